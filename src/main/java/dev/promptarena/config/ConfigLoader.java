@@ -1,0 +1,214 @@
+package dev.promptarena.config;
+
+import dev.promptarena.decision.DecisionPolicy;
+import dev.promptarena.decision.GuardrailSpec;
+import dev.promptarena.llm.Decoding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads arena.yaml into a validated {@link ArenaConfig}; every error names file, line and key. */
+public final class ConfigLoader {
+    static final List<String> PROVIDER_TYPES = List.of("sim", "openai", "anthropic");
+
+    private final Map<String, String> env;
+
+    /** @param env environment used for ${VAR} interpolation (passed in, never read deep in the code) */
+    public ConfigLoader(Map<String, String> env) { this.env = Map.copyOf(env); }
+
+    public ArenaConfig load(Path file) {
+        YamlNode root = YamlNode.load(file, env);
+        root.allowOnly("name", "dataset", "rubric", "providers", "decoding", "variants", "judge", "output",
+                "decision", "prices", "engine");
+        Map<String, ProviderConfig> providers = providers(root.require("providers"));
+        Decoding shared = decoding(root.get("decoding"), Decoding.UNSET);
+        YamlNode variants = root.require("variants").allowOnly("A", "B");
+        VariantConfig a = variant("A", variants.require("A"), shared, providers);
+        VariantConfig b = variant("B", variants.require("B"), shared, providers);
+        JudgeConfig judge = judge(root.require("judge"), providers);
+        YamlNode engine = root.get("engine");
+        int maxAttempts = 5;
+        if (engine != null) {
+            engine.allowOnly("max_attempts");
+            maxAttempts = (int) positive(engine.require("max_attempts"));
+        }
+        YamlNode output = root.get("output");
+        Path outputDir = output != null ? output.resolvePath() : file.toAbsolutePath().getParent().resolve("reports").normalize();
+        return new ArenaConfig(file, sha256(file), root.text("name", stem(file)), root.require("dataset").existingPath(),
+                root.require("rubric").existingPath(), providers, a, b, judge, outputDir, policy(root.get("decision")),
+                prices(root.get("prices")), maxAttempts);
+    }
+
+    private Map<String, ProviderConfig> providers(YamlNode node) {
+        Map<String, ProviderConfig> out = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> e : node.entries().entrySet()) {
+            YamlNode p = e.getValue().allowOnly("type", "base_url", "api_key_env", "concurrency", "requests_per_minute",
+                    "tokens_per_minute", "headers", "options");
+            String type = p.require("type").oneOf(PROVIDER_TYPES.toArray(String[]::new));
+            String baseUrl = p.text("base_url", null);
+            if (!type.equals("sim") && baseUrl == null) {
+                baseUrl = type.equals("anthropic") ? "https://api.anthropic.com" : null;
+                if (baseUrl == null) throw p.error("base_url is required for type " + type);
+            }
+            Map<String, String> headers = stringMap(p.get("headers"));
+            Map<String, String> options = stringMap(p.get("options"));
+            out.put(e.getKey(), new ProviderConfig(e.getKey(), type, baseUrl, p.text("api_key_env", null),
+                    (int) positive(p.get("concurrency"), 8), optionalPositive(p.get("requests_per_minute")),
+                    optionalPositive(p.get("tokens_per_minute")), headers, options));
+        }
+        if (out.isEmpty()) throw node.error("at least one provider is required");
+        return out;
+    }
+
+    private static Map<String, String> stringMap(YamlNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node != null) node.entries().forEach((k, v) -> out.put(k, v.text()));
+        return out;
+    }
+
+    static Decoding decoding(YamlNode node, Decoding fallback) {
+        if (node == null) return fallback;
+        node.allowOnly("temperature", "top_p", "max_tokens", "seed");
+        try {
+            Long maxTokens = node.integer("max_tokens", null);
+            return new Decoding(node.number("temperature", null), node.number("top_p", null),
+                    maxTokens == null ? null : Math.toIntExact(maxTokens), node.integer("seed", null));
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
+    }
+
+    private VariantConfig variant(String slot, YamlNode node, Decoding shared, Map<String, ProviderConfig> providers) {
+        node.allowOnly("name", "provider", "model", "system", "system_file", "user", "user_file", "decoding", "responses");
+        YamlNode responses = node.get("responses");
+        Decoding override = decoding(node.get("decoding"), null);
+        List<String> overridden = new ArrayList<>();
+        if (override != null) {
+            if (override.temperature() != null) overridden.add("temperature");
+            if (override.topP() != null) overridden.add("top_p");
+            if (override.maxTokens() != null) overridden.add("max_tokens");
+            if (override.seed() != null) overridden.add("seed");
+        }
+        String provider = null;
+        String model;
+        if (responses == null) {
+            provider = providerRef(node.require("provider"), providers);
+            model = node.require("model").text();
+        } else {
+            model = node.text("model", "recorded");
+        }
+        String system = textOrFile(node, "system", "system_file", false);
+        String user = textOrFile(node, "user", "user_file", responses == null);
+        return new VariantConfig(slot, node.text("name", slot), provider, model, system, user == null ? "" : user,
+                shared.overriddenBy(override), overridden, responses == null ? null : responses.existingPath());
+    }
+
+    private static String textOrFile(YamlNode node, String key, String fileKey, boolean required) {
+        YamlNode inline = node.get(key);
+        YamlNode fromFile = node.get(fileKey);
+        if (inline != null && fromFile != null) throw fromFile.error("give either " + key + " or " + fileKey + ", not both");
+        if (inline != null) return inline.text();
+        if (fromFile != null) {
+            Path p = fromFile.existingPath();
+            try {
+                return Files.readString(p, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw fromFile.error("cannot read " + p + ": " + e.getMessage());
+            }
+        }
+        if (required) throw new InputException(node.file(), node.line(), node.path() + "." + key, "required key is missing (or give " + fileKey + ")");
+        return null;
+    }
+
+    private static String providerRef(YamlNode node, Map<String, ProviderConfig> providers) {
+        String name = node.text();
+        if (!providers.containsKey(name)) {
+            String hint = DidYouMean.nearest(name, providers.keySet());
+            throw node.error("no provider named '" + name + "'" + (hint != null ? " (did you mean '" + hint + "'?)" : "")
+                    + "; defined: " + String.join(", ", providers.keySet()));
+        }
+        return name;
+    }
+
+    private JudgeConfig judge(YamlNode node, Map<String, ProviderConfig> providers) {
+        node.allowOnly("provider", "model", "order", "seed", "decoding", "template", "samples");
+        YamlNode order = node.get("order");
+        YamlNode template = node.get("template");
+        return new JudgeConfig(providerRef(node.require("provider"), providers), node.require("model").text(),
+                order == null ? JudgeConfig.Order.RANDOM : JudgeConfig.Order.valueOf(order.oneOf("random", "both").toUpperCase()),
+                node.integer("seed", 0L), decoding(node.get("decoding"), new Decoding(0.0, null, 1024, null)),
+                template == null ? null : template.existingPath(), (int) positive(node.get("samples"), 1));
+    }
+
+    private static DecisionPolicy policy(YamlNode node) {
+        if (node == null) return DecisionPolicy.defaults();
+        node.allowOnly("test", "margin", "alpha", "guardrails");
+        YamlNode test = node.get("test");
+        DecisionPolicy.Test kind = test == null ? DecisionPolicy.Test.SUPERIORITY
+                : DecisionPolicy.Test.valueOf(test.oneOf("superiority", "non_inferiority").toUpperCase());
+        double margin = node.number("margin", 0.0);
+        if (kind == DecisionPolicy.Test.NON_INFERIORITY && node.get("margin") == null) throw node.error("non_inferiority needs a margin");
+        List<GuardrailSpec> guardrails = GuardrailSpec.defaults();
+        YamlNode g = node.get("guardrails");
+        if (g != null) {
+            g.allowOnly(GuardrailSpec.METRICS.toArray(String[]::new));
+            Map<String, GuardrailSpec> merged = new LinkedHashMap<>();
+            guardrails.forEach(s -> merged.put(s.metric(), s));
+            g.entries().forEach((k, v) -> merged.put(k, new GuardrailSpec(k, v.number())));
+            guardrails = List.copyOf(merged.values());
+        }
+        try {
+            return new DecisionPolicy(kind, margin, node.number("alpha", 0.05), guardrails);
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
+    }
+
+    private static Map<String, Price> prices(YamlNode node) {
+        Map<String, Price> out = new LinkedHashMap<>();
+        if (node == null) return out;
+        for (Map.Entry<String, YamlNode> e : node.entries().entrySet()) {
+            YamlNode p = e.getValue().allowOnly("input", "output");
+            try {
+                out.put(e.getKey(), new Price(p.require("input").number(), p.require("output").number()));
+            } catch (IllegalArgumentException ex) {
+                throw p.error(ex.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static long positive(YamlNode node) {
+        long v = node.integer();
+        if (v < 1) throw node.error("must be >= 1, got " + v);
+        return v;
+    }
+
+    private static long positive(YamlNode node, long fallback) { return node == null ? fallback : positive(node); }
+
+    private static Double optionalPositive(YamlNode node) {
+        if (node == null) return null;
+        double v = node.number();
+        if (!(v > 0)) throw node.error("must be > 0, got " + v);
+        return v;
+    }
+
+    static String sha256(Path file) {
+        try {
+            return Hashing.sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static String stem(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.promptarena.stats;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One judge verdict on one pair in one presentation order, mapped back to variants.
+ *
+ * @param judge   judge id (model name; distinguishes panel members)
+ * @param sample  judge sample index (judge.samples &gt; 1 asks the same judge repeatedly)
+ * @param bFirst  true when variant B was presented in the first slot ("Response A")
+ * @param winner  the winning variant, TIE, or UNPARSEABLE
+ * @param scoresA per-axis 1-5 scores for variant A (empty when unparseable)
+ * @param scoresB per-axis 1-5 scores for variant B
+ */
+public record Vote(String judge, int sample, boolean bFirst, Winner winner,
+                   Map<String, Integer> scoresA, Map<String, Integer> scoresB) {
+    public Vote {
+        Objects.requireNonNull(judge, "judge");
+        Objects.requireNonNull(winner, "winner");
+        scoresA = Map.copyOf(scoresA);
+        scoresB = Map.copyOf(scoresB);
+    }
+
+    /** True when the judge picked whichever response was shown first. */
+    public boolean pickedFirst() {
+        return (winner == Winner.B && bFirst) || (winner == Winner.A && !bFirst);
+    }
+
+    public boolean decisive() { return winner == Winner.A || winner == Winner.B; }
+}
