@@ -24,6 +24,9 @@ public final class ClientFactory {
     private final Clock clock;
     private final Map<String, Function<ProviderConfig, LlmClient>> extra;
 
+    /** @param env the process environment as the CLI received it (API keys are looked up by name) */
+    public ClientFactory(Map<String, String> env) { this(env, Clock.systemUTC()); }
+
     public ClientFactory(Map<String, String> env, Clock clock) {
         this(env, clock, Map.of());
     }

@@ -1,0 +1,151 @@
+package dev.promptarena.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The run's append-only record of completed calls ({@code journal.jsonl}). An entry is on disk
+ * and forced ({@link FileChannel#force}) before the call's future completes, so a killed run
+ * loses no call it reported as done. Writes are group-committed on one writer thread: one
+ * {@code force} covers every entry queued meanwhile, which keeps fsyncs from capping
+ * throughput at high concurrency.
+ * <p>On open, a last line without its newline — the process died mid-write — is ignored and
+ * cut off before anything is appended, so the file stays valid JSONL.
+ */
+public final class Journal implements AutoCloseable {
+    private record Pending(byte[] line, CompletableFuture<Void> done) {}
+
+    private final ObjectMapper json;
+    private final FileChannel channel;
+    private final Map<String, JournalEntry> completed = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "journal-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final int loaded;
+    private final long tornBytes;
+
+    private Journal(ObjectMapper json, FileChannel channel, List<JournalEntry> existing, long tornBytes) {
+        this.json = json;
+        this.channel = channel;
+        // Later lines win: a call that failed and succeeded on resume counts as succeeded.
+        existing.forEach(e -> completed.put(e.slot(), e));
+        this.loaded = existing.size();
+        this.tornBytes = tornBytes;
+    }
+
+    /** Opens (creating if needed) {@code file}, loading what it holds and cutting off a torn last line. */
+    public static Journal open(Path file, ObjectMapper json) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            byte[] bytes = Files.readAllBytes(file);
+            List<JournalEntry> entries = new ArrayList<>();
+            int start = 0;
+            int goodEnd = 0;
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] != '\n') continue;
+                if (i > start) {
+                    try {
+                        entries.add(json.readValue(bytes, start, i - start, JournalEntry.class));
+                    } catch (IOException corrupt) {
+                        // A complete but unreadable line cannot come from a crash (lines are written
+                        // whole, then the newline); refuse rather than silently drop evidence.
+                        throw new IllegalStateException(file + ": line ending at byte " + i + " is not a journal entry: " + corrupt.getMessage());
+                    }
+                }
+                start = i + 1;
+                goodEnd = start;
+            }
+            long torn = bytes.length - goodEnd;
+            ch.truncate(goodEnd);
+            ch.position(goodEnd);
+            if (torn > 0) ch.force(false);
+            return new Journal(json, ch, entries, torn);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open journal " + file, e);
+        }
+    }
+
+    /** The successful entry recorded for this role and request, or null. */
+    public JournalEntry completed(String role, String key) {
+        JournalEntry e = completed.get(JournalEntry.slot(role, key));
+        return e != null && e.succeeded() ? e : null;
+    }
+
+    /** Cost of the successful calls already journaled (money spent earlier in this run). */
+    public double spentUsd() {
+        return completed.values().stream().filter(JournalEntry::succeeded).mapToDouble(JournalEntry::costUsd).sum();
+    }
+
+    /** Entries read at open. */
+    public int loadedEntries() { return loaded; }
+
+    /** Bytes of a torn last line cut off at open (0 when the file ended cleanly). */
+    public long tornBytes() { return tornBytes; }
+
+    /** Appends {@code entry}; the future completes once it is forced to disk. */
+    public CompletableFuture<Void> append(JournalEntry entry) {
+        byte[] line;
+        try {
+            line = (json.writeValueAsString(entry) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        queue.add(new Pending(line, done));
+        if (drainScheduled.compareAndSet(false, true)) writer.execute(this::drain);
+        return done.thenRun(() -> completed.merge(entry.slot(), entry, (old, now) -> now.succeeded() || !old.succeeded() ? now : old));
+    }
+
+    private void drain() {
+        // Reset first: an append racing with us either lands in this batch or schedules another.
+        drainScheduled.set(false);
+        List<Pending> batch = new ArrayList<>();
+        for (Pending p; (p = queue.poll()) != null; ) batch.add(p);
+        if (batch.isEmpty()) return;
+        try {
+            for (Pending p : batch) {
+                ByteBuffer buf = ByteBuffer.wrap(p.line());
+                while (buf.hasRemaining()) channel.write(buf);
+            }
+            channel.force(false);
+            batch.forEach(p -> p.done().complete(null));
+        } catch (IOException e) {
+            batch.forEach(p -> p.done().completeExceptionally(new UncheckedIOException("journal write failed", e)));
+        }
+    }
+
+    /** Waits for queued writes, then closes the file. */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(30, TimeUnit.SECONDS)) writer.shutdownNow();
+            channel.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
