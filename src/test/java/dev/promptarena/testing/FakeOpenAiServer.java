@@ -61,7 +61,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
         public Reply withDelay(long millis) { return new Reply(kind, status, headers, body, millis); }
     }
 
+    /** A request and the kind of reply it got (ok, 500, 429, timeout, malformed, error), in arrival order. */
+    public record Served(Recorded request, String kind) {}
+
     private final ObjectMapper json = new ObjectMapper();
+    private final List<Served> served = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final ArrayDeque<Reply> script = new ArrayDeque<>();
@@ -120,6 +124,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     public List<Recorded> requests() { return List.copyOf(requests); }
 
+    public List<Served> served() { return List.copyOf(served); }
+
     /** How many replies of a kind were sent: ok, 500, 429, timeout, malformed, error. */
     public long count(String kind) { return byKind.getOrDefault(kind, new AtomicLong()).get(); }
 
@@ -139,6 +145,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
             synchronized (this) { reply = script.poll(); }
             if (reply == null) reply = fallback.apply(rec);
             byKind.computeIfAbsent(reply.kind(), k -> new AtomicLong()).incrementAndGet();
+            served.add(new Served(rec, reply.kind()));
             long delay = latencyMillis + reply.delayMillis();
             if (delay > 0) Thread.sleep(delay);
             String out = reply.body() != null ? reply.body() : success(rec, reply.headers().get("x-content"));
