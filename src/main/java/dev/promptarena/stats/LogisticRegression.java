@@ -31,7 +31,7 @@ public record LogisticRegression(double[] coefficients, double[][] covariance, b
      * @param x design matrix (include a column of ones for an intercept)
      * @param y responses, each 0 or 1
      * @param w frequency weights (&gt;= 0)
-     * @throws IllegalArgumentException when the information matrix is singular (e.g. a constant predictor)
+     * @throws IllegalArgumentException when the design is rank deficient (e.g. a constant predictor)
      */
     public static LogisticRegression fit(double[][] x, double[] y, double[] w) {
         int n = x.length;
@@ -52,7 +52,9 @@ public record LogisticRegression(double[] coefficients, double[][] covariance, b
             }
             LUDecomposition lu = new LUDecomposition(new Array2DRowRealMatrix(info, false), 1e-12);
             if (!lu.getSolver().isNonSingular()) {
-                throw new IllegalArgumentException("information matrix is singular (a predictor has no variation or separation is complete)");
+                // Singular later on means the fitted probabilities collapsed to 0 or 1: separation.
+                if (it > 1) return new LogisticRegression(beta, inverse.getData(), false, it);
+                throw new IllegalArgumentException("information matrix is singular (a predictor has no variation)");
             }
             inverse = lu.getSolver().getInverse();
             double[] step = inverse.operate(score);
