@@ -39,12 +39,12 @@ for p in ([0.001, 0.020, 0.12, 0.42], [0.04, 0.01, 0.03, 0.2, 0.005]):
     for m in ('bonferroni', 'holm', 'fdr_bh'):
         show(f'{m} {p}', *multipletests(p, method=m)[1])
 
-print('# logistic: sm.GLM(y, X, family=Binomial(), freq_weights=w).fit()')
+print('# logistic: sm.GLM(y, X, family=Binomial(), freq_weights=w).fit(tol=1e-14)')
 x = np.array([-1.2, -0.8, -0.5, -0.3, 0.0, 0.1, 0.2, 0.4, 0.6, 0.9, 1.3, 1.8, -0.1, 0.5])
 y = np.array([0, 0, 1, 0, 1, 0, 1, 1, 0, 1, 1, 1, 0, 1])
 w = np.array([1, 1, 1, 0.5, 1, 1, 0.5, 1, 1, 1, 1, 1, 1, 0.5])
 X = sm.add_constant(x)
-f = sm.GLM(y, X, family=sm.families.Binomial(), freq_weights=w).fit()
+f = sm.GLM(y, X, family=sm.families.Binomial(), freq_weights=w).fit(tol=1e-14)
 show('glm params', *f.params); show('glm bse', *f.bse)
 f2 = sm.Logit(y, X).fit(disp=0)
 show('Logit params (unweighted)', *f2.params); show('Logit bse (unweighted)', *f2.bse)
