@@ -51,8 +51,6 @@ public final class CallEngine implements Calls {
      * @throws IllegalArgumentException when a provider cannot be built (unknown type, key not set)
      */
     public static CallEngine create(ArenaConfig config, Map<String, String> env, Path runDir, EngineOptions options) {
-        // TODO(lead): after merging main, add .with("sim", dev.promptarena.llm.sim.SimClient::new) here
-        // (or in ClientFactory.create) so sim providers get the same journal/cache/accounting.
         ClientFactory factory = new ClientFactory(env, options.clock());
         return new CallEngine(config.providers(), factory::create, config.maxAttempts(), config.prices(), runDir, options);
     }

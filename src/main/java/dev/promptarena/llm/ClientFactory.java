@@ -4,6 +4,7 @@ import dev.promptarena.config.ProviderConfig;
 import dev.promptarena.llm.anthropic.AnthropicClient;
 import dev.promptarena.llm.http.JsonHttp;
 import dev.promptarena.llm.openai.OpenAiClient;
+import dev.promptarena.llm.sim.SimClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,8 +14,8 @@ import java.util.function.Function;
 /**
  * Builds the wire client for a provider. The API key is looked up here, once, in the
  * environment map the CLI passed in (never {@code System.getenv} deep in the code).
- * Types: {@code openai}, {@code anthropic}; other types (the lead's {@code sim}) are registered
- * with {@link #with}.
+ * Types: {@code sim} (deterministic, offline), {@code openai}, {@code anthropic}; tests and
+ * plug-ins can add types with {@link #with}.
  */
 public final class ClientFactory {
     /** Per-attempt timeout when options.timeout_seconds is not given. */
@@ -48,9 +49,8 @@ public final class ClientFactory {
     public LlmClient create(ProviderConfig p) {
         Function<ProviderConfig, LlmClient> custom = extra.get(p.type());
         if (custom != null) return custom.apply(p);
-        // TODO(lead): type "sim" is wired by CallEngine.create via ClientFactory.with("sim", SimClient::new)
-        // once llm.sim.SimClient exists on main; until then a sim provider fails here with a clear message.
         return switch (p.type()) {
+            case "sim" -> new SimClient(p);
             case "openai" -> new OpenAiClient(p, apiKey(p), JsonHttp.clientFor(p.baseUrl(), Duration.ofSeconds(10)), timeout(p), clock);
             case "anthropic" -> new AnthropicClient(p, apiKey(p),
                     JsonHttp.clientFor(p.baseUrl() == null ? "https://" : p.baseUrl(), Duration.ofSeconds(10)), timeout(p), clock);
