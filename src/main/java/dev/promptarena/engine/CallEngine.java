@@ -48,11 +48,18 @@ public final class CallEngine implements Calls {
      *
      * @param env     the environment the CLI received (API keys are looked up by the names in the config)
      * @param runDir  {@code reports/<run-id>}; an existing journal there is resumed
+     * Builds clients only for the providers that variants A, B and the judge use.
+     *
      * @throws IllegalArgumentException when a provider cannot be built (unknown type, key not set)
      */
     public static CallEngine create(ArenaConfig config, Map<String, String> env, Path runDir, EngineOptions options) {
         ClientFactory factory = new ClientFactory(env, options.clock());
-        return new CallEngine(config.providers(), factory::create, config.maxAttempts(), config.prices(), runDir, options);
+        // Only the providers the run uses: an unused provider's missing key must not stop a run.
+        Map<String, ProviderConfig> used = new LinkedHashMap<>();
+        config.providers().forEach((name, p) -> {
+            if (name.equals(config.a().provider()) || name.equals(config.b().provider()) || name.equals(config.judge().provider())) used.put(name, p);
+        });
+        return new CallEngine(used, factory::create, config.maxAttempts(), config.prices(), runDir, options);
     }
 
     /** The engine over clients built by {@code clients} (tests pass fakes here). */
@@ -78,7 +85,8 @@ public final class CallEngine implements Calls {
             counters.success(role, done.response(), done.costUsd());
             return CompletableFuture.completedFuture(done.response());
         }
-        if (cache != null) {
+        boolean cacheable = cache != null && endpoints.cacheable(providerKey);
+        if (cacheable) {
             LlmResponse hit = cache.get(key).map(LlmResponse::asCached).orElse(null);
             if (hit != null) {
                 counters.cacheHits.increment();
@@ -101,7 +109,7 @@ public final class CallEngine implements Calls {
             }
             double cost = costOf(request, response);
             budget.settle(estimate, cost);
-            if (cache != null) {
+            if (cacheable) {
                 try {
                     cache.put(key, response);
                 } catch (RuntimeException diskTrouble) {

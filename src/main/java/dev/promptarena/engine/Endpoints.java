@@ -24,6 +24,7 @@ final class Endpoints {
     private static final Duration DECREASE_COOLDOWN = Duration.ofSeconds(1);
 
     private final Map<String, RetryingClient> clients = new LinkedHashMap<>();
+    private final java.util.Set<String> uncached = new java.util.HashSet<>();
 
     Endpoints(Map<String, ProviderConfig> providers, Function<ProviderConfig, LlmClient> factory, int maxAttempts,
               EngineOptions options, ScheduledExecutorService scheduler, Counters counters) {
@@ -34,6 +35,9 @@ final class Endpoints {
             @Override public void retrying(ProviderException failure, int attempt, Duration delay) { counters.retries.increment(); }
         };
         for (ProviderConfig p : providers.values()) {
+            // The sim is free, instant and deterministic: caching it would only fill the disk
+            // and serve stale answers after a change to the simulator.
+            if (p.type().equals("sim")) uncached.add(p.name());
             TokenBucket rpm = p.requestsPerMinute() == null ? null : new TokenBucket(p.requestsPerMinute(), options.clock());
             TokenBucket tpm = p.tokensPerMinute() == null ? null : new TokenBucket(p.tokensPerMinute(), options.clock());
             clients.put(p.name(), new RetryingClient(factory.apply(p), policy,
@@ -43,6 +47,8 @@ final class Endpoints {
     }
 
     LlmClient client(String providerKey) { return clients.get(providerKey); }
+
+    boolean cacheable(String providerKey) { return !uncached.contains(providerKey); }
 
     Map<String, String> identities() {
         Map<String, String> m = new LinkedHashMap<>();

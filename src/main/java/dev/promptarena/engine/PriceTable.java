@@ -11,7 +11,7 @@ import java.util.Optional;
  * overridden by the config's {@code prices:}. Lookup is exact first, then the longest
  * configured prefix, so {@code gpt-4o-mini-2024-07-18} is priced as {@code gpt-4o-mini}.
  */
-public final class PriceTable {
+public final class PriceTable implements CostModel {
     /** Defaults; the config's {@code prices:} wins over these. */
     public static final Map<String, Price> DEFAULTS = Map.ofEntries(
             Map.entry("gpt-4o", new Price(2.50, 10.00)),
@@ -45,6 +45,12 @@ public final class PriceTable {
             if (model.startsWith(k) && (best == null || k.length() > best.length())) best = k;
         }
         return best == null ? Optional.empty() : Optional.of(prices.get(best));
+    }
+
+    /** {@link CostModel}: the cost of a response's usage (0 for an unpriced model). */
+    @Override
+    public double cost(String model, dev.promptarena.llm.Usage usage) {
+        return cost(model, usage.inputTokens(), usage.outputTokens());
     }
 
     public double cost(String model, long inputTokens, long outputTokens) {

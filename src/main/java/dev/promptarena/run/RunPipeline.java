@@ -6,16 +6,15 @@ import dev.promptarena.engine.ArenaRunner;
 import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.CostModel;
-import dev.promptarena.engine.DirectCalls;
+import dev.promptarena.engine.CallEngine;
+import dev.promptarena.engine.EngineOptions;
+import dev.promptarena.engine.PriceTable;
 import dev.promptarena.judge.JudgePrompt;
 import dev.promptarena.judge.PairJudge;
-import dev.promptarena.llm.ClientFactory;
-import dev.promptarena.llm.LlmClient;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,9 +57,10 @@ public final class RunPipeline {
         int total = in.cases().size() * options.repeats();
         dir.writeJson("manifest.json", ManifestFactory.create(in, judgeConfig, prompt.templateSha256(), dir.runId(), total, options,
                 started, null, "running"));
-        CostModel costs = CostModel.FREE;
+        CostModel costs = new PriceTable(config.prices());
         List<CaseRecord> records;
-        try (Calls calls = new DirectCalls(clients(config))) {
+        // The engine: journal (resume), shared cache, budget, retries, per-provider limits.
+        try (CallEngine calls = CallEngine.create(config, env, dir.path(), EngineOptions.defaults(env))) {
             PairJudge judge = new PairJudge(judgeConfig, prompt, calls, costs);
             runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window());
             if (interrupted) runner.requestStop();
@@ -72,15 +72,5 @@ public final class RunPipeline {
         dir.writeJson("manifest.json", ManifestFactory.create(in, judgeConfig, prompt.templateSha256(), dir.runId(), total, options,
                 started, Instant.now(), partial));
         return new Result(dir, records, partial);
-    }
-
-    private Map<String, LlmClient> clients(ArenaConfig config) {
-        ClientFactory factory = new ClientFactory(env);
-        Map<String, LlmClient> out = new LinkedHashMap<>();
-        config.providers().forEach((name, p) -> {
-            boolean used = name.equals(config.a().provider()) || name.equals(config.b().provider()) || name.equals(config.judge().provider());
-            if (used) out.put(name, factory.create(p));
-        });
-        return out;
     }
 }
