@@ -55,9 +55,11 @@ YAML
 
 # Cases in flight: twice the provider's concurrency keeps its queue full while judges wait for A and B.
 set +e
+t_start=$(date +%s%3N)
 PROMPT_ARENA_CACHE_DIR="$work/cache" /usr/bin/time -v bin/prompt-arena run "$work/arena.yaml" \
   --concurrency $((CONC * 2)) -q > "$work/run.out" 2> "$work/time.txt"
 rc=$?
+t_end=$(date +%s%3N)
 set -e
 journal=$(ls "$work"/reports/*/journal.jsonl 2>/dev/null | head -1 || true)
 calls=$( [ -n "$journal" ] && wc -l < "$journal" || echo 0)
@@ -65,6 +67,20 @@ wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=
 user=$(awk -F': ' '/User time/ {print $2}' "$work/time.txt")
 sys=$(awk -F': ' '/System time/ {print $2}' "$work/time.txt")
 rss=$(awk -F': ' '/Maximum resident/ {print $2}' "$work/time.txt")
+
+# Phases from the journal's completion stamps: startup until the first call completed (minus one
+# latency), the call phase, and what follows the last call (statistics and reports).
+phases=""
+if [ -n "$journal" ]; then
+  phases=$(python3 - "$journal" "$t_start" "$t_end" "$LATENCY" <<'PY'
+import json, sys
+ts = [json.loads(l)["atMillis"] for l in open(sys.argv[1])]
+start, end, lat = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+first, last = min(ts), max(ts)
+print(f"phase_startup_s={(first - lat - start) / 1000:.2f} phase_calls_s={(last - first + lat) / 1000:.2f} phase_after_calls_s={(end - last) / 1000:.2f}")
+PY
+)
+fi
 
 best=999
 for _ in 1 2 3 4 5; do
@@ -80,5 +96,6 @@ awk -v c="$calls" -v lat="$LATENCY" -v conc="$CONC" -v w="$wall" -v u="$user" -v
   printf "wall_s=%.2f ideal_s=%.2f efficiency=%.3f\n", w, ideal, (w > 0 ? ideal / w : 0)
   printf "peak_rss_mb=%.0f cpu_ms_per_call=%.2f startup_help_s=%.3f\n", rss / 1024, (c > 0 ? (u + s) * 1000 / c : 0), st
 }'
+echo "$phases"
 cat "$work/server.log"
 [ "$rc" -le 3 ] || { echo "run failed (exit $rc):" >&2; tail -n 20 "$work/run.out" "$work/time.txt" >&2; }

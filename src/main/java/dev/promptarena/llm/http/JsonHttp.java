@@ -41,10 +41,15 @@ public final class JsonHttp {
         this.json = json;
     }
 
-    /** A client suited to {@code baseUrl}: HTTP/1.1 for plain http (no h2c upgrade dance), HTTP/2 otherwise. */
+    /**
+     * A client for {@code baseUrl}. HTTP/1.1 always: one connection per in-flight call is what
+     * the official SDKs do, and the JDK 17 HTTP/2 client does not open a second connection when a
+     * server's SETTINGS_MAX_CONCURRENT_STREAMS is reached, which at high concurrency turns into
+     * failed requests.
+     */
     public static HttpClient clientFor(String baseUrl, Duration connectTimeout) {
         return HttpClient.newBuilder()
-                .version(baseUrl.startsWith("http://") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
