@@ -1,6 +1,7 @@
 package dev.promptarena.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.Price;
 import dev.promptarena.config.ProviderConfig;
@@ -78,7 +79,8 @@ public final class CallEngine implements Calls {
         counters.requested.increment();
         LlmClient client = endpoints.client(providerKey);
         if (client == null) return CompletableFuture.failedFuture(new IllegalArgumentException("no provider named '" + providerKey + "'"));
-        String key = keys.key(client.identity(), request);
+        ObjectNode normalized = keys.normalized(request);
+        String key = keys.key(client.identity(), normalized);
         JournalEntry done = journal.completed(role.name(), key);
         if (done != null) {
             counters.journalHits.increment();
@@ -90,7 +92,7 @@ public final class CallEngine implements Calls {
             LlmResponse hit = cache.get(key).map(LlmResponse::asCached).orElse(null);
             if (hit != null) {
                 counters.cacheHits.increment();
-                return record(providerKey, key, role, request, hit, null, 0.0);
+                return record(providerKey, key, role, normalized, hit, null, 0.0);
             }
         }
         double estimate = prices.cost(request.model(), Endpoints.estimateInputTokens(request), Endpoints.outputCap(request));
@@ -105,7 +107,7 @@ public final class CallEngine implements Calls {
             counters.inFlight.decrement();
             if (error != null) {
                 budget.settle(estimate, 0);
-                return record(providerKey, key, role, request, null, CallFailure.of(unwrap(error)), 0.0);
+                return record(providerKey, key, role, normalized, null, CallFailure.of(unwrap(error)), 0.0);
             }
             double cost = costOf(request, response);
             budget.settle(estimate, cost);
@@ -116,14 +118,14 @@ public final class CallEngine implements Calls {
                     // The cache only saves money next time; losing an entry must not fail this call.
                 }
             }
-            return record(providerKey, key, role, request, response, null, cost);
+            return record(providerKey, key, role, normalized, response, null, cost);
         }).thenCompose(f -> f);
     }
 
     /** Journals the outcome, then completes with the response or the failure (after the journal is forced). */
-    private CompletableFuture<LlmResponse> record(String provider, String key, Role role, LlmRequest request,
+    private CompletableFuture<LlmResponse> record(String provider, String key, Role role, ObjectNode request,
                                                   LlmResponse response, CallFailure failure, double cost) {
-        JournalEntry entry = new JournalEntry(key, role.name(), provider, keys.normalized(request), response, failure,
+        JournalEntry entry = new JournalEntry(key, role.name(), provider, request, response, failure,
                 cost, System.currentTimeMillis());
         return journal.append(entry).handle((ok, ioError) -> {
             if (ioError != null) throw new CompletionException(new ProviderException(ProviderException.Kind.FATAL, 0,

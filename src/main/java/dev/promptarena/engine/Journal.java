@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +33,7 @@ public final class Journal implements AutoCloseable {
 
     private final ObjectMapper json;
     private final FileChannel channel;
-    private final Map<String, JournalEntry> completed = new ConcurrentHashMap<>();
+    private final Map<String, JournalEntry> completed = new HashMap<>();
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
@@ -47,8 +47,9 @@ public final class Journal implements AutoCloseable {
     private Journal(ObjectMapper json, FileChannel channel, List<JournalEntry> existing, long tornBytes) {
         this.json = json;
         this.channel = channel;
-        // Later lines win: a call that failed and succeeded on resume counts as succeeded.
-        existing.forEach(e -> completed.put(e.slot(), e));
+        // Later lines win: a call that failed and succeeded on resume counts as succeeded. Only
+        // what resume needs is kept (not the request, which for a judge holds both answers).
+        existing.forEach(e -> completed.merge(e.slot(), e.withoutRequest(), (old, now) -> now.succeeded() || !old.succeeded() ? now : old));
         this.loaded = existing.size();
         this.tornBytes = tornBytes;
     }
@@ -86,7 +87,7 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** The successful entry recorded for this role and request, or null. */
+    /** The successful entry recorded for this role and request before this session, or null. */
     public JournalEntry completed(String role, String key) {
         JournalEntry e = completed.get(JournalEntry.slot(role, key));
         return e != null && e.succeeded() ? e : null;
@@ -114,7 +115,9 @@ public final class Journal implements AutoCloseable {
         CompletableFuture<Void> done = new CompletableFuture<>();
         queue.add(new Pending(line, done));
         if (drainScheduled.compareAndSet(false, true)) writer.execute(this::drain);
-        return done.thenRun(() -> completed.merge(entry.slot(), entry, (old, now) -> now.succeeded() || !old.succeeded() ? now : old));
+        // Entries written in this session are not kept in memory: the runner asks for each call
+        // once, and a 10,000-case run must not hold every answer twice.
+        return done;
     }
 
     private void drain() {

@@ -28,9 +28,12 @@ public final class RequestKeys {
     public ObjectNode normalized(LlmRequest request) { return canonical.valueToTree(request); }
 
     /** SHA-256 hex of version, client identity and normalized request. */
-    public String key(String clientIdentity, LlmRequest request) {
+    public String key(String clientIdentity, LlmRequest request) { return key(clientIdentity, normalized(request)); }
+
+    /** The key of an already normalized request (saves normalizing twice on the hot path). */
+    public String key(String clientIdentity, ObjectNode normalized) {
         try {
-            return Hashing.sha256(VERSION + "\n" + clientIdentity + "\n" + canonical.writeValueAsString(normalized(request)));
+            return Hashing.sha256(VERSION + "\n" + clientIdentity + "\n" + canonical.writeValueAsString(normalized));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("request cannot be serialized", e);
         }
