@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
@@ -38,6 +39,13 @@ public final class CallEngine implements Calls {
         t.setDaemon(true);
         return t;
     });
+    /** Runs callers' continuations, so neither the journal writer nor an HTTP thread is held by them. */
+    private final ExecutorService callbacks = Executors.newFixedThreadPool(
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "engine-callbacks");
+                t.setDaemon(true);
+                return t;
+            });
     private final Endpoints endpoints;
     private final Journal journal;
     private final ResponseCache cache;
@@ -67,7 +75,7 @@ public final class CallEngine implements Calls {
     public CallEngine(Map<String, ProviderConfig> providers, Function<ProviderConfig, LlmClient> clients, int maxAttempts,
                       Map<String, Price> priceOverrides, Path runDir, EngineOptions options) {
         this.endpoints = new Endpoints(providers, clients, maxAttempts, options, scheduler, counters);
-        this.journal = Journal.open(runDir.resolve(JOURNAL), json);
+        this.journal = Journal.open(runDir.resolve(JOURNAL), json, callbacks);
         this.cache = options.cacheDir() == null ? null : new ResponseCache(options.cacheDir(), json);
         this.prices = new PriceTable(priceOverrides);
         this.budget = new Budget(options.maxCostUsd());
@@ -111,13 +119,8 @@ public final class CallEngine implements Calls {
             }
             double cost = costOf(request, response);
             budget.settle(estimate, cost);
-            if (cacheable) {
-                try {
-                    cache.put(key, response);
-                } catch (RuntimeException diskTrouble) {
-                    // The cache only saves money next time; losing an entry must not fail this call.
-                }
-            }
+            // Best effort, in the background: the cache only saves money next time.
+            if (cacheable) cache.put(key, response);
             return record(providerKey, key, role, normalized, response, null, cost);
         }).thenCompose(f -> f);
     }
@@ -169,6 +172,8 @@ public final class CallEngine implements Calls {
     @Override
     public void close() {
         journal.close();
+        if (cache != null) cache.close();
         scheduler.shutdownNow();
+        callbacks.shutdown();
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -41,12 +42,14 @@ public final class Journal implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final Executor callbacks;
     private final int loaded;
     private final long tornBytes;
 
-    private Journal(ObjectMapper json, FileChannel channel, List<JournalEntry> existing, long tornBytes) {
+    private Journal(ObjectMapper json, FileChannel channel, List<JournalEntry> existing, long tornBytes, Executor callbacks) {
         this.json = json;
         this.channel = channel;
+        this.callbacks = callbacks;
         // Later lines win: a call that failed and succeeded on resume counts as succeeded. Only
         // what resume needs is kept (not the request, which for a judge holds both answers).
         existing.forEach(e -> completed.merge(e.slot(), e.withoutRequest(), (old, now) -> now.succeeded() || !old.succeeded() ? now : old));
@@ -54,8 +57,14 @@ public final class Journal implements AutoCloseable {
         this.tornBytes = tornBytes;
     }
 
-    /** Opens (creating if needed) {@code file}, loading what it holds and cutting off a torn last line. */
-    public static Journal open(Path file, ObjectMapper json) {
+    /**
+     * Opens (creating if needed) {@code file}, loading what it holds and cutting off a torn last line.
+     *
+     * @param callbacks where append futures are completed — not the writer thread, which would
+     *                  otherwise run every caller's continuation (the next request, the judge
+     *                  prompt...) before it could write the next batch
+     */
+    public static Journal open(Path file, ObjectMapper json, Executor callbacks) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -81,7 +90,7 @@ public final class Journal implements AutoCloseable {
             ch.truncate(goodEnd);
             ch.position(goodEnd);
             if (torn > 0) ch.force(false);
-            return new Journal(json, ch, entries, torn);
+            return new Journal(json, ch, entries, torn, callbacks);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open journal " + file, e);
         }
@@ -132,9 +141,10 @@ public final class Journal implements AutoCloseable {
                 while (buf.hasRemaining()) channel.write(buf);
             }
             channel.force(false);
-            batch.forEach(p -> p.done().complete(null));
+            for (Pending p : batch) callbacks.execute(() -> p.done().complete(null));
         } catch (IOException e) {
-            batch.forEach(p -> p.done().completeExceptionally(new UncheckedIOException("journal write failed", e)));
+            UncheckedIOException failure = new UncheckedIOException("journal write failed", e);
+            for (Pending p : batch) callbacks.execute(() -> p.done().completeExceptionally(failure));
         }
     }
 

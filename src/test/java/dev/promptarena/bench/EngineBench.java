@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * Drives {@link CallEngine} the way a run does — per case A and B in parallel, then the judge
  * on both answers — against bench/FakeServer.java, and prints the engine's efficiency:
  * ideal time (calls x latency / concurrency) over measured wall time of the calls.
- * Usage: {@code EngineBench BASE_URL CASES CONCURRENCY LATENCY_MS RUN_DIR}.
+ * Usage: {@code EngineBench BASE_URL CASES CONCURRENCY LATENCY_MS RUN_DIR [CACHE_DIR]}.
  */
 public final class EngineBench {
     public static void main(String[] args) {
@@ -31,7 +31,8 @@ public final class EngineBench {
         double latencyMs = Double.parseDouble(args[3]);
         Path runDir = Path.of(args[4]);
         ProviderConfig p = new ProviderConfig("bench", "openai", baseUrl, null, concurrency, null, null, Map.of(), Map.of());
-        EngineOptions options = EngineOptions.defaults(Map.of()).withoutCache();
+        // Optional sixth argument: a cache directory (default: no cache).
+        EngineOptions options = EngineOptions.defaults(Map.of()).withCacheDir(args.length > 5 ? Path.of(args[5]) : null);
         long t0 = System.nanoTime();
         EngineSnapshot s;
         try (CallEngine engine = new CallEngine(Map.of("bench", p), new ClientFactory(Map.of())::create, 5, Map.of(), runDir, options)) {
