@@ -7,16 +7,25 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Concurrency limit for one endpoint that adapts to the server (AIMD, as in TCP congestion
- * control): every rate-limit answer halves the limit — at most once per {@code cooldown}, because
- * the 429s of requests already in flight all describe the same overload — and every success
- * adds {@code 1/limit}, so the limit grows by about one per round trip until the configured
- * maximum. Waiters are queued, never spinning or blocking a thread.
+ * control). Multiplicative decrease on <em>sustained</em> rate limiting: the limit halves when at
+ * least a quarter of the last {@value #WINDOW} answers (and at least {@value #MIN_SAMPLES}) were
+ * 429s — a stray 429 is not overload, and halving on each one collapses throughput — and at most
+ * once per {@code cooldown}, because the 429s of requests already in flight describe the same
+ * overload. Additive increase: every success adds {@code 1/limit}, about one per round trip,
+ * up to the configured maximum. Waiters are queued, never spinning or blocking a thread.
  */
 public final class AdaptiveLimiter {
     private final int max;
     private final Duration cooldown;
     private final Clock clock;
+    static final int WINDOW = 32;
+    static final int MIN_SAMPLES = 8;
+
     private final ArrayDeque<CompletableFuture<Void>> waiters = new ArrayDeque<>();
+    private final boolean[] recent = new boolean[WINDOW];
+    private int samples;
+    private int recentLimited;
+    private int next;
     private double limit;
     private int inFlight;
     private long lastDecreaseNanos = Long.MIN_VALUE;
@@ -48,11 +57,14 @@ public final class AdaptiveLimiter {
         ArrayDeque<CompletableFuture<Void>> ready = new ArrayDeque<>();
         synchronized (this) {
             inFlight--;
+            remember(rateLimited);
             if (rateLimited) {
                 long now = nanos();
-                if (lastDecreaseNanos == Long.MIN_VALUE || now - lastDecreaseNanos >= cooldown.toNanos()) {
+                boolean sustained = samples >= MIN_SAMPLES && recentLimited * 4 >= samples;
+                if (sustained && (lastDecreaseNanos == Long.MIN_VALUE || now - lastDecreaseNanos >= cooldown.toNanos())) {
                     limit = Math.max(1, limit / 2);
                     lastDecreaseNanos = now;
+                    forget(); // the next decision needs fresh evidence at the new limit
                 }
             } else {
                 limit = Math.min(max, limit + 1.0 / limit);
@@ -64,6 +76,21 @@ public final class AdaptiveLimiter {
         }
         // Complete outside the lock: continuations run on this thread and may call back in.
         ready.forEach(f -> f.complete(null));
+    }
+
+    private void remember(boolean limited) {
+        if (samples == WINDOW && recent[next]) recentLimited--;
+        recent[next] = limited;
+        if (limited) recentLimited++;
+        next = (next + 1) % WINDOW;
+        samples = Math.min(WINDOW, samples + 1);
+    }
+
+    private void forget() {
+        java.util.Arrays.fill(recent, false);
+        samples = 0;
+        recentLimited = 0;
+        next = 0;
     }
 
     /** The current limit (whole calls). */

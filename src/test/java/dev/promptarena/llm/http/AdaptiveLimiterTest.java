@@ -38,17 +38,32 @@ class AdaptiveLimiterTest {
     void halvesOncePerCooldownAndRecoversAdditively() {
         ManualClock clock = new ManualClock();
         AdaptiveLimiter l = new AdaptiveLimiter(16, Duration.ofSeconds(1), clock);
-        for (int i = 0; i < 8; i++) l.acquire();
-        for (int i = 0; i < 4; i++) l.release(true); // one overload, four 429s
+        for (int i = 0; i < 16; i++) l.acquire();
+        for (int i = 0; i < 12; i++) l.release(true); // one overload, twelve 429s
         assertEquals(8, l.currentLimit(), "a burst of 429s halves once");
         clock.advance(Duration.ofSeconds(2));
-        l.release(true);
+        for (int i = 0; i < 8; i++) {
+            l.acquire();
+            l.release(true);
+        }
         assertEquals(4, l.currentLimit(), "sustained 429s keep halving");
         for (int i = 0; i < 40; i++) {
             l.acquire();
             l.release(false);
         }
         assertTrue(l.currentLimit() >= 8 && l.currentLimit() <= 16, "recovers about one per window of successes: " + l.currentLimit());
+    }
+
+    @Test
+    void strayRateLimitsDoNotShrinkTheLimit() {
+        ManualClock clock = new ManualClock();
+        AdaptiveLimiter l = new AdaptiveLimiter(64, Duration.ofSeconds(1), clock);
+        for (int i = 0; i < 1000; i++) {
+            l.acquire();
+            clock.advance(Duration.ofMillis(10));
+            l.release(i % 20 == 7); // 5% 429s, spread out: not overload
+        }
+        assertEquals(64, l.currentLimit());
     }
 
     @Test
