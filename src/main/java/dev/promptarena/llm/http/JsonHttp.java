@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,15 +31,19 @@ public final class JsonHttp {
     private final HttpClient http;
     private final Duration timeout;
     private final Clock clock;
-    private final String secret;
+    private final List<String> secrets;
     private final ObjectMapper json;
 
-    /** @param secret the API key (or null), removed from any error text we produce */
-    public JsonHttp(HttpClient http, Duration timeout, Clock clock, String secret, ObjectMapper json) {
+    /**
+     * @param secrets the API key and any configured header values (which may carry tokens),
+     *                removed from every error text we produce; nulls and short values are ignored
+     */
+    public JsonHttp(HttpClient http, Duration timeout, Clock clock, Collection<String> secrets, ObjectMapper json) {
         this.http = http;
         this.timeout = timeout;
         this.clock = clock;
-        this.secret = secret == null || secret.isEmpty() ? null : secret;
+        // Values under 8 characters (e.g. "true", a version) would redact ordinary words.
+        this.secrets = secrets.stream().filter(v -> v != null && v.length() >= 8).distinct().toList();
         this.json = json;
     }
 
@@ -129,6 +135,9 @@ public final class JsonHttp {
 
     /** Removes the key from text that may end up in logs, journals or reports. */
     public String redact(String text) {
-        return secret == null || text == null ? text : text.replace(secret, "[REDACTED]");
+        if (text == null) return null;
+        String out = text;
+        for (String s : secrets) out = out.replace(s, "[REDACTED]");
+        return out;
     }
 }

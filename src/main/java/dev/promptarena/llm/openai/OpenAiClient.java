@@ -14,7 +14,9 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -64,7 +66,9 @@ public final class OpenAiClient implements LlmClient {
             else h.put("Authorization", "Bearer " + apiKey);
         }
         this.headers = Map.copyOf(h);
-        this.http = new JsonHttp(http, timeout, clock, apiKey, json);
+        List<String> secrets = new ArrayList<>(config.headers().values());
+        secrets.add(apiKey);
+        this.http = new JsonHttp(http, timeout, clock, secrets, json);
     }
 
     @Override

@@ -108,6 +108,17 @@ class OpenAiClientTest {
     }
 
     @Test
+    void secretHeaderValuesAreRedactedToo() {
+        ProviderConfig p = new ProviderConfig("p", "openai", server.baseUrl(), null, 4, null, null,
+                Map.of("X-Org-Token", "tok-HEADER-SECRET-9"), Map.of());
+        OpenAiClient c = new OpenAiClient(p, null, JsonHttp.clientFor(p.baseUrl(), Duration.ofSeconds(2)), Duration.ofSeconds(2), clock);
+        server.enqueue(Reply.error(403, "token tok-HEADER-SECRET-9 lacks scope"));
+        ProviderException e = failure(c);
+        assertTrue(e.getMessage().contains("HTTP 403") && !e.getMessage().contains("HEADER-SECRET"), e.getMessage());
+        assertNull(server.requests().get(0).header("Authorization"), "no key, no Authorization header");
+    }
+
+    @Test
     void rateLimitCarriesRetryAfter() {
         server.enqueue(Reply.rateLimited("7"));
         ProviderException e = failure(client(Map.of()));
