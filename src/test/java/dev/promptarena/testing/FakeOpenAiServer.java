@@ -75,6 +75,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private volatile long latencyMillis;
 
     public FakeOpenAiServer() {
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
+        // delayed ACK and every reply takes ~40 ms longer (read once, at the first server start).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
         } catch (IOException e) {
