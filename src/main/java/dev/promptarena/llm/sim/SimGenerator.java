@@ -59,6 +59,9 @@ final class SimGenerator {
         if (policy != null && rng.nextDouble() < (wantsCitation ? 1 - noise : 0.15)) {
             sb.append(" Per our ").append(policy).append('.');
         }
+        // Filler that adds length without adding quality, independently of the prompt, so that
+        // length and quality are not perfectly confounded (a realistic verbosity-bias test bed).
+        if (rng.nextDouble() < 0.35) sb.append(" We truly value you as a customer and appreciate your patience and understanding while we take care of this for you.");
         if (rng.nextDouble() < 0.5) sb.append(" Is there anything else I can help you with?");
         return sb.toString();
     }
