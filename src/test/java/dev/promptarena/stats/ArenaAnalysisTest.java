@@ -70,4 +70,13 @@ class ArenaAnalysisTest {
         assertEquals(Outcome.RUN_ERROR, r.decision().outcome());
         assertEquals(10, r.winRate().errors());
     }
+
+    @Test
+    void emptyRunIsInconclusiveWithoutCrashing() throws Exception {
+        AnalysisResult r = ArenaAnalysis.analyze(List.of(), List.of("accuracy"), OPTIONS);
+        assertEquals(Outcome.INCONCLUSIVE, r.decision().outcome());
+        assertEquals(0, r.winRate().scored());
+        assertEquals("none", r.orderBias().design());
+        assertTrue(new ObjectMapper().writeValueAsString(r).contains("INCONCLUSIVE"));
+    }
 }
