@@ -34,7 +34,7 @@ public final class OperationalAnalysis {
         for (AxisResult a : axes) {
             if (a.meanDifference() != null && (worst == null || -a.meanDifference() > -worst.meanDifference())) worst = a;
         }
-        return new OperationalMetrics(n, errors, n == 0 ? null : errors / (double) n, votes, unparseable,
+        return new OperationalMetrics(Evidence.PRIMARY, n, errors, n == 0 ? null : errors / (double) n, votes, unparseable,
                 votes == 0 ? null : unparseable / (double) votes, unparseableOutcomes,
                 p95A, p95B, p95A == null || p95B == null ? null : p95B - p95A,
                 costA, costB, costA == null || costB == null ? null : costB - costA, judgeCost,

@@ -6,6 +6,7 @@ package dev.promptarena.stats;
  * {@link Side#error()}): a failed call has no meaningful latency or output, and using the same
  * outcomes for both sides keeps the comparison paired.
  *
+ * @param role                always {@link Evidence#PRIMARY}: these feed the pre-registered guardrails
  * @param outcomes            all outcomes
  * @param errorOutcomes       outcomes where A or B failed to generate
  * @param errorRate           errorOutcomes / outcomes
@@ -29,7 +30,7 @@ package dev.promptarena.stats;
  * @param largestAxisDrop     max over axes of (mean A − mean B); positive means B dropped; null without axes
  * @param largestAxisDropName the axis with that drop
  */
-public record OperationalMetrics(int outcomes, int errorOutcomes, Double errorRate, int votes, int unparseableVotes,
+public record OperationalMetrics(Evidence role, int outcomes, int errorOutcomes, Double errorRate, int votes, int unparseableVotes,
                                  Double unparseableRate, int unparseableOutcomes, Double latencyP95A, Double latencyP95B,
                                  Double latencyP95Increase, Double costPerCaseA, Double costPerCaseB,
                                  Double costPerCaseIncrease, double judgeCostUsd, Double meanWordsA, Double meanWordsB,

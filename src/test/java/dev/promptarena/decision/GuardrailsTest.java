@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptarena.stats.Evidence;
 import dev.promptarena.stats.OperationalMetrics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GuardrailsTest {
-    private static final OperationalMetrics METRICS = new OperationalMetrics(100, 3, 0.03, 200, 12, 0.06, 1,
+    private static final OperationalMetrics METRICS = new OperationalMetrics(Evidence.PRIMARY, 100, 3, 0.03, 200, 12, 0.06, 1,
             400.0, 650.0, 250.0, 0.002, 0.0025, 0.0005, 0.5, 100.0, 130.0, 0.3, 0.0, 0.02, 0.4, "accuracy");
 
     @Test
@@ -32,7 +33,7 @@ class GuardrailsTest {
 
     @Test
     void unmeasurableMetricIsNotBreached() {
-        OperationalMetrics empty = new OperationalMetrics(0, 0, null, 0, 0, null, 0, null, null, null, null, null, null,
+        OperationalMetrics empty = new OperationalMetrics(Evidence.PRIMARY, 0, 0, null, 0, 0, null, 0, null, null, null, null, null, null,
                 0, null, null, null, null, null, null, null);
         GuardrailResult r = Guardrails.evaluate(List.of(new GuardrailSpec("latency_p95_increase_ms", 0)), empty).get(0);
         assertNull(r.observed());
