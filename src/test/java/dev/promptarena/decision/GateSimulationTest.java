@@ -3,6 +3,8 @@ package dev.promptarena.decision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptarena.stats.AnalysisOptions;
+import dev.promptarena.stats.ArenaAnalysis;
 import dev.promptarena.stats.CaseOutcome;
 import dev.promptarena.stats.JudgedOutcome;
 import dev.promptarena.stats.SampleSize;
@@ -100,5 +102,32 @@ class GateSimulationTest {
         int n = SampleSize.winRate(0.6, 0.2, 0.5, ALPHA, 0.8);
         double rate = passRate(new Judge(0.5, 0.2, 0), n, false, 5);
         assertEquals(0.8, rate, 3 * Math.sqrt(0.8 * 0.2 / RUNS), "power at n = " + n + " with 20% ties");
+    }
+
+    @Test
+    void correlatedRepeatsDoNotInflateFalsePasses() {
+        // A/A with strong within-case correlation: each case leans to A or B (0.2 / 0.8) for all its 3 repeats,
+        // so repeats are far from independent. The full analysis (cluster bootstrap on the gate) must still
+        // pass at most alpha of the time. 200 runs keep this fast (2000 resamples x 60 cases per run).
+        int runs = 200, cases = 60, repeats = 3;
+        SplittableRandom rnd = new SplittableRandom(6);
+        AnalysisOptions options = new AnalysisOptions(ALPHA, 99, 2000, POLICY);
+        int passes = 0;
+        for (int run = 0; run < runs; run++) {
+            List<CaseOutcome> outcomes = new ArrayList<>();
+            for (int c = 0; c < cases; c++) {
+                Judge judge = new Judge(rnd.nextBoolean() ? 0.8 : 0.2, 0, 0);
+                for (int r = 0; r < repeats; r++) {
+                    boolean bFirst = rnd.nextBoolean();
+                    outcomes.add(new CaseOutcome("c" + c, r, Map.of(), SIDE, SIDE,
+                            List.of(new Vote("j", 0, bFirst, judge.vote(bFirst, rnd), Map.of(), Map.of())), 0));
+                }
+            }
+            var result = ArenaAnalysis.analyze(outcomes, List.of(), options);
+            assertTrue(result.decision().interval().method().startsWith("bootstrap"), "repeats must use the cluster bootstrap");
+            if (result.decision().outcome() == Outcome.PASS) passes++;
+        }
+        double rate = passes / (double) runs;
+        assertTrue(rate <= ALPHA + 3 * Math.sqrt(ALPHA * (1 - ALPHA) / runs), "A/A pass rate with correlated repeats " + rate);
     }
 }
