@@ -179,10 +179,11 @@ public final class PlanCommand implements Callable<Integer> {
         if (pilot == null) throw new IllegalArgumentException("give --pilot RUN_DIR or --sd");
         var outcomes = OutcomesFile.readRunDir(pilot);
         List<String> axes = PilotSummary.axes(outcomes);
-        String chosen = axis != null ? axis : axes.size() == 1 ? axes.get(0) : null;
         Path file = pilot.resolve(OutcomesFile.NAME);
-        if (chosen == null) throw new InputException(file, 0, "--axis", "the pilot scores several axes, choose one of " + axes);
-        if (!axes.contains(chosen)) throw new InputException(file, 0, "--axis", "no votes score '" + chosen + "'; axes in the pilot: " + axes);
+        if (axis == null && axes.size() != 1) throw new InputException(file, 0, "--axis", "the pilot scores several axes, choose one of " + axes);
+        // Axis names are rubric display names ("Policy citation"); match them case-insensitively.
+        String chosen = axis == null ? axes.get(0) : axes.stream().filter(axis::equalsIgnoreCase).findFirst()
+                .orElseThrow(() -> new InputException(file, 0, "--axis", "no votes score '" + axis + "'; axes in the pilot: " + axes));
         PilotSummary s = PilotSummary.of(outcomes, chosen);
         plan.put("pilot", pilot.toString());
         plan.put("axis", s.axis());
