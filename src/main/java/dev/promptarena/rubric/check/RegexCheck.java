@@ -22,7 +22,7 @@ public record RegexCheck(String name, Pattern pattern, boolean mustMatch) implem
     /** Character reads allowed regardless of output length. */
     public static final long STEP_BUDGET_BASE = 10_000_000L;
     /** Extra character reads allowed per output character (linear patterns read each a few times). */
-    public static final long STEP_BUDGET_PER_CHAR = 50L;
+    public static final long STEP_BUDGET_PER_CHAR = 20L;
 
     public RegexCheck {
         Check.requireName(name);
