@@ -7,9 +7,10 @@ import org.junit.jupiter.api.Test;
 
 class EmbeddersTest {
     @Test
-    void defaultBuildHasNoEmbedderAndSaysHowToEnableIt() {
-        // The default test classpath must not carry the ~100 MB model; the -Pembeddings build does.
-        assertFalse(Embedders.available(Embedders.defaultLoader()) && System.getProperty("embeddings.profile") == null);
+    void withoutTheModuleNothingIsFoundAndTheMessageSaysHowToEnableIt() {
+        ClassLoader jdkOnly = new ClassLoader(null) {};
+        assertFalse(Embedders.available(jdkOnly));
+        assertTrue(Embedders.discover(jdkOnly).isEmpty());
         assertTrue(Embedders.HOW_TO_ENABLE.contains("mvn -Pembeddings package"));
     }
 }

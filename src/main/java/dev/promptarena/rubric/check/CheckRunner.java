@@ -36,9 +36,16 @@ public final class CheckRunner {
     }
 
     /** A runner that finds the embedder with {@link java.util.ServiceLoader} when the rubric needs one. */
-    public static CheckRunner forRubric(Rubric rubric) {
+    public static CheckRunner forRubric(Rubric rubric) { return forRubric(rubric, Embedders.defaultLoader()); }
+
+    /**
+     * As {@link #forRubric(Rubric)}, searching {@code loader}.
+     *
+     * @throws InputException (exit 2) saying how to enable the module when none is found
+     */
+    public static CheckRunner forRubric(Rubric rubric, ClassLoader loader) {
         if (!rubric.needsEmbedder()) return new CheckRunner(rubric, null);
-        Embedder e = Embedders.discover(Embedders.defaultLoader())
+        Embedder e = Embedders.discover(loader)
                 .orElseThrow(() -> new InputException(null, 0, "rubric " + rubric.name(), Embedders.HOW_TO_ENABLE));
         return new CheckRunner(rubric, e);
     }

@@ -19,6 +19,9 @@ class CheckRunnerTest {
     private static final TextCheck POLICY = new RegexCheck("policy", Pattern.compile("policy"), true);
     private static final SimilarityCheck CLOSE = new SimilarityCheck("close", 0.9);
 
+    /** Sees only the JDK, as a build without the embeddings module would. */
+    private static final ClassLoader NOTHING = new ClassLoader(null) {};
+
     private static Rubric rubric(Check... checks) { return new Rubric("r", "", List.of(), "hash", List.of(checks)); }
 
     @Test
@@ -77,7 +80,7 @@ class CheckRunnerTest {
 
     @Test
     void similarityWithoutAnEmbedderIsAnInputError() {
-        InputException e = assertThrows(InputException.class, () -> CheckRunner.forRubric(rubric(CLOSE)));
+        InputException e = assertThrows(InputException.class, () -> CheckRunner.forRubric(rubric(CLOSE), NOTHING));
         assertTrue(e.getMessage().contains("mvn -Pembeddings package"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new CheckRunner(rubric(CLOSE), null));
     }
