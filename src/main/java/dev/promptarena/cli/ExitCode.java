@@ -1,5 +1,7 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.decision.Outcome;
+
 /** The process exit codes CI relies on; the one place they are defined. */
 public enum ExitCode {
     PASS(0), FAIL(1), USAGE_OR_INPUT(2), INCONCLUSIVE(3), RUN_ERROR(4), INTERRUPTED(130);
@@ -9,4 +11,14 @@ public enum ExitCode {
     ExitCode(int code) { this.code = code; }
 
     public int code() { return code; }
+
+    /** The exit code of a gate outcome; the one mapping CI relies on. */
+    public static ExitCode of(Outcome outcome) {
+        return switch (outcome) {
+            case PASS -> PASS;
+            case FAIL -> FAIL;
+            case INCONCLUSIVE -> INCONCLUSIVE;
+            case RUN_ERROR -> RUN_ERROR;
+        };
+    }
 }

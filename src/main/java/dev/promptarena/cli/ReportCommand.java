@@ -1,0 +1,36 @@
+package dev.promptarena.cli;
+
+import dev.promptarena.report.ReportBuilder;
+import dev.promptarena.report.ReportModel;
+import dev.promptarena.report.Reports;
+import dev.promptarena.report.TerminalSummary;
+import dev.promptarena.run.RunDirectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code prompt-arena report <run-dir>}: regenerates every report from a finished run, calling no provider. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Regenerate all reports of a run folder from what it recorded (no provider is called). Exits with the gate's code.")
+public final class ReportCommand implements Callable<Integer> {
+    @ParentCommand Main main;
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder, e.g. reports/20261123-101500-support-bot.")
+    Path runDir;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(runDir)) {
+            main.err.println("error: " + runDir + ": not a folder");
+            return ExitCode.USAGE_OR_INPUT.code();
+        }
+        RunDirectory dir = RunDirectory.open(runDir);
+        ReportModel model = ReportBuilder.build(dir);
+        Reports.writeAll(dir, model);
+        TerminalSummary.print(model, dir.file("report.html").toString(), main.out);
+        return ExitCode.of(model.analysis().decision().outcome()).code();
+    }
+}

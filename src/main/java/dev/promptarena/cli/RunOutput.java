@@ -1,0 +1,24 @@
+package dev.promptarena.cli;
+
+import dev.promptarena.report.ReportBuilder;
+import dev.promptarena.report.ReportModel;
+import dev.promptarena.report.Reports;
+import dev.promptarena.report.TerminalSummary;
+import dev.promptarena.run.ArenaInputs;
+import dev.promptarena.run.RunPipeline;
+
+/** Turns a finished (or interrupted) run into its reports, the terminal summary and the exit code. */
+final class RunOutput {
+    private RunOutput() {}
+
+    static int finish(RunPipeline.Result result, Main main, ArenaInputs inputs) {
+        ReportModel model = ReportBuilder.build(result.dir());
+        Reports.writeAll(result.dir(), model);
+        TerminalSummary.print(model, result.dir().file("report.html").toString(), main.out);
+        if (result.partialReason() != null) {
+            main.err.println("Run stopped early (" + result.partialReason() + "); the report is marked partial.");
+            return ExitCode.INTERRUPTED.code();
+        }
+        return ExitCode.of(model.analysis().decision().outcome()).code();
+    }
+}

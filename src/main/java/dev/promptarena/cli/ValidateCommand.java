@@ -1,0 +1,28 @@
+package dev.promptarena.cli;
+
+import dev.promptarena.run.ArenaInputs;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code prompt-arena validate <arena.yaml>}: checks config, rubric and golden set without calling anything. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check the config, rubric and golden set; call nothing. Exit 0 when valid, 2 otherwise.")
+public final class ValidateCommand implements Callable<Integer> {
+    @ParentCommand Main main;
+
+    @Parameters(index = "0", paramLabel = "ARENA_YAML", description = "The arena config file.")
+    Path config;
+
+    @Override
+    public Integer call() {
+        ArenaInputs in = ArenaInputs.load(config, main.env);
+        main.out.printf("ok: %s — %d cases, %d rubric axes, A=%s (%s), B=%s (%s), judge %s (order %s)%n",
+                in.config().name(), in.cases().size(), in.rubric().axes().size(),
+                in.config().a().name(), in.config().a().model(), in.config().b().name(), in.config().b().model(),
+                in.config().judge().model(), in.config().judge().order().name().toLowerCase());
+        return ExitCode.PASS.code();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.promptarena.decision;
+
+import dev.promptarena.stats.Evidence;
+import dev.promptarena.stats.OperationalMetrics;
+import java.util.List;
+
+/**
+ * Checks guardrails against the run's {@link OperationalMetrics}. A guardrail is breached when the
+ * observed value is strictly greater than its limit; a metric the run cannot measure (no data) is
+ * reported with a null value and not breached.
+ */
+public final class Guardrails {
+    /** Guardrails whose breach means the evidence is unusable (RUN_ERROR) rather than that B is worse. */
+    public static final List<String> RUN_HEALTH = List.of("error_rate_max", "unparseable_rate_max");
+
+    private Guardrails() {}
+
+    /** One result per spec, in the order given. */
+    public static List<GuardrailResult> evaluate(List<GuardrailSpec> specs, OperationalMetrics m) {
+        return specs.stream().map(s -> evaluate(s, m)).toList();
+    }
+
+    private static GuardrailResult evaluate(GuardrailSpec spec, OperationalMetrics m) {
+        Double observed;
+        String what;
+        switch (spec.metric()) {
+            case "latency_p95_increase_ms" -> { observed = m.latencyP95Increase(); what = "p95 latency of B minus p95 latency of A, in ms"; }
+            case "cost_per_case_increase_usd" -> { observed = m.costPerCaseIncrease(); what = "mean generation cost per case of B minus A, in USD"; }
+            case "error_rate_max" -> { observed = m.errorRate(); what = "share of cases where A or B failed to generate"; }
+            case "unparseable_rate_max" -> { observed = m.unparseableRate(); what = "share of judge votes that could not be parsed"; }
+            case "length_growth_max" -> { observed = m.lengthGrowth(); what = "B's mean length in words over A's, minus 1"; }
+            case "axis_drop_max" -> {
+                observed = m.largestAxisDrop();
+                what = "largest drop of an axis mean score from A to B" + (m.largestAxisDropName() == null ? "" : " (" + m.largestAxisDropName() + ")");
+            }
+            case "truncation_rate_max" -> { observed = m.truncationRateB(); what = "share of B's outputs cut at the token limit"; }
+            default -> throw new IllegalArgumentException("unknown guardrail metric: " + spec.metric());
+        }
+        boolean breached = observed != null && observed > spec.limit();
+        String detail = observed == null
+                ? String.format("%s: not measurable in this run (%s).", spec.metric(), what)
+                : String.format("%s: %s is %.4g, limit %.4g%s.", spec.metric(), what, observed, spec.limit(), breached ? ", breached" : "");
+        return new GuardrailResult(spec.metric(), Evidence.PRIMARY, observed, spec.limit(), breached, detail);
+    }
+}

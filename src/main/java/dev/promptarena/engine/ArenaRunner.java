@@ -1,0 +1,116 @@
+package dev.promptarena.engine;
+
+import dev.promptarena.config.VariantConfig;
+import dev.promptarena.dataset.GoldenCase;
+import dev.promptarena.dataset.UserTemplate;
+import dev.promptarena.judge.JudgeTrace;
+import dev.promptarena.judge.PairJudge;
+import dev.promptarena.llm.ChatMessage;
+import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.stats.Side;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+
+/**
+ * The pipelined scheduler: for every (case, repeat) both variants are generated concurrently and
+ * the judge starts as soon as both outputs exist; there is no barrier between a generation phase
+ * and a judging phase. At most {@code window} cases are in flight, so memory holds the finished
+ * results plus a bounded number of pending requests, whatever the size of the golden set.
+ */
+public final class ArenaRunner {
+    private final VariantConfig a;
+    private final VariantConfig b;
+    private final UserTemplate templateA;
+    private final UserTemplate templateB;
+    private final PairJudge judge;
+    private final Calls calls;
+    private final CostModel costs;
+    private final int window;
+    private volatile boolean stopRequested;
+
+    public ArenaRunner(VariantConfig a, VariantConfig b, PairJudge judge, Calls calls, CostModel costs, int window) {
+        if (window < 1) throw new IllegalArgumentException("window must be >= 1, got: " + window);
+        this.a = a;
+        this.b = b;
+        this.templateA = new UserTemplate(a.userTemplate());
+        this.templateB = new UserTemplate(b.userTemplate());
+        this.judge = judge;
+        this.calls = calls;
+        this.costs = costs;
+        this.window = window;
+    }
+
+    /** Asks the runner to start no further cases; cases in flight finish. Safe from any thread. */
+    public void requestStop() { stopRequested = true; }
+
+    public boolean stopped() { return stopRequested; }
+
+    /**
+     * Runs every case {@code repeats} times, in order, calling {@code onDone} as each finishes.
+     * Returns the finished records in case order (fewer than all when stopped early).
+     */
+    public List<CaseRecord> run(List<GoldenCase> cases, int repeats, Consumer<CaseRecord> onDone) throws InterruptedException {
+        Semaphore slots = new Semaphore(window);
+        List<CompletableFuture<CaseRecord>> started = new ArrayList<>();
+        outer:
+        for (GoldenCase c : cases) {
+            for (int r = 0; r < repeats; r++) {
+                slots.acquire();
+                if (stopRequested) { slots.release(); break outer; }
+                CompletableFuture<CaseRecord> f = runCase(c, r).whenComplete((rec, e) -> {
+                    slots.release();
+                    if (rec != null) onDone.accept(rec);
+                });
+                started.add(f);
+            }
+        }
+        List<CaseRecord> out = new ArrayList<>(started.size());
+        for (CompletableFuture<CaseRecord> f : started) out.add(f.join());
+        return out;
+    }
+
+    CompletableFuture<CaseRecord> runCase(GoldenCase c, int repeat) {
+        CompletableFuture<Side> sideA = generate(a, templateA, c, repeat, Calls.Role.A);
+        CompletableFuture<Side> sideB = generate(b, templateB, c, repeat, Calls.Role.B);
+        String question = question(c);
+        PairJudge.Material material = new PairJudge.Material(question, c.context(), c.reference());
+        return sideA.thenCombine(sideB, Pair::new).thenCompose(p -> {
+            if (p.a().error() || p.b().error()) {
+                return CompletableFuture.completedFuture(new CaseRecord(c.id(), repeat, c.tags(), question, p.a(), p.b(), List.of()));
+            }
+            CompletableFuture<List<JudgeTrace>> traces = judge.judge(c.id(), repeat, material, p.a().output(), p.b().output());
+            return traces.thenApply(t -> new CaseRecord(c.id(), repeat, c.tags(), question, p.a(), p.b(), t));
+        });
+    }
+
+    private record Pair(Side a, Side b) {}
+
+    /** What the judge is shown as the request: the conversation so far and A's rendering of the case. */
+    private String question(GoldenCase c) {
+        StringBuilder sb = new StringBuilder();
+        for (ChatMessage m : c.messages()) sb.append('[').append(m.role()).append("] ").append(m.content()).append("\n\n");
+        if (!c.messages().isEmpty()) sb.append("[user] ");
+        return sb.append(templateA.render(c)).toString();
+    }
+
+    private CompletableFuture<Side> generate(VariantConfig v, UserTemplate template, GoldenCase c, int repeat, Calls.Role role) {
+        List<ChatMessage> messages = new ArrayList<>(c.messages());
+        messages.add(ChatMessage.user(template.render(c)));
+        LlmRequest request = new LlmRequest(v.model(), v.system(), messages, v.decoding(), null, repeat);
+        return calls.call(v.provider(), request, role)
+                .thenApply(resp -> side(v, resp))
+                .exceptionally(e -> {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    return new Side("", 0, 0, 0, true, String.valueOf(cause.getMessage()), false);
+                });
+    }
+
+    private Side side(VariantConfig v, LlmResponse r) {
+        return new Side(r.text(), r.latencyMillis(), costs.cost(v.model(), r.usage()), r.usage().outputTokens(), false, null, r.truncated());
+    }
+}

@@ -1,0 +1,24 @@
+package dev.promptarena.engine;
+
+import dev.promptarena.llm.LlmClient;
+import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.LlmResponse;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Calls the clients directly, one client per provider key. */
+public final class DirectCalls implements Calls {
+    private final Map<String, LlmClient> clients;
+
+    public DirectCalls(Map<String, LlmClient> clients) { this.clients = Map.copyOf(clients); }
+
+    @Override
+    public CompletableFuture<LlmResponse> call(String providerKey, LlmRequest request, Role role) {
+        LlmClient client = clients.get(providerKey);
+        if (client == null) return CompletableFuture.failedFuture(new IllegalArgumentException("no provider " + providerKey));
+        return client.send(request);
+    }
+
+    @Override
+    public void close() { }
+}

@@ -1,0 +1,90 @@
+package dev.promptarena.judge;
+
+import dev.promptarena.config.JudgeConfig;
+import dev.promptarena.engine.Calls;
+import dev.promptarena.engine.CostModel;
+import dev.promptarena.llm.ChatMessage;
+import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.stats.Winner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Judges one pair: chooses the presentation order(s), asks the judge, parses leniently,
+ * re-asks once with a repair instruction, and maps the presented verdict back to A/B.
+ */
+public final class PairJudge {
+    static final String REPAIR = "Your reply could not be read: %s. Reply again with only the JSON object described above, nothing else.";
+
+    private final JudgeConfig config;
+    private final JudgePrompt prompt;
+    private final VerdictParser parser;
+    private final Calls calls;
+    private final CostModel costs;
+    private final OrderAssigner orders;
+
+    public PairJudge(JudgeConfig config, JudgePrompt prompt, Calls calls, CostModel costs) {
+        this.config = config;
+        this.prompt = prompt;
+        this.parser = new VerdictParser(prompt.axisNames());
+        this.calls = calls;
+        this.costs = costs;
+        this.orders = new OrderAssigner(config.seed());
+    }
+
+    /** The material the judge sees about a case (the variants' outputs aside). */
+    public record Material(String question, String context, String reference) {}
+
+    /** Judges the pair in the configured order(s) and samples; never completes exceptionally. */
+    public CompletableFuture<List<JudgeTrace>> judge(String caseId, int repeat, Material m, String outA, String outB) {
+        boolean bFirst = orders.bFirst(caseId, repeat);
+        List<Boolean> presentations = config.order() == JudgeConfig.Order.BOTH ? List.of(bFirst, !bFirst) : List.of(bFirst);
+        List<CompletableFuture<JudgeTrace>> futures = new ArrayList<>();
+        for (boolean bf : presentations) {
+            for (int s = 0; s < config.samples(); s++) futures.add(judgeOnce(m, outA, outB, bf, s));
+        }
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .thenApply(v -> futures.stream().map(CompletableFuture::join).toList());
+    }
+
+    private CompletableFuture<JudgeTrace> judgeOnce(Material m, String outA, String outB, boolean bFirst, int sample) {
+        String user = prompt.render(m.question(), m.context(), m.reference(), bFirst ? outB : outA, bFirst ? outA : outB);
+        List<ChatMessage> messages = List.of(ChatMessage.user(user));
+        LlmRequest request = new LlmRequest(config.model(), prompt.system(), messages, config.decoding(), prompt.schema(), sample);
+        return calls.call(config.provider(), request, Calls.Role.JUDGE).thenCompose(first -> {
+            VerdictParser.Result r = parser.parse(first.text());
+            double cost = costs.cost(config.model(), first.usage());
+            if (r.ok()) return CompletableFuture.completedFuture(trace(sample, bFirst, r.verdict(), first, false, cost));
+            List<ChatMessage> retry = List.of(messages.get(0), ChatMessage.assistant(first.text()),
+                    ChatMessage.user(String.format(REPAIR, r.error())));
+            return calls.call(config.provider(), request.withMessages(retry), Calls.Role.JUDGE).thenApply(second -> {
+                VerdictParser.Result r2 = parser.parse(second.text());
+                double total = cost + costs.cost(config.model(), second.usage());
+                if (r2.ok()) return trace(sample, bFirst, r2.verdict(), second, true, total);
+                return new JudgeTrace(config.model(), sample, bFirst, "unparseable", Winner.UNPARSEABLE, Map.of(), Map.of(),
+                        "", second.text(), false, "unreadable twice: " + r2.error(), total, second.truncated());
+            });
+        }).exceptionally(e -> {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            return new JudgeTrace(config.model(), sample, bFirst, "failed", Winner.UNPARSEABLE, Map.of(), Map.of(), "", "",
+                    false, "judge call failed: " + cause.getMessage(), 0, false);
+        });
+    }
+
+    private JudgeTrace trace(int sample, boolean bFirst, ParsedVerdict v, LlmResponse resp, boolean repaired, double cost) {
+        Winner w = switch (v.winner()) {
+            case "A" -> bFirst ? Winner.B : Winner.A;
+            case "B" -> bFirst ? Winner.A : Winner.B;
+            default -> Winner.TIE;
+        };
+        Map<String, Integer> a = bFirst ? v.scoresSecond() : v.scoresFirst();
+        Map<String, Integer> b = bFirst ? v.scoresFirst() : v.scoresSecond();
+        return new JudgeTrace(config.model(), sample, bFirst, "ok", w, a, b, v.reason(), resp.text(), repaired, null, cost, resp.truncated());
+    }
+
+    public JudgeConfig config() { return config; }
+}

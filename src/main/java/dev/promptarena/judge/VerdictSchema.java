@@ -1,0 +1,53 @@
+package dev.promptarena.judge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** The JSON schema of the judge's reply, built for the rubric's axes (structured output). */
+final class VerdictSchema {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private VerdictSchema() {}
+
+    static JsonNode forAxes(List<String> axes) {
+        ObjectNode root = object();
+        ObjectNode props = root.putObject("properties");
+        ObjectNode winner = props.putObject("winner");
+        winner.put("type", "string");
+        winner.putArray("enum").add("A").add("B").add("tie");
+        ObjectNode scores = props.putObject("scores");
+        scores.put("type", "object");
+        ObjectNode slots = scores.putObject("properties");
+        slots.set("A", axisScores(axes));
+        slots.set("B", axisScores(axes));
+        scores.putArray("required").add("A").add("B");
+        scores.put("additionalProperties", false);
+        props.putObject("reason").put("type", "string");
+        root.putArray("required").add("winner").add("scores").add("reason");
+        return root;
+    }
+
+    private static ObjectNode axisScores(List<String> axes) {
+        ObjectNode o = object();
+        ObjectNode props = o.putObject("properties");
+        ArrayNode required = o.putArray("required");
+        for (String axis : axes) {
+            ObjectNode s = props.putObject(axis);
+            s.put("type", "integer");
+            s.put("minimum", 1);
+            s.put("maximum", 5);
+            required.add(axis);
+        }
+        return o;
+    }
+
+    private static ObjectNode object() {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("type", "object");
+        o.put("additionalProperties", false);
+        return o;
+    }
+}

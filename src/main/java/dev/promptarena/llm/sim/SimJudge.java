@@ -1,0 +1,108 @@
+package dev.promptarena.llm.sim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptarena.llm.ChatMessage;
+import dev.promptarena.llm.LlmRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A simulated judge that reads the built-in judge prompt's blocks and prefers the response that
+ * satisfies more rubric axes (by simple, documented heuristics per axis name), with noise on the
+ * scores and an optional bias towards the first-shown response.
+ */
+final class SimJudge {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern AXES = Pattern.compile("(?m)^Axes to score:\\s*(.+)$");
+    private static final Pattern NAME = Pattern.compile("(?im)^\\s*customer(?: name)?:\\s*(\\S+)");
+    private static final Pattern CITATION = Pattern.compile("(?i)(per our|according to our|under our)[^.]*polic|polic[^.]*\\([A-Z]+-?\\d+\\)|§");
+
+    private final SimOptions options;
+
+    SimJudge(SimOptions options) { this.options = options; }
+
+    static boolean isJudgeRequest(LlmRequest request) {
+        return request.messages().get(0).content().contains("<<<RESPONSE A>>>");
+    }
+
+    String reply(LlmRequest request, SplittableRandom rng) {
+        String prompt = request.messages().get(0).content();
+        boolean repairing = request.messages().size() > 1;
+        if (!repairing && rng.nextDouble() < options.unparseableRate()) return "Both answers have merits, but overall I lean towards the first one.";
+        String first = block(prompt, "RESPONSE A");
+        String second = block(prompt, "RESPONSE B");
+        String reference = block(prompt, "REFERENCE");
+        String question = block(prompt, "QUESTION");
+        Matcher ax = AXES.matcher(prompt);
+        List<String> axes = ax.find() ? List.of(ax.group(1).split(";\\s*")) : List.of("Overall");
+        ObjectNode reply = JSON.createObjectNode();
+        ObjectNode scores = reply.putObject("scores");
+        ObjectNode sa = scores.putObject("A");
+        ObjectNode sb = scores.putObject("B");
+        int totalA = 0, totalB = 0;
+        List<String> why = new ArrayList<>();
+        for (String axis : axes) {
+            int a = noisy(score(axis, first, reference, question), rng);
+            int b = noisy(score(axis, second, reference, question), rng);
+            sa.put(axis.trim(), a);
+            sb.put(axis.trim(), b);
+            totalA += a;
+            totalB += b;
+            if (a != b) why.add((a > b ? "A" : "B") + " is stronger on " + axis.trim());
+        }
+        String winner = totalA > totalB ? "A" : totalB > totalA ? "B" : "tie";
+        if (rng.nextDouble() < options.positionBias()) winner = "A";
+        reply.put("winner", winner);
+        reply.put("reason", why.isEmpty() ? "The responses are equally good on every axis." : String.join("; ", why) + ".");
+        reply.set("scores", scores);
+        return reply.toString();
+    }
+
+    private int noisy(int score, SplittableRandom rng) {
+        if (rng.nextDouble() < options.noise()) score += rng.nextBoolean() ? 1 : -1;
+        return Math.max(1, Math.min(5, score));
+    }
+
+    static int score(String axis, String response, String reference, String question) {
+        String a = axis.toLowerCase(Locale.ROOT);
+        int words = response.isBlank() ? 0 : response.strip().split("\\s+").length;
+        if (words == 0) return 1;
+        if (a.contains("polic") || a.contains("citation") || a.contains("cite")) {
+            if (CITATION.matcher(response).find()) return 5;
+            return response.toLowerCase(Locale.ROOT).contains("policy") ? 3 : 1;
+        }
+        if (a.contains("accura") || a.contains("correct") || a.contains("factual")) {
+            if (reference.isBlank()) return 3;
+            Set<String> ref = SimGenerator.words(reference);
+            Set<String> got = SimGenerator.words(response);
+            long hit = ref.stream().filter(got::contains).count();
+            double recall = ref.isEmpty() ? 0 : (double) hit / ref.size();
+            return recall >= 0.5 ? 5 : recall >= 0.35 ? 4 : recall >= 0.2 ? 3 : recall >= 0.08 ? 2 : 1;
+        }
+        if (a.contains("name") || a.contains("personal") || a.contains("empathy") || a.contains("tone")) {
+            Matcher m = NAME.matcher(question);
+            return m.find() && response.contains(m.group(1)) ? 5 : 2;
+        }
+        if (a.contains("clar") || a.contains("concise") || a.contains("readab")) {
+            return words < 8 ? 2 : words <= 90 ? (response.contains("details so I can") ? 3 : 5) : 3;
+        }
+        return words >= 15 ? 4 : 3;
+    }
+
+    static String block(String prompt, String name) {
+        String open = "<<<" + name + ">>>";
+        String close = "<<<END " + name + ">>>";
+        int i = prompt.indexOf(open);
+        int j = prompt.indexOf(close, i + 1);
+        if (i < 0 || j < 0) return "";
+        return prompt.substring(i + open.length(), j).strip();
+    }
+
+    static boolean isRepair(List<ChatMessage> messages) { return messages.size() > 1; }
+}

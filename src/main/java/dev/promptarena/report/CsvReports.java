@@ -1,0 +1,141 @@
+package dev.promptarena.report;
+
+import dev.promptarena.decision.GuardrailResult;
+import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.judge.JudgeTrace;
+import dev.promptarena.run.RunDirectory;
+import dev.promptarena.stats.AnalysisResult;
+import dev.promptarena.stats.AxisResult;
+import dev.promptarena.stats.Interval;
+import dev.promptarena.stats.OrderBiasResult;
+import dev.promptarena.stats.SegmentResult;
+import dev.promptarena.stats.VerbosityResult;
+import dev.promptarena.stats.VerdictCombiner;
+import dev.promptarena.stats.WinRateResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Writes cases.csv, summary.csv, axes.csv and segments.csv from the report model. */
+public final class CsvReports {
+    private CsvReports() {}
+
+    public static void write(RunDirectory dir, ReportModel m) {
+        cases(m).writeTo(dir, "cases.csv");
+        summary(m.analysis()).writeTo(dir, "summary.csv");
+        axes(m.analysis()).writeTo(dir, "axes.csv");
+        segments(m.analysis()).writeTo(dir, "segments.csv");
+    }
+
+    static CsvTable cases(ReportModel m) {
+        List<String> axes = m.manifest().axes();
+        List<String> header = new ArrayList<>(List.of("case_id", "repeat", "tags", "verdict", "b_first", "presented_winners",
+                "winners", "output_a", "output_b", "words_a", "words_b", "latency_a_ms", "latency_b_ms", "output_tokens_a",
+                "output_tokens_b", "cost_a_usd", "cost_b_usd", "judge_cost_usd", "error_a", "error_b", "truncated_a", "truncated_b",
+                "judge_status", "repaired", "judge_reason"));
+        for (String a : axes) { header.add("score_a." + a); header.add("score_b." + a); }
+        CsvTable t = new CsvTable(header.toArray(String[]::new));
+        for (CaseRecord r : m.cases()) {
+            List<Object> row = new ArrayList<>(List.of(r.caseId(), r.repeat(), tags(r.tags()), VerdictCombiner.combine(r.outcome()).name(),
+                    join(r.traces(), x -> String.valueOf(x.bFirst())), join(r.traces(), JudgeTrace::presentedWinner),
+                    join(r.traces(), x -> x.winner().name()), r.a().output(), r.b().output(), r.a().words(), r.b().words(),
+                    r.a().latencyMillis(), r.b().latencyMillis(), r.a().outputTokens(), r.b().outputTokens(), r.a().costUsd(),
+                    r.b().costUsd(), r.judgeCostUsd(), errorText(r.a().error(), r.a().errorMessage()), errorText(r.b().error(), r.b().errorMessage()),
+                    r.a().truncated(), r.b().truncated(), join(r.traces(), JudgeTrace::status), join(r.traces(), x -> String.valueOf(x.repaired())),
+                    join(r.traces(), x -> x.error() != null ? x.error() : x.reason())));
+            for (String a : axes) {
+                row.add(mean(r.traces(), x -> x.scoresA().get(a)));
+                row.add(mean(r.traces(), x -> x.scoresB().get(a)));
+            }
+            t.row(row.toArray());
+        }
+        return t;
+    }
+
+    static CsvTable summary(AnalysisResult a) {
+        CsvTable t = new CsvTable("metric", "value", "lower", "upper", "method", "role", "note");
+        WinRateResult w = a.winRate();
+        String primary = w.role().name().toLowerCase();
+        t.row("decision", a.decision().outcome().name(), null, null, a.decision().test().name().toLowerCase(), primary,
+                String.join(" ", a.decision().reasons()));
+        t.row("win_rate_b", w.winRate(), lo(w.gateInterval()), hi(w.gateInterval()), method(w.gateInterval()), primary, "ties count half; n = " + w.scored());
+        t.row("win_rate_b_wilson", w.winRate(), lo(w.wilson()), hi(w.wilson()), method(w.wilson()), primary, null);
+        if (w.bootstrap() != null) {
+            t.row("win_rate_b_bootstrap", w.winRate(), lo(w.bootstrap().interval()), hi(w.bootstrap().interval()),
+                    method(w.bootstrap().interval()), primary, w.bootstrap().resamples() + " resamples over " + w.bootstrap().clusters() + " cases, seed " + w.bootstrap().seed());
+        }
+        t.row("strict_win_rate_b", w.strictWinRate(), null, null, null, primary, "ties count as not won");
+        t.row("decisive_win_rate_b", w.decisiveWinRate(), null, null, null, primary, "ties left out");
+        t.row("sign_test_p", w.signTestP(), null, null, "exact binomial, two-sided", primary, "wins vs losses");
+        for (Object[] c : new Object[][] {{"outcomes", w.outcomes()}, {"scored", w.scored()}, {"wins_b", w.wins()}, {"losses_b", w.losses()},
+                {"ties", w.ties()}, {"inconsistent", w.inconsistent()}, {"unparseable", w.unparseable()}, {"errors", w.errors()}}) {
+            t.row(c[0], c[1], null, null, null, primary, null);
+        }
+        OrderBiasResult o = a.orderBias();
+        String expl = o.role().name().toLowerCase();
+        t.row("first_slot_share", o.firstShare(), lo(o.firstShareInterval()), hi(o.firstShareInterval()), method(o.firstShareInterval()), expl,
+                "binomial p = " + o.firstShareP() + (o.significant() ? " (significant)" : ""));
+        t.row("win_rate_b_when_first", o.winRateBFirst(), null, null, null, expl, o.votesBFirst() + " votes");
+        t.row("win_rate_b_when_second", o.winRateBSecond(), null, null, null, expl, o.votesBSecond() + " votes");
+        if (o.pairs() > 0) {
+            t.row("position_consistency", o.positionConsistency(), null, null, null, expl, o.pairs() + " pairs judged in both orders");
+            t.row("flip_rate", o.flipRate(), null, null, null, expl, null);
+            t.row("preference_fairness", o.preferenceFairness(), null, null, null, expl, "0 is fair; +1 always favours the first slot");
+        }
+        VerbosityResult v = a.verbosity();
+        if (v.estimable()) {
+            t.row("verbosity_slope_per_100_words", v.slopePer100Words(), lo(v.slopeInterval()), hi(v.slopeInterval()), method(v.slopeInterval()),
+                    v.role().name().toLowerCase(), "p = " + v.slopeP());
+            t.row("length_controlled_win_rate_b", v.lengthControlledWinRate(), lo(v.lengthControlledInterval()), hi(v.lengthControlledInterval()),
+                    method(v.lengthControlledInterval()), v.role().name().toLowerCase(), null);
+        }
+        for (GuardrailResult g : a.decision().guardrails()) {
+            t.row("guardrail." + g.metric(), g.observed(), null, g.limit(), g.breached() ? "BREACHED" : "ok", g.role().name().toLowerCase(), g.detail());
+        }
+        return t;
+    }
+
+    static CsvTable axes(AnalysisResult a) {
+        CsvTable t = new CsvTable("axis", "cases", "mean_a", "mean_b", "mean_difference", "lower", "upper", "interval_method",
+                "wilcoxon_p", "effect_size_rank_biserial", "p_holm", "p_bh", "p_bonferroni", "role");
+        for (AxisResult x : a.axes()) {
+            t.row(x.axis(), x.cases(), x.meanA(), x.meanB(), x.meanDifference(), x.difference() == null ? null : lo(x.difference().interval()),
+                    x.difference() == null ? null : hi(x.difference().interval()), x.difference() == null ? null : method(x.difference().interval()),
+                    x.wilcoxon() == null ? null : x.wilcoxon().p(), x.wilcoxon() == null ? null : x.wilcoxon().rankBiserial(),
+                    x.pHolm(), x.pBenjaminiHochberg(), x.pBonferroni(), x.role().name().toLowerCase());
+        }
+        return t;
+    }
+
+    static CsvTable segments(AnalysisResult a) {
+        CsvTable t = new CsvTable("tag", "value", "outcomes", "scored", "wins_b", "losses_b", "ties", "win_rate_b", "lower", "upper",
+                "sign_test_p", "p_bh", "too_small");
+        for (SegmentResult s : a.segments().segments()) {
+            t.row(s.key(), s.value(), s.outcomes(), s.scored(), s.wins(), s.losses(), s.ties(), s.winRate(), lo(s.wilson()), hi(s.wilson()),
+                    s.p(), s.pBenjaminiHochberg(), s.tooSmall());
+        }
+        return t;
+    }
+
+    private static Double lo(Interval i) { return i == null ? null : i.lower(); }
+    private static Double hi(Interval i) { return i == null ? null : i.upper(); }
+    private static String method(Interval i) { return i == null ? null : i.method(); }
+
+    private static String tags(Map<String, String> tags) {
+        return tags.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
+    }
+
+    private static String join(List<JudgeTrace> traces, Function<JudgeTrace, String> f) {
+        return traces.stream().map(f).collect(Collectors.joining("|"));
+    }
+
+    private static String errorText(boolean error, String message) { return error ? (message == null ? "error" : message) : ""; }
+
+    private static Double mean(List<JudgeTrace> traces, Function<JudgeTrace, Integer> score) {
+        OptionalDouble m = traces.stream().map(score).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).average();
+        return m.isPresent() ? m.getAsDouble() : null;
+    }
+}

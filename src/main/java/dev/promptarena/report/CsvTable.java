@@ -1,0 +1,64 @@
+package dev.promptarena.report;
+
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import dev.promptarena.run.RunDirectory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A CSV file built row by row. Every cell is passed through {@link #safe(String)} because model
+ * output is untrusted and spreadsheets execute cells that look like formulas.
+ */
+public final class CsvTable {
+    private final List<String> header;
+    private final List<String[]> rows = new ArrayList<>();
+
+    public CsvTable(String... header) { this.header = List.of(header); }
+
+    public CsvTable row(Object... cells) {
+        if (cells.length != header.size()) throw new IllegalArgumentException("expected " + header.size() + " cells, got " + cells.length);
+        String[] out = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) out[i] = safe(format(cells[i]));
+        rows.add(out);
+        return this;
+    }
+
+    public int size() { return rows.size(); }
+
+    public void writeTo(RunDirectory dir, String name) {
+        dir.writeAtomically(name, w -> {
+            try (ICSVWriter csv = new CSVWriter(w, ',', '"', '"', "\n")) {
+                csv.writeNext(header.toArray(String[]::new), false);
+                for (String[] r : rows) csv.writeNext(r, false);
+            }
+        });
+    }
+
+    /**
+     * Neutralizes spreadsheet formula injection (OWASP "CSV injection"): a cell that begins with
+     * =, +, -, @, tab or carriage return is prefixed with a single quote. Plain numbers, including
+     * negative ones we wrote ourselves, are left alone so the file stays analysable.
+     */
+    public static String safe(String cell) {
+        if (cell == null || cell.isEmpty()) return cell == null ? "" : cell;
+        char c = cell.charAt(0);
+        boolean risky = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+        if (risky && !isNumber(cell)) return "'" + cell;
+        return cell;
+    }
+
+    private static boolean isNumber(String s) {
+        return s.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    }
+
+    static String format(Object v) {
+        if (v == null) return "";
+        if (v instanceof Double d) {
+            if (d.isNaN() || d.isInfinite()) return "";
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString(d.longValue());
+            return new java.math.BigDecimal(d).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+        }
+        return v.toString();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.promptarena.report;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.config.InputException;
+import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.run.Manifest;
+import dev.promptarena.run.RunDirectory;
+import dev.promptarena.stats.AnalysisOptions;
+import dev.promptarena.stats.ArenaAnalysis;
+import dev.promptarena.stats.AnalysisResult;
+import dev.promptarena.stats.CaseOutcome;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Derives the {@link ReportModel} from what a run recorded (manifest.json and cases.jsonl) and
+ * nothing else, so {@code prompt-arena report <run-dir>} reproduces every number of the run.
+ */
+public final class ReportBuilder {
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private ReportBuilder() {}
+
+    public static ReportModel build(RunDirectory dir) {
+        Manifest manifest = readManifest(dir.file("manifest.json"));
+        List<CaseRecord> cases = readCases(dir.file("cases.jsonl"));
+        List<CaseOutcome> outcomes = cases.stream().map(CaseRecord::outcome).toList();
+        // The bootstrap seed is the judge seed: one recorded number makes every interval replayable.
+        AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed());
+        AnalysisResult analysis = ArenaAnalysis.analyze(outcomes, manifest.axes(), options);
+        return new ReportModel(ReportModel.SCHEMA_VERSION, manifest, analysis, cases);
+    }
+
+    static Manifest readManifest(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), Manifest.class);
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new InputException(file, "not a run folder: manifest.json is missing");
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read manifest: " + e.getMessage());
+        }
+    }
+
+    static List<CaseRecord> readCases(Path file) {
+        List<CaseRecord> out = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank()) continue;
+                try {
+                    out.add(JSON.readValue(line, CaseRecord.class));
+                } catch (IOException e) {
+                    throw new InputException(file, n, null, "unreadable case record: " + e.getMessage());
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new InputException(file, "not a finished run folder: cases.jsonl is missing");
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read: " + e.getMessage());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.promptarena.report;
+
+import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.run.Manifest;
+import dev.promptarena.stats.AnalysisResult;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything every report shows; {@code report.json} is this record serialized, and the CSV,
+ * Markdown and HTML reports are rendered from it, so they cannot disagree.
+ * Schema (versioned by {@link #SCHEMA_VERSION}) is documented in docs/report-json.md.
+ *
+ * @param schemaVersion report.json schema version
+ * @param manifest      provenance of the run
+ * @param analysis      statistics and the decision
+ * @param cases         every recorded (case, repeat) with outputs and judge traces
+ */
+public record ReportModel(int schemaVersion, Manifest manifest, AnalysisResult analysis, List<CaseRecord> cases) {
+    public static final int SCHEMA_VERSION = 1;
+
+    public ReportModel {
+        Objects.requireNonNull(manifest, "manifest");
+        Objects.requireNonNull(analysis, "analysis");
+        cases = List.copyOf(cases);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.promptarena.report;
+
+import dev.promptarena.decision.Decision;
+import dev.promptarena.decision.GuardrailResult;
+import dev.promptarena.stats.AnalysisResult;
+import dev.promptarena.stats.AxisResult;
+import dev.promptarena.stats.Interval;
+import dev.promptarena.stats.WinRateResult;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** The short summary printed at the end of a run. */
+public final class TerminalSummary {
+    private TerminalSummary() {}
+
+    public static void print(ReportModel m, String runDir, PrintStream out) {
+        AnalysisResult a = m.analysis();
+        WinRateResult w = a.winRate();
+        Decision d = a.decision();
+        out.println();
+        out.printf(Locale.ROOT, "%s vs %s — %d outcomes (%d scored: B won %d, lost %d, %d ties, %d inconsistent; %d unparseable, %d errors)%n",
+                m.manifest().variants().get("B").name(), m.manifest().variants().get("A").name(), w.outcomes(), w.scored(), w.wins(),
+                w.losses(), w.ties(), w.inconsistent(), w.unparseable(), w.errors());
+        if (w.winRate() != null) {
+            out.printf(Locale.ROOT, "B's win rate (ties half): %.1f%%  %s%n", 100 * w.winRate(), interval(w.gateInterval()));
+        }
+        for (AxisResult x : a.axes()) {
+            if (x.meanA() == null) continue;
+            out.printf(Locale.ROOT, "  %-20s A %.2f  B %.2f  diff %+.2f  p(Holm) %.3g%n", x.axis(), x.meanA(), x.meanB(), x.meanDifference(), x.pHolm());
+        }
+        for (GuardrailResult g : d.guardrails()) {
+            if (g.breached()) out.printf(Locale.ROOT, "  guardrail BREACHED: %s = %s (limit %s)%n", g.metric(), g.observed(), g.limit());
+        }
+        for (String warning : a.warnings()) out.println("  warning: " + warning);
+        out.println();
+        out.println("DECISION: " + d.outcome() + (m.manifest().partial() ? " (partial run: " + m.manifest().partialReason() + ")" : ""));
+        for (String r : d.reasons()) out.println("  " + r);
+        out.println("Report: " + runDir);
+    }
+
+    static String interval(Interval i) {
+        if (i == null) return "";
+        return String.format(Locale.ROOT, "[%.1f%%, %.1f%%] (%.0f%% %s)", 100 * i.lower(), 100 * i.upper(), 100 * i.level(), i.method());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.promptarena.run;
+
+import dev.promptarena.config.ArenaConfig;
+import dev.promptarena.config.Hashing;
+import dev.promptarena.config.JudgeConfig;
+import dev.promptarena.config.ProviderConfig;
+import dev.promptarena.config.VariantConfig;
+import dev.promptarena.llm.Decoding;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds the {@link Manifest} of a run from its validated inputs. */
+final class ManifestFactory {
+    private ManifestFactory() {}
+
+    static Manifest create(ArenaInputs in, JudgeConfig judge, String judgeTemplateSha, String runId, int cases, RunOptions o,
+                           Instant started, Instant finished, String partialReason) {
+        ArenaConfig c = in.config();
+        Map<String, Manifest.VariantInfo> variants = new LinkedHashMap<>();
+        variants.put("A", variant(c.a()));
+        variants.put("B", variant(c.b()));
+        Map<String, Manifest.ProviderInfo> providers = new LinkedHashMap<>();
+        for (ProviderConfig p : c.providers().values()) {
+            providers.put(p.name(), new Manifest.ProviderInfo(p.type(), p.baseUrl(), p.apiKeyEnv(), p.concurrency()));
+        }
+        Manifest.JudgeInfo judgeInfo = new Manifest.JudgeInfo(judge.provider(), judge.model(), judge.order().name().toLowerCase(),
+                judge.seed(), judge.samples(), decoding(judge.decoding()), judge.template() == null ? "built-in" : judge.template().toString());
+        return new Manifest(1, "prompt-arena", Version.current(), runId, c.name(), c.file().toString(), c.sha256(),
+                c.dataset().toString(), in.datasetSha256(), c.rubric().toString(), in.rubric().sha256(), judgeTemplateSha,
+                cases, o.repeats(), variants, judgeInfo, providers, in.rubric().axisNames(), c.policy(), started.toString(), finished == null ? null : finished.toString(),
+                partialReason != null, partialReason, o.args());
+    }
+
+    private static Manifest.VariantInfo variant(VariantConfig v) {
+        return new Manifest.VariantInfo(v.name(), v.provider(), v.model(), v.system() == null ? null : Hashing.sha256(v.system()),
+                Hashing.sha256(v.userTemplate()), decoding(v.decoding()), v.overridden(),
+                v.responses() == null ? null : v.responses().toString());
+    }
+
+    static Map<String, Object> decoding(Decoding d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("temperature", d.temperature());
+        m.put("top_p", d.topP());
+        m.put("max_tokens", d.maxTokens());
+        m.put("seed", d.seed());
+        return m;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.promptarena.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * A run's folder, {@code reports/<run-id>/}. Created fresh (never reusing or overwriting an
+ * existing folder); files are written to a temporary name and moved into place so a reader
+ * never sees half a file.
+ */
+public final class RunDirectory {
+    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private static final ObjectMapper JSONL = new ObjectMapper();
+
+    private final Path dir;
+
+    private RunDirectory(Path dir) { this.dir = dir; }
+
+    /** Creates a new run folder under {@code parent} named after the time and arena. */
+    public static RunDirectory create(Path parent, String arenaName, ZonedDateTime now) {
+        String base = now.withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                + "-" + slug(arenaName);
+        try {
+            Files.createDirectories(parent);
+            for (int i = 1; ; i++) {
+                Path candidate = parent.resolve(i == 1 ? base : base + "-" + i);
+                try {
+                    return new RunDirectory(Files.createDirectory(candidate));
+                } catch (FileAlreadyExistsException e) {
+                    // another run started in the same second: take the next suffix
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run folder under " + parent, e);
+        }
+    }
+
+    /** Opens an existing run folder (for resume and report). */
+    public static RunDirectory open(Path dir) { return new RunDirectory(dir); }
+
+    public Path path() { return dir; }
+    public String runId() { return dir.getFileName().toString(); }
+    public Path file(String name) { return dir.resolve(name); }
+
+    public void writeJson(String name, Object value) {
+        writeAtomically(name, w -> w.write(JSON.writeValueAsString(value) + "\n"));
+    }
+
+    public void writeJsonLines(String name, List<?> values) {
+        writeAtomically(name, w -> {
+            for (Object v : values) { w.write(JSONL.writeValueAsString(v)); w.write('\n'); }
+        });
+    }
+
+    public void writeText(String name, String text) { writeAtomically(name, w -> w.write(text)); }
+
+    /** Something that writes a file's content. */
+    public interface Content { void writeTo(BufferedWriter w) throws IOException; }
+
+    public void writeAtomically(String name, Content content) {
+        Path target = dir.resolve(name);
+        Path tmp = dir.resolve("." + name + ".tmp");
+        try {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                content.writeTo(w);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    static String slug(String name) {
+        String s = name.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return s.isEmpty() ? "arena" : s.substring(0, Math.min(40, s.length()));
+    }
+}

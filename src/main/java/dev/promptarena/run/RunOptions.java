@@ -1,0 +1,24 @@
+package dev.promptarena.run;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Command-line settings of one run (the config holds the rest).
+ *
+ * @param outDir      parent folder of the run folder (null: the config's output)
+ * @param judgeSeed   overrides judge.seed (null: keep)
+ * @param window      maximum cases in flight
+ * @param limit       only the first N cases (null: all)
+ * @param repeats     samples per case
+ * @param quiet       no progress output
+ * @param args        the command line as typed (manifest)
+ */
+public record RunOptions(Path outDir, Long judgeSeed, int window, Integer limit, int repeats, boolean quiet, List<String> args) {
+    public RunOptions {
+        if (window < 1) throw new IllegalArgumentException("window must be >= 1, got: " + window);
+        if (repeats < 1) throw new IllegalArgumentException("repeats must be >= 1, got: " + repeats);
+        if (limit != null && limit < 1) throw new IllegalArgumentException("limit must be >= 1, got: " + limit);
+        args = List.copyOf(args);
+    }
+}

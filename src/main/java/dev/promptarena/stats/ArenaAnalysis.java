@@ -1,0 +1,68 @@
+package dev.promptarena.stats;
+
+import dev.promptarena.decision.Decision;
+import dev.promptarena.decision.Gate;
+import dev.promptarena.decision.GuardrailResult;
+import dev.promptarena.decision.Guardrails;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statistics entry point: a pure function from recorded outcomes to an {@link AnalysisResult}.
+ * Verdicts are combined by {@link VerdictCombiner}; the same inputs and options always give the same
+ * result (bootstraps are seeded), so re-running {@code report} on a run directory reproduces every number.
+ */
+public final class ArenaAnalysis {
+    private ArenaAnalysis() {}
+
+    /**
+     * @param outcomes  every recorded outcome of the run
+     * @param axisNames rubric axes to compare, in rubric order
+     * @param options   alpha, bootstrap settings and the decision policy
+     */
+    public static AnalysisResult analyze(List<CaseOutcome> outcomes, List<String> axisNames, AnalysisOptions options) {
+        List<JudgedOutcome> judged = JudgedOutcome.of(outcomes);
+        double alpha = options.alpha();
+        // Separate seeds per bootstrap so adding an axis does not change the win-rate interval.
+        ClusterBootstrap winBoot = new ClusterBootstrap(options.bootstrapSeed(), options.bootstrapResamples());
+        ClusterBootstrap axisBoot = new ClusterBootstrap(options.bootstrapSeed() + 1, options.bootstrapResamples());
+
+        WinRateResult winRate = WinRateAnalysis.analyze(judged, alpha, winBoot);
+        WinRateResult primary = options.policy().alpha() == alpha ? winRate
+                : WinRateAnalysis.analyze(judged, options.policy().alpha(), winBoot);
+        List<AxisResult> axes = AxisAnalysis.analyze(judged, axisNames, alpha, axisBoot);
+        OrderBiasResult order = OrderBiasAnalysis.analyze(judged, alpha);
+        VerbosityResult verbosity = VerbosityAnalysis.analyze(judged, alpha);
+        SegmentsResult segments = SegmentAnalysis.analyze(judged, winRate.winRate(), alpha);
+        OperationalMetrics ops = OperationalAnalysis.analyze(judged, axes);
+        List<GuardrailResult> guardrails = Guardrails.evaluate(options.policy().guardrails(), ops);
+        Decision decision = Gate.decide(options.policy(), primary, guardrails);
+
+        return new AnalysisResult(options, axisNames, winRate, axes, order, verbosity, segments, ops, decision,
+                warnings(winRate, order, verbosity, segments));
+    }
+
+    private static List<String> warnings(WinRateResult w, OrderBiasResult order, VerbosityResult verbosity, SegmentsResult segments) {
+        List<String> out = new ArrayList<>();
+        if (w.errors() > 0) {
+            out.add(w.errors() + " of " + w.outcomes() + " outcomes had a generation error and were left out of the win rate.");
+        }
+        if (w.unparseable() > 0) {
+            out.add(w.unparseable() + " of " + w.outcomes() + " outcomes had no parseable judge verdict and were left out of the win rate.");
+        }
+        if (w.inconsistent() > 0) {
+            out.add(w.inconsistent() + " outcomes got different winners in the two presentation orders; they are scored as ties.");
+        }
+        if (w.bootstrap() != null && !w.bootstrap().bca()) {
+            out.add("The win-rate bootstrap used the percentile interval: " + w.bootstrap().note() + ".");
+        }
+        if (order.warning() != null) out.add(order.warning());
+        if (verbosity.warning() != null) out.add(verbosity.warning());
+        out.addAll(segments.warnings());
+        long small = segments.segments().stream().filter(SegmentResult::tooSmall).count();
+        if (small > 0) {
+            out.add(small + " segments have fewer than " + segments.minN() + " scored outcomes; their win rates are anecdotes, not evidence.");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.promptarena.stats;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Per-axis score comparison. A case's score on an axis is the mean over every parseable vote (all
+ * repeats, orders, samples and judges of that case) that scored the axis for both variants; the
+ * case is then one paired observation, so repeats do not inflate n. Error outcomes are left out.
+ * Adjusted p-values treat the axes as one family.
+ */
+public final class AxisAnalysis {
+    private AxisAnalysis() {}
+
+    /** Analyses every axis in {@code axisNames}, in that order. */
+    public static List<AxisResult> analyze(List<JudgedOutcome> judged, List<String> axisNames, double alpha,
+                                           ClusterBootstrap bootstrap) {
+        List<double[][]> perAxis = new ArrayList<>();
+        double[] raw = new double[axisNames.size()];
+        for (int i = 0; i < axisNames.size(); i++) {
+            double[][] pairs = casePairs(judged, axisNames.get(i));
+            perAxis.add(pairs);
+            raw[i] = WilcoxonSignedRank.test(differences(pairs)).p();
+        }
+        double[] holm = PAdjust.HOLM.adjust(raw);
+        double[] bh = PAdjust.BENJAMINI_HOCHBERG.adjust(raw);
+        double[] bonf = PAdjust.BONFERRONI.adjust(raw);
+        List<AxisResult> out = new ArrayList<>();
+        for (int i = 0; i < axisNames.size(); i++) {
+            double[][] pairs = perAxis.get(i);
+            double[] d = differences(pairs);
+            int n = d.length;
+            out.add(new AxisResult(axisNames.get(i), Evidence.EXPLORATORY, n,
+                    n == 0 ? null : mean(pairs, 0), n == 0 ? null : mean(pairs, 1),
+                    n == 0 ? null : mean(d), n == 0 ? null : bootstrap.mean(d, alpha),
+                    WilcoxonSignedRank.test(d), holm[i], bh[i], bonf[i]));
+        }
+        return out;
+    }
+
+    /** Per case {meanA, meanB, meanB − meanA} on one axis, in first-seen case order. */
+    static double[][] casePairs(List<JudgedOutcome> judged, String axis) {
+        Map<String, double[]> sums = new LinkedHashMap<>(); // caseId -> {sumA, sumB, count}
+        for (JudgedOutcome j : judged) {
+            if (j.verdict() == Verdict.ERROR) continue;
+            for (Vote v : j.outcome().votes()) {
+                Integer a = v.scoresA().get(axis), b = v.scoresB().get(axis);
+                if (v.winner() == Winner.UNPARSEABLE || a == null || b == null) continue;
+                double[] s = sums.computeIfAbsent(j.outcome().caseId(), k -> new double[3]);
+                s[0] += a;
+                s[1] += b;
+                s[2] += 1;
+            }
+        }
+        // The difference is formed from the integer sums so equal differences compare equal (ranks tie exactly).
+        return sums.values().stream().map(s -> new double[] {s[0] / s[2], s[1] / s[2], (s[1] - s[0]) / s[2]})
+                .toArray(double[][]::new);
+    }
+
+    private static double[] differences(double[][] pairs) {
+        double[] d = new double[pairs.length];
+        for (int i = 0; i < d.length; i++) d[i] = pairs[i][2];
+        return d;
+    }
+
+    private static double mean(double[][] pairs, int col) {
+        double s = 0;
+        for (double[] p : pairs) s += p[col];
+        return s / pairs.length;
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) s += x;
+        return s / v.length;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.promptarena.stats;
+
+/**
+ * Position-bias diagnostics of the judge (exploratory). Individual votes are parseable votes on
+ * outcomes without generation errors. A "pair" is one judge sample that has parseable votes in
+ * both presentation orders.
+ *
+ * @param role                 always {@link Evidence#EXPLORATORY}
+ * @param design               {@code both} (every vote pair in both orders), {@code randomized},
+ *                             {@code fixed-b-first}, {@code fixed-a-first} or {@code none} (no votes)
+ * @param decisiveVotes        parseable votes that named a winner
+ * @param pickedFirst          of those, votes that named the response shown first
+ * @param firstShare           pickedFirst / decisiveVotes; 0.5 is unbiased; null when there are none
+ * @param firstShareInterval   Wilson interval for firstShare
+ * @param firstShareP          exact two-sided binomial test of firstShare against 0.5
+ * @param significant          firstShareP &lt; alpha and the order varied (with a fixed order position
+ *                             and quality cannot be told apart, so no test is meaningful)
+ * @param votesBFirst          parseable votes with B shown first
+ * @param winRateBFirst        B's tie-half win rate over those votes; null when none
+ * @param votesBSecond         parseable votes with B shown second
+ * @param winRateBSecond       B's tie-half win rate over those votes; null when none
+ * @param pairs                judge samples with both orders
+ * @param positionConsistency  share of pairs with the same verdict (A, B or tie) in both orders
+ * @param flipRate             share of pairs whose winner flipped from A to B or back
+ * @param inconsistentPairs    pairs with different verdicts in the two orders
+ * @param favorFirst           inconsistent pairs with more first-slot than second-slot picks
+ * @param favorSecond          inconsistent pairs with more second-slot than first-slot picks
+ * @param preferenceFairness   (favorFirst − favorSecond) / inconsistentPairs, in [−1, 1]; 0 is fair,
+ *                             +1 means every order-dependent verdict went to the first slot
+ *                             (the "biased toward first / second" split of MT-Bench, Zheng et al. 2023)
+ * @param warning              what the bias does to trustworthiness, or null when there is nothing to say
+ */
+public record OrderBiasResult(Evidence role, String design, int decisiveVotes, int pickedFirst, Double firstShare,
+                              Interval firstShareInterval, double firstShareP, boolean significant,
+                              int votesBFirst, Double winRateBFirst, int votesBSecond, Double winRateBSecond,
+                              int pairs, Double positionConsistency, Double flipRate, int inconsistentPairs,
+                              int favorFirst, int favorSecond, Double preferenceFairness, String warning) {}

@@ -1,0 +1,113 @@
+package dev.promptarena.stats;
+
+/**
+ * Sample size and minimum detectable effect (MDE) by the normal approximation, two-sided alpha.
+ *
+ * <p>Each function matches the test the tool actually runs, so a plan made here predicts the gate:
+ * <ul>
+ *   <li>{@link #twoProportions}: two independent arms, pooled-variance z-test
+ *       n = (z_{1−α/2}·√(2·p̄(1−p̄)) + z_{1−β}·√(p_A(1−p_A) + p_B(1−p_B)))² / (p_B − p_A)² per arm,
+ *       p̄ = (p_A + p_B) / 2 (the background doc's formula: 0.60 → 0.65 needs 1,471 per arm).</li>
+ *   <li>{@link #winRate}: the gate passes when the Wilson lower bound of the tie-half win rate clears
+ *       a threshold p₀, i.e. when the score statistic (p̂ − p₀) / √(p₀(1−p₀)/n) exceeds z_{1−α/2}.
+ *       The win-rate score is 1 / ½ / 0 so its true variance is p(1−p) − t/4 for tie rate t, hence
+ *       n = (z_{1−α/2}·√(p₀(1−p₀)) + z_{1−β}·√(p(1−p) − t/4))² / (p − p₀)².</li>
+ *   <li>{@link #paired}: paired differences with standard deviation σ_d from a pilot,
+ *       n = ((z_{1−α/2} + z_{1−β})·σ_d / δ)² + z²_{1−α/2} / 2, the second term being Guenther's (1981)
+ *       correction that makes the normal formula match the paired t-test to within one pair.</li>
+ * </ul>
+ * Results are rounded up to whole units.
+ */
+public final class SampleSize {
+    private SampleSize() {}
+
+    /** Result of a two-arm calculation. */
+    public record TwoArm(int perArm, int total) {}
+
+    /** Cases needed per arm and in total to detect baseline → baseline + mde between two independent arms. */
+    public static TwoArm twoProportions(double baseline, double mde, double alpha, double power) {
+        double pa = baseline, pb = baseline + mde;
+        Checks.openProbability("baseline", pa);
+        Checks.openProbability("baseline + mde", pb);
+        if (mde == 0) throw new IllegalArgumentException("mde must not be 0");
+        int perArm = (int) Math.ceil(twoProportionsExact(pa, pb, alpha, power));
+        return new TwoArm(perArm, 2 * perArm);
+    }
+
+    private static double twoProportionsExact(double pa, double pb, double alpha, double power) {
+        double pooled = (pa + pb) / 2;
+        double num = Normal.twoSidedCritical(alpha) * Math.sqrt(2 * pooled * (1 - pooled))
+                + zPower(power) * Math.sqrt(pa * (1 - pa) + pb * (1 - pb));
+        return Math.pow(num / (pb - pa), 2);
+    }
+
+    /**
+     * Judged cases needed for the win-rate gate.
+     *
+     * @param winRate   B's expected tie-half win rate (e.g. 0.6)
+     * @param tieRate   expected share of ties (including inconsistent verdicts), in [0, 1)
+     * @param threshold the value the interval must clear (0.5, or 0.5 − margin for non-inferiority)
+     */
+    public static int winRate(double winRate, double tieRate, double threshold, double alpha, double power) {
+        return (int) Math.ceil(winRateExact(winRate, tieRate, threshold, alpha, power));
+    }
+
+    private static double winRateExact(double p, double t, double p0, double alpha, double power) {
+        Checks.openProbability("threshold", p0);
+        if (!(t >= 0 && t < 1)) throw new IllegalArgumentException("tieRate must be in [0, 1), got: " + t);
+        if (p - t / 2 < 0 || p + t / 2 > 1) {
+            throw new IllegalArgumentException("winRate " + p + " is impossible with tieRate " + t + " (ties alone contribute " + t / 2 + ")");
+        }
+        if (p == p0) throw new IllegalArgumentException("winRate must differ from the threshold " + p0);
+        double num = Normal.twoSidedCritical(alpha) * Math.sqrt(p0 * (1 - p0))
+                + zPower(power) * Math.sqrt(Math.max(0, p * (1 - p) - t / 4));
+        return Math.pow(num / (p - p0), 2);
+    }
+
+    /** Pairs needed to detect a mean paired difference {@code mde} given the SD of differences. */
+    public static int paired(double sdDifference, double mde, double alpha, double power) {
+        Checks.positive("sdDifference", sdDifference);
+        if (mde == 0) throw new IllegalArgumentException("mde must not be 0");
+        double za = Normal.twoSidedCritical(alpha);
+        double n = Math.pow((za + zPower(power)) * sdDifference / mde, 2) + za * za / 2;
+        return (int) Math.ceil(n);
+    }
+
+    /** Smallest upward lift from {@code baseline} detectable with {@code perArm} cases per arm. */
+    public static double mdeTwoProportions(double baseline, int perArm, double alpha, double power) {
+        Checks.openProbability("baseline", baseline);
+        return bisect(d -> twoProportionsExact(baseline, baseline + d, alpha, power), perArm, 1 - baseline);
+    }
+
+    /** Smallest win rate above {@code threshold} the win-rate gate detects with {@code n} judged cases; returned as win rate − threshold. */
+    public static double mdeWinRate(int n, double tieRate, double threshold, double alpha, double power) {
+        return bisect(d -> winRateExact(threshold + d, tieRate, threshold, alpha, power), n, 1 - threshold - tieRate / 2);
+    }
+
+    /** Smallest mean paired difference detectable with {@code n} pairs. */
+    public static double mdePaired(double sdDifference, int n, double alpha, double power) {
+        Checks.positive("sdDifference", sdDifference);
+        double za = Normal.twoSidedCritical(alpha);
+        double effective = n - za * za / 2;
+        if (effective <= 0) throw new IllegalArgumentException("n is too small: " + n);
+        return (za + zPower(power)) * sdDifference / Math.sqrt(effective);
+    }
+
+    /** Finds the effect d in (0, upper) whose required n equals {@code n}; required n falls as d grows. */
+    private static double bisect(java.util.function.DoubleUnaryOperator required, int n, double upper) {
+        if (n <= 0) throw new IllegalArgumentException("n must be > 0, got: " + n);
+        double lo = 1e-9, hi = upper - 1e-9;
+        if (required.applyAsDouble(hi) > n) return Double.NaN; // even the largest possible effect needs more
+        for (int i = 0; i < 200; i++) {
+            double mid = (lo + hi) / 2;
+            if (required.applyAsDouble(mid) > n) lo = mid;
+            else hi = mid;
+        }
+        return hi;
+    }
+
+    private static double zPower(double power) {
+        Checks.openProbability("power", power);
+        return Normal.quantile(power);
+    }
+}

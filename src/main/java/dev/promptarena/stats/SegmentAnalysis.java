@@ -1,0 +1,97 @@
+package dev.promptarena.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Per-segment win rates and two Simpson's-paradox checks:
+ * <ul>
+ *   <li>reversal: for a tag key, the pooled winner (win rate above or below 0.5) differs from the winner
+ *       in more than half of the segments that have one;</li>
+ *   <li>mix shift: the share of a segment among scored outcomes differs by more than {@link #MIX_SHIFT}
+ *       from its share among all outcomes, or its share among outcomes where A generated differs that much
+ *       from its share where B generated, i.e. errors or unparseable verdicts removed cases unevenly and the
+ *       pooled comparison is no longer over the dataset's mix.</li>
+ * </ul>
+ */
+public final class SegmentAnalysis {
+    /** Segments with fewer scored outcomes are flagged as too small to read. */
+    public static final int MIN_N = 10;
+    /** A shift in a segment's share larger than this (absolute) is reported. */
+    public static final double MIX_SHIFT = 0.05;
+    static final String MISSING = "(missing)";
+
+    private SegmentAnalysis() {}
+
+    /** @param pooledWinRate the overall tie-half win rate, or null when nothing is scored */
+    public static SegmentsResult analyze(List<JudgedOutcome> judged, Double pooledWinRate, double alpha) {
+        TreeSet<String> keys = new TreeSet<>();
+        judged.forEach(j -> keys.addAll(j.outcome().tags().keySet()));
+        List<SegmentResult> raw = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (String key : keys) {
+            Map<String, List<JudgedOutcome>> byValue = new TreeMap<>();
+            for (JudgedOutcome j : judged) byValue.computeIfAbsent(j.outcome().tags().getOrDefault(key, MISSING), v -> new ArrayList<>()).add(j);
+            List<SegmentResult> forKey = new ArrayList<>();
+            byValue.forEach((value, members) -> forKey.add(segment(key, value, members, alpha)));
+            raw.addAll(forKey);
+            reversal(key, forKey, pooledWinRate).ifPresent(warnings::add);
+            mixShift(key, forKey, judged).ifPresent(warnings::add);
+        }
+        double[] bh = PAdjust.BENJAMINI_HOCHBERG.adjust(raw.stream().mapToDouble(SegmentResult::p).toArray());
+        List<SegmentResult> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            SegmentResult s = raw.get(i);
+            out.add(new SegmentResult(s.key(), s.value(), s.outcomes(), s.scored(), s.wins(), s.losses(), s.ties(),
+                    s.errorsA(), s.errorsB(), s.winRate(), s.wilson(), s.p(), bh[i], s.tooSmall()));
+        }
+        return new SegmentsResult(Evidence.EXPLORATORY, MIN_N, out, !warnings.isEmpty(), warnings);
+    }
+
+    private static SegmentResult segment(String key, String value, List<JudgedOutcome> members, double alpha) {
+        WinRateResult w = WinRateAnalysis.analyze(members, alpha, null);
+        int errorsA = (int) members.stream().filter(j -> j.outcome().a().error()).count();
+        int errorsB = (int) members.stream().filter(j -> j.outcome().b().error()).count();
+        return new SegmentResult(key, value, members.size(), w.scored(), w.wins(), w.losses(), w.ties() + w.inconsistent(),
+                errorsA, errorsB, w.winRate(), w.wilson(), w.signTestP(), Double.NaN, w.scored() < MIN_N);
+    }
+
+    private static Optional<String> reversal(String key, List<SegmentResult> segs, Double pooled) {
+        if (pooled == null || pooled == 0.5 || segs.size() < 2) return Optional.empty();
+        int withWinner = 0, opposite = 0;
+        for (SegmentResult s : segs) {
+            if (s.winRate() == null || s.winRate() == 0.5) continue;
+            withWinner++;
+            if ((s.winRate() > 0.5) != (pooled > 0.5)) opposite++;
+        }
+        if (withWinner == 0 || 2 * opposite <= withWinner) return Optional.empty();
+        return Optional.of(String.format("Simpson's paradox check (%s): overall %s wins (win rate %.3f) but %s"
+                + " wins in %d of %d '%s' segments; the pooled result is driven by the segment mix, read the segments.",
+                key, pooled > 0.5 ? "B" : "A", pooled, pooled > 0.5 ? "A" : "B", opposite, withWinner, key));
+    }
+
+    private static Optional<String> mixShift(String key, List<SegmentResult> segs, List<JudgedOutcome> all) {
+        int total = all.size();
+        int scored = segs.stream().mapToInt(SegmentResult::scored).sum();
+        int okA = total - segs.stream().mapToInt(SegmentResult::errorsA).sum();
+        int okB = total - segs.stream().mapToInt(SegmentResult::errorsB).sum();
+        List<String> shifted = new ArrayList<>();
+        for (SegmentResult s : segs) {
+            double shareAll = s.outcomes() / (double) total;
+            double shareScored = scored == 0 ? shareAll : s.scored() / (double) scored;
+            double shareA = okA == 0 ? shareAll : (s.outcomes() - s.errorsA()) / (double) okA;
+            double shareB = okB == 0 ? shareAll : (s.outcomes() - s.errorsB()) / (double) okB;
+            if (Math.abs(shareScored - shareAll) > MIX_SHIFT || Math.abs(shareA - shareB) > MIX_SHIFT) {
+                shifted.add(String.format("%s=%s is %.0f%% of cases but %.0f%% of scored ones (A errors %d, B errors %d)",
+                        key, s.value(), 100 * shareAll, 100 * shareScored, s.errorsA(), s.errorsB()));
+            }
+        }
+        if (shifted.isEmpty()) return Optional.empty();
+        return Optional.of("Segment mix shifted because errors or unparseable verdicts removed cases unevenly: "
+                + String.join("; ", shifted) + ". The pooled win rate no longer reflects the dataset's mix.");
+    }
+}

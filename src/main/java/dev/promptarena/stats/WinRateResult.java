@@ -1,0 +1,35 @@
+package dev.promptarena.stats;
+
+/**
+ * B's win rate against A over the scored outcomes.
+ *
+ * <p>Scored outcomes are those with verdict B, A, TIE or INCONSISTENT; n below always means that
+ * count. Unparseable and error outcomes are counted here but never scored.
+ *
+ * @param role             always {@link Evidence#PRIMARY}: this is the pre-registered metric
+ * @param outcomes         all outcomes (cases × repeats)
+ * @param cases            distinct cases (bootstrap clusters) with at least one scored outcome
+ * @param scored           n = wins + losses + ties + inconsistent
+ * @param wins             outcomes B won
+ * @param losses           outcomes A won
+ * @param ties             outcomes judged a tie
+ * @param inconsistent     outcomes whose winner flipped with the presentation order (scored as ties)
+ * @param unparseable      outcomes with no parseable vote
+ * @param errors           outcomes where A or B failed to generate
+ * @param winRate          (wins + ½ (ties + inconsistent)) / n, the primary metric; null when n = 0
+ * @param strictWinRate    wins / n; null when n = 0
+ * @param decisiveWinRate  wins / (wins + losses); null when there is no decisive outcome
+ * @param wilson           Wilson interval for winRate with n = scored (conservative with ties); null when n = 0
+ * @param bootstrap        cluster (case) bootstrap interval for winRate; null when n = 0 or not computed
+ * @param signTestP        exact two-sided sign test of wins vs losses (ties and inconsistent dropped)
+ * @param gateInterval     the interval the decision uses: Wilson when every case has one scored outcome,
+ *                         the cluster bootstrap when repeats make outcomes of a case correlated
+ */
+public record WinRateResult(Evidence role, int outcomes, int cases, int scored, int wins, int losses, int ties,
+                            int inconsistent, int unparseable, int errors, Double winRate, Double strictWinRate,
+                            Double decisiveWinRate, Interval wilson, BootstrapResult bootstrap, double signTestP,
+                            Interval gateInterval) {
+
+    /** Share of scored outcomes that are ties or inconsistent (0 when nothing is scored). */
+    public double tieRate() { return scored == 0 ? 0 : (ties + inconsistent) / (double) scored; }
+}

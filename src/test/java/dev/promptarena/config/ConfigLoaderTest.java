@@ -1,0 +1,114 @@
+package dev.promptarena.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir Path dir;
+
+    private Path write(String yaml) throws IOException {
+        Files.writeString(dir.resolve("cases.jsonl"), "{\"id\":\"1\",\"q\":\"hi\"}\n");
+        Files.writeString(dir.resolve("rubric.yaml"), "axes: []\n");
+        Path p = dir.resolve("arena.yaml");
+        Files.writeString(p, yaml);
+        return p;
+    }
+
+    static final String VALID = """
+            name: t
+            dataset: cases.jsonl
+            rubric: rubric.yaml
+            providers:
+              sim: {type: sim}
+              oa: {type: openai, base_url: "${BASE:-http://localhost:1/v1}", api_key_env: KEY}
+            decoding: {temperature: 0.2, top_p: 0.9, max_tokens: 100, seed: 3}
+            variants:
+              A: {provider: sim, model: m, system: "Be helpful.", user: "{{q}}"}
+              B: {provider: oa, model: m2, user: "{{q}}", decoding: {temperature: 0.7}}
+            judge: {provider: sim, model: j, order: both, seed: 9}
+            """;
+
+    @Test
+    void loadsAValidConfigAndAppliesVariantOverrides() throws IOException {
+        ArenaConfig c = new ConfigLoader(Map.of()).load(write(VALID));
+        assertEquals(0.2, c.a().decoding().temperature());
+        assertEquals(0.7, c.b().decoding().temperature());
+        assertEquals(0.9, c.b().decoding().topP(), "shared settings apply unless overridden");
+        assertEquals(java.util.List.of("temperature"), c.b().overridden());
+        assertEquals(JudgeConfig.Order.BOTH, c.judge().order());
+        assertEquals(9, c.judge().seed());
+        assertEquals("http://localhost:1/v1", c.provider("oa").baseUrl(), "${VAR:-default} falls back to the default");
+        assertEquals("KEY", c.provider("oa").apiKeyEnv());
+        assertNull(c.a().responses());
+    }
+
+    @Test
+    void interpolatesEnvironmentVariables() throws IOException {
+        ArenaConfig c = new ConfigLoader(Map.of("BASE", "http://x:2/v1")).load(write(VALID));
+        assertEquals("http://x:2/v1", c.provider("oa").baseUrl());
+    }
+
+    @Test
+    void unknownKeyNamesFileLineAndSuggestsTheNearestKey() throws IOException {
+        Path p = write(VALID.replace("judge: {provider: sim, model: j, order: both, seed: 9}", "judge: {provider: sim, model: j}\njudgee: 1"));
+        InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p));
+        assertEquals(p, e.file());
+        assertEquals(12, e.line());
+        assertEquals("judgee", e.field());
+        assertTrue(e.getMessage().contains("did you mean 'judge'"), e.getMessage());
+    }
+
+    @Test
+    void wrongTypeIsAnErrorOnItsLine() throws IOException {
+        Path p = write(VALID.replace("max_tokens: 100", "max_tokens: lots"));
+        InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p));
+        assertEquals(7, e.line());
+        assertEquals("decoding.max_tokens", e.field());
+        assertTrue(e.describe().startsWith(p + ":7: decoding.max_tokens: expected a number"), e.describe());
+    }
+
+    @Test
+    void badEnumSuggestsAValue() throws IOException {
+        Path p = write(VALID.replace("order: both", "order: bot"));
+        InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p));
+        assertEquals("judge.order", e.field());
+        assertTrue(e.getMessage().contains("did you mean 'both'"), e.getMessage());
+    }
+
+    @Test
+    void missingFileAndUnknownProviderAreErrors() throws IOException {
+        Path p = write(VALID.replace("dataset: cases.jsonl", "dataset: nope.jsonl"));
+        InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p));
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().startsWith("file not found"), e.getMessage());
+
+        Path q = write(VALID.replace("A: {provider: sim", "A: {provider: sm"));
+        InputException e2 = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(q));
+        assertEquals("variants.A.provider", e2.field());
+        assertTrue(e2.getMessage().contains("did you mean 'sim'"), e2.getMessage());
+    }
+
+    @Test
+    void unsetEnvironmentVariableIsAnError() throws IOException {
+        Path p = write(VALID.replace("${BASE:-http://localhost:1/v1}", "${NOT_SET_ANYWHERE}"));
+        InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p));
+        assertTrue(e.getMessage().contains("NOT_SET_ANYWHERE is not set"), e.getMessage());
+    }
+
+    @Test
+    void malformedYamlReportsTheLine() throws IOException {
+        Path p = write("name: t\nproviders: [unclosed\n");
+        InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p));
+        assertTrue(e.line() >= 2, "line " + e.line());
+        assertTrue(e.getMessage().startsWith("invalid YAML"), e.getMessage());
+    }
+}

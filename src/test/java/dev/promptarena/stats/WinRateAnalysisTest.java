@@ -1,0 +1,62 @@
+package dev.promptarena.stats;
+
+import static dev.promptarena.stats.Fixtures.failed;
+import static dev.promptarena.stats.Fixtures.outcome;
+import static dev.promptarena.stats.Fixtures.side;
+import static dev.promptarena.stats.Fixtures.vote;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WinRateAnalysisTest {
+    private static final double TOL = 1e-9;
+
+    @Test
+    void backgroundDocExampleWithExcludedOutcomes() {
+        List<CaseOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) outcomes.add(outcome("w" + i, vote(true, Winner.B), vote(false, Winner.B)));
+        outcomes.add(outcome("t", vote(true, Winner.TIE), vote(false, Winner.TIE)));
+        outcomes.add(outcome("u", vote(true, Winner.UNPARSEABLE)));
+        outcomes.add(outcome("e", Map.of(), side(5), failed(), vote(true, Winner.A)));
+        WinRateResult r = WinRateAnalysis.analyze(JudgedOutcome.of(outcomes), 0.05, new ClusterBootstrap(1, 2000));
+        assertEquals(7, r.outcomes());
+        assertEquals(5, r.scored());
+        assertEquals(1, r.unparseable());
+        assertEquals(1, r.errors());
+        assertEquals(0.90, r.winRate(), TOL);          // (4 + 0.5) / 5, the background doc's example
+        assertEquals(0.80, r.strictWinRate(), TOL);
+        assertEquals(1.00, r.decisiveWinRate(), TOL);
+        // proportion_confint(4.5, 5, alpha=0.05, method="wilson")
+        assertEquals(0.4629439825324767, r.wilson().lower(), TOL);
+        assertEquals(0.9894700456409834, r.wilson().upper(), TOL);
+        assertEquals(0.125, r.signTestP(), TOL);       // stats.binomtest(4, 4, 0.5).pvalue
+        assertEquals(r.wilson(), r.gateInterval());    // one outcome per case: Wilson decides
+    }
+
+    @Test
+    void repeatsMakeTheGateUseTheClusterBootstrap() {
+        List<CaseOutcome> outcomes = new ArrayList<>();
+        for (int c = 0; c < 30; c++) {
+            for (int rep = 0; rep < 3; rep++) {
+                Winner w = (c + rep) % 3 == 0 ? Winner.A : Winner.B;
+                outcomes.add(new CaseOutcome("c" + c, rep, Map.of(), side(10), side(10), List.of(vote(true, w)), 0));
+            }
+        }
+        WinRateResult r = WinRateAnalysis.analyze(JudgedOutcome.of(outcomes), 0.05, new ClusterBootstrap(3, 2000));
+        assertEquals(30, r.cases());
+        assertEquals(90, r.scored());
+        assertEquals(r.bootstrap().interval(), r.gateInterval());
+    }
+
+    @Test
+    void nothingScoredGivesNulls() {
+        WinRateResult r = WinRateAnalysis.analyze(JudgedOutcome.of(List.of(outcome("u", vote(true, Winner.UNPARSEABLE)))), 0.05, null);
+        assertNull(r.winRate());
+        assertNull(r.gateInterval());
+        assertEquals(1.0, r.signTestP(), 0);
+    }
+}
