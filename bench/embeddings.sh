@@ -9,4 +9,4 @@ N="${1:-2000}"
 BATCH="${2:-32}"
 mvn -q -Pembeddings -DskipTests package
 echo "java: $(java -version 2>&1 | head -1); cores: $(nproc); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-java -cp target/prompt-arena.jar dev.promptarena.similarity.minilm.EmbeddingBench "$N" "$BATCH"
+java -cp target/embeddings/prompt-arena.jar dev.promptarena.similarity.minilm.EmbeddingBench "$N" "$BATCH"
