@@ -57,6 +57,14 @@ class JsonSchemaCheckTest {
     }
 
     @Test
+    void formatAssertsInDraft7ButOnlyAnnotatesIn2020() throws Exception {
+        // JSON Schema 2019-09 and later make "format" an annotation unless a vocabulary asserts it.
+        assertTrue(check("{\"type\": \"string\", \"format\": \"email\"}").evaluate("\"not-an-email\"").passed());
+        assertFalse(check("{\"$schema\": \"http://json-schema.org/draft-07/schema#\", \"type\": \"string\", \"format\": \"email\"}")
+                .evaluate("\"not-an-email\"").passed());
+    }
+
+    @Test
     void badSchemasAreRejectedAtCompileTime() {
         assertThrows(IllegalArgumentException.class, () -> check("{\"type\": \"strnig\"}"));
         assertThrows(IllegalArgumentException.class, () -> check("{\"minimum\": \"zero\"}"));
