@@ -125,7 +125,7 @@ public final class CheckParser {
     }
 
     private static LengthCheck length(YamlNode node, String name) {
-        LengthUnit unit = LengthUnit.valueOf(node.get("unit") == null ? "WORDS" : node.get("unit").oneOf("words", "tokens").toUpperCase());
+        LengthUnit unit = LengthUnit.valueOf(node.get("unit") == null ? "WORDS" : node.get("unit").oneOf("words", "tokens").toUpperCase(java.util.Locale.ROOT));
         YamlNode enc = node.get("encoding");
         if (enc != null && unit != LengthUnit.TOKENS) throw enc.error("encoding applies only to unit: tokens");
         String encoding = enc == null ? null : enc.oneOf(TokenCounter.ENCODINGS.toArray(String[]::new));

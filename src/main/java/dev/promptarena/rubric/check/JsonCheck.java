@@ -18,7 +18,7 @@ public record JsonCheck(String name, boolean allowFence) implements TextCheck {
     @Override
     public CheckResult evaluate(String output) {
         JsonText.Parsed parsed = new JsonText(allowFence).parse(output);
-        return parsed.ok() ? CheckResult.pass(name, "valid JSON " + parsed.value().getNodeType().name().toLowerCase())
+        return parsed.ok() ? CheckResult.pass(name, "valid JSON " + parsed.value().getNodeType().name().toLowerCase(java.util.Locale.ROOT))
                 : CheckResult.fail(name, parsed.error());
     }
 }

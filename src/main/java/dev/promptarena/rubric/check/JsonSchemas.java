@@ -29,7 +29,7 @@ public final class JsonSchemas {
      */
     public static JsonSchema compile(JsonNode schema, URI baseUri) {
         if (!schema.isObject() && !schema.isBoolean()) {
-            throw new IllegalArgumentException("a JSON Schema must be an object or a boolean, got " + schema.getNodeType().name().toLowerCase());
+            throw new IllegalArgumentException("a JSON Schema must be an object or a boolean, got " + schema.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         VersionFlag version;
         try {

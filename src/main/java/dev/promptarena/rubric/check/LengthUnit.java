@@ -8,5 +8,5 @@ public enum LengthUnit {
     TOKENS;
 
     /** The rubric spelling, e.g. {@code words}. */
-    public String yamlName() { return name().toLowerCase(); }
+    public String yamlName() { return name().toLowerCase(java.util.Locale.ROOT); }
 }
