@@ -78,7 +78,8 @@ public final class RubricLoader {
         for (int i = 0; i < items.size(); i++) {
             Check c = parser.parse(items.get(i), i);
             // Checks and axes share report columns, so a name may be used once across both.
-            if (!seen.add(c.name().toLowerCase()) || axisNames.contains(c.name().toLowerCase())) {
+            String key = c.name().toLowerCase(java.util.Locale.ROOT);
+            if (!seen.add(key) || axisNames.contains(key)) {
                 throw items.get(i).require("name").error("duplicate name '" + c.name() + "' (check and axis names must be unique)");
             }
             checks.add(c);
