@@ -67,6 +67,7 @@ public final class Fmt {
     /** A guardrail value: percentages for rates, plain numbers otherwise. */
     public static String metric(String metric, Double v) {
         if (v == null) return NONE;
+        if (metric.endsWith("_usd")) return usd(v);
         return metric.contains("rate") || metric.contains("growth") ? pct(v) : num(v, metric.endsWith("_ms") ? 0 : 2);
     }
 
