@@ -95,6 +95,22 @@ class HtmlReportTest {
     }
 
     @Test
+    void runWithNothingScoredStillRendersItsBannerAndNotes() {
+        List<dev.promptarena.engine.CaseRecord> failed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            dev.promptarena.stats.Side ok = new dev.promptarena.stats.Side("fine", 10, 0, 1, false, null, false);
+            dev.promptarena.stats.Side err = new dev.promptarena.stats.Side("", 0, 0, 0, true, "timeout", false);
+            failed.add(new dev.promptarena.engine.CaseRecord("c" + i, 0, java.util.Map.of(), "q", ok, err, List.of()));
+        }
+        ReportModel m = ReportFixtures.model(failed, List.of("Clarity"), "broken", false, 2000);
+        Document d = Jsoup.parse(new HtmlReport().render(m));
+        assertEquals(m.analysis().decision().outcome().name(), d.getElementById("decision").attr("data-outcome"));
+        assertTrue(d.getElementById("win-rate").text().contains("Nothing was scored"), d.getElementById("win-rate").text());
+        assertTrue(d.select("table.axes circle").isEmpty(), "no marks without data");
+        assertTrue(dev.promptarena.report.markdown.MarkdownSummary.render(m).contains("B lost no case."));
+    }
+
+    @Test
     void renderingIsDeterministic() {
         assertEquals(html, new HtmlReport().render(HOSTILE));
     }
