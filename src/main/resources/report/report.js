@@ -11,7 +11,6 @@
   window.addEventListener('error', function (e) { fail(e.message || 'error'); });
 
   var PAGE = 50;
-  var RANK = {A: 0, INCONSISTENT: 1, UNPARSEABLE: 2, ERROR: 2, TIE: 3, B: 4};
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -28,7 +27,7 @@
       c.order = i; // the report's worst-first order, computed in Java
       c.hay = (c.id + '\n' + c.q + '\n' + c.a + '\n' + c.b + '\n' + c.votes.map(function (v) { return v.why; }).join('\n')).toLowerCase();
     });
-    var state = {text: '', tag: '', verdict: '', flip: false, dis: false, sort: 'worst', page: 0};
+    var state = {text: '', tag: '', verdict: '', flip: false, dis: false, sort: 'worst', reverse: false, page: 0};
     var view = cases;
     var body = document.getElementById('case-rows');
     var info = document.getElementById('p-info');
@@ -49,7 +48,8 @@
       }
     }
     function refresh() {
-      view = cases.filter(matches).sort(comparator());
+      var cmp = comparator();
+      view = cases.filter(matches).sort(state.reverse ? function (x, y) { return cmp(y, x); } : cmp);
       state.page = 0;
       draw();
     }
@@ -123,7 +123,16 @@
     bind('f-verdict', 'change', function (e) { state.verdict = e.target.value; refresh(); });
     bind('f-flip', 'change', function (e) { state.flip = e.target.checked; refresh(); });
     bind('f-dis', 'change', function (e) { state.dis = e.target.checked; refresh(); });
-    bind('f-sort', 'change', function (e) { state.sort = e.target.value; refresh(); });
+    bind('f-sort', 'change', function (e) { state.sort = e.target.value; state.reverse = false; refresh(); });
+    Array.prototype.forEach.call(document.querySelectorAll('th.sortable'), function (th) {
+      th.addEventListener('click', function () {
+        var key = th.getAttribute('data-sort');
+        state.reverse = state.sort === key ? !state.reverse : false; // a second click reverses
+        state.sort = key;
+        document.getElementById('f-sort').value = key;
+        refresh();
+      });
+    });
     bind('p-prev', 'click', function () { state.page--; draw(); });
     bind('p-next', 'click', function () { state.page++; draw(); });
     refresh();

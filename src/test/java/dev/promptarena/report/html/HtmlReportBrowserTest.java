@@ -66,6 +66,28 @@ class HtmlReportBrowserTest {
         assertTrue(dom.getElementById("p-info").text().startsWith("page 1 of 200"), dom.getElementById("p-info").text());
     }
 
+    @Test
+    void tableFiltersSortsAndPagesInTheBrowser() throws Exception {
+        Chromium chromium = Chromium.require();
+        String html = new HtmlReport().render(ReportFixtures.hostile(300));
+        // A test-only driver script clicks through the controls; the CSP (which admits only the
+        // report's own script by hash) is removed from this copy so the driver may run.
+        String driver = "<script>" + new String(getClass().getResourceAsStream("table-driver.js").readAllBytes(), StandardCharsets.UTF_8)
+                + "</script></body>";
+        String driven = html.replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "").replace("</body>", driver);
+        Path file = tmp.resolve("driven.html");
+        Files.writeString(file, driven, StandardCharsets.UTF_8);
+        Element root = Jsoup.parse(chromium.dumpDom(file, tmp)).selectFirst("html");
+        assertEquals("", root.attr("data-js-errors") + root.attr("data-driver-error"), "errors");
+        assertEquals("1", root.attr("data-driver-done"), "driver finished");
+        assertTrue(root.attr("data-page2").startsWith("page 2 of 6"), root.attr("data-page2"));
+        assertEquals("true", root.attr("data-losses-only"), "verdict filter shows only losses");
+        assertEquals("true", root.attr("data-flip-only"), "flipped filter shows only flipped or inconsistent rows");
+        assertEquals("true", root.attr("data-sorted-by-id"), "clicking Case sorts by id");
+        assertEquals("true", root.attr("data-reversed"), "a second click reverses");
+        assertEquals("1", root.attr("data-search-hits"), "search finds exactly one case by id");
+    }
+
     private Path write(ReportModel model) throws Exception {
         Path html = tmp.resolve("report.html");
         Files.writeString(html, new HtmlReport().render(model), StandardCharsets.UTF_8);
