@@ -77,6 +77,10 @@
         var head = v.st === 'ok' ? 'winner ' + v.w + ' (presented ' + v.pw + ')' : v.st;
         box.appendChild(el('div', 'vote-head', v.ord + ' \u00b7 ' + head + (v.fix ? ' \u00b7 repaired' : '') + ' \u00b7 ' + v.j));
         box.appendChild(el('div', 'text', v.err ? v.err : v.why));
+        if (c.votes.length > 1 && v.st === 'ok') {
+          // With several votes the per-vote scores explain a split; the Scores column shows their mean.
+          box.appendChild(el('div', 'vote-head', axes.map(function (name, i) { return name + ' ' + fmt(v.sa[i]) + '/' + fmt(v.sb[i]); }).join(' \u00b7 ')));
+        }
         td.appendChild(box);
       });
       return td;
