@@ -1,9 +1,12 @@
 package dev.promptarena.report.html;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.report.CaseFacts;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.stats.AnalysisResult;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -65,9 +68,9 @@ public record HtmlView(String title, String runId, String nameA, String nameB, B
 
     private static String strings(List<String> list) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(list);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new java.io.UncheckedIOException(e);
+            return new ObjectMapper().writeValueAsString(list);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.promptarena.stats.AnalysisResult;
 import dev.promptarena.stats.AxisResult;
 import dev.promptarena.stats.Verdict;
 import dev.promptarena.stats.WinRateResult;
+import dev.promptarena.stats.Winner;
 import java.util.List;
 import java.util.Locale;
 
@@ -91,7 +92,7 @@ public final class MarkdownSummary {
         for (CaseFacts f : losses) {
             String drop = f.worstAxis() == null ? Fmt.NONE : MarkdownText.escape(f.worstAxis()) + " "
                     + Fmt.num(f.meanA().get(f.worstAxis()), 1) + " → " + Fmt.num(f.meanB().get(f.worstAxis()), 1);
-            String reason = f.record().traces().stream().filter(t -> t.winner() == dev.promptarena.stats.Winner.A)
+            String reason = f.record().traces().stream().filter(t -> t.winner() == Winner.A)
                     // The reason names presented positions, so say which variant was shown first.
                     .map(t -> "(" + (t.bFirst() ? "B" : "A") + " shown first) " + t.reason()).findFirst().orElse("");
             s.append("| ").append(MarkdownText.escape(f.record().caseId()))
