@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptarena.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,9 +28,9 @@ class ReportRegenerationTest {
         Path copy = Files.createDirectories(tmp.resolve("copy"));
         for (String recorded : List.of("manifest.json", "cases.jsonl")) Files.copy(run.resolve(recorded), copy.resolve(recorded));
 
-        CliRunner.Result r = CliRunner.execute("report", copy.toString());
+        CliRun r = CliRun.of("report", copy.toString());
 
-        assertTrue(List.of(0, 1, 3).contains(r.code()), "exits with the gate's code: " + r.code() + " " + r.err());
+        assertTrue(List.of(0, 1, 3).contains(r.exitCode()), "exits with the gate's code: " + r.exitCode() + " " + r.err());
         for (String name : DERIVED) {
             assertArrayEquals(Files.readAllBytes(run.resolve(name)), Files.readAllBytes(copy.resolve(name)), name + " differs");
         }
@@ -48,7 +49,7 @@ class ReportRegenerationTest {
         assertEquals(1 + guardrails, doc.getElementsByTagName("testcase").getLength());
 
         Path again = tmp.resolve("again.xml");
-        assertTrue(List.of(0, 1, 3).contains(CliRunner.execute("report", run.toString(), "--junit", again.toString()).code()));
+        assertTrue(List.of(0, 1, 3).contains(CliRun.of("report", run.toString(), "--junit", again.toString()).exitCode()));
         assertArrayEquals(Files.readAllBytes(xml), Files.readAllBytes(again), "report --junit writes the same XML");
     }
 }
