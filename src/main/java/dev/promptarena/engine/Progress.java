@@ -38,10 +38,10 @@ public final class Progress implements AutoCloseable {
         this.nanos = nanos;
     }
 
-    /** BAR on a terminal, LINES otherwise, QUIET when asked; draws on {@code System.err}. */
-    public static Progress forConsole(boolean quiet, Supplier<EngineSnapshot> engine) {
+    /** BAR on a terminal ({@code System.console() != null}), LINES otherwise, QUIET when asked. */
+    public static Progress forConsole(boolean quiet, PrintStream err, Supplier<EngineSnapshot> engine) {
         Mode m = quiet ? Mode.QUIET : System.console() != null ? Mode.BAR : Mode.LINES;
-        return new Progress(m, System.err, engine, System::nanoTime);
+        return new Progress(m, err, engine, System::nanoTime);
     }
 
     /** Starts drawing; {@code totalCases} is what 100% means. */

@@ -9,6 +9,7 @@ import dev.promptarena.engine.CostModel;
 import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.EngineOptions;
 import dev.promptarena.engine.PriceTable;
+import dev.promptarena.engine.Progress;
 import dev.promptarena.judge.JudgePrompt;
 import dev.promptarena.judge.PairJudge;
 import java.io.PrintStream;
@@ -60,11 +61,15 @@ public final class RunPipeline {
         CostModel costs = new PriceTable(config.prices());
         List<CaseRecord> records;
         // The engine: journal (resume), shared cache, budget, retries, per-provider limits.
-        try (CallEngine calls = CallEngine.create(config, env, dir.path(), EngineOptions.defaults(env))) {
+        try (CallEngine calls = CallEngine.create(config, env, dir.path(), EngineOptions.defaults(env));
+             Progress progress = Progress.forConsole(options.quiet(), err, calls::snapshot)) {
             PairJudge judge = new PairJudge(judgeConfig, prompt, calls, costs);
             runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window());
             if (interrupted) runner.requestStop();
-            records = runner.run(in.cases(), options.repeats(), r -> { });
+            progress.start(total);
+            records = runner.run(in.cases(), options.repeats(), r -> progress.caseDone());
+            // Calls issued, cache and journal hits, retries, failures by reason, tokens and cost per role.
+            dir.writeJson("engine.json", calls.snapshot());
         }
         String partial = runner.stopped() ? "interrupted after " + records.size() + " of " + total + " cases" : null;
         dir.writeJsonLines("cases.jsonl", records);
