@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -123,7 +124,14 @@ public final class Journal implements AutoCloseable {
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         queue.add(new Pending(line, done));
-        if (drainScheduled.compareAndSet(false, true)) writer.execute(this::drain);
+        if (drainScheduled.compareAndSet(false, true)) {
+            try {
+                writer.execute(this::drain);
+            } catch (RejectedExecutionException closed) {
+                // A call finishing after close(): say so instead of leaving its future pending forever.
+                done.completeExceptionally(new IllegalStateException("journal is closed; call not recorded"));
+            }
+        }
         // Entries written in this session are not kept in memory: the runner asks for each call
         // once, and a 10,000-case run must not hold every answer twice.
         return done;
