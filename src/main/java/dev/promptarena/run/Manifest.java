@@ -8,13 +8,16 @@ import java.util.Map;
  * Provenance of a run: what was compared, with which settings and inputs (by hash), by which
  * tool version, when, under which pre-registered decision policy. It never contains a secret: providers are recorded with the NAME of the
  * environment variable that holds their key, never its value.
+ * {@code embedderModel} is the embedding model of similarity checks (null when none ran);
+ * {@code referenceJudgeMargin} is the margin of the reference judge (null with an LLM judge, whose
+ * {@code judge} entry is then {@code model: reference, order: none}). Older run folders lack both.
  */
 public record Manifest(int schemaVersion, String tool, String toolVersion, String runId, String arena,
                        String configFile, String configSha256, String datasetFile, String datasetSha256,
                        String rubricFile, String rubricSha256, String judgeTemplateSha256, int cases, int repeats,
                        Map<String, VariantInfo> variants, JudgeInfo judge, Map<String, ProviderInfo> providers,
                        List<String> axes, DecisionPolicy policy, String startedAt, String finishedAt, boolean partial,
-                       String partialReason, List<String> args) {
+                       String partialReason, List<String> args, String embedderModel, Double referenceJudgeMargin) {
 
     /** A variant as run. */
     public record VariantInfo(String name, String provider, String model, String systemSha256, String userTemplateSha256,
