@@ -41,12 +41,12 @@ public final class Guardrails {
         switch (spec.metric()) {
             case GuardrailSpec.CHECK_PASS_DROP -> {
                 CheckSummary c = checks.stream().filter(x -> x.name().equals(spec.check())).findFirst().orElse(null);
-                observed = c == null || c.pairs() == 0 ? null : -c.difference();
+                observed = c == null || c.pairs() == 0 ? null : (double) (c.passA() - c.passB()) / c.pairs();
                 what = "A's pass rate of check " + spec.check() + " minus B's" + (c == null || c.pairs() == 0 ? ""
                         : String.format(" (A %d/%d, B %d/%d; McNemar p = %.3g)", c.passA(), c.pairs(), c.passB(), c.pairs(), c.pValue()));
             }
             case GuardrailSpec.SIMILARITY_DROP -> {
-                observed = sim == null || sim.cases() == 0 ? null : -sim.meanDiff();
+                observed = sim == null || sim.cases() == 0 ? null : sim.meanA() - sim.meanB();
                 what = "A's mean similarity to the references minus B's" + (sim == null || sim.cases() == 0 ? ""
                         : String.format(" (A %.4f, B %.4f over %d cases)", sim.meanA(), sim.meanB(), sim.cases()));
             }

@@ -23,15 +23,22 @@ import java.util.stream.Collectors;
  *       {@code latency_ms_a}, {@code latency_ms_b}, {@code output_tokens_a}, ... — e.g. production and
  *       shadow responses joined from logs.</li>
  * </ul>
- * Other keys are ignored, so rows exported from logs need no clean-up.
+ * A variant's {@code responses:} may also name a combined file: when its first row has no
+ * {@code output} the variant reads its own slot's columns ({@code output_a} for A, {@code output_b}
+ * for B), so one file can serve both variants. Other keys are ignored, so rows exported from logs
+ * need no clean-up.
  */
 public final class RecordedResponsesLoader {
     private RecordedResponsesLoader() {}
 
-    /** One variant's outputs from {@code file}. */
-    public static RecordedResponses variant(Path file, List<GoldenCase> cases, Path goldenFile) {
-        return build(file, RecordedRows.read(file), cases, goldenFile, "");
+    /** The outputs of the variant in {@code slot} ("A" or "B") from {@code file}, per-variant or combined. */
+    public static RecordedResponses variant(Path file, String slot, List<GoldenCase> cases, Path goldenFile) {
+        List<RecordedRows.Row> rows = RecordedRows.read(file);
+        boolean combined = !rows.get(0).fields().containsKey("output") && rows.get(0).fields().containsKey(slotSuffix(slot, "output"));
+        return build(file, rows, cases, goldenFile, combined ? slotSuffix(slot, "") : "");
     }
+
+    private static String slotSuffix(String slot, String prefix) { return prefix + "_" + slot.toLowerCase(java.util.Locale.ROOT); }
 
     /** Both variants' outputs from one combined file. */
     public static Recorded combined(Path file, List<GoldenCase> cases, Path goldenFile) {

@@ -46,7 +46,7 @@ public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> ca
             if (config.a().responses() == null) ta.check(c, config.dataset(), "A");
             if (config.b().responses() == null) tb.check(c, config.dataset(), "B");
         }
-        Recorded recorded = new Recorded(recorded(config.a().responses(), cases, config), recorded(config.b().responses(), cases, config));
+        Recorded recorded = new Recorded(recorded(config.a().responses(), "A", cases, config), recorded(config.b().responses(), "B", cases, config));
         try {
             return new ArenaInputs(config, rubric, cases, Hashing.sha256(Files.readAllBytes(config.dataset())), recorded);
         } catch (IOException e) {
@@ -65,8 +65,8 @@ public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> ca
         return new ArenaInputs(config, rubric, cases.subList(0, limit), datasetSha256, recorded);
     }
 
-    private static RecordedResponses recorded(Path file, List<GoldenCase> cases, ArenaConfig config) {
-        return file == null ? null : RecordedResponsesLoader.variant(file, cases, config.dataset());
+    private static RecordedResponses recorded(Path file, String slot, List<GoldenCase> cases, ArenaConfig config) {
+        return file == null ? null : RecordedResponsesLoader.variant(file, slot, cases, config.dataset());
     }
 
     /**
