@@ -35,7 +35,8 @@ public final class RecordedResponsesLoader {
     public static RecordedResponses variant(Path file, String slot, List<GoldenCase> cases, Path goldenFile) {
         List<RecordedRows.Row> rows = RecordedRows.read(file);
         boolean combined = !rows.get(0).fields().containsKey("output") && rows.get(0).fields().containsKey(slotSuffix(slot, "output"));
-        return build(file, rows, cases, goldenFile, combined ? slotSuffix(slot, "") : "");
+        String suffix = combined ? slotSuffix(slot, "") : "";
+        return requireEveryCase(file, parse(file, rows, cases, goldenFile, suffix), cases, goldenFile, suffix);
     }
 
     private static String slotSuffix(String slot, String prefix) { return prefix + "_" + slot.toLowerCase(java.util.Locale.ROOT); }
@@ -43,10 +44,13 @@ public final class RecordedResponsesLoader {
     /** Both variants' outputs from one combined file. */
     public static Recorded combined(Path file, List<GoldenCase> cases, Path goldenFile) {
         List<RecordedRows.Row> rows = RecordedRows.read(file);
-        return new Recorded(build(file, rows, cases, goldenFile, "_a"), build(file, rows, cases, goldenFile, "_b"));
+        // Every row-level error (a line to fix) before any coverage error (a case to add).
+        Map<String, RecordedOutput> a = parse(file, rows, cases, goldenFile, "_a");
+        Map<String, RecordedOutput> b = parse(file, rows, cases, goldenFile, "_b");
+        return new Recorded(requireEveryCase(file, a, cases, goldenFile, "_a"), requireEveryCase(file, b, cases, goldenFile, "_b"));
     }
 
-    private static RecordedResponses build(Path file, List<RecordedRows.Row> rows, List<GoldenCase> cases, Path goldenFile, String suffix) {
+    private static Map<String, RecordedOutput> parse(Path file, List<RecordedRows.Row> rows, List<GoldenCase> cases, Path goldenFile, String suffix) {
         Set<String> known = cases.stream().map(GoldenCase::id).collect(Collectors.toSet());
         Map<String, RecordedOutput> byCase = new LinkedHashMap<>();
         Map<String, Integer> firstLine = new HashMap<>();
@@ -68,6 +72,11 @@ public final class RecordedResponsesLoader {
             byCase.put(id, new RecordedOutput(output.asText(), (long) number(file, row, "latency_ms" + suffix),
                     (long) number(file, row, "output_tokens" + suffix), number(file, row, "cost_usd" + suffix), row.line()));
         }
+        return byCase;
+    }
+
+    private static RecordedResponses requireEveryCase(Path file, Map<String, RecordedOutput> byCase, List<GoldenCase> cases, Path goldenFile,
+                                                      String suffix) {
         for (GoldenCase c : cases) {
             if (!byCase.containsKey(c.id())) {
                 throw new InputException(file, 0, "id", "no recorded output" + (suffix.isEmpty() ? "" : " (output" + suffix + ")")
