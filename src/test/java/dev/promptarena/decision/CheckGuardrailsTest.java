@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptarena.similarity.SimilaritySummary;
 import dev.promptarena.stats.CheckSummary;
+import dev.promptarena.stats.Evidence;
 import dev.promptarena.stats.OperationalMetrics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CheckGuardrailsTest {
-    private static final OperationalMetrics OPS = new OperationalMetrics(20, 0, 0.0, 20, 0, 0.0, 0, 100.0, 150.0, 50.0,
+    private static final OperationalMetrics OPS = new OperationalMetrics(Evidence.PRIMARY, 20, 0, 0.0, 20, 0, 0.0, 0, 100.0, 150.0, 50.0,
             null, null, null, 0, 10.0, 12.0, 0.2, 0.0, 0.0, null, null);
 
     @Test
