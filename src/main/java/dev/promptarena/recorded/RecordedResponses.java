@@ -12,12 +12,16 @@ import java.util.Objects;
  *
  * @param file    the file the outputs came from (manifest)
  * @param byCase  case id to recorded output
+ * @param sha256  hash of the file's bytes when it was read (manifest), or null when not read from a file
  */
-public record RecordedResponses(Path file, Map<String, RecordedOutput> byCase) {
+public record RecordedResponses(Path file, Map<String, RecordedOutput> byCase, String sha256) {
     public RecordedResponses {
         Objects.requireNonNull(file, "file");
         byCase = Map.copyOf(byCase);
     }
+
+    /** Outputs not read from a file (tests, tools). */
+    public RecordedResponses(Path file, Map<String, RecordedOutput> byCase) { this(file, byCase, null); }
 
     /** The recorded side for a case; every repeat of a case sees the same recorded output. */
     public Side side(String caseId) {

@@ -33,21 +33,24 @@ public final class RecordedResponsesLoader {
 
     /** The outputs of the variant in {@code slot} ("A" or "B") from {@code file}, per-variant or combined. */
     public static RecordedResponses variant(Path file, String slot, List<GoldenCase> cases, Path goldenFile) {
-        List<RecordedRows.Row> rows = RecordedRows.read(file);
+        RecordedRows.Rows read = RecordedRows.read(file);
+        List<RecordedRows.Row> rows = read.rows();
         boolean combined = !rows.get(0).fields().containsKey("output") && rows.get(0).fields().containsKey(slotSuffix(slot, "output"));
         String suffix = combined ? slotSuffix(slot, "") : "";
-        return requireEveryCase(file, parse(file, rows, cases, goldenFile, suffix), cases, goldenFile, suffix);
+        return requireEveryCase(file, parse(file, rows, cases, goldenFile, suffix), cases, goldenFile, suffix, read.sha256());
     }
 
     private static String slotSuffix(String slot, String prefix) { return prefix + "_" + slot.toLowerCase(java.util.Locale.ROOT); }
 
     /** Both variants' outputs from one combined file. */
     public static Recorded combined(Path file, List<GoldenCase> cases, Path goldenFile) {
-        List<RecordedRows.Row> rows = RecordedRows.read(file);
+        RecordedRows.Rows read = RecordedRows.read(file);
+        List<RecordedRows.Row> rows = read.rows();
         // Every row-level error (a line to fix) before any coverage error (a case to add).
         Map<String, RecordedOutput> a = parse(file, rows, cases, goldenFile, "_a");
         Map<String, RecordedOutput> b = parse(file, rows, cases, goldenFile, "_b");
-        return new Recorded(requireEveryCase(file, a, cases, goldenFile, "_a"), requireEveryCase(file, b, cases, goldenFile, "_b"));
+        return new Recorded(requireEveryCase(file, a, cases, goldenFile, "_a", read.sha256()),
+                requireEveryCase(file, b, cases, goldenFile, "_b", read.sha256()));
     }
 
     private static Map<String, RecordedOutput> parse(Path file, List<RecordedRows.Row> rows, List<GoldenCase> cases, Path goldenFile, String suffix) {
@@ -76,14 +79,14 @@ public final class RecordedResponsesLoader {
     }
 
     private static RecordedResponses requireEveryCase(Path file, Map<String, RecordedOutput> byCase, List<GoldenCase> cases, Path goldenFile,
-                                                      String suffix) {
+                                                      String suffix, String sha256) {
         for (GoldenCase c : cases) {
             if (!byCase.containsKey(c.id())) {
                 throw new InputException(file, 0, "id", "no recorded output" + (suffix.isEmpty() ? "" : " (output" + suffix + ")")
                         + " for case '" + c.id() + "' (" + goldenFile + ":" + c.line() + "); every case of the golden set needs one");
             }
         }
-        return new RecordedResponses(file, byCase);
+        return new RecordedResponses(file, byCase, sha256);
     }
 
     /** An optional non-negative number; absent is 0. CSV cells arrive as text and are parsed here. */

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
+import dev.promptarena.config.Hashing;
 import dev.promptarena.config.InputException;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -29,13 +31,19 @@ final class RecordedRows {
     /** One row and the line it starts on. */
     record Row(int line, Map<String, JsonNode> fields) {}
 
+    /** The rows of a file and the hash of the bytes they were read from. */
+    record Rows(List<Row> rows, String sha256) {}
+
     private RecordedRows() {}
 
-    static List<Row> read(Path file) {
+    static Rows read(Path file) {
         try {
-            List<Row> rows = file.getFileName().toString().toLowerCase().endsWith(".csv") ? csv(file) : jsonl(file);
+            // Parsed from the same bytes that are hashed, so the manifest's hash is of what was evaluated.
+            byte[] bytes = Files.readAllBytes(file);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            List<Row> rows = file.getFileName().toString().toLowerCase().endsWith(".csv") ? csv(file, text) : jsonl(file, text);
             if (rows.isEmpty()) throw new InputException(file, 1, null, "the file has no responses");
-            return rows;
+            return new Rows(rows, Hashing.sha256(bytes));
         } catch (NoSuchFileException e) {
             throw new InputException(file, "file not found");
         } catch (IOException e) {
@@ -43,9 +51,9 @@ final class RecordedRows {
         }
     }
 
-    private static List<Row> jsonl(Path file) throws IOException {
+    private static List<Row> jsonl(Path file, String content) throws IOException {
         List<Row> out = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = new BufferedReader(new StringReader(content))) {
             String text;
             int line = 0;
             while ((text = r.readLine()) != null) {
@@ -66,9 +74,9 @@ final class RecordedRows {
         return out;
     }
 
-    private static List<Row> csv(Path file) throws IOException {
+    private static List<Row> csv(Path file, String content) throws IOException {
         List<Row> out = new ArrayList<>();
-        try (CSVReader r = new CSVReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (CSVReader r = new CSVReader(new StringReader(content))) {
             String[] header = r.readNext();
             if (header == null) return out;
             if (header.length > 0 && header[0].startsWith("\uFEFF")) header[0] = header[0].substring(1);

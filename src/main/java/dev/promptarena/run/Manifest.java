@@ -19,9 +19,10 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
                        List<String> axes, DecisionPolicy policy, String startedAt, String finishedAt, boolean partial,
                        String partialReason, List<String> args, String embedderModel, Double referenceJudgeMargin) {
 
-    /** A variant as run. */
+    /** A variant as run; {@code responsesSha256} is the hash of its recorded-outputs file (null when generated). */
     public record VariantInfo(String name, String provider, String model, String systemSha256, String userTemplateSha256,
-                              Map<String, Object> decoding, List<String> overriddenDecoding, String responsesFile) {}
+                              Map<String, Object> decoding, List<String> overriddenDecoding, String responsesFile,
+                              String responsesSha256) {}
 
     /** The judge as run. */
     public record JudgeInfo(String provider, String model, String order, long seed, int samples, Map<String, Object> decoding,

@@ -44,7 +44,7 @@ final class ManifestFactory {
     private static Manifest.VariantInfo variant(VariantConfig v, RecordedResponses recorded) {
         return new Manifest.VariantInfo(v.name(), recorded == null ? v.provider() : null, v.model(), v.system() == null ? null : Hashing.sha256(v.system()),
                 Hashing.sha256(v.userTemplate()), decoding(v.decoding()), v.overridden(),
-                recorded == null ? null : recorded.file().toString());
+                recorded == null ? null : recorded.file().toString(), recorded == null ? null : recorded.sha256());
     }
 
     static Map<String, Object> decoding(Decoding d) {
