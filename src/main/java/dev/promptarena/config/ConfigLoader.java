@@ -177,6 +177,9 @@ public final class ConfigLoader {
             Map<String, GuardrailSpec> merged = new LinkedHashMap<>();
             guardrails.forEach(s -> merged.put(s.key(), s));
             g.entries().forEach((k, v) -> {
+                if (k.equals(GuardrailSpec.SIMILARITY_DROP) && !new RubricLoader().load(rubric).needsEmbedder()) {
+                    throw v.error("needs a similarity check in " + rubric + " (type: similarity); without one it could never be measured");
+                }
                 if (!k.equals(GuardrailSpec.CHECK_PASS_DROP)) {
                     merged.put(k, new GuardrailSpec(k, v.number()));
                     return;

@@ -171,6 +171,14 @@ class RecordedRunTest {
     }
 
     @Test
+    void aSimilarityGuardrailNeedsASimilarityCheck() throws IOException {
+        Path cfg = RecordedFixture.config(dir, "judge: {type: reference}", "decision: {guardrails: {similarity_drop_max: 0.02}}");
+        CliRun run = CliRun.of("validate", cfg.toString());
+        assertEquals(ExitCode.USAGE_OR_INPUT.code(), run.exitCode());
+        assertTrue(run.err().contains("decision.guardrails.similarity_drop_max: needs a similarity check"), run.err());
+    }
+
+    @Test
     void combinedResponsesReplaceGenerationAndOnlyTheJudgeIsCalled() throws IOException {
         Path cfg = ArenaFixture.config(dir, "sim: {type: sim}", "sim", "sim", "random", "");
         CliRun run = CliRun.of("run", cfg.toString(), "--responses", dir.resolve("both.jsonl").toString(), "--quiet");
