@@ -43,10 +43,25 @@ public final class CheckStage implements AutoCloseable {
     public CompletableFuture<Checked> evaluate(String reference, Side a, Side b) {
         if (runner == null || a.error() || b.error()) return CompletableFuture.completedFuture(new Checked(a, b, List.of(), List.of()));
         return CompletableFuture.supplyAsync(() -> {
-            List<CheckReport> r = runner.evaluateAll(List.of(a.output(), b.output()), reference);
+            List<CheckReport> r = reports(a.output(), b.output(), reference);
             return new Checked(a.withChecks(r.get(0).passed(), r.get(0).similarity()), b.withChecks(r.get(1).passed(), r.get(1).similarity()),
                     r.get(0).results(), r.get(1).results());
         }, pool);
+    }
+
+    /**
+     * The reports on both outputs. Text checks never throw (CheckRunner contains them), but the embedder
+     * may (a corrupt model, out of memory); then every check fails on both sides with the reason, as a
+     * check that could not be verified does, and the run goes on instead of losing every finished case.
+     */
+    private List<CheckReport> reports(String outA, String outB, String reference) {
+        try {
+            return runner.evaluateAll(List.of(outA, outB), reference);
+        } catch (RuntimeException e) {
+            List<CheckResult> failed = runner.checks().stream().map(c -> CheckResult.fail(c.name(), "not evaluated: " + e)).toList();
+            CheckReport r = new CheckReport(failed, List.of(), null);
+            return List.of(r, r);
+        }
     }
 
     @Override

@@ -73,4 +73,20 @@ class ArenaRunnerChecksTest {
         assertEquals("not-applicable", analysis.orderBias().design());
         assertNull(analysis.orderBias().warning());
     }
+
+    @Test
+    void aFailingEmbedderFailsEveryCheckOnBothSidesInsteadOfTheRun() {
+        Rubric rubric = new Rubric("r", "", List.of(), "sha", List.of(new SimilarityCheck("close", 0.5)));
+        dev.promptarena.similarity.Embedder broken = new dev.promptarena.similarity.Embedder() {
+            @Override public String modelId() { return "broken"; }
+            @Override public List<float[]> embedAll(List<String> texts) { throw new IllegalStateException("model file corrupt"); }
+        };
+        dev.promptarena.stats.Side side = new dev.promptarena.stats.Side("text", 0, 0, 0, false, null, false);
+        try (CheckStage stage = new CheckStage(new CheckRunner(rubric, broken), 1)) {
+            CheckStage.Checked c = stage.evaluate("reference", side, side).join();
+            assertEquals(Map.of("close", false), c.a().checks());
+            assertEquals(Map.of("close", false), c.b().checks());
+            assertTrue(c.detailsB().get(0).detail().contains("model file corrupt"), c.detailsB().toString());
+        }
+    }
 }
