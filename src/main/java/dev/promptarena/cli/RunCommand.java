@@ -49,6 +49,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML (the gate and each guardrail as a test case) to FILE.")
+    Path junit;
+
     @Override
     public Integer call() throws Exception {
         if (concurrency < 1 || repeats < 1 || (limit != null && limit < 1)) {
@@ -71,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             RunPipeline.Result result = pipeline.execute(inputs, options);
-            return RunOutput.finish(result, main, inputs);
+            return RunOutput.finish(result, main, inputs, junit);
         } finally {
             finished.countDown();
             try {

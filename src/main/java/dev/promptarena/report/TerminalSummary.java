@@ -14,7 +14,7 @@ import java.util.Locale;
 public final class TerminalSummary {
     private TerminalSummary() {}
 
-    public static void print(ReportModel m, String runDir, PrintStream out) {
+    public static void print(ReportModel m, String reportHtml, Reports.Written written, PrintStream out) {
         AnalysisResult a = m.analysis();
         WinRateResult w = a.winRate();
         Decision d = a.decision();
@@ -44,7 +44,7 @@ public final class TerminalSummary {
         out.println();
         out.println("DECISION: " + d.outcome() + (m.manifest().partial() ? " (partial run: " + m.manifest().partialReason() + ")" : ""));
         for (String r : d.reasons()) out.println("  " + r);
-        out.println("Report: " + runDir);
+        out.println("Report: " + reportHtml + " (report.html " + Fmt.bytes(written.htmlBytes()) + "; summary.md and CSVs alongside)");
     }
 
     static String interval(Interval i) {
