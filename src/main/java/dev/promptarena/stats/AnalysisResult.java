@@ -33,4 +33,11 @@ public record AnalysisResult(AnalysisOptions options, List<String> axisNames, Wi
         axes = List.copyOf(axes);
         warnings = List.copyOf(warnings);
     }
+
+    /** A result without rubric checks or similarity, as before checks existed. */
+    public AnalysisResult(AnalysisOptions options, List<String> axisNames, WinRateResult winRate, List<AxisResult> axes,
+                          OrderBiasResult orderBias, VerbosityResult verbosity, SegmentsResult segments,
+                          OperationalMetrics operations, Decision decision, List<String> warnings) {
+        this(options, axisNames, winRate, axes, orderBias, verbosity, segments, operations, decision, warnings, List.of(), null);
+    }
 }
