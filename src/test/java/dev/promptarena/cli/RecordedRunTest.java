@@ -100,6 +100,9 @@ class RecordedRunTest {
         JsonNode report = new ObjectMapper().readTree(runDir.resolve("report.json").toFile());
         assertEquals("not-applicable", report.at("/analysis/orderBias/design").asText());
         assertTrue(report.at("/analysis/warnings").toString().indexOf("position bias") < 0, "no order-bias claim for the reference judge");
+        String markdown = Files.readString(runDir.resolve("summary.md"));
+        assertTrue(markdown.contains("| c9 |") && !markdown.contains("shown first"), markdown);
+        assertTrue(Files.readString(runDir.resolve("report.html")).contains("Not applicable: the reference judge"));
     }
 
     @Test
