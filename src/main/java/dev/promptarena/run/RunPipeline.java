@@ -89,8 +89,8 @@ public final class RunPipeline {
     }
 
     /**
-     * Threads that evaluate checks. Two: the machine this targets has two cores, and checks are CPU
-     * work that must not starve the HTTP threads; cases in flight are already bounded by the window.
+     * Threads that evaluate checks. Few: checks are CPU work (regexes, embeddings) and more threads than
+     * cores would only take time from the HTTP threads; cases in flight are already bounded by the window.
      */
     private static final int CHECK_THREADS = 2;
 
