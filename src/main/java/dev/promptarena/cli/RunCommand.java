@@ -42,6 +42,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "1", description = "Sample each case N times (default: ${DEFAULT-VALUE}).")
     int repeats;
 
+    @Option(names = "--responses", paramLabel = "FILE", description = "Evaluate recorded outputs instead of generating: JSONL or CSV"
+            + " with id, output_a, output_b per case (e.g. production vs shadow responses). Only the judge is called.")
+    Path responses;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
@@ -54,7 +58,8 @@ public final class RunCommand implements Callable<Integer> {
             main.err.println("error: --concurrency, --repeats and --limit must be >= 1");
             return ExitCode.USAGE_OR_INPUT.code();
         }
-        ArenaInputs inputs = ArenaInputs.load(config, main.env);
+        ArenaInputs loaded = ArenaInputs.load(config, main.env);
+        ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
         RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args());
         RunPipeline pipeline = new RunPipeline(main.env, main.err);
         CountDownLatch finished = new CountDownLatch(1);

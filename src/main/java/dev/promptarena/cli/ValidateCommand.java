@@ -22,7 +22,14 @@ public final class ValidateCommand implements Callable<Integer> {
         main.out.printf("ok: %s — %d cases, %d rubric axes, A=%s (%s), B=%s (%s), judge %s (order %s)%n",
                 in.config().name(), in.cases().size(), in.rubric().axes().size(),
                 in.config().a().name(), in.config().a().model(), in.config().b().name(), in.config().b().model(),
-                in.config().judge().model(), in.config().judge().order().name().toLowerCase());
+                judge(in), in.config().judge() == null ? "none" : in.config().judge().order().name().toLowerCase());
         return ExitCode.PASS.code();
+    }
+
+    /** The LLM judge's model, or the reference judge (explicit, or implied by a checks-only rubric). */
+    private static String judge(ArenaInputs in) {
+        if (in.config().judge() != null) return in.config().judge().model();
+        double margin = in.config().reference() == null ? 0 : in.config().reference().margin();
+        return "reference (margin " + margin + ", " + in.rubric().checks().size() + " checks)";
     }
 }

@@ -16,21 +16,22 @@ import java.util.Objects;
  * @param providers  endpoints by name
  * @param a          control variant
  * @param b          candidate variant
- * @param judge      the judge
+ * @param judge      the LLM judge, or null when there is none (reference judge, or a checks-only rubric)
  * @param outputDir  where run directories are created
  * @param policy     the pre-registered decision rule
  * @param prices     model prices (defaults overridden by the config)
  * @param maxAttempts maximum attempts per call (retry layer)
+ * @param reference  the reference judge ({@code judge: {type: reference}}), or null
  */
 public record ArenaConfig(Path file, String sha256, String name, Path dataset, Path rubric,
                           Map<String, ProviderConfig> providers, VariantConfig a, VariantConfig b,
                           JudgeConfig judge, Path outputDir, DecisionPolicy policy, Map<String, Price> prices,
-                          int maxAttempts) {
+                          int maxAttempts, ReferenceJudgeConfig reference) {
     public ArenaConfig {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
-        Objects.requireNonNull(judge, "judge");
+        if (judge != null && reference != null) throw new IllegalArgumentException("an LLM judge and a reference judge are exclusive");
         providers = Map.copyOf(providers);
         prices = Map.copyOf(prices);
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be >= 1, got: " + maxAttempts);

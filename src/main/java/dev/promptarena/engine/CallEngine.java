@@ -12,7 +12,9 @@ import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -53,21 +55,31 @@ public final class CallEngine implements Calls {
     private final Budget budget;
 
     /**
-     * The engine for a configured run.
+     * The engine for a configured run, with clients for the providers variants A, B and the
+     * judge name (an unused provider's missing key must not stop a run).
      *
      * @param env     the environment the CLI received (API keys are looked up by the names in the config)
      * @param runDir  {@code reports/<run-id>}; an existing journal there is resumed
-     * Builds clients only for the providers that variants A, B and the judge use.
-     *
      * @throws IllegalArgumentException when a provider cannot be built (unknown type, key not set)
      */
     public static CallEngine create(ArenaConfig config, Map<String, String> env, Path runDir, EngineOptions options) {
+        Set<String> used = new LinkedHashSet<>();
+        if (config.a().provider() != null) used.add(config.a().provider());
+        if (config.b().provider() != null) used.add(config.b().provider());
+        if (config.judge() != null) used.add(config.judge().provider());
+        return create(config, used, env, runDir, options);
+    }
+
+    /** The engine with clients for exactly {@code providerKeys} (the runner knows which it will call). */
+    public static CallEngine create(ArenaConfig config, Set<String> providerKeys, Map<String, String> env, Path runDir,
+                                    EngineOptions options) {
         ClientFactory factory = new ClientFactory(env, options.clock());
-        // Only the providers the run uses: an unused provider's missing key must not stop a run.
         Map<String, ProviderConfig> used = new LinkedHashMap<>();
-        config.providers().forEach((name, p) -> {
-            if (name.equals(config.a().provider()) || name.equals(config.b().provider()) || name.equals(config.judge().provider())) used.put(name, p);
-        });
+        for (String key : providerKeys) {
+            ProviderConfig p = config.provider(key);
+            if (p == null) throw new IllegalArgumentException("no provider named '" + key + "'");
+            used.put(key, p);
+        }
         return new CallEngine(used, factory::create, config.maxAttempts(), config.prices(), runDir, options);
     }
 

@@ -4,6 +4,7 @@ import dev.promptarena.decision.Decision;
 import dev.promptarena.decision.GuardrailResult;
 import dev.promptarena.stats.AnalysisResult;
 import dev.promptarena.stats.AxisResult;
+import dev.promptarena.stats.CheckSummary;
 import dev.promptarena.stats.Interval;
 import dev.promptarena.stats.WinRateResult;
 import java.io.PrintStream;
@@ -27,6 +28,14 @@ public final class TerminalSummary {
         for (AxisResult x : a.axes()) {
             if (x.meanA() == null) continue;
             out.printf(Locale.ROOT, "  %-20s A %.2f  B %.2f  diff %+.2f  p(Holm) %.3g%n", x.axis(), x.meanA(), x.meanB(), x.meanDifference(), x.pHolm());
+        }
+        for (CheckSummary c : a.checks()) {
+            if (c.pairs() == 0) continue;
+            out.printf(Locale.ROOT, "  check %-14s A %d/%d  B %d/%d  McNemar p %.3g%n", c.name(), c.passA(), c.pairs(), c.passB(), c.pairs(), c.pValue());
+        }
+        if (a.similarity() != null && a.similarity().cases() > 0) {
+            out.printf(Locale.ROOT, "  similarity           A %.3f  B %.3f  diff %+.3f (%d cases)%n", a.similarity().meanA(), a.similarity().meanB(),
+                    a.similarity().meanDiff(), a.similarity().cases());
         }
         for (GuardrailResult g : d.guardrails()) {
             if (g.breached()) out.printf(Locale.ROOT, "  guardrail BREACHED: %s = %s (limit %s)%n", g.metric(), g.observed(), g.limit());

@@ -8,17 +8,39 @@ import java.util.Map;
  * Provenance of a run: what was compared, with which settings and inputs (by hash), by which
  * tool version, when, under which pre-registered decision policy. It never contains a secret: providers are recorded with the NAME of the
  * environment variable that holds their key, never its value.
+ * {@code embedderModel} is the embedding model of similarity checks (null when none ran);
+ * {@code referenceJudgeMargin} is the margin of the reference judge (null with an LLM judge, whose
+ * {@code judge} entry is then {@code model: reference, order: none}). Older run folders lack both.
  */
 public record Manifest(int schemaVersion, String tool, String toolVersion, String runId, String arena,
                        String configFile, String configSha256, String datasetFile, String datasetSha256,
                        String rubricFile, String rubricSha256, String judgeTemplateSha256, int cases, int repeats,
                        Map<String, VariantInfo> variants, JudgeInfo judge, Map<String, ProviderInfo> providers,
                        List<String> axes, DecisionPolicy policy, String startedAt, String finishedAt, boolean partial,
-                       String partialReason, List<String> args) {
+                       String partialReason, List<String> args, String embedderModel, Double referenceJudgeMargin) {
 
-    /** A variant as run. */
+    /** A manifest without check provenance, as before checks ran in the pipeline. */
+    public Manifest(int schemaVersion, String tool, String toolVersion, String runId, String arena,
+                    String configFile, String configSha256, String datasetFile, String datasetSha256,
+                    String rubricFile, String rubricSha256, String judgeTemplateSha256, int cases, int repeats,
+                    Map<String, VariantInfo> variants, JudgeInfo judge, Map<String, ProviderInfo> providers,
+                    List<String> axes, DecisionPolicy policy, String startedAt, String finishedAt, boolean partial,
+                    String partialReason, List<String> args) {
+        this(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256, rubricFile,
+                rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt, finishedAt,
+                partial, partialReason, args, null, null);
+    }
+
+    /** A variant as run; {@code responsesSha256} is the hash of its recorded-outputs file (null when generated). */
     public record VariantInfo(String name, String provider, String model, String systemSha256, String userTemplateSha256,
-                              Map<String, Object> decoding, List<String> overriddenDecoding, String responsesFile) {}
+                              Map<String, Object> decoding, List<String> overriddenDecoding, String responsesFile,
+                              String responsesSha256) {
+        /** A variant without a recorded-outputs hash, as before it was recorded. */
+        public VariantInfo(String name, String provider, String model, String systemSha256, String userTemplateSha256,
+                           Map<String, Object> decoding, List<String> overriddenDecoding, String responsesFile) {
+            this(name, provider, model, systemSha256, userTemplateSha256, decoding, overriddenDecoding, responsesFile, null);
+        }
+    }
 
     /** The judge as run. */
     public record JudgeInfo(String provider, String model, String order, long seed, int samples, Map<String, Object> decoding,

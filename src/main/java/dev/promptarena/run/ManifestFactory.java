@@ -4,8 +4,10 @@ import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.Hashing;
 import dev.promptarena.config.JudgeConfig;
 import dev.promptarena.config.ProviderConfig;
+import dev.promptarena.config.ReferenceJudgeConfig;
 import dev.promptarena.config.VariantConfig;
 import dev.promptarena.llm.Decoding;
+import dev.promptarena.recorded.RecordedResponses;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,28 +16,35 @@ import java.util.Map;
 final class ManifestFactory {
     private ManifestFactory() {}
 
+    /**
+     * @param judge     the LLM judge, or null when the reference judge decides
+     * @param reference the reference judge, or null
+     * @param embedder  the embedding model id of similarity checks, or null
+     */
     static Manifest create(ArenaInputs in, JudgeConfig judge, String judgeTemplateSha, String runId, int cases, RunOptions o,
-                           Instant started, Instant finished, String partialReason) {
+                           Instant started, Instant finished, String partialReason, ReferenceJudgeConfig reference, String embedder) {
         ArenaConfig c = in.config();
         Map<String, Manifest.VariantInfo> variants = new LinkedHashMap<>();
-        variants.put("A", variant(c.a()));
-        variants.put("B", variant(c.b()));
+        variants.put("A", variant(c.a(), in.recorded().a()));
+        variants.put("B", variant(c.b(), in.recorded().b()));
         Map<String, Manifest.ProviderInfo> providers = new LinkedHashMap<>();
         for (ProviderConfig p : c.providers().values()) {
             providers.put(p.name(), new Manifest.ProviderInfo(p.type(), p.baseUrl(), p.apiKeyEnv(), p.concurrency()));
         }
-        Manifest.JudgeInfo judgeInfo = new Manifest.JudgeInfo(judge.provider(), judge.model(), judge.order().name().toLowerCase(),
+        Manifest.JudgeInfo judgeInfo = judge == null
+                ? new Manifest.JudgeInfo(null, "reference", "none", reference.seed(), 1, Map.of(), "none")
+                : new Manifest.JudgeInfo(judge.provider(), judge.model(), judge.order().name().toLowerCase(),
                 judge.seed(), judge.samples(), decoding(judge.decoding()), judge.template() == null ? "built-in" : judge.template().toString());
         return new Manifest(1, "prompt-arena", Version.current(), runId, c.name(), c.file().toString(), c.sha256(),
                 c.dataset().toString(), in.datasetSha256(), c.rubric().toString(), in.rubric().sha256(), judgeTemplateSha,
                 cases, o.repeats(), variants, judgeInfo, providers, in.rubric().axisNames(), c.policy(), started.toString(), finished == null ? null : finished.toString(),
-                partialReason != null, partialReason, o.args());
+                partialReason != null, partialReason, o.args(), embedder, reference == null ? null : reference.margin());
     }
 
-    private static Manifest.VariantInfo variant(VariantConfig v) {
-        return new Manifest.VariantInfo(v.name(), v.provider(), v.model(), v.system() == null ? null : Hashing.sha256(v.system()),
+    private static Manifest.VariantInfo variant(VariantConfig v, RecordedResponses recorded) {
+        return new Manifest.VariantInfo(v.name(), recorded == null ? v.provider() : null, v.model(), v.system() == null ? null : Hashing.sha256(v.system()),
                 Hashing.sha256(v.userTemplate()), decoding(v.decoding()), v.overridden(),
-                v.responses() == null ? null : v.responses().toString());
+                recorded == null ? null : recorded.file().toString(), recorded == null ? null : recorded.sha256());
     }
 
     static Map<String, Object> decoding(Decoding d) {

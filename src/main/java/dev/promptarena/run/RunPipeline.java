@@ -2,8 +2,10 @@ package dev.promptarena.run;
 
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.JudgeConfig;
+import dev.promptarena.config.ReferenceJudgeConfig;
 import dev.promptarena.engine.ArenaRunner;
 import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.engine.CheckStage;
 import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.CostModel;
 import dev.promptarena.engine.CallEngine;
@@ -12,17 +14,24 @@ import dev.promptarena.engine.PriceTable;
 import dev.promptarena.engine.Progress;
 import dev.promptarena.judge.JudgePrompt;
 import dev.promptarena.judge.PairJudge;
+import dev.promptarena.judge.PairJudging;
+import dev.promptarena.judge.ReferenceJudge;
+import dev.promptarena.rubric.check.CheckRunner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs an arena: generate both variants and judge each pair (through one {@link Calls}
  * engine), record everything in a fresh run folder, then derive every report from what was
  * recorded. The run folder is created before the first call so an interrupted run still has one.
+ * Rubric checks run on both outputs of every case; without an LLM judge the reference judge decides
+ * each pair from them, and with recorded outputs on both sides no provider is called at all.
  */
 public final class RunPipeline {
     private final Map<String, String> env;
@@ -48,23 +57,30 @@ public final class RunPipeline {
     public Result execute(ArenaInputs fullInputs, RunOptions options) throws InterruptedException {
         ArenaInputs in = fullInputs.limitedTo(options.limit());
         ArenaConfig config = in.config();
-        JudgeConfig judgeConfig = options.judgeSeed() == null ? config.judge()
+        JudgeConfig judgeConfig = config.judge() == null || options.judgeSeed() == null ? config.judge()
                 : new JudgeConfig(config.judge().provider(), config.judge().model(), config.judge().order(), options.judgeSeed(),
                 config.judge().decoding(), config.judge().template(), config.judge().samples());
+        ReferenceJudgeConfig reference = referenceJudge(config, options);
+        // Built before the run folder: a missing embeddings module is an input error, not a half-made run.
+        CheckRunner checkRunner = in.rubric().checks().isEmpty() ? null : CheckRunner.forRubric(in.rubric());
+        String embedder = checkRunner == null || checkRunner.embedder() == null ? null : checkRunner.embedder().modelId();
         Path parent = options.outDir() != null ? options.outDir() : config.outputDir();
         Instant started = Instant.now();
         RunDirectory dir = RunDirectory.create(parent, config.name(), ZonedDateTime.now());
-        JudgePrompt prompt = new JudgePrompt(in.rubric(), judgeConfig.template());
+        JudgePrompt prompt = judgeConfig == null ? null : new JudgePrompt(in.rubric(), judgeConfig.template());
+        String templateSha = prompt == null ? null : prompt.templateSha256();
         int total = in.cases().size() * options.repeats();
-        dir.writeJson("manifest.json", ManifestFactory.create(in, judgeConfig, prompt.templateSha256(), dir.runId(), total, options,
-                started, null, "running"));
+        dir.writeJson("manifest.json", ManifestFactory.create(in, judgeConfig, templateSha, dir.runId(), total, options,
+                started, null, "running", reference, embedder));
         CostModel costs = new PriceTable(config.prices());
         List<CaseRecord> records;
         // The engine: journal (resume), shared cache, budget, retries, per-provider limits.
-        try (CallEngine calls = CallEngine.create(config, env, dir.path(), EngineOptions.defaults(env));
-             Progress progress = Progress.forConsole(options.quiet(), err, calls::snapshot)) {
-            PairJudge judge = new PairJudge(judgeConfig, prompt, calls, costs);
-            runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window());
+        try (CallEngine calls = CallEngine.create(config, usedProviders(config, in), env, dir.path(), EngineOptions.defaults(env));
+             Progress progress = Progress.forConsole(options.quiet(), err, calls::snapshot);
+             CheckStage checks = new CheckStage(checkRunner, CHECK_THREADS)) {
+            PairJudging judge = judgeConfig == null ? new ReferenceJudge(reference.margin())
+                    : PairJudging.llm(new PairJudge(judgeConfig, prompt, calls, costs));
+            runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks);
             if (interrupted) runner.requestStop();
             progress.start(total);
             records = runner.run(in.cases(), options.repeats(), r -> progress.caseDone());
@@ -74,8 +90,30 @@ public final class RunPipeline {
         String partial = runner.stopped() ? "interrupted after " + records.size() + " of " + total + " cases" : null;
         dir.writeJsonLines("cases.jsonl", records);
         dir.writeJsonLines("outcomes.jsonl", records.stream().map(CaseRecord::outcome).toList());
-        dir.writeJson("manifest.json", ManifestFactory.create(in, judgeConfig, prompt.templateSha256(), dir.runId(), total, options,
-                started, Instant.now(), partial));
+        dir.writeJson("manifest.json", ManifestFactory.create(in, judgeConfig, templateSha, dir.runId(), total, options,
+                started, Instant.now(), partial, reference, embedder));
         return new Result(dir, records, partial);
+    }
+
+    /**
+     * Threads that evaluate checks. Few: checks are CPU work (regexes, embeddings) and more threads than
+     * cores would only take time from the HTTP threads; cases in flight are already bounded by the window.
+     */
+    private static final int CHECK_THREADS = 2;
+
+    /** The reference judge when no LLM judge is configured (explicitly, or implicitly for a checks-only rubric). */
+    private static ReferenceJudgeConfig referenceJudge(ArenaConfig config, RunOptions options) {
+        if (config.judge() != null) return null;
+        ReferenceJudgeConfig r = config.reference() != null ? config.reference() : ReferenceJudgeConfig.implicit();
+        return options.judgeSeed() == null ? r : r.withSeed(options.judgeSeed());
+    }
+
+    /** The providers the run calls: not a recorded variant's, not the judge's when there is no LLM judge. */
+    private static Set<String> usedProviders(ArenaConfig config, ArenaInputs in) {
+        Set<String> used = new LinkedHashSet<>();
+        if (in.recorded().a() == null) used.add(config.a().provider());
+        if (in.recorded().b() == null) used.add(config.b().provider());
+        if (config.judge() != null) used.add(config.judge().provider());
+        return used;
     }
 }

@@ -83,7 +83,7 @@ public final class CaseData {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("j", t.judge());
             v.put("s", t.sample());
-            v.put("ord", t.bFirst() ? "B shown first" : "A shown first");
+            v.put("ord", !t.presented() ? "no order (reference judge)" : t.bFirst() ? "B shown first" : "A shown first");
             v.put("w", t.winner().name());
             v.put("pw", t.presentedWinner());
             v.put("st", t.status());

@@ -2,6 +2,7 @@ package dev.promptarena.report.html;
 
 import dev.promptarena.report.Fmt;
 import dev.promptarena.stats.Interval;
+import dev.promptarena.stats.OrderBiasAnalysis;
 import dev.promptarena.stats.OrderBiasResult;
 import java.util.List;
 
@@ -47,7 +48,8 @@ public record OrderBiasView(String design, String firstShare, String interval, S
         Scale bar = new Scale(0, 1, 0, 220);
         Interval i = o.firstShareInterval();
         return new OrderBiasView(o.design(), Fmt.pct(o.firstShare()), Fmt.pctInterval(i), Fmt.method(i),
-                o.pickedFirst() + " of " + o.decisiveVotes() + " decisive votes picked the response shown first",
+                OrderBiasAnalysis.NOT_APPLICABLE.equals(o.design()) ? "Not applicable: the reference judge decides from checks and is shown no order"
+                        : o.pickedFirst() + " of " + o.decisiveVotes() + " decisive votes picked the response shown first",
                 Fmt.p(o.firstShareP()), o.significant(), o.firstShare() != null, s.at(o.firstShare() == null ? 0.5 : o.firstShare()),
                 s.at(i == null ? 0.5 : i.lower()), s.at(i == null ? 0.5 : i.upper()), s.at(0.5), WinBarView.ticks(s),
                 Fmt.pct(o.winRateBFirst()), o.votesBFirst(), bar.at(o.winRateBFirst() == null ? 0 : o.winRateBFirst()),

@@ -94,7 +94,7 @@ public final class MarkdownSummary {
                     + Fmt.num(f.meanA().get(f.worstAxis()), 1) + " → " + Fmt.num(f.meanB().get(f.worstAxis()), 1);
             String reason = f.record().traces().stream().filter(t -> t.winner() == Winner.A)
                     // The reason names presented positions, so say which variant was shown first.
-                    .map(t -> "(" + (t.bFirst() ? "B" : "A") + " shown first) " + t.reason()).findFirst().orElse("");
+                    .map(t -> (t.presented() ? "(" + (t.bFirst() ? "B" : "A") + " shown first) " : "") + t.reason()).findFirst().orElse("");
             s.append("| ").append(MarkdownText.escape(f.record().caseId()))
                     .append(f.record().repeat() > 0 ? " (repeat " + f.record().repeat() + ")" : "").append(" | ").append(drop)
                     .append(" | ").append(MarkdownText.escape(reason, 200)).append(" |\n");
