@@ -118,7 +118,7 @@ public final class CallEngine implements Calls {
         double estimate = prices.cost(request.model(), Endpoints.estimateInputTokens(request), Endpoints.outputCap(request));
         if (!budget.tryReserve(estimate)) {
             counters.budgetSkipped.increment();
-            return CompletableFuture.failedFuture(new BudgetExhaustedException(String.format(
+            return CompletableFuture.failedFuture(new BudgetExhaustedException(String.format(java.util.Locale.ROOT,
                     "max_cost_usd %.4f reached: call not issued (the run is partial)", budget.maxUsd())));
         }
         counters.issued.increment();
