@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.config.InputException;
 import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.RunDirectory;
 import dev.promptarena.stats.AnalysisOptions;
@@ -35,7 +36,17 @@ public final class ReportBuilder {
         // The bootstrap seed is the judge seed: one recorded number makes every interval replayable.
         AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed());
         AnalysisResult analysis = ArenaAnalysis.analyze(outcomes, manifest.axes(), options);
-        return new ReportModel(ReportModel.SCHEMA_VERSION, manifest, analysis, cases);
+        return new ReportModel(ReportModel.SCHEMA_VERSION, manifest, analysis, cases, readEngine(dir.file("engine.json")));
+    }
+
+    /** The engine's counters; null when the run folder predates engine.json. */
+    static EngineSnapshot readEngine(Path file) {
+        if (!Files.exists(file)) return null;
+        try {
+            return JSON.readValue(file.toFile(), EngineSnapshot.class);
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read the engine counters: " + e.getMessage());
+        }
     }
 
     static Manifest readManifest(Path file) {

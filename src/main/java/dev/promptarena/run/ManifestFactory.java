@@ -8,12 +8,16 @@ import dev.promptarena.config.ReferenceJudgeConfig;
 import dev.promptarena.config.VariantConfig;
 import dev.promptarena.llm.Decoding;
 import dev.promptarena.recorded.RecordedResponses;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.config.InputException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Builds the {@link Manifest} of a run from its validated inputs. */
-final class ManifestFactory {
+public final class ManifestFactory {
     private ManifestFactory() {}
 
     /**
@@ -35,11 +39,22 @@ final class ManifestFactory {
                 ? new Manifest.JudgeInfo(null, "reference", "none", reference.seed(), 1, Map.of(), "none")
                 : new Manifest.JudgeInfo(judge.provider(), judge.model(), judge.order().name().toLowerCase(),
                 judge.seed(), judge.samples(), decoding(judge.decoding()), judge.template() == null ? "built-in" : judge.template().toString());
-        return new Manifest(1, "prompt-arena", Version.current(), runId, c.name(), c.file().toString(), c.sha256(),
+        return new Manifest(1, "prompt-arena", Version.current(), runId, c.name(), c.file().toAbsolutePath().normalize().toString(), c.sha256(),
                 c.dataset().toString(), in.datasetSha256(), c.rubric().toString(), in.rubric().sha256(), judgeTemplateSha,
                 cases, o.repeats(), variants, judgeInfo, providers, in.rubric().axisNames(), c.policy(), started.toString(), finished == null ? null : finished.toString(),
                 partialReason != null, partialReason, o.args(), embedder, reference == null ? null : reference.margin());
     }
+
+    /** Reads a run folder's manifest (resume, report). */
+    public static Manifest read(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), Manifest.class);
+        } catch (java.io.IOException e) {
+            throw new InputException(file, "not a run folder, or its manifest is unreadable: " + e.getMessage());
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private static Manifest.VariantInfo variant(VariantConfig v, RecordedResponses recorded) {
         return new Manifest.VariantInfo(v.name(), recorded == null ? v.provider() : null, v.model(), v.system() == null ? null : Hashing.sha256(v.system()),
