@@ -149,9 +149,10 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The command line as typed, starting with "run" (picocli's original args include the subcommand). */
     private List<String> args() {
         List<String> a = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-        a.add(0, "run");
+        if (a.isEmpty() || !a.get(0).equals("run")) a.add(0, "run");
         return a;
     }
 }

@@ -98,7 +98,7 @@ public final class RunPipeline {
             dir.writeJson("engine.json", snapshot);
         }
         String partial = null;
-        if (snapshot.budgetExhausted()) {
+        if (snapshot.partial()) {
             partial = String.format(java.util.Locale.ROOT, "the cost budget of $%.4f was reached after %d of %d cases",
                     options.engine().maxCostUsd(), records.size(), total);
         } else if (runner.stopped()) {

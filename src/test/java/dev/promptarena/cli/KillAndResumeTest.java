@@ -1,0 +1,111 @@
+package dev.promptarena.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.testing.ArenaFixture;
+import dev.promptarena.testing.CliRun;
+import dev.promptarena.testing.FakeOpenAiServer;
+import dev.promptarena.testing.FakeOpenAiServer.Reply;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 in the middle of a run, then {@code run --resume}: no call that completed before the kill
+ * is issued again, and the final numbers equal those of an uninterrupted run with the same seed.
+ */
+class KillAndResumeTest {
+    private static final int CASES = 40;
+    private static final int CALLS = CASES * 3;
+
+    @TempDir Path dir;
+
+    private static Reply reply(FakeOpenAiServer.Recorded r) {
+        String model = r.json().path("model").asText();
+        if (!model.equals("judge-model")) return Reply.ok(model + " says: " + Math.abs(r.lastUserText().hashCode() % 97));
+        // A deterministic judge: the verdict depends only on the request's content.
+        int h = Math.abs(r.body().hashCode());
+        String winner = List.of("A", "B", "B", "tie").get(h % 4);
+        return Reply.ok("{\"winner\": \"" + winner + "\", \"scores\": {\"A\": {\"Clarity\": " + (1 + h % 5) + ", \"Policy citation\": 3},"
+                + " \"B\": {\"Clarity\": " + (1 + (h / 5) % 5) + ", \"Policy citation\": 4}}, \"reason\": \"r\"}");
+    }
+
+    @Test
+    void aKilledRunResumesWithoutReissuingCompletedCallsAndEndsWithTheSameNumbers() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            server.fallback(KillAndResumeTest::reply).latency(40);
+            ArenaFixture.goldenSet(dir, CASES);
+            Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", concurrency: 3}", "oa", "oa", "random", "");
+
+            Process p = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", cfg.toString(),
+                    "--quiet", "--no-cache", "--out", dir.resolve("killed").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
+            Path journal = waitForJournalLines(dir.resolve("killed"), 30, p);
+            p.destroyForcibly(); // SIGKILL: no shutdown hook, no flush beyond what the journal already forced
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+            Path runDir = journal.getParent();
+            long completed = completedLines(journal);
+            assertTrue(completed >= 30 && completed < CALLS, "killed mid-run, with " + completed + " calls journaled");
+            int before = server.requests().size();
+
+            CliRun resumed = CliRun.of("run", "--resume", runDir.toString(), "--quiet");
+            int reissued = server.requests().size() - before;
+            // Every call journaled before the kill is served from the journal; only the rest reach the server.
+            assertEquals(CALLS - completed, reissued, resumed.err());
+            assertTrue(List.of(0, 1, 3, 4).contains(resumed.exitCode()), resumed.out() + resumed.err());
+            Map<?, ?> engine = new ObjectMapper().readValue(runDir.resolve("engine.json").toFile(), Map.class);
+            assertEquals(completed, ((Number) engine.get("journalHits")).longValue());
+
+            CliRun fresh = CliRun.of("run", cfg.toString(), "--quiet", "--no-cache", "--out", dir.resolve("fresh").toString());
+            assertEquals(fresh.exitCode(), resumed.exitCode());
+            Path freshDir = onlyChild(dir.resolve("fresh"));
+            for (String file : List.of("axes.csv", "segments.csv")) {
+                assertEquals(Files.readString(freshDir.resolve(file)), Files.readString(runDir.resolve(file)), file);
+            }
+            assertEquals(winRateRows(freshDir), winRateRows(runDir));
+        }
+    }
+
+    /** summary.csv without the latency rows (wall-clock latencies differ between runs by nature). */
+    private static List<String> winRateRows(Path runDir) throws Exception {
+        return Files.readAllLines(runDir.resolve("summary.csv")).stream().filter(l -> !l.contains("latency")).toList();
+    }
+
+    private static Path waitForJournalLines(Path parent, int lines, Process p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            assertTrue(p.isAlive(), "the run ended before it could be killed");
+            if (Files.isDirectory(parent)) {
+                try (Stream<Path> s = Files.list(parent)) {
+                    for (Path run : s.toList()) {
+                        Path j = run.resolve("journal.jsonl");
+                        if (Files.exists(j) && completedLines(j) >= lines) return j;
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no journal with " + lines + " lines appeared");
+    }
+
+    private static long completedLines(Path journal) throws Exception {
+        // Count whole lines only: a torn last line (killed mid-write) is ignored on resume.
+        String text = new String(Files.readAllBytes(journal), StandardCharsets.UTF_8);
+        return text.chars().filter(c -> c == '\n').count();
+    }
+
+    private static Path onlyChild(Path parent) throws Exception {
+        try (Stream<Path> s = Files.list(parent)) { return s.findFirst().orElseThrow(); }
+    }
+
+    private static String javaBin() { return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java"; }
+}
