@@ -23,14 +23,14 @@ public final class ConfigLoader {
 
     public ArenaConfig load(Path file) {
         YamlNode root = YamlNode.load(file, env);
-        root.allowOnly("name", "dataset", "rubric", "providers", "decoding", "variants", "judge", "output",
-                "decision", "prices", "engine");
+        root.allowOnly("name", "dataset", "rubric", "providers", "decoding", "variants", "judge", "judges",
+                "families", "output", "decision", "prices", "engine");
         Map<String, ProviderConfig> providers = providers(root.require("providers"));
         Decoding shared = decoding(root.get("decoding"), Decoding.UNSET);
         YamlNode variants = root.require("variants").allowOnly("A", "B");
         VariantConfig a = variant("A", variants.require("A"), shared, providers);
         VariantConfig b = variant("B", variants.require("B"), shared, providers);
-        JudgeConfig judge = judge(root.require("judge"), providers);
+        List<JudgeConfig> judges = new JudgeConfigLoader(providers).load(root);
         YamlNode engine = root.get("engine");
         int maxAttempts = 5;
         if (engine != null) {
@@ -40,8 +40,8 @@ public final class ConfigLoader {
         YamlNode output = root.get("output");
         Path outputDir = output != null ? output.resolvePath() : file.toAbsolutePath().getParent().resolve("reports").normalize();
         return new ArenaConfig(file, sha256(file), root.text("name", stem(file)), root.require("dataset").existingPath(),
-                root.require("rubric").existingPath(), providers, a, b, judge, outputDir, policy(root.get("decision")),
-                prices(root.get("prices")), maxAttempts);
+                root.require("rubric").existingPath(), providers, a, b, judges, outputDir, policy(root.get("decision")),
+                prices(root.get("prices")), maxAttempts, JudgeConfigLoader.families(root.get("families")));
     }
 
     private Map<String, ProviderConfig> providers(YamlNode node) {
@@ -125,7 +125,7 @@ public final class ConfigLoader {
         return null;
     }
 
-    private static String providerRef(YamlNode node, Map<String, ProviderConfig> providers) {
+    static String providerRef(YamlNode node, Map<String, ProviderConfig> providers) {
         String name = node.text();
         if (!providers.containsKey(name)) {
             String hint = DidYouMean.nearest(name, providers.keySet());
@@ -133,16 +133,6 @@ public final class ConfigLoader {
                     + "; defined: " + String.join(", ", providers.keySet()));
         }
         return name;
-    }
-
-    private JudgeConfig judge(YamlNode node, Map<String, ProviderConfig> providers) {
-        node.allowOnly("provider", "model", "order", "seed", "decoding", "template", "samples");
-        YamlNode order = node.get("order");
-        YamlNode template = node.get("template");
-        return new JudgeConfig(providerRef(node.require("provider"), providers), node.require("model").text(),
-                order == null ? JudgeConfig.Order.RANDOM : JudgeConfig.Order.valueOf(order.oneOf("random", "both").toUpperCase()),
-                node.integer("seed", 0L), decoding(node.get("decoding"), new Decoding(0.0, null, 1024, null)),
-                template == null ? null : template.existingPath(), (int) positive(node.get("samples"), 1));
     }
 
     private static DecisionPolicy policy(YamlNode node) {

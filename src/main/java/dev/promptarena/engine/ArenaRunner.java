@@ -3,6 +3,7 @@ package dev.promptarena.engine;
 import dev.promptarena.config.VariantConfig;
 import dev.promptarena.dataset.GoldenCase;
 import dev.promptarena.dataset.UserTemplate;
+import dev.promptarena.judge.JudgePanel;
 import dev.promptarena.judge.JudgeTrace;
 import dev.promptarena.judge.PairJudge;
 import dev.promptarena.llm.ChatMessage;
@@ -27,13 +28,13 @@ public final class ArenaRunner {
     private final VariantConfig b;
     private final UserTemplate templateA;
     private final UserTemplate templateB;
-    private final PairJudge judge;
+    private final JudgePanel judge;
     private final Calls calls;
     private final CostModel costs;
     private final int window;
     private volatile boolean stopRequested;
 
-    public ArenaRunner(VariantConfig a, VariantConfig b, PairJudge judge, Calls calls, CostModel costs, int window) {
+    public ArenaRunner(VariantConfig a, VariantConfig b, JudgePanel judge, Calls calls, CostModel costs, int window) {
         if (window < 1) throw new IllegalArgumentException("window must be >= 1, got: " + window);
         this.a = a;
         this.b = b;

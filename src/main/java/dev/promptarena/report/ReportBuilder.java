@@ -29,16 +29,21 @@ public final class ReportBuilder {
     private ReportBuilder() {}
 
     public static ReportModel build(RunDirectory dir) {
-        Manifest manifest = readManifest(dir.file("manifest.json"));
-        List<CaseRecord> cases = readCases(dir.file("cases.jsonl"));
+        return build(readManifest(dir.file("manifest.json")), readCases(dir.file("cases.jsonl")));
+    }
+
+    /** The report model of a run from its already-read manifest and case records. */
+    public static ReportModel build(Manifest manifest, List<CaseRecord> cases) {
         List<CaseOutcome> outcomes = cases.stream().map(CaseRecord::outcome).toList();
         // The bootstrap seed is the judge seed: one recorded number makes every interval replayable.
         AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed());
-        AnalysisResult analysis = ArenaAnalysis.analyze(outcomes, manifest.axes(), options);
+        // Self-preference was decided from the models at run time; older manifests have none (null).
+        AnalysisResult analysis = ArenaAnalysis.analyze(outcomes, manifest.axes(), options,
+                manifest.selfPreference() == null ? List.of() : manifest.selfPreference());
         return new ReportModel(ReportModel.SCHEMA_VERSION, manifest, analysis, cases);
     }
 
-    static Manifest readManifest(Path file) {
+    public static Manifest readManifest(Path file) {
         try {
             return JSON.readValue(file.toFile(), Manifest.class);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
@@ -48,7 +53,7 @@ public final class ReportBuilder {
         }
     }
 
-    static List<CaseRecord> readCases(Path file) {
+    public static List<CaseRecord> readCases(Path file) {
         List<CaseRecord> out = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;

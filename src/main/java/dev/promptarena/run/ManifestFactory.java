@@ -5,16 +5,21 @@ import dev.promptarena.config.Hashing;
 import dev.promptarena.config.JudgeConfig;
 import dev.promptarena.config.ProviderConfig;
 import dev.promptarena.config.VariantConfig;
+import dev.promptarena.judge.ModelFamilies;
+import dev.promptarena.judge.SelfPreferenceCheck;
 import dev.promptarena.llm.Decoding;
+import dev.promptarena.stats.SelfPreference;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Builds the {@link Manifest} of a run from its validated inputs. */
 final class ManifestFactory {
     private ManifestFactory() {}
 
-    static Manifest create(ArenaInputs in, JudgeConfig judge, String judgeTemplateSha, String runId, int cases, RunOptions o,
+    static Manifest create(ArenaInputs in, List<JudgeConfig> judges, String judgeTemplateSha, String runId, int cases, RunOptions o,
                            Instant started, Instant finished, String partialReason) {
         ArenaConfig c = in.config();
         Map<String, Manifest.VariantInfo> variants = new LinkedHashMap<>();
@@ -24,12 +29,21 @@ final class ManifestFactory {
         for (ProviderConfig p : c.providers().values()) {
             providers.put(p.name(), new Manifest.ProviderInfo(p.type(), p.baseUrl(), p.apiKeyEnv(), p.concurrency()));
         }
-        Manifest.JudgeInfo judgeInfo = new Manifest.JudgeInfo(judge.provider(), judge.model(), judge.order().name().toLowerCase(),
-                judge.seed(), judge.samples(), decoding(judge.decoding()), judge.template() == null ? "built-in" : judge.template().toString());
+        List<Manifest.JudgeInfo> judgeInfos = judges.stream().map(ManifestFactory::judge).toList();
+        ModelFamilies families = new ModelFamilies(c.families());
+        Map<String, List<String>> modelFamilies = new TreeMap<>();
+        for (String model : List.of(c.a().model(), c.b().model())) modelFamilies.put(model, List.copyOf(families.of(model)));
+        judges.forEach(j -> modelFamilies.put(j.model(), List.copyOf(families.of(j.model()))));
+        List<SelfPreference> self = SelfPreferenceCheck.find(judges, List.of(c.a(), c.b()), families);
         return new Manifest(1, "prompt-arena", Version.current(), runId, c.name(), c.file().toString(), c.sha256(),
                 c.dataset().toString(), in.datasetSha256(), c.rubric().toString(), in.rubric().sha256(), judgeTemplateSha,
-                cases, o.repeats(), variants, judgeInfo, providers, in.rubric().axisNames(), c.policy(), started.toString(), finished == null ? null : finished.toString(),
-                partialReason != null, partialReason, o.args());
+                cases, o.repeats(), variants, judgeInfos.get(0), providers, in.rubric().axisNames(), c.policy(), started.toString(), finished == null ? null : finished.toString(),
+                partialReason != null, partialReason, o.args(), judgeInfos, modelFamilies, self);
+    }
+
+    private static Manifest.JudgeInfo judge(JudgeConfig j) {
+        return new Manifest.JudgeInfo(j.provider(), j.model(), j.order().name().toLowerCase(), j.seed(), j.samples(),
+                decoding(j.decoding()), j.template() == null ? "built-in" : j.template().toString(), j.id(), j.structured());
     }
 
     private static Manifest.VariantInfo variant(VariantConfig v) {

@@ -7,6 +7,7 @@ import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.CostModel;
 import dev.promptarena.engine.DirectCalls;
+import dev.promptarena.judge.JudgePanel;
 import dev.promptarena.judge.JudgePrompt;
 import dev.promptarena.judge.PairJudge;
 import dev.promptarena.llm.ClientFactory;
@@ -48,20 +49,21 @@ public final class RunPipeline {
     public Result execute(ArenaInputs fullInputs, RunOptions options) throws InterruptedException {
         ArenaInputs in = fullInputs.limitedTo(options.limit());
         ArenaConfig config = in.config();
-        JudgeConfig judgeConfig = options.judgeSeed() == null ? config.judge()
-                : new JudgeConfig(config.judge().provider(), config.judge().model(), config.judge().order(), options.judgeSeed(),
-                config.judge().decoding(), config.judge().template(), config.judge().samples());
+        List<JudgeConfig> judges = options.judgeSeed() == null ? config.judges()
+                : config.judges().stream().map(j -> j.withSeed(options.judgeSeed())).toList();
         Path parent = options.outDir() != null ? options.outDir() : config.outputDir();
         Instant started = Instant.now();
         RunDirectory dir = RunDirectory.create(parent, config.name(), ZonedDateTime.now());
-        JudgePrompt prompt = new JudgePrompt(in.rubric(), judgeConfig.template());
+        JudgePrompt prompt = new JudgePrompt(in.rubric(), judges.get(0).template());
         int total = in.cases().size() * options.repeats();
-        dir.writeJson("manifest.json", ManifestFactory.create(in, judgeConfig, prompt.templateSha256(), dir.runId(), total, options,
-                started, null, "running"));
+        Manifest manifest = ManifestFactory.create(in, judges, prompt.templateSha256(), dir.runId(), total, options, started, null, "running");
+        dir.writeJson("manifest.json", manifest);
+        // Warn before spending anything: the user may prefer to add or swap a judge first.
+        manifest.selfPreference().forEach(s -> err.println("warning: " + s.message()));
         CostModel costs = CostModel.FREE;
         List<CaseRecord> records;
         try (Calls calls = new DirectCalls(clients(config))) {
-            PairJudge judge = new PairJudge(judgeConfig, prompt, calls, costs);
+            JudgePanel judge = new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs)).toList());
             runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window());
             if (interrupted) runner.requestStop();
             records = runner.run(in.cases(), options.repeats(), r -> { });
@@ -69,7 +71,7 @@ public final class RunPipeline {
         String partial = runner.stopped() ? "interrupted after " + records.size() + " of " + total + " cases" : null;
         dir.writeJsonLines("cases.jsonl", records);
         dir.writeJsonLines("outcomes.jsonl", records.stream().map(CaseRecord::outcome).toList());
-        dir.writeJson("manifest.json", ManifestFactory.create(in, judgeConfig, prompt.templateSha256(), dir.runId(), total, options,
+        dir.writeJson("manifest.json", ManifestFactory.create(in, judges, prompt.templateSha256(), dir.runId(), total, options,
                 started, Instant.now(), partial));
         return new Result(dir, records, partial);
     }
@@ -78,7 +80,8 @@ public final class RunPipeline {
         ClientFactory factory = new ClientFactory(env);
         Map<String, LlmClient> out = new LinkedHashMap<>();
         config.providers().forEach((name, p) -> {
-            boolean used = name.equals(config.a().provider()) || name.equals(config.b().provider()) || name.equals(config.judge().provider());
+            boolean used = name.equals(config.a().provider()) || name.equals(config.b().provider())
+                    || config.judges().stream().anyMatch(j -> name.equals(j.provider()));
             if (used) out.put(name, factory.create(p));
         });
         return out;

@@ -17,10 +17,12 @@ import java.util.List;
  * @param operations primary (guardrail inputs): errors, unparseable votes, latency, cost, length, truncation
  * @param decision   the gate's decision with guardrail results and reasons
  * @param warnings   plain sentences collected from all of the above
+ * @param judgePanel exploratory: each judge alone, inter-judge agreement, stability, truncation, self-preference
  */
 public record AnalysisResult(AnalysisOptions options, List<String> axisNames, WinRateResult winRate, List<AxisResult> axes,
                              OrderBiasResult orderBias, VerbosityResult verbosity, SegmentsResult segments,
-                             OperationalMetrics operations, Decision decision, List<String> warnings) {
+                             OperationalMetrics operations, Decision decision, List<String> warnings,
+                             JudgePanelResult judgePanel) {
     public AnalysisResult {
         axisNames = List.copyOf(axisNames);
         axes = List.copyOf(axes);

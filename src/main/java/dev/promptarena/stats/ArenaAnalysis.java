@@ -21,6 +21,15 @@ public final class ArenaAnalysis {
      * @param options   alpha, bootstrap settings and the decision policy
      */
     public static AnalysisResult analyze(List<CaseOutcome> outcomes, List<String> axisNames, AnalysisOptions options) {
+        return analyze(outcomes, axisNames, options, List.of());
+    }
+
+    /**
+     * As {@link #analyze(List, List, AnalysisOptions)}, with the judges found to share a model family with a
+     * variant (from the run's manifest), which are reported as warnings.
+     */
+    public static AnalysisResult analyze(List<CaseOutcome> outcomes, List<String> axisNames, AnalysisOptions options,
+                                         List<SelfPreference> selfPreference) {
         List<JudgedOutcome> judged = JudgedOutcome.of(outcomes);
         double alpha = options.alpha();
         // Separate seeds per bootstrap so adding an axis does not change the win-rate interval.
@@ -37,9 +46,11 @@ public final class ArenaAnalysis {
         OperationalMetrics ops = OperationalAnalysis.analyze(judged, axes);
         List<GuardrailResult> guardrails = Guardrails.evaluate(options.policy().guardrails(), ops);
         Decision decision = Gate.decide(options.policy(), primary, guardrails);
+        JudgePanelResult panel = JudgePanelAnalysis.analyze(judged, alpha, selfPreference);
+        List<String> warnings = new ArrayList<>(warnings(winRate, order, verbosity, segments));
+        warnings.addAll(panel.warnings());
 
-        return new AnalysisResult(options, axisNames, winRate, axes, order, verbosity, segments, ops, decision,
-                warnings(winRate, order, verbosity, segments));
+        return new AnalysisResult(options, axisNames, winRate, axes, order, verbosity, segments, ops, decision, warnings, panel);
     }
 
     private static List<String> warnings(WinRateResult w, OrderBiasResult order, VerbosityResult verbosity, SegmentsResult segments) {
