@@ -82,3 +82,15 @@ for method in ('BCa', 'percentile'):
     res = stats.bootstrap((num, den), ratio, paired=True, vectorized=True, n_resamples=200000, method=method,
                           confidence_level=0.95, random_state=np.random.default_rng(1))
     show(f'bootstrap {method} 200000 resamples', res.confidence_interval.low, res.confidence_interval.high, res.standard_error)
+
+print('# cluster-robust logistic: GLM(...).fit(cov_type="cluster", cov_kwds={"groups": g, "use_correction": False}) bse * sqrt(G/(G-1))')
+# Same formulas as LogisticRegressionTest.clustered(): 36 rows, 12 clusters of 3.
+xc = np.array([((i * 37) % 23 - 11) / 5 for i in range(36)])
+yc = np.array([1 if (i * 7 + i // 3) % 5 < 3 else 0 for i in range(36)])
+gc = np.array([i // 3 for i in range(36)])
+Xc = sm.add_constant(xc)
+G = 12
+fc = sm.GLM(yc, Xc, family=sm.families.Binomial()).fit(tol=1e-14, cov_type='cluster', cov_kwds={'groups': gc, 'use_correction': False})
+show('cluster params', *fc.params)
+show('cluster bse (no correction)', *fc.bse)
+show('cluster bse * sqrt(G/(G-1))', *(fc.bse * np.sqrt(G / (G - 1))))

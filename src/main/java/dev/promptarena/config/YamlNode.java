@@ -176,12 +176,12 @@ public final class YamlNode {
         throw error("expected one of " + String.join(", ", choices) + ", got '" + t + "'" + (hint != null ? " (did you mean '" + hint + "'?)" : ""));
     }
 
-    // Convenience accessors for optional children. The explicit boxing matters: with a primitive in one
-    // branch, "c == null ? fallback : c.number()" would unbox a null fallback and throw.
+    // Convenience accessors for optional children.
     public String text(String key, String fallback) { YamlNode c = get(key); return c == null ? fallback : c.text(); }
-    public Double number(String key, Double fallback) { YamlNode c = get(key); return c == null ? fallback : Double.valueOf(c.number()); }
-    public Long integer(String key, Long fallback) { YamlNode c = get(key); return c == null ? fallback : Long.valueOf(c.integer()); }
-    public Boolean bool(String key, Boolean fallback) { YamlNode c = get(key); return c == null ? fallback : Boolean.valueOf(c.bool()); }
+    // (An if, not a ternary: "c == null ? fallback : c.number()" would unbox a null fallback.)
+    public Double number(String key, Double fallback) { YamlNode c = get(key); if (c == null) return fallback; return c.number(); }
+    public Long integer(String key, Long fallback) { YamlNode c = get(key); if (c == null) return fallback; return c.integer(); }
+    public Boolean bool(String key, Boolean fallback) { YamlNode c = get(key); if (c == null) return fallback; return c.bool(); }
 
     /** Resolves a path written in this file relative to the file's folder; it must exist. */
     public Path existingPath() {

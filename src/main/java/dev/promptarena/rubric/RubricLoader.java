@@ -1,8 +1,13 @@
 package dev.promptarena.rubric;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.promptarena.config.Hashing;
 import dev.promptarena.config.InputException;
 import dev.promptarena.config.YamlNode;
+import dev.promptarena.rubric.check.Check;
+import dev.promptarena.rubric.check.CheckParser;
+import dev.promptarena.similarity.Embedders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +20,21 @@ import java.util.Set;
 
 /** Reads a rubric YAML file, validated like the config (file:line:key errors). */
 public final class RubricLoader {
+    private final boolean embedderAvailable;
+
+    /** A loader that accepts similarity checks only when the embeddings module is on the classpath. */
+    public RubricLoader() { this(Embedders.available(Embedders.defaultLoader())); }
+
+    /** For tests and tools that decide themselves whether an embedder will be supplied. */
+    public RubricLoader(boolean embedderAvailable) { this.embedderAvailable = embedderAvailable; }
+
     public Rubric load(Path file) {
         YamlNode root = YamlNode.load(file, Map.of());
-        root.allowOnly("name", "instructions", "axes");
+        root.allowOnly("name", "instructions", "axes", "checks");
         List<Axis> axes = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (YamlNode a : root.require("axes").list()) {
+        YamlNode axesNode = root.get("axes");
+        for (YamlNode a : axesNode == null ? List.<YamlNode>of() : axesNode.list()) {
             a.allowOnly("name", "description", "anchors", "weight");
             String name = a.require("name").text().trim();
             if (!names.add(name.toLowerCase())) throw a.error("duplicate axis name '" + name + "'");
@@ -36,12 +50,40 @@ public final class RubricLoader {
                 throw a.error(e.getMessage());
             }
         }
-        if (axes.isEmpty()) throw root.require("axes").error("a rubric needs at least one axis");
+        List<Check> checks = checks(root, file, names);
+        if (axes.isEmpty() && checks.isEmpty()) {
+            throw (axesNode != null ? axesNode : root).error("a rubric needs at least one axis or check");
+        }
         try {
             return new Rubric(root.text("name", file.getFileName().toString()), root.text("instructions", ""), axes,
-                    Hashing.sha256(Files.readAllBytes(file)));
+                    Hashing.sha256(Files.readAllBytes(file)), checks);
         } catch (IOException e) {
             throw new InputException(file, "cannot read: " + e.getMessage());
         }
+    }
+
+    private List<Check> checks(YamlNode root, Path file, Set<String> axisNames) {
+        YamlNode checksNode = root.get("checks");
+        if (checksNode == null) return List.of();
+        JsonNode tree;
+        try {
+            tree = new YAMLMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read: " + e.getMessage());
+        }
+        CheckParser parser = new CheckParser(tree, embedderAvailable);
+        List<Check> checks = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<YamlNode> items = checksNode.list();
+        for (int i = 0; i < items.size(); i++) {
+            Check c = parser.parse(items.get(i), i);
+            // Checks and axes share report columns, so a name may be used once across both.
+            String key = c.name().toLowerCase(java.util.Locale.ROOT);
+            if (!seen.add(key) || axisNames.contains(key)) {
+                throw items.get(i).require("name").error("duplicate name '" + c.name() + "' (check and axis names must be unique)");
+            }
+            checks.add(c);
+        }
+        return checks;
     }
 }

@@ -68,13 +68,38 @@ public record LogisticRegression(double[] coefficients, double[][] covariance, b
             if (separated) return new LogisticRegression(beta, inverse.getData(), false, it);
             if (largest < TOLERANCE) {
                 // Recompute the covariance at the final estimate rather than the previous one.
-                return new LogisticRegression(beta, information(x, w, beta).getData(), true, it);
+                return new LogisticRegression(beta, inverseInformation(x, w, beta).getData(), true, it);
             }
         }
         return new LogisticRegression(beta, inverse.getData(), false, MAX_ITERATIONS);
     }
 
-    private static RealMatrix information(double[][] x, double[] w, double[] beta) {
+    /**
+     * Cluster-robust (sandwich) covariance at the fitted coefficients: B⁻¹ M B⁻¹ · G/(G−1), where B is
+     * the information matrix, M sums the outer products of each cluster's score
+     * Σᵢ wᵢ(yᵢ − μᵢ)xᵢ and G is the number of clusters (the CR1 factor used for logit models).
+     * Used when one case contributes several correlated observations (repeats).
+     *
+     * @param clusters cluster label of each row (rows of one case share a label)
+     */
+    public double[][] clusterCovariance(double[][] x, double[] y, double[] w, String[] clusters) {
+        int k = coefficients.length;
+        java.util.Map<String, double[]> scores = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < x.length; i++) {
+            double mu = 1 / (1 + Math.exp(-dot(x[i], coefficients)));
+            double[] s = scores.computeIfAbsent(clusters[i], c -> new double[k]);
+            for (int a = 0; a < k; a++) s[a] += w[i] * (y[i] - mu) * x[i][a];
+        }
+        int g = scores.size();
+        if (g < 2) throw new IllegalArgumentException("cluster-robust covariance needs at least 2 clusters, got: " + g);
+        double[][] meat = new double[k][k];
+        for (double[] s : scores.values()) for (int a = 0; a < k; a++) for (int b = 0; b < k; b++) meat[a][b] += s[a] * s[b];
+        RealMatrix bread = inverseInformation(x, w, coefficients);
+        RealMatrix v = bread.multiply(new Array2DRowRealMatrix(meat, false)).multiply(bread).scalarMultiply(g / (g - 1.0));
+        return v.getData();
+    }
+
+    private static RealMatrix inverseInformation(double[][] x, double[] w, double[] beta) {
         int k = beta.length;
         double[][] info = new double[k][k];
         for (int i = 0; i < x.length; i++) {

@@ -21,18 +21,20 @@ public final class OperationalAnalysis {
             unparseable += (int) j.outcome().votes().stream().filter(v -> v.winner() == Winner.UNPARSEABLE).count();
         }
         int unparseableOutcomes = (int) judged.stream().filter(j -> j.verdict() == Verdict.UNPARSEABLE).count();
-        Double p95A = p95(judged, CaseOutcome::a), p95B = p95(judged, CaseOutcome::b);
+        // Latency, length and truncation compare A and B on the same outcomes: those where both generated.
+        List<JudgedOutcome> paired = judged.stream().filter(j -> j.verdict() != Verdict.ERROR).toList();
+        Double p95A = p95(paired, CaseOutcome::a), p95B = p95(paired, CaseOutcome::b);
         Double costA = mean(judged, CaseOutcome::a, s -> true, Side::costUsd);
         Double costB = mean(judged, CaseOutcome::b, s -> true, Side::costUsd);
-        Double wordsA = mean(judged, CaseOutcome::a, s -> !s.error(), s -> (double) s.words());
-        Double wordsB = mean(judged, CaseOutcome::b, s -> !s.error(), s -> (double) s.words());
-        Double truncA = mean(judged, CaseOutcome::a, s -> !s.error(), s -> s.truncated() ? 1.0 : 0.0);
-        Double truncB = mean(judged, CaseOutcome::b, s -> !s.error(), s -> s.truncated() ? 1.0 : 0.0);
+        Double wordsA = mean(paired, CaseOutcome::a, s -> true, s -> (double) s.words());
+        Double wordsB = mean(paired, CaseOutcome::b, s -> true, s -> (double) s.words());
+        Double truncA = mean(paired, CaseOutcome::a, s -> true, s -> s.truncated() ? 1.0 : 0.0);
+        Double truncB = mean(paired, CaseOutcome::b, s -> true, s -> s.truncated() ? 1.0 : 0.0);
         AxisResult worst = null;
         for (AxisResult a : axes) {
             if (a.meanDifference() != null && (worst == null || -a.meanDifference() > -worst.meanDifference())) worst = a;
         }
-        return new OperationalMetrics(n, errors, n == 0 ? null : errors / (double) n, votes, unparseable,
+        return new OperationalMetrics(Evidence.PRIMARY, n, errors, n == 0 ? null : errors / (double) n, votes, unparseable,
                 votes == 0 ? null : unparseable / (double) votes, unparseableOutcomes,
                 p95A, p95B, p95A == null || p95B == null ? null : p95B - p95A,
                 costA, costB, costA == null || costB == null ? null : costB - costA, judgeCost,
@@ -41,7 +43,7 @@ public final class OperationalAnalysis {
     }
 
     private static Double p95(List<JudgedOutcome> judged, Function<CaseOutcome, Side> side) {
-        double[] latencies = judged.stream().map(j -> side.apply(j.outcome())).filter(s -> !s.error())
+        double[] latencies = judged.stream().map(j -> side.apply(j.outcome()))
                 .mapToDouble(Side::latencyMillis).toArray();
         return latencies.length == 0 ? null : Quantiles.of(latencies, 0.95);
     }

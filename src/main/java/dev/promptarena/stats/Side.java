@@ -1,5 +1,7 @@
 package dev.promptarena.stats;
 
+import java.util.Map;
+
 /**
  * What one variant produced for one case.
  *
@@ -10,11 +12,29 @@ package dev.promptarena.stats;
  * @param error         generation failed after retries (the error text is in {@code errorMessage})
  * @param errorMessage  why it failed, or null
  * @param truncated     cut off at the token limit
+ * @param checks        rubric check name to pass/fail (empty when the rubric has no checks;
+ *                      a check that did not apply to this case is absent)
+ * @param similarity    cosine similarity to the case's reference answer, or null when not computed
  */
 public record Side(String output, long latencyMillis, double costUsd, long outputTokens, boolean error,
-                   String errorMessage, boolean truncated) {
+                   String errorMessage, boolean truncated, Map<String, Boolean> checks, Double similarity) {
     public Side {
         output = output == null ? "" : output;
+        checks = checks == null ? Map.of() : Map.copyOf(checks);
+        if (similarity != null && !(similarity >= -1 && similarity <= 1)) {
+            throw new IllegalArgumentException("similarity must be in [-1, 1], got: " + similarity);
+        }
+    }
+
+    /** A side without check results, as before rubric checks existed. */
+    public Side(String output, long latencyMillis, double costUsd, long outputTokens, boolean error,
+                String errorMessage, boolean truncated) {
+        this(output, latencyMillis, costUsd, outputTokens, error, errorMessage, truncated, Map.of(), null);
+    }
+
+    /** This side with check results attached (from {@code CheckReport.passed()} and {@code similarity()}). */
+    public Side withChecks(Map<String, Boolean> checks, Double similarity) {
+        return new Side(output, latencyMillis, costUsd, outputTokens, error, errorMessage, truncated, checks, similarity);
     }
 
     /** Whitespace-separated word count, the length measure used for verbosity analysis. */

@@ -9,6 +9,8 @@ package dev.promptarena.stats;
  * @param n              scored outcomes in the fit
  * @param estimable      false when the model could not be fitted (no length variation, separation, n &lt; 10)
  * @param note           why it is not estimable, or null
+ * @param clusterRobust  true when repeats made the standard errors cluster-robust (sandwich over cases,
+ *                       see {@link LogisticRegression#clusterCovariance}); false: model-based standard errors
  * @param slopePer100Words log-odds change of B winning per 100 extra words of B over A
  * @param slopeInterval  Wald interval slope ± z · SE
  * @param slopeP         two-sided Wald p-value of the slope
@@ -21,6 +23,7 @@ package dev.promptarena.stats;
  * @param warning        set when raw and length-controlled win rates differ by more than
  *                       {@link VerbosityAnalysis#MATERIAL_DIFFERENCE} or their intervals do not overlap
  */
-public record VerbosityResult(Evidence role, int n, boolean estimable, String note, Double slopePer100Words,
+public record VerbosityResult(Evidence role, int n, boolean estimable, String note, boolean clusterRobust,
+                              Double slopePer100Words,
                               Interval slopeInterval, Double slopeP, Double rawWinRate, Interval rawInterval,
                               Double lengthControlledWinRate, Interval lengthControlledInterval, String warning) {}

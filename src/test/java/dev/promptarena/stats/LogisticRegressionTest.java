@@ -54,4 +54,25 @@ class LogisticRegressionTest {
         double[][] x = {{1, 0}, {1, 0}, {1, 0}};
         assertThrows(IllegalArgumentException.class, () -> LogisticRegression.fit(x, new double[] {0, 1, 1}, new double[] {1, 1, 1}));
     }
+
+    @Test
+    void clusterRobustCovarianceMatchesStatsmodels() {
+        // Same formulas as primitives.py: 36 rows in 12 clusters of 3.
+        double[][] x = new double[36][];
+        double[] y = new double[36], w = new double[36];
+        String[] g = new String[36];
+        for (int i = 0; i < 36; i++) {
+            x[i] = new double[] {1, ((i * 37) % 23 - 11) / 5.0};
+            y[i] = (i * 7 + i / 3) % 5 < 3 ? 1 : 0;
+            w[i] = 1;
+            g[i] = "c" + i / 3;
+        }
+        LogisticRegression fit = LogisticRegression.fit(x, y, w);
+        assertEquals(0.46321282386832835, fit.coefficients()[0], TOL);
+        assertEquals(0.09873867544498396, fit.coefficients()[1], TOL);
+        double[][] v = fit.clusterCovariance(x, y, w, g);
+        // GLM(...).fit(cov_type="cluster", cov_kwds={"groups": g, "use_correction": False}).bse * sqrt(12 / 11)
+        assertEquals(0.17865081579103528, Math.sqrt(v[0][0]), TOL);
+        assertEquals(0.26178149052298627, Math.sqrt(v[1][1]), TOL);
+    }
 }

@@ -35,6 +35,7 @@ class VerbosityAnalysisTest {
     void weakLengthEffect() {
         VerbosityResult r = VerbosityAnalysis.analyze(dataset(0), 0.05);
         assertTrue(r.estimable());
+        assertFalse(r.clusterRobust()); // one outcome per case: model-based standard errors
         assertEquals(40, r.n());
         assertEquals(0.8275496868891156, r.slopePer100Words(), TOL);         // params[1]
         assertEquals(-1.0432558827120095, r.slopeInterval().lower(), TOL);    // conf_int(alpha=0.05)[1]
@@ -70,5 +71,25 @@ class VerbosityAnalysisTest {
         assertFalse(r.estimable());
         assertNotNull(r.note());
         assertEquals(0.5, r.rawWinRate(), TOL);
+    }
+
+    @Test
+    void repeatsSwitchToClusterRobustErrors() {
+        // Two repeats of every case of dataset 0: same point estimates, case-clustered standard errors.
+        List<JudgedOutcome> doubled = new ArrayList<>();
+        for (JudgedOutcome j : dataset(0)) {
+            doubled.add(j);
+            CaseOutcome o = j.outcome();
+            doubled.add(new JudgedOutcome(new CaseOutcome(o.caseId(), 1, o.tags(), o.a(), o.b(), o.votes(), 0), j.verdict()));
+        }
+        VerbosityResult r = VerbosityAnalysis.analyze(doubled, 0.05);
+        assertTrue(r.clusterRobust());
+        assertEquals("wald-cluster", r.slopeInterval().method());
+        assertEquals(0.8275496868891156, r.slopePer100Words(), TOL); // duplicating rows leaves the MLE unchanged
+        // Exact duplicates carry no new information, so the cluster-robust interval must stay about as wide as
+        // the single-copy model-based one rather than shrinking by sqrt(2).
+        VerbosityResult single = VerbosityAnalysis.analyze(dataset(0), 0.05);
+        double ratio = (r.slopeInterval().upper() - r.slopeInterval().lower()) / (single.slopeInterval().upper() - single.slopeInterval().lower());
+        assertTrue(ratio > 0.85, "cluster-robust width ratio " + ratio);
     }
 }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Expected values: scipy 1.10.1, see src/test/resources/reference/primitives.py. */
+/**
+ * Expected values: scipy 1.10.1, see src/test/resources/reference/primitives.py; R's
+ * {@code wilcox.test(d, exact = TRUE)} and {@code wilcox.test(d, exact = FALSE, correct = FALSE)} agree (reference/binom.R).
+ */
 class WilcoxonSignedRankReferenceTest {
     private static final double TOL = 1e-9;
 
