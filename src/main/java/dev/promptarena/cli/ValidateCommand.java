@@ -19,10 +19,12 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ArenaInputs in = ArenaInputs.load(config, main.env);
-        main.out.printf("ok: %s — %d cases, %d rubric axes, A=%s (%s), B=%s (%s), judge %s (order %s)%n",
+        main.out.printf("ok: %s — %d cases, %d rubric axes, A=%s (%s), B=%s (%s), %s %s (order %s)%n",
                 in.config().name(), in.cases().size(), in.rubric().axes().size(),
                 in.config().a().name(), in.config().a().model(), in.config().b().name(), in.config().b().model(),
-                in.config().judge().model(), in.config().judge().order().name().toLowerCase());
+                in.config().judges().size() == 1 ? "judge" : "judges",
+                String.join(", ", in.config().judges().stream().map(j -> j.id().equals(j.model()) ? j.model() : j.id() + " (" + j.model() + ")").toList()),
+                in.config().judge().order().name().toLowerCase());
         return ExitCode.PASS.code();
     }
 }

@@ -28,6 +28,7 @@ public final class TerminalSummary {
             if (x.meanA() == null) continue;
             out.printf(Locale.ROOT, "  %-20s A %.2f  B %.2f  diff %+.2f  p(Holm) %.3g%n", x.axis(), x.meanA(), x.meanB(), x.meanDifference(), x.pHolm());
         }
+        JudgePanelText.print(a.judgePanel(), out);
         for (GuardrailResult g : d.guardrails()) {
             if (g.breached()) out.printf(Locale.ROOT, "  guardrail BREACHED: %s = %s (limit %s)%n", g.metric(), g.observed(), g.limit());
         }
