@@ -82,6 +82,24 @@ class CalibrateAndCompareCommandTest {
     }
 
     @Test
+    void compareReadsOlderManifestsAndFlagsAnotherTemplate() throws IOException {
+        Path old = dir.resolve("old-run");
+        Files.createDirectories(old);
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(run.resolve("manifest.json").toFile());
+        m.remove(List.of("judges", "modelFamilies", "selfPreference"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("judge")).remove(List.of("id", "structured"));
+        Files.writeString(old.resolve("manifest.json"), json.writeValueAsString(m));
+        assertEquals(0, CliRuns.cli("compare", old.toString(), run.toString()).exit(), "a manifest from before panels reads as one judge");
+        m.put("judgeTemplateSha256", "0000");
+        Files.writeString(old.resolve("manifest.json"), json.writeValueAsString(m));
+        CliRuns.Result r = CliRuns.cli("compare", old.toString(), run.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("judge template (sha256): 0000 vs "), r.out());
+        assertEquals(2, CliRuns.cli("compare", dir.resolve("nope").toString(), run.toString()).exit());
+    }
+
+    @Test
     void compareWarnsWhenTheJudgesDiffer() throws IOException {
         assertEquals(0, CliRuns.cli("compare", run.toString(), run.toString()).exit());
         Path other = dir.resolve("other");
