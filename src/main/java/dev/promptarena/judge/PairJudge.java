@@ -69,7 +69,8 @@ public final class PairJudge {
                 double total = cost + costs.cost(config.model(), second.usage());
                 if (r2.ok()) return trace(sample, bFirst, r2.verdict(), second, true, total);
                 return new JudgeTrace(config.id(), sample, bFirst, "unparseable", Winner.UNPARSEABLE, Map.of(), Map.of(),
-                        "", second.text(), false, "unreadable twice: " + r2.error(), total, second.truncated());
+                        "", second.text(), false, (refused(first, second) ? "the judge refused twice: " : "unreadable twice: ") + r2.error(),
+                        total, first.truncated() || second.truncated());
             });
         }).exceptionally(e -> {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -87,6 +88,11 @@ public final class PairJudge {
         Map<String, Integer> a = bFirst ? v.scoresSecond() : v.scoresFirst();
         Map<String, Integer> b = bFirst ? v.scoresFirst() : v.scoresSecond();
         return new JudgeTrace(config.id(), sample, bFirst, "ok", w, a, b, v.reason(), resp.text(), repaired, null, cost, resp.truncated());
+    }
+
+    /** A refusal is worth naming: it points at the content (or a safety filter), not at the reply format. */
+    private static boolean refused(LlmResponse first, LlmResponse second) {
+        return "refusal".equals(first.finishReason()) && "refusal".equals(second.finishReason());
     }
 
     public JudgeConfig config() { return config; }

@@ -112,6 +112,7 @@ class PairJudgeTest {
         assertEquals("unparseable", t.status());
         assertEquals(Winner.UNPARSEABLE, t.winner());
         assertFalse(t.repaired());
+        assertTrue(t.error().startsWith("the judge refused twice"), t.error());
     }
 
     @Test
