@@ -38,3 +38,12 @@ judge = ["B", "B", "B", "A", "A", "tie", "B", "A"]
 print("calibration cohen_kappa_score", cohen_kappa_score(human, judge))
 r = cohens_kappa(table(human, judge))
 print("calibration cohens_kappa", r.kappa, r.std_kappa, r.kappa_low, r.kappa_upp)
+
+# JudgePanelAnalysisTest.fleissKappaForThreeJudgesMatchesStatsmodels: pairwise Cohen's kappa;
+# outcome "x" (j3 unparseable) counts for the pair j1-j2 only.
+j1 = [r[0] for r in rows] + ["B"]
+j2 = [r[1] for r in rows] + ["B"]
+j3 = [r[2] for r in rows]
+print("pairwise j1-j2", cohen_kappa_score(j1, j2))
+print("pairwise j1-j3", cohen_kappa_score(j1[:-1], j3))
+print("pairwise j2-j3", cohen_kappa_score(j2[:-1], j3))

@@ -3,6 +3,7 @@ package dev.promptarena.report;
 import dev.promptarena.stats.Interval;
 import dev.promptarena.stats.JudgePanelResult;
 import dev.promptarena.stats.JudgeResult;
+import dev.promptarena.stats.PairwiseKappa;
 import dev.promptarena.stats.PanelAgreement;
 import dev.promptarena.stats.SelfPreference;
 
@@ -43,6 +44,13 @@ final class JudgePanelRows {
                     a.interval() == null ? null : a.interval().method(), role,
                     String.join(" vs ", a.judges()) + "; " + a.items() + " outcomes" + (a.note() == null ? "" : "; " + a.note()));
             t.row("judge_agreement_observed", a.observed(), null, null, null, role, "share of identical verdicts (A, B, tie)");
+            if (a.pairwise().size() > 1) {
+                for (PairwiseKappa k : a.pairwise()) {
+                    t.row("judge_agreement_cohen_kappa." + k.first() + "." + k.second(), k.kappa(),
+                            k.interval() == null ? null : k.interval().lower(), k.interval() == null ? null : k.interval().upper(),
+                            k.interval() == null ? null : k.interval().method(), role, k.items() + " outcomes both scored");
+                }
+            }
         }
         if (p.stability() != null) t.row("judge_stability", p.stability(), null, null, null, role, "all judges' sampled pairs");
         t.row("judge_truncated_votes", (double) p.truncatedVotes(), null, null, null, role, null);

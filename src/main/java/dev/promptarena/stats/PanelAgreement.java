@@ -17,13 +17,16 @@ import java.util.List;
  * @param interval  Wald interval of Cohen's kappa; null for Fleiss (no interval is reported)
  * @param table     Cohen: 3 × 3 table (rows first judge, columns second, order A, B, tie); Fleiss: per-item counts
  * @param note      why kappa is missing, or null
+ * @param pairwise  Cohen's kappa for every pair of judges (one entry with two judges)
  */
 public record PanelAgreement(String method, List<String> judges, int items, Double observed, Double expected, Double kappa,
-                             Interval interval, int[][] table, String note) {
+                             Interval interval, int[][] table, String note,
+                             List<PairwiseKappa> pairwise) {
     /** The categories of {@link #table}, in order. */
     public static final List<String> CATEGORIES = List.of("A", "B", "tie");
 
     public PanelAgreement {
         judges = List.copyOf(judges);
+        pairwise = List.copyOf(pairwise);
     }
 }

@@ -1,5 +1,6 @@
 package dev.promptarena.stats;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Builds {@link PanelAgreement}: Cohen's kappa for two judges, Fleiss' kappa for more. */
@@ -25,32 +26,40 @@ final class PanelAgreements {
             if (complete) items[kept++] = row;
         }
         int[][] rows = java.util.Arrays.copyOf(items, kept);
-        return judges.size() == 2 ? cohen(judges, verdicts, alpha, kept) : fleiss(judges, rows);
+        List<PairwiseKappa> pairwise = new ArrayList<>();
+        for (int i = 0; i < judges.size(); i++) {
+            for (int j = i + 1; j < judges.size(); j++) {
+                PanelAgreement two = cohen(List.of(judges.get(i), judges.get(j)), List.of(verdicts.get(i), verdicts.get(j)), alpha, List.of());
+                pairwise.add(new PairwiseKappa(judges.get(i), judges.get(j), two.items(), two.observed(), two.kappa(), two.interval()));
+            }
+        }
+        return judges.size() == 2 ? cohen(judges, verdicts, alpha, pairwise) : fleiss(judges, rows, pairwise);
     }
 
-    private static PanelAgreement cohen(List<String> judges, List<List<Verdict>> verdicts, double alpha, int kept) {
+    private static PanelAgreement cohen(List<String> judges, List<List<Verdict>> verdicts, double alpha, List<PairwiseKappa> pairwise) {
         int[][] table = new int[3][3];
+        int kept = 0;
         for (int i = 0; i < verdicts.get(0).size(); i++) {
             int r = category(verdicts.get(0).get(i)), c = category(verdicts.get(1).get(i));
-            if (r >= 0 && c >= 0) table[r][c]++;
+            if (r >= 0 && c >= 0) { table[r][c]++; kept++; }
         }
-        if (kept == 0) return new PanelAgreement("cohen", judges, 0, null, null, null, null, table, "no outcome was scored by both judges");
+        if (kept == 0) return new PanelAgreement("cohen", judges, 0, null, null, null, null, table, "no outcome was scored by both judges", pairwise);
         double observed = (table[0][0] + table[1][1] + table[2][2]) / (double) kept;
         try {
             CohenKappa k = CohenKappa.of(table, alpha);
-            return new PanelAgreement("cohen", judges, kept, k.observed(), k.expected(), k.kappa(), k.interval(), table, null);
+            return new PanelAgreement("cohen", judges, kept, k.observed(), k.expected(), k.kappa(), k.interval(), table, null, pairwise);
         } catch (IllegalArgumentException e) {
-            return new PanelAgreement("cohen", judges, kept, observed, 1.0, null, null, table, e.getMessage());
+            return new PanelAgreement("cohen", judges, kept, observed, 1.0, null, null, table, e.getMessage(), pairwise);
         }
     }
 
-    private static PanelAgreement fleiss(List<String> judges, int[][] rows) {
-        if (rows.length == 0) return new PanelAgreement("fleiss", judges, 0, null, null, null, null, rows, "no outcome was scored by every judge");
+    private static PanelAgreement fleiss(List<String> judges, int[][] rows, List<PairwiseKappa> pairwise) {
+        if (rows.length == 0) return new PanelAgreement("fleiss", judges, 0, null, null, null, null, rows, "no outcome was scored by every judge", pairwise);
         try {
             FleissKappa k = FleissKappa.of(rows);
-            return new PanelAgreement("fleiss", judges, rows.length, k.observed(), k.expected(), k.kappa(), null, rows, null);
+            return new PanelAgreement("fleiss", judges, rows.length, k.observed(), k.expected(), k.kappa(), null, rows, null, pairwise);
         } catch (IllegalArgumentException e) {
-            return new PanelAgreement("fleiss", judges, rows.length, 1.0, 1.0, null, null, rows, e.getMessage());
+            return new PanelAgreement("fleiss", judges, rows.length, 1.0, 1.0, null, null, rows, e.getMessage(), pairwise);
         }
     }
 

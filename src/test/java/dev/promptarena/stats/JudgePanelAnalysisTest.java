@@ -93,6 +93,12 @@ class JudgePanelAnalysisTest {
         // fleiss_kappa(aggregate_raters(data, n_cat=3)[0], method="fleiss")
         assertEquals(0.5308270676691729, a.kappa(), TOL);
         assertNull(a.interval());
+        // sklearn.metrics.cohen_kappa_score per pair of judges (the pair j1-j2 also has outcome x)
+        assertEquals(List.of("j1-j2", "j1-j3", "j2-j3"), a.pairwise().stream().map(k -> k.first() + "-" + k.second()).toList());
+        assertEquals(17, a.pairwise().get(0).items());
+        assertEquals(0.6890243902439024, a.pairwise().get(0).kappa(), TOL);
+        assertEquals(0.37254901960784315, a.pairwise().get(1).kappa(), TOL);
+        assertEquals(0.5492957746478873, a.pairwise().get(2).kappa(), TOL);
     }
 
     @Test
