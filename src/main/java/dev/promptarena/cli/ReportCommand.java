@@ -4,11 +4,13 @@ import dev.promptarena.report.ReportBuilder;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.report.Reports;
 import dev.promptarena.report.TerminalSummary;
+import dev.promptarena.report.junit.JUnitReport;
 import dev.promptarena.run.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,6 +23,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder, e.g. reports/20261123-101500-support-bot.")
     Path runDir;
 
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML (the gate and each guardrail as a test case) to FILE.")
+    Path junit;
+
     @Override
     public Integer call() {
         if (!Files.isDirectory(runDir)) {
@@ -29,8 +34,9 @@ public final class ReportCommand implements Callable<Integer> {
         }
         RunDirectory dir = RunDirectory.open(runDir);
         ReportModel model = ReportBuilder.build(dir);
-        Reports.writeAll(dir, model);
-        TerminalSummary.print(model, dir.file("report.html").toString(), main.out);
+        Reports.Written written = Reports.writeAll(dir, model);
+        if (junit != null) JUnitReport.write(junit, model);
+        TerminalSummary.print(model, dir.file("report.html").toString(), written, main.out);
         return ExitCode.of(model.analysis().decision().outcome()).code();
     }
 }

@@ -42,8 +42,15 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "1", description = "Sample each case N times (default: ${DEFAULT-VALUE}).")
     int repeats;
 
+    @Option(names = "--responses", paramLabel = "FILE", description = "Evaluate recorded outputs instead of generating: JSONL or CSV"
+            + " with id, output_a, output_b per case (e.g. production vs shadow responses). Only the judge is called.")
+    Path responses;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML (the gate and each guardrail as a test case) to FILE.")
+    Path junit;
 
     @Override
     public Integer call() throws Exception {
@@ -51,7 +58,8 @@ public final class RunCommand implements Callable<Integer> {
             main.err.println("error: --concurrency, --repeats and --limit must be >= 1");
             return ExitCode.USAGE_OR_INPUT.code();
         }
-        ArenaInputs inputs = ArenaInputs.load(config, main.env);
+        ArenaInputs loaded = ArenaInputs.load(config, main.env);
+        ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
         RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args());
         RunPipeline pipeline = new RunPipeline(main.env, main.err);
         CountDownLatch finished = new CountDownLatch(1);
@@ -66,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             RunPipeline.Result result = pipeline.execute(inputs, options);
-            return RunOutput.finish(result, main, inputs);
+            return RunOutput.finish(result, main, inputs, junit);
         } finally {
             finished.countDown();
             try {

@@ -4,6 +4,7 @@ import dev.promptarena.report.ReportBuilder;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.report.Reports;
 import dev.promptarena.report.TerminalSummary;
+import dev.promptarena.report.junit.JUnitReport;
 import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.RunPipeline;
 
@@ -11,10 +12,11 @@ import dev.promptarena.run.RunPipeline;
 final class RunOutput {
     private RunOutput() {}
 
-    static int finish(RunPipeline.Result result, Main main, ArenaInputs inputs) {
+    static int finish(RunPipeline.Result result, Main main, ArenaInputs inputs, java.nio.file.Path junit) {
         ReportModel model = ReportBuilder.build(result.dir());
-        Reports.writeAll(result.dir(), model);
-        TerminalSummary.print(model, result.dir().file("report.html").toString(), main.out);
+        Reports.Written written = Reports.writeAll(result.dir(), model);
+        if (junit != null) JUnitReport.write(junit, model);
+        TerminalSummary.print(model, result.dir().file("report.html").toString(), written, main.out);
         if (result.partialReason() != null) {
             main.err.println("Run stopped early (" + result.partialReason() + "); the report is marked partial.");
             return ExitCode.INTERRUPTED.code();

@@ -22,9 +22,17 @@ public final class ValidateCommand implements Callable<Integer> {
         main.out.printf("ok: %s — %d cases, %d rubric axes, A=%s (%s), B=%s (%s), %s %s (order %s)%n",
                 in.config().name(), in.cases().size(), in.rubric().axes().size(),
                 in.config().a().name(), in.config().a().model(), in.config().b().name(), in.config().b().model(),
-                in.config().judges().size() == 1 ? "judge" : "judges",
-                String.join(", ", in.config().judges().stream().map(j -> j.id().equals(j.model()) ? j.model() : j.id() + " (" + j.model() + ")").toList()),
-                in.config().judge().order().name().toLowerCase());
+                in.config().judges().size() > 1 ? "judges" : "judge", judge(in), in.config().judge() == null ? "none" : in.config().judge().order().name().toLowerCase());
         return ExitCode.PASS.code();
+    }
+
+    /** The LLM judge's model (every panel judge's), or the reference judge (explicit, or implied by a checks-only rubric). */
+    private static String judge(ArenaInputs in) {
+        if (in.config().judge() != null) {
+            return String.join(", ", in.config().judges().stream()
+                    .map(j -> j.id().equals(j.model()) ? j.model() : j.id() + " (" + j.model() + ")").toList());
+        }
+        double margin = in.config().reference() == null ? 0 : in.config().reference().margin();
+        return "reference (margin " + margin + ", " + in.rubric().checks().size() + " checks)";
     }
 }

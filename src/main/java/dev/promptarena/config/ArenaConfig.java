@@ -17,24 +17,26 @@ import java.util.Objects;
  * @param providers  endpoints by name
  * @param a          control variant
  * @param b          candidate variant
- * @param judges     the judge panel (one entry for a single {@code judge:}); ids are unique
+ * @param judges     the LLM judge panel (one entry for a single {@code judge:}; ids are unique), or empty when
+ *                   there is none (reference judge, or a checks-only rubric)
  * @param outputDir  where run directories are created
  * @param policy     the pre-registered decision rule
  * @param prices     model prices (defaults overridden by the config)
  * @param maxAttempts maximum attempts per call (retry layer)
+ * @param reference  the reference judge ({@code judge: {type: reference}}), or null
  * @param families   model id to family overrides ({@code families:}), for the self-preference check
  */
 public record ArenaConfig(Path file, String sha256, String name, Path dataset, Path rubric,
                           Map<String, ProviderConfig> providers, VariantConfig a, VariantConfig b,
                           List<JudgeConfig> judges, Path outputDir, DecisionPolicy policy, Map<String, Price> prices,
-                          int maxAttempts, Map<String, String> families) {
+                          int maxAttempts, ReferenceJudgeConfig reference, Map<String, String> families) {
     public ArenaConfig {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
-        judges = List.copyOf(judges);
-        if (judges.isEmpty()) throw new IllegalArgumentException("at least one judge is required");
-        families = Map.copyOf(families);
+        judges = judges == null ? List.of() : List.copyOf(judges);
+        if (!judges.isEmpty() && reference != null) throw new IllegalArgumentException("an LLM judge and a reference judge are exclusive");
+        families = families == null ? Map.of() : Map.copyOf(families);
         providers = Map.copyOf(providers);
         prices = Map.copyOf(prices);
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be >= 1, got: " + maxAttempts);
@@ -42,6 +44,6 @@ public record ArenaConfig(Path file, String sha256, String name, Path dataset, P
 
     public ProviderConfig provider(String key) { return providers.get(key); }
 
-    /** The first (for a single {@code judge:}, the only) judge; its order and seed are the panel's. */
-    public JudgeConfig judge() { return judges.get(0); }
+    /** The first (for a single {@code judge:}, the only) LLM judge, or null when there is none; its order and seed are the panel's. */
+    public JudgeConfig judge() { return judges.isEmpty() ? null : judges.get(0); }
 }

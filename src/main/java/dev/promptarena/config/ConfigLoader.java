@@ -3,6 +3,7 @@ package dev.promptarena.config;
 import dev.promptarena.decision.DecisionPolicy;
 import dev.promptarena.decision.GuardrailSpec;
 import dev.promptarena.llm.Decoding;
+import dev.promptarena.rubric.RubricLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,12 +26,23 @@ public final class ConfigLoader {
         YamlNode root = YamlNode.load(file, env);
         root.allowOnly("name", "dataset", "rubric", "providers", "decoding", "variants", "judge", "judges",
                 "families", "output", "decision", "prices", "engine");
-        Map<String, ProviderConfig> providers = providers(root.require("providers"));
+        // providers: may be left out when nothing is called (recorded outputs judged by the reference judge).
+        YamlNode providersNode = root.get("providers");
+        Map<String, ProviderConfig> providers = providersNode == null ? Map.of() : providers(providersNode);
         Decoding shared = decoding(root.get("decoding"), Decoding.UNSET);
         YamlNode variants = root.require("variants").allowOnly("A", "B");
         VariantConfig a = variant("A", variants.require("A"), shared, providers);
         VariantConfig b = variant("B", variants.require("B"), shared, providers);
-        List<JudgeConfig> judges = new JudgeConfigLoader(providers).load(root);
+        // judge: is optional for a checks-only rubric (the inputs check that against the rubric).
+        YamlNode judgeNode = root.get("judge");
+        ReferenceJudgeConfig reference = judgeNode != null && "reference".equals(judgeNode.text("type", null)) ? referenceJudge(judgeNode) : null;
+        YamlNode panel = root.get("judges");
+        if (reference != null && panel != null) {
+            throw panel.error("judges: is a panel of LLM judges; it cannot be combined with judge: {type: reference}");
+        }
+        // No judge: and no judges: is allowed here; the inputs check that the rubric then has checks.
+        List<JudgeConfig> judges = reference != null ? List.of() : new JudgeConfigLoader(providers).load(root);
+        Path rubric = root.require("rubric").existingPath();
         YamlNode engine = root.get("engine");
         int maxAttempts = 5;
         if (engine != null) {
@@ -40,8 +52,8 @@ public final class ConfigLoader {
         YamlNode output = root.get("output");
         Path outputDir = output != null ? output.resolvePath() : file.toAbsolutePath().getParent().resolve("reports").normalize();
         return new ArenaConfig(file, sha256(file), root.text("name", stem(file)), root.require("dataset").existingPath(),
-                root.require("rubric").existingPath(), providers, a, b, judges, outputDir, policy(root.get("decision")),
-                prices(root.get("prices")), maxAttempts, JudgeConfigLoader.families(root.get("families")));
+                rubric, providers, a, b, judges, outputDir, policy(root.get("decision"), rubric),
+                prices(root.get("prices")), maxAttempts, reference, JudgeConfigLoader.families(root.get("families")));
     }
 
     private Map<String, ProviderConfig> providers(YamlNode node) {
@@ -135,7 +147,16 @@ public final class ConfigLoader {
         return name;
     }
 
-    private static DecisionPolicy policy(YamlNode node) {
+    private static ReferenceJudgeConfig referenceJudge(YamlNode node) {
+        node.allowOnly("type", "margin", "seed");
+        try {
+            return new ReferenceJudgeConfig(node.number("margin", 0.0), node.integer("seed", 0L));
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
+    }
+
+    private static DecisionPolicy policy(YamlNode node, Path rubric) {
         if (node == null) return DecisionPolicy.defaults();
         node.allowOnly("test", "margin", "alpha", "guardrails");
         YamlNode test = node.get("test");
@@ -148,8 +169,29 @@ public final class ConfigLoader {
         if (g != null) {
             g.allowOnly(GuardrailSpec.METRICS.toArray(String[]::new));
             Map<String, GuardrailSpec> merged = new LinkedHashMap<>();
-            guardrails.forEach(s -> merged.put(s.metric(), s));
-            g.entries().forEach((k, v) -> merged.put(k, new GuardrailSpec(k, v.number())));
+            guardrails.forEach(s -> merged.put(s.key(), s));
+            g.entries().forEach((k, v) -> {
+                if (k.equals(GuardrailSpec.SIMILARITY_DROP) && !new RubricLoader().load(rubric).needsEmbedder()) {
+                    throw v.error("needs a similarity check in " + rubric + " (type: similarity); without one it could never be measured");
+                }
+                if (!k.equals(GuardrailSpec.CHECK_PASS_DROP)) {
+                    merged.put(k, new GuardrailSpec(k, v.number()));
+                    return;
+                }
+                // check_pass_drop_max: {check_name: limit, ...}, names validated against the rubric's checks.
+                List<String> checks = new RubricLoader().load(rubric).checkNames();
+                if (!v.isMapping() || v.entries().isEmpty()) throw v.error("expected a mapping of check name to limit, e.g. {valid_json: 0.0}");
+                v.entries().forEach((name, limit) -> {
+                    if (!checks.contains(name)) {
+                        String hint = DidYouMean.nearest(name, checks);
+                        throw new InputException(limit.file(), limit.line(), limit.path(), "no check named '" + name + "' in " + rubric
+                                + (hint != null ? " (did you mean '" + hint + "'?)" : "")
+                                + (checks.isEmpty() ? "; the rubric has no checks" : "; defined: " + String.join(", ", checks)));
+                    }
+                    GuardrailSpec spec = new GuardrailSpec(k, limit.number(), name);
+                    merged.put(spec.key(), spec);
+                });
+            });
             guardrails = List.copyOf(merged.values());
         }
         try {

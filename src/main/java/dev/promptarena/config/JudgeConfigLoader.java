@@ -18,7 +18,7 @@ final class JudgeConfigLoader {
     /** Judge decoding unless configured: greedy, enough room for the JSON verdict and a reason. */
     static final Decoding DEFAULT_DECODING = new Decoding(0.0, null, 1024, null);
 
-    private static final String[] SHARED = {"name", "provider", "model", "order", "seed", "decoding", "template", "samples", "structured"};
+    private static final String[] SHARED = {"type", "name", "provider", "model", "order", "seed", "decoding", "template", "samples", "structured"};
     private static final String[] ENTRY = {"name", "provider", "model", "decoding", "samples", "structured"};
 
     private final Map<String, ProviderConfig> providers;
@@ -28,10 +28,11 @@ final class JudgeConfigLoader {
     List<JudgeConfig> load(YamlNode root) {
         YamlNode shared = root.get("judge");
         YamlNode panel = root.get("judges");
-        if (shared == null && panel == null) {
-            throw new InputException(root.file(), root.line(), "judge", "required key is missing (give judge: or a judges: list)");
+        if (shared == null && panel == null) return List.of();
+        if (shared != null) {
+            shared.allowOnly(SHARED);
+            if (shared.get("type") != null) shared.require("type").oneOf("llm", "reference");
         }
-        if (shared != null) shared.allowOnly(SHARED);
         JudgeConfig.Order order = JudgeConfig.Order.RANDOM;
         long seed = 0;
         Decoding decoding = DEFAULT_DECODING;

@@ -5,7 +5,7 @@ import dev.promptarena.stats.Evidence;
 /**
  * One guardrail checked against the run.
  *
- * @param metric   the metric key (see {@link GuardrailSpec#METRICS})
+ * @param metric   the guardrail key ({@link GuardrailSpec#key()}: the metric, plus {@code .check} for a check guardrail)
  * @param role     always {@link Evidence#PRIMARY}: guardrails are pre-registered
  * @param observed the observed value; null when the run has no data for it (then it is not breached)
  * @param limit    the largest acceptable value

@@ -4,22 +4,39 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One guardrail: a limit on a metric. Metric names are documented in the README.
+ * One guardrail: a limit on a metric. Metric names are documented in the README and, for the
+ * check and similarity guardrails, in docs/checks.md.
  *
  * @param metric the metric key, e.g. {@code latency_p95_increase_ms}
  * @param limit  the largest acceptable value
+ * @param check  for {@code check_pass_drop_max}: the rubric check it limits; null for every other metric
  */
-public record GuardrailSpec(String metric, double limit) {
+public record GuardrailSpec(String metric, double limit, String check) {
+    /** Limit on how far B's pass rate of one rubric check may fall below A's (point estimate). */
+    public static final String CHECK_PASS_DROP = "check_pass_drop_max";
+    /** Limit on how far B's mean similarity to the references may fall below A's (point estimate). */
+    public static final String SIMILARITY_DROP = "similarity_drop_max";
+
     /** Metric keys a guardrail may name. */
     public static final List<String> METRICS = List.of(
             "latency_p95_increase_ms", "cost_per_case_increase_usd", "error_rate_max",
-            "unparseable_rate_max", "length_growth_max", "axis_drop_max", "truncation_rate_max");
+            "unparseable_rate_max", "length_growth_max", "axis_drop_max", "truncation_rate_max",
+            CHECK_PASS_DROP, SIMILARITY_DROP);
 
     public GuardrailSpec {
         Objects.requireNonNull(metric, "metric");
         if (!METRICS.contains(metric)) throw new IllegalArgumentException("unknown guardrail metric: " + metric);
         if (Double.isNaN(limit)) throw new IllegalArgumentException("limit must be a number");
+        if (metric.equals(CHECK_PASS_DROP) == (check == null)) {
+            throw new IllegalArgumentException(CHECK_PASS_DROP + " names exactly one check; other guardrails name none");
+        }
     }
+
+    /** A guardrail on a run-level metric (every metric but {@link #CHECK_PASS_DROP}). */
+    public GuardrailSpec(String metric, double limit) { this(metric, limit, null); }
+
+    /** The key that identifies this guardrail in reports: the metric, plus {@code .check} for a check guardrail. */
+    public String key() { return check == null ? metric : metric + "." + check; }
 
     /** Guardrails that apply when the config names none: failures must stay rare. */
     public static List<GuardrailSpec> defaults() {

@@ -1,13 +1,17 @@
 package dev.promptarena.decision;
 
+import dev.promptarena.similarity.SimilaritySummary;
+import dev.promptarena.stats.CheckSummary;
 import dev.promptarena.stats.Evidence;
 import dev.promptarena.stats.OperationalMetrics;
 import java.util.List;
 
 /**
- * Checks guardrails against the run's {@link OperationalMetrics}. A guardrail is breached when the
- * observed value is strictly greater than its limit; a metric the run cannot measure (no data) is
- * reported with a null value and not breached.
+ * Checks guardrails against the run's {@link OperationalMetrics}, rubric check summaries and
+ * similarity summary. A guardrail is breached when the observed value is strictly greater than its
+ * limit; a metric the run cannot measure (no data) is reported with a null value and not breached.
+ * Every guardrail compares point estimates (no significance rule), so a limit means the same thing
+ * whatever the sample size; the McNemar p-value of a check is reported beside it for reading.
  */
 public final class Guardrails {
     /** Guardrails whose breach means the evidence is unusable (RUN_ERROR) rather than that B is worse. */
@@ -17,13 +21,35 @@ public final class Guardrails {
 
     /** One result per spec, in the order given. */
     public static List<GuardrailResult> evaluate(List<GuardrailSpec> specs, OperationalMetrics m) {
-        return specs.stream().map(s -> evaluate(s, m)).toList();
+        return evaluate(specs, m, List.of(), null);
     }
 
-    private static GuardrailResult evaluate(GuardrailSpec spec, OperationalMetrics m) {
+    /**
+     * As {@link #evaluate(List, OperationalMetrics)}, also measuring the check and similarity guardrails.
+     *
+     * @param checks     per-check summaries (empty when the rubric has no checks)
+     * @param similarity the similarity summary, or null when no similarity was computed
+     */
+    public static List<GuardrailResult> evaluate(List<GuardrailSpec> specs, OperationalMetrics m, List<CheckSummary> checks,
+                                                 SimilaritySummary similarity) {
+        return specs.stream().map(s -> evaluate(s, m, checks, similarity)).toList();
+    }
+
+    private static GuardrailResult evaluate(GuardrailSpec spec, OperationalMetrics m, List<CheckSummary> checks, SimilaritySummary sim) {
         Double observed;
         String what;
         switch (spec.metric()) {
+            case GuardrailSpec.CHECK_PASS_DROP -> {
+                CheckSummary c = checks.stream().filter(x -> x.name().equals(spec.check())).findFirst().orElse(null);
+                observed = c == null || c.pairs() == 0 ? null : (double) (c.passA() - c.passB()) / c.pairs();
+                what = "A's pass rate of check " + spec.check() + " minus B's" + (c == null || c.pairs() == 0 ? ""
+                        : String.format(" (A %d/%d, B %d/%d; McNemar p = %.3g)", c.passA(), c.pairs(), c.passB(), c.pairs(), c.pValue()));
+            }
+            case GuardrailSpec.SIMILARITY_DROP -> {
+                observed = sim == null || sim.cases() == 0 ? null : sim.meanA() - sim.meanB();
+                what = "A's mean similarity to the references minus B's" + (sim == null || sim.cases() == 0 ? ""
+                        : String.format(" (A %.4f, B %.4f over %d cases)", sim.meanA(), sim.meanB(), sim.cases()));
+            }
             case "latency_p95_increase_ms" -> { observed = m.latencyP95Increase(); what = "p95 latency of B minus p95 latency of A, in ms"; }
             case "cost_per_case_increase_usd" -> { observed = m.costPerCaseIncrease(); what = "mean generation cost per case of B minus A, in USD"; }
             case "error_rate_max" -> { observed = m.errorRate(); what = "share of cases where A or B failed to generate"; }
@@ -38,8 +64,8 @@ public final class Guardrails {
         }
         boolean breached = observed != null && observed > spec.limit();
         String detail = observed == null
-                ? String.format("%s: not measurable in this run (%s).", spec.metric(), what)
-                : String.format("%s: %s is %.4g, limit %.4g%s.", spec.metric(), what, observed, spec.limit(), breached ? ", breached" : "");
-        return new GuardrailResult(spec.metric(), Evidence.PRIMARY, observed, spec.limit(), breached, detail);
+                ? String.format("%s: not measurable in this run (%s).", spec.key(), what)
+                : String.format("%s: %s is %.4g, limit %.4g%s.", spec.key(), what, observed, spec.limit(), breached ? ", breached" : "");
+        return new GuardrailResult(spec.key(), Evidence.PRIMARY, observed, spec.limit(), breached, detail);
     }
 }

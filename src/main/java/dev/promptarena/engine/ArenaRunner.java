@@ -3,12 +3,14 @@ package dev.promptarena.engine;
 import dev.promptarena.config.VariantConfig;
 import dev.promptarena.dataset.GoldenCase;
 import dev.promptarena.dataset.UserTemplate;
-import dev.promptarena.judge.JudgePanel;
 import dev.promptarena.judge.JudgeTrace;
 import dev.promptarena.judge.PairJudge;
+import dev.promptarena.judge.PairJudging;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.recorded.Recorded;
+import dev.promptarena.recorded.RecordedResponses;
 import dev.promptarena.stats.Side;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,20 +24,37 @@ import java.util.function.Consumer;
  * the judge starts as soon as both outputs exist; there is no barrier between a generation phase
  * and a judging phase. At most {@code window} cases are in flight, so memory holds the finished
  * results plus a bounded number of pending requests, whatever the size of the golden set.
+ * A variant with recorded outputs is not generated: its side is read from the {@link Recorded}
+ * outputs. Rubric checks run on both sides (off the HTTP threads, see {@link CheckStage}) before
+ * the judge, so a judge may use them (the reference judge does).
  */
 public final class ArenaRunner {
     private final VariantConfig a;
     private final VariantConfig b;
     private final UserTemplate templateA;
     private final UserTemplate templateB;
-    private final JudgePanel judge;
+    private final PairJudging judge;
     private final Calls calls;
     private final CostModel costs;
     private final int window;
+    private final Recorded recorded;
+    private final CheckStage checks;
     private volatile boolean stopRequested;
 
-    public ArenaRunner(VariantConfig a, VariantConfig b, JudgePanel judge, Calls calls, CostModel costs, int window) {
+    /** A runner that generates both variants, runs no checks and asks {@code judge}. */
+    public ArenaRunner(VariantConfig a, VariantConfig b, PairJudge judge, Calls calls, CostModel costs, int window) {
+        this(a, b, PairJudging.llm(judge), calls, costs, window, Recorded.NONE, CheckStage.none());
+    }
+
+    /**
+     * @param recorded outputs that replace generation for a variant ({@link Recorded#NONE}: generate both)
+     * @param checks   the rubric's checks, run on both sides before judging
+     */
+    public ArenaRunner(VariantConfig a, VariantConfig b, PairJudging judge, Calls calls, CostModel costs, int window,
+                       Recorded recorded, CheckStage checks) {
         if (window < 1) throw new IllegalArgumentException("window must be >= 1, got: " + window);
+        this.recorded = recorded;
+        this.checks = checks;
         this.a = a;
         this.b = b;
         this.templateA = new UserTemplate(a.userTemplate());
@@ -80,26 +99,32 @@ public final class ArenaRunner {
         CompletableFuture<Side> sideB = generate(b, templateB, c, repeat, Calls.Role.B);
         String question = question(c);
         PairJudge.Material material = new PairJudge.Material(question, c.context(), c.reference());
-        return sideA.thenCombine(sideB, Pair::new).thenCompose(p -> {
+        return sideA.thenCombine(sideB, (x, y) -> checks.evaluate(c.reference(), x, y)).thenCompose(f -> f).thenCompose(p -> {
             if (p.a().error() || p.b().error()) {
                 return CompletableFuture.completedFuture(new CaseRecord(c.id(), repeat, c.tags(), question, p.a(), p.b(), List.of()));
             }
-            CompletableFuture<List<JudgeTrace>> traces = judge.judge(c.id(), repeat, material, p.a().output(), p.b().output());
-            return traces.thenApply(t -> new CaseRecord(c.id(), repeat, c.tags(), question, p.a(), p.b(), t));
+            CompletableFuture<List<JudgeTrace>> traces = judge.judge(c.id(), repeat, material, p.a(), p.b());
+            return traces.thenApply(t -> new CaseRecord(c.id(), repeat, c.tags(), question, p.a(), p.b(), t, p.detailsA(), p.detailsB()));
         });
     }
 
-    private record Pair(Side a, Side b) {}
-
-    /** What the judge is shown as the request: the conversation so far and A's rendering of the case. */
+    /**
+     * What the judge is shown as the request: the conversation so far and A's rendering of the case
+     * (B's when A is recorded without a template; the case's fields when neither has one).
+     */
     private String question(GoldenCase c) {
         StringBuilder sb = new StringBuilder();
         for (ChatMessage m : c.messages()) sb.append('[').append(m.role()).append("] ").append(m.content()).append("\n\n");
         if (!c.messages().isEmpty()) sb.append("[user] ");
-        return sb.append(templateA.render(c)).toString();
+        if (!a.userTemplate().isBlank()) return sb.append(templateA.render(c)).toString();
+        if (!b.userTemplate().isBlank()) return sb.append(templateB.render(c)).toString();
+        c.fields().forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+        return sb.toString().stripTrailing();
     }
 
     private CompletableFuture<Side> generate(VariantConfig v, UserTemplate template, GoldenCase c, int repeat, Calls.Role role) {
+        RecordedResponses fromFile = recorded.forSlot(v.slot());
+        if (fromFile != null) return CompletableFuture.completedFuture(fromFile.side(c.id()));
         List<ChatMessage> messages = new ArrayList<>(c.messages());
         messages.add(ChatMessage.user(template.render(c)));
         LlmRequest request = new LlmRequest(v.model(), v.system(), messages, v.decoding(), null, repeat);

@@ -1,5 +1,6 @@
 package dev.promptarena.judge;
 
+import dev.promptarena.stats.Side;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * of all judges are recorded side by side (each names its judge id); {@code stats.VerdictCombiner}
  * takes the per-judge majority and then the majority across judges.
  */
-public final class JudgePanel {
+public final class JudgePanel implements PairJudging {
     private final List<PairJudge> judges;
 
     public JudgePanel(List<PairJudge> judges) {
@@ -21,9 +22,10 @@ public final class JudgePanel {
     public static JudgePanel of(PairJudge judge) { return new JudgePanel(List.of(judge)); }
 
     /** Asks every judge concurrently; never completes exceptionally (failed calls are traces). */
-    public CompletableFuture<List<JudgeTrace>> judge(String caseId, int repeat, PairJudge.Material m, String outA, String outB) {
+    @Override
+    public CompletableFuture<List<JudgeTrace>> judge(String caseId, int repeat, PairJudge.Material m, Side a, Side b) {
         List<CompletableFuture<List<JudgeTrace>>> futures = new ArrayList<>();
-        for (PairJudge j : judges) futures.add(j.judge(caseId, repeat, m, outA, outB));
+        for (PairJudge j : judges) futures.add(j.judge(caseId, repeat, m, a.output(), b.output()));
         return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenApply(v -> {
             List<JudgeTrace> all = new ArrayList<>();
             for (CompletableFuture<List<JudgeTrace>> f : futures) all.addAll(f.join());

@@ -46,4 +46,7 @@ public record JudgeTrace(String judge, int sample, boolean bFirst, String status
             case UNPARSEABLE -> "-";
         };
     }
+
+    /** False for the reference judge, which reads check results and is shown no presentation order. */
+    public boolean presented() { return !dev.promptarena.stats.OrderBiasAnalysis.REFERENCE_JUDGE.equals(judge); }
 }

@@ -7,6 +7,7 @@ import dev.promptarena.run.RunDirectory;
 import dev.promptarena.stats.AnalysisResult;
 import dev.promptarena.stats.AxisResult;
 import dev.promptarena.stats.Interval;
+import dev.promptarena.stats.OrderBiasAnalysis;
 import dev.promptarena.stats.OrderBiasResult;
 import dev.promptarena.stats.SegmentResult;
 import dev.promptarena.stats.VerbosityResult;
@@ -19,7 +20,7 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Writes cases.csv, summary.csv, axes.csv and segments.csv from the report model. */
+/** Writes cases.csv, summary.csv, axes.csv, segments.csv and (with rubric checks) checks.csv from the report model. */
 public final class CsvReports {
     private CsvReports() {}
 
@@ -28,6 +29,7 @@ public final class CsvReports {
         summary(m.analysis()).writeTo(dir, "summary.csv");
         axes(m.analysis()).writeTo(dir, "axes.csv");
         segments(m.analysis()).writeTo(dir, "segments.csv");
+        if (!m.analysis().checks().isEmpty()) CheckRows.table(m.analysis()).writeTo(dir, "checks.csv");
     }
 
     static CsvTable cases(ReportModel m) {
@@ -37,6 +39,7 @@ public final class CsvReports {
                 "output_tokens_b", "cost_a_usd", "cost_b_usd", "judge_cost_usd", "error_a", "error_b", "truncated_a", "truncated_b",
                 "judge_status", "repaired", "judges", "judge_truncated", "judge_reason"));
         for (String a : axes) { header.add("score_a." + a); header.add("score_b." + a); }
+        header.addAll(CheckRows.caseHeader(m.analysis()));
         CsvTable t = new CsvTable(header.toArray(String[]::new));
         for (CaseRecord r : m.cases()) {
             List<Object> row = new ArrayList<>(List.of(r.caseId(), r.repeat(), tags(r.tags()), VerdictCombiner.combine(r.outcome()).name(),
@@ -51,6 +54,7 @@ public final class CsvReports {
                 row.add(mean(r.traces(), x -> x.scoresA().get(a)));
                 row.add(mean(r.traces(), x -> x.scoresB().get(a)));
             }
+            row.addAll(CheckRows.caseCells(m.analysis(), r));
             t.row(row.toArray());
         }
         return t;
@@ -77,8 +81,12 @@ public final class CsvReports {
         }
         OrderBiasResult o = a.orderBias();
         String expl = o.role().name().toLowerCase();
-        t.row("first_slot_share", o.firstShare(), lo(o.firstShareInterval()), hi(o.firstShareInterval()), method(o.firstShareInterval()), expl,
-                "binomial p = " + o.firstShareP() + (o.significant() ? " (significant)" : ""));
+        if (OrderBiasAnalysis.NOT_APPLICABLE.equals(o.design())) {
+            t.row("first_slot_share", null, null, null, null, expl, "not applicable: the reference judge is shown no order");
+        } else {
+            t.row("first_slot_share", o.firstShare(), lo(o.firstShareInterval()), hi(o.firstShareInterval()), method(o.firstShareInterval()), expl,
+                    "binomial p = " + o.firstShareP() + (o.significant() ? " (significant)" : ""));
+        }
         t.row("win_rate_b_when_first", o.winRateBFirst(), null, null, null, expl, o.votesBFirst() + " votes");
         t.row("win_rate_b_when_second", o.winRateBSecond(), null, null, null, expl, o.votesBSecond() + " votes");
         if (o.pairs() > 0) {
@@ -93,6 +101,7 @@ public final class CsvReports {
             t.row("length_controlled_win_rate_b", v.lengthControlledWinRate(), lo(v.lengthControlledInterval()), hi(v.lengthControlledInterval()),
                     method(v.lengthControlledInterval()), v.role().name().toLowerCase(), null);
         }
+        CheckRows.summary(t, a);
         if (a.judgePanel() != null) JudgePanelRows.add(t, a.judgePanel());
         for (GuardrailResult g : a.decision().guardrails()) {
             t.row("guardrail." + g.metric(), g.observed(), null, g.limit(), g.breached() ? "BREACHED" : "ok", g.role().name().toLowerCase(), g.detail());

@@ -1,13 +1,33 @@
 package dev.promptarena.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.promptarena.report.html.HtmlReport;
+import dev.promptarena.report.markdown.MarkdownSummary;
 import dev.promptarena.run.RunDirectory;
 
 /** Writes every report of a run folder from its {@link ReportModel}. */
 public final class Reports {
+    /**
+     * report.json's writer: the run folder's mapper plus sorted map keys, because tags and scores
+     * live in immutable maps whose iteration order changes from one JVM to the next, and
+     * {@code prompt-arena report} must regenerate the file byte for byte.
+     */
+    private static final ObjectMapper REPORT_JSON = RunDirectory.JSON.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
     private Reports() {}
 
-    public static void writeAll(RunDirectory dir, ReportModel model) {
-        dir.writeJson("report.json", model);
+    /**
+     * What was written.
+     *
+     * @param htmlBytes size of report.html
+     */
+    public record Written(long htmlBytes) {}
+
+    public static Written writeAll(RunDirectory dir, ReportModel model) {
+        dir.writeAtomically("report.json", w -> w.write(REPORT_JSON.writeValueAsString(model) + "\n"));
         CsvReports.write(dir, model);
+        dir.writeText(MarkdownSummary.FILE, MarkdownSummary.render(model));
+        return new Written(new HtmlReport().write(dir, model));
     }
 }

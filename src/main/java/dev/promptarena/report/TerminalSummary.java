@@ -4,6 +4,7 @@ import dev.promptarena.decision.Decision;
 import dev.promptarena.decision.GuardrailResult;
 import dev.promptarena.stats.AnalysisResult;
 import dev.promptarena.stats.AxisResult;
+import dev.promptarena.stats.CheckSummary;
 import dev.promptarena.stats.Interval;
 import dev.promptarena.stats.WinRateResult;
 import java.io.PrintStream;
@@ -13,7 +14,7 @@ import java.util.Locale;
 public final class TerminalSummary {
     private TerminalSummary() {}
 
-    public static void print(ReportModel m, String runDir, PrintStream out) {
+    public static void print(ReportModel m, String reportHtml, Reports.Written written, PrintStream out) {
         AnalysisResult a = m.analysis();
         WinRateResult w = a.winRate();
         Decision d = a.decision();
@@ -28,6 +29,14 @@ public final class TerminalSummary {
             if (x.meanA() == null) continue;
             out.printf(Locale.ROOT, "  %-20s A %.2f  B %.2f  diff %+.2f  p(Holm) %.3g%n", x.axis(), x.meanA(), x.meanB(), x.meanDifference(), x.pHolm());
         }
+        for (CheckSummary c : a.checks()) {
+            if (c.pairs() == 0) continue;
+            out.printf(Locale.ROOT, "  check %-14s A %d/%d  B %d/%d  McNemar p %.3g%n", c.name(), c.passA(), c.pairs(), c.passB(), c.pairs(), c.pValue());
+        }
+        if (a.similarity() != null && a.similarity().cases() > 0) {
+            out.printf(Locale.ROOT, "  similarity           A %.3f  B %.3f  diff %+.3f (%d cases)%n", a.similarity().meanA(), a.similarity().meanB(),
+                    a.similarity().meanDiff(), a.similarity().cases());
+        }
         JudgePanelText.print(a.judgePanel(), out);
         for (GuardrailResult g : d.guardrails()) {
             if (g.breached()) out.printf(Locale.ROOT, "  guardrail BREACHED: %s = %s (limit %s)%n", g.metric(), g.observed(), g.limit());
@@ -36,7 +45,7 @@ public final class TerminalSummary {
         out.println();
         out.println("DECISION: " + d.outcome() + (m.manifest().partial() ? " (partial run: " + m.manifest().partialReason() + ")" : ""));
         for (String r : d.reasons()) out.println("  " + r);
-        out.println("Report: " + runDir);
+        out.println("Report: " + reportHtml + " (report.html " + Fmt.bytes(written.htmlBytes()) + "; summary.md and CSVs alongside)");
     }
 
     static String interval(Interval i) {

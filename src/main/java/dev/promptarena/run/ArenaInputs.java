@@ -7,6 +7,9 @@ import dev.promptarena.config.InputException;
 import dev.promptarena.dataset.DatasetLoader;
 import dev.promptarena.dataset.GoldenCase;
 import dev.promptarena.dataset.UserTemplate;
+import dev.promptarena.recorded.Recorded;
+import dev.promptarena.recorded.RecordedResponses;
+import dev.promptarena.recorded.RecordedResponsesLoader;
 import dev.promptarena.rubric.Rubric;
 import dev.promptarena.rubric.RubricLoader;
 import java.io.IOException;
@@ -17,16 +20,25 @@ import java.util.Map;
 
 /**
  * The validated inputs of a run: config, rubric and golden set, with every template field
- * checked against every case before any call is made.
+ * checked against every case, and recorded outputs checked against the golden set, before any
+ * call is made.
+ *
+ * @param recorded outputs read from files instead of generated ({@link Recorded#NONE} when none)
  */
-public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> cases, String datasetSha256) {
+public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> cases, String datasetSha256, Recorded recorded) {
     public ArenaInputs {
         cases = List.copyOf(cases);
+        recorded = recorded == null ? Recorded.NONE : recorded;
+    }
+
+    public ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> cases, String datasetSha256) {
+        this(config, rubric, cases, datasetSha256, Recorded.NONE);
     }
 
     public static ArenaInputs load(Path configFile, Map<String, String> env) {
         ArenaConfig config = new ConfigLoader(env).load(configFile);
         Rubric rubric = new RubricLoader().load(config.rubric());
+        checkJudge(config, rubric);
         List<GoldenCase> cases = new DatasetLoader().load(config.dataset());
         UserTemplate ta = new UserTemplate(config.a().userTemplate());
         UserTemplate tb = new UserTemplate(config.b().userTemplate());
@@ -34,16 +46,45 @@ public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> ca
             if (config.a().responses() == null) ta.check(c, config.dataset(), "A");
             if (config.b().responses() == null) tb.check(c, config.dataset(), "B");
         }
+        Recorded recorded = new Recorded(recorded(config.a().responses(), "A", cases, config), recorded(config.b().responses(), "B", cases, config));
         try {
-            return new ArenaInputs(config, rubric, cases, Hashing.sha256(Files.readAllBytes(config.dataset())));
+            return new ArenaInputs(config, rubric, cases, Hashing.sha256(Files.readAllBytes(config.dataset())), recorded);
         } catch (IOException e) {
             throw new InputException(config.dataset(), "cannot read: " + e.getMessage());
         }
     }
 
+    /** These inputs with both variants read from one combined file ({@code run --responses}), validated now. */
+    public ArenaInputs withCombinedResponses(Path file) {
+        return new ArenaInputs(config, rubric, cases, datasetSha256, RecordedResponsesLoader.combined(file, cases, config.dataset()));
+    }
+
     /** The first {@code limit} cases (all when limit is null). */
     public ArenaInputs limitedTo(Integer limit) {
         if (limit == null || limit >= cases.size()) return this;
-        return new ArenaInputs(config, rubric, cases.subList(0, limit), datasetSha256);
+        return new ArenaInputs(config, rubric, cases.subList(0, limit), datasetSha256, recorded);
+    }
+
+    private static RecordedResponses recorded(Path file, String slot, List<GoldenCase> cases, ArenaConfig config) {
+        return file == null ? null : RecordedResponsesLoader.variant(file, slot, cases, config.dataset());
+    }
+
+    /**
+     * Axes need an LLM judge to score them; the reference judge needs checks to compare. A checks-only
+     * rubric without {@code judge:} gets the reference judge.
+     */
+    private static void checkJudge(ArenaConfig config, Rubric rubric) {
+        if (config.judge() == null && config.reference() == null && rubric.hasAxes()) {
+            throw new InputException(config.file(), 0, "judge", "required key is missing: the rubric " + config.rubric()
+                    + " has axes, which an LLM judge scores (only a checks-only rubric can do without one)");
+        }
+        if (config.reference() != null && rubric.hasAxes()) {
+            throw new InputException(config.file(), 0, "judge.type", "the reference judge scores checks only, but the rubric "
+                    + config.rubric() + " has axes (" + String.join(", ", rubric.axisNames()) + "): use a checks-only rubric or an LLM judge");
+        }
+        if (config.reference() != null && rubric.checks().isEmpty()) {
+            throw new InputException(config.file(), 0, "judge.type", "the reference judge compares rubric checks, but the rubric "
+                    + config.rubric() + " has none");
+        }
     }
 }

@@ -4,10 +4,12 @@ import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.Hashing;
 import dev.promptarena.config.JudgeConfig;
 import dev.promptarena.config.ProviderConfig;
+import dev.promptarena.config.ReferenceJudgeConfig;
 import dev.promptarena.config.VariantConfig;
 import dev.promptarena.judge.ModelFamilies;
 import dev.promptarena.judge.SelfPreferenceCheck;
 import dev.promptarena.llm.Decoding;
+import dev.promptarena.recorded.RecordedResponses;
 import dev.promptarena.stats.SelfPreference;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,17 +21,25 @@ import java.util.TreeMap;
 final class ManifestFactory {
     private ManifestFactory() {}
 
+    /**
+     * @param judges    the LLM judges (a panel of one for a single judge), or empty when the reference judge decides
+     * @param reference the reference judge, or null
+     * @param embedder  the embedding model id of similarity checks, or null
+     */
     static Manifest create(ArenaInputs in, List<JudgeConfig> judges, String judgeTemplateSha, String runId, int cases, RunOptions o,
-                           Instant started, Instant finished, String partialReason) {
+                           Instant started, Instant finished, String partialReason, ReferenceJudgeConfig reference, String embedder) {
         ArenaConfig c = in.config();
         Map<String, Manifest.VariantInfo> variants = new LinkedHashMap<>();
-        variants.put("A", variant(c.a()));
-        variants.put("B", variant(c.b()));
+        variants.put("A", variant(c.a(), in.recorded().a()));
+        variants.put("B", variant(c.b(), in.recorded().b()));
         Map<String, Manifest.ProviderInfo> providers = new LinkedHashMap<>();
         for (ProviderConfig p : c.providers().values()) {
             providers.put(p.name(), new Manifest.ProviderInfo(p.type(), p.baseUrl(), p.apiKeyEnv(), p.concurrency()));
         }
         List<Manifest.JudgeInfo> judgeInfos = judges.stream().map(ManifestFactory::judge).toList();
+        Manifest.JudgeInfo judgeInfo = judges.isEmpty()
+                ? new Manifest.JudgeInfo(null, "reference", "none", reference.seed(), 1, Map.of(), "none")
+                : judgeInfos.get(0);
         ModelFamilies families = new ModelFamilies(c.families());
         Map<String, List<String>> modelFamilies = new TreeMap<>();
         for (String model : List.of(c.a().model(), c.b().model())) modelFamilies.put(model, List.copyOf(families.of(model)));
@@ -37,8 +47,9 @@ final class ManifestFactory {
         List<SelfPreference> self = SelfPreferenceCheck.find(judges, List.of(c.a(), c.b()), families);
         return new Manifest(1, "prompt-arena", Version.current(), runId, c.name(), c.file().toString(), c.sha256(),
                 c.dataset().toString(), in.datasetSha256(), c.rubric().toString(), in.rubric().sha256(), judgeTemplateSha,
-                cases, o.repeats(), variants, judgeInfos.get(0), providers, in.rubric().axisNames(), c.policy(), started.toString(), finished == null ? null : finished.toString(),
-                partialReason != null, partialReason, o.args(), judgeInfos, modelFamilies, self);
+                cases, o.repeats(), variants, judgeInfo, providers, in.rubric().axisNames(), c.policy(), started.toString(), finished == null ? null : finished.toString(),
+                partialReason != null, partialReason, o.args(), embedder, reference == null ? null : reference.margin(),
+                judgeInfos, modelFamilies, self);
     }
 
     private static Manifest.JudgeInfo judge(JudgeConfig j) {
@@ -46,10 +57,10 @@ final class ManifestFactory {
                 decoding(j.decoding()), j.template() == null ? "built-in" : j.template().toString(), j.id(), j.structured());
     }
 
-    private static Manifest.VariantInfo variant(VariantConfig v) {
-        return new Manifest.VariantInfo(v.name(), v.provider(), v.model(), v.system() == null ? null : Hashing.sha256(v.system()),
+    private static Manifest.VariantInfo variant(VariantConfig v, RecordedResponses recorded) {
+        return new Manifest.VariantInfo(v.name(), recorded == null ? v.provider() : null, v.model(), v.system() == null ? null : Hashing.sha256(v.system()),
                 Hashing.sha256(v.userTemplate()), decoding(v.decoding()), v.overridden(),
-                v.responses() == null ? null : v.responses().toString());
+                recorded == null ? null : recorded.file().toString(), recorded == null ? null : recorded.sha256());
     }
 
     static Map<String, Object> decoding(Decoding d) {

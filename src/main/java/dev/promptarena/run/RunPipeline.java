@@ -2,16 +2,21 @@ package dev.promptarena.run;
 
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.JudgeConfig;
+import dev.promptarena.config.ReferenceJudgeConfig;
 import dev.promptarena.engine.ArenaRunner;
 import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.engine.CheckStage;
 import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.CostModel;
 import dev.promptarena.engine.DirectCalls;
 import dev.promptarena.judge.JudgePanel;
 import dev.promptarena.judge.JudgePrompt;
 import dev.promptarena.judge.PairJudge;
+import dev.promptarena.judge.PairJudging;
+import dev.promptarena.judge.ReferenceJudge;
 import dev.promptarena.llm.ClientFactory;
 import dev.promptarena.llm.LlmClient;
+import dev.promptarena.rubric.check.CheckRunner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,6 +29,8 @@ import java.util.Map;
  * Runs an arena: generate both variants and judge each pair (through one {@link Calls}
  * engine), record everything in a fresh run folder, then derive every report from what was
  * recorded. The run folder is created before the first call so an interrupted run still has one.
+ * Rubric checks run on both outputs of every case; without an LLM judge the reference judge decides
+ * each pair from them, and with recorded outputs on both sides no provider is called at all.
  */
 public final class RunPipeline {
     private final Map<String, String> env;
@@ -51,36 +58,60 @@ public final class RunPipeline {
         ArenaConfig config = in.config();
         List<JudgeConfig> judges = options.judgeSeed() == null ? config.judges()
                 : config.judges().stream().map(j -> j.withSeed(options.judgeSeed())).toList();
+        ReferenceJudgeConfig reference = referenceJudge(config, options);
+        // Built before the run folder: a missing embeddings module is an input error, not a half-made run.
+        CheckRunner checkRunner = in.rubric().checks().isEmpty() ? null : CheckRunner.forRubric(in.rubric());
+        String embedder = checkRunner == null || checkRunner.embedder() == null ? null : checkRunner.embedder().modelId();
         Path parent = options.outDir() != null ? options.outDir() : config.outputDir();
         Instant started = Instant.now();
         RunDirectory dir = RunDirectory.create(parent, config.name(), ZonedDateTime.now());
-        JudgePrompt prompt = new JudgePrompt(in.rubric(), judges.get(0).template());
+        // The template is panel-wide (judge.template), so one prompt serves every judge.
+        JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
+        String templateSha = prompt == null ? null : prompt.templateSha256();
         int total = in.cases().size() * options.repeats();
-        Manifest manifest = ManifestFactory.create(in, judges, prompt.templateSha256(), dir.runId(), total, options, started, null, "running");
+        Manifest manifest = ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options, started, null, "running",
+                reference, embedder);
         dir.writeJson("manifest.json", manifest);
         // Warn before spending anything: the user may prefer to add or swap a judge first.
         manifest.selfPreference().forEach(s -> err.println("warning: " + s.message()));
         CostModel costs = CostModel.FREE;
         List<CaseRecord> records;
-        try (Calls calls = new DirectCalls(clients(config))) {
-            JudgePanel judge = new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs)).toList());
-            runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window());
+        try (Calls calls = new DirectCalls(clients(config, in));
+             CheckStage checks = new CheckStage(checkRunner, CHECK_THREADS)) {
+            PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
+                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs)).toList());
+            runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks);
             if (interrupted) runner.requestStop();
             records = runner.run(in.cases(), options.repeats(), r -> { });
         }
         String partial = runner.stopped() ? "interrupted after " + records.size() + " of " + total + " cases" : null;
         dir.writeJsonLines("cases.jsonl", records);
         dir.writeJsonLines("outcomes.jsonl", records.stream().map(CaseRecord::outcome).toList());
-        dir.writeJson("manifest.json", ManifestFactory.create(in, judges, prompt.templateSha256(), dir.runId(), total, options,
-                started, Instant.now(), partial));
+        dir.writeJson("manifest.json", ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options,
+                started, Instant.now(), partial, reference, embedder));
         return new Result(dir, records, partial);
     }
 
-    private Map<String, LlmClient> clients(ArenaConfig config) {
+    /**
+     * Threads that evaluate checks. Few: checks are CPU work (regexes, embeddings) and more threads than
+     * cores would only take time from the HTTP threads; cases in flight are already bounded by the window.
+     */
+    private static final int CHECK_THREADS = 2;
+
+    /** The reference judge when no LLM judge is configured (explicitly, or implicitly for a checks-only rubric). */
+    private static ReferenceJudgeConfig referenceJudge(ArenaConfig config, RunOptions options) {
+        if (config.judge() != null) return null;
+        ReferenceJudgeConfig r = config.reference() != null ? config.reference() : ReferenceJudgeConfig.implicit();
+        return options.judgeSeed() == null ? r : r.withSeed(options.judgeSeed());
+    }
+
+    /** Clients of the providers the run calls: not a recorded variant's, not the judge's when there is no LLM judge. */
+    private Map<String, LlmClient> clients(ArenaConfig config, ArenaInputs in) {
         ClientFactory factory = new ClientFactory(env);
         Map<String, LlmClient> out = new LinkedHashMap<>();
         config.providers().forEach((name, p) -> {
-            boolean used = name.equals(config.a().provider()) || name.equals(config.b().provider())
+            boolean used = (in.recorded().a() == null && name.equals(config.a().provider()))
+                    || (in.recorded().b() == null && name.equals(config.b().provider()))
                     || config.judges().stream().anyMatch(j -> name.equals(j.provider()));
             if (used) out.put(name, factory.create(p));
         });

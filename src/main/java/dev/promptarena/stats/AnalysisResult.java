@@ -1,6 +1,7 @@
 package dev.promptarena.stats;
 
 import dev.promptarena.decision.Decision;
+import dev.promptarena.similarity.SimilaritySummary;
 import java.util.List;
 
 /**
@@ -17,15 +18,35 @@ import java.util.List;
  * @param operations primary (guardrail inputs): errors, unparseable votes, latency, cost, length, truncation
  * @param decision   the gate's decision with guardrail results and reasons
  * @param warnings   plain sentences collected from all of the above
+ * @param checks     rubric checks, A vs B with McNemar (empty when the rubric has none); exploratory
+ *                   unless a {@code check_pass_drop_max} guardrail names the check
+ * @param similarity similarity to the references, A vs B (null when not computed); exploratory unless
+ *                   a {@code similarity_drop_max} guardrail is set
  * @param judgePanel exploratory: each judge alone, inter-judge agreement, stability, truncation, self-preference
  */
 public record AnalysisResult(AnalysisOptions options, List<String> axisNames, WinRateResult winRate, List<AxisResult> axes,
                              OrderBiasResult orderBias, VerbosityResult verbosity, SegmentsResult segments,
                              OperationalMetrics operations, Decision decision, List<String> warnings,
-                             JudgePanelResult judgePanel) {
+                             List<CheckSummary> checks, SimilaritySummary similarity, JudgePanelResult judgePanel) {
     public AnalysisResult {
+        checks = checks == null ? List.of() : List.copyOf(checks);
         axisNames = List.copyOf(axisNames);
         axes = List.copyOf(axes);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A result without rubric checks or similarity, as before checks existed. */
+    public AnalysisResult(AnalysisOptions options, List<String> axisNames, WinRateResult winRate, List<AxisResult> axes,
+                          OrderBiasResult orderBias, VerbosityResult verbosity, SegmentsResult segments,
+                          OperationalMetrics operations, Decision decision, List<String> warnings) {
+        this(options, axisNames, winRate, axes, orderBias, verbosity, segments, operations, decision, warnings, List.of(), null);
+    }
+
+    /** A result without the judge panel section (analyses that do not look at the judges). */
+    public AnalysisResult(AnalysisOptions options, List<String> axisNames, WinRateResult winRate, List<AxisResult> axes,
+                          OrderBiasResult orderBias, VerbosityResult verbosity, SegmentsResult segments,
+                          OperationalMetrics operations, Decision decision, List<String> warnings,
+                          List<CheckSummary> checks, SimilaritySummary similarity) {
+        this(options, axisNames, winRate, axes, orderBias, verbosity, segments, operations, decision, warnings, checks, similarity, null);
     }
 }

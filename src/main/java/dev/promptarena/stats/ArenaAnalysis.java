@@ -4,6 +4,8 @@ import dev.promptarena.decision.Decision;
 import dev.promptarena.decision.Gate;
 import dev.promptarena.decision.GuardrailResult;
 import dev.promptarena.decision.Guardrails;
+import dev.promptarena.similarity.SimilarityStats;
+import dev.promptarena.similarity.SimilaritySummary;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,13 +46,22 @@ public final class ArenaAnalysis {
         VerbosityResult verbosity = VerbosityAnalysis.analyze(judged, alpha);
         SegmentsResult segments = SegmentAnalysis.analyze(judged, winRate.winRate(), alpha);
         OperationalMetrics ops = OperationalAnalysis.analyze(judged, axes);
-        List<GuardrailResult> guardrails = Guardrails.evaluate(options.policy().guardrails(), ops);
+        List<CheckSummary> checks = CheckSummaries.summarize(outcomes);
+        SimilaritySummary similarity = similarity(outcomes, alpha);
+        List<GuardrailResult> guardrails = Guardrails.evaluate(options.policy().guardrails(), ops, checks, similarity);
         Decision decision = Gate.decide(options.policy(), primary, guardrails);
         JudgePanelResult panel = JudgePanelAnalysis.analyze(judged, alpha, selfPreference);
         List<String> warnings = new ArrayList<>(warnings(winRate, order, verbosity, segments));
         warnings.addAll(panel.warnings());
 
-        return new AnalysisResult(options, axisNames, winRate, axes, order, verbosity, segments, ops, decision, warnings, panel);
+        return new AnalysisResult(options, axisNames, winRate, axes, order, verbosity, segments, ops, decision, warnings,
+                checks, similarity, panel);
+    }
+
+    /** The similarity summary at confidence 1 − alpha, or null when no outcome has a similarity. */
+    private static SimilaritySummary similarity(List<CaseOutcome> outcomes, double alpha) {
+        boolean any = outcomes.stream().anyMatch(o -> o.a().similarity() != null || o.b().similarity() != null);
+        return any ? SimilarityStats.summarize(outcomes, 1 - alpha) : null;
     }
 
     private static List<String> warnings(WinRateResult w, OrderBiasResult order, VerbosityResult verbosity, SegmentsResult segments) {

@@ -5,19 +5,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Computes {@link OrderBiasResult}. */
+/**
+ * Computes {@link OrderBiasResult}. Votes of the reference judge ({@link #REFERENCE_JUDGE}) are left
+ * out: it reads no presentation order, so position bias is not defined for it. When it cast every
+ * vote, the design is {@link #NOT_APPLICABLE} and there is no warning.
+ */
 public final class OrderBiasAnalysis {
+    /** Judge id of the model-free reference judge (judge.ReferenceJudge), whose votes have no order. */
+    public static final String REFERENCE_JUDGE = "reference";
+    /** Design reported when only the reference judge voted. */
+    public static final String NOT_APPLICABLE = "not-applicable";
+
     private OrderBiasAnalysis() {}
 
     /** @param alpha significance level of the bias test and 1 − level of its interval */
     public static OrderBiasResult analyze(List<JudgedOutcome> judged, double alpha) {
         int decisive = 0, first = 0, nBFirst = 0, nBSecond = 0, pairs = 0, consistent = 0, flips = 0, favFirst = 0, favSecond = 0;
         double ptsBFirst = 0, ptsBSecond = 0;
-        boolean anyBFirst = false, anyBSecond = false, allPaired = true;
+        boolean anyBFirst = false, anyBSecond = false, allPaired = true, anyReference = false;
         for (JudgedOutcome j : judged) {
             if (j.verdict() == Verdict.ERROR) continue;
             Map<String, Map<Boolean, List<Verdict>>> samples = new TreeMap<>();
             for (Vote v : j.outcome().votes()) {
+                if (REFERENCE_JUDGE.equals(v.judge())) { anyReference = true; continue; }
                 if (v.winner() == Winner.UNPARSEABLE) continue;
                 double pts = v.winner() == Winner.B ? 1 : v.winner() == Winner.TIE ? 0.5 : 0;
                 if (v.bFirst()) { nBFirst++; ptsBFirst += pts; anyBFirst = true; }
@@ -43,7 +53,7 @@ public final class OrderBiasAnalysis {
                 else if (secondPicks > firstPicks) favSecond++;
             }
         }
-        String design = !anyBFirst && !anyBSecond ? "none" : !anyBSecond ? "fixed-b-first" : !anyBFirst ? "fixed-a-first"
+        String design = !anyBFirst && !anyBSecond ? (anyReference ? NOT_APPLICABLE : "none") : !anyBSecond ? "fixed-b-first" : !anyBFirst ? "fixed-a-first"
                 : allPaired ? "both" : "randomized";
         boolean varied = anyBFirst && anyBSecond;
         Double share = decisive == 0 ? null : first / (double) decisive;

@@ -7,7 +7,8 @@ package dev.promptarena.stats;
  *
  * @param role                 always {@link Evidence#EXPLORATORY}
  * @param design               {@code both} (every vote pair in both orders), {@code randomized},
- *                             {@code fixed-b-first}, {@code fixed-a-first} or {@code none} (no votes)
+ *                             {@code fixed-b-first}, {@code fixed-a-first}, {@code none} (no votes) or
+ *                             {@code not-applicable} (only the reference judge voted: it reads no order)
  * @param decisiveVotes        parseable votes that named a winner
  * @param pickedFirst          of those, votes that named the response shown first
  * @param firstShare           pickedFirst / decisiveVotes; 0.5 is unbiased; null when there are none

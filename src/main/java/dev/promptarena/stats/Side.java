@@ -1,5 +1,7 @@
 package dev.promptarena.stats;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,7 +22,8 @@ public record Side(String output, long latencyMillis, double costUsd, long outpu
                    String errorMessage, boolean truncated, Map<String, Boolean> checks, Double similarity) {
     public Side {
         output = output == null ? "" : output;
-        checks = checks == null ? Map.of() : Map.copyOf(checks);
+        // Insertion order is rubric order (CheckReport.passed()); keep it so reports list checks as the rubric does.
+        checks = checks == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(checks));
         if (similarity != null && !(similarity >= -1 && similarity <= 1)) {
             throw new IllegalArgumentException("similarity must be in [-1, 1], got: " + similarity);
         }

@@ -114,9 +114,18 @@ class JudgePanelConfigTest {
         assertTrue(provider.getMessage().contains("did you mean 'sim'"), provider.getMessage());
 
         assertEquals("judges", fails("judges: []\n").field());
-        assertEquals("judge", fails("\n").field(), "a judge is required");
+        assertEquals("judges", fails("judge: {type: reference}\njudges:\n  - {provider: sim, model: j1}\n").field(),
+                "a panel and the reference judge are exclusive");
         assertEquals("judge.samples", fails("judge: {provider: sim, model: j, samples: 0}\n").field());
         assertEquals("judge.structured", fails("judge: {provider: sim, model: j, structured: maybe}\n").field());
+    }
+
+    @Test
+    void withoutAnyJudgeThePanelIsEmpty() throws IOException {
+        ArenaConfig c = load("\n");
+        assertEquals(List.of(), c.judges(), "allowed here; the inputs require checks in the rubric then");
+        assertEquals(null, c.judge());
+        assertEquals(List.of("j"), load("judge: {type: llm, provider: sim, model: j}\n").judges().stream().map(JudgeConfig::id).toList());
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.promptarena.judge.JudgePrompt;
 import dev.promptarena.judge.PairJudge;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.Decoding;
+import dev.promptarena.recorded.Recorded;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.sim.SimClient;
 import dev.promptarena.rubric.Axis;
@@ -49,7 +50,7 @@ class MultiTurnEndToEndTest {
         Rubric rubric = new Rubric("r", "", List.of(new Axis("Clarity", "clear?", Map.of(1, "x", 3, "y", 5, "z"), 1)), "sha");
         JudgeConfig judge = new JudgeConfig("j", "sim", "sim-judge", JudgeConfig.Order.BOTH, 1, Decoding.UNSET, null, 1, true);
         JudgePanel panel = JudgePanel.of(new PairJudge(judge, new JudgePrompt(rubric, null), calls, CostModel.FREE));
-        List<CaseRecord> records = new ArenaRunner(a, b, panel, calls, CostModel.FREE, 2).run(golden, 1, r -> { });
+        List<CaseRecord> records = new ArenaRunner(a, b, panel, calls, CostModel.FREE, 2, Recorded.NONE, CheckStage.none()).run(golden, 1, r -> { });
 
         assertEquals(1, records.size());
         for (Calls.Role role : List.of(Calls.Role.A, Calls.Role.B)) {

@@ -15,6 +15,7 @@ import dev.promptarena.judge.JudgePanel;
 import dev.promptarena.judge.JudgePrompt;
 import dev.promptarena.judge.PairJudge;
 import dev.promptarena.llm.Decoding;
+import dev.promptarena.recorded.Recorded;
 import dev.promptarena.rubric.Axis;
 import dev.promptarena.rubric.Rubric;
 import dev.promptarena.stats.AnalysisOptions;
@@ -52,7 +53,7 @@ class UnparseableGuardrailTest {
         JudgePanel panel = JudgePanel.of(new PairJudge(judge, new JudgePrompt(rubric, null), calls, CostModel.FREE));
         List<GoldenCase> cases = new ArrayList<>();
         for (int i = 0; i < 10; i++) cases.add(new GoldenCase("c" + i, Map.of("q", "case-" + i), null, null, Map.of(), List.of(), i + 1));
-        List<CaseRecord> records = new ArenaRunner(a, b, panel, calls, CostModel.FREE, 4).run(cases, 1, x -> { });
+        List<CaseRecord> records = new ArenaRunner(a, b, panel, calls, CostModel.FREE, 4, Recorded.NONE, CheckStage.none()).run(cases, 1, x -> { });
         List<CaseOutcome> outcomes = records.stream().map(CaseRecord::outcome).toList();
         DecisionPolicy policy = new DecisionPolicy(DecisionPolicy.Test.SUPERIORITY, 0, 0.05,
                 List.of(new GuardrailSpec("error_rate_max", 0.05), new GuardrailSpec("unparseable_rate_max", limit)));

@@ -50,6 +50,9 @@ public final class CheckRunner {
         return new CheckRunner(rubric, e);
     }
 
+    /** The checks evaluated, in rubric order. */
+    public List<Check> checks() { return checks; }
+
     /** The embedding model in use, or null when no check needs one (for the run manifest). */
     public Embedder embedder() { return embedder; }
 

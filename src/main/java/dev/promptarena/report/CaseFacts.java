@@ -1,0 +1,98 @@
+package dev.promptarena.report;
+
+import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.judge.JudgeTrace;
+import dev.promptarena.stats.Verdict;
+import dev.promptarena.stats.VerdictCombiner;
+import dev.promptarena.stats.Winner;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+/**
+ * What the reports derive about one (case, repeat): its combined verdict, mean axis scores and the
+ * largest drop from A to B. One place so the HTML table and the Markdown "worst regressions" rank
+ * cases the same way.
+ *
+ * @param record     the recorded case
+ * @param verdict    combined verdict ({@link VerdictCombiner}, the same rule the statistics use)
+ * @param meanA      A's mean score per axis over parseable votes (axis order of the rubric; null when unscored)
+ * @param meanB      B's mean score per axis
+ * @param worstDrop  max over axes of (meanA − meanB); positive means B dropped; null without scores
+ * @param worstAxis  the axis of that drop, or null
+ * @param flipped    some judge sample named different winners in the two presentation orders
+ * @param disagree   parseable votes named more than one winner (flips, panel or sample disagreement)
+ */
+public record CaseFacts(CaseRecord record, Verdict verdict, Map<String, Double> meanA, Map<String, Double> meanB,
+                        Double worstDrop, String worstAxis, boolean flipped, boolean disagree) {
+
+    /** Losses first (biggest drop first), then order-dependent and split verdicts, failures, ties, wins. */
+    public static final Comparator<CaseFacts> WORST_FIRST = Comparator.comparingInt(CaseFacts::priority)
+            .thenComparing(f -> f.worstDrop() == null ? Double.NEGATIVE_INFINITY : f.worstDrop(), Comparator.reverseOrder())
+            .thenComparing(f -> f.record().caseId())
+            .thenComparingInt(f -> f.record().repeat());
+
+    public static CaseFacts of(CaseRecord r, List<String> axes) {
+        List<JudgeTrace> ok = r.traces().stream().filter(t -> t.winner() != Winner.UNPARSEABLE).toList();
+        Map<String, Double> a = new LinkedHashMap<>();
+        Map<String, Double> b = new LinkedHashMap<>();
+        Double worst = null;
+        String worstAxis = null;
+        for (String axis : axes) {
+            Double ma = mean(ok, t -> t.scoresA().get(axis));
+            Double mb = mean(ok, t -> t.scoresB().get(axis));
+            a.put(axis, ma);
+            b.put(axis, mb);
+            if (ma != null && mb != null && (worst == null || ma - mb > worst)) {
+                worst = ma - mb;
+                worstAxis = axis;
+            }
+        }
+        boolean flipped = ok.stream().anyMatch(x -> ok.stream().anyMatch(y -> x.bFirst() != y.bFirst()
+                && x.judge().equals(y.judge()) && x.sample() == y.sample() && x.winner() != y.winner()));
+        boolean disagree = ok.stream().map(JudgeTrace::winner).distinct().count() > 1;
+        return new CaseFacts(r, VerdictCombiner.combine(r.outcome()), a, b, worst, worstAxis, flipped, disagree);
+    }
+
+    public CaseFacts {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(verdict, "verdict");
+        meanA = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(meanA));
+        meanB = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(meanB));
+    }
+
+    /** Sort rank: 0 = B lost, 1 = order-dependent or split, 2 = unusable, 3 = tie, 4 = B won. */
+    public int priority() {
+        return switch (verdict) {
+            case A -> 0;
+            case INCONSISTENT -> 1;
+            case UNPARSEABLE, ERROR -> 2;
+            case TIE -> disagree ? 1 : 3;
+            case B -> disagree ? 1 : 4;
+        };
+    }
+
+    /** B's word count minus A's. */
+    public int wordDiff() { return record.b().words() - record.a().words(); }
+
+    /** A short human label of the verdict in variant terms. */
+    public String verdictLabel() {
+        return switch (verdict) {
+            case B -> "B won";
+            case A -> "A won (B lost)";
+            case TIE -> "tie";
+            case INCONSISTENT -> "inconsistent";
+            case UNPARSEABLE -> "unparseable";
+            case ERROR -> "error";
+        };
+    }
+
+    private static Double mean(List<JudgeTrace> traces, Function<JudgeTrace, Integer> score) {
+        OptionalDouble m = traces.stream().map(score).filter(Objects::nonNull).mapToInt(Integer::intValue).average();
+        return m.isPresent() ? m.getAsDouble() : null;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.promptarena.report.html;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.report.CaseFacts;
+import dev.promptarena.report.ReportModel;
+import dev.promptarena.run.Manifest;
+import dev.promptarena.stats.AnalysisResult;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Everything report.html shows, already formatted: the template only places these values, so every
+ * number and every SVG coordinate is computed (and testable) in Java.
+ *
+ * @param title       arena name
+ * @param runId       run id
+ * @param nameA       variant A's name
+ * @param nameB       variant B's name
+ * @param banner      the decision
+ * @param winBar      win/tie/loss bar and interval
+ * @param axes        per-axis rows
+ * @param meanTicks   ticks of the means chart
+ * @param diffTicks   ticks of the difference chart
+ * @param hasAxes     there is at least one axis
+ * @param order       order-bias panel
+ * @param verbosity   verbosity panel
+ * @param forest      segment forest plot
+ * @param hasSegments there is at least one segment
+ * @param guardrails  guardrail rows
+ * @param warnings    every warning of the analysis
+ * @param hasWarnings there is at least one warning
+ * @param provenance  run provenance
+ * @param axisNames   axis names (per-case score columns)
+ * @param tags        every "key=value" tag, for the filter
+ * @param caseCount   rows in the per-case table
+ * @param casesJson   the per-case data, escaped for a script element (see {@link CaseData#scriptSafe})
+ * @param axesJson    axis names as script-safe JSON
+ */
+public record HtmlView(String title, String runId, String nameA, String nameB, BannerView banner, WinBarView winBar,
+                       List<AxisRowView> axes, List<Tick> meanTicks, List<Tick> diffTicks, boolean hasAxes, OrderBiasView order,
+                       VerbosityView verbosity, ForestView forest, boolean hasSegments, List<GuardrailRow> guardrails,
+                       List<String> warnings, boolean hasWarnings, ProvenanceView provenance, List<String> axisNames, List<String> tags,
+                       int caseCount, String casesJson, String axesJson) {
+
+    public static HtmlView of(ReportModel model) {
+        Manifest m = model.manifest();
+        AnalysisResult a = model.analysis();
+        List<String> axisNames = m.axes() == null ? a.axisNames() : m.axes();
+        List<CaseFacts> facts = model.cases().stream().map(c -> CaseFacts.of(c, axisNames)).sorted(CaseFacts.WORST_FIRST).toList();
+        Scale diff = AxisRowView.diffScale(a.axes());
+        TreeSet<String> tags = new TreeSet<>();
+        model.cases().forEach(c -> c.tags().forEach((k, v) -> tags.add(k + "=" + v)));
+        return new HtmlView(m.arena(), m.runId(), name(m, "A"), name(m, "B"),
+                BannerView.of(a.decision(), m, m.policy() == null ? a.options().alpha() : m.policy().alpha()),
+                WinBarView.of(a.winRate(), a.decision().threshold()), a.axes().stream().map(x -> AxisRowView.of(x, diff)).toList(),
+                AxisRowView.meanTicks(), AxisRowView.diffTicks(diff), !a.axes().isEmpty(), OrderBiasView.of(a.orderBias()),
+                VerbosityView.of(a.verbosity(), facts), ForestView.of(a.segments(), a.winRate().winRate()),
+                !a.segments().segments().isEmpty(), a.decision().guardrails().stream().map(GuardrailRow::of).toList(), a.warnings(), !a.warnings().isEmpty(),
+                ProvenanceView.of(m, a.operations(), a.options()), axisNames, List.copyOf(tags), facts.size(),
+                CaseData.json(facts, axisNames), CaseData.scriptSafe(strings(axisNames)));
+    }
+
+    private static String name(Manifest m, String key) {
+        return m.variants() != null && m.variants().get(key) != null ? m.variants().get(key).name() : key;
+    }
+
+    private static String strings(List<String> list) {
+        try {
+            return new ObjectMapper().writeValueAsString(list);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

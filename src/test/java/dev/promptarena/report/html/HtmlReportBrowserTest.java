@@ -1,0 +1,106 @@
+package dev.promptarena.report.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.promptarena.cli.CliRunner;
+import dev.promptarena.report.ReportFixtures;
+import dev.promptarena.report.ReportModel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opens report.html in a real headless browser: the page's script must run without a JavaScript
+ * error, the decision banner and charts must be there, injected markup must not execute, and a
+ * 10,000-case report must still render its first page. Saves target/report-screenshot.png.
+ */
+class HtmlReportBrowserTest {
+    @TempDir Path tmp;
+
+    @Test
+    void bundledExampleRendersWithoutErrorsAndIsScreenshotted() throws Exception {
+        Chromium chromium = Chromium.require();
+        Path runDir = CliRunner.runExample(tmp.resolve("runs"));
+        Path html = runDir.resolve("report.html");
+        Document dom = Jsoup.parse(chromium.dumpDom(html, tmp));
+        assertHealthy(dom);
+        assertEquals("34", dom.selectFirst("html").attr("data-rows"), "first page of the 34-case example");
+        for (String id : List.of("chart-winrate", "chart-order", "chart-verbosity", "chart-forest")) assertNotNull(dom.getElementById(id), id);
+        assertFalse(dom.select("table.axes svg.chart-diff circle").isEmpty(), "axis chart has marks");
+
+        Path png = Path.of("target", "report-screenshot.png");
+        chromium.screenshot(html, png, tmp);
+        byte[] head = Arrays.copyOf(Files.readAllBytes(png), 8);
+        assertEquals("\u0089PNG", new String(head, 0, 4, StandardCharsets.ISO_8859_1), "a PNG was written to " + png);
+    }
+
+    @Test
+    void injectedMarkupDoesNotExecuteInTheBrowser() throws Exception {
+        Chromium chromium = Chromium.require();
+        Path html = write(ReportFixtures.hostile(60));
+        Document dom = Jsoup.parse(chromium.dumpDom(html, tmp));
+        assertHealthy(dom);
+        assertFalse(dom.selectFirst("html").hasAttr("data-pwned"), "a payload ran: " + dom.selectFirst("html").attr("data-pwned"));
+        assertTrue(dom.select("#case-rows img, #case-rows script, #case-rows svg, #case-rows a").isEmpty(), "no element from case text");
+        String rows = dom.getElementById("case-rows").text();
+        assertTrue(rows.contains("<script>alert(1)</script>"), "payload rendered as visible text");
+    }
+
+    @Test
+    void tenThousandCasesStillRenderPageOne() throws Exception {
+        Chromium chromium = Chromium.require();
+        Path html = write(ReportFixtures.hostile(10_000));
+        Document dom = Jsoup.parse(chromium.dumpDom(html, tmp));
+        assertHealthy(dom);
+        assertEquals("50", dom.selectFirst("html").attr("data-rows"), "one page of 50 rows, not 10,000");
+        assertTrue(dom.getElementById("p-info").text().startsWith("page 1 of 200"), dom.getElementById("p-info").text());
+    }
+
+    @Test
+    void tableFiltersSortsAndPagesInTheBrowser() throws Exception {
+        Chromium chromium = Chromium.require();
+        String html = new HtmlReport().render(ReportFixtures.hostile(300));
+        // A test-only driver script clicks through the controls; the CSP (which admits only the
+        // report's own script by hash) is removed from this copy so the driver may run.
+        String driver = "<script>" + new String(getClass().getResourceAsStream("table-driver.js").readAllBytes(), StandardCharsets.UTF_8)
+                + "</script></body>";
+        String driven = html.replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "").replace("</body>", driver);
+        Path file = tmp.resolve("driven.html");
+        Files.writeString(file, driven, StandardCharsets.UTF_8);
+        Element root = Jsoup.parse(chromium.dumpDom(file, tmp)).selectFirst("html");
+        assertEquals("", root.attr("data-js-errors") + root.attr("data-driver-error"), "errors");
+        assertEquals("1", root.attr("data-driver-done"), "driver finished");
+        assertTrue(root.attr("data-page2").startsWith("page 2 of 6"), root.attr("data-page2"));
+        assertEquals("true", root.attr("data-losses-only"), "verdict filter shows only losses");
+        assertEquals("true", root.attr("data-flip-only"), "flipped filter shows only flipped or inconsistent rows");
+        assertEquals("true", root.attr("data-sorted-by-id"), "clicking Case sorts by id");
+        assertEquals("true", root.attr("data-reversed"), "a second click reverses");
+        assertEquals("1", root.attr("data-search-hits"), "search finds exactly one case by id");
+    }
+
+    private Path write(ReportModel model) throws Exception {
+        Path html = tmp.resolve("report.html");
+        Files.writeString(html, new HtmlReport().render(model), StandardCharsets.UTF_8);
+        return html;
+    }
+
+    private static void assertHealthy(Document dom) {
+        Element root = dom.selectFirst("html");
+        assertEquals("", root.attr("data-js-errors"), "JavaScript errors");
+        assertEquals("1", root.attr("data-ready"), "the page script finished");
+        Element banner = dom.getElementById("decision");
+        assertNotNull(banner, "decision banner");
+        assertTrue(List.of("PASS", "FAIL", "INCONCLUSIVE", "RUN_ERROR").contains(banner.attr("data-outcome")), banner.attr("data-outcome"));
+        assertNotNull(dom.getElementById("chart-winrate"), "win-rate chart");
+    }
+}
