@@ -102,7 +102,12 @@ class RecordedRunTest {
         assertTrue(report.at("/analysis/warnings").toString().indexOf("position bias") < 0, "no order-bias claim for the reference judge");
         String markdown = Files.readString(runDir.resolve("summary.md"));
         assertTrue(markdown.contains("| c9 |") && !markdown.contains("shown first"), markdown);
-        assertTrue(Files.readString(runDir.resolve("report.html")).contains("Not applicable: the reference judge"));
+        String html = Files.readString(runDir.resolve("report.html"));
+        assertTrue(html.contains("Not applicable: the reference judge"));
+        // The checks panel shows each check with A's and B's pass rates and its McNemar p-value.
+        String panel = html.substring(html.indexOf("<section id=\"checks\""), html.indexOf("</section>", html.indexOf("<section id=\"checks\"")));
+        assertTrue(panel.contains("<code>cites</code>") && panel.contains("0.0%") && panel.contains("80.0%") && panel.contains("+80.0 pp"), panel);
+        assertTrue(panel.contains("<code>short</code>") && panel.contains("-40.0 pp"), panel);
     }
 
     @Test

@@ -7,7 +7,10 @@ import dev.promptarena.report.ReportModel;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.stats.AnalysisResult;
 import java.io.UncheckedIOException;
+import dev.promptarena.report.Fmt;
+import dev.promptarena.similarity.SimilaritySummary;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -24,6 +27,9 @@ import java.util.TreeSet;
  * @param meanTicks   ticks of the means chart
  * @param diffTicks   ticks of the difference chart
  * @param hasAxes     there is at least one axis
+ * @param checks      rubric checks (pass rates and McNemar)
+ * @param hasChecks   there is at least one check
+ * @param similarity  similarity to the references, one formatted sentence, or null
  * @param order       order-bias panel
  * @param verbosity   verbosity panel
  * @param forest      segment forest plot
@@ -39,7 +45,8 @@ import java.util.TreeSet;
  * @param axesJson    axis names as script-safe JSON
  */
 public record HtmlView(String title, String runId, String nameA, String nameB, BannerView banner, WinBarView winBar,
-                       List<AxisRowView> axes, List<Tick> meanTicks, List<Tick> diffTicks, boolean hasAxes, OrderBiasView order,
+                       List<AxisRowView> axes, List<Tick> meanTicks, List<Tick> diffTicks, boolean hasAxes, List<CheckRowView> checks,
+                       boolean hasChecks, String similarity, OrderBiasView order,
                        VerbosityView verbosity, ForestView forest, boolean hasSegments, List<GuardrailRow> guardrails,
                        List<String> warnings, boolean hasWarnings, ProvenanceView provenance, List<String> axisNames, List<String> tags,
                        int caseCount, String casesJson, String axesJson) {
@@ -55,11 +62,19 @@ public record HtmlView(String title, String runId, String nameA, String nameB, B
         return new HtmlView(m.arena(), m.runId(), name(m, "A"), name(m, "B"),
                 BannerView.of(a.decision(), m, m.policy() == null ? a.options().alpha() : m.policy().alpha()),
                 WinBarView.of(a.winRate(), a.decision().threshold()), a.axes().stream().map(x -> AxisRowView.of(x, diff)).toList(),
-                AxisRowView.meanTicks(), AxisRowView.diffTicks(diff), !a.axes().isEmpty(), OrderBiasView.of(a.orderBias()),
+                AxisRowView.meanTicks(), AxisRowView.diffTicks(diff), !a.axes().isEmpty(),
+                a.checks().stream().map(c -> CheckRowView.of(c, a)).toList(), !a.checks().isEmpty(), similarity(a.similarity()),
+                OrderBiasView.of(a.orderBias()),
                 VerbosityView.of(a.verbosity(), facts), ForestView.of(a.segments(), a.winRate().winRate()),
                 !a.segments().segments().isEmpty(), a.decision().guardrails().stream().map(GuardrailRow::of).toList(), a.warnings(), !a.warnings().isEmpty(),
                 ProvenanceView.of(m, a.operations(), a.options()), axisNames, List.copyOf(tags), facts.size(),
                 CaseData.json(facts, axisNames), CaseData.scriptSafe(strings(axisNames)));
+    }
+
+    private static String similarity(SimilaritySummary s) {
+        if (s == null || s.cases() == 0) return null;
+        return String.format(Locale.ROOT, "Mean similarity to the reference: A %.3f, B %.3f; B − A %+.3f [%.3f, %.3f] (%.0f%% paired t, p = %s, %d cases).",
+                s.meanA(), s.meanB(), s.meanDiff(), s.low(), s.high(), 100 * s.confidence(), Fmt.p(s.pValue()), s.cases());
     }
 
     private static String name(Manifest m, String key) {
