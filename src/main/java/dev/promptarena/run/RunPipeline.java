@@ -8,22 +8,24 @@ import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.engine.CheckStage;
 import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.CostModel;
-import dev.promptarena.engine.DirectCalls;
+import dev.promptarena.engine.CallEngine;
+import dev.promptarena.engine.EngineOptions;
+import dev.promptarena.engine.PriceTable;
+import dev.promptarena.engine.Progress;
 import dev.promptarena.judge.JudgePanel;
 import dev.promptarena.judge.JudgePrompt;
 import dev.promptarena.judge.PairJudge;
 import dev.promptarena.judge.PairJudging;
 import dev.promptarena.judge.ReferenceJudge;
-import dev.promptarena.llm.ClientFactory;
-import dev.promptarena.llm.LlmClient;
 import dev.promptarena.rubric.check.CheckRunner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs an arena: generate both variants and judge each pair (through one {@link Calls}
@@ -74,15 +76,20 @@ public final class RunPipeline {
         dir.writeJson("manifest.json", manifest);
         // Warn before spending anything: the user may prefer to add or swap a judge first.
         manifest.selfPreference().forEach(s -> err.println("warning: " + s.message()));
-        CostModel costs = CostModel.FREE;
+        CostModel costs = new PriceTable(config.prices());
         List<CaseRecord> records;
-        try (Calls calls = new DirectCalls(clients(config, in));
+        // The engine: journal (resume), shared cache, budget, retries, per-provider limits.
+        try (CallEngine calls = CallEngine.create(config, usedProviders(config, in), env, dir.path(), EngineOptions.defaults(env));
+             Progress progress = Progress.forConsole(options.quiet(), err, calls::snapshot);
              CheckStage checks = new CheckStage(checkRunner, CHECK_THREADS)) {
             PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
                     : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs)).toList());
             runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks);
             if (interrupted) runner.requestStop();
-            records = runner.run(in.cases(), options.repeats(), r -> { });
+            progress.start(total);
+            records = runner.run(in.cases(), options.repeats(), r -> progress.caseDone());
+            // Calls issued, cache and journal hits, retries, failures by reason, tokens and cost per role.
+            dir.writeJson("engine.json", calls.snapshot());
         }
         String partial = runner.stopped() ? "interrupted after " + records.size() + " of " + total + " cases" : null;
         dir.writeJsonLines("cases.jsonl", records);
@@ -105,16 +112,12 @@ public final class RunPipeline {
         return options.judgeSeed() == null ? r : r.withSeed(options.judgeSeed());
     }
 
-    /** Clients of the providers the run calls: not a recorded variant's, not the judge's when there is no LLM judge. */
-    private Map<String, LlmClient> clients(ArenaConfig config, ArenaInputs in) {
-        ClientFactory factory = new ClientFactory(env);
-        Map<String, LlmClient> out = new LinkedHashMap<>();
-        config.providers().forEach((name, p) -> {
-            boolean used = (in.recorded().a() == null && name.equals(config.a().provider()))
-                    || (in.recorded().b() == null && name.equals(config.b().provider()))
-                    || config.judges().stream().anyMatch(j -> name.equals(j.provider()));
-            if (used) out.put(name, factory.create(p));
-        });
-        return out;
+    /** The providers the run calls: not a recorded variant's, every panel judge's (none without an LLM judge). */
+    private static Set<String> usedProviders(ArenaConfig config, ArenaInputs in) {
+        Set<String> used = new LinkedHashSet<>();
+        if (in.recorded().a() == null) used.add(config.a().provider());
+        if (in.recorded().b() == null) used.add(config.b().provider());
+        config.judges().forEach(j -> used.add(j.provider()));
+        return used;
     }
 }

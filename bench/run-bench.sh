@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of the real CLI against a local fake OpenAI-compatible server.
+#
+#   bench/run-bench.sh [CASES] [CONCURRENCY] [LATENCY_MS] [JITTER_MS] [ERROR_RATE] [RATE_429]
+#
+# Starts bench/FakeServer.java on 127.0.0.1 (random port, bounded request count, exits by
+# itself when idle), writes a generated golden set and arena.yaml into a temp dir, runs
+# `bin/prompt-arena run` under /usr/bin/time -v with a fresh cache, and prints efficiency
+# (ideal = calls x latency / concurrency, over the measured wall time of the whole process),
+# peak RSS, CPU time per call and the startup time of `--help`.
+set -euo pipefail
+CASES=${1:-1000}
+CONC=${2:-64}
+LATENCY=${3:-200}
+JITTER=${4:-0}
+ERRORS=${5:-0}
+R429=${6:-0}
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+[ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install -y time" >&2; exit 2; }
+[ -f target/prompt-arena.jar ] || mvn -B -q -o -DskipTests package >&2
+
+work=$(mktemp -d /tmp/prompt-arena-bench.XXXXXX)
+trap 'kill "$server_pid" 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+
+java -Dsun.net.httpserver.nodelay=true bench/FakeServer.java --latency-ms "$LATENCY" --jitter-ms "$JITTER" \
+  --error-rate "$ERRORS" --rate-429 "$R429" --max-requests $((CASES * 6 + 100)) --idle-exit-s 10 \
+  --port-file "$work/port" > "$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
+port=$(cat "$work/port")
+
+python3 - "$CASES" > "$work/cases.jsonl" <<'PY'
+import json, sys
+for i in range(int(sys.argv[1])):
+    print(json.dumps({"id": f"c{i:05d}", "message": f"Case {i}: my order has not arrived, what now?",
+                      "customer_name": "Sam", "order": f"#{40000 + i}", "reference": "Open a trace per S-1."}))
+PY
+cat > "$work/arena.yaml" <<YAML
+name: bench
+dataset: $work/cases.jsonl
+rubric: $here/rubrics/support-bot.yaml
+output: $work/reports
+providers:
+  fake:
+    type: openai
+    base_url: http://127.0.0.1:$port/v1
+    concurrency: $CONC
+decoding: {temperature: 0.0, top_p: 1.0, max_tokens: 256, seed: 1}
+variants:
+  A: {provider: fake, model: bench-model, system: "Be helpful.", user: "{{customer_name}} {{order}}: {{message}}"}
+  B: {provider: fake, model: bench-model, system: "Be helpful and cite policy.", user: "{{customer_name}} {{order}}: {{message}}"}
+judge: {provider: fake, model: bench-judge, seed: 42}
+YAML
+
+# Cases in flight: twice the provider's concurrency keeps its queue full while judges wait for A and B.
+set +e
+t_start=$(date +%s%3N)
+PROMPT_ARENA_CACHE_DIR="$work/cache" /usr/bin/time -v bin/prompt-arena run "$work/arena.yaml" \
+  --concurrency $((CONC * 2)) -q > "$work/run.out" 2> "$work/time.txt"
+rc=$?
+t_end=$(date +%s%3N)
+set -e
+journal=$(ls "$work"/reports/*/journal.jsonl 2>/dev/null | head -1 || true)
+calls=$( [ -n "$journal" ] && wc -l < "$journal" || echo 0)
+wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/time.txt")
+user=$(awk -F': ' '/User time/ {print $2}' "$work/time.txt")
+sys=$(awk -F': ' '/System time/ {print $2}' "$work/time.txt")
+rss=$(awk -F': ' '/Maximum resident/ {print $2}' "$work/time.txt")
+
+# Phases from the journal's completion stamps: startup until the first call completed (minus one
+# latency), the call phase, and what follows the last call (statistics and reports).
+phases=""
+if [ -n "$journal" ]; then
+  phases=$(python3 - "$journal" "$t_start" "$t_end" "$LATENCY" <<'PY'
+import json, sys
+ts = [json.loads(l)["atMillis"] for l in open(sys.argv[1])]
+start, end, lat = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+first, last = min(ts), max(ts)
+print(f"phase_startup_s={(first - lat - start) / 1000:.2f} phase_calls_s={(last - first + lat) / 1000:.2f} phase_after_calls_s={(end - last) / 1000:.2f}")
+PY
+)
+fi
+
+best=999
+for _ in 1 2 3 4 5; do
+  s=$(date +%s.%N); bin/prompt-arena --help > /dev/null; e=$(date +%s.%N)
+  best=$(echo "$e - $s" | bc -l | awk -v b="$best" '{print ($1 < b) ? $1 : b}')
+done
+wait "$server_pid" 2>/dev/null || true
+
+awk -v c="$calls" -v lat="$LATENCY" -v conc="$CONC" -v w="$wall" -v u="$user" -v s="$sys" -v rss="$rss" \
+    -v cases="$CASES" -v rc="$rc" -v st="$best" 'BEGIN {
+  ideal = c * lat / 1000 / conc
+  printf "cases=%d calls=%d concurrency=%d latency_ms=%d exit=%d\n", cases, c, conc, lat, rc
+  printf "wall_s=%.2f ideal_s=%.2f efficiency=%.3f\n", w, ideal, (w > 0 ? ideal / w : 0)
+  printf "peak_rss_mb=%.0f cpu_ms_per_call=%.2f startup_help_s=%.3f\n", rss / 1024, (c > 0 ? (u + s) * 1000 / c : 0), st
+}'
+echo "$phases"
+cat "$work/server.log"
+[ "$rc" -le 3 ] || { echo "run failed (exit $rc):" >&2; tail -n 20 "$work/run.out" "$work/time.txt" >&2; }

@@ -1,0 +1,191 @@
+package dev.promptarena.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptarena.config.ArenaConfig;
+import dev.promptarena.config.Price;
+import dev.promptarena.config.ProviderConfig;
+import dev.promptarena.llm.ClientFactory;
+import dev.promptarena.llm.LlmClient;
+import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.ProviderException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+/**
+ * The {@link Calls} implementation every run uses. Per call, in order: this run's journal
+ * (resume: a call completed before is served, not re-issued), the shared content-addressed
+ * cache, the budget, then the provider's client behind the one retry layer (retries, adaptive
+ * concurrency, rate buckets — see {@link Endpoints}). Every completed call, success or final
+ * failure, is appended to {@code journal.jsonl} and forced to disk before its future completes.
+ */
+public final class CallEngine implements Calls {
+    /** The journal's file name inside the run directory. */
+    public static final String JOURNAL = "journal.jsonl";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final RequestKeys keys = new RequestKeys();
+    private final Counters counters = new Counters();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "engine-delays");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Runs callers' continuations, so neither the journal writer nor an HTTP thread is held by them. */
+    private final ExecutorService callbacks = Executors.newFixedThreadPool(
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "engine-callbacks");
+                t.setDaemon(true);
+                return t;
+            });
+    private final Endpoints endpoints;
+    private final Journal journal;
+    private final ResponseCache cache;
+    private final PriceTable prices;
+    private final Budget budget;
+
+    /**
+     * The engine for a configured run, with clients for the providers variants A, B and the
+     * judges name (an unused provider's missing key must not stop a run).
+     *
+     * @param env     the environment the CLI received (API keys are looked up by the names in the config)
+     * @param runDir  {@code reports/<run-id>}; an existing journal there is resumed
+     * @throws IllegalArgumentException when a provider cannot be built (unknown type, key not set)
+     */
+    public static CallEngine create(ArenaConfig config, Map<String, String> env, Path runDir, EngineOptions options) {
+        Set<String> used = new LinkedHashSet<>();
+        if (config.a().provider() != null) used.add(config.a().provider());
+        if (config.b().provider() != null) used.add(config.b().provider());
+        config.judges().forEach(j -> used.add(j.provider())); // every panel judge's provider
+        return create(config, used, env, runDir, options);
+    }
+
+    /** The engine with clients for exactly {@code providerKeys} (the runner knows which it will call). */
+    public static CallEngine create(ArenaConfig config, Set<String> providerKeys, Map<String, String> env, Path runDir,
+                                    EngineOptions options) {
+        ClientFactory factory = new ClientFactory(env, options.clock());
+        Map<String, ProviderConfig> used = new LinkedHashMap<>();
+        for (String key : providerKeys) {
+            ProviderConfig p = config.provider(key);
+            if (p == null) throw new IllegalArgumentException("no provider named '" + key + "'");
+            used.put(key, p);
+        }
+        return new CallEngine(used, factory::create, config.maxAttempts(), config.prices(), runDir, options);
+    }
+
+    /** The engine over clients built by {@code clients} (tests pass fakes here). */
+    public CallEngine(Map<String, ProviderConfig> providers, Function<ProviderConfig, LlmClient> clients, int maxAttempts,
+                      Map<String, Price> priceOverrides, Path runDir, EngineOptions options) {
+        this.endpoints = new Endpoints(providers, clients, maxAttempts, options, scheduler, counters);
+        this.journal = Journal.open(runDir.resolve(JOURNAL), json, callbacks);
+        this.cache = options.cacheDir() == null ? null : new ResponseCache(options.cacheDir(), json);
+        this.prices = new PriceTable(priceOverrides);
+        this.budget = new Budget(options.maxCostUsd());
+        budget.addSpent(journal.spentUsd());
+    }
+
+    @Override
+    public CompletableFuture<LlmResponse> call(String providerKey, LlmRequest request, Role role) {
+        counters.requested.increment();
+        LlmClient client = endpoints.client(providerKey);
+        if (client == null) return CompletableFuture.failedFuture(new IllegalArgumentException("no provider named '" + providerKey + "'"));
+        ObjectNode normalized = keys.normalized(request);
+        String key = keys.key(client.identity(), normalized);
+        JournalEntry done = journal.completed(role.name(), key);
+        if (done != null) {
+            counters.journalHits.increment();
+            counters.success(role, done.response(), done.costUsd());
+            return CompletableFuture.completedFuture(done.response());
+        }
+        boolean cacheable = cache != null && endpoints.cacheable(providerKey);
+        if (cacheable) {
+            LlmResponse hit = cache.get(key).map(LlmResponse::asCached).orElse(null);
+            if (hit != null) {
+                counters.cacheHits.increment();
+                return record(providerKey, key, role, normalized, hit, null, 0.0);
+            }
+        }
+        double estimate = prices.cost(request.model(), Endpoints.estimateInputTokens(request), Endpoints.outputCap(request));
+        if (!budget.tryReserve(estimate)) {
+            counters.budgetSkipped.increment();
+            return CompletableFuture.failedFuture(new BudgetExhaustedException(String.format(java.util.Locale.ROOT,
+                    "max_cost_usd %.4f reached: call not issued (the run is partial)", budget.maxUsd())));
+        }
+        counters.issued.increment();
+        counters.inFlight.increment();
+        return client.send(request).handle((response, error) -> {
+            counters.inFlight.decrement();
+            if (error != null) {
+                budget.settle(estimate, 0);
+                return record(providerKey, key, role, normalized, null, CallFailure.of(unwrap(error)), 0.0);
+            }
+            double cost = costOf(request, response);
+            budget.settle(estimate, cost);
+            // Best effort, in the background: the cache only saves money next time.
+            if (cacheable) cache.put(key, response);
+            return record(providerKey, key, role, normalized, response, null, cost);
+        }).thenCompose(f -> f);
+    }
+
+    /** Journals the outcome, then completes with the response or the failure (after the journal is forced). */
+    private CompletableFuture<LlmResponse> record(String provider, String key, Role role, ObjectNode request,
+                                                  LlmResponse response, CallFailure failure, double cost) {
+        JournalEntry entry = new JournalEntry(key, role.name(), provider, request, response, failure,
+                cost, System.currentTimeMillis());
+        return journal.append(entry).handle((ok, ioError) -> {
+            if (ioError != null) throw new CompletionException(new ProviderException(ProviderException.Kind.FATAL, 0,
+                    "journal write failed: " + ioError.getMessage(), null));
+            if (failure != null) {
+                counters.failure(failure.reason());
+                throw new CompletionException(failure.toException());
+            }
+            counters.success(role, response, cost);
+            return response;
+        });
+    }
+
+    private double costOf(LlmRequest request, LlmResponse response) {
+        String model = prices.price(request.model()).isPresent() ? request.model() : response.model();
+        if (prices.price(model).isEmpty()) {
+            counters.unpriced(request.model());
+            return 0.0;
+        }
+        return prices.cost(model, response.usage().inputTokens(), response.usage().outputTokens());
+    }
+
+    private static ProviderException unwrap(Throwable error) {
+        Throwable t = error;
+        while (t instanceof CompletionException && t.getCause() != null) t = t.getCause();
+        return t instanceof ProviderException pe ? pe : new ProviderException(ProviderException.Kind.FATAL, 0, String.valueOf(t), null);
+    }
+
+    /** The counters now (cheap; safe to call from a progress thread). */
+    public EngineSnapshot snapshot() { return counters.snapshot(budget.exhausted()); }
+
+    /** Client identity per provider key (type and endpoint, never a key) for the manifest. */
+    public Map<String, String> identities() { return new LinkedHashMap<>(endpoints.identities()); }
+
+    /** Entries found in the journal when the engine opened (non-zero means this is a resume). */
+    public int resumedEntries() { return journal.loadedEntries(); }
+
+    /** Bytes of a torn last journal line that were discarded at open. */
+    public long discardedTornBytes() { return journal.tornBytes(); }
+
+    @Override
+    public void close() {
+        journal.close();
+        if (cache != null) cache.close();
+        scheduler.shutdownNow();
+        callbacks.shutdown();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.promptarena.engine;
+
+import dev.promptarena.llm.ProviderException;
+import java.util.Objects;
+
+/**
+ * A call's final failure as journaled and reported.
+ *
+ * @param kind    RATE_LIMITED, TRANSIENT, FATAL (or BUDGET when the budget stopped it)
+ * @param status  HTTP status, 0 when there was none
+ * @param message the provider's error text and attempt count, secrets removed
+ */
+public record CallFailure(String kind, int status, String message) {
+    public CallFailure {
+        Objects.requireNonNull(kind, "kind");
+        message = message == null ? "" : message;
+    }
+
+    public static CallFailure of(ProviderException e) {
+        return new CallFailure(e.kind().name(), e.status(), e.getMessage());
+    }
+
+    /** The counter bucket: kind plus status, e.g. {@code FATAL 401}, {@code TRANSIENT} for a timeout. */
+    public String reason() { return status > 0 ? kind + " " + status : kind; }
+
+    public ProviderException toException() {
+        ProviderException.Kind k = switch (kind) {
+            case "RATE_LIMITED" -> ProviderException.Kind.RATE_LIMITED;
+            case "TRANSIENT" -> ProviderException.Kind.TRANSIENT;
+            default -> ProviderException.Kind.FATAL;
+        };
+        return new ProviderException(k, status, message, null);
+    }
+}

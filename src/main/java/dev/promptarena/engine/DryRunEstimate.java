@@ -1,0 +1,41 @@
+package dev.promptarena.engine;
+
+import dev.promptarena.engine.Calls.Role;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a run would cost, before it runs.
+ *
+ * @param calls            calls the run would make (before cache and retries)
+ * @param inputTokens      estimated input tokens
+ * @param maxOutputTokens  output tokens if every answer used its max_tokens (upper bound; 1024 when unset)
+ * @param inputCostUsd     cost of the input tokens
+ * @param maxCostUsd       input cost plus the cost of {@code maxOutputTokens}: an upper bound
+ * @param callsByRole      calls per role
+ * @param methodByModel    how each model's tokens were counted ({@code jtokkit:o200k_base} or {@code chars/4})
+ * @param unpricedModels   models without a price (their cost counts as 0)
+ */
+public record DryRunEstimate(long calls, long inputTokens, long maxOutputTokens, double inputCostUsd, double maxCostUsd,
+                             Map<Role, Long> callsByRole, Map<String, String> methodByModel, Set<String> unpricedModels) {
+    public DryRunEstimate {
+        callsByRole = Map.copyOf(callsByRole);
+        methodByModel = Map.copyOf(methodByModel);
+        unpricedModels = Set.copyOf(unpricedModels);
+    }
+
+    /** Human lines for {@code --dry-run}. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "calls: %d (A %d, B %d, judge %d), before cache hits and retries%n", calls,
+                callsByRole.getOrDefault(Role.A, 0L), callsByRole.getOrDefault(Role.B, 0L), callsByRole.getOrDefault(Role.JUDGE, 0L)));
+        sb.append(String.format(Locale.ROOT, "input tokens: ~%d; output tokens: at most %d%n", inputTokens, maxOutputTokens));
+        sb.append(String.format(Locale.ROOT, "cost: ~$%.4f input, at most $%.4f in total%n", inputCostUsd, maxCostUsd));
+        methodByModel.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> sb.append("tokens of ").append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
+        if (!unpricedModels.isEmpty()) sb.append("no price for: ").append(String.join(", ", unpricedModels.stream().sorted().toList()))
+                .append(" (counted as $0; add them under prices:)\n");
+        return sb.toString();
+    }
+}

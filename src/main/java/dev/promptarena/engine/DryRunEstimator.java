@@ -1,0 +1,65 @@
+package dev.promptarena.engine;
+
+import dev.promptarena.config.Price;
+import dev.promptarena.engine.Calls.Role;
+import dev.promptarena.llm.ChatMessage;
+import dev.promptarena.llm.LlmRequest;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Estimates a run's calls, tokens and cost without making a call ({@code --dry-run}).
+ * Chat framing is counted as OpenAI documents it for its chat models: about 3 tokens per
+ * message plus 3 to prime the reply.
+ */
+public final class DryRunEstimator {
+    private static final int PER_MESSAGE = 3;
+    private static final int REPLY_PRIMING = 3;
+
+    private final PriceTable prices;
+    private final TokenCounter tokens = new TokenCounter();
+
+    /** @param priceOverrides the config's {@code prices:} (defaults cover well-known models) */
+    public DryRunEstimator(Map<String, Price> priceOverrides) { this.prices = new PriceTable(priceOverrides); }
+
+    public DryRunEstimate estimate(List<PlannedCall> calls) {
+        long input = 0;
+        long output = 0;
+        double inputCost = 0;
+        double maxCost = 0;
+        Map<Role, Long> byRole = new EnumMap<>(Role.class);
+        Map<String, String> methods = new TreeMap<>();
+        Set<String> unpriced = new HashSet<>();
+        for (PlannedCall c : calls) {
+            LlmRequest r = c.request();
+            long in = inputTokens(r) + c.extraInputTokens();
+            Integer max = r.decoding().maxTokens();
+            long out = max == null ? 1024 : max;
+            input += in;
+            output += out;
+            byRole.merge(c.role(), 1L, Long::sum);
+            methods.put(r.model(), tokens.method(r.model()));
+            Optional<Price> p = prices.price(r.model());
+            if (p.isEmpty()) {
+                unpriced.add(r.model());
+            } else {
+                inputCost += p.get().cost(in, 0);
+                maxCost += p.get().cost(in, out);
+            }
+        }
+        return new DryRunEstimate(calls.size(), input, output, inputCost, maxCost, byRole, methods, unpriced);
+    }
+
+    /** Input tokens of one request, framing included. */
+    public long inputTokens(LlmRequest r) {
+        long n = REPLY_PRIMING;
+        if (r.system() != null) n += PER_MESSAGE + tokens.count(r.model(), r.system()).tokens();
+        for (ChatMessage m : r.messages()) n += PER_MESSAGE + tokens.count(r.model(), m.content()).tokens();
+        return n;
+    }
+}

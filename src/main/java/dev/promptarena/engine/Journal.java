@@ -1,0 +1,172 @@
+package dev.promptarena.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The run's append-only record of completed calls ({@code journal.jsonl}). An entry is on disk
+ * and forced ({@link FileChannel#force}) before the call's future completes, so a killed run
+ * loses no call it reported as done. Writes are group-committed on one writer thread: one
+ * {@code force} covers every entry queued meanwhile, which keeps fsyncs from capping
+ * throughput at high concurrency.
+ * <p>On open, a last line without its newline — the process died mid-write — is ignored and
+ * cut off before anything is appended, so the file stays valid JSONL.
+ */
+public final class Journal implements AutoCloseable {
+    private record Pending(byte[] line, CompletableFuture<Void> done) {}
+
+    private final ObjectMapper json;
+    private final FileChannel channel;
+    private final Map<String, JournalEntry> completed = new HashMap<>();
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "journal-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Executor callbacks;
+    private final int loaded;
+    private final long tornBytes;
+
+    private Journal(ObjectMapper json, FileChannel channel, List<JournalEntry> existing, long tornBytes, Executor callbacks) {
+        this.json = json;
+        this.channel = channel;
+        this.callbacks = callbacks;
+        // Later lines win: a call that failed and succeeded on resume counts as succeeded. Only
+        // what resume needs is kept (not the request, which for a judge holds both answers).
+        existing.forEach(e -> completed.merge(e.slot(), e.withoutRequest(), (old, now) -> now.succeeded() || !old.succeeded() ? now : old));
+        this.loaded = existing.size();
+        this.tornBytes = tornBytes;
+    }
+
+    /**
+     * Opens (creating if needed) {@code file}, loading what it holds and cutting off a torn last line.
+     *
+     * @param callbacks where append futures are completed — not the writer thread, which would
+     *                  otherwise run every caller's continuation (the next request, the judge
+     *                  prompt...) before it could write the next batch
+     */
+    public static Journal open(Path file, ObjectMapper json, Executor callbacks) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            byte[] bytes = Files.readAllBytes(file);
+            List<JournalEntry> entries = new ArrayList<>();
+            int start = 0;
+            int goodEnd = 0;
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] != '\n') continue;
+                if (i > start) {
+                    try {
+                        entries.add(json.readValue(bytes, start, i - start, JournalEntry.class));
+                    } catch (IOException corrupt) {
+                        // A complete but unreadable line cannot come from a crash (lines are written
+                        // whole, then the newline); refuse rather than silently drop evidence.
+                        throw new IllegalStateException(file + ": line ending at byte " + i + " is not a journal entry: " + corrupt.getMessage());
+                    }
+                }
+                start = i + 1;
+                goodEnd = start;
+            }
+            long torn = bytes.length - goodEnd;
+            ch.truncate(goodEnd);
+            ch.position(goodEnd);
+            if (torn > 0) ch.force(false);
+            return new Journal(json, ch, entries, torn, callbacks);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open journal " + file, e);
+        }
+    }
+
+    /** The successful entry recorded for this role and request before this session, or null. */
+    public JournalEntry completed(String role, String key) {
+        JournalEntry e = completed.get(JournalEntry.slot(role, key));
+        return e != null && e.succeeded() ? e : null;
+    }
+
+    /** Cost of the successful calls already journaled (money spent earlier in this run). */
+    public double spentUsd() {
+        return completed.values().stream().filter(JournalEntry::succeeded).mapToDouble(JournalEntry::costUsd).sum();
+    }
+
+    /** Entries read at open. */
+    public int loadedEntries() { return loaded; }
+
+    /** Bytes of a torn last line cut off at open (0 when the file ended cleanly). */
+    public long tornBytes() { return tornBytes; }
+
+    /** Appends {@code entry}; the future completes once it is forced to disk. */
+    public CompletableFuture<Void> append(JournalEntry entry) {
+        byte[] line;
+        try {
+            line = (json.writeValueAsString(entry) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        queue.add(new Pending(line, done));
+        if (drainScheduled.compareAndSet(false, true)) {
+            try {
+                writer.execute(this::drain);
+            } catch (RejectedExecutionException closed) {
+                // A call finishing after close(): say so instead of leaving its future pending forever.
+                done.completeExceptionally(new IllegalStateException("journal is closed; call not recorded"));
+            }
+        }
+        // Entries written in this session are not kept in memory: the runner asks for each call
+        // once, and a 10,000-case run must not hold every answer twice.
+        return done;
+    }
+
+    private void drain() {
+        // Reset first: an append racing with us either lands in this batch or schedules another.
+        drainScheduled.set(false);
+        List<Pending> batch = new ArrayList<>();
+        for (Pending p; (p = queue.poll()) != null; ) batch.add(p);
+        if (batch.isEmpty()) return;
+        try {
+            for (Pending p : batch) {
+                ByteBuffer buf = ByteBuffer.wrap(p.line());
+                while (buf.hasRemaining()) channel.write(buf);
+            }
+            channel.force(false);
+            for (Pending p : batch) callbacks.execute(() -> p.done().complete(null));
+        } catch (IOException e) {
+            UncheckedIOException failure = new UncheckedIOException("journal write failed", e);
+            for (Pending p : batch) callbacks.execute(() -> p.done().completeExceptionally(failure));
+        }
+    }
+
+    /** Waits for queued writes, then closes the file. */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(30, TimeUnit.SECONDS)) writer.shutdownNow();
+            channel.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

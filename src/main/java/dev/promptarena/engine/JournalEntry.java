@@ -1,0 +1,35 @@
+package dev.promptarena.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Objects;
+
+/**
+ * One completed call, one line of {@code journal.jsonl}. Exactly one of response / failure is set.
+ *
+ * @param key       content address of the request (same as the cache key)
+ * @param role      A, B or JUDGE
+ * @param provider  the provider key from the config
+ * @param request   the normalized request (no key, no headers)
+ * @param response  the answer (with latency, attempts and the cached flag), or null
+ * @param failure   the final failure, or null
+ * @param costUsd   what the call cost (0 when served from the cache or unpriced)
+ * @param atMillis  wall-clock time the call completed (epoch millis)
+ */
+public record JournalEntry(String key, String role, String provider, JsonNode request,
+                           dev.promptarena.llm.LlmResponse response, CallFailure failure, double costUsd, long atMillis) {
+    public JournalEntry {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(role, "role");
+        if ((response == null) == (failure == null)) throw new IllegalArgumentException("exactly one of response and failure must be set");
+    }
+
+    /** Journal lookups are per role: A and B may send identical requests but are accounted apart. */
+    public String slot() { return slot(role, key); }
+
+    public static String slot(String role, String key) { return role + ":" + key; }
+
+    public boolean succeeded() { return response != null; }
+
+    /** This entry without its request (what an in-memory index needs). */
+    public JournalEntry withoutRequest() { return new JournalEntry(key, role, provider, null, response, failure, costUsd, atMillis); }
+}

@@ -1,0 +1,59 @@
+package dev.promptarena.engine;
+
+import dev.promptarena.config.Price;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Model prices in USD per million input/output tokens: a few well-known defaults (list prices
+ * as published by OpenAI and Anthropic in 2025 — check before trusting a bill to them),
+ * overridden by the config's {@code prices:}. Lookup is exact first, then the longest
+ * configured prefix, so {@code gpt-4o-mini-2024-07-18} is priced as {@code gpt-4o-mini}.
+ */
+public final class PriceTable implements CostModel {
+    /** Defaults; the config's {@code prices:} wins over these. */
+    public static final Map<String, Price> DEFAULTS = Map.ofEntries(
+            Map.entry("gpt-4o", new Price(2.50, 10.00)),
+            Map.entry("gpt-4o-mini", new Price(0.15, 0.60)),
+            Map.entry("gpt-4.1", new Price(2.00, 8.00)),
+            Map.entry("gpt-4.1-mini", new Price(0.40, 1.60)),
+            Map.entry("gpt-4.1-nano", new Price(0.10, 0.40)),
+            Map.entry("o3-mini", new Price(1.10, 4.40)),
+            Map.entry("o4-mini", new Price(1.10, 4.40)),
+            Map.entry("claude-3-5-haiku", new Price(0.80, 4.00)),
+            Map.entry("claude-3-5-sonnet", new Price(3.00, 15.00)),
+            Map.entry("claude-3-7-sonnet", new Price(3.00, 15.00)),
+            Map.entry("claude-sonnet-4", new Price(3.00, 15.00)),
+            Map.entry("claude-opus-4", new Price(15.00, 75.00)));
+
+    private final Map<String, Price> prices;
+
+    public PriceTable(Map<String, Price> overrides) {
+        Map<String, Price> m = new LinkedHashMap<>(DEFAULTS);
+        if (overrides != null) m.putAll(overrides);
+        this.prices = Map.copyOf(m);
+    }
+
+    /** The price of {@code model}, or empty when unknown (cost is then reported as 0 and the model listed as unpriced). */
+    public Optional<Price> price(String model) {
+        if (model == null) return Optional.empty();
+        Price exact = prices.get(model);
+        if (exact != null) return Optional.of(exact);
+        String best = null;
+        for (String k : prices.keySet()) {
+            if (model.startsWith(k) && (best == null || k.length() > best.length())) best = k;
+        }
+        return best == null ? Optional.empty() : Optional.of(prices.get(best));
+    }
+
+    /** {@link CostModel}: the cost of a response's usage (0 for an unpriced model). */
+    @Override
+    public double cost(String model, dev.promptarena.llm.Usage usage) {
+        return cost(model, usage.inputTokens(), usage.outputTokens());
+    }
+
+    public double cost(String model, long inputTokens, long outputTokens) {
+        return price(model).map(p -> p.cost(inputTokens, outputTokens)).orElse(0.0);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.promptarena.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.llm.LlmResponse;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Content-addressed, on-disk cache of successful responses shared across runs (default
+ * {@code ~/.cache/prompt-arena}). One file per key under a two-character fan-out directory,
+ * written to a temporary file and atomically renamed, so concurrent runs sharing the directory
+ * never read half a file. Holds responses only: no keys, no headers.
+ * <p>Writes happen on one background thread: the cache only pays off in a later run, so a
+ * call never waits for it (the journal is what makes this run durable).
+ */
+public final class ResponseCache implements AutoCloseable {
+    private final Path root;
+    private final ObjectMapper json;
+    private final Set<Path> madeDirs = ConcurrentHashMap.newKeySet();
+    private final AtomicLong failedWrites = new AtomicLong();
+    private final String tmpPrefix = "." + ProcessHandle.current().pid() + ".";
+    private final AtomicLong tmpCounter = new AtomicLong();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cache-writer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ResponseCache(Path dir, ObjectMapper json) {
+        this.root = dir.resolve(RequestKeys.VERSION);
+        this.json = json;
+    }
+
+    public Optional<LlmResponse> get(String key) {
+        Path file = file(key);
+        try {
+            return Optional.of(json.readValue(Files.readAllBytes(file), LlmResponse.class));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException unreadable) {
+            // A damaged entry is a miss; the fresh answer will overwrite it.
+            return Optional.empty();
+        }
+    }
+
+    /** Stores {@code response} in the background; failures are counted, never thrown. */
+    public void put(String key, LlmResponse response) {
+        writer.execute(() -> {
+            try {
+                write(key, response);
+            } catch (IOException | RuntimeException e) {
+                failedWrites.incrementAndGet();
+            }
+        });
+    }
+
+    private void write(String key, LlmResponse response) throws IOException {
+        Path file = file(key);
+        Path dir = file.getParent();
+        if (madeDirs.add(dir)) Files.createDirectories(dir);
+        // Unique per process and write; Files.createTempFile would draw on a shared SecureRandom.
+        Path tmp = dir.resolve(key + tmpPrefix + tmpCounter.incrementAndGet() + ".tmp");
+        Files.write(tmp, json.writeValueAsBytes(response), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Writes that failed (disk full, permissions); reported, never fatal. */
+    public long failedWrites() { return failedWrites.get(); }
+
+    Path file(String key) { return root.resolve(key.substring(0, 2)).resolve(key + ".json"); }
+
+    /** Finishes queued writes. */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(30, TimeUnit.SECONDS)) writer.shutdownNow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.promptarena.llm.anthropic;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.config.ProviderConfig;
+import dev.promptarena.llm.LlmClient;
+import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.ProviderException;
+import dev.promptarena.llm.http.JsonHttp;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Anthropic's {@code POST {base_url}/v1/messages}. Structured output is requested through a
+ * single forced tool whose input schema is the response schema; the tool input is returned as
+ * the response text. Classifies failures through {@link JsonHttp} (Anthropic's 529 "overloaded"
+ * is a 5xx, hence transient); never retries.
+ */
+public final class AnthropicClient implements LlmClient {
+    /** The API version this codec is written against. */
+    public static final String API_VERSION = "2023-06-01";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final URI endpoint;
+    private final Map<String, String> headers;
+    private final JsonHttp http;
+
+    /** @param apiKey the key's value, looked up by the caller in the environment it was given */
+    public AnthropicClient(ProviderConfig config, String apiKey, HttpClient http, Duration timeout, Clock clock) {
+        String base = config.baseUrl() == null ? "https://api.anthropic.com" : config.baseUrl();
+        if (base.endsWith("/")) base = base.substring(0, base.length() - 1);
+        this.endpoint = URI.create(base + "/v1/messages");
+        Map<String, String> h = new LinkedHashMap<>(config.headers());
+        h.putIfAbsent("anthropic-version", config.options().getOrDefault("anthropic_version", API_VERSION));
+        if (apiKey != null && !apiKey.isEmpty()) h.put("x-api-key", apiKey);
+        this.headers = Map.copyOf(h);
+        List<String> secrets = new ArrayList<>(config.headers().values());
+        secrets.add(apiKey);
+        this.http = new JsonHttp(http, timeout, clock, secrets, json);
+    }
+
+    @Override
+    public CompletableFuture<LlmResponse> send(LlmRequest request) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(AnthropicCodec.body(json, request));
+        } catch (JsonProcessingException e) {
+            return CompletableFuture.failedFuture(new ProviderException(ProviderException.Kind.FATAL, "cannot encode request: " + e.getMessage()));
+        }
+        return http.post(endpoint, headers, body).thenApply(reply -> {
+            try {
+                return AnthropicCodec.response(reply.body(), reply.latencyMillis());
+            } catch (ProviderException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    @Override
+    public String identity() { return "anthropic " + endpoint; }
+}

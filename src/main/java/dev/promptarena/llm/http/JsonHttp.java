@@ -1,0 +1,143 @@
+package dev.promptarena.llm.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.llm.ProviderException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * POSTs a JSON body and returns the parsed JSON reply, or fails with a classified
+ * {@link ProviderException}. Shared by the wire clients so both classify the same way:
+ * 429 is RATE_LIMITED (with the server's requested wait), 408 / 5xx / timeouts / resets /
+ * unparseable bodies are TRANSIENT, every other status is FATAL with the status and the
+ * provider's own error text. It never retries. The API key is scrubbed from every message.
+ */
+public final class JsonHttp {
+    /** A parsed 2xx reply and how long it took. */
+    public record Reply(JsonNode body, long latencyMillis) {}
+
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Clock clock;
+    private final List<String> secrets;
+    private final ObjectMapper json;
+
+    /**
+     * @param secrets the API key and any configured header values (which may carry tokens),
+     *                removed from every error text we produce; nulls and short values are ignored
+     */
+    public JsonHttp(HttpClient http, Duration timeout, Clock clock, Collection<String> secrets, ObjectMapper json) {
+        this.http = http;
+        this.timeout = timeout;
+        this.clock = clock;
+        // Values under 8 characters (e.g. "true", a version) would redact ordinary words.
+        this.secrets = secrets.stream().filter(v -> v != null && v.length() >= 8).distinct().toList();
+        this.json = json;
+    }
+
+    /**
+     * A client for {@code baseUrl}. HTTP/1.1 always: one connection per in-flight call is what
+     * the official SDKs do, and the JDK 17 HTTP/2 client does not open a second connection when a
+     * server's SETTINGS_MAX_CONCURRENT_STREAMS is reached, which at high concurrency turns into
+     * failed requests.
+     */
+    public static HttpClient clientFor(String baseUrl, Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public CompletableFuture<Reply> post(URI uri, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(b::header);
+        long start = System.nanoTime();
+        return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray())
+                .handle((response, error) -> {
+                    if (error != null) throw new CompletionException(transportFailure(error));
+                    return toReply(response, (System.nanoTime() - start) / 1_000_000);
+                });
+    }
+
+    private Reply toReply(HttpResponse<byte[]> response, long latencyMillis) {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            try {
+                JsonNode node = json.readTree(response.body());
+                if (node == null || !node.isObject()) throw new IOException("not a JSON object");
+                return new Reply(node, latencyMillis);
+            } catch (IOException e) {
+                // A cut-off or garbled 200 is a server/proxy hiccup; the same request may well succeed.
+                throw new CompletionException(new ProviderException(ProviderException.Kind.TRANSIENT, status,
+                        "malformed JSON body from provider (HTTP " + status + "): " + snippet(response.body()), null));
+            }
+        }
+        String message = "HTTP " + status + ": " + errorText(response.body());
+        Duration wait = RetryAfter.from(response.headers(), clock).orElse(null);
+        ProviderException.Kind kind;
+        if (status == 429) {
+            // OpenAI answers 429 for an empty account too; waiting will not refill it.
+            kind = message.contains("insufficient_quota") ? ProviderException.Kind.FATAL : ProviderException.Kind.RATE_LIMITED;
+        } else if (status == 408 || status >= 500) {
+            kind = ProviderException.Kind.TRANSIENT;
+        } else {
+            kind = ProviderException.Kind.FATAL;
+        }
+        return failWith(new ProviderException(kind, status, redact(message), wait));
+    }
+
+    private static Reply failWith(ProviderException e) { throw new CompletionException(e); }
+
+    private ProviderException transportFailure(Throwable error) {
+        Throwable t = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        String what = t instanceof HttpTimeoutException ? "timeout after " + timeout.toMillis() + " ms"
+                : "connection failed: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        if (t instanceof IOException) return new ProviderException(ProviderException.Kind.TRANSIENT, 0, redact(what), null);
+        return new ProviderException(ProviderException.Kind.FATAL, 0, redact("request failed: " + t), null);
+    }
+
+    /** The provider's message: OpenAI and Anthropic both use {@code {"error": {"message": ...}}}. */
+    private String errorText(byte[] body) {
+        try {
+            JsonNode node = json.readTree(body);
+            JsonNode error = node == null ? null : node.get("error");
+            if (error != null && error.isObject()) {
+                String msg = error.path("message").asText("");
+                String code = error.path("code").asText(error.path("type").asText(""));
+                if (!msg.isEmpty()) return code.isEmpty() || "null".equals(code) ? msg : msg + " [" + code + "]";
+            }
+            if (error != null && error.isTextual()) return error.asText();
+        } catch (IOException | RuntimeException notJson) {
+            // fall through to the raw text
+        }
+        return snippet(body);
+    }
+
+    private static String snippet(byte[] body) {
+        String s = new String(body, java.nio.charset.StandardCharsets.UTF_8).strip();
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+
+    /** Removes the key from text that may end up in logs, journals or reports. */
+    public String redact(String text) {
+        if (text == null) return null;
+        String out = text;
+        for (String s : secrets) out = out.replace(s, "[REDACTED]");
+        return out;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.promptarena.llm.http;
+
+import dev.promptarena.llm.ChatMessage;
+import dev.promptarena.llm.LlmClient;
+import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.ProviderException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The one retry layer. Wraps a client that only classifies failures and decides, per
+ * {@link ProviderException.Kind}: RATE_LIMITED and TRANSIENT are retried with the policy's
+ * backoff (or the server's Retry-After), FATAL never — a 400 or 401 will not change by asking
+ * again, and repeating it only burns quota. Each attempt holds a slot of the endpoint's
+ * {@link AdaptiveLimiter} and, when configured, draws on request and token buckets.
+ * Nothing here blocks a thread: waits go through the {@link Delayer}.
+ */
+public final class RetryingClient implements LlmClient {
+    private final LlmClient inner;
+    private final RetryPolicy policy;
+    private final AdaptiveLimiter limiter;
+    private final TokenBucket requestBucket;
+    private final TokenBucket tokenBucket;
+    private final Delayer delayer;
+    private final DoubleSupplier random;
+    private final RetryListener listener;
+
+    /**
+     * @param requestBucket requests-per-minute bucket, or null for none
+     * @param tokenBucket   tokens-per-minute bucket, or null for none
+     * @param random        uniform [0,1) source for jitter (seeded in tests)
+     */
+    public RetryingClient(LlmClient inner, RetryPolicy policy, AdaptiveLimiter limiter, TokenBucket requestBucket,
+                          TokenBucket tokenBucket, Delayer delayer, DoubleSupplier random, RetryListener listener) {
+        this.inner = inner;
+        this.policy = policy;
+        this.limiter = limiter;
+        this.requestBucket = requestBucket;
+        this.tokenBucket = tokenBucket;
+        this.delayer = delayer;
+        this.random = random;
+        this.listener = listener == null ? RetryListener.NONE : listener;
+    }
+
+    @Override
+    public CompletableFuture<LlmResponse> send(LlmRequest request) {
+        CompletableFuture<LlmResponse> result = new CompletableFuture<>();
+        attempt(request, 1, result);
+        return result;
+    }
+
+    @Override
+    public String identity() { return inner.identity(); }
+
+    public AdaptiveLimiter limiter() { return limiter; }
+
+    private void attempt(LlmRequest request, int n, CompletableFuture<LlmResponse> result) {
+        long tokens = estimateTokens(request);
+        limiter.acquire()
+                .thenCompose(slot -> delayer.after(rateWait(tokens)))
+                .thenCompose(ready -> {
+                    listener.attemptStarted();
+                    return inner.send(request);
+                })
+                .whenComplete((response, error) -> {
+                    ProviderException failure = error == null ? null : classify(error);
+                    limiter.release(failure != null && failure.kind() == ProviderException.Kind.RATE_LIMITED);
+                    if (failure == null) {
+                        refundTokens(tokens, response);
+                        result.complete(response.withAttempts(n));
+                    } else {
+                        onFailure(request, n, failure, result);
+                    }
+                });
+    }
+
+    private void onFailure(LlmRequest request, int n, ProviderException failure, CompletableFuture<LlmResponse> result) {
+        boolean retryable = failure.kind() != ProviderException.Kind.FATAL;
+        Duration asked = failure.retryAfter();
+        boolean waitTooLong = asked != null && asked.compareTo(policy.maxRetryAfter()) > 0;
+        if (!retryable || n >= policy.maxAttempts() || waitTooLong) {
+            String why = !retryable ? "not retried" : waitTooLong ? "server asked to wait " + asked.toSeconds() + " s, over the limit" : "gave up";
+            result.completeExceptionally(new ProviderException(failure.kind(), failure.status(),
+                    failure.getMessage() + " (" + why + " after " + n + " attempt" + (n == 1 ? "" : "s") + ")", asked));
+            return;
+        }
+        Duration delay = policy.delay(n, asked, random);
+        listener.retrying(failure, n, delay);
+        delayer.after(delay).whenComplete((v, e) -> attempt(request, n + 1, result));
+    }
+
+    private Duration rateWait(long tokens) {
+        Duration wait = Duration.ZERO;
+        if (requestBucket != null) wait = requestBucket.reserve(1);
+        if (tokenBucket != null) {
+            Duration t = tokenBucket.reserve(tokens);
+            if (t.compareTo(wait) > 0) wait = t;
+        }
+        return wait;
+    }
+
+    private void refundTokens(long reserved, LlmResponse response) {
+        if (tokenBucket == null) return;
+        long used = response.usage().inputTokens() + response.usage().outputTokens();
+        if (used > 0 && used < reserved) tokenBucket.refund(reserved - used);
+    }
+
+    /** Rough token need for the token bucket: chars/4 of the prompt plus the output cap. */
+    static long estimateTokens(LlmRequest request) {
+        long chars = request.system() == null ? 0 : request.system().length();
+        for (ChatMessage m : request.messages()) chars += m.content().length();
+        Integer max = request.decoding().maxTokens();
+        return chars / 4 + (max == null ? 1024 : max);
+    }
+
+    private static ProviderException classify(Throwable error) {
+        Throwable t = error;
+        while (t instanceof CompletionException && t.getCause() != null) t = t.getCause();
+        if (t instanceof ProviderException pe) return pe;
+        // A client that threw something unclassified has a bug; retrying would hide it.
+        return new ProviderException(ProviderException.Kind.FATAL, 0, "client error: " + t, null);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.promptarena.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * An in-process fake of an OpenAI-compatible server ({@code POST .../chat/completions}) that also
+ * speaks Anthropic's {@code POST /v1/messages}, for tests that drive the real clients over real
+ * HTTP on 127.0.0.1. Replies come from the scripted queue ({@link #enqueue}) first, then from the
+ * {@link #fallback} policy (by default: a 200 echoing the last user message; {@link #chaos}
+ * mixes in 500s, 429s, timeouts and malformed bodies). Every request received is recorded.
+ * MockWebServer style: enqueue, exercise, assert on {@link #requests()}.
+ */
+public final class FakeOpenAiServer implements AutoCloseable {
+    /** What the server received. */
+    public record Recorded(String method, String path, String query, Map<String, List<String>> headers, String body, JsonNode json) {
+        public String header(String name) {
+            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+                if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) return e.getValue().get(0);
+            }
+            return null;
+        }
+        public String lastUserText() {
+            JsonNode msgs = json == null ? null : json.path("messages");
+            return msgs == null || msgs.size() == 0 ? "" : msgs.get(msgs.size() - 1).path("content").asText();
+        }
+    }
+
+    /** One scripted reply: null body with status 200 means "the normal success body". */
+    public record Reply(String kind, int status, Map<String, String> headers, String body, long delayMillis) {
+        public static Reply ok() { return new Reply("ok", 200, Map.of(), null, 0); }
+        public static Reply ok(String content) { return new Reply("ok", 200, Map.of("x-content", content), null, 0); }
+        public static Reply error(int status, String message) {
+            return new Reply("error", status, Map.of(), "{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\"}}", 0);
+        }
+        public static Reply rateLimited(String retryAfter) {
+            return new Reply("429", 429, Map.of("Retry-After", retryAfter), "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit\"}}", 0);
+        }
+        public static Reply serverError() { return new Reply("500", 500, Map.of(), "{\"error\":{\"message\":\"internal\"}}", 0); }
+        public static Reply malformed() { return new Reply("malformed", 200, Map.of(), "{\"choices\": [ {\"mess", 0); }
+        /** Never answers in time: the client's timeout fires. */
+        public static Reply hang(long millis) { return new Reply("timeout", 200, Map.of(), null, millis); }
+        public Reply withDelay(long millis) { return new Reply(kind, status, headers, body, millis); }
+    }
+
+    /** A request and the kind of reply it got (ok, 500, 429, timeout, malformed, error), in arrival order. */
+    public record Served(Recorded request, String kind) {}
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<Served> served = new CopyOnWriteArrayList<>();
+    private final HttpServer server;
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+    private final ArrayDeque<Reply> script = new ArrayDeque<>();
+    private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicLong> byKind = new ConcurrentHashMap<>();
+    private volatile Function<Recorded, Reply> fallback = r -> Reply.ok();
+    private volatile long latencyMillis;
+
+    public FakeOpenAiServer() {
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
+        // delayed ACK and every reply takes ~40 ms longer (read once, at the first server start).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(pool);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** e.g. {@code http://127.0.0.1:PORT/v1} — what an openai provider's base_url should be. */
+    public String baseUrl() { return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1"; }
+
+    /** The root URL, for Anthropic (whose client appends /v1/messages). */
+    public String rootUrl() { return "http://127.0.0.1:" + server.getAddress().getPort(); }
+
+    public synchronized FakeOpenAiServer enqueue(Reply... replies) {
+        script.addAll(List.of(replies));
+        return this;
+    }
+
+    public FakeOpenAiServer fallback(Function<Recorded, Reply> policy) {
+        this.fallback = policy;
+        return this;
+    }
+
+    /** Base latency added to every reply. */
+    public FakeOpenAiServer latency(long millis) {
+        this.latencyMillis = millis;
+        return this;
+    }
+
+    /** Seeded mix of failures; the rest succeed. Rates are fractions of all requests. */
+    public FakeOpenAiServer chaos(long seed, double rate500, double rate429, String retryAfter, double rateTimeout,
+                                  long hangMillis, double rateMalformed) {
+        Random rnd = new Random(seed);
+        return fallback(r -> {
+            double x;
+            synchronized (rnd) { x = rnd.nextDouble(); }
+            if ((x -= rate500) < 0) return Reply.serverError();
+            if ((x -= rate429) < 0) return Reply.rateLimited(retryAfter);
+            if ((x -= rateTimeout) < 0) return Reply.hang(hangMillis);
+            if ((x -= rateMalformed) < 0) return Reply.malformed();
+            return Reply.ok();
+        });
+    }
+
+    public List<Recorded> requests() { return List.copyOf(requests); }
+
+    public List<Served> served() { return List.copyOf(served); }
+
+    /** How many replies of a kind were sent: ok, 500, 429, timeout, malformed, error. */
+    public long count(String kind) { return byKind.getOrDefault(kind, new AtomicLong()).get(); }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            JsonNode parsed = null;
+            try {
+                parsed = json.readTree(body);
+            } catch (IOException ignored) {
+                // recorded as text only
+            }
+            Recorded rec = new Recorded(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getQuery(),
+                    Map.copyOf(ex.getRequestHeaders()), body, parsed);
+            requests.add(rec);
+            Reply reply;
+            synchronized (this) { reply = script.poll(); }
+            if (reply == null) reply = fallback.apply(rec);
+            byKind.computeIfAbsent(reply.kind(), k -> new AtomicLong()).incrementAndGet();
+            served.add(new Served(rec, reply.kind()));
+            long delay = latencyMillis + reply.delayMillis();
+            if (delay > 0) Thread.sleep(delay);
+            String out = reply.body() != null ? reply.body() : success(rec, reply.headers().get("x-content"));
+            reply.headers().forEach((k, v) -> { if (!k.equals("x-content")) ex.getResponseHeaders().add(k, v); });
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            byte[] bytes = out.getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(reply.status(), bytes.length);
+            try (OutputStream os = ex.getResponseBody()) { os.write(bytes); }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException clientGone) {
+            // the client timed out and closed the connection: expected for "timeout" replies
+        }
+    }
+
+    private String success(Recorded rec, String content) throws IOException {
+        String text = content != null ? content : "echo: " + rec.lastUserText();
+        String model = rec.json() == null ? "unknown" : rec.json().path("model").asText("unknown");
+        ObjectNode root = json.createObjectNode();
+        if (rec.path().endsWith("/v1/messages")) {
+            root.put("id", "msg_test").put("type", "message").put("role", "assistant").put("model", model);
+            boolean tool = rec.json() != null && rec.json().has("tool_choice");
+            ObjectNode block = root.putArray("content").addObject();
+            if (tool) block.put("type", "tool_use").put("id", "tu_1").put("name", "respond").set("input", json.readTree(content != null ? content : "{\"ok\":true}"));
+            else block.put("type", "text").put("text", text);
+            root.put("stop_reason", tool ? "tool_use" : "end_turn");
+            root.putObject("usage").put("input_tokens", 11).put("output_tokens", 7);
+        } else {
+            root.put("id", "chatcmpl-test").put("object", "chat.completion").put("model", model).put("system_fingerprint", "fp_test");
+            ObjectNode choice = root.putArray("choices").addObject();
+            choice.put("index", 0).putObject("message").put("role", "assistant").put("content", text);
+            choice.put("finish_reason", "stop");
+            root.putObject("usage").put("prompt_tokens", 11).put("completion_tokens", 7).put("total_tokens", 18);
+        }
+        return json.writeValueAsString(root);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        pool.shutdownNow();
+    }
+}
