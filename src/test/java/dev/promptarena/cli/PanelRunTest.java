@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.judge.JudgeTrace;
 import dev.promptarena.report.ReportBuilder;
+import dev.promptarena.testing.FakeOpenAiServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,5 +64,30 @@ class PanelRunTest {
             assertTrue(summary.contains(row), row + " in\n" + summary);
         }
         assertTrue(Files.readString(run.resolve("cases.csv")).lines().findFirst().orElseThrow().contains("judges,judge_truncated"));
+    }
+
+    @Test
+    void aPanelAcrossProvidersRunsThroughTheEngineAndAnOpenAiCompatibleServer() throws IOException {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            server.fallback(r -> FakeOpenAiServer.Reply.ok(
+                    "{\"winner\": \"A\", \"scores\": {\"A\": {\"Clarity\": 4, \"Personal\": 4}, \"B\": {\"Clarity\": 3, \"Personal\": 3}}, \"reason\": \"A.\"}"));
+            Path config = CliRuns.arena(dir, """
+                    judge: {order: both, seed: 1}
+                    judges:
+                      - {provider: sim, model: sim-judge-1}
+                      - {provider: local, model: gpt-4o-2024-08-06, structured: false}
+                    families: {sim-a: openai}
+                    """);
+            // The fake server's port is only known now: add its provider to the written config.
+            Files.writeString(config, Files.readString(config).replace("providers:\n", "providers:\n  local: {type: openai, base_url: \"" + server.baseUrl() + "\"}\n"));
+            CliRuns.Result r = CliRuns.cli("run", config.toString(), "-q", "--limit", "4");
+            assertTrue(List.of(0, 1, 3).contains(r.exit()), r.out() + r.err());
+            assertEquals(8, server.requests().size(), "4 pairs in both orders, only the panel's second judge calls the server");
+            assertTrue(server.requests().stream().noneMatch(q -> q.json().has("response_format")), "structured: false");
+            assertTrue(r.err().contains("judge gpt-4o-2024-08-06 (gpt-4o-2024-08-06) is in the same model family (openai) as variant A (sim-a)"), r.err());
+            List<CaseRecord> records = ReportBuilder.readCases(CliRuns.newestRun(dir.resolve("reports")).resolve("cases.jsonl"));
+            assertTrue(records.stream().flatMap(c -> c.traces().stream()).filter(t -> t.judge().equals("gpt-4o-2024-08-06"))
+                    .allMatch(t -> t.status().equals("ok")), "the server's verdicts were read");
+        }
     }
 }
