@@ -1,7 +1,10 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.judge.ModelFamilies;
+import dev.promptarena.judge.SelfPreferenceCheck;
 import dev.promptarena.run.ArenaInputs;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -23,6 +26,9 @@ public final class ValidateCommand implements Callable<Integer> {
                 in.config().name(), in.cases().size(), in.rubric().axes().size(),
                 in.config().a().name(), in.config().a().model(), in.config().b().name(), in.config().b().model(),
                 in.config().judges().size() > 1 ? "judges" : "judge", judge(in), in.config().judge() == null ? "none" : in.config().judge().order().name().toLowerCase());
+        // Valid, but worth knowing before a run is paid for.
+        SelfPreferenceCheck.find(in.config().judges(), List.of(in.config().a(), in.config().b()), new ModelFamilies(in.config().families()))
+                .forEach(s -> main.err.println("warning: " + s.message()));
         return ExitCode.PASS.code();
     }
 

@@ -31,6 +31,10 @@ class PanelRunTest {
                   - {name: sampled, provider: sim, model: sim-judge-2, samples: 3, decoding: {temperature: 0.8}}
                 families: {sim-judge-1: acme, sim-b: ACME}
                 """);
+        CliRuns.Result v = CliRuns.cli("validate", config.toString());
+        assertEquals(0, v.exit(), v.err());
+        assertTrue(v.out().contains("judges sim-judge-1, sampled (sim-judge-2) (order both)"), v.out());
+        assertTrue(v.err().contains("Self-preference risk: judge sim-judge-1"), "validate warns too: " + v.err());
         CliRuns.Result r = CliRuns.cli("run", config.toString(), "-q");
         assertTrue(List.of(0, 1, 3).contains(r.exit()), r.err());
         String selfPreference = "Self-preference risk: judge sim-judge-1 (sim-judge-1) is in the same model family (acme) as variant B (sim-b)";
