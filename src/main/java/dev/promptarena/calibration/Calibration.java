@@ -32,6 +32,7 @@ public final class Calibration {
     public static CalibrationResult compute(Path runDir, Path labelsFile, List<CaseRecord> records, List<HumanLabel> labels,
                                             double threshold, double alpha) {
         if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold must be in (0, 1], got: " + threshold);
+        if (labels.isEmpty()) throw new InputException(labelsFile, "the labels file has no labels");
         Map<String, List<CaseRecord>> byCase = new LinkedHashMap<>();
         records.forEach(r -> byCase.computeIfAbsent(r.caseId(), k -> new ArrayList<>()).add(r));
         Set<String> unknown = new TreeSet<>();
