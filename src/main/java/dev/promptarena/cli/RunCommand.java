@@ -1,20 +1,26 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.engine.EngineOptions;
 import dev.promptarena.run.ArenaInputs;
+import dev.promptarena.run.DryRun;
+import dev.promptarena.run.Manifest;
+import dev.promptarena.run.ManifestFactory;
 import dev.promptarena.run.RunOptions;
 import dev.promptarena.run.RunPipeline;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code prompt-arena run <arena.yaml>}: generate, judge, analyse, decide, report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -24,7 +30,7 @@ public final class RunCommand implements Callable<Integer> {
     @ParentCommand Main main;
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ARENA_YAML", description = "The arena config file.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ARENA_YAML", description = "The arena config file (not needed with --resume).")
     Path config;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Parent folder of the run folder (default: the config's output).")
@@ -33,7 +39,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Override judge.seed (the presentation-order seed).")
     Long seed;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64", description = "Maximum cases in flight (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64",
+            description = "Maximum cases in flight (default: ${DEFAULT-VALUE}); calls per endpoint are capped by the provider's concurrency.")
     int concurrency;
 
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N cases of the golden set.")
@@ -46,6 +53,21 @@ public final class RunCommand implements Callable<Integer> {
             + " with id, output_a, output_b per case (e.g. production vs shadow responses). Only the judge is called.")
     Path responses;
 
+    @Option(names = "--no-cache", description = "Neither read nor write the shared response cache.")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "The shared response cache (default: $PROMPT_ARENA_CACHE_DIR, else ~/.cache/prompt-arena).")
+    Path cacheDir;
+
+    @Option(names = "--max-cost", paramLabel = "USD", description = "Stop cleanly before the run's cost would exceed USD; the report is marked partial.")
+    Double maxCost;
+
+    @Option(names = "--dry-run", description = "Print the number of calls, estimated tokens and cost; call nothing.")
+    boolean dryRun;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Complete an interrupted run: finished calls come from its journal, none is re-issued.")
+    Path resume;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
@@ -54,13 +76,55 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (concurrency < 1 || repeats < 1 || (limit != null && limit < 1)) {
-            main.err.println("error: --concurrency, --repeats and --limit must be >= 1");
+        if (resume != null) return resumeRun();
+        if (config == null) throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: ARENA_YAML (or --resume RUN_DIR)");
+        if (concurrency < 1 || repeats < 1 || (limit != null && limit < 1) || (maxCost != null && !(maxCost >= 0))) {
+            main.err.println("error: --concurrency, --repeats and --limit must be >= 1, --max-cost >= 0");
             return ExitCode.USAGE_OR_INPUT.code();
         }
         ArenaInputs loaded = ArenaInputs.load(config, main.env);
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
-        RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args());
+        RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null);
+        if (dryRun) {
+            main.out.println(DryRun.estimate(inputs, options).describe());
+            return ExitCode.PASS.code();
+        }
+        return execute(inputs, options);
+    }
+
+    /** Re-runs the interrupted run's own command line in its own folder. */
+    private int resumeRun() throws Exception {
+        if (!Files.isRegularFile(resume.resolve("manifest.json"))) {
+            main.err.println("error: " + resume + ": not a run folder (no manifest.json)");
+            return ExitCode.USAGE_OR_INPUT.code();
+        }
+        Manifest m = ManifestFactory.read(resume.resolve("manifest.json"));
+        RunCommand original = new RunCommand();
+        original.main = main;
+        List<String> args = new ArrayList<>(m.args().subList(1, m.args().size()));
+        args.removeIf(a -> a.equals("--dry-run"));
+        new CommandLine(original).parseArgs(args.toArray(String[]::new));
+        original.config = Path.of(m.configFile());
+        original.quiet = original.quiet || quiet;
+        ArenaInputs loaded = ArenaInputs.load(original.config, main.env);
+        if (!loaded.config().sha256().equals(m.configSha256())) {
+            main.err.println("warning: " + original.config + " changed since the run started; calls whose requests changed are issued anew");
+        }
+        ArenaInputs inputs = original.responses == null ? loaded : loaded.withCombinedResponses(original.responses);
+        RunOptions options = new RunOptions(null, original.seed, original.concurrency, original.limit, original.repeats, original.quiet,
+                m.args(), original.engineOptions(), resume);
+        if (original.junit == null) original.junit = junit;
+        return original.execute(inputs, options);
+    }
+
+    private EngineOptions engineOptions() {
+        EngineOptions e = EngineOptions.defaults(main.env);
+        if (cacheDir != null) e = e.withCacheDir(cacheDir);
+        if (noCache) e = e.withoutCache();
+        return e.withMaxCostUsd(maxCost);
+    }
+
+    private int execute(ArenaInputs inputs, RunOptions options) throws Exception {
         RunPipeline pipeline = new RunPipeline(main.env, main.err);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -3,6 +3,7 @@ package dev.promptarena.config;
 import dev.promptarena.decision.DecisionPolicy;
 import dev.promptarena.decision.GuardrailSpec;
 import dev.promptarena.llm.Decoding;
+import dev.promptarena.llm.ProviderPresets;
 import dev.promptarena.rubric.RubricLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,19 +60,32 @@ public final class ConfigLoader {
     private Map<String, ProviderConfig> providers(YamlNode node) {
         Map<String, ProviderConfig> out = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> e : node.entries().entrySet()) {
-            YamlNode p = e.getValue().allowOnly("type", "base_url", "api_key_env", "concurrency", "requests_per_minute",
+            YamlNode p = e.getValue().allowOnly("type", "preset", "base_url", "api_key_env", "concurrency", "requests_per_minute",
                     "tokens_per_minute", "headers", "options");
+            Map<String, String> headers = stringMap(p.get("headers"));
+            Map<String, String> options = stringMap(p.get("options"));
+            int concurrency = (int) positive(p.get("concurrency"), 8);
+            Double rpm = optionalPositive(p.get("requests_per_minute"));
+            Double tpm = optionalPositive(p.get("tokens_per_minute"));
+            YamlNode presetNode = p.get("preset");
+            if (presetNode != null) {
+                if (p.get("type") != null) throw p.get("type").error("give either type or preset (a preset sets the type)");
+                String name = presetNode.oneOf(ProviderPresets.names().toArray(String[]::new));
+                try {
+                    out.put(e.getKey(), ProviderPresets.find(name).orElseThrow().toConfig(e.getKey(), p.text("base_url", null),
+                            p.text("api_key_env", null), concurrency, rpm, tpm, headers, options));
+                } catch (IllegalArgumentException ex) {
+                    throw p.error(ex.getMessage());
+                }
+                continue;
+            }
             String type = p.require("type").oneOf(PROVIDER_TYPES.toArray(String[]::new));
             String baseUrl = p.text("base_url", null);
             if (!type.equals("sim") && baseUrl == null) {
                 baseUrl = type.equals("anthropic") ? "https://api.anthropic.com" : null;
-                if (baseUrl == null) throw p.error("base_url is required for type " + type);
+                if (baseUrl == null) throw p.error("base_url is required for type " + type + " (or use a preset: " + String.join(", ", ProviderPresets.names()) + ")");
             }
-            Map<String, String> headers = stringMap(p.get("headers"));
-            Map<String, String> options = stringMap(p.get("options"));
-            out.put(e.getKey(), new ProviderConfig(e.getKey(), type, baseUrl, p.text("api_key_env", null),
-                    (int) positive(p.get("concurrency"), 8), optionalPositive(p.get("requests_per_minute")),
-                    optionalPositive(p.get("tokens_per_minute")), headers, options));
+            out.put(e.getKey(), new ProviderConfig(e.getKey(), type, baseUrl, p.text("api_key_env", null), concurrency, rpm, tpm, headers, options));
         }
         if (out.isEmpty()) throw node.error("at least one provider is required");
         return out;

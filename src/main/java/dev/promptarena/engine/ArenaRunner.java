@@ -31,8 +31,7 @@ import java.util.function.Consumer;
 public final class ArenaRunner {
     private final VariantConfig a;
     private final VariantConfig b;
-    private final UserTemplate templateA;
-    private final UserTemplate templateB;
+    private final CaseRequests requests;
     private final PairJudging judge;
     private final Calls calls;
     private final CostModel costs;
@@ -57,8 +56,7 @@ public final class ArenaRunner {
         this.checks = checks;
         this.a = a;
         this.b = b;
-        this.templateA = new UserTemplate(a.userTemplate());
-        this.templateB = new UserTemplate(b.userTemplate());
+        this.requests = new CaseRequests(a, b);
         this.judge = judge;
         this.calls = calls;
         this.costs = costs;
@@ -85,19 +83,27 @@ public final class ArenaRunner {
                 CompletableFuture<CaseRecord> f = runCase(c, r).whenComplete((rec, e) -> {
                     slots.release();
                     if (rec != null) onDone.accept(rec);
+                    if (BudgetExhaustedException.causedBy(e)) requestStop();
                 });
                 started.add(f);
             }
         }
         List<CaseRecord> out = new ArrayList<>(started.size());
-        for (CompletableFuture<CaseRecord> f : started) out.add(f.join());
+        for (CompletableFuture<CaseRecord> f : started) {
+            try {
+                out.add(f.join());
+            } catch (CompletionException e) {
+                // A case the budget stopped is not run (and not an error): the run is partial.
+                if (!BudgetExhaustedException.causedBy(e)) throw e;
+            }
+        }
         return out;
     }
 
     CompletableFuture<CaseRecord> runCase(GoldenCase c, int repeat) {
-        CompletableFuture<Side> sideA = generate(a, templateA, c, repeat, Calls.Role.A);
-        CompletableFuture<Side> sideB = generate(b, templateB, c, repeat, Calls.Role.B);
-        String question = question(c);
+        CompletableFuture<Side> sideA = generate(a, c, repeat, Calls.Role.A);
+        CompletableFuture<Side> sideB = generate(b, c, repeat, Calls.Role.B);
+        String question = requests.question(c);
         PairJudge.Material material = new PairJudge.Material(question, c.context(), c.reference());
         return sideA.thenCombine(sideB, (x, y) -> checks.evaluate(c.reference(), x, y)).thenCompose(f -> f).thenCompose(p -> {
             if (p.a().error() || p.b().error()) {
@@ -108,30 +114,15 @@ public final class ArenaRunner {
         });
     }
 
-    /**
-     * What the judge is shown as the request: the conversation so far and A's rendering of the case
-     * (B's when A is recorded without a template; the case's fields when neither has one).
-     */
-    private String question(GoldenCase c) {
-        StringBuilder sb = new StringBuilder();
-        for (ChatMessage m : c.messages()) sb.append('[').append(m.role()).append("] ").append(m.content()).append("\n\n");
-        if (!c.messages().isEmpty()) sb.append("[user] ");
-        if (!a.userTemplate().isBlank()) return sb.append(templateA.render(c)).toString();
-        if (!b.userTemplate().isBlank()) return sb.append(templateB.render(c)).toString();
-        c.fields().forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
-        return sb.toString().stripTrailing();
-    }
-
-    private CompletableFuture<Side> generate(VariantConfig v, UserTemplate template, GoldenCase c, int repeat, Calls.Role role) {
+    private CompletableFuture<Side> generate(VariantConfig v, GoldenCase c, int repeat, Calls.Role role) {
         RecordedResponses fromFile = recorded.forSlot(v.slot());
         if (fromFile != null) return CompletableFuture.completedFuture(fromFile.side(c.id()));
-        List<ChatMessage> messages = new ArrayList<>(c.messages());
-        messages.add(ChatMessage.user(template.render(c)));
-        LlmRequest request = new LlmRequest(v.model(), v.system(), messages, v.decoding(), null, repeat);
+        LlmRequest request = requests.generation(v, c, repeat);
         return calls.call(v.provider(), request, role)
                 .thenApply(resp -> side(v, resp))
                 .exceptionally(e -> {
                     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    if (cause instanceof BudgetExhaustedException) throw new CompletionException(cause);
                     return new Side("", 0, 0, 0, true, String.valueOf(cause.getMessage()), false);
                 });
     }

@@ -6,4 +6,13 @@ package dev.promptarena.engine;
  */
 public final class BudgetExhaustedException extends RuntimeException {
     public BudgetExhaustedException(String message) { super(message); }
+
+    /** True when {@code e} is, or was caused by, a budget stop (futures wrap it in CompletionException). */
+    public static boolean causedBy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BudgetExhaustedException) return true;
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
 }

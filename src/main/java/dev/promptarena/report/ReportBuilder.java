@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.config.InputException;
 import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.RunDirectory;
 import dev.promptarena.stats.AnalysisOptions;
@@ -29,18 +30,25 @@ public final class ReportBuilder {
     private ReportBuilder() {}
 
     public static ReportModel build(RunDirectory dir) {
-        return build(readManifest(dir.file("manifest.json")), readCases(dir.file("cases.jsonl")));
-    }
-
-    /** The report model of a run from its already-read manifest and case records. */
-    public static ReportModel build(Manifest manifest, List<CaseRecord> cases) {
+        Manifest manifest = readManifest(dir.file("manifest.json"));
+        List<CaseRecord> cases = readCases(dir.file("cases.jsonl"));
         List<CaseOutcome> outcomes = cases.stream().map(CaseRecord::outcome).toList();
         // The bootstrap seed is the judge seed: one recorded number makes every interval replayable.
         AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed());
         // Self-preference was decided from the models at run time; older manifests have none (null).
         AnalysisResult analysis = ArenaAnalysis.analyze(outcomes, manifest.axes(), options,
                 manifest.selfPreference() == null ? List.of() : manifest.selfPreference());
-        return new ReportModel(ReportModel.SCHEMA_VERSION, manifest, analysis, cases);
+        return new ReportModel(ReportModel.SCHEMA_VERSION, manifest, analysis, cases, readEngine(dir.file("engine.json")));
+    }
+
+    /** The engine's counters; null when the run folder predates engine.json. */
+    static EngineSnapshot readEngine(Path file) {
+        if (!Files.exists(file)) return null;
+        try {
+            return JSON.readValue(file.toFile(), EngineSnapshot.class);
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read the engine counters: " + e.getMessage());
+        }
     }
 
     public static Manifest readManifest(Path file) {

@@ -1,6 +1,7 @@
 package dev.promptarena.report;
 
 import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.stats.AnalysisResult;
 import java.util.List;
@@ -15,13 +16,20 @@ import java.util.Objects;
  * @param manifest      provenance of the run
  * @param analysis      statistics and the decision
  * @param cases         every recorded (case, repeat) with outputs and judge traces
+ * @param engine        the engine's counters (calls issued, cache and journal hits, retries, failures, cost per
+ *                      role) from engine.json, or null for a run folder without one
  */
-public record ReportModel(int schemaVersion, Manifest manifest, AnalysisResult analysis, List<CaseRecord> cases) {
+public record ReportModel(int schemaVersion, Manifest manifest, AnalysisResult analysis, List<CaseRecord> cases,
+                          EngineSnapshot engine) {
     public static final int SCHEMA_VERSION = 1;
 
     public ReportModel {
         Objects.requireNonNull(manifest, "manifest");
         Objects.requireNonNull(analysis, "analysis");
         cases = List.copyOf(cases);
+    }
+
+    public ReportModel(int schemaVersion, Manifest manifest, AnalysisResult analysis, List<CaseRecord> cases) {
+        this(schemaVersion, manifest, analysis, cases, null);
     }
 }

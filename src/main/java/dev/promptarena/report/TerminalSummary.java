@@ -43,6 +43,11 @@ public final class TerminalSummary {
         }
         for (String warning : a.warnings()) out.println("  warning: " + warning);
         out.println();
+        if (m.engine() != null) {
+            var e = m.engine();
+            out.printf(Locale.ROOT, "Calls: %d issued, %d cache hits, %d from the journal, %d retries, %d failed; cost $%.4f%n",
+                    e.issued(), e.cacheHits(), e.journalHits(), e.retries(), e.failed(), e.costUsd());
+        }
         out.println("DECISION: " + d.outcome() + (m.manifest().partial() ? " (partial run: " + m.manifest().partialReason() + ")" : ""));
         for (String r : d.reasons()) out.println("  " + r);
         out.println("Report: " + reportHtml + " (report.html " + Fmt.bytes(written.htmlBytes()) + "; summary.md and CSVs alongside)");

@@ -11,6 +11,10 @@ import dev.promptarena.judge.SelfPreferenceCheck;
 import dev.promptarena.llm.Decoding;
 import dev.promptarena.recorded.RecordedResponses;
 import dev.promptarena.stats.SelfPreference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.config.InputException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Builds the {@link Manifest} of a run from its validated inputs. */
-final class ManifestFactory {
+public final class ManifestFactory {
     private ManifestFactory() {}
 
     /**
@@ -45,7 +49,7 @@ final class ManifestFactory {
         for (String model : List.of(c.a().model(), c.b().model())) modelFamilies.put(model, List.copyOf(families.of(model)));
         judges.forEach(j -> modelFamilies.put(j.model(), List.copyOf(families.of(j.model()))));
         List<SelfPreference> self = SelfPreferenceCheck.find(judges, List.of(c.a(), c.b()), families);
-        return new Manifest(1, "prompt-arena", Version.current(), runId, c.name(), c.file().toString(), c.sha256(),
+        return new Manifest(1, "prompt-arena", Version.current(), runId, c.name(), c.file().toAbsolutePath().normalize().toString(), c.sha256(),
                 c.dataset().toString(), in.datasetSha256(), c.rubric().toString(), in.rubric().sha256(), judgeTemplateSha,
                 cases, o.repeats(), variants, judgeInfo, providers, in.rubric().axisNames(), c.policy(), started.toString(), finished == null ? null : finished.toString(),
                 partialReason != null, partialReason, o.args(), embedder, reference == null ? null : reference.margin(),
@@ -56,6 +60,17 @@ final class ManifestFactory {
         return new Manifest.JudgeInfo(j.provider(), j.model(), j.order().name().toLowerCase(), j.seed(), j.samples(),
                 decoding(j.decoding()), j.template() == null ? "built-in" : j.template().toString(), j.id(), j.structured());
     }
+
+    /** Reads a run folder's manifest (resume, report). */
+    public static Manifest read(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), Manifest.class);
+        } catch (java.io.IOException e) {
+            throw new InputException(file, "not a run folder, or its manifest is unreadable: " + e.getMessage());
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private static Manifest.VariantInfo variant(VariantConfig v, RecordedResponses recorded) {
         return new Manifest.VariantInfo(v.name(), recorded == null ? v.provider() : null, v.model(), v.system() == null ? null : Hashing.sha256(v.system()),

@@ -1,5 +1,6 @@
 package dev.promptarena.run;
 
+import dev.promptarena.engine.EngineOptions;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,9 +14,13 @@ import java.util.List;
  * @param repeats     samples per case
  * @param quiet       no progress output
  * @param args        the command line as typed (manifest)
+ * @param engine      cache, budget and retry settings of the engine
+ * @param resumeDir   an interrupted run folder to complete (its journal serves finished calls), or null
  */
-public record RunOptions(Path outDir, Long judgeSeed, int window, Integer limit, int repeats, boolean quiet, List<String> args) {
+public record RunOptions(Path outDir, Long judgeSeed, int window, Integer limit, int repeats, boolean quiet, List<String> args,
+                         EngineOptions engine, Path resumeDir) {
     public RunOptions {
+        java.util.Objects.requireNonNull(engine, "engine");
         if (window < 1) throw new IllegalArgumentException("window must be >= 1, got: " + window);
         if (repeats < 1) throw new IllegalArgumentException("repeats must be >= 1, got: " + repeats);
         if (limit != null && limit < 1) throw new IllegalArgumentException("limit must be >= 1, got: " + limit);

@@ -9,7 +9,7 @@ import dev.promptarena.engine.CheckStage;
 import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.CostModel;
 import dev.promptarena.engine.CallEngine;
-import dev.promptarena.engine.EngineOptions;
+import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.engine.PriceTable;
 import dev.promptarena.engine.Progress;
 import dev.promptarena.judge.JudgePanel;
@@ -65,8 +65,16 @@ public final class RunPipeline {
         CheckRunner checkRunner = in.rubric().checks().isEmpty() ? null : CheckRunner.forRubric(in.rubric());
         String embedder = checkRunner == null || checkRunner.embedder() == null ? null : checkRunner.embedder().modelId();
         Path parent = options.outDir() != null ? options.outDir() : config.outputDir();
-        Instant started = Instant.now();
-        RunDirectory dir = RunDirectory.create(parent, config.name(), ZonedDateTime.now());
+        RunDirectory dir;
+        Instant started;
+        if (options.resumeDir() != null) {
+            // Resume: the same folder, whose journal serves every call that already completed.
+            dir = RunDirectory.open(options.resumeDir());
+            started = Instant.parse(ManifestFactory.read(dir.file("manifest.json")).startedAt());
+        } else {
+            started = Instant.now();
+            dir = RunDirectory.create(parent, config.name(), ZonedDateTime.now());
+        }
         // The template is panel-wide (judge.template), so one prompt serves every judge.
         JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
         String templateSha = prompt == null ? null : prompt.templateSha256();
@@ -78,8 +86,9 @@ public final class RunPipeline {
         manifest.selfPreference().forEach(s -> err.println("warning: " + s.message()));
         CostModel costs = new PriceTable(config.prices());
         List<CaseRecord> records;
+        EngineSnapshot snapshot;
         // The engine: journal (resume), shared cache, budget, retries, per-provider limits.
-        try (CallEngine calls = CallEngine.create(config, usedProviders(config, in), env, dir.path(), EngineOptions.defaults(env));
+        try (CallEngine calls = CallEngine.create(config, usedProviders(config, in), env, dir.path(), options.engine());
              Progress progress = Progress.forConsole(options.quiet(), err, calls::snapshot);
              CheckStage checks = new CheckStage(checkRunner, CHECK_THREADS)) {
             PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
@@ -89,9 +98,16 @@ public final class RunPipeline {
             progress.start(total);
             records = runner.run(in.cases(), options.repeats(), r -> progress.caseDone());
             // Calls issued, cache and journal hits, retries, failures by reason, tokens and cost per role.
-            dir.writeJson("engine.json", calls.snapshot());
+            snapshot = calls.snapshot();
+            dir.writeJson("engine.json", snapshot);
         }
-        String partial = runner.stopped() ? "interrupted after " + records.size() + " of " + total + " cases" : null;
+        String partial = null;
+        if (snapshot.budgetExhausted()) {
+            partial = String.format(java.util.Locale.ROOT, "the cost budget of $%.4f was reached after %d of %d cases",
+                    options.engine().maxCostUsd(), records.size(), total);
+        } else if (runner.stopped()) {
+            partial = "interrupted after " + records.size() + " of " + total + " cases";
+        }
         dir.writeJsonLines("cases.jsonl", records);
         dir.writeJsonLines("outcomes.jsonl", records.stream().map(CaseRecord::outcome).toList());
         dir.writeJson("manifest.json", ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options,

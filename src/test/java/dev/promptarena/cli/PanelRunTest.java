@@ -35,6 +35,8 @@ class PanelRunTest {
         assertEquals(0, v.exit(), v.err());
         assertTrue(v.out().contains("judges sim-judge-1, sampled (sim-judge-2) (order both)"), v.out());
         assertTrue(v.err().contains("Self-preference risk: judge sim-judge-1"), "validate warns too: " + v.err());
+        CliRuns.Result dry = CliRuns.cli("run", config.toString(), "--dry-run");
+        assertTrue(dry.out().contains("calls: 80 (A 8, B 8, judge 64)"), "8 pairs x (2 + 3 x 2) judge calls: " + dry.out() + dry.err());
         CliRuns.Result r = CliRuns.cli("run", config.toString(), "-q");
         assertTrue(List.of(0, 1, 3).contains(r.exit()), r.err());
         String selfPreference = "Self-preference risk: judge sim-judge-1 (sim-judge-1) is in the same model family (acme) as variant B (sim-b)";

@@ -15,7 +15,7 @@ import org.w3c.dom.Element;
 
 /**
  * {@code prompt-arena report} rebuilds every report from what the run recorded. The copy holds only
- * manifest.json and cases.jsonl, so nothing else (no provider, no config, no cache) can feed it.
+ * manifest.json, cases.jsonl and engine.json (the recorded counters), so nothing else (no provider, no config, no cache) can feed it.
  */
 class ReportRegenerationTest {
     static final List<String> DERIVED = List.of("report.json", "report.html", "summary.md", "cases.csv", "summary.csv", "axes.csv", "segments.csv");
@@ -26,7 +26,7 @@ class ReportRegenerationTest {
     void reportRegeneratesByteIdenticalFilesFromTheRecordAlone() throws Exception {
         Path run = CliRunner.runExample(tmp.resolve("runs"));
         Path copy = Files.createDirectories(tmp.resolve("copy"));
-        for (String recorded : List.of("manifest.json", "cases.jsonl")) Files.copy(run.resolve(recorded), copy.resolve(recorded));
+        for (String recorded : List.of("manifest.json", "cases.jsonl", "engine.json")) Files.copy(run.resolve(recorded), copy.resolve(recorded));
 
         CliRun r = CliRun.of("report", copy.toString());
 

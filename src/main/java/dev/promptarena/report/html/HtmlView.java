@@ -67,7 +67,7 @@ public record HtmlView(String title, String runId, String nameA, String nameB, B
                 OrderBiasView.of(a.orderBias()),
                 VerbosityView.of(a.verbosity(), facts), ForestView.of(a.segments(), a.winRate().winRate()),
                 !a.segments().segments().isEmpty(), a.decision().guardrails().stream().map(GuardrailRow::of).toList(), a.warnings(), !a.warnings().isEmpty(),
-                ProvenanceView.of(m, a.operations(), a.options()), axisNames, List.copyOf(tags), facts.size(),
+                ProvenanceView.of(m, a.operations(), a.options(), model.engine()), axisNames, List.copyOf(tags), facts.size(),
                 CaseData.json(facts, axisNames), CaseData.scriptSafe(strings(axisNames)));
     }
 

@@ -3,6 +3,7 @@ package dev.promptarena.report.html;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.report.Fmt;
+import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.stats.AnalysisOptions;
 import dev.promptarena.stats.OperationalMetrics;
@@ -34,7 +35,7 @@ public record ProvenanceView(List<Row> rows, List<Row> all) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static ProvenanceView of(Manifest m, OperationalMetrics ops, AnalysisOptions opt) {
+    static ProvenanceView of(Manifest m, OperationalMetrics ops, AnalysisOptions opt, EngineSnapshot engine) {
         List<Row> r = new ArrayList<>();
         r.add(new Row("Run", m.runId() + " (" + m.arena() + ")"));
         r.add(new Row("Tool", m.tool() + " " + m.toolVersion()));
@@ -62,6 +63,12 @@ public record ProvenanceView(List<Row> rows, List<Row> all) {
         r.add(new Row("Operations", "p95 latency A " + Fmt.num(ops.latencyP95A(), 0) + " ms, B " + Fmt.num(ops.latencyP95B(), 0)
                 + " ms; mean words A " + Fmt.num(ops.meanWordsA(), 1) + ", B " + Fmt.num(ops.meanWordsB(), 1) + "; truncated A "
                 + Fmt.pct(ops.truncationRateA()) + ", B " + Fmt.pct(ops.truncationRateB())));
+        if (engine != null) {
+            r.add(new Row("Calls", engine.requested() + " requested; " + engine.issued() + " issued, " + engine.cacheHits() + " cache hits, "
+                    + engine.journalHits() + " from the journal (resume); " + engine.retries() + " retries; " + engine.failed() + " failed"
+                    + (engine.failuresByReason().isEmpty() ? "" : " " + new java.util.TreeMap<>(engine.failuresByReason()))
+                    + (engine.budgetSkipped() > 0 ? "; " + engine.budgetSkipped() + " not made (budget)" : "")));
+        }
         if (m.partial()) r.add(new Row("Partial", m.partialReason()));
         if (m.args() != null) r.add(new Row("Command", "prompt-arena " + String.join(" ", m.args())));
         List<Row> all = new ArrayList<>();

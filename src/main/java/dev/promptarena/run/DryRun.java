@@ -1,0 +1,53 @@
+package dev.promptarena.run;
+
+import dev.promptarena.config.ArenaConfig;
+import dev.promptarena.config.JudgeConfig;
+import dev.promptarena.dataset.GoldenCase;
+import dev.promptarena.engine.CaseRequests;
+import dev.promptarena.engine.Calls;
+import dev.promptarena.engine.DryRunEstimate;
+import dev.promptarena.engine.DryRunEstimator;
+import dev.promptarena.engine.PlannedCall;
+import dev.promptarena.judge.JudgePrompt;
+import dev.promptarena.llm.ChatMessage;
+import dev.promptarena.llm.LlmRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code run --dry-run}: the calls a run would make, with estimated tokens and cost, calling
+ * nothing. Generation requests are built exactly as the runner builds them; a judge request is
+ * the rendered judge prompt plus, as an upper bound, both variants' max_tokens for the answers.
+ */
+public final class DryRun {
+    private DryRun() {}
+
+    public static DryRunEstimate estimate(ArenaInputs fullInputs, RunOptions options) {
+        ArenaInputs in = fullInputs.limitedTo(options.limit());
+        ArenaConfig config = in.config();
+        CaseRequests requests = new CaseRequests(config.a(), config.b());
+        // Every panel judge judges every pair; the template is panel-wide, so one prompt serves them all.
+        List<JudgeConfig> judges = config.judges();
+        JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
+        long answerTokens = maxTokens(config.a().decoding().maxTokens()) + maxTokens(config.b().decoding().maxTokens());
+        List<PlannedCall> planned = new ArrayList<>();
+        for (GoldenCase c : in.cases()) {
+            for (int r = 0; r < options.repeats(); r++) {
+                if (in.recorded().a() == null) planned.add(new PlannedCall(Calls.Role.A, requests.generation(config.a(), c, r), 0));
+                if (in.recorded().b() == null) planned.add(new PlannedCall(Calls.Role.B, requests.generation(config.b(), c, r), 0));
+                if (prompt == null) continue;
+                String user = prompt.render(requests.question(c), c.context(), c.reference(), "", "");
+                for (JudgeConfig judge : judges) {
+                    LlmRequest request = new LlmRequest(judge.model(), prompt.system(), List.of(ChatMessage.user(user)), judge.decoding(),
+                            judge.structured() ? prompt.schema() : null, 0);
+                    int calls = (judge.order() == JudgeConfig.Order.BOTH ? 2 : 1) * judge.samples();
+                    for (int k = 0; k < calls; k++) planned.add(new PlannedCall(Calls.Role.JUDGE, request, answerTokens));
+                }
+            }
+        }
+        return new DryRunEstimator(config.prices()).estimate(planned);
+    }
+
+    /** The answer-length bound when max_tokens is unset (the estimator's own default). */
+    private static long maxTokens(Integer configured) { return configured == null ? 1024 : configured; }
+}
