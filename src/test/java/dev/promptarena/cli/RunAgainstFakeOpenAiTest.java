@@ -1,0 +1,149 @@
+package dev.promptarena.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.opencsv.CSVReaderHeaderAware;
+import dev.promptarena.testing.ArenaFixture;
+import dev.promptarena.testing.CliRun;
+import dev.promptarena.testing.FakeOpenAiServer;
+import dev.promptarena.testing.FakeOpenAiServer.Recorded;
+import dev.promptarena.testing.FakeOpenAiServer.Reply;
+import java.io.FileReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole CLI against an in-process fake OpenAI-compatible server: the real HTTP client, real
+ * JSON, a scripted judge whose verdicts are known per case, and the numbers checked in the CSVs.
+ */
+class RunAgainstFakeOpenAiTest {
+    private static final String KEY = "sk-test-SECRET123fakekeyfortests";
+    private static final Pattern CASE = Pattern.compile("after (\\d+) days");
+
+    @TempDir Path dir;
+
+    /** Generators answer by model; the judge's verdict depends on the case: B wins c0-c5, A wins c6-c7, c8 tie, c9 garbage. */
+    private static Reply reply(Recorded r) {
+        String model = r.json().path("model").asText();
+        String user = r.lastUserText();
+        if (!model.equals("judge-model")) {
+            return Reply.ok(model.equals("model-a") ? "Your parcel is on its way." : "Hi Ana, per our shipping policy (S-1) we trace and reship.");
+        }
+        Matcher m = CASE.matcher(r.body()); // the whole conversation: a re-ask's last message is the repair instruction
+        int caseNo = m.find() ? Integer.parseInt(m.group(1)) - 5 : -1;
+        if (caseNo == 9) return Reply.ok("I cannot decide.");
+        boolean bFirst = user.indexOf("per our shipping policy") < user.indexOf("Your parcel is on its way.");
+        String bSlot = bFirst ? "A" : "B";
+        String aSlot = bFirst ? "B" : "A";
+        String winner = caseNo <= 5 ? bSlot : caseNo <= 7 ? aSlot : "tie";
+        String scores = "{\"" + aSlot + "\": {\"Clarity\": 3, \"Policy citation\": 1}, \"" + bSlot + "\": {\"Clarity\": 4, \"Policy citation\": 5}}";
+        return Reply.ok("{\"winner\": \"" + winner + "\", \"scores\": " + scores + ", \"reason\": \"scripted\"}");
+    }
+
+    @Test
+    void runsEndToEndThroughTheRealClientAndWritesTheExpectedNumbers() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            server.fallback(RunAgainstFakeOpenAiTest::reply);
+            ArenaFixture.goldenSet(dir, 10);
+            Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", api_key_env: TEST_KEY}", "oa", "oa",
+                    "random", "prices: {model-a: {input: 1.0, output: 2.0}, model-b: {input: 1.0, output: 4.0}, judge-model: {input: 0, output: 0}}");
+            Path cache = dir.resolve("cache");
+            CliRun run = CliRun.of(Map.of("TEST_KEY", KEY, "PROMPT_ARENA_CACHE_DIR", cache.toString()), "run", cfg.toString(), "--quiet");
+            // 6 wins, 2 losses, 1 tie of 9 scored: 6.5 / 9 = 0.722, Wilson [0.402, 0.910] contains 0.5 — but 1 of 10
+            // verdicts was unparseable, over the default 5% limit, so the evidence itself is unusable: run error.
+            assertEquals(ExitCode.RUN_ERROR.code(), run.exitCode(), run.out() + run.err());
+            assertTrue(run.out().contains("unparseable_rate_max"), run.out());
+            Path runDir = onlyRun();
+
+            Map<String, Map<String, String>> summary = byKey(runDir.resolve("summary.csv"), "metric");
+            assertEquals(6.5 / 9, Double.parseDouble(summary.get("win_rate_b").get("value")), 1e-9);
+            assertEquals("6", summary.get("wins_b").get("value"));
+            assertEquals("2", summary.get("losses_b").get("value"));
+            assertEquals("1", summary.get("ties").get("value"));
+            assertEquals("1", summary.get("unparseable").get("value"));
+            assertEquals(6.0 / 9, Double.parseDouble(summary.get("strict_win_rate_b").get("value")), 1e-9);
+            assertEquals(0.75, Double.parseDouble(summary.get("decisive_win_rate_b").get("value")), 1e-9);
+            // Wilson score interval for 6.5 of 9: statsmodels 0.13.5
+            // proportion_confint(6.5, 9, alpha=0.05, method="wilson") = (0.40190934611059836, 0.9095817434807153)
+            assertEquals(0.40190934611059836, Double.parseDouble(summary.get("win_rate_b_wilson").get("lower")), 1e-6);
+            assertEquals(0.9095817434807153, Double.parseDouble(summary.get("win_rate_b_wilson").get("upper")), 1e-6);
+
+            Map<String, Map<String, String>> axes = byKey(runDir.resolve("axes.csv"), "axis");
+            assertEquals(3.0, Double.parseDouble(axes.get("Clarity").get("mean_a")), 1e-12);
+            assertEquals(4.0, Double.parseDouble(axes.get("Clarity").get("mean_b")), 1e-12);
+            assertEquals(4.0, Double.parseDouble(axes.get("Policy citation").get("mean_difference")), 1e-12);
+
+            Map<String, Map<String, String>> cases = byKey(runDir.resolve("cases.csv"), "case_id");
+            assertEquals("B", cases.get("c0").get("verdict"));
+            assertEquals("A", cases.get("c6").get("verdict"));
+            assertEquals("TIE", cases.get("c8").get("verdict"));
+            assertEquals("UNPARSEABLE", cases.get("c9").get("verdict"));
+            assertEquals("unparseable", cases.get("c9").get("judge_status"));
+            assertEquals("Your parcel is on its way.", cases.get("c3").get("output_a"));
+            // usage 11 in / 7 out: A = (11 x 1 + 7 x 2) / 1e6, B = (11 x 1 + 7 x 4) / 1e6
+            assertEquals(25e-6, Double.parseDouble(cases.get("c3").get("cost_a_usd")), 1e-12);
+            assertEquals(39e-6, Double.parseDouble(cases.get("c3").get("cost_b_usd")), 1e-12);
+
+            // What went over the wire: decoding as configured, the key as a bearer token, the judge asked for JSON.
+            Recorded gen = server.requests().stream().filter(r -> r.json().path("model").asText().equals("model-b")).findFirst().orElseThrow();
+            assertEquals(0.0, gen.json().path("temperature").asDouble(), 0);
+            assertEquals(200, gen.json().path("max_tokens").asInt());
+            assertEquals(1, gen.json().path("seed").asInt());
+            assertEquals("system", gen.json().at("/messages/0/role").asText());
+            assertEquals("Bearer " + KEY, gen.header("Authorization"));
+            Recorded judge = server.requests().stream().filter(r -> r.json().path("model").asText().equals("judge-model")).findFirst().orElseThrow();
+            assertEquals("json_schema", judge.json().at("/response_format/type").asText());
+            // 10 x (A + B) + 10 judge calls + 1 re-ask for the unreadable verdict of c9
+            assertEquals(31, server.requests().size());
+
+            JsonNode manifest = new ObjectMapper().readTree(runDir.resolve("manifest.json").toFile());
+            assertEquals("TEST_KEY", manifest.at("/providers/oa/apiKeyEnv").asText());
+            assertNoSecretBelow(runDir);
+            assertNoSecretBelow(cache);
+
+            // Re-running unchanged is served from the shared cache: no new request reaches the server.
+            CliRun again = CliRun.of(Map.of("TEST_KEY", KEY, "PROMPT_ARENA_CACHE_DIR", cache.toString()), "run", cfg.toString(), "--quiet");
+            assertEquals(run.exitCode(), again.exitCode());
+            assertEquals(31, server.requests().size());
+            assertTrue(again.out().contains("0 issued, 31 cache hits"), again.out());
+        }
+    }
+
+    private static void assertNoSecretBelow(Path root) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(root)) { files = s.filter(Files::isRegularFile).toList(); }
+        assertFalse(files.isEmpty(), "expected files under " + root);
+        for (Path f : files) assertFalse(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1).contains(KEY), "the API key leaked into " + f);
+    }
+
+    private Path onlyRun() throws IOException {
+        try (Stream<Path> s = Files.list(dir.resolve("reports"))) {
+            List<Path> runs = s.sorted().toList();
+            return runs.get(0);
+        }
+    }
+
+    static Map<String, Map<String, String>> byKey(Path csv, String key) throws Exception {
+        Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
+        try (CSVReaderHeaderAware r = new CSVReaderHeaderAware(new FileReader(csv.toFile()))) {
+            Map<String, String> row;
+            List<Map<String, String>> rows = new ArrayList<>();
+            while ((row = r.readMap()) != null) rows.add(row);
+            rows.forEach(x -> out.put(x.get(key), x));
+        }
+        return out;
+    }
+}
