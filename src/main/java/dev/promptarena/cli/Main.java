@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code prompt-arena} command: subcommands, exit codes, and error reporting without stack traces. */
 @Command(name = "prompt-arena", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Decide, with evidence, whether prompt B is better than prompt A.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, PlanCommand.class, CalibrateCommand.class,
+                CompareCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     final Map<String, String> env;
     final PrintStream out;

@@ -1,7 +1,10 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.judge.ModelFamilies;
+import dev.promptarena.judge.SelfPreferenceCheck;
 import dev.promptarena.run.ArenaInputs;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -19,16 +22,22 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ArenaInputs in = ArenaInputs.load(config, main.env);
-        main.out.printf("ok: %s — %d cases, %d rubric axes, A=%s (%s), B=%s (%s), judge %s (order %s)%n",
+        main.out.printf("ok: %s — %d cases, %d rubric axes, A=%s (%s), B=%s (%s), %s %s (order %s)%n",
                 in.config().name(), in.cases().size(), in.rubric().axes().size(),
                 in.config().a().name(), in.config().a().model(), in.config().b().name(), in.config().b().model(),
-                judge(in), in.config().judge() == null ? "none" : in.config().judge().order().name().toLowerCase());
+                in.config().judges().size() > 1 ? "judges" : "judge", judge(in), in.config().judge() == null ? "none" : in.config().judge().order().name().toLowerCase());
+        // Valid, but worth knowing before a run is paid for.
+        SelfPreferenceCheck.find(in.config().judges(), List.of(in.config().a(), in.config().b()), new ModelFamilies(in.config().families()))
+                .forEach(s -> main.err.println("warning: " + s.message()));
         return ExitCode.PASS.code();
     }
 
-    /** The LLM judge's model, or the reference judge (explicit, or implied by a checks-only rubric). */
+    /** The LLM judge's model (every panel judge's), or the reference judge (explicit, or implied by a checks-only rubric). */
     private static String judge(ArenaInputs in) {
-        if (in.config().judge() != null) return in.config().judge().model();
+        if (in.config().judge() != null) {
+            return String.join(", ", in.config().judges().stream()
+                    .map(j -> j.id().equals(j.model()) ? j.model() : j.id() + " (" + j.model() + ")").toList());
+        }
         double margin = in.config().reference() == null ? 0 : in.config().reference().margin();
         return "reference (margin " + margin + ", " + in.rubric().checks().size() + " checks)";
     }

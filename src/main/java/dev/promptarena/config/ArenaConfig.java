@@ -2,6 +2,7 @@ package dev.promptarena.config;
 
 import dev.promptarena.decision.DecisionPolicy;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,26 +17,33 @@ import java.util.Objects;
  * @param providers  endpoints by name
  * @param a          control variant
  * @param b          candidate variant
- * @param judge      the LLM judge, or null when there is none (reference judge, or a checks-only rubric)
+ * @param judges     the LLM judge panel (one entry for a single {@code judge:}; ids are unique), or empty when
+ *                   there is none (reference judge, or a checks-only rubric)
  * @param outputDir  where run directories are created
  * @param policy     the pre-registered decision rule
  * @param prices     model prices (defaults overridden by the config)
  * @param maxAttempts maximum attempts per call (retry layer)
  * @param reference  the reference judge ({@code judge: {type: reference}}), or null
+ * @param families   model id to family overrides ({@code families:}), for the self-preference check
  */
 public record ArenaConfig(Path file, String sha256, String name, Path dataset, Path rubric,
                           Map<String, ProviderConfig> providers, VariantConfig a, VariantConfig b,
-                          JudgeConfig judge, Path outputDir, DecisionPolicy policy, Map<String, Price> prices,
-                          int maxAttempts, ReferenceJudgeConfig reference) {
+                          List<JudgeConfig> judges, Path outputDir, DecisionPolicy policy, Map<String, Price> prices,
+                          int maxAttempts, ReferenceJudgeConfig reference, Map<String, String> families) {
     public ArenaConfig {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
-        if (judge != null && reference != null) throw new IllegalArgumentException("an LLM judge and a reference judge are exclusive");
+        judges = judges == null ? List.of() : List.copyOf(judges);
+        if (!judges.isEmpty() && reference != null) throw new IllegalArgumentException("an LLM judge and a reference judge are exclusive");
+        families = families == null ? Map.of() : Map.copyOf(families);
         providers = Map.copyOf(providers);
         prices = Map.copyOf(prices);
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be >= 1, got: " + maxAttempts);
     }
 
     public ProviderConfig provider(String key) { return providers.get(key); }
+
+    /** The first (for a single {@code judge:}, the only) LLM judge, or null when there is none; its order and seed are the panel's. */
+    public JudgeConfig judge() { return judges.isEmpty() ? null : judges.get(0); }
 }

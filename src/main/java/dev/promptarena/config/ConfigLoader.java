@@ -25,8 +25,8 @@ public final class ConfigLoader {
 
     public ArenaConfig load(Path file) {
         YamlNode root = YamlNode.load(file, env);
-        root.allowOnly("name", "dataset", "rubric", "providers", "decoding", "variants", "judge", "output",
-                "decision", "prices", "engine");
+        root.allowOnly("name", "dataset", "rubric", "providers", "decoding", "variants", "judge", "judges",
+                "families", "output", "decision", "prices", "engine");
         // providers: may be left out when nothing is called (recorded outputs judged by the reference judge).
         YamlNode providersNode = root.get("providers");
         Map<String, ProviderConfig> providers = providersNode == null ? Map.of() : providers(providersNode);
@@ -37,7 +37,12 @@ public final class ConfigLoader {
         // judge: is optional for a checks-only rubric (the inputs check that against the rubric).
         YamlNode judgeNode = root.get("judge");
         ReferenceJudgeConfig reference = judgeNode != null && "reference".equals(judgeNode.text("type", null)) ? referenceJudge(judgeNode) : null;
-        JudgeConfig judge = judgeNode == null || reference != null ? null : judge(judgeNode, providers);
+        YamlNode panel = root.get("judges");
+        if (reference != null && panel != null) {
+            throw panel.error("judges: is a panel of LLM judges; it cannot be combined with judge: {type: reference}");
+        }
+        // No judge: and no judges: is allowed here; the inputs check that the rubric then has checks.
+        List<JudgeConfig> judges = reference != null ? List.of() : new JudgeConfigLoader(providers).load(root);
         Path rubric = root.require("rubric").existingPath();
         YamlNode engine = root.get("engine");
         int maxAttempts = 5;
@@ -48,8 +53,8 @@ public final class ConfigLoader {
         YamlNode output = root.get("output");
         Path outputDir = output != null ? output.resolvePath() : file.toAbsolutePath().getParent().resolve("reports").normalize();
         return new ArenaConfig(file, sha256(file), root.text("name", stem(file)), root.require("dataset").existingPath(),
-                rubric, providers, a, b, judge, outputDir, policy(root.get("decision"), rubric),
-                prices(root.get("prices")), maxAttempts, reference);
+                rubric, providers, a, b, judges, outputDir, policy(root.get("decision"), rubric),
+                prices(root.get("prices")), maxAttempts, reference, JudgeConfigLoader.families(root.get("families")));
     }
 
     private Map<String, ProviderConfig> providers(YamlNode node) {
@@ -146,7 +151,7 @@ public final class ConfigLoader {
         return null;
     }
 
-    private static String providerRef(YamlNode node, Map<String, ProviderConfig> providers) {
+    static String providerRef(YamlNode node, Map<String, ProviderConfig> providers) {
         String name = node.text();
         if (!providers.containsKey(name)) {
             String hint = DidYouMean.nearest(name, providers.keySet());
@@ -154,17 +159,6 @@ public final class ConfigLoader {
                     + "; defined: " + String.join(", ", providers.keySet()));
         }
         return name;
-    }
-
-    private JudgeConfig judge(YamlNode node, Map<String, ProviderConfig> providers) {
-        node.allowOnly("type", "provider", "model", "order", "seed", "decoding", "template", "samples");
-        if (node.get("type") != null) node.require("type").oneOf("llm", "reference");
-        YamlNode order = node.get("order");
-        YamlNode template = node.get("template");
-        return new JudgeConfig(providerRef(node.require("provider"), providers), node.require("model").text(),
-                order == null ? JudgeConfig.Order.RANDOM : JudgeConfig.Order.valueOf(order.oneOf("random", "both").toUpperCase()),
-                node.integer("seed", 0L), decoding(node.get("decoding"), new Decoding(0.0, null, 1024, null)),
-                template == null ? null : template.existingPath(), (int) positive(node.get("samples"), 1));
     }
 
     private static ReferenceJudgeConfig referenceJudge(YamlNode node) {

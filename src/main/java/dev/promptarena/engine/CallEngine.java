@@ -56,7 +56,7 @@ public final class CallEngine implements Calls {
 
     /**
      * The engine for a configured run, with clients for the providers variants A, B and the
-     * judge name (an unused provider's missing key must not stop a run).
+     * judges name (an unused provider's missing key must not stop a run).
      *
      * @param env     the environment the CLI received (API keys are looked up by the names in the config)
      * @param runDir  {@code reports/<run-id>}; an existing journal there is resumed
@@ -66,7 +66,7 @@ public final class CallEngine implements Calls {
         Set<String> used = new LinkedHashSet<>();
         if (config.a().provider() != null) used.add(config.a().provider());
         if (config.b().provider() != null) used.add(config.b().provider());
-        if (config.judge() != null) used.add(config.judge().provider());
+        config.judges().forEach(j -> used.add(j.provider())); // every panel judge's provider
         return create(config, used, env, runDir, options);
     }
 

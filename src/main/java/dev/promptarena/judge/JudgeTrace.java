@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * The full record of one judge verdict, for audit and the per-case report.
  *
- * @param judge      judge model id
+ * @param judge      judge id (its configured name, else its model id)
  * @param sample     judge sample index
  * @param bFirst     true when B was presented as "Response A"
  * @param status     ok, unparseable (two replies that could not be read) or failed (the call failed)
@@ -35,7 +35,7 @@ public record JudgeTrace(String judge, int sample, boolean bFirst, String status
         rawReply = rawReply == null ? "" : rawReply;
     }
 
-    public Vote toVote() { return new Vote(judge, sample, bFirst, winner, scoresA, scoresB); }
+    public Vote toVote() { return new Vote(judge, sample, bFirst, winner, scoresA, scoresB, truncated); }
 
     /** The winner in presented terms: "A" when the first-shown response won. */
     public String presentedWinner() {

@@ -55,24 +55,28 @@ public final class PairJudge {
     private CompletableFuture<JudgeTrace> judgeOnce(Material m, String outA, String outB, boolean bFirst, int sample) {
         String user = prompt.render(m.question(), m.context(), m.reference(), bFirst ? outB : outA, bFirst ? outA : outB);
         List<ChatMessage> messages = List.of(ChatMessage.user(user));
-        LlmRequest request = new LlmRequest(config.model(), prompt.system(), messages, config.decoding(), prompt.schema(), sample);
+        // structured: false is for servers that reject response_format / forced tools; the lenient parser copes.
+        LlmRequest request = new LlmRequest(config.model(), prompt.system(), messages, config.decoding(),
+                config.structured() ? prompt.schema() : null, sample);
         return calls.call(config.provider(), request, Calls.Role.JUDGE).thenCompose(first -> {
             VerdictParser.Result r = parser.parse(first.text());
             double cost = costs.cost(config.model(), first.usage());
             if (r.ok()) return CompletableFuture.completedFuture(trace(sample, bFirst, r.verdict(), first, false, cost));
             List<ChatMessage> retry = List.of(messages.get(0), ChatMessage.assistant(first.text()),
-                    ChatMessage.user(String.format(REPAIR, r.error())));
+                    ChatMessage.user(String.format(REPAIR, first.truncated()
+                            ? "it was cut off at your token limit (" + r.error() + "); keep the reason short" : r.error())));
             return calls.call(config.provider(), request.withMessages(retry), Calls.Role.JUDGE).thenApply(second -> {
                 VerdictParser.Result r2 = parser.parse(second.text());
                 double total = cost + costs.cost(config.model(), second.usage());
                 if (r2.ok()) return trace(sample, bFirst, r2.verdict(), second, true, total);
-                return new JudgeTrace(config.model(), sample, bFirst, "unparseable", Winner.UNPARSEABLE, Map.of(), Map.of(),
-                        "", second.text(), false, "unreadable twice: " + r2.error(), total, second.truncated());
+                return new JudgeTrace(config.id(), sample, bFirst, "unparseable", Winner.UNPARSEABLE, Map.of(), Map.of(),
+                        "", second.text(), false, (refused(first, second) ? "the judge refused twice: " : "unreadable twice: ") + r2.error(),
+                        total, first.truncated() || second.truncated());
             });
         }).exceptionally(e -> {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof BudgetExhaustedException) throw new CompletionException(cause); // not judged, not a failure
-            return new JudgeTrace(config.model(), sample, bFirst, "failed", Winner.UNPARSEABLE, Map.of(), Map.of(), "", "",
+            return new JudgeTrace(config.id(), sample, bFirst, "failed", Winner.UNPARSEABLE, Map.of(), Map.of(), "", "",
                     false, "judge call failed: " + cause.getMessage(), 0, false);
         });
     }
@@ -85,7 +89,12 @@ public final class PairJudge {
         };
         Map<String, Integer> a = bFirst ? v.scoresSecond() : v.scoresFirst();
         Map<String, Integer> b = bFirst ? v.scoresFirst() : v.scoresSecond();
-        return new JudgeTrace(config.model(), sample, bFirst, "ok", w, a, b, v.reason(), resp.text(), repaired, null, cost, resp.truncated());
+        return new JudgeTrace(config.id(), sample, bFirst, "ok", w, a, b, v.reason(), resp.text(), repaired, null, cost, resp.truncated());
+    }
+
+    /** A refusal is worth naming: it points at the content (or a safety filter), not at the reply format. */
+    private static boolean refused(LlmResponse first, LlmResponse second) {
+        return "refusal".equals(first.finishReason()) && "refusal".equals(second.finishReason());
     }
 
     public JudgeConfig config() { return config; }

@@ -14,6 +14,8 @@ final class VerdictSchema {
 
     static JsonNode forAxes(List<String> axes) {
         ObjectNode root = object();
+        // OpenAI names a json_schema response format; the title gives it a readable name ("verdict").
+        root.put("title", "verdict");
         ObjectNode props = root.putObject("properties");
         ObjectNode winner = props.putObject("winner");
         winner.put("type", "string");

@@ -37,7 +37,7 @@ public final class CsvReports {
         List<String> header = new ArrayList<>(List.of("case_id", "repeat", "tags", "verdict", "b_first", "presented_winners",
                 "winners", "output_a", "output_b", "words_a", "words_b", "latency_a_ms", "latency_b_ms", "output_tokens_a",
                 "output_tokens_b", "cost_a_usd", "cost_b_usd", "judge_cost_usd", "error_a", "error_b", "truncated_a", "truncated_b",
-                "judge_status", "repaired", "judge_reason"));
+                "judge_status", "repaired", "judges", "judge_truncated", "judge_reason"));
         for (String a : axes) { header.add("score_a." + a); header.add("score_b." + a); }
         header.addAll(CheckRows.caseHeader(m.analysis()));
         CsvTable t = new CsvTable(header.toArray(String[]::new));
@@ -48,6 +48,7 @@ public final class CsvReports {
                     r.a().latencyMillis(), r.b().latencyMillis(), r.a().outputTokens(), r.b().outputTokens(), r.a().costUsd(),
                     r.b().costUsd(), r.judgeCostUsd(), errorText(r.a().error(), r.a().errorMessage()), errorText(r.b().error(), r.b().errorMessage()),
                     r.a().truncated(), r.b().truncated(), join(r.traces(), JudgeTrace::status), join(r.traces(), x -> String.valueOf(x.repaired())),
+                    join(r.traces(), JudgeTrace::judge), join(r.traces(), x -> String.valueOf(x.truncated())),
                     join(r.traces(), x -> x.error() != null ? x.error() : x.reason())));
             for (String a : axes) {
                 row.add(mean(r.traces(), x -> x.scoresA().get(a)));
@@ -101,6 +102,7 @@ public final class CsvReports {
                     method(v.lengthControlledInterval()), v.role().name().toLowerCase(), null);
         }
         CheckRows.summary(t, a);
+        if (a.judgePanel() != null) JudgePanelRows.add(t, a.judgePanel());
         for (GuardrailResult g : a.decision().guardrails()) {
             t.row("guardrail." + g.metric(), g.observed(), null, g.limit(), g.breached() ? "BREACHED" : "ok", g.role().name().toLowerCase(), g.detail());
         }

@@ -35,7 +35,9 @@ public final class ReportBuilder {
         List<CaseOutcome> outcomes = cases.stream().map(CaseRecord::outcome).toList();
         // The bootstrap seed is the judge seed: one recorded number makes every interval replayable.
         AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed());
-        AnalysisResult analysis = ArenaAnalysis.analyze(outcomes, manifest.axes(), options);
+        // Self-preference was decided from the models at run time; older manifests have none (null).
+        AnalysisResult analysis = ArenaAnalysis.analyze(outcomes, manifest.axes(), options,
+                manifest.selfPreference() == null ? List.of() : manifest.selfPreference());
         return new ReportModel(ReportModel.SCHEMA_VERSION, manifest, analysis, cases, readEngine(dir.file("engine.json")));
     }
 
@@ -49,7 +51,7 @@ public final class ReportBuilder {
         }
     }
 
-    static Manifest readManifest(Path file) {
+    public static Manifest readManifest(Path file) {
         try {
             return JSON.readValue(file.toFile(), Manifest.class);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
@@ -59,7 +61,7 @@ public final class ReportBuilder {
         }
     }
 
-    static List<CaseRecord> readCases(Path file) {
+    public static List<CaseRecord> readCases(Path file) {
         List<CaseRecord> out = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;

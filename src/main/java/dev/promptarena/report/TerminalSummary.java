@@ -37,6 +37,7 @@ public final class TerminalSummary {
             out.printf(Locale.ROOT, "  similarity           A %.3f  B %.3f  diff %+.3f (%d cases)%n", a.similarity().meanA(), a.similarity().meanB(),
                     a.similarity().meanDiff(), a.similarity().cases());
         }
+        JudgePanelText.print(a.judgePanel(), out);
         for (GuardrailResult g : d.guardrails()) {
             if (g.breached()) out.printf(Locale.ROOT, "  guardrail BREACHED: %s = %s (limit %s)%n", g.metric(), g.observed(), g.limit());
         }

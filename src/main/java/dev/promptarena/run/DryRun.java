@@ -26,9 +26,9 @@ public final class DryRun {
         ArenaInputs in = fullInputs.limitedTo(options.limit());
         ArenaConfig config = in.config();
         CaseRequests requests = new CaseRequests(config.a(), config.b());
-        JudgeConfig judge = config.judge();
-        JudgePrompt prompt = judge == null ? null : new JudgePrompt(in.rubric(), judge.template());
-        int judgeCalls = judge == null ? 0 : (judge.order() == JudgeConfig.Order.BOTH ? 2 : 1) * judge.samples();
+        // Every panel judge judges every pair; the template is panel-wide, so one prompt serves them all.
+        List<JudgeConfig> judges = config.judges();
+        JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
         long answerTokens = maxTokens(config.a().decoding().maxTokens()) + maxTokens(config.b().decoding().maxTokens());
         List<PlannedCall> planned = new ArrayList<>();
         for (GoldenCase c : in.cases()) {
@@ -37,9 +37,12 @@ public final class DryRun {
                 if (in.recorded().b() == null) planned.add(new PlannedCall(Calls.Role.B, requests.generation(config.b(), c, r), 0));
                 if (prompt == null) continue;
                 String user = prompt.render(requests.question(c), c.context(), c.reference(), "", "");
-                LlmRequest request = new LlmRequest(judge.model(), prompt.system(), List.of(ChatMessage.user(user)), judge.decoding(),
-                        prompt.schema(), 0);
-                for (int k = 0; k < judgeCalls; k++) planned.add(new PlannedCall(Calls.Role.JUDGE, request, answerTokens));
+                for (JudgeConfig judge : judges) {
+                    LlmRequest request = new LlmRequest(judge.model(), prompt.system(), List.of(ChatMessage.user(user)), judge.decoding(),
+                            judge.structured() ? prompt.schema() : null, 0);
+                    int calls = (judge.order() == JudgeConfig.Order.BOTH ? 2 : 1) * judge.samples();
+                    for (int k = 0; k < calls; k++) planned.add(new PlannedCall(Calls.Role.JUDGE, request, answerTokens));
+                }
             }
         }
         return new DryRunEstimator(config.prices()).estimate(planned);

@@ -1,23 +1,29 @@
 package dev.promptarena.run;
 
 import dev.promptarena.decision.DecisionPolicy;
+import dev.promptarena.stats.SelfPreference;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Provenance of a run: what was compared, with which settings and inputs (by hash), by which
- * tool version, when, under which pre-registered decision policy. It never contains a secret: providers are recorded with the NAME of the
- * environment variable that holds their key, never its value.
+ * tool version, when, under which pre-registered decision policy. It never contains a secret: providers
+ * are recorded with the NAME of the environment variable that holds their key, never its value.
  * {@code embedderModel} is the embedding model of similarity checks (null when none ran);
- * {@code referenceJudgeMargin} is the margin of the reference judge (null with an LLM judge, whose
- * {@code judge} entry is then {@code model: reference, order: none}). Older run folders lack both.
+ * {@code referenceJudgeMargin} is the margin of the reference judge (null with an LLM judge; with the
+ * reference judge the {@code judge} entry is {@code model: reference, order: none}). Older run folders lack both.
+ * {@code judge} is the first LLM judge (the only one without a panel); {@code judges} lists every judge of
+ * the panel (empty with the reference judge), {@code modelFamilies} the detected families of every judge
+ * and variant model, and {@code selfPreference} the judges that share a family with a variant. Run folders
+ * from before judge panels lack these three (they read as null).
  */
 public record Manifest(int schemaVersion, String tool, String toolVersion, String runId, String arena,
                        String configFile, String configSha256, String datasetFile, String datasetSha256,
                        String rubricFile, String rubricSha256, String judgeTemplateSha256, int cases, int repeats,
                        Map<String, VariantInfo> variants, JudgeInfo judge, Map<String, ProviderInfo> providers,
                        List<String> axes, DecisionPolicy policy, String startedAt, String finishedAt, boolean partial,
-                       String partialReason, List<String> args, String embedderModel, Double referenceJudgeMargin) {
+                       String partialReason, List<String> args, String embedderModel, Double referenceJudgeMargin,
+                       List<JudgeInfo> judges, Map<String, List<String>> modelFamilies, List<SelfPreference> selfPreference) {
 
     /** A manifest without check provenance, as before checks ran in the pipeline. */
     public Manifest(int schemaVersion, String tool, String toolVersion, String runId, String arena,
@@ -28,7 +34,7 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
                     String partialReason, List<String> args) {
         this(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256, rubricFile,
                 rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt, finishedAt,
-                partial, partialReason, args, null, null);
+                partial, partialReason, args, null, null, null, null, null);
     }
 
     /** A variant as run; {@code responsesSha256} is the hash of its recorded-outputs file (null when generated). */
@@ -42,9 +48,14 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
         }
     }
 
-    /** The judge as run. */
+    /** A judge as run; {@code id} names it in traces, {@code structured} says whether the verdict schema was sent. */
     public record JudgeInfo(String provider, String model, String order, long seed, int samples, Map<String, Object> decoding,
-                            String template) {}
+                            String template, String id, Boolean structured) {
+        /** A judge without id and structured-output flag, as before judge panels. */
+        public JudgeInfo(String provider, String model, String order, long seed, int samples, Map<String, Object> decoding, String template) {
+            this(provider, model, order, seed, samples, decoding, template, null, null);
+        }
+    }
 
     /** A provider as configured (no secret). */
     public record ProviderInfo(String type, String baseUrl, String apiKeyEnv, int concurrency) {}

@@ -6,26 +6,31 @@ import dev.promptarena.config.JudgeConfig;
 import dev.promptarena.config.ProviderConfig;
 import dev.promptarena.config.ReferenceJudgeConfig;
 import dev.promptarena.config.VariantConfig;
+import dev.promptarena.judge.ModelFamilies;
+import dev.promptarena.judge.SelfPreferenceCheck;
 import dev.promptarena.llm.Decoding;
 import dev.promptarena.recorded.RecordedResponses;
+import dev.promptarena.stats.SelfPreference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.config.InputException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Builds the {@link Manifest} of a run from its validated inputs. */
 public final class ManifestFactory {
     private ManifestFactory() {}
 
     /**
-     * @param judge     the LLM judge, or null when the reference judge decides
+     * @param judges    the LLM judges (a panel of one for a single judge), or empty when the reference judge decides
      * @param reference the reference judge, or null
      * @param embedder  the embedding model id of similarity checks, or null
      */
-    static Manifest create(ArenaInputs in, JudgeConfig judge, String judgeTemplateSha, String runId, int cases, RunOptions o,
+    static Manifest create(ArenaInputs in, List<JudgeConfig> judges, String judgeTemplateSha, String runId, int cases, RunOptions o,
                            Instant started, Instant finished, String partialReason, ReferenceJudgeConfig reference, String embedder) {
         ArenaConfig c = in.config();
         Map<String, Manifest.VariantInfo> variants = new LinkedHashMap<>();
@@ -35,14 +40,25 @@ public final class ManifestFactory {
         for (ProviderConfig p : c.providers().values()) {
             providers.put(p.name(), new Manifest.ProviderInfo(p.type(), p.baseUrl(), p.apiKeyEnv(), p.concurrency()));
         }
-        Manifest.JudgeInfo judgeInfo = judge == null
+        List<Manifest.JudgeInfo> judgeInfos = judges.stream().map(ManifestFactory::judge).toList();
+        Manifest.JudgeInfo judgeInfo = judges.isEmpty()
                 ? new Manifest.JudgeInfo(null, "reference", "none", reference.seed(), 1, Map.of(), "none")
-                : new Manifest.JudgeInfo(judge.provider(), judge.model(), judge.order().name().toLowerCase(),
-                judge.seed(), judge.samples(), decoding(judge.decoding()), judge.template() == null ? "built-in" : judge.template().toString());
+                : judgeInfos.get(0);
+        ModelFamilies families = new ModelFamilies(c.families());
+        Map<String, List<String>> modelFamilies = new TreeMap<>();
+        for (String model : List.of(c.a().model(), c.b().model())) modelFamilies.put(model, List.copyOf(families.of(model)));
+        judges.forEach(j -> modelFamilies.put(j.model(), List.copyOf(families.of(j.model()))));
+        List<SelfPreference> self = SelfPreferenceCheck.find(judges, List.of(c.a(), c.b()), families);
         return new Manifest(1, "prompt-arena", Version.current(), runId, c.name(), c.file().toAbsolutePath().normalize().toString(), c.sha256(),
                 c.dataset().toString(), in.datasetSha256(), c.rubric().toString(), in.rubric().sha256(), judgeTemplateSha,
                 cases, o.repeats(), variants, judgeInfo, providers, in.rubric().axisNames(), c.policy(), started.toString(), finished == null ? null : finished.toString(),
-                partialReason != null, partialReason, o.args(), embedder, reference == null ? null : reference.margin());
+                partialReason != null, partialReason, o.args(), embedder, reference == null ? null : reference.margin(),
+                judgeInfos, modelFamilies, self);
+    }
+
+    private static Manifest.JudgeInfo judge(JudgeConfig j) {
+        return new Manifest.JudgeInfo(j.provider(), j.model(), j.order().name().toLowerCase(), j.seed(), j.samples(),
+                decoding(j.decoding()), j.template() == null ? "built-in" : j.template().toString(), j.id(), j.structured());
     }
 
     /** Reads a run folder's manifest (resume, report). */

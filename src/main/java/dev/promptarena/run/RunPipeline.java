@@ -12,6 +12,7 @@ import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.engine.PriceTable;
 import dev.promptarena.engine.Progress;
+import dev.promptarena.judge.JudgePanel;
 import dev.promptarena.judge.JudgePrompt;
 import dev.promptarena.judge.PairJudge;
 import dev.promptarena.judge.PairJudging;
@@ -57,9 +58,8 @@ public final class RunPipeline {
     public Result execute(ArenaInputs fullInputs, RunOptions options) throws InterruptedException {
         ArenaInputs in = fullInputs.limitedTo(options.limit());
         ArenaConfig config = in.config();
-        JudgeConfig judgeConfig = config.judge() == null || options.judgeSeed() == null ? config.judge()
-                : new JudgeConfig(config.judge().provider(), config.judge().model(), config.judge().order(), options.judgeSeed(),
-                config.judge().decoding(), config.judge().template(), config.judge().samples());
+        List<JudgeConfig> judges = options.judgeSeed() == null ? config.judges()
+                : config.judges().stream().map(j -> j.withSeed(options.judgeSeed())).toList();
         ReferenceJudgeConfig reference = referenceJudge(config, options);
         // Built before the run folder: a missing embeddings module is an input error, not a half-made run.
         CheckRunner checkRunner = in.rubric().checks().isEmpty() ? null : CheckRunner.forRubric(in.rubric());
@@ -75,11 +75,15 @@ public final class RunPipeline {
             started = Instant.now();
             dir = RunDirectory.create(parent, config.name(), ZonedDateTime.now());
         }
-        JudgePrompt prompt = judgeConfig == null ? null : new JudgePrompt(in.rubric(), judgeConfig.template());
+        // The template is panel-wide (judge.template), so one prompt serves every judge.
+        JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
         String templateSha = prompt == null ? null : prompt.templateSha256();
         int total = in.cases().size() * options.repeats();
-        dir.writeJson("manifest.json", ManifestFactory.create(in, judgeConfig, templateSha, dir.runId(), total, options,
-                started, null, "running", reference, embedder));
+        Manifest manifest = ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options, started, null, "running",
+                reference, embedder);
+        dir.writeJson("manifest.json", manifest);
+        // Warn before spending anything: the user may prefer to add or swap a judge first.
+        manifest.selfPreference().forEach(s -> err.println("warning: " + s.message()));
         CostModel costs = new PriceTable(config.prices());
         List<CaseRecord> records;
         EngineSnapshot snapshot;
@@ -87,8 +91,8 @@ public final class RunPipeline {
         try (CallEngine calls = CallEngine.create(config, usedProviders(config, in), env, dir.path(), options.engine());
              Progress progress = Progress.forConsole(options.quiet(), err, calls::snapshot);
              CheckStage checks = new CheckStage(checkRunner, CHECK_THREADS)) {
-            PairJudging judge = judgeConfig == null ? new ReferenceJudge(reference.margin())
-                    : PairJudging.llm(new PairJudge(judgeConfig, prompt, calls, costs));
+            PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
+                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs)).toList());
             runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks);
             if (interrupted) runner.requestStop();
             progress.start(total);
@@ -106,7 +110,7 @@ public final class RunPipeline {
         }
         dir.writeJsonLines("cases.jsonl", records);
         dir.writeJsonLines("outcomes.jsonl", records.stream().map(CaseRecord::outcome).toList());
-        dir.writeJson("manifest.json", ManifestFactory.create(in, judgeConfig, templateSha, dir.runId(), total, options,
+        dir.writeJson("manifest.json", ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options,
                 started, Instant.now(), partial, reference, embedder));
         return new Result(dir, records, partial);
     }
@@ -124,12 +128,12 @@ public final class RunPipeline {
         return options.judgeSeed() == null ? r : r.withSeed(options.judgeSeed());
     }
 
-    /** The providers the run calls: not a recorded variant's, not the judge's when there is no LLM judge. */
+    /** The providers the run calls: not a recorded variant's, every panel judge's (none without an LLM judge). */
     private static Set<String> usedProviders(ArenaConfig config, ArenaInputs in) {
         Set<String> used = new LinkedHashSet<>();
         if (in.recorded().a() == null) used.add(config.a().provider());
         if (in.recorded().b() == null) used.add(config.b().provider());
-        if (config.judge() != null) used.add(config.judge().provider());
+        config.judges().forEach(j -> used.add(j.provider()));
         return used;
     }
 }

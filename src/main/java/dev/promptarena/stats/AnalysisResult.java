@@ -22,11 +22,12 @@ import java.util.List;
  *                   unless a {@code check_pass_drop_max} guardrail names the check
  * @param similarity similarity to the references, A vs B (null when not computed); exploratory unless
  *                   a {@code similarity_drop_max} guardrail is set
+ * @param judgePanel exploratory: each judge alone, inter-judge agreement, stability, truncation, self-preference
  */
 public record AnalysisResult(AnalysisOptions options, List<String> axisNames, WinRateResult winRate, List<AxisResult> axes,
                              OrderBiasResult orderBias, VerbosityResult verbosity, SegmentsResult segments,
                              OperationalMetrics operations, Decision decision, List<String> warnings,
-                             List<CheckSummary> checks, SimilaritySummary similarity) {
+                             List<CheckSummary> checks, SimilaritySummary similarity, JudgePanelResult judgePanel) {
     public AnalysisResult {
         checks = checks == null ? List.of() : List.copyOf(checks);
         axisNames = List.copyOf(axisNames);
@@ -39,5 +40,13 @@ public record AnalysisResult(AnalysisOptions options, List<String> axisNames, Wi
                           OrderBiasResult orderBias, VerbosityResult verbosity, SegmentsResult segments,
                           OperationalMetrics operations, Decision decision, List<String> warnings) {
         this(options, axisNames, winRate, axes, orderBias, verbosity, segments, operations, decision, warnings, List.of(), null);
+    }
+
+    /** A result without the judge panel section (analyses that do not look at the judges). */
+    public AnalysisResult(AnalysisOptions options, List<String> axisNames, WinRateResult winRate, List<AxisResult> axes,
+                          OrderBiasResult orderBias, VerbosityResult verbosity, SegmentsResult segments,
+                          OperationalMetrics operations, Decision decision, List<String> warnings,
+                          List<CheckSummary> checks, SimilaritySummary similarity) {
+        this(options, axisNames, winRate, axes, orderBias, verbosity, segments, operations, decision, warnings, checks, similarity, null);
     }
 }

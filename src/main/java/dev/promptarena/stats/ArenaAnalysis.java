@@ -23,6 +23,15 @@ public final class ArenaAnalysis {
      * @param options   alpha, bootstrap settings and the decision policy
      */
     public static AnalysisResult analyze(List<CaseOutcome> outcomes, List<String> axisNames, AnalysisOptions options) {
+        return analyze(outcomes, axisNames, options, List.of());
+    }
+
+    /**
+     * As {@link #analyze(List, List, AnalysisOptions)}, with the judges found to share a model family with a
+     * variant (from the run's manifest), which are reported as warnings.
+     */
+    public static AnalysisResult analyze(List<CaseOutcome> outcomes, List<String> axisNames, AnalysisOptions options,
+                                         List<SelfPreference> selfPreference) {
         List<JudgedOutcome> judged = JudgedOutcome.of(outcomes);
         double alpha = options.alpha();
         // Separate seeds per bootstrap so adding an axis does not change the win-rate interval.
@@ -41,9 +50,12 @@ public final class ArenaAnalysis {
         SimilaritySummary similarity = similarity(outcomes, alpha);
         List<GuardrailResult> guardrails = Guardrails.evaluate(options.policy().guardrails(), ops, checks, similarity);
         Decision decision = Gate.decide(options.policy(), primary, guardrails);
+        JudgePanelResult panel = JudgePanelAnalysis.analyze(judged, alpha, selfPreference);
+        List<String> warnings = new ArrayList<>(warnings(winRate, order, verbosity, segments));
+        warnings.addAll(panel.warnings());
 
-        return new AnalysisResult(options, axisNames, winRate, axes, order, verbosity, segments, ops, decision,
-                warnings(winRate, order, verbosity, segments), checks, similarity);
+        return new AnalysisResult(options, axisNames, winRate, axes, order, verbosity, segments, ops, decision, warnings,
+                checks, similarity, panel);
     }
 
     /** The similarity summary at confidence 1 − alpha, or null when no outcome has a similarity. */

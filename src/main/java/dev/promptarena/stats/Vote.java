@@ -12,14 +12,20 @@ import java.util.Objects;
  * @param winner  the winning variant, TIE, or UNPARSEABLE
  * @param scoresA per-axis 1-5 scores for variant A (empty when unparseable)
  * @param scoresB per-axis 1-5 scores for variant B
+ * @param truncated the judge's reply was cut off at its token limit (counted per judge in the panel analysis)
  */
 public record Vote(String judge, int sample, boolean bFirst, Winner winner,
-                   Map<String, Integer> scoresA, Map<String, Integer> scoresB) {
+                   Map<String, Integer> scoresA, Map<String, Integer> scoresB, boolean truncated) {
     public Vote {
         Objects.requireNonNull(judge, "judge");
         Objects.requireNonNull(winner, "winner");
         scoresA = Map.copyOf(scoresA);
         scoresB = Map.copyOf(scoresB);
+    }
+
+    /** A vote whose reply was not truncated. */
+    public Vote(String judge, int sample, boolean bFirst, Winner winner, Map<String, Integer> scoresA, Map<String, Integer> scoresB) {
+        this(judge, sample, bFirst, winner, scoresA, scoresB, false);
     }
 
     /** True when the judge picked whichever response was shown first. */

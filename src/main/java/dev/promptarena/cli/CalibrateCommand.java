@@ -1,0 +1,65 @@
+package dev.promptarena.cli;
+
+import dev.promptarena.calibration.Calibration;
+import dev.promptarena.calibration.CalibrationResult;
+import dev.promptarena.calibration.CalibrationText;
+import dev.promptarena.calibration.LabelsReader;
+import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.report.ReportBuilder;
+import dev.promptarena.run.Manifest;
+import dev.promptarena.run.RunDirectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code prompt-arena calibrate <run-dir> --labels human.csv}: does the judge agree with people? */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = {"Compare a run's judge verdicts with human labels of the same cases: raw agreement with and without ties,",
+                "Cohen's kappa with its interval and the confusion matrix, per judge and for the panel's majority verdict.",
+                "The policy is on the panel's raw agreement (ties included): at or above --threshold the judge is trusted."},
+        footer = {"", "Labels CSV: header case_id,label with optional repeat and labeler columns; label is A, B or tie",
+                "(the better variant, not the presented position). A label without repeat applies to every repeat of its case;",
+                "several labelers of one case are combined by majority (a split is a tie).",
+                "", "Exit codes: 0 judge trusted, 1 recalibrate the judge (agreement below the threshold),",
+                "2 usage or input error (bad labels file: file:line: column: problem; not a run folder)."})
+public final class CalibrateCommand implements Callable<Integer> {
+    @ParentCommand Main main;
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A finished run folder.")
+    Path runDir;
+
+    @Option(names = "--labels", required = true, paramLabel = "CSV", description = "Human labels (case_id,label[,repeat][,labeler]).")
+    Path labels;
+
+    @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.80",
+            description = "Minimum raw agreement (with ties) to trust the judge (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--json", description = "Print the result as JSON instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(threshold > 0 && threshold <= 1)) {
+            main.err.println("error: --threshold must be in (0, 1], got " + threshold);
+            return ExitCode.USAGE_OR_INPUT.code();
+        }
+        if (!Files.isDirectory(runDir)) {
+            main.err.println("error: " + runDir + ": not a folder");
+            return ExitCode.USAGE_OR_INPUT.code();
+        }
+        RunDirectory dir = RunDirectory.open(runDir);
+        Manifest manifest = ReportBuilder.readManifest(dir.file("manifest.json"));
+        List<CaseRecord> records = ReportBuilder.readCases(dir.file("cases.jsonl"));
+        CalibrationResult r = Calibration.compute(runDir, labels, records, LabelsReader.read(labels), threshold,
+                manifest.policy().alpha());
+        if (json) main.out.println(RunDirectory.JSON.writeValueAsString(r));
+        else CalibrationText.print(r, main.out);
+        return r.trusted() ? ExitCode.PASS.code() : ExitCode.FAIL.code();
+    }
+}

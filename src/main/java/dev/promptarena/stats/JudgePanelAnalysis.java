@@ -1,0 +1,115 @@
+package dev.promptarena.stats;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Computes {@link JudgePanelResult}: each judge alone, agreement, stability and truncation. */
+public final class JudgePanelAnalysis {
+    /** Below this Cohen/Fleiss kappa the panel is warned about (Landis and Koch 1977: "moderate" starts at 0.41). */
+    static final double LOW_KAPPA = 0.4;
+    /** Below this repetition stability a judge is warned about: one in five pairs would flip on a re-ask. */
+    static final double LOW_STABILITY = 0.8;
+
+    private JudgePanelAnalysis() {}
+
+    public static JudgePanelResult analyze(List<JudgedOutcome> judged, double alpha, List<SelfPreference> selfPreference) {
+        Set<String> ids = new LinkedHashSet<>();
+        judged.forEach(j -> j.outcome().votes().forEach(v -> ids.add(v.judge())));
+        List<String> judges = List.copyOf(ids);
+        List<JudgeResult> perJudge = new ArrayList<>();
+        List<List<Verdict>> verdicts = new ArrayList<>();
+        int stablePairs = 0, pairs = 0, truncated = 0;
+        for (String id : judges) {
+            List<JudgedOutcome> own = only(judged, id);
+            verdicts.add(own.stream().map(JudgedOutcome::verdict).toList());
+            JudgeResult r = judge(id, own, alpha);
+            perJudge.add(r);
+            truncated += r.truncatedVotes();
+            if (r.stability() != null) {
+                pairs += r.stabilityPairs();
+                stablePairs += r.stablePairs();
+            }
+        }
+        PanelAgreement agreement = judges.size() < 2 ? null : PanelAgreements.of(judges, verdicts, alpha);
+        Double stability = pairs == 0 ? null : stablePairs / (double) pairs;
+        return new JudgePanelResult(Evidence.EXPLORATORY, judges, perJudge, agreement, stability, truncated, selfPreference,
+                warnings(perJudge, agreement, truncated, selfPreference));
+    }
+
+    /** The outcomes as if {@code judge} had been the only judge (same order as {@code judged}). */
+    static List<JudgedOutcome> only(List<JudgedOutcome> judged, String judge) {
+        List<CaseOutcome> out = new ArrayList<>();
+        for (JudgedOutcome j : judged) {
+            CaseOutcome o = j.outcome();
+            out.add(new CaseOutcome(o.caseId(), o.repeat(), o.tags(), o.a(), o.b(),
+                    o.votes().stream().filter(v -> v.judge().equals(judge)).toList(), 0));
+        }
+        return JudgedOutcome.of(out);
+    }
+
+    private static JudgeResult judge(String id, List<JudgedOutcome> own, double alpha) {
+        int votes = 0, unparseable = 0, truncated = 0, wins = 0, losses = 0, ties = 0, inconsistent = 0, samples = 0;
+        int stable = 0, pairs = 0;
+        for (JudgedOutcome j : own) {
+            switch (j.verdict()) {
+                case B -> wins++;
+                case A -> losses++;
+                case TIE -> ties++;
+                case INCONSISTENT -> { ties++; inconsistent++; }
+                default -> { }
+            }
+            if (j.verdict() == Verdict.ERROR) continue;
+            Map<Boolean, List<Winner>> byOrder = new TreeMap<>();
+            Map<Boolean, Set<Integer>> sampleIds = new TreeMap<>();
+            for (Vote v : j.outcome().votes()) {
+                votes++;
+                if (v.truncated()) truncated++;
+                sampleIds.computeIfAbsent(v.bFirst(), k -> new LinkedHashSet<>()).add(v.sample());
+                if (v.winner() == Winner.UNPARSEABLE) { unparseable++; continue; }
+                byOrder.computeIfAbsent(v.bFirst(), k -> new ArrayList<>()).add(v.winner());
+            }
+            for (Set<Integer> s : sampleIds.values()) samples = Math.max(samples, s.size());
+            for (List<Winner> w : byOrder.values()) {
+                if (w.size() < 2) continue;
+                pairs++;
+                if (w.stream().distinct().count() == 1) stable++;
+            }
+        }
+        int scored = wins + losses + ties;
+        Double winRate = scored == 0 ? null : (wins + 0.5 * ties) / scored;
+        return new JudgeResult(id, votes, unparseable, votes == 0 ? null : unparseable / (double) votes, truncated, scored,
+                wins, losses, ties, inconsistent, winRate, scored == 0 ? null : WilsonScore.interval(wins + 0.5 * ties, scored, alpha),
+                samples, pairs == 0 ? null : stable / (double) pairs, stable, pairs, OrderBiasAnalysis.analyze(own, alpha));
+    }
+
+    private static List<String> warnings(List<JudgeResult> perJudge, PanelAgreement agreement, int truncated,
+                                         List<SelfPreference> selfPreference) {
+        List<String> out = new ArrayList<>();
+        selfPreference.forEach(s -> out.add(s.message()));
+        if (agreement != null && agreement.kappa() != null && agreement.kappa() < LOW_KAPPA) {
+            out.add(String.format("The judges agree little beyond chance (%s kappa %.2f over %d outcomes): the panel's"
+                    + " majority rests on judges that often disagree; check the rubric and calibrate the judges against human labels.",
+                    agreement.method().equals("cohen") ? "Cohen's" : "Fleiss'", agreement.kappa(), agreement.items()));
+        }
+        for (JudgeResult r : perJudge) {
+            if (r.stability() != null && r.stability() < LOW_STABILITY) {
+                out.add(String.format("Judge %s gave the same winner in all %d samples for only %.0f%% of %d pairs: its verdicts"
+                        + " are unstable; lower its temperature or keep several samples (the majority is used).",
+                        r.judge(), r.samples(), 100 * r.stability(), r.stabilityPairs()));
+            }
+            if (perJudge.size() > 1 && r.orderBias().significant()) {
+                out.add(String.format("Judge %s picked the response shown first in %.0f%% of its decisive votes (p = %.2g).",
+                        r.judge(), 100 * r.orderBias().firstShare(), r.orderBias().firstShareP()));
+            }
+        }
+        if (truncated > 0) {
+            out.add(truncated + " judge replies were cut off at the judge's token limit (see judge_truncated in cases.csv);"
+                    + " raise the judge's decoding.max_tokens.");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.promptarena.calibration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.promptarena.config.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LabelsReaderTest {
+    @TempDir Path dir;
+
+    private Path write(String csv) throws IOException {
+        Path p = dir.resolve("human.csv");
+        Files.writeString(p, csv);
+        return p;
+    }
+
+    @Test
+    void readsLabelsWithOptionalRepeatAndLabelerInAnyColumnOrder() throws IOException {
+        List<HumanLabel> labels = LabelsReader.read(write("\uFEFFlabeler,label,case_id,repeat\nann,b,c1,\nbob,TIE,c1,2\nann,A,\"c,2\",0\n"));
+        assertEquals(List.of(new HumanLabel("c1", null, "B", "ann", 2), new HumanLabel("c1", 2, "tie", "bob", 3),
+                new HumanLabel("c,2", 0, "A", "ann", 4)), labels);
+        assertEquals(List.of(new HumanLabel("x", null, "A", "", 2)), LabelsReader.read(write("case_id,label\nx,A\n")));
+    }
+
+    @Test
+    void everyProblemNamesFileLineAndColumn() throws IOException {
+        assertProblem("case_id,label\nc1,A\nc2,maybe\n", 3, "label", "expected A, B or tie, got 'maybe'");
+        assertProblem("case_id,label,repeat\nc1,A,first\n", 2, "repeat", "expected a whole number");
+        assertProblem("case_id,label\n,A\n", 2, "case_id", "every label needs a case id");
+        assertProblem("case_id,label\nc1,A\nc1,B\n", 3, "case_id", "labelled twice (first at line 2)");
+        assertProblem("case_id,verdict\n", 1, "verdict", "unknown column");
+        assertProblem("case_id\nc1\n", 1, "label", "no 'label' column");
+        assertProblem("case_id,label\nc1,A,extra\n", 2, null, "expected 2 columns, got 3");
+        assertProblem("case_id,label\n", 2, null, "no labels");
+    }
+
+    @Test
+    void aMissingFileIsAnInputError() {
+        InputException e = assertThrows(InputException.class, () -> LabelsReader.read(dir.resolve("nope.csv")));
+        assertEquals("file not found", e.getMessage());
+    }
+
+    private void assertProblem(String csv, int line, String field, String message) throws IOException {
+        Path p = write(csv);
+        InputException e = assertThrows(InputException.class, () -> LabelsReader.read(p));
+        assertEquals(p, e.file());
+        assertEquals(line, e.line(), e.describe());
+        assertEquals(field, e.field(), e.describe());
+        assertTrue(e.getMessage().contains(message), e.describe());
+    }
+}

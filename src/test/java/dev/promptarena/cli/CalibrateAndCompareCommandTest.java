@@ -1,0 +1,115 @@
+package dev.promptarena.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.report.ReportBuilder;
+import dev.promptarena.stats.Verdict;
+import dev.promptarena.stats.VerdictCombiner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** calibrate and compare on real (simulated) run folders, through the CLI. */
+class CalibrateAndCompareCommandTest {
+    @TempDir static Path dir;
+    static Path run;
+    static List<CaseRecord> records;
+
+    @BeforeAll
+    static void runTheArena() throws IOException {
+        Path config = CliRuns.arena(dir, "judge: {provider: sim, model: sim-judge-1, order: both, seed: 3}\n");
+        CliRuns.Result r = CliRuns.cli("run", config.toString(), "-q");
+        assertTrue(List.of(0, 1, 3).contains(r.exit()), r.err());
+        run = CliRuns.newestRun(dir.resolve("reports"));
+        records = ReportBuilder.readCases(run.resolve("cases.jsonl"));
+        assertEquals(8, records.size());
+    }
+
+    /** Labels agreeing with the judge's verdict on all but {@code wrong} cases. */
+    private static Path labels(int wrong) throws IOException {
+        StringBuilder csv = new StringBuilder("case_id,label\n");
+        for (int i = 0; i < records.size(); i++) {
+            Verdict v = VerdictCombiner.combine(records.get(i).outcome());
+            String agree = v == Verdict.A ? "A" : v == Verdict.B ? "B" : "tie";
+            String disagree = v == Verdict.A ? "B" : "A";
+            csv.append(records.get(i).caseId()).append(',').append(i < wrong ? disagree : agree).append('\n');
+        }
+        Path p = dir.resolve("human-" + wrong + ".csv");
+        Files.writeString(p, csv.toString());
+        return p;
+    }
+
+    @Test
+    void sixOfEightIsBelowTheDefaultThresholdSoExit1() throws IOException {
+        CliRuns.Result r = CliRuns.cli("calibrate", run.toString(), "--labels", labels(2).toString());
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("agreement 75.0% (6 of 8)"), r.out());
+        assertTrue(r.out().contains("RECALIBRATE THE JUDGE: agreement 75.0% is below the threshold 80%"), r.out());
+    }
+
+    @Test
+    void fullAgreementTrustsTheJudgeAndALowerThresholdIsHonoured() throws IOException {
+        assertEquals(0, CliRuns.cli("calibrate", run.toString(), "--labels", labels(0).toString()).exit());
+        assertEquals(0, CliRuns.cli("calibrate", run.toString(), "--labels", labels(2).toString(), "--threshold", "0.75").exit());
+    }
+
+    @Test
+    void jsonOutputCarriesTheNumbers() throws IOException {
+        CliRuns.Result r = CliRuns.cli("calibrate", run.toString(), "--labels", labels(2).toString(), "--json");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(0.75, json.path("panel").path("agreement").asDouble(), 1e-12);
+        assertEquals("recalibrate the judge", json.path("verdict").asText());
+        assertEquals(8, json.path("labelledItems").asInt());
+    }
+
+    @Test
+    void aBadLabelsFileExits2NamingFileLineAndColumn() throws IOException {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "case_id,label\nc1,A\nc2,better\n");
+        CliRuns.Result r = CliRuns.cli("calibrate", run.toString(), "--labels", bad.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains(bad + ":3: label: expected A, B or tie, got 'better'"), r.err());
+        assertEquals(2, CliRuns.cli("calibrate", run.toString(), "--labels", labels(0).toString(), "--threshold", "1.5").exit());
+        assertTrue(CliRuns.cli("calibrate", "--help").out().contains("1 recalibrate the judge"));
+    }
+
+    @Test
+    void compareReadsOlderManifestsAndFlagsAnotherTemplate() throws IOException {
+        Path old = dir.resolve("old-run");
+        Files.createDirectories(old);
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(run.resolve("manifest.json").toFile());
+        m.remove(List.of("judges", "modelFamilies", "selfPreference"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("judge")).remove(List.of("id", "structured"));
+        Files.writeString(old.resolve("manifest.json"), json.writeValueAsString(m));
+        assertEquals(0, CliRuns.cli("compare", old.toString(), run.toString()).exit(), "a manifest from before panels reads as one judge");
+        m.put("judgeTemplateSha256", "0000");
+        Files.writeString(old.resolve("manifest.json"), json.writeValueAsString(m));
+        CliRuns.Result r = CliRuns.cli("compare", old.toString(), run.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("judge template (sha256): 0000 vs "), r.out());
+        assertEquals(2, CliRuns.cli("compare", dir.resolve("nope").toString(), run.toString()).exit());
+    }
+
+    @Test
+    void compareWarnsWhenTheJudgesDiffer() throws IOException {
+        assertEquals(0, CliRuns.cli("compare", run.toString(), run.toString()).exit());
+        Path other = dir.resolve("other");
+        Files.createDirectories(other);
+        Path config = CliRuns.arena(other, "judge: {provider: sim, model: sim-judge-2, order: random, samples: 3}\n");
+        CliRuns.cli("run", config.toString(), "-q", "--limit", "2");
+        CliRuns.Result r = CliRuns.cli("compare", run.toString(), CliRuns.newestRun(other.resolve("reports")).toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("judge model: sim-judge-1 vs sim-judge-2"), r.out());
+        assertTrue(r.out().contains("judge order: both vs random"), r.out());
+        assertTrue(r.out().contains("judge samples: 1 vs 3"), r.out());
+    }
+}
