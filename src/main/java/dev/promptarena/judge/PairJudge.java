@@ -40,7 +40,7 @@ public final class PairJudge {
     /** The material the judge sees about a case (the variants' outputs aside). */
     public record Material(String question, String context, String reference) {}
 
-    /** Judges the pair in the configured order(s) and samples; never completes exceptionally. */
+    /** Judges the pair in the configured order(s) and samples; completes exceptionally only when the cost budget stopped a call. */
     public CompletableFuture<List<JudgeTrace>> judge(String caseId, int repeat, Material m, String outA, String outB) {
         boolean bFirst = orders.bFirst(caseId, repeat);
         List<Boolean> presentations = config.order() == JudgeConfig.Order.BOTH ? List.of(bFirst, !bFirst) : List.of(bFirst);
