@@ -70,6 +70,16 @@ class PanelRunTest {
             assertTrue(summary.contains(row), row + " in\n" + summary);
         }
         assertTrue(Files.readString(run.resolve("cases.csv")).lines().findFirst().orElseThrow().contains("judges,judge_truncated"));
+
+        // report.html renders the judges panel: a row per judge and the agreement sentence.
+        String html = Files.readString(run.resolve("report.html"));
+        int start = html.indexOf("<section id=\"judges\"");
+        assertTrue(start > 0, "the judges section is present");
+        String section = html.substring(start, html.indexOf("</section>", start));
+        assertTrue(section.contains("<code>sim-judge-1</code>") && section.contains("<code>sampled</code>"), section);
+        assertTrue(section.contains("Cohen&#39;s kappa over 8 outcomes"), section); // HTML-escaped apostrophe
+        assertTrue(section.contains("Repetition stability"), section);
+        assertTrue(html.contains(selfPreference), "self-preference warning in the HTML too");
     }
 
     @Test

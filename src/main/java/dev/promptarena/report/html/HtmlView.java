@@ -30,6 +30,7 @@ import java.util.TreeSet;
  * @param checks      rubric checks (pass rates and McNemar)
  * @param hasChecks   there is at least one check
  * @param similarity  similarity to the references, one formatted sentence, or null
+ * @param judgePanel  the judges panel, or null without LLM judges
  * @param order       order-bias panel
  * @param verbosity   verbosity panel
  * @param forest      segment forest plot
@@ -46,7 +47,7 @@ import java.util.TreeSet;
  */
 public record HtmlView(String title, String runId, String nameA, String nameB, BannerView banner, WinBarView winBar,
                        List<AxisRowView> axes, List<Tick> meanTicks, List<Tick> diffTicks, boolean hasAxes, List<CheckRowView> checks,
-                       boolean hasChecks, String similarity, OrderBiasView order,
+                       boolean hasChecks, String similarity, JudgePanelView judgePanel, OrderBiasView order,
                        VerbosityView verbosity, ForestView forest, boolean hasSegments, List<GuardrailRow> guardrails,
                        List<String> warnings, boolean hasWarnings, ProvenanceView provenance, List<String> axisNames, List<String> tags,
                        int caseCount, String casesJson, String axesJson) {
@@ -64,7 +65,7 @@ public record HtmlView(String title, String runId, String nameA, String nameB, B
                 WinBarView.of(a.winRate(), a.decision().threshold()), a.axes().stream().map(x -> AxisRowView.of(x, diff)).toList(),
                 AxisRowView.meanTicks(), AxisRowView.diffTicks(diff), !a.axes().isEmpty(),
                 a.checks().stream().map(c -> CheckRowView.of(c, a)).toList(), !a.checks().isEmpty(), similarity(a.similarity()),
-                OrderBiasView.of(a.orderBias()),
+                JudgePanelView.of(a.judgePanel()), OrderBiasView.of(a.orderBias()),
                 VerbosityView.of(a.verbosity(), facts), ForestView.of(a.segments(), a.winRate().winRate()),
                 !a.segments().segments().isEmpty(), a.decision().guardrails().stream().map(GuardrailRow::of).toList(), a.warnings(), !a.warnings().isEmpty(),
                 ProvenanceView.of(m, a.operations(), a.options(), model.engine()), axisNames, List.copyOf(tags), facts.size(),
