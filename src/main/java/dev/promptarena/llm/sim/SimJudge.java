@@ -2,7 +2,6 @@ package dev.promptarena.llm.sim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.LlmRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +102,4 @@ final class SimJudge {
         if (i < 0 || j < 0) return "";
         return prompt.substring(i + open.length(), j).strip();
     }
-
-    static boolean isRepair(List<ChatMessage> messages) { return messages.size() > 1; }
 }

@@ -6,7 +6,7 @@ import dev.promptarena.llm.LlmResponse;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Calls the clients directly, one client per provider key. */
+/** Test double: calls the clients directly, one per provider key, with no engine in between. */
 public final class DirectCalls implements Calls {
     private final Map<String, LlmClient> clients;
 
