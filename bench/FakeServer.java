@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class FakeServer {
     public static void main(String[] args) throws Exception {
         long latency = 200, jitter = 0, maxRequests = 1_000_000, idleExit = 30;
+        int warmup = 2_000;
         double errorRate = 0, rate429 = 0;
         Path portFile = Path.of("fake-server.port");
         for (int i = 0; i < args.length; i += 2) {
@@ -32,6 +33,7 @@ public class FakeServer {
                 case "--max-requests" -> maxRequests = Long.parseLong(v);
                 case "--idle-exit-s" -> idleExit = Long.parseLong(v);
                 case "--port-file" -> portFile = Path.of(v);
+                case "--warmup" -> warmup = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -40,31 +42,56 @@ public class FakeServer {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         // Sleeping handler threads cost no CPU; a cached pool serves any concurrency the client opens.
         server.setExecutor(Executors.newCachedThreadPool());
-        final long lat = latency, jit = jitter, max = maxRequests;
-        final double err = errorRate, r429 = rate429;
+        final long max = maxRequests;
+        // Warm-up requests are answered at once and without faults; the configured behaviour starts after.
+        var behaviour = new java.util.concurrent.atomic.AtomicReference<>(new Behaviour(0, 0, 0, 0));
         server.createContext("/", ex -> {
             long n = total.incrementAndGet();
             lastRequest.set(System.nanoTime());
             byte[] in = ex.getRequestBody().readAllBytes();
+            Behaviour b = behaviour.get();
             try {
-                long d = lat + (jit > 0 ? ThreadLocalRandom.current().nextLong(-jit, jit + 1) : 0);
+                long d = b.latency() + (b.jitter() > 0 ? ThreadLocalRandom.current().nextLong(-b.jitter(), b.jitter() + 1) : 0);
                 if (d > 0) Thread.sleep(d);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             double x = ThreadLocalRandom.current().nextDouble();
             if (n > max) reply(ex, 503, "{\"error\":{\"message\":\"request bound reached\"}}", null);
-            else if (x < err) { errors.incrementAndGet(); reply(ex, 500, "{\"error\":{\"message\":\"injected\"}}", null); }
-            else if (x < err + r429) { limited.incrementAndGet(); reply(ex, 429, "{\"error\":{\"message\":\"slow down\"}}", "1"); }
+            else if (x < b.errorRate()) { errors.incrementAndGet(); reply(ex, 500, "{\"error\":{\"message\":\"injected\"}}", null); }
+            else if (x < b.errorRate() + b.rate429()) { limited.incrementAndGet(); reply(ex, 429, "{\"error\":{\"message\":\"slow down\"}}", "1"); }
             else { ok.incrementAndGet(); reply(ex, 200, success(new String(in, StandardCharsets.UTF_8), n), null); }
         });
         server.start();
+        warmUp(server.getAddress().getPort(), warmup, total, ok);
+        behaviour.set(new Behaviour(latency, jitter, errorRate, rate429));
         Files.writeString(portFile, Integer.toString(server.getAddress().getPort()));
         final long idleNanos = idleExit * 1_000_000_000L;
         while (System.nanoTime() - lastRequest.get() < idleNanos && total.get() < max + 100) Thread.sleep(200);
         server.stop(0);
         System.out.printf("fake-server: requests=%d ok=%d 500=%d 429=%d%n", total.get(), ok.get(), errors.get(), limited.get());
         System.exit(0);
+    }
+
+    private record Behaviour(long latency, long jitter, double errorRate, double rate429) {}
+
+    /**
+     * A real provider is warm: before publishing its port the server answers {@code n} requests of its own
+     * (no latency, not counted) over 64 connections, so its JIT and thread pool are not what the run measures.
+     */
+    private static void warmUp(int port, int n, AtomicLong total, AtomicLong ok) throws Exception {
+        if (n <= 0) return;
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"model\":\"warmup\",\"messages\":[]}")).build();
+        var pool = Executors.newFixedThreadPool(64);
+        var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        for (int i = 0; i < n; i++) done.add(pool.submit(() -> client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString())));
+        for (var f : done) f.get();
+        pool.shutdown();
+        total.set(0);
+        ok.set(0);
+        Thread.sleep(1000); // let the JIT finish compiling: the client shares these cores, a real provider does not
     }
 
     private static String success(String body, long n) {

@@ -27,7 +27,7 @@ java -Dsun.net.httpserver.nodelay=true bench/FakeServer.java --latency-ms "$LATE
   --error-rate "$ERRORS" --rate-429 "$R429" --max-requests $((CASES * 6 + 100)) --idle-exit-s 10 \
   --port-file "$work/port" > "$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
+for _ in $(seq 300); do [ -s "$work/port" ] && break; sleep 0.1; done
 port=$(cat "$work/port")
 
 python3 - "$CASES" > "$work/cases.jsonl" <<'PY'

@@ -13,7 +13,7 @@ final class RunOutput {
     private RunOutput() {}
 
     static int finish(RunPipeline.Result result, Main main, ArenaInputs inputs, java.nio.file.Path junit) {
-        ReportModel model = ReportBuilder.build(result.dir());
+        ReportModel model = ReportBuilder.build(result.manifest(), result.records(), result.engine());
         Reports.Written written = Reports.writeAll(result.dir(), model);
         if (junit != null) JUnitReport.write(junit, model);
         TerminalSummary.print(model, result.dir().file("report.html").toString(), written, main.out);

@@ -187,5 +187,6 @@ public final class CallEngine implements Calls {
         if (cache != null) cache.close();
         scheduler.shutdownNow();
         callbacks.shutdown();
+        endpoints.close();
     }
 }

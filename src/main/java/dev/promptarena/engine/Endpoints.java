@@ -48,6 +48,8 @@ final class Endpoints {
 
     LlmClient client(String providerKey) { return clients.get(providerKey); }
 
+    void close() { clients.values().forEach(LlmClient::close); }
+
     boolean cacheable(String providerKey) { return !uncached.contains(providerKey); }
 
     Map<String, String> identities() {

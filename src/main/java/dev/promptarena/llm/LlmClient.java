@@ -11,4 +11,7 @@ public interface LlmClient {
 
     /** A stable description for cache keys and the manifest: type and base URL, never a key. */
     String identity();
+
+    /** Releases the connections and threads behind the client; called once no call is in flight. */
+    default void close() {}
 }

@@ -30,15 +30,21 @@ public final class ReportBuilder {
     private ReportBuilder() {}
 
     public static ReportModel build(RunDirectory dir) {
-        Manifest manifest = readManifest(dir.file("manifest.json"));
-        List<CaseRecord> cases = readCases(dir.file("cases.jsonl"));
+        return build(readManifest(dir.file("manifest.json")), readCases(dir.file("cases.jsonl")), readEngine(dir.file("engine.json")));
+    }
+
+    /**
+     * The model from what a run just wrote, still in memory (the run skips reading its own files back).
+     * Must equal {@link #build(RunDirectory)} of the same folder: ReportRegenerationTest holds both to the same bytes.
+     */
+    public static ReportModel build(Manifest manifest, List<CaseRecord> cases, EngineSnapshot engine) {
         List<CaseOutcome> outcomes = cases.stream().map(CaseRecord::outcome).toList();
         // The bootstrap seed is the judge seed: one recorded number makes every interval replayable.
         AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed());
         // Self-preference was decided from the models at run time; older manifests have none (null).
         AnalysisResult analysis = ArenaAnalysis.analyze(outcomes, manifest.axes(), options,
                 manifest.selfPreference() == null ? List.of() : manifest.selfPreference());
-        return new ReportModel(ReportModel.SCHEMA_VERSION, manifest, analysis, cases, readEngine(dir.file("engine.json")));
+        return new ReportModel(ReportModel.SCHEMA_VERSION, manifest, analysis, cases, engine);
     }
 
     /** The engine's counters; null when the run folder predates engine.json. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.promptarena.report.html.HtmlReport;
 import dev.promptarena.report.markdown.MarkdownSummary;
 import dev.promptarena.run.RunDirectory;
+import dev.promptarena.util.Forked;
 
 /** Writes every report of a run folder from its {@link ReportModel}. */
 public final class Reports {
@@ -24,10 +25,15 @@ public final class Reports {
      */
     public record Written(long htmlBytes) {}
 
+    /**
+     * Writes report.json, the CSVs, summary.md and report.html. The HTML page, the largest, is rendered on
+     * a second thread meanwhile: the model is immutable and every file has its own temporary name.
+     */
     public static Written writeAll(RunDirectory dir, ReportModel model) {
+        Forked<Long> html = Forked.start("report-html", () -> new HtmlReport().write(dir, model));
         dir.writeAtomically("report.json", w -> w.write(REPORT_JSON.writeValueAsString(model) + "\n"));
         CsvReports.write(dir, model);
         dir.writeText(MarkdownSummary.FILE, MarkdownSummary.render(model));
-        return new Written(new HtmlReport().write(dir, model));
+        return new Written(html.join());
     }
 }

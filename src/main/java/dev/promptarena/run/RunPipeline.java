@@ -45,8 +45,11 @@ public final class RunPipeline {
         this.err = err;
     }
 
-    /** What a run produced. */
-    public record Result(RunDirectory dir, List<CaseRecord> records, String partialReason) {}
+    /**
+     * What a run produced: exactly what its folder now records (manifest.json, cases.jsonl, engine.json),
+     * so reports can be derived from memory without reading the files back.
+     */
+    public record Result(RunDirectory dir, Manifest manifest, List<CaseRecord> records, EngineSnapshot engine, String partialReason) {}
 
     /** Stops starting new cases (Ctrl-C); the run finishes the cases in flight and is marked partial. */
     public void interrupt() {
@@ -110,9 +113,10 @@ public final class RunPipeline {
         }
         dir.writeJsonLines("cases.jsonl", records);
         dir.writeJsonLines("outcomes.jsonl", records.stream().map(CaseRecord::outcome).toList());
-        dir.writeJson("manifest.json", ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options,
-                started, Instant.now(), partial, reference, embedder));
-        return new Result(dir, records, partial);
+        Manifest finished = ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options,
+                started, Instant.now(), partial, reference, embedder);
+        dir.writeJson("manifest.json", finished);
+        return new Result(dir, finished, records, snapshot, partial);
     }
 
     /**

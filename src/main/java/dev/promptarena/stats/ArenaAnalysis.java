@@ -6,6 +6,7 @@ import dev.promptarena.decision.GuardrailResult;
 import dev.promptarena.decision.Guardrails;
 import dev.promptarena.similarity.SimilarityStats;
 import dev.promptarena.similarity.SimilaritySummary;
+import dev.promptarena.util.Forked;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,19 +39,22 @@ public final class ArenaAnalysis {
         ClusterBootstrap winBoot = new ClusterBootstrap(options.bootstrapSeed(), options.bootstrapResamples());
         ClusterBootstrap axisBoot = new ClusterBootstrap(options.bootstrapSeed() + 1, options.bootstrapResamples());
 
-        WinRateResult winRate = WinRateAnalysis.analyze(judged, alpha, winBoot);
-        WinRateResult primary = options.policy().alpha() == alpha ? winRate
+        // The win-rate bootstrap is most of the work; it runs beside the rest (pure and seeded: same numbers).
+        Forked<WinRateResult> winRateAsync = Forked.start("analysis-win-rate", () -> WinRateAnalysis.analyze(judged, alpha, winBoot));
+        WinRateResult primaryAtPolicy = options.policy().alpha() == alpha ? null
                 : WinRateAnalysis.analyze(judged, options.policy().alpha(), winBoot);
         List<AxisResult> axes = AxisAnalysis.analyze(judged, axisNames, alpha, axisBoot);
         OrderBiasResult order = OrderBiasAnalysis.analyze(judged, alpha);
         VerbosityResult verbosity = VerbosityAnalysis.analyze(judged, alpha);
-        SegmentsResult segments = SegmentAnalysis.analyze(judged, winRate.winRate(), alpha);
         OperationalMetrics ops = OperationalAnalysis.analyze(judged, axes);
         List<CheckSummary> checks = CheckSummaries.summarize(outcomes);
         SimilaritySummary similarity = similarity(outcomes, alpha);
+        JudgePanelResult panel = JudgePanelAnalysis.analyze(judged, alpha, selfPreference);
+        WinRateResult winRate = winRateAsync.join();
+        WinRateResult primary = primaryAtPolicy == null ? winRate : primaryAtPolicy;
+        SegmentsResult segments = SegmentAnalysis.analyze(judged, winRate.winRate(), alpha);
         List<GuardrailResult> guardrails = Guardrails.evaluate(options.policy().guardrails(), ops, checks, similarity);
         Decision decision = Gate.decide(options.policy(), primary, guardrails);
-        JudgePanelResult panel = JudgePanelAnalysis.analyze(judged, alpha, selfPreference);
         List<String> warnings = new ArrayList<>(warnings(winRate, order, verbosity, segments));
         warnings.addAll(panel.warnings());
 

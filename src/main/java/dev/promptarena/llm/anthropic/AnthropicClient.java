@@ -67,4 +67,7 @@ public final class AnthropicClient implements LlmClient {
 
     @Override
     public String identity() { return "anthropic " + endpoint; }
+
+    @Override
+    public void close() { http.close(); }
 }

@@ -61,6 +61,9 @@ public final class JsonHttp {
                 .build();
     }
 
+    /** Releases the JDK client's connections and its selector thread (see {@link HttpClients#release}). */
+    public void close() { HttpClients.release(http); }
+
     public CompletableFuture<Reply> post(URI uri, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Content-Type", "application/json").header("Accept", "application/json")

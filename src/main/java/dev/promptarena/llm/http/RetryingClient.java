@@ -55,6 +55,9 @@ public final class RetryingClient implements LlmClient {
     @Override
     public String identity() { return inner.identity(); }
 
+    @Override
+    public void close() { inner.close(); }
+
     public AdaptiveLimiter limiter() { return limiter; }
 
     private void attempt(LlmRequest request, int n, CompletableFuture<LlmResponse> result) {

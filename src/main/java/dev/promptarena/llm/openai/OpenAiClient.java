@@ -92,6 +92,9 @@ public final class OpenAiClient implements LlmClient {
     @Override
     public String identity() { return "openai " + endpoint; }
 
+    @Override
+    public void close() { http.close(); }
+
     static String trimSlash(String url) {
         if (url == null) throw new IllegalArgumentException("base_url is required for an OpenAI-compatible provider");
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
