@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -138,7 +140,9 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             RunPipeline.Result result = pipeline.execute(inputs, options);
-            return RunOutput.finish(result, main, inputs, junit);
+            int code = RunOutput.finish(result, main, inputs, junit);
+            awaitCacheWrites(result);
+            return code;
         } finally {
             finished.countDown();
             try {
@@ -146,6 +150,20 @@ public final class RunCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is already exiting because of Ctrl-C; the hook is running
             }
+        }
+    }
+
+    /** The shared cache's last writes ran beside the reports; the next run should find them. */
+    private void awaitCacheWrites(RunPipeline.Result result) throws InterruptedException {
+        long failed;
+        try {
+            failed = result.cacheWrites().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            failed = -1;
+        }
+        if (failed != 0) {
+            main.err.println("warning: " + (failed < 0 ? "some" : String.valueOf(failed))
+                    + " responses could not be written to the response cache; a later run will call for them again");
         }
     }
 

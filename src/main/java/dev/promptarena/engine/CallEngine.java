@@ -181,12 +181,21 @@ public final class CallEngine implements Calls {
     /** Bytes of a torn last journal line that were discarded at open. */
     public long discardedTornBytes() { return journal.tornBytes(); }
 
+    /** Closes everything and waits for the cache's queued writes. */
     @Override
     public void close() {
+        closeLeavingCacheWrites().join();
+    }
+
+    /**
+     * Closes the journal, the clients and the threads now; the shared cache's queued writes finish in the
+     * background. The future completes with the number of cache writes that failed once all are done.
+     */
+    public CompletableFuture<Long> closeLeavingCacheWrites() {
         journal.close();
-        if (cache != null) cache.close();
         scheduler.shutdownNow();
         callbacks.shutdown();
         endpoints.close();
+        return cache == null ? CompletableFuture.completedFuture(0L) : cache.finishWrites();
     }
 }

@@ -11,7 +11,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -85,14 +89,31 @@ public final class ResponseCache implements AutoCloseable {
 
     Path file(String key) { return root.resolve(key.substring(0, 2)).resolve(key + ".json"); }
 
-    /** Finishes queued writes. */
+    /**
+     * Accepts no more writes; the returned future completes, with the number of writes that failed,
+     * once the queued ones are on disk. At high concurrency the queue can be a second behind the calls:
+     * the CLI writes its reports meanwhile instead of waiting here.
+     */
+    public CompletableFuture<Long> finishWrites() {
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        try {
+            writer.execute(() -> done.complete(failedWrites.get()));
+        } catch (RejectedExecutionException alreadyFinished) {
+            done.complete(failedWrites.get());
+        }
+        writer.shutdown();
+        return done;
+    }
+
+    /** Finishes queued writes (waiting up to 30 s). */
     @Override
     public void close() {
-        writer.shutdown();
         try {
-            if (!writer.awaitTermination(30, TimeUnit.SECONDS)) writer.shutdownNow();
+            finishWrites().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            writer.shutdownNow();
         }
     }
 }

@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs an arena: generate both variants and judge each pair (through one {@link Calls}
@@ -47,9 +48,12 @@ public final class RunPipeline {
 
     /**
      * What a run produced: exactly what its folder now records (manifest.json, cases.jsonl, engine.json),
-     * so reports can be derived from memory without reading the files back.
+     * so reports can be derived from memory without reading the files back. {@code cacheWrites} completes,
+     * with the number of cache writes that failed, once the shared cache holds every new response: wait
+     * for it before the process exits, after writing the reports.
      */
-    public record Result(RunDirectory dir, Manifest manifest, List<CaseRecord> records, EngineSnapshot engine, String partialReason) {}
+    public record Result(RunDirectory dir, Manifest manifest, List<CaseRecord> records, EngineSnapshot engine, String partialReason,
+                         CompletableFuture<Long> cacheWrites) {}
 
     /** Stops starting new cases (Ctrl-C); the run finishes the cases in flight and is marked partial. */
     public void interrupt() {
@@ -91,8 +95,8 @@ public final class RunPipeline {
         List<CaseRecord> records;
         EngineSnapshot snapshot;
         // The engine: journal (resume), shared cache, budget, retries, per-provider limits.
-        try (CallEngine calls = CallEngine.create(config, usedProviders(config, in), env, dir.path(), options.engine());
-             Progress progress = Progress.forConsole(options.quiet(), err, calls::snapshot);
+        CallEngine calls = CallEngine.create(config, usedProviders(config, in), env, dir.path(), options.engine());
+        try (Progress progress = Progress.forConsole(options.quiet(), err, calls::snapshot);
              CheckStage checks = new CheckStage(checkRunner, CHECK_THREADS)) {
             PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
                     : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs)).toList());
@@ -103,7 +107,11 @@ public final class RunPipeline {
             // Calls issued, cache and journal hits, retries, failures by reason, tokens and cost per role.
             snapshot = calls.snapshot();
             dir.writeJson("engine.json", snapshot);
+        } catch (RuntimeException | Error | InterruptedException e) {
+            calls.close();
+            throw e;
         }
+        CompletableFuture<Long> cacheWrites = calls.closeLeavingCacheWrites();
         String partial = null;
         if (snapshot.partial()) {
             partial = String.format(java.util.Locale.ROOT, "the cost budget of $%.4f was reached after %d of %d cases",
@@ -116,7 +124,7 @@ public final class RunPipeline {
         Manifest finished = ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options,
                 started, Instant.now(), partial, reference, embedder);
         dir.writeJson("manifest.json", finished);
-        return new Result(dir, finished, records, snapshot, partial);
+        return new Result(dir, finished, records, snapshot, partial, cacheWrites);
     }
 
     /**

@@ -122,6 +122,22 @@ class RunAgainstFakeOpenAiTest {
         }
     }
 
+    @Test
+    void aCacheThatCannotBeWrittenIsAWarningNotAFailure() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            server.fallback(RunAgainstFakeOpenAiTest::reply);
+            ArenaFixture.goldenSet(dir, 3);
+            Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", api_key_env: TEST_KEY}", "oa", "oa",
+                    "random", "");
+            Path notADirectory = Files.writeString(dir.resolve("cache-is-a-file"), "x");
+            CliRun run = CliRun.of(Map.of("TEST_KEY", KEY), "run", cfg.toString(), "--quiet", "--cache-dir", notADirectory.toString());
+            // 3 x (A + B) + 3 judge calls, none of which could be cached
+            assertEquals(9, server.requests().size());
+            assertTrue(run.err().contains("warning: 9 responses could not be written to the response cache"), run.err());
+            assertTrue(Files.exists(onlyRun().resolve("report.html")), "the reports were written");
+        }
+    }
+
     private static void assertNoSecretBelow(Path root) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.walk(root)) { files = s.filter(Files::isRegularFile).toList(); }

@@ -1,0 +1,48 @@
+package dev.promptarena.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.Usage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResponseCacheTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static LlmResponse answer(int i) {
+        return new LlmResponse("answer " + i, "m", null, new Usage(10, i), "stop", 5, 1, false);
+    }
+
+    private static String key(int i) { return String.format("%064x", i); }
+
+    @Test
+    void finishWritesCompletesOnlyWhenEveryQueuedWriteIsOnDisk(@TempDir Path dir) {
+        ResponseCache cache = new ResponseCache(dir, JSON);
+        for (int i = 0; i < 500; i++) cache.put(key(i), answer(i));
+
+        long failed = cache.finishWrites().join();
+
+        assertEquals(0, failed);
+        ResponseCache reader = new ResponseCache(dir, JSON);
+        for (int i = 0; i < 500; i++) {
+            assertEquals("answer " + i, reader.get(key(i)).orElseThrow().text(), "entry " + i);
+        }
+    }
+
+    @Test
+    void failedWritesAreCountedNotThrown(@TempDir Path dir) throws Exception {
+        // The cache root is a file, so no entry can be written under it.
+        Path notADirectory = Files.writeString(dir.resolve("cache"), "x");
+        ResponseCache cache = new ResponseCache(notADirectory, JSON);
+        cache.put(key(1), answer(1));
+        cache.put(key(2), answer(2));
+
+        assertEquals(2, cache.finishWrites().join());
+        assertTrue(cache.get(key(1)).isEmpty());
+    }
+}
