@@ -7,6 +7,7 @@ import dev.promptarena.calibration.LabelsReader;
 import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.report.ReportBuilder;
 import dev.promptarena.run.Manifest;
+import dev.promptarena.run.ManifestFactory;
 import dev.promptarena.run.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             return ExitCode.USAGE_OR_INPUT.code();
         }
         RunDirectory dir = RunDirectory.open(runDir);
-        Manifest manifest = ReportBuilder.readManifest(dir.file("manifest.json"));
+        Manifest manifest = ManifestFactory.read(dir.file("manifest.json"));
         List<CaseRecord> records = ReportBuilder.readCases(dir.file("cases.jsonl"));
         CalibrationResult r = Calibration.compute(runDir, labels, records, LabelsReader.read(labels), threshold,
                 manifest.policy().alpha());

@@ -1,8 +1,8 @@
 package dev.promptarena.cli;
 
 import dev.promptarena.report.JudgeComparison;
-import dev.promptarena.report.ReportBuilder;
 import dev.promptarena.run.Manifest;
+import dev.promptarena.run.ManifestFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,8 +26,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Manifest a = ReportBuilder.readManifest(first.resolve("manifest.json"));
-        Manifest b = ReportBuilder.readManifest(second.resolve("manifest.json"));
+        Manifest a = ManifestFactory.read(first.resolve("manifest.json"));
+        Manifest b = ManifestFactory.read(second.resolve("manifest.json"));
         List<String> diffs = JudgeComparison.differences(a, b);
         if (diffs.isEmpty()) {
             main.out.println("Same judging in both runs: " + a.judge().model() + " (" + a.judge().order() + ", " + a.judge().samples() + " sample(s)).");

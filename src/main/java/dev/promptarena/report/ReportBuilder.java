@@ -6,6 +6,7 @@ import dev.promptarena.config.InputException;
 import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.run.Manifest;
+import dev.promptarena.run.ManifestFactory;
 import dev.promptarena.run.RunDirectory;
 import dev.promptarena.stats.AnalysisOptions;
 import dev.promptarena.stats.ArenaAnalysis;
@@ -30,7 +31,7 @@ public final class ReportBuilder {
     private ReportBuilder() {}
 
     public static ReportModel build(RunDirectory dir) {
-        return build(readManifest(dir.file("manifest.json")), readCases(dir.file("cases.jsonl")), readEngine(dir.file("engine.json")));
+        return build(ManifestFactory.read(dir.file("manifest.json")), readCases(dir.file("cases.jsonl")), readEngine(dir.file("engine.json")));
     }
 
     /**
@@ -54,16 +55,6 @@ public final class ReportBuilder {
             return JSON.readValue(file.toFile(), EngineSnapshot.class);
         } catch (IOException e) {
             throw new InputException(file, "cannot read the engine counters: " + e.getMessage());
-        }
-    }
-
-    public static Manifest readManifest(Path file) {
-        try {
-            return JSON.readValue(file.toFile(), Manifest.class);
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new InputException(file, "not a run folder: manifest.json is missing");
-        } catch (IOException e) {
-            throw new InputException(file, "cannot read manifest: " + e.getMessage());
         }
     }
 

@@ -62,11 +62,14 @@ public final class ManifestFactory {
     }
 
     /** Reads a run folder's manifest (resume, report). */
+    /** A run folder's manifest.json; every command that opens a run folder reads it here. */
     public static Manifest read(Path file) {
         try {
             return JSON.readValue(file.toFile(), Manifest.class);
+        } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new InputException(file, "not a run folder: manifest.json is missing");
         } catch (java.io.IOException e) {
-            throw new InputException(file, "not a run folder, or its manifest is unreadable: " + e.getMessage());
+            throw new InputException(file, "cannot read manifest: " + e.getMessage());
         }
     }
 
