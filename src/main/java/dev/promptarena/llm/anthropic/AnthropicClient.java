@@ -1,12 +1,10 @@
 package dev.promptarena.llm.anthropic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.config.ProviderConfig;
 import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
-import dev.promptarena.llm.ProviderException;
 import dev.promptarena.llm.http.JsonHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Anthropic's {@code POST {base_url}/v1/messages}. Structured output is requested through a
@@ -50,19 +47,7 @@ public final class AnthropicClient implements LlmClient {
 
     @Override
     public CompletableFuture<LlmResponse> send(LlmRequest request) {
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(AnthropicCodec.body(json, request));
-        } catch (JsonProcessingException e) {
-            return CompletableFuture.failedFuture(new ProviderException(ProviderException.Kind.FATAL, "cannot encode request: " + e.getMessage()));
-        }
-        return http.post(endpoint, headers, body).thenApply(reply -> {
-            try {
-                return AnthropicCodec.response(reply.body(), reply.latencyMillis());
-            } catch (ProviderException e) {
-                throw new CompletionException(e);
-            }
-        });
+        return http.exchange(endpoint, headers, AnthropicCodec.body(json, request), AnthropicCodec::response);
     }
 
     @Override

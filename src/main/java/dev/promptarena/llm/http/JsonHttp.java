@@ -2,6 +2,7 @@ package dev.promptarena.llm.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderException;
 import java.io.IOException;
 import java.net.URI;
@@ -63,6 +64,29 @@ public final class JsonHttp {
 
     /** Releases the JDK client's connections and its selector thread (see {@link HttpClients#release}). */
     public void close() { HttpClients.release(http); }
+
+    /** Turns a provider's parsed 2xx reply into a response, or fails with a classified {@link ProviderException}. */
+    @FunctionalInterface
+    public interface Decoder {
+        LlmResponse decode(JsonNode body, long latencyMillis) throws ProviderException;
+    }
+
+    /** POSTs {@code body} and decodes the reply: the whole exchange of a wire client. */
+    public CompletableFuture<LlmResponse> exchange(URI uri, Map<String, String> headers, JsonNode body, Decoder decoder) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new ProviderException(ProviderException.Kind.FATAL, "cannot encode request: " + e.getMessage()));
+        }
+        return post(uri, headers, bytes).thenApply(reply -> {
+            try {
+                return decoder.decode(reply.body(), reply.latencyMillis());
+            } catch (ProviderException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
 
     public CompletableFuture<Reply> post(URI uri, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)

@@ -1,12 +1,10 @@
 package dev.promptarena.llm.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.config.ProviderConfig;
 import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
-import dev.promptarena.llm.ProviderException;
 import dev.promptarena.llm.http.JsonHttp;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Any OpenAI-compatible {@code POST {base_url}/chat/completions} endpoint: OpenAI, Azure OpenAI,
@@ -73,19 +70,7 @@ public final class OpenAiClient implements LlmClient {
 
     @Override
     public CompletableFuture<LlmResponse> send(LlmRequest request) {
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(OpenAiCodec.body(json, request, maxTokensField));
-        } catch (JsonProcessingException e) {
-            return CompletableFuture.failedFuture(new ProviderException(ProviderException.Kind.FATAL, "cannot encode request: " + e.getMessage()));
-        }
-        return http.post(endpoint, headers, body).thenApply(reply -> {
-            try {
-                return OpenAiCodec.response(reply.body(), reply.latencyMillis());
-            } catch (ProviderException e) {
-                throw new CompletionException(e);
-            }
-        });
+        return http.exchange(endpoint, headers, OpenAiCodec.body(json, request, maxTokensField), OpenAiCodec::response);
     }
 
     /** Type and endpoint (deployment and api-version included: they select the model). Never a key. */
