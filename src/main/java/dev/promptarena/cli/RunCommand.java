@@ -1,6 +1,8 @@
 package dev.promptarena.cli;
 
 import dev.promptarena.engine.EngineOptions;
+import dev.promptarena.report.ReportBuilder;
+import dev.promptarena.report.Reports;
 import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.DryRun;
 import dev.promptarena.run.Manifest;
@@ -127,7 +129,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int execute(ArenaInputs inputs, RunOptions options) throws Exception {
-        RunPipeline pipeline = new RunPipeline(main.env, main.err);
+        RunPipeline pipeline = new RunPipeline(main.env, main.err,
+                (dir, manifest, records, engine) -> Reports.writeAll(dir, ReportBuilder.build(manifest, records, engine)));
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             pipeline.interrupt();

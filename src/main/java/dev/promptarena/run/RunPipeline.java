@@ -38,12 +38,19 @@ import java.util.concurrent.CompletableFuture;
 public final class RunPipeline {
     private final Map<String, String> env;
     private final PrintStream err;
+    private final ReportWriter interimReports;
     private volatile ArenaRunner runner;
     private volatile boolean interrupted;
 
     public RunPipeline(Map<String, String> env, PrintStream err) {
+        this(env, err, ReportWriter.NONE);
+    }
+
+    /** @param interimReports writes the reports of the run in progress (see {@link InterimReports}) */
+    public RunPipeline(Map<String, String> env, PrintStream err, ReportWriter interimReports) {
         this.env = Map.copyOf(env);
         this.err = err;
+        this.interimReports = interimReports;
     }
 
     /**
@@ -97,13 +104,20 @@ public final class RunPipeline {
         // The engine: journal (resume), shared cache, budget, retries, per-provider limits.
         CallEngine calls = CallEngine.create(config, usedProviders(config, in), env, dir.path(), options.engine());
         try (Progress progress = Progress.forConsole(options.quiet(), err, calls::snapshot);
-             CheckStage checks = new CheckStage(checkRunner, CHECK_THREADS)) {
+             CheckStage checks = new CheckStage(checkRunner, CHECK_THREADS);
+             InterimReports interim = InterimReports.start(interimReports, dir, reason -> ManifestFactory.create(in, judges, templateSha,
+                     dir.runId(), total, options, started, null, reason, reference, embedder), in.cases(), options.repeats(),
+                     calls::snapshot, err)) {
             PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
                     : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs)).toList());
             runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks);
             if (interrupted) runner.requestStop();
             progress.start(total);
-            records = runner.run(in.cases(), options.repeats(), r -> progress.caseDone());
+            records = runner.run(in.cases(), options.repeats(), r -> {
+                progress.caseDone();
+                interim.caseDone(r);
+            });
+            interim.close(); // an interim report still being written must not overwrite the final one
             // Calls issued, cache and journal hits, retries, failures by reason, tokens and cost per role.
             snapshot = calls.snapshot();
             dir.writeJson("engine.json", snapshot);

@@ -123,6 +123,38 @@ class RunAgainstFakeOpenAiTest {
     }
 
     @Test
+    void aRunInProgressHasAPartialReportThatTheFinalOneReplaces() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            server.fallback(RunAgainstFakeOpenAiTest::reply).latency(50);
+            ArenaFixture.goldenSet(dir, 40);
+            // 120 calls x 50 ms over 2 connections: about 3 s, so the interim report (first after 2 s) comes mid-run.
+            Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", api_key_env: TEST_KEY, concurrency: 2}",
+                    "oa", "oa", "random", "");
+            java.util.concurrent.CompletableFuture<CliRun> run = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> CliRun.of(Map.of("TEST_KEY", KEY), "run", cfg.toString(), "--quiet", "--no-cache"));
+            String interim = null;
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (interim == null && !run.isDone() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                Path reports = dir.resolve("reports");
+                if (!Files.isDirectory(reports)) continue;
+                try (Stream<Path> runs = Files.list(reports)) {
+                    Path html = runs.map(r -> r.resolve("report.html")).filter(Files::exists).findFirst().orElse(null);
+                    if (html != null) interim = Files.readString(html);
+                }
+            }
+            CliRun done = run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(interim != null, "a report existed while the run was in progress: " + done.err());
+            assertTrue(interim.contains("PARTIAL RUN") && interim.contains("in progress: "), "marked partial");
+            assertTrue(interim.contains(" of 40 cases had finished when this report was written"), "says how far it got");
+            String last = Files.readString(onlyRun().resolve("report.html"));
+            assertFalse(last.contains("PARTIAL RUN"), "the final report replaced it");
+            // 40 x (A + B + judge) + 1 re-ask for the unreadable verdict of c9: interim reports call nothing
+            assertEquals(121, server.requests().size());
+        }
+    }
+
+    @Test
     void aCacheThatCannotBeWrittenIsAWarningNotAFailure() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             server.fallback(RunAgainstFakeOpenAiTest::reply);

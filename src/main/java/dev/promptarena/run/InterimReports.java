@@ -1,0 +1,127 @@
+package dev.promptarena.run;
+
+import dev.promptarena.dataset.GoldenCase;
+import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.engine.EngineSnapshot;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The reports of a run in progress, so a long run can be watched (and a killed one still has a report):
+ * written once 10% of the cases are done (but not in the first 2 s), again at half, then every 2 minutes,
+ * each marked partial with how many cases it covers. The final reports replace them.
+ *
+ * <p>They are written on one background thread, never two at a time and never blocking a case; a write
+ * that fails is reported once and otherwise ignored. A side effect that matters for speed: the analysis
+ * and report code is warm (loaded and compiled) by the end of the run, which halves the time from the
+ * last call to the final reports (bench/README.md).
+ */
+final class InterimReports implements AutoCloseable {
+    static final long FIRST_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
+    static final long EVERY_NANOS = TimeUnit.MINUTES.toNanos(2);
+
+    private final ReportWriter writer;
+    private final RunDirectory dir;
+    private final Function<String, Manifest> manifestFor;
+    private final Supplier<EngineSnapshot> engine;
+    private final LongSupplier nanoTime;
+    private final PrintStream err;
+    private final int total;
+    private final int repeats;
+    private final Map<String, Integer> caseIndex = new HashMap<>();
+    private final ConcurrentSkipListMap<Long, CaseRecord> finished = new ConcurrentSkipListMap<>();
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicBoolean warned = new AtomicBoolean();
+    private final Executor executor;
+    private final long started;
+    private volatile long lastWrite;
+    private volatile int nextMilestone;
+
+    /**
+     * Interim reports written on their own daemon thread.
+     *
+     * @param manifestFor the run's manifest marked partial with the given reason
+     */
+    static InterimReports start(ReportWriter writer, RunDirectory dir, Function<String, Manifest> manifestFor, List<GoldenCase> cases,
+                                int repeats, Supplier<EngineSnapshot> engine, PrintStream err) {
+        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "interim-reports");
+            t.setDaemon(true);
+            return t;
+        });
+        return new InterimReports(writer, dir, manifestFor, cases, repeats, engine, System::nanoTime, err, thread);
+    }
+
+    /** As {@link #start}, with the clock and the executor given (tests run writes when they choose). */
+    InterimReports(ReportWriter writer, RunDirectory dir, Function<String, Manifest> manifestFor, List<GoldenCase> cases,
+                   int repeats, Supplier<EngineSnapshot> engine, LongSupplier nanoTime, PrintStream err, Executor executor) {
+        this.executor = executor;
+        this.writer = writer;
+        this.dir = dir;
+        this.manifestFor = manifestFor;
+        this.engine = engine;
+        this.nanoTime = nanoTime;
+        this.err = err;
+        this.repeats = repeats;
+        this.total = cases.size() * repeats;
+        for (int i = 0; i < cases.size(); i++) caseIndex.put(cases.get(i).id(), i);
+        this.started = nanoTime.getAsLong();
+        this.lastWrite = started;
+        this.nextMilestone = Math.max(1, (int) Math.ceil(total * 0.10));
+    }
+
+    /** Called as each case finishes (any thread). */
+    void caseDone(CaseRecord r) {
+        Integer index = caseIndex.get(r.caseId());
+        if (index == null) return;
+        finished.put((long) index * repeats + r.repeat(), r);
+        int n = done.incrementAndGet();
+        long now = nanoTime.getAsLong();
+        boolean milestone = n >= nextMilestone && now - started >= FIRST_AFTER_NANOS;
+        boolean periodic = now - lastWrite >= EVERY_NANOS;
+        if (n >= total || !(milestone || periodic) || !writing.compareAndSet(false, true)) return;
+        if (milestone) nextMilestone = n < total / 2 ? (int) Math.ceil(total * 0.5) : Integer.MAX_VALUE;
+        lastWrite = now;
+        List<CaseRecord> soFar = new ArrayList<>(finished.values());
+        executor.execute(() -> write(soFar));
+    }
+
+    private void write(List<CaseRecord> soFar) {
+        try {
+            String reason = String.format(Locale.ROOT, "in progress: %d of %d cases had finished when this report was written;"
+                    + " the final report replaces it", soFar.size(), total);
+            writer.write(dir, manifestFor.apply(reason), soFar, engine.get());
+        } catch (RuntimeException e) {
+            if (warned.compareAndSet(false, true)) err.println("warning: could not write an interim report: " + e.getMessage());
+        } finally {
+            writing.set(false);
+        }
+    }
+
+    /** Waits for a write in progress, so the final reports are not written over by it. */
+    @Override
+    public void close() {
+        if (!(executor instanceof ExecutorService thread)) return;
+        thread.shutdown();
+        try {
+            thread.awaitTermination(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.promptarena.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.promptarena.dataset.GoldenCase;
+import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.stats.Side;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InterimReportsTest {
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
+    @TempDir Path tmp;
+
+    private final AtomicLong clock = new AtomicLong();
+    private final List<String> reasons = new ArrayList<>();
+    private final List<List<String>> written = new ArrayList<>();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private static List<GoldenCase> cases(int n) {
+        List<GoldenCase> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(new GoldenCase("c" + i, Map.of(), null, null, Map.of(), List.of(), i + 1));
+        return out;
+    }
+
+    private static CaseRecord record(String id) {
+        Side s = new Side("x", 1, 0, 1, false, null, false, null, null);
+        return new CaseRecord(id, 0, Map.of(), "q", s, s, List.of());
+    }
+
+    /** Interim reports whose manifest is only its partial reason (recorded) and whose writer records the case ids. */
+    private InterimReports interim(int cases, Executor executor, ReportWriter writer) {
+        return new InterimReports(writer, RunDirectory.open(tmp), reason -> {
+            reasons.add(reason);
+            return null;
+        }, cases(cases), 1, () -> null, clock::get, new PrintStream(err, true, StandardCharsets.UTF_8), executor);
+    }
+
+    private ReportWriter recording() {
+        return (dir, manifest, records, engine) -> written.add(records.stream().map(CaseRecord::caseId).toList());
+    }
+
+    @Test
+    void writesAtTenPercentAfterTwoSecondsThenAtHalfThenEveryTwoMinutesInCaseOrder() {
+        InterimReports interim = interim(100, Runnable::run, recording());
+        // Cases finish out of order: odd ids first.
+        List<String> order = new ArrayList<>();
+        for (int i = 1; i < 100; i += 2) order.add("c" + i);
+        for (int i = 0; i < 100; i += 2) order.add("c" + i);
+        for (int done = 1; done <= order.size(); done++) {
+            if (done == 10) clock.set(SECOND);        // 10% reached within the first 2 s: not yet
+            if (done == 15) clock.set(3 * SECOND);    // the first write
+            if (done == 70) clock.set(200 * SECOND);  // 2 minutes after the write at half: another
+            interim.caseDone(record(order.get(done - 1)));
+        }
+        assertEquals(3, written.size(), reasons.toString());
+        assertTrue(reasons.get(0).startsWith("in progress: 15 of 100 cases had finished"), reasons.get(0));
+        assertTrue(reasons.get(1).startsWith("in progress: 50 of 100"), reasons.get(1));
+        assertTrue(reasons.get(2).startsWith("in progress: 70 of 100"), reasons.get(2));
+        // In case order, whatever the finishing order: the first 15 to finish were c1, c3, ..., c29.
+        assertEquals(List.of("c1", "c3", "c5"), written.get(0).subList(0, 3));
+        List<String> sorted = new ArrayList<>(written.get(2));
+        sorted.sort((a, b) -> Integer.compare(Integer.parseInt(a.substring(1)), Integer.parseInt(b.substring(1))));
+        assertEquals(sorted, written.get(2));
+        assertEquals(70, written.get(2).size());
+    }
+
+    @Test
+    void neverTwoWritesAtOnceAMilestoneWaitsForThePendingOneAndTheLastCaseWritesNothing() {
+        ArrayDeque<Runnable> pending = new ArrayDeque<>();
+        InterimReports interim = interim(10, pending::add, recording());
+        clock.set(10 * SECOND);
+        interim.caseDone(record("c0"));                                  // 10%: a write is queued
+        for (int i = 1; i < 6; i++) interim.caseDone(record("c" + i));  // 50% reached while it is pending: no second write
+        assertEquals(1, pending.size());
+        pending.poll().run();
+        interim.caseDone(record("c6"));                                  // the writer is free: the half-way report, now
+        assertEquals(1, pending.size());
+        pending.poll().run();
+        for (int i = 7; i < 10; i++) interim.caseDone(record("c" + i)); // no milestone left; c9 is the final report's job
+        assertEquals(0, pending.size());
+        assertEquals(List.of(List.of("c0"), List.of("c0", "c1", "c2", "c3", "c4", "c5", "c6")), written);
+    }
+
+    @Test
+    void aFailingWriteIsOneWarningAndTheRunGoesOn() {
+        InterimReports interim = interim(10, Runnable::run, (dir, m, records, engine) -> { throw new IllegalStateException("disk full"); });
+        clock.set(10 * SECOND);
+        interim.caseDone(record("c0"));
+        for (int i = 1; i < 9; i++) interim.caseDone(record("c" + i));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("warning: could not write an interim report: disk full"), text);
+        assertEquals(text.indexOf("warning"), text.lastIndexOf("warning"), "warned once: " + text);
+    }
+}
