@@ -12,7 +12,4 @@ import java.util.List;
 @FunctionalInterface
 public interface ReportWriter {
     void write(RunDirectory dir, Manifest manifest, List<CaseRecord> records, EngineSnapshot engine);
-
-    /** Writes nothing: no interim reports. */
-    ReportWriter NONE = (dir, manifest, records, engine) -> { };
 }

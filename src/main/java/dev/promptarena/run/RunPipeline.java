@@ -42,10 +42,6 @@ public final class RunPipeline {
     private volatile ArenaRunner runner;
     private volatile boolean interrupted;
 
-    public RunPipeline(Map<String, String> env, PrintStream err) {
-        this(env, err, ReportWriter.NONE);
-    }
-
     /** @param interimReports writes the reports of the run in progress (see {@link InterimReports}) */
     public RunPipeline(Map<String, String> env, PrintStream err, ReportWriter interimReports) {
         this.env = Map.copyOf(env);
