@@ -27,6 +27,7 @@ public final class AxisAnalysis {
         double[] holm = PAdjust.HOLM.adjust(raw);
         double[] bh = PAdjust.BENJAMINI_HOCHBERG.adjust(raw);
         double[] bonf = PAdjust.BONFERRONI.adjust(raw);
+        BootstrapResult[] intervals = bootstrapByCaseCount(perAxis, alpha, bootstrap);
         List<AxisResult> out = new ArrayList<>();
         for (int i = 0; i < axisNames.size(); i++) {
             double[][] pairs = perAxis.get(i);
@@ -34,8 +35,25 @@ public final class AxisAnalysis {
             int n = d.length;
             out.add(new AxisResult(axisNames.get(i), Evidence.EXPLORATORY, n,
                     n == 0 ? null : mean(pairs, 0), n == 0 ? null : mean(pairs, 1),
-                    n == 0 ? null : mean(d), n == 0 ? null : bootstrap.mean(d, alpha),
-                    WilcoxonSignedRank.test(d), holm[i], bh[i], bonf[i]));
+                    n == 0 ? null : mean(d), intervals[i], WilcoxonSignedRank.test(d), holm[i], bh[i], bonf[i]));
+        }
+        return out;
+    }
+
+    /**
+     * Each axis's bootstrap of the mean difference (null without cases). Axes scored on the same number of
+     * cases share one resampling pass; every result equals that axis's own {@code bootstrap.mean}.
+     */
+    private static BootstrapResult[] bootstrapByCaseCount(List<double[][]> perAxis, double alpha, ClusterBootstrap bootstrap) {
+        BootstrapResult[] out = new BootstrapResult[perAxis.size()];
+        Map<Integer, List<Integer>> axesByCount = new LinkedHashMap<>();
+        for (int i = 0; i < perAxis.size(); i++) {
+            int n = perAxis.get(i).length;
+            if (n > 0) axesByCount.computeIfAbsent(n, x -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> axes : axesByCount.values()) {
+            List<BootstrapResult> results = bootstrap.means(axes.stream().map(i -> differences(perAxis.get(i))).toList(), alpha);
+            for (int a = 0; a < axes.size(); a++) out[axes.get(a)] = results.get(a);
         }
         return out;
     }

@@ -1,6 +1,8 @@
 package dev.promptarena.stats;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -38,23 +40,52 @@ public final class ClusterBootstrap {
      * @param alpha        1 - confidence level
      */
     public BootstrapResult ratio(double[] numerators, double[] denominators, double alpha) {
+        return ratios(List.of(numerators), List.of(denominators), alpha).get(0);
+    }
+
+    /**
+     * Several ratio statistics over the same clusters (arrays of one length), resampled in one pass:
+     * the resampled cluster indices depend only on the seed and the number of clusters, so each result
+     * is exactly what {@link #ratio} gives for that statistic alone, for the cost of one stream.
+     */
+    public List<BootstrapResult> ratios(List<double[]> numerators, List<double[]> denominators, double alpha) {
         Checks.alpha(alpha);
-        int k = numerators.length;
-        if (k == 0 || denominators.length != k) {
-            throw new IllegalArgumentException("need equally long non-empty arrays, got: " + k + " and " + denominators.length);
+        int stats = numerators.size();
+        int k = stats == 0 ? 0 : numerators.get(0).length;
+        if (stats == 0 || denominators.size() != stats || k == 0) {
+            throw new IllegalArgumentException("need equally many non-empty statistics, got: " + stats + " and " + denominators.size());
         }
-        double estimate = sum(numerators) / sum(denominators);
-        double[] boot = new double[resamples];
+        for (int s = 0; s < stats; s++) {
+            if (numerators.get(s).length != k || denominators.get(s).length != k) {
+                throw new IllegalArgumentException("need equally long arrays, got: " + numerators.get(s).length + " and "
+                        + denominators.get(s).length + " for " + k + " clusters");
+            }
+        }
+        double[][] nums = numerators.toArray(double[][]::new), dens = denominators.toArray(double[][]::new);
+        double[][] boot = new double[stats][resamples];
+        double[] num = new double[stats], den = new double[stats];
         SplittableRandom random = new SplittableRandom(seed);
         for (int b = 0; b < resamples; b++) {
-            double num = 0, den = 0;
+            Arrays.fill(num, 0);
+            Arrays.fill(den, 0);
             for (int i = 0; i < k; i++) {
                 int j = random.nextInt(k);
-                num += numerators[j];
-                den += denominators[j];
+                for (int s = 0; s < stats; s++) {
+                    num[s] += nums[s][j];
+                    den[s] += dens[s][j];
+                }
             }
-            boot[b] = num / den;
+            for (int s = 0; s < stats; s++) boot[s][b] = num[s] / den[s];
         }
+        List<BootstrapResult> out = new ArrayList<>(stats);
+        for (int s = 0; s < stats; s++) out.add(interval(numerators.get(s), denominators.get(s), boot[s], alpha));
+        return out;
+    }
+
+    /** The BCa interval (or the percentile interval, saying why) from one statistic's resamples. */
+    private BootstrapResult interval(double[] numerators, double[] denominators, double[] boot, double alpha) {
+        int k = numerators.length;
+        double estimate = sum(numerators) / sum(denominators);
         Arrays.sort(boot);
         double level = 1 - alpha;
         String why = bcaProblem(numerators, denominators, boot, estimate);
@@ -75,9 +106,18 @@ public final class ClusterBootstrap {
 
     /** Bootstrap of a plain mean over independent units (each unit its own cluster). */
     public BootstrapResult mean(double[] values, double alpha) {
-        double[] ones = new double[values.length];
-        Arrays.fill(ones, 1.0);
-        return ratio(values, ones, alpha);
+        return means(List.of(values), alpha).get(0);
+    }
+
+    /** Plain means of several statistics over the same units, resampled together (see {@link #ratios}). */
+    public List<BootstrapResult> means(List<double[]> values, double alpha) {
+        List<double[]> ones = new ArrayList<>();
+        for (double[] v : values) {
+            double[] o = new double[v.length];
+            Arrays.fill(o, 1.0);
+            ones.add(o);
+        }
+        return ratios(values, ones, alpha);
     }
 
     private static String bcaProblem(double[] num, double[] den, double[] sortedBoot, double estimate) {

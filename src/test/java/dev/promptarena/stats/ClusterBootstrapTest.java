@@ -37,6 +37,20 @@ class ClusterBootstrapTest {
     }
 
     @Test
+    void statisticsResampledTogetherGetExactlyTheirOwnIntervals() {
+        ClusterBootstrap boot = new ClusterBootstrap(11, 4000);
+        double[] ones = new double[NUM.length];
+        java.util.Arrays.fill(ones, 1.0);
+        double[] other = new double[NUM.length];
+        for (int i = 0; i < other.length; i++) other[i] = (i * 7 % 5) - 2;
+        java.util.List<BootstrapResult> together = boot.ratios(java.util.List.of(NUM, other), java.util.List.of(DEN, ones), 0.05);
+        assertEquals(boot.ratio(NUM, DEN, 0.05), together.get(0));
+        assertEquals(boot.mean(other, 0.05), together.get(1));
+        assertEquals(java.util.List.of(boot.mean(other, 0.05), boot.mean(NUM, 0.05)), boot.means(java.util.List.of(other, NUM), 0.05));
+        assertThrows(IllegalArgumentException.class, () -> boot.means(java.util.List.of(other, new double[] {1, 2}), 0.05));
+    }
+
+    @Test
     void degenerateDataFallsBackToPercentile() {
         // Every cluster has the same rate: all resamples equal the estimate, BCa's z0 is undefined.
         BootstrapResult r = new ClusterBootstrap(1, 2000).ratio(new double[] {1, 1, 1}, new double[] {2, 2, 2}, 0.05);
