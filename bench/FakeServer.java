@@ -21,6 +21,7 @@ public class FakeServer {
     public static void main(String[] args) throws Exception {
         long latency = 200, jitter = 0, maxRequests = 1_000_000, idleExit = 30;
         int warmup = 2_000;
+        String[] axes = {};
         double errorRate = 0, rate429 = 0;
         Path portFile = Path.of("fake-server.port");
         for (int i = 0; i < args.length; i += 2) {
@@ -34,6 +35,7 @@ public class FakeServer {
                 case "--idle-exit-s" -> idleExit = Long.parseLong(v);
                 case "--port-file" -> portFile = Path.of(v);
                 case "--warmup" -> warmup = Integer.parseInt(v);
+                case "--axes" -> axes = v.isEmpty() ? new String[0] : v.split(",");
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -43,6 +45,7 @@ public class FakeServer {
         // Sleeping handler threads cost no CPU; a cached pool serves any concurrency the client opens.
         server.setExecutor(Executors.newCachedThreadPool());
         final long max = maxRequests;
+        final String[] axisNames = axes;
         // Warm-up requests are answered at once and without faults; the configured behaviour starts after.
         var behaviour = new java.util.concurrent.atomic.AtomicReference<>(new Behaviour(0, 0, 0, 0));
         server.createContext("/", ex -> {
@@ -60,7 +63,7 @@ public class FakeServer {
             if (n > max) reply(ex, 503, "{\"error\":{\"message\":\"request bound reached\"}}", null);
             else if (x < b.errorRate()) { errors.incrementAndGet(); reply(ex, 500, "{\"error\":{\"message\":\"injected\"}}", null); }
             else if (x < b.errorRate() + b.rate429()) { limited.incrementAndGet(); reply(ex, 429, "{\"error\":{\"message\":\"slow down\"}}", "1"); }
-            else { ok.incrementAndGet(); reply(ex, 200, success(new String(in, StandardCharsets.UTF_8), n), null); }
+            else { ok.incrementAndGet(); reply(ex, 200, success(new String(in, StandardCharsets.UTF_8), n, axisNames), null); }
         });
         server.start();
         warmUp(server.getAddress().getPort(), warmup, total, ok);
@@ -94,11 +97,18 @@ public class FakeServer {
         Thread.sleep(1000); // let the JIT finish compiling: the client shares these cores, a real provider does not
     }
 
-    private static String success(String body, long n) {
-        // Judge prompts get a verdict; everything else a short answer.
+    private static String success(String body, long n, String[] axes) {
+        // Judge prompts get a verdict with a 1-5 score per axis for both sides; everything else a short answer.
         boolean judge = body.contains("\"winner\"") || body.contains("judge");
+        StringBuilder a = new StringBuilder(), b = new StringBuilder();
+        for (int i = 0; i < axes.length; i++) {
+            String sep = i == 0 ? "" : ", ";
+            a.append(sep).append("\\\"").append(axes[i]).append("\\\": ").append(1 + (n * 7 + i) % 5);
+            b.append(sep).append("\\\"").append(axes[i]).append("\\\": ").append(1 + (n * 11 + 2 * i + 2) % 5);
+        }
         String content = judge
-                ? "{\\\"winner\\\": \\\"" + (n % 3 == 0 ? "tie" : n % 2 == 0 ? "A" : "B") + "\\\", \\\"scores\\\": {\\\"A\\\": {}, \\\"B\\\": {}}, \\\"reason\\\": \\\"bench\\\"}"
+                ? "{\\\"winner\\\": \\\"" + (n % 3 == 0 ? "tie" : n % 2 == 0 ? "A" : "B") + "\\\", \\\"scores\\\": {\\\"A\\\": {" + a
+                        + "}, \\\"B\\\": {" + b + "}}, \\\"reason\\\": \\\"bench\\\"}"
                 : "A helpful answer number " + n + ".";
         return "{\"id\":\"b" + n + "\",\"object\":\"chat.completion\",\"model\":\"bench-model\",\"choices\":[{\"index\":0,"
                 + "\"message\":{\"role\":\"assistant\",\"content\":\"" + content + "\"},\"finish_reason\":\"stop\"}],"

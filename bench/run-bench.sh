@@ -23,7 +23,9 @@ cd "$here"
 work=$(mktemp -d /tmp/prompt-arena-bench.XXXXXX)
 trap 'kill "$server_pid" 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 
-java -Dsun.net.httpserver.nodelay=true bench/FakeServer.java --latency-ms "$LATENCY" --jitter-ms "$JITTER" \
+# The judge scores every axis of the rubric, as a real judge does (the analysis bootstraps each axis).
+axes=$(sed -n 's/^  - name: //p' rubrics/support-bot.yaml | paste -sd, -)
+java -Dsun.net.httpserver.nodelay=true bench/FakeServer.java --latency-ms "$LATENCY" --jitter-ms "$JITTER" --axes "$axes" \
   --error-rate "$ERRORS" --rate-429 "$R429" --max-requests $((CASES * 6 + 100)) --idle-exit-s 10 \
   --port-file "$work/port" > "$work/server.log" 2>&1 &
 server_pid=$!
