@@ -42,8 +42,21 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        ensureAsyncPool();
         if (args.length > 0 && args[0].equals("run")) Prewarm.start();
         System.exit(execute(args, System.getenv(), System.out, System.err));
+    }
+
+    /**
+     * The JDK HTTP client completes every response on CompletableFuture's default executor. With two CPUs
+     * or fewer the common fork-join pool gets parallelism 1, and that executor then starts a new thread for
+     * every task: one thread per response, measured as the largest CPU cost of a run at high concurrency
+     * (bench/README.md). A common pool of 2 avoids it. Must run before anything touches the pool; a value
+     * set on the command line wins.
+     */
+    private static void ensureAsyncPool() {
+        String key = "java.util.concurrent.ForkJoinPool.common.parallelism";
+        if (System.getProperty(key) == null && Runtime.getRuntime().availableProcessors() <= 2) System.setProperty(key, "2");
     }
 
     /** Runs the CLI and returns the exit code (tests call this directly). */
