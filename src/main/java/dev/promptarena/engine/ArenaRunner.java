@@ -83,7 +83,7 @@ public final class ArenaRunner {
                 CompletableFuture<CaseRecord> f = runCase(c, r).whenComplete((rec, e) -> {
                     slots.release();
                     if (rec != null) onDone.accept(rec);
-                    if (BudgetExhaustedException.causedBy(e)) requestStop();
+                    if (CallNotMadeException.causedBy(e)) requestStop();
                 });
                 started.add(f);
             }
@@ -93,8 +93,8 @@ public final class ArenaRunner {
             try {
                 out.add(f.join());
             } catch (CompletionException e) {
-                // A case the budget stopped is not run (and not an error): the run is partial.
-                if (!BudgetExhaustedException.causedBy(e)) throw e;
+                // A case whose calls were not made (budget reached, run stopping) is not run, and not an error: the run is partial.
+                if (!CallNotMadeException.causedBy(e)) throw e;
             }
         }
         return out;
@@ -122,7 +122,7 @@ public final class ArenaRunner {
                 .thenApply(resp -> side(v, resp))
                 .exceptionally(e -> {
                     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                    if (cause instanceof BudgetExhaustedException) throw new CompletionException(cause);
+                    if (cause instanceof CallNotMadeException) throw new CompletionException(cause);
                     return new Side("", 0, 0, 0, true, String.valueOf(cause.getMessage()), false);
                 });
     }

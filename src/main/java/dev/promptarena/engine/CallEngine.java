@@ -53,6 +53,7 @@ public final class CallEngine implements Calls {
     private final ResponseCache cache;
     private final PriceTable prices;
     private final Budget budget;
+    private volatile boolean stopping;
 
     /**
      * The engine for a configured run, with clients for the providers variants A, B and the
@@ -115,6 +116,7 @@ public final class CallEngine implements Calls {
                 return record(providerKey, key, role, normalized, hit, null, 0.0);
             }
         }
+        if (stopping) return CompletableFuture.failedFuture(new RunStoppedException());
         double estimate = prices.cost(request.model(), Endpoints.estimateInputTokens(request), Endpoints.outputCap(request));
         if (!budget.tryReserve(estimate)) {
             counters.budgetSkipped.increment();
@@ -127,6 +129,11 @@ public final class CallEngine implements Calls {
             counters.inFlight.decrement();
             if (error != null) {
                 budget.settle(estimate, 0);
+                if (CallNotMadeException.causedBy(error)) {
+                    // Refused because the run is stopping: not a result, so not journaled and not a failure.
+                    counters.issued.decrement();
+                    return CompletableFuture.<LlmResponse>failedFuture(new RunStoppedException());
+                }
                 return record(providerKey, key, role, normalized, null, CallFailure.of(unwrap(error)), 0.0);
             }
             double cost = costOf(request, response);
@@ -180,6 +187,15 @@ public final class CallEngine implements Calls {
 
     /** Bytes of a torn last journal line that were discarded at open. */
     public long discardedTornBytes() { return journal.tornBytes(); }
+
+    /**
+     * A graceful stop (Ctrl-C): calls already sent finish and are journaled; queued and later calls fail
+     * with {@link RunStoppedException} (answers from the journal or the cache are still served). Any thread.
+     */
+    public void stop() {
+        stopping = true;
+        endpoints.refuseNewCalls(new RunStoppedException());
+    }
 
     /** Closes everything and waits for the cache's queued writes. */
     @Override

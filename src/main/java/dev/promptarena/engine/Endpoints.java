@@ -50,6 +50,9 @@ final class Endpoints {
 
     void close() { clients.values().forEach(LlmClient::close); }
 
+    /** No call starts any more on any endpoint; calls already sent finish. */
+    void refuseNewCalls(RuntimeException reason) { clients.values().forEach(c -> c.limiter().refuseNewCalls(reason)); }
+
     boolean cacheable(String providerKey) { return !uncached.contains(providerKey); }
 
     Map<String, String> identities() {

@@ -1,7 +1,7 @@
 package dev.promptarena.judge;
 
 import dev.promptarena.config.JudgeConfig;
-import dev.promptarena.engine.BudgetExhaustedException;
+import dev.promptarena.engine.CallNotMadeException;
 import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.CostModel;
 import dev.promptarena.llm.ChatMessage;
@@ -75,7 +75,7 @@ public final class PairJudge {
             });
         }).exceptionally(e -> {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof BudgetExhaustedException) throw new CompletionException(cause); // not judged, not a failure
+            if (cause instanceof CallNotMadeException) throw new CompletionException(cause); // not judged, not a failure
             return new JudgeTrace(config.id(), sample, bFirst, "failed", Winner.UNPARSEABLE, Map.of(), Map.of(), "", "",
                     false, "judge call failed: " + cause.getMessage(), 0, false);
         });

@@ -41,6 +41,7 @@ public final class RunPipeline {
     private final ReportWriter interimReports;
     private volatile ArenaRunner runner;
     private volatile boolean interrupted;
+    private volatile CallEngine engine;
 
     /** @param interimReports writes the reports of the run in progress (see {@link InterimReports}) */
     public RunPipeline(Map<String, String> env, PrintStream err, ReportWriter interimReports) {
@@ -58,11 +59,16 @@ public final class RunPipeline {
     public record Result(RunDirectory dir, Manifest manifest, List<CaseRecord> records, EngineSnapshot engine, String partialReason,
                          CompletableFuture<Long> cacheWrites) {}
 
-    /** Stops starting new cases (Ctrl-C); the run finishes the cases in flight and is marked partial. */
+    /**
+     * Stops the run (Ctrl-C): no new case starts and no queued call is sent; calls already sent finish and are
+     * journaled, cases that are complete are kept, and the run is marked partial. Resume does the rest.
+     */
     public void interrupt() {
         interrupted = true;
         ArenaRunner r = runner;
         if (r != null) r.requestStop();
+        CallEngine e = engine;
+        if (e != null) e.stop();
     }
 
     public Result execute(ArenaInputs fullInputs, RunOptions options) throws InterruptedException {
@@ -99,6 +105,8 @@ public final class RunPipeline {
         EngineSnapshot snapshot;
         // The engine: journal (resume), shared cache, budget, retries, per-provider limits.
         CallEngine calls = CallEngine.create(config, usedProviders(config, in), env, dir.path(), options.engine());
+        engine = calls;
+        if (interrupted) calls.stop();
         try (Progress progress = Progress.forConsole(options.quiet(), err, calls::snapshot);
              CheckStage checks = new CheckStage(checkRunner, CHECK_THREADS);
              InterimReports interim = InterimReports.start(interimReports, dir, reason -> ManifestFactory.create(in, judges, templateSha,

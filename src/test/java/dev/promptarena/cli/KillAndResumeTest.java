@@ -75,6 +75,37 @@ class KillAndResumeTest {
         }
     }
 
+    @Test
+    void ctrlCFinishesTheCasesInFlightWritesAPartialReportExits130AndResumeCompletesWithoutRepeatingACall() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            server.fallback(KillAndResumeTest::reply).latency(40);
+            ArenaFixture.goldenSet(dir, CASES);
+            Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", concurrency: 3}", "oa", "oa", "random", "");
+
+            Process p = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", cfg.toString(),
+                    "--quiet", "--no-cache", "--out", dir.resolve("stopped").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("stopped.log").toFile()).start();
+            Path journal = waitForJournalLines(dir.resolve("stopped"), 30, p);
+            // What a terminal's Ctrl-C sends (bash's builtin kill: no procps needed).
+            assertEquals(0, new ProcessBuilder("bash", "-c", "kill -INT " + p.pid()).start().waitFor());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            String log = Files.readString(dir.resolve("stopped.log"));
+            assertEquals(130, p.exitValue(), log);
+            Path runDir = journal.getParent();
+            assertTrue(log.contains("Resume with: prompt-arena run --resume " + runDir), log);
+            String html = Files.readString(runDir.resolve("report.html"));
+            assertTrue(html.contains("PARTIAL RUN") && html.contains("interrupted after "), "the report says it is partial and why");
+            long completed = completedLines(journal);
+            assertTrue(completed < CALLS, "stopped mid-run, with " + completed + " calls journaled");
+            assertEquals(completed, server.requests().size(), "every call that was sent finished and was journaled");
+
+            CliRun resumed = CliRun.of("run", "--resume", runDir.toString(), "--quiet");
+            assertTrue(List.of(0, 1, 3, 4).contains(resumed.exitCode()), resumed.out() + resumed.err());
+            assertEquals(CALLS, server.requests().size(), "the resumed run sent only the calls that had not been made");
+            assertTrue(!Files.readString(runDir.resolve("report.html")).contains("PARTIAL RUN"), "the finished report is not partial");
+        }
+    }
+
     /** summary.csv without the latency rows (wall-clock latencies differ between runs by nature). */
     private static List<String> winRateRows(Path runDir) throws Exception {
         return Files.readAllLines(runDir.resolve("summary.csv")).stream().filter(l -> !l.contains("latency")).toList();

@@ -22,6 +22,7 @@ public final class AdaptiveLimiter {
     static final int MIN_SAMPLES = 8;
 
     private final ArrayDeque<CompletableFuture<Void>> waiters = new ArrayDeque<>();
+    private RuntimeException refusal;
     private final boolean[] recent = new boolean[WINDOW];
     private int samples;
     private int recentLimited;
@@ -38,11 +39,16 @@ public final class AdaptiveLimiter {
         this.limit = max;
     }
 
-    /** Completes when a slot is free; the caller must {@link #release} it exactly once. */
+    /**
+     * Completes when a slot is free; the caller must {@link #release} it exactly once. Fails, holding no
+     * slot, once {@link #refuseNewCalls} was called.
+     */
     public CompletableFuture<Void> acquire() {
         CompletableFuture<Void> slot = new CompletableFuture<>();
         synchronized (this) {
-            if (waiters.isEmpty() && inFlight < currentLimit()) {
+            if (refusal != null) {
+                slot.completeExceptionally(refusal);
+            } else if (waiters.isEmpty() && inFlight < currentLimit()) {
                 inFlight++;
                 slot.complete(null);
             } else {
@@ -50,6 +56,21 @@ public final class AdaptiveLimiter {
             }
         }
         return slot;
+    }
+
+    /**
+     * From now on no call starts: every waiting and every later {@link #acquire} fails with {@code reason}.
+     * Calls holding a slot are not affected (a graceful stop lets them finish).
+     */
+    public void refuseNewCalls(RuntimeException reason) {
+        ArrayDeque<CompletableFuture<Void>> refused;
+        synchronized (this) {
+            if (refusal != null) return;
+            refusal = reason;
+            refused = new ArrayDeque<>(waiters);
+            waiters.clear();
+        }
+        refused.forEach(f -> f.completeExceptionally(reason));
     }
 
     /** Frees a slot; {@code rateLimited} tells whether the attempt was answered with a 429. */

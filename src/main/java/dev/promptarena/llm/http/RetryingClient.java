@@ -61,9 +61,16 @@ public final class RetryingClient implements LlmClient {
     public AdaptiveLimiter limiter() { return limiter; }
 
     private void attempt(LlmRequest request, int n, CompletableFuture<LlmResponse> result) {
+        limiter.acquire().whenComplete((slot, refused) -> {
+            // No slot (the run is stopping): not an attempt, nothing to release, not retried.
+            if (refused != null) result.completeExceptionally(refused instanceof CompletionException c && c.getCause() != null ? c.getCause() : refused);
+            else send(request, n, result);
+        });
+    }
+
+    private void send(LlmRequest request, int n, CompletableFuture<LlmResponse> result) {
         long tokens = estimateTokens(request);
-        limiter.acquire()
-                .thenCompose(slot -> delayer.after(rateWait(tokens)))
+        delayer.after(rateWait(tokens))
                 .thenCompose(ready -> {
                     listener.attemptStarted();
                     return inner.send(request);

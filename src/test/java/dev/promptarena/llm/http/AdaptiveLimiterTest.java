@@ -2,6 +2,7 @@ package dev.promptarena.llm.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -32,6 +33,24 @@ class AdaptiveLimiterTest {
         l.release(false);
         assertTrue(third.isDone());
         assertEquals(2, l.inFlight());
+    }
+
+    @Test
+    void afterRefuseNewCallsTheQueuedAndLaterCallsFailAndTheRunningOnesKeepTheirSlots() {
+        AdaptiveLimiter l = new AdaptiveLimiter(1, Duration.ofSeconds(1), Clock.systemUTC());
+        assertTrue(l.acquire().isDone());
+        CompletableFuture<Void> queued = l.acquire();
+        IllegalStateException stop = new IllegalStateException("stopping");
+
+        l.refuseNewCalls(stop);
+
+        assertTrue(queued.isCompletedExceptionally());
+        assertTrue(l.acquire().isCompletedExceptionally());
+        assertEquals(1, l.inFlight(), "the call holding a slot is not affected");
+        l.release(false);
+        assertEquals(0, l.inFlight(), "a released slot goes to nobody");
+        CompletableFuture<Void> later = l.acquire();
+        assertEquals(stop, assertThrows(java.util.concurrent.CompletionException.class, later::join).getCause());
     }
 
     @Test
