@@ -154,6 +154,40 @@ class RunAgainstFakeOpenAiTest {
         }
     }
 
+    /**
+     * B's answer depends on its system prompt for even-numbered cases only; A's and the judge's as in {@link #reply}.
+     */
+    private static Reply replyByPrompt(Recorded r) {
+        if (!r.json().path("model").asText().equals("model-b")) return reply(r);
+        Matcher m = CASE.matcher(r.body());
+        int caseNo = m.find() ? Integer.parseInt(m.group(1)) - 5 : -1;
+        boolean v2 = r.json().at("/messages/0/content").asText().contains("version 2");
+        return Reply.ok(v2 && caseNo % 2 == 0 ? "Hi Ana, per policy S-1 we reship today." : "Hi Ana, per our shipping policy (S-1) we trace and reship.");
+    }
+
+    @Test
+    void afterEditingOnlyPromptBOnlyBIsRegeneratedAndOnlyThePairsWhoseAnswerChangedAreJudgedAgain() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            server.fallback(RunAgainstFakeOpenAiTest::replyByPrompt);
+            ArenaFixture.goldenSet(dir, 8);
+            Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", api_key_env: TEST_KEY}", "oa", "oa",
+                    "random", "");
+            Map<String, String> env = Map.of("TEST_KEY", KEY, "PROMPT_ARENA_CACHE_DIR", dir.resolve("cache").toString());
+            CliRun first = CliRun.of(env, "run", cfg.toString(), "--quiet");
+            assertEquals(8 * 3, server.requests().size(), first.err());
+
+            Files.writeString(cfg, Files.readString(cfg).replace("use the customer's name.", "use the customer's name (version 2)."));
+            CliRun second = CliRun.of(env, "run", cfg.toString(), "--quiet");
+            List<Recorded> again = server.requests().subList(8 * 3, server.requests().size());
+            // B's 8 requests changed, so B is asked again; A's did not (cache). B's answer changed for c0, c2, c4, c6 only,
+            // so only those 4 pairs are judged again; the other 4 judge requests are the same as before (cache).
+            assertEquals(8, again.stream().filter(r -> r.json().path("model").asText().equals("model-b")).count(), second.err());
+            assertEquals(0, again.stream().filter(r -> r.json().path("model").asText().equals("model-a")).count());
+            assertEquals(4, again.stream().filter(r -> r.json().path("model").asText().equals("judge-model")).count());
+            assertTrue(second.out().contains("12 issued, 12 cache hits"), second.out());
+        }
+    }
+
     @Test
     void aCacheThatCannotBeWrittenIsAWarningNotAFailure() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
