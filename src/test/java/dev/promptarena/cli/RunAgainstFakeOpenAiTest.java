@@ -189,6 +189,30 @@ class RunAgainstFakeOpenAiTest {
     }
 
     @Test
+    void repeatsCallEachCaseNTimesWithTheRepeatInTheKeyAndTheIntervalResamplesCases() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            server.fallback(RunAgainstFakeOpenAiTest::reply);
+            ArenaFixture.goldenSet(dir, 5);
+            Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", api_key_env: TEST_KEY}", "oa", "oa",
+                    "random", "");
+            Map<String, String> env = Map.of("TEST_KEY", KEY, "PROMPT_ARENA_CACHE_DIR", dir.resolve("cache").toString());
+            CliRun run = CliRun.of(env, "run", cfg.toString(), "--quiet", "--repeats", "2");
+            // 5 cases x 2 repeats x (A + B + judge): the second repeat is a new request, not a journal or cache hit.
+            assertEquals(30, server.requests().size(), run.err());
+            Path runDir = onlyRun();
+            Map<String, Map<String, String>> summary = byKey(runDir.resolve("summary.csv"), "metric");
+            assertEquals("10", summary.get("outcomes").get("value"));
+            // Repeats of a case are correlated: the interval resamples the 5 cases, not the 10 outcomes.
+            assertTrue(summary.values().stream().anyMatch(r -> r.values().stream().anyMatch(v -> v.contains("resamples over 5 cases"))),
+                    summary.toString());
+
+            CliRun again = CliRun.of(env, "run", cfg.toString(), "--quiet", "--repeats", "2");
+            assertEquals(30, server.requests().size(), "each repeat has its own cache entry");
+            assertTrue(again.out().contains("0 issued, 30 cache hits"), again.out());
+        }
+    }
+
+    @Test
     void aCacheThatCannotBeWrittenIsAWarningNotAFailure() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             server.fallback(RunAgainstFakeOpenAiTest::reply);
