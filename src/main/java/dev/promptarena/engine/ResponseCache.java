@@ -78,7 +78,11 @@ public final class ResponseCache implements AutoCloseable {
     private void write(String key, LlmResponse response) throws IOException {
         Path file = file(key);
         Path dir = file.getParent();
-        if (madeDirs.add(dir)) Files.createDirectories(dir);
+        // Remembered only once it exists: with several writers, another may be about to write into it.
+        if (!madeDirs.contains(dir)) {
+            Files.createDirectories(dir);
+            madeDirs.add(dir);
+        }
         // Unique per process and write; Files.createTempFile would draw on a shared SecureRandom.
         Path tmp = dir.resolve(key + tmpPrefix + tmpCounter.incrementAndGet() + ".tmp");
         Files.write(tmp, json.writeValueAsBytes(response), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

@@ -18,18 +18,19 @@ class ResponseCacheTest {
         return new LlmResponse("answer " + i, "m", null, new Usage(10, i), "stop", 5, 1, false);
     }
 
-    private static String key(int i) { return String.format("%064x", i); }
+    /** Spread over the 256 fan-out directories, as real keys are, so the writers create directories concurrently. */
+    private static String key(int i) { return dev.promptarena.config.Hashing.sha256("request " + i); }
 
     @Test
     void finishWritesCompletesOnlyWhenEveryQueuedWriteIsOnDisk(@TempDir Path dir) {
         ResponseCache cache = new ResponseCache(dir, JSON);
-        for (int i = 0; i < 500; i++) cache.put(key(i), answer(i));
+        for (int i = 0; i < 2000; i++) cache.put(key(i), answer(i));
 
         long failed = cache.finishWrites().join();
 
         assertEquals(0, failed);
         ResponseCache reader = new ResponseCache(dir, JSON);
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < 2000; i++) {
             assertEquals("answer " + i, reader.get(key(i)).orElseThrow().text(), "entry " + i);
         }
     }
