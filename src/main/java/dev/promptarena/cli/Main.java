@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
     /**
      * The subcommands in help order. Built on demand: picocli reflects over every registered command
-     * at start-up, and for {@code run} only {@code run} is needed (a third of the start-up time).
+     * at start-up, and for {@code run} only {@code run} is needed (about 35 ms less; bench/README.md).
      */
     private static final List<Map.Entry<String, Supplier<Object>>> SUBCOMMANDS = List.of(
             Map.entry("run", RunCommand::new), Map.entry("validate", ValidateCommand::new), Map.entry("report", ReportCommand::new),
