@@ -22,8 +22,9 @@ import java.util.function.Supplier;
 
 /**
  * The reports of a run in progress, so a long run can be watched (and a killed one still has a report):
- * written once 10% of the cases are done (but not in the first 2 s), again at half, then every 2 minutes,
- * each marked partial with how many cases it covers. The final reports replace them.
+ * written once 10% of the cases are done (but not in the first 2 s), again at half, then every 2 minutes
+ * (or 10 times as long as the last one took to write, if that is longer), each marked partial with how
+ * many cases it covers. The final reports replace them.
  *
  * <p>They are written on one background thread, never two at a time and never blocking a case; a write
  * that fails is reported once and otherwise ignored. A side effect that matters for speed: the analysis
@@ -50,6 +51,8 @@ final class InterimReports implements AutoCloseable {
     private final Executor executor;
     private final long started;
     private volatile long lastWrite;
+    /** Time between periodic writes: 2 minutes, or 10 times the last write's duration when that is longer. */
+    private volatile long period = EVERY_NANOS;
     private volatile int nextMilestone;
 
     /**
@@ -93,7 +96,7 @@ final class InterimReports implements AutoCloseable {
         int n = done.incrementAndGet();
         long now = nanoTime.getAsLong();
         boolean milestone = n >= nextMilestone && now - started >= FIRST_AFTER_NANOS;
-        boolean periodic = now - lastWrite >= EVERY_NANOS;
+        boolean periodic = now - lastWrite >= period;
         if (n >= total || !(milestone || periodic) || !writing.compareAndSet(false, true)) return;
         if (milestone) nextMilestone = n < total / 2 ? (int) Math.ceil(total * 0.5) : Integer.MAX_VALUE;
         lastWrite = now;
@@ -102,6 +105,7 @@ final class InterimReports implements AutoCloseable {
     }
 
     private void write(List<CaseRecord> soFar) {
+        long start = nanoTime.getAsLong();
         try {
             String reason = String.format(Locale.ROOT, "in progress: %d of %d cases had finished when this report was written;"
                     + " the final report replaces it", soFar.size(), total);
@@ -109,6 +113,8 @@ final class InterimReports implements AutoCloseable {
         } catch (RuntimeException e) {
             if (warned.compareAndSet(false, true)) err.println("warning: could not write an interim report: " + e.getMessage());
         } finally {
+            // A huge run's report takes long to write: keep interim reports under a tenth of one core.
+            period = Math.max(EVERY_NANOS, 10 * (nanoTime.getAsLong() - start));
             writing.set(false);
         }
     }

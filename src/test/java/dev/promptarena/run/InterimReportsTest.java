@@ -96,6 +96,25 @@ class InterimReportsTest {
     }
 
     @Test
+    void aSlowWriteStretchesThePeriodToTenTimesItsDuration() {
+        // Each write takes 30 s of the test clock: the next periodic write waits 300 s, not 120 s.
+        InterimReports interim = interim(1000, Runnable::run, (dir, m, records, engine) -> {
+            written.add(List.of());
+            clock.addAndGet(30 * SECOND);
+        });
+        clock.set(10 * SECOND);
+        interim.caseDone(record("c0"));      // a milestone would need 100 cases: nothing yet
+        for (int i = 1; i < 100; i++) interim.caseDone(record("c" + i));
+        assertEquals(1, written.size());   // 10%: written, ends at t = 40 s
+        clock.set(40 * SECOND + 200 * SECOND);
+        interim.caseDone(record("c100"));    // 200 s later: past 2 minutes, not past 300 s
+        assertEquals(1, written.size());
+        clock.set(40 * SECOND + 301 * SECOND);
+        interim.caseDone(record("c101"));
+        assertEquals(2, written.size());
+    }
+
+    @Test
     void aFailingWriteIsOneWarningAndTheRunGoesOn() {
         InterimReports interim = interim(10, Runnable::run, (dir, m, records, engine) -> { throw new IllegalStateException("disk full"); });
         clock.set(10 * SECOND);
