@@ -1,5 +1,6 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.util.DaemonThreads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.llm.http.HttpClients;
 import dev.promptarena.llm.http.JsonHttp;
@@ -17,9 +18,7 @@ final class Prewarm {
     private Prewarm() {}
 
     static void start() {
-        Thread t = new Thread(Prewarm::touch, "prompt-arena-prewarm");
-        t.setDaemon(true);
-        t.start();
+        DaemonThreads.start("prompt-arena-prewarm", Prewarm::touch);
     }
 
     private static void touch() {

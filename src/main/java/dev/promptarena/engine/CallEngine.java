@@ -1,5 +1,6 @@
 package dev.promptarena.engine;
 
+import dev.promptarena.util.DaemonThreads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptarena.config.ArenaConfig;
@@ -36,18 +37,10 @@ public final class CallEngine implements Calls {
     private final ObjectMapper json = new ObjectMapper();
     private final RequestKeys keys = new RequestKeys();
     private final Counters counters = new Counters();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "engine-delays");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("engine-delays"));
     /** Runs callers' continuations, so neither the journal writer nor an HTTP thread is held by them. */
     private final ExecutorService callbacks = Executors.newFixedThreadPool(
-            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), r -> {
-                Thread t = new Thread(r, "engine-callbacks");
-                t.setDaemon(true);
-                return t;
-            });
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), DaemonThreads.named("engine-callbacks"));
     private final Endpoints endpoints;
     private final Journal journal;
     private final ResponseCache cache;

@@ -1,5 +1,6 @@
 package dev.promptarena.engine;
 
+import dev.promptarena.util.DaemonThreads;
 import dev.promptarena.rubric.check.CheckReport;
 import dev.promptarena.rubric.check.CheckResult;
 import dev.promptarena.rubric.check.CheckRunner;
@@ -26,11 +27,8 @@ public final class CheckStage implements AutoCloseable {
     public CheckStage(CheckRunner runner, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got: " + threads);
         this.runner = runner;
-        this.pool = runner == null ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "prompt-arena-checks");
-            t.setDaemon(true); // an interrupted run must not be kept alive by idle check threads
-            return t;
-        });
+        // Daemons: an interrupted run must not be kept alive by idle check threads.
+        this.pool = runner == null ? null : Executors.newFixedThreadPool(threads, DaemonThreads.named("prompt-arena-checks"));
     }
 
     /** A stage that attaches nothing. */

@@ -1,5 +1,6 @@
 package dev.promptarena.engine;
 
+import dev.promptarena.util.DaemonThreads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,11 +39,7 @@ public final class Journal implements AutoCloseable {
     private final Map<String, JournalEntry> completed = new HashMap<>();
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "journal-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(DaemonThreads.named("journal-writer"));
     private final Executor callbacks;
     private final int loaded;
     private final long tornBytes;

@@ -1,5 +1,6 @@
 package dev.promptarena.engine;
 
+import dev.promptarena.util.DaemonThreads;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -49,11 +50,7 @@ public final class Progress implements AutoCloseable {
         this.total = totalCases;
         this.startNanos = nanos.getAsLong();
         if (mode == Mode.QUIET || timer != null) return;
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "progress");
-            t.setDaemon(true);
-            return t;
-        });
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("progress"));
         long every = mode == Mode.BAR ? 250 : 5000;
         timer.scheduleAtFixedRate(this::draw, every, every, TimeUnit.MILLISECONDS);
     }

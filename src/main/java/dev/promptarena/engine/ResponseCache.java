@@ -1,5 +1,6 @@
 package dev.promptarena.engine;
 
+import dev.promptarena.util.DaemonThreads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.llm.LlmResponse;
 import java.io.IOException;
@@ -41,11 +42,7 @@ public final class ResponseCache implements AutoCloseable {
     private final AtomicLong failedWrites = new AtomicLong();
     private final String tmpPrefix = "." + ProcessHandle.current().pid() + ".";
     private final AtomicLong tmpCounter = new AtomicLong();
-    private final ExecutorService writer = Executors.newFixedThreadPool(WRITERS, r -> {
-        Thread t = new Thread(r, "cache-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService writer = Executors.newFixedThreadPool(WRITERS, DaemonThreads.named("cache-writer"));
 
     public ResponseCache(Path dir, ObjectMapper json) {
         this.root = dir.resolve(RequestKeys.VERSION);
@@ -106,16 +103,14 @@ public final class ResponseCache implements AutoCloseable {
     public CompletableFuture<Long> finishWrites() {
         writer.shutdown();
         CompletableFuture<Long> done = new CompletableFuture<>();
-        Thread waiter = new Thread(() -> {
+        DaemonThreads.start("cache-finish", () -> {
             try {
                 writer.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
                 done.complete(failedWrites.get());
             } catch (InterruptedException e) {
                 done.completeExceptionally(e);
             }
-        }, "cache-finish");
-        waiter.setDaemon(true);
-        waiter.start();
+        });
         return done;
     }
 

@@ -1,5 +1,6 @@
 package dev.promptarena.run;
 
+import dev.promptarena.util.DaemonThreads;
 import dev.promptarena.dataset.GoldenCase;
 import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.engine.EngineSnapshot;
@@ -32,8 +33,8 @@ import java.util.function.Supplier;
  * last call to the final reports (bench/README.md).
  */
 final class InterimReports implements AutoCloseable {
-    static final long FIRST_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
-    static final long EVERY_NANOS = TimeUnit.MINUTES.toNanos(2);
+    private static final long FIRST_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long EVERY_NANOS = TimeUnit.MINUTES.toNanos(2);
 
     private final ReportWriter writer;
     private final RunDirectory dir;
@@ -62,11 +63,7 @@ final class InterimReports implements AutoCloseable {
      */
     static InterimReports start(ReportWriter writer, RunDirectory dir, Function<String, Manifest> manifestFor, List<GoldenCase> cases,
                                 int repeats, Supplier<EngineSnapshot> engine, PrintStream err) {
-        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "interim-reports");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("interim-reports"));
         return new InterimReports(writer, dir, manifestFor, cases, repeats, engine, System::nanoTime, err, thread);
     }
 

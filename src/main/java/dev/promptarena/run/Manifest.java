@@ -25,6 +25,14 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
                        String partialReason, List<String> args, String embedderModel, Double referenceJudgeMargin,
                        List<JudgeInfo> judges, Map<String, List<String>> modelFamilies, List<SelfPreference> selfPreference) {
 
+    /** This manifest with the run's end: when it finished (null while running) and why it is partial (null when complete). */
+    public Manifest withEnd(String finishedAt, String partialReason) {
+        return new Manifest(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256,
+                rubricFile, rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt,
+                finishedAt, partialReason != null, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies,
+                selfPreference);
+    }
+
     /** A manifest without check provenance, as before checks ran in the pipeline. */
     public Manifest(int schemaVersion, String tool, String toolVersion, String runId, String arena,
                     String configFile, String configSha256, String datasetFile, String datasetSha256,

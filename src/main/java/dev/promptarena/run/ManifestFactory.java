@@ -61,7 +61,6 @@ public final class ManifestFactory {
                 decoding(j.decoding()), j.template() == null ? "built-in" : j.template().toString(), j.id(), j.structured());
     }
 
-    /** Reads a run folder's manifest (resume, report). */
     /** A run folder's manifest.json; every command that opens a run folder reads it here. */
     public static Manifest read(Path file) {
         try {

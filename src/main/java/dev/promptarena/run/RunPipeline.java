@@ -109,9 +109,8 @@ public final class RunPipeline {
         if (interrupted) calls.stop();
         try (Progress progress = Progress.forConsole(options.quiet(), err, calls::snapshot);
              CheckStage checks = new CheckStage(checkRunner, CHECK_THREADS);
-             InterimReports interim = InterimReports.start(interimReports, dir, reason -> ManifestFactory.create(in, judges, templateSha,
-                     dir.runId(), total, options, started, null, reason, reference, embedder), in.cases(), options.repeats(),
-                     calls::snapshot, err)) {
+             InterimReports interim = InterimReports.start(interimReports, dir, reason -> manifest.withEnd(null, reason), in.cases(),
+                     options.repeats(), calls::snapshot, err)) {
             PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
                     : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs)).toList());
             runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks);
@@ -139,8 +138,7 @@ public final class RunPipeline {
         }
         dir.writeJsonLines("cases.jsonl", records);
         dir.writeJsonLines("outcomes.jsonl", records.stream().map(CaseRecord::outcome).toList());
-        Manifest finished = ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options,
-                started, Instant.now(), partial, reference, embedder);
+        Manifest finished = manifest.withEnd(Instant.now().toString(), partial);
         dir.writeJson("manifest.json", finished);
         return new Result(dir, finished, records, snapshot, partial, cacheWrites);
     }

@@ -18,9 +18,7 @@ public final class Forked<T> {
 
     public static <T> Forked<T> start(String threadName, Callable<T> work) {
         FutureTask<T> task = new FutureTask<>(work);
-        Thread t = new Thread(task, threadName);
-        t.setDaemon(true);
-        t.start();
+        DaemonThreads.start(threadName, task);
         return new Forked<>(task);
     }
 

@@ -42,13 +42,9 @@ class KillAndResumeTest {
     @Test
     void aKilledRunResumesWithoutReissuingCompletedCallsAndEndsWithTheSameNumbers() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
-            server.fallback(KillAndResumeTest::reply).latency(40);
-            ArenaFixture.goldenSet(dir, CASES);
-            Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", concurrency: 3}", "oa", "oa", "random", "");
+            Path cfg = arena(server);
 
-            Process p = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", cfg.toString(),
-                    "--quiet", "--no-cache", "--out", dir.resolve("killed").toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
+            Process p = startRun(cfg, "killed");
             Path journal = waitForJournalLines(dir.resolve("killed"), 30, p);
             p.destroyForcibly(); // SIGKILL: no shutdown hook, no flush beyond what the journal already forced
             assertTrue(p.waitFor(20, TimeUnit.SECONDS));
@@ -78,13 +74,9 @@ class KillAndResumeTest {
     @Test
     void ctrlCFinishesTheCasesInFlightWritesAPartialReportExits130AndResumeCompletesWithoutRepeatingACall() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
-            server.fallback(KillAndResumeTest::reply).latency(40);
-            ArenaFixture.goldenSet(dir, CASES);
-            Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", concurrency: 3}", "oa", "oa", "random", "");
+            Path cfg = arena(server);
 
-            Process p = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", cfg.toString(),
-                    "--quiet", "--no-cache", "--out", dir.resolve("stopped").toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("stopped.log").toFile()).start();
+            Process p = startRun(cfg, "stopped");
             Path journal = waitForJournalLines(dir.resolve("stopped"), 30, p);
             // What a terminal's Ctrl-C sends (bash's builtin kill: no procps needed). A process started in the
             // background without job control inherits SIGINT as ignored; then SIGTERM takes the same graceful path
@@ -107,6 +99,20 @@ class KillAndResumeTest {
             assertEquals(CALLS, server.requests().size(), "the resumed run sent only the calls that had not been made");
             assertTrue(!Files.readString(runDir.resolve("report.html")).contains("PARTIAL RUN"), "the finished report is not partial");
         }
+    }
+
+    /** {@link #CASES} golden cases and an arena on {@code server}, which answers after 40 ms, 3 calls at a time. */
+    private Path arena(FakeOpenAiServer server) throws Exception {
+        server.fallback(KillAndResumeTest::reply).latency(40);
+        ArenaFixture.goldenSet(dir, CASES);
+        return ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", concurrency: 3}", "oa", "oa", "random", "");
+    }
+
+    /** The CLI in its own JVM, running {@code cfg} into {@code dir/<name>}, its output in {@code dir/<name>.log}. */
+    private Process startRun(Path cfg, String name) throws Exception {
+        return new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", cfg.toString(),
+                "--quiet", "--no-cache", "--out", dir.resolve(name).toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
     }
 
     /** Whether {@code pid} ignores SIGINT (signal 2: bit 1 of SigIgn in /proc/PID/status). */

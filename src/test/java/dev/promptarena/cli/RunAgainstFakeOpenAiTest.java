@@ -126,10 +126,8 @@ class RunAgainstFakeOpenAiTest {
     void aRunInProgressHasAPartialReportThatTheFinalOneReplaces() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             server.fallback(RunAgainstFakeOpenAiTest::reply).latency(50);
-            ArenaFixture.goldenSet(dir, 40);
             // 120 calls x 50 ms over 2 connections: about 3 s, so the interim report (first after 2 s) comes mid-run.
-            Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", api_key_env: TEST_KEY, concurrency: 2}",
-                    "oa", "oa", "random", "");
+            Path cfg = arena(server, 40, ", concurrency: 2");
             java.util.concurrent.CompletableFuture<CliRun> run = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> CliRun.of(Map.of("TEST_KEY", KEY), "run", cfg.toString(), "--quiet", "--no-cache"));
             String interim = null;
@@ -169,9 +167,7 @@ class RunAgainstFakeOpenAiTest {
     void afterEditingOnlyPromptBOnlyBIsRegeneratedAndOnlyThePairsWhoseAnswerChangedAreJudgedAgain() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             server.fallback(RunAgainstFakeOpenAiTest::replyByPrompt);
-            ArenaFixture.goldenSet(dir, 8);
-            Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", api_key_env: TEST_KEY}", "oa", "oa",
-                    "random", "");
+            Path cfg = arena(server, 8, "");
             Map<String, String> env = Map.of("TEST_KEY", KEY, "PROMPT_ARENA_CACHE_DIR", dir.resolve("cache").toString());
             CliRun first = CliRun.of(env, "run", cfg.toString(), "--quiet");
             assertEquals(8 * 3, server.requests().size(), first.err());
@@ -192,9 +188,7 @@ class RunAgainstFakeOpenAiTest {
     void repeatsCallEachCaseNTimesWithTheRepeatInTheKeyAndTheIntervalResamplesCases() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             server.fallback(RunAgainstFakeOpenAiTest::reply);
-            ArenaFixture.goldenSet(dir, 5);
-            Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", api_key_env: TEST_KEY}", "oa", "oa",
-                    "random", "");
+            Path cfg = arena(server, 5, "");
             Map<String, String> env = Map.of("TEST_KEY", KEY, "PROMPT_ARENA_CACHE_DIR", dir.resolve("cache").toString());
             CliRun run = CliRun.of(env, "run", cfg.toString(), "--quiet", "--repeats", "2");
             // 5 cases x 2 repeats x (A + B + judge): the second repeat is a new request, not a journal or cache hit.
@@ -216,9 +210,7 @@ class RunAgainstFakeOpenAiTest {
     void aCacheThatCannotBeWrittenIsAWarningNotAFailure() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             server.fallback(RunAgainstFakeOpenAiTest::reply);
-            ArenaFixture.goldenSet(dir, 3);
-            Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", api_key_env: TEST_KEY}", "oa", "oa",
-                    "random", "");
+            Path cfg = arena(server, 3, "");
             Path notADirectory = Files.writeString(dir.resolve("cache-is-a-file"), "x");
             CliRun run = CliRun.of(Map.of("TEST_KEY", KEY), "run", cfg.toString(), "--quiet", "--cache-dir", notADirectory.toString());
             // 3 x (A + B) + 3 judge calls, none of which could be cached
@@ -226,6 +218,13 @@ class RunAgainstFakeOpenAiTest {
             assertTrue(run.err().contains("warning: 9 responses could not be written to the response cache"), run.err());
             assertTrue(Files.exists(onlyRun().resolve("report.html")), "the reports were written");
         }
+    }
+
+    /** {@code cases} golden cases and an arena whose A, B and judge all call {@code server}; {@code providerOptions} are appended. */
+    private Path arena(FakeOpenAiServer server, int cases, String providerOptions) throws IOException {
+        ArenaFixture.goldenSet(dir, cases);
+        return ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", api_key_env: TEST_KEY" + providerOptions + "}",
+                "oa", "oa", "random", "");
     }
 
     private static void assertNoSecretBelow(Path root) throws IOException {

@@ -10,9 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -40,9 +38,7 @@ public final class AnthropicClient implements LlmClient {
         h.putIfAbsent("anthropic-version", config.options().getOrDefault("anthropic_version", API_VERSION));
         if (apiKey != null && !apiKey.isEmpty()) h.put("x-api-key", apiKey);
         this.headers = Map.copyOf(h);
-        List<String> secrets = new ArrayList<>(config.headers().values());
-        secrets.add(apiKey);
-        this.http = new JsonHttp(http, timeout, clock, secrets, json);
+        this.http = JsonHttp.forProvider(http, timeout, clock, config.headers(), apiKey, json);
     }
 
     @Override

@@ -48,6 +48,14 @@ public final class JsonHttp {
         this.json = json;
     }
 
+    /** For a provider: the API key and every configured header value are secrets. */
+    public static JsonHttp forProvider(HttpClient http, Duration timeout, Clock clock, Map<String, String> configuredHeaders,
+                                       String apiKey, ObjectMapper json) {
+        List<String> secrets = new java.util.ArrayList<>(configuredHeaders.values());
+        secrets.add(apiKey);
+        return new JsonHttp(http, timeout, clock, secrets, json);
+    }
+
     /**
      * A client for {@code baseUrl}. HTTP/1.1 always: one connection per in-flight call is what
      * the official SDKs do, and the JDK 17 HTTP/2 client does not open a second connection when a

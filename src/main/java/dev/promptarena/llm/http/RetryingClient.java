@@ -63,7 +63,7 @@ public final class RetryingClient implements LlmClient {
     private void attempt(LlmRequest request, int n, CompletableFuture<LlmResponse> result) {
         limiter.acquire().whenComplete((slot, refused) -> {
             // No slot (the run is stopping): not an attempt, nothing to release, not retried.
-            if (refused != null) result.completeExceptionally(refused instanceof CompletionException c && c.getCause() != null ? c.getCause() : refused);
+            if (refused != null) result.completeExceptionally(refused);
             else send(request, n, result);
         });
     }

@@ -12,9 +12,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -63,9 +61,7 @@ public final class OpenAiClient implements LlmClient {
             else h.put("Authorization", "Bearer " + apiKey);
         }
         this.headers = Map.copyOf(h);
-        List<String> secrets = new ArrayList<>(config.headers().values());
-        secrets.add(apiKey);
-        this.http = new JsonHttp(http, timeout, clock, secrets, json);
+        this.http = JsonHttp.forProvider(http, timeout, clock, config.headers(), apiKey, json);
     }
 
     @Override
