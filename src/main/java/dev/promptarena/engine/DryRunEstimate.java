@@ -1,9 +1,11 @@
 package dev.promptarena.engine;
 
 import dev.promptarena.engine.Calls.Role;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a run would cost, before it runs.
@@ -22,7 +24,7 @@ public record DryRunEstimate(long calls, long inputTokens, long maxOutputTokens,
     public DryRunEstimate {
         callsByRole = Map.copyOf(callsByRole);
         methodByModel = Map.copyOf(methodByModel);
-        unpricedModels = Set.copyOf(unpricedModels);
+        unpricedModels = Collections.unmodifiableSortedSet(new TreeSet<>(unpricedModels)); // sorted: reports are byte-stable
     }
 
     /** Human lines for {@code --dry-run}. */

@@ -1,8 +1,10 @@
 package dev.promptarena.engine;
 
 import dev.promptarena.engine.Calls.Role;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The engine's counters at one moment, for progress lines and the report.
@@ -30,7 +32,7 @@ public record EngineSnapshot(long requested, long issued, long attempts, long re
     public EngineSnapshot {
         failuresByReason = Map.copyOf(failuresByReason);
         byRole = Map.copyOf(byRole);
-        unpricedModels = Set.copyOf(unpricedModels);
+        unpricedModels = Collections.unmodifiableSortedSet(new TreeSet<>(unpricedModels)); // sorted: reports are byte-stable
     }
 
     /** True when some calls were not made because of the budget. */

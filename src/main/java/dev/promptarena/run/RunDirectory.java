@@ -21,9 +21,11 @@ import java.util.List;
  * never sees half a file.
  */
 public final class RunDirectory {
+    // Map keys sorted: maps built with Map.copyOf iterate in an order that changes from one JVM to the next,
+    // and the same run must give the same bytes.
     public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-    private static final ObjectMapper JSONL = new ObjectMapper();
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private static final ObjectMapper JSONL = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final Path dir;
 

@@ -51,6 +51,51 @@ class ClusterBootstrapTest {
     }
 
     @Test
+    void resamplesAreExactlyThoseOfThePlainLoop() {
+        java.util.Random r = new java.util.Random(3);
+        double[] ones = new double[NUM.length], other = new double[NUM.length];
+        java.util.Arrays.fill(ones, 1.0);
+        for (int i = 0; i < other.length; i++) other[i] = r.nextInt(9) - 4 + r.nextDouble();
+        double[] big = new double[1000], bigOnes = new double[1000];
+        for (int i = 0; i < big.length; i++) big[i] = r.nextInt(5) / 2.0;
+        java.util.Arrays.fill(bigOnes, 1.0);
+        double[][][][] cases = {
+            {{other}, {ones}},                          // one mean: the single-statistic path
+            {{other, NUM, ones}, {ones, ones, ones}},   // several means
+            {{NUM}, {DEN}},                             // one ratio
+            {{NUM, other}, {DEN, ones}},                // a ratio and a mean together
+            {{big, big}, {bigOnes, bigOnes}},
+        };
+        ClusterBootstrap boot = new ClusterBootstrap(5, 3000);
+        for (double[][][] c : cases) {
+            double[][] fast = boot.resample(c[0], c[1]);
+            double[][] plain = plainLoop(5, 3000, c[0], c[1]);
+            for (int s = 0; s < c[0].length; s++) {
+                assertTrue(java.util.Arrays.equals(plain[s], fast[s]), "statistic " + s + " of " + c[0].length);
+            }
+        }
+    }
+
+    /** The definition, written as plainly as possible: the reference the optimized loop must equal bit for bit. */
+    private static double[][] plainLoop(long seed, int resamples, double[][] nums, double[][] dens) {
+        int k = nums[0].length;
+        double[][] boot = new double[nums.length][resamples];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int b = 0; b < resamples; b++) {
+            double[] num = new double[nums.length], den = new double[nums.length];
+            for (int i = 0; i < k; i++) {
+                int j = random.nextInt(k);
+                for (int s = 0; s < nums.length; s++) {
+                    num[s] += nums[s][j];
+                    den[s] += dens[s][j];
+                }
+            }
+            for (int s = 0; s < nums.length; s++) boot[s][b] = num[s] / den[s];
+        }
+        return boot;
+    }
+
+    @Test
     void degenerateDataFallsBackToPercentile() {
         // Every cluster has the same rate: all resamples equal the estimate, BCa's z0 is undefined.
         BootstrapResult r = new ClusterBootstrap(1, 2000).ratio(new double[] {1, 1, 1}, new double[] {2, 2, 2}, 0.05);
