@@ -3,7 +3,6 @@ package dev.promptarena.stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Nonparametric bootstrap over clusters for a ratio statistic {@code sum(numerator) / sum(denominator)}.
@@ -69,22 +68,25 @@ public final class ClusterBootstrap {
 
     /**
      * The resampled statistics, {@code [statistic][resample]}: each resample draws {@code k} cluster indices
-     * from one seeded stream and takes {@code sum(numerator) / sum(denominator)} over them. The loop is the
-     * hot spot of a large run's analysis (10,000 resamples x 10,000 cases), so the clusters' values sit side
-     * by side in one array (one draw reads one place), and when every denominator is 1 (plain means, one
-     * outcome per case) the denominator sum is {@code k} without adding. Both give exactly the sums, in the
-     * same order, that the plain loop over {@code nums[s][j]} gives (ClusterBootstrapTest checks this).
+     * from one seeded stream (SplittableRandom's, see {@link SplitMixDraws}) and takes
+     * {@code sum(numerator) / sum(denominator)} over them. This loop is the hot spot of a large run's analysis
+     * (10,000 resamples x 10,000 cases), so the clusters' values sit side by side in one array (one draw reads
+     * one place), and when every denominator is 1 (plain means, one outcome per case) the denominator sum is
+     * {@code k} without adding. Both give exactly the sums, in the same order, that the plain loop over
+     * {@code nums[s][j]} gives (ClusterBootstrapTest checks this).
      */
     double[][] resample(double[][] nums, double[][] dens) {
         int stats = nums.length, k = nums[0].length;
         boolean unitDenominators = Arrays.stream(dens).allMatch(d -> Arrays.stream(d).allMatch(x -> x == 1.0));
         double[][] boot = new double[stats][resamples];
-        SplittableRandom random = new SplittableRandom(seed);
+        SplitMixDraws random = new SplitMixDraws(seed);
+        int[] drawn = new int[k];
         if (unitDenominators && stats == 1) {
             double[] values = nums[0], out = boot[0];
             for (int b = 0; b < resamples; b++) {
+                random.fill(drawn, k);
                 double sum = 0;
-                for (int i = 0; i < k; i++) sum += values[random.nextInt(k)];
+                for (int i = 0; i < k; i++) sum += values[drawn[i]];
                 out[b] = sum / k;
             }
             return boot;
@@ -101,8 +103,9 @@ public final class ClusterBootstrap {
         double[] sums = new double[width];
         for (int b = 0; b < resamples; b++) {
             Arrays.fill(sums, 0);
+            random.fill(drawn, k);
             for (int i = 0; i < k; i++) {
-                int row = random.nextInt(k) * width;
+                int row = drawn[i] * width;
                 for (int c = 0; c < width; c++) sums[c] += rows[row + c];
             }
             for (int s = 0; s < stats; s++) boot[s][b] = sums[s] / (unitDenominators ? k : sums[stats + s]);
