@@ -1,7 +1,7 @@
 package dev.promptarena.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.promptarena.report.html.HtmlReport;
 import dev.promptarena.report.markdown.MarkdownSummary;
 import dev.promptarena.run.RunDirectory;
@@ -10,11 +10,11 @@ import dev.promptarena.util.Forked;
 /** Writes every report of a run folder from its {@link ReportModel}. */
 public final class Reports {
     /**
-     * report.json's writer: the run folder's mapper plus sorted map keys, because tags and scores
-     * live in immutable maps whose iteration order changes from one JVM to the next, and
-     * {@code prompt-arena report} must regenerate the file byte for byte.
+     * report.json's writer: the run folder's mapper (sorted map keys, so {@code prompt-arena report} regenerates
+     * the file byte for byte), streaming into the file rather than building a string first (14 MB at 10,000
+     * cases); the file's own writer is closed by {@link RunDirectory#writeAtomically}.
      */
-    private static final ObjectMapper REPORT_JSON = RunDirectory.JSON.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectWriter REPORT_JSON = RunDirectory.JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private Reports() {}
 
@@ -31,7 +31,10 @@ public final class Reports {
      */
     public static Written writeAll(RunDirectory dir, ReportModel model) {
         Forked<Long> html = Forked.start("report-html", () -> new HtmlReport().write(dir, model));
-        dir.writeAtomically("report.json", w -> w.write(REPORT_JSON.writeValueAsString(model) + "\n"));
+        dir.writeAtomically("report.json", w -> {
+            REPORT_JSON.writeValue(w, model);
+            w.write('\n');
+        });
         CsvReports.write(dir, model);
         dir.writeText(MarkdownSummary.FILE, MarkdownSummary.render(model));
         return new Written(html.join());
