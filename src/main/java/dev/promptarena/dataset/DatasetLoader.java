@@ -1,8 +1,6 @@
 package dev.promptarena.dataset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
 import dev.promptarena.config.InputException;
@@ -25,8 +23,6 @@ import java.util.Map;
  * named {@code tags.<name>}) and {@code messages}; every other key is an input field.
  */
 public final class DatasetLoader {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public List<GoldenCase> load(Path file) {
         String name = file.getFileName().toString().toLowerCase();
         List<GoldenCase> cases;
@@ -47,24 +43,9 @@ public final class DatasetLoader {
     }
 
     private List<GoldenCase> jsonl(Path file) throws IOException {
-        List<GoldenCase> out = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String text;
-            int line = 0;
-            while ((text = r.readLine()) != null) {
-                line++;
-                if (text.isBlank()) continue;
-                JsonNode node;
-                try {
-                    node = JSON.readTree(text);
-                } catch (JsonProcessingException e) {
-                    throw new InputException(file, line, null, "malformed JSON: " + e.getOriginalMessage());
-                }
-                if (!node.isObject()) throw new InputException(file, line, null, "expected a JSON object");
-                out.add(fromJson(file, line, node));
-            }
+            return JsonlObjects.read(file, r, (line, node) -> fromJson(file, line, node));
         }
-        return out;
     }
 
     private static GoldenCase fromJson(Path file, int line, JsonNode node) {

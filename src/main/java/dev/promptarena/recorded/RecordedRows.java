@@ -1,13 +1,12 @@
 package dev.promptarena.recorded;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
 import dev.promptarena.config.Hashing;
 import dev.promptarena.config.InputException;
+import dev.promptarena.dataset.JsonlObjects;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -26,8 +25,6 @@ import java.util.Map;
  * both formats are validated by the same code.
  */
 final class RecordedRows {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** One row and the line it starts on. */
     record Row(int line, Map<String, JsonNode> fields) {}
 
@@ -52,26 +49,13 @@ final class RecordedRows {
     }
 
     private static List<Row> jsonl(Path file, String content) throws IOException {
-        List<Row> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new StringReader(content))) {
-            String text;
-            int line = 0;
-            while ((text = r.readLine()) != null) {
-                line++;
-                if (text.isBlank()) continue;
-                JsonNode node;
-                try {
-                    node = JSON.readTree(text);
-                } catch (JsonProcessingException e) {
-                    throw new InputException(file, line, null, "malformed JSON: " + e.getOriginalMessage());
-                }
-                if (!node.isObject()) throw new InputException(file, line, null, "expected a JSON object");
+            return JsonlObjects.read(file, r, (line, node) -> {
                 Map<String, JsonNode> fields = new LinkedHashMap<>();
                 node.fields().forEachRemaining(e -> { if (!e.getValue().isNull()) fields.put(e.getKey(), e.getValue()); });
-                out.add(new Row(line, fields));
-            }
+                return new Row(line, fields);
+            });
         }
-        return out;
     }
 
     private static List<Row> csv(Path file, String content) throws IOException {

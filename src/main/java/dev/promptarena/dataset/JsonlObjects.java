@@ -1,0 +1,51 @@
+package dev.promptarena.dataset;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.config.InputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads user-given JSONL: one JSON object per line, blank lines skipped. Shared by the golden set
+ * ({@link DatasetLoader}) and recorded responses, so both report bad lines in the same words.
+ */
+public final class JsonlObjects {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Turns one line's object into a value; may throw {@link InputException} for that line. */
+    @FunctionalInterface
+    public interface LineMapper<T> {
+        T map(int line, JsonNode object);
+    }
+
+    private JsonlObjects() {}
+
+    /**
+     * The values of every non-blank line of {@code reader}, in order.
+     *
+     * @param file names the input in errors ({@code file:line: malformed JSON: ...} or {@code expected a JSON object})
+     */
+    public static <T> List<T> read(Path file, BufferedReader reader, LineMapper<T> mapper) throws IOException {
+        List<T> out = new ArrayList<>();
+        String text;
+        int line = 0;
+        while ((text = reader.readLine()) != null) {
+            line++;
+            if (text.isBlank()) continue;
+            JsonNode node;
+            try {
+                node = JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new InputException(file, line, null, "malformed JSON: " + e.getOriginalMessage());
+            }
+            if (!node.isObject()) throw new InputException(file, line, null, "expected a JSON object");
+            out.add(mapper.map(line, node));
+        }
+        return out;
+    }
+}
