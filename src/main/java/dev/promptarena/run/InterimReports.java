@@ -6,10 +6,8 @@ import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.engine.EngineSnapshot;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -43,8 +41,7 @@ final class InterimReports implements AutoCloseable {
     private final LongSupplier nanoTime;
     private final PrintStream err;
     private final int total;
-    private final int repeats;
-    private final Map<String, Integer> caseIndex = new HashMap<>();
+    private final CaseOrder order;
     private final ConcurrentSkipListMap<Long, CaseRecord> finished = new ConcurrentSkipListMap<>();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicBoolean writing = new AtomicBoolean();
@@ -77,9 +74,8 @@ final class InterimReports implements AutoCloseable {
         this.engine = engine;
         this.nanoTime = nanoTime;
         this.err = err;
-        this.repeats = repeats;
         this.total = cases.size() * repeats;
-        for (int i = 0; i < cases.size(); i++) caseIndex.put(cases.get(i).id(), i);
+        this.order = new CaseOrder(cases, repeats);
         this.started = nanoTime.getAsLong();
         this.lastWrite = started;
         this.nextMilestone = Math.max(1, (int) Math.ceil(total * 0.10));
@@ -87,9 +83,9 @@ final class InterimReports implements AutoCloseable {
 
     /** Called as each case finishes (any thread). */
     void caseDone(CaseRecord r) {
-        Integer index = caseIndex.get(r.caseId());
-        if (index == null) return;
-        finished.put((long) index * repeats + r.repeat(), r);
+        long position = order.position(r);
+        if (position < 0) return;
+        finished.put(position, r);
         int n = done.incrementAndGet();
         long now = nanoTime.getAsLong();
         boolean milestone = n >= nextMilestone && now - started >= FIRST_AFTER_NANOS;

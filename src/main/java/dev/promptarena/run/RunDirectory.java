@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -63,8 +64,14 @@ public final class RunDirectory {
 
     public void writeJsonLines(String name, List<?> values) {
         writeAtomically(name, w -> {
-            for (Object v : values) { w.write(JSONL.writeValueAsString(v)); w.write('\n'); }
+            for (Object v : values) writeJsonLine(w, v);
         });
+    }
+
+    /** One line of a JSON-lines file (the run folder's {@code .jsonl} files are written with this). */
+    public static void writeJsonLine(Writer w, Object value) throws IOException {
+        w.write(JSONL.writeValueAsString(value));
+        w.write('\n');
     }
 
     public void writeText(String name, String text) { writeAtomically(name, w -> w.write(text)); }
@@ -73,15 +80,53 @@ public final class RunDirectory {
     public interface Content { void writeTo(BufferedWriter w) throws IOException; }
 
     public void writeAtomically(String name, Content content) {
-        Path target = dir.resolve(name);
-        Path tmp = dir.resolve("." + name + ".tmp");
-        try {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                content.writeTo(w);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try (PendingFile file = startFile(name)) {
+            content.writeTo(file.writer());
+            file.commit();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+            throw new UncheckedIOException("cannot write " + dir.resolve(name), e);
+        }
+    }
+
+    /** A file being written under a temporary name; {@link PendingFile#commit()} moves it into place. */
+    public PendingFile startFile(String name) throws IOException {
+        Path tmp = dir.resolve("." + name + ".tmp");
+        return new PendingFile(tmp, dir.resolve(name), Files.newBufferedWriter(tmp, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A file of the run folder while it is written: readers see either the previous file or the whole new one.
+     * Closing it without {@link #commit()} (the run failed) deletes what was written.
+     */
+    public static final class PendingFile implements AutoCloseable {
+        private final Path tmp;
+        private final Path target;
+        private final BufferedWriter writer;
+        private boolean open = true;
+
+        private PendingFile(Path tmp, Path target, BufferedWriter writer) {
+            this.tmp = tmp;
+            this.target = target;
+            this.writer = writer;
+        }
+
+        public BufferedWriter writer() { return writer; }
+
+        public void commit() throws IOException {
+            open = false;
+            writer.close();
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!open) return;
+            open = false;
+            try (writer) {
+                // closed before the delete
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 

@@ -110,7 +110,8 @@ public final class RunPipeline {
         try (Progress progress = Progress.forConsole(options.quiet(), err, calls::snapshot);
              CheckStage checks = new CheckStage(checkRunner, CHECK_THREADS);
              InterimReports interim = InterimReports.start(interimReports, dir, reason -> manifest.withEnd(null, reason), in.cases(),
-                     options.repeats(), calls::snapshot, err)) {
+                     options.repeats(), calls::snapshot, err);
+             CaseFiles caseFiles = CaseFiles.start(dir, in.cases(), options.repeats())) {
             PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
                     : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs)).toList());
             runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks);
@@ -119,8 +120,10 @@ public final class RunPipeline {
             records = runner.run(in.cases(), options.repeats(), r -> {
                 progress.caseDone();
                 interim.caseDone(r);
+                caseFiles.caseDone(r);
             });
             interim.close(); // an interim report still being written must not overwrite the final one
+            caseFiles.commit(records);
             // Calls issued, cache and journal hits, retries, failures by reason, tokens and cost per role.
             snapshot = calls.snapshot();
             dir.writeJson("engine.json", snapshot);
@@ -136,8 +139,6 @@ public final class RunPipeline {
         } else if (runner.stopped()) {
             partial = "interrupted after " + records.size() + " of " + total + " cases";
         }
-        dir.writeJsonLines("cases.jsonl", records);
-        dir.writeJsonLines("outcomes.jsonl", records.stream().map(CaseRecord::outcome).toList());
         Manifest finished = manifest.withEnd(Instant.now().toString(), partial);
         dir.writeJson("manifest.json", finished);
         return new Result(dir, finished, records, snapshot, partial, cacheWrites);
