@@ -25,12 +25,9 @@ trap 'kill "$server_pid" 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$wor
 
 # The judge scores every axis of the rubric, as a real judge does (the analysis bootstraps each axis).
 axes=$(sed -n 's/^  - name: //p' rubrics/support-bot.yaml | paste -sd, -)
-java -Dsun.net.httpserver.nodelay=true bench/FakeServer.java --latency-ms "$LATENCY" --jitter-ms "$JITTER" --axes "$axes" \
-  --error-rate "$ERRORS" --rate-429 "$R429" --max-requests $((CASES * 6 + 100)) --idle-exit-s 10 \
-  --port-file "$work/port" > "$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 300); do [ -s "$work/port" ] && break; sleep 0.1; done
-port=$(cat "$work/port")
+source "$here/bench/fake-server.sh"
+start_fake_server "$work" $((CASES * 6 + 100)) --latency-ms "$LATENCY" --jitter-ms "$JITTER" --axes "$axes" \
+  --error-rate "$ERRORS" --rate-429 "$R429"
 
 python3 - "$CASES" > "$work/cases.jsonl" <<'PY'
 import json, sys

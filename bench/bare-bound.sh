@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The most any JVM program using java.net.http can reach on this machine for run-bench.sh's workload.
+#
+#   bench/bare-bound.sh [CASES] [CONCURRENCY] [LATENCY_MS]
+#
+# Starts the same fake server as run-bench.sh and runs bench/BareClient.java (3 x CASES independent calls,
+# no config, journal, statistics or reports; compiled first, so no source-launcher cost) with the
+# launcher's JVM options, under /usr/bin/time -v. Prints the same efficiency as run-bench.sh
+# (ideal = calls x latency / concurrency, over the wall time of the whole process).
+set -euo pipefail
+CASES=${1:-1000}
+CONC=${2:-64}
+LATENCY=${3:-200}
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+[ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install -y time" >&2; exit 2; }
+work=$(mktemp -d /tmp/prompt-arena-bare.XXXXXX)
+server_pid=""
+trap '[ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+javac -d "$work/classes" "$here/bench/BareClient.java"
+source "$here/bench/fake-server.sh"
+start_fake_server "$work" $((CASES * 3 + 100)) --latency-ms "$LATENCY"
+
+calls=$((CASES * 3))
+/usr/bin/time -v java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms128m -cp "$work/classes" BareClient \
+  "http://127.0.0.1:$port/v1" "$calls" "$CONC" > "$work/out.txt" 2> "$work/time.txt"
+wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/time.txt")
+awk -v c="$calls" -v lat="$LATENCY" -v conc="$CONC" -v w="$wall" 'BEGIN {
+  ideal = c * lat / 1000 / conc
+  printf "bare: calls=%d concurrency=%d latency_ms=%d wall_s=%.2f ideal_s=%.2f efficiency=%.3f\n", c, conc, lat, w, ideal, ideal / w
+}'
+cat "$work/out.txt"
