@@ -71,12 +71,15 @@ rss=$(awk -F': ' '/Maximum resident/ {print $2}' "$work/time.txt")
 # latency), the call phase, and what follows the last call (statistics and reports).
 phases=""
 if [ -n "$journal" ]; then
-  phases=$(python3 - "$journal" "$t_start" "$t_end" "$LATENCY" <<'PY'
+  phases=$(python3 - "$journal" "$t_start" "$t_end" "$LATENCY" "$CONC" <<'PY'
 import json, sys
 ts = [json.loads(l)["atMillis"] for l in open(sys.argv[1])]
-start, end, lat = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+start, end, lat, conc = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 first, last = min(ts), max(ts)
-print(f"phase_startup_s={(first - lat - start) / 1000:.2f} phase_calls_s={(last - first + lat) / 1000:.2f} phase_after_calls_s={(end - last) / 1000:.2f}")
+calls_phase = (last - first + lat) / 1000
+print(f"phase_startup_s={(first - lat - start) / 1000:.2f} phase_calls_s={calls_phase:.2f} phase_after_calls_s={(end - last) / 1000:.2f}")
+# The engine's own efficiency: the same ideal over the call phase only (no JVM start, config, statistics or reports).
+print(f"calls_phase_efficiency={len(ts) * lat / 1000 / conc / calls_phase:.3f}")
 PY
 )
 fi
