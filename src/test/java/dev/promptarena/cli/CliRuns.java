@@ -1,13 +1,10 @@
 package dev.promptarena.cli;
 
-import java.io.ByteArrayOutputStream;
+import dev.promptarena.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /** Runs the CLI in-process on a small simulated arena (no network) for command tests. */
@@ -18,9 +15,8 @@ final class CliRuns {
     private CliRuns() {}
 
     static Result cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Main.execute(args, dev.promptarena.testing.CliRun.isolated(Map.of()), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CliRun run = CliRun.of(args);
+        return new Result(run.exitCode(), run.out(), run.err());
     }
 
     /** Writes an 8-case simulated arena into {@code dir}; {@code judgeYaml} is the judge section. */
