@@ -71,6 +71,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final ArrayDeque<Reply> script = new ArrayDeque<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicLong> byKind = new ConcurrentHashMap<>();
+    private final List<Handled> handled = new CopyOnWriteArrayList<>();
     private volatile Function<Recorded, Reply> fallback = r -> Reply.ok();
     private volatile long latencyMillis;
 
@@ -129,11 +130,34 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     public List<Served> served() { return List.copyOf(served); }
 
+    /** A request and when the server held it: from its arrival until just before its reply was written. */
+    private record Handled(Recorded request, long fromNanos, long untilNanos) {}
+
+    /**
+     * The most requests matching {@code which} that the server held at the same moment. An interval ends
+     * before its reply is written, so a client cannot have sent the next request in that slot yet: a
+     * client that keeps at most N in flight never shows more than N here.
+     */
+    public int peakInFlight(java.util.function.Predicate<Recorded> which) {
+        List<long[]> events = new java.util.ArrayList<>();
+        for (Handled h : handled) {
+            if (!which.test(h.request())) continue;
+            events.add(new long[] {h.fromNanos(), 1});
+            events.add(new long[] {h.untilNanos(), -1});
+        }
+        // At equal times an end comes first: touching intervals do not overlap.
+        events.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        int now = 0, peak = 0;
+        for (long[] e : events) peak = Math.max(peak, now += (int) e[1]);
+        return peak;
+    }
+
     /** How many replies of a kind were sent: ok, 500, 429, timeout, malformed, error. */
     public long count(String kind) { return byKind.getOrDefault(kind, new AtomicLong()).get(); }
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            long arrived = System.nanoTime();
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             JsonNode parsed = null;
             try {
@@ -151,6 +175,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
             served.add(new Served(rec, reply.kind()));
             long delay = latencyMillis + reply.delayMillis();
             if (delay > 0) Thread.sleep(delay);
+            handled.add(new Handled(rec, arrived, System.nanoTime()));
             String out = reply.body() != null ? reply.body() : success(rec, reply.headers().get("x-content"));
             reply.headers().forEach((k, v) -> { if (!k.equals("x-content")) ex.getResponseHeaders().add(k, v); });
             ex.getResponseHeaders().add("Content-Type", "application/json");
