@@ -85,6 +85,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rateLimitsAreReadPerProviderAndMustBePositive() throws IOException {
+        String limited = VALID.replace("api_key_env: KEY}", "api_key_env: KEY, requests_per_minute: 500, tokens_per_minute: 90000}");
+        ArenaConfig c = new ConfigLoader(Map.of()).load(write(limited));
+        assertEquals(500.0, c.provider("oa").requestsPerMinute());
+        assertEquals(90000.0, c.provider("oa").tokensPerMinute());
+        assertNull(c.provider("sim").requestsPerMinute(), "no limit unless configured");
+
+        Path p = write(limited.replace("requests_per_minute: 500", "requests_per_minute: 0"));
+        InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p));
+        assertEquals(6, e.line());
+        assertEquals("providers.oa.requests_per_minute", e.field());
+    }
+
+    @Test
     void missingFileAndUnknownProviderAreErrors() throws IOException {
         Path p = write(VALID.replace("dataset: cases.jsonl", "dataset: nope.jsonl"));
         InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p));

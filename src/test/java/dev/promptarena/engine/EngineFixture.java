@@ -26,6 +26,8 @@ final class EngineFixture {
     Double maxCost;
     Map<String, Price> prices = Map.of();
     String type = "openai";
+    Double requestsPerMinute;
+    Double tokensPerMinute;
 
     EngineFixture(FakeOpenAiServer server, Path cacheDir) {
         this.server = server;
@@ -34,7 +36,7 @@ final class EngineFixture {
 
     ProviderConfig provider() {
         String url = type.equals("anthropic") ? server.rootUrl() : server.baseUrl();
-        return new ProviderConfig("fake", type, url, "FAKE_KEY", concurrency, null, null, Map.of("X-Trace", "t"),
+        return new ProviderConfig("fake", type, url, "FAKE_KEY", concurrency, requestsPerMinute, tokensPerMinute, Map.of("X-Trace", "t"),
                 Map.of("timeout_seconds", timeoutSeconds));
     }
 
