@@ -59,6 +59,23 @@ class RetryingClientTest {
     }
 
     @Test
+    void sustainedRateLimitsHalveTheConcurrencyAndSuccessesBringItBack() throws Exception {
+        // A still clock: one halving per cooldown, so exactly one here.
+        AdaptiveLimiter limiter = new AdaptiveLimiter(16, Duration.ofSeconds(1), Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC));
+        RetryingClient client = new RetryingClient(scripted, new RetryPolicy(20, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMinutes(1)),
+                limiter, null, null, delayer, () -> 0.5, RetryListener.NONE);
+        for (int i = 0; i < 9; i++) failures.add(new ProviderException(Kind.RATE_LIMITED, 429, "HTTP 429", null));
+        assertEquals(10, client.send(req()).get().attempts());
+        assertEquals(8, limiter.currentLimit(), "eight 429s in a row (the least evidence the limiter acts on) halve 16");
+        for (int i = 0; i < 100; i++) client.send(req()).get();
+        assertEquals(16, limiter.currentLimit(), "additive recovery: +1/limit per success, back to the configured 16");
+
+        for (int i = 0; i < 9; i++) failures.add(new ProviderException(Kind.TRANSIENT, 500, "HTTP 500", null));
+        client.send(req()).get();
+        assertEquals(16, limiter.currentLimit(), "server errors are retried but are not a sign of overload");
+    }
+
+    @Test
     void fatalIsNeverRetried() {
         failures.add(new ProviderException(Kind.FATAL, 400, "HTTP 400: bad model", null));
         ExecutionException e = assertThrows(ExecutionException.class, () -> retrying(5).send(req()).get());
