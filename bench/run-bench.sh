@@ -21,7 +21,8 @@ cd "$here"
 [ -f target/prompt-arena.jar ] || mvn -B -q -o -DskipTests package >&2
 
 work=$(mktemp -d /tmp/prompt-arena-bench.XXXXXX)
-trap 'kill "$server_pid" 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+server_pid=""
+trap '[ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 
 # The judge scores every axis of the rubric, as a real judge does (the analysis bootstraps each axis).
 axes=$(sed -n 's/^  - name: //p' rubrics/support-bot.yaml | paste -sd, -)

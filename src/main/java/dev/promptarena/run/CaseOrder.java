@@ -13,11 +13,16 @@ import java.util.Map;
 final class CaseOrder {
     private final Map<String, Integer> index = new HashMap<>();
     private final int repeats;
+    private final int size;
 
     CaseOrder(List<GoldenCase> cases, int repeats) {
         this.repeats = repeats;
+        this.size = cases.size() * repeats;
         for (int i = 0; i < cases.size(); i++) index.put(cases.get(i).id(), i);
     }
+
+    /** How many (case, repeat) positions the run has. */
+    int size() { return size; }
 
     /** The record's position, from 0; -1 for a case that is not in the run. */
     long position(CaseRecord r) {

@@ -1,7 +1,6 @@
 package dev.promptarena.run;
 
 import dev.promptarena.util.DaemonThreads;
-import dev.promptarena.dataset.GoldenCase;
 import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.engine.EngineSnapshot;
 import java.io.PrintStream;
@@ -58,15 +57,15 @@ final class InterimReports implements AutoCloseable {
      *
      * @param manifestFor the run's manifest marked partial with the given reason
      */
-    static InterimReports start(ReportWriter writer, RunDirectory dir, Function<String, Manifest> manifestFor, List<GoldenCase> cases,
-                                int repeats, Supplier<EngineSnapshot> engine, PrintStream err) {
+    static InterimReports start(ReportWriter writer, RunDirectory dir, Function<String, Manifest> manifestFor, CaseOrder order,
+                                Supplier<EngineSnapshot> engine, PrintStream err) {
         ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("interim-reports"));
-        return new InterimReports(writer, dir, manifestFor, cases, repeats, engine, System::nanoTime, err, thread);
+        return new InterimReports(writer, dir, manifestFor, order, engine, System::nanoTime, err, thread);
     }
 
     /** As {@link #start}, with the clock and the executor given (tests run writes when they choose). */
-    InterimReports(ReportWriter writer, RunDirectory dir, Function<String, Manifest> manifestFor, List<GoldenCase> cases,
-                   int repeats, Supplier<EngineSnapshot> engine, LongSupplier nanoTime, PrintStream err, Executor executor) {
+    InterimReports(ReportWriter writer, RunDirectory dir, Function<String, Manifest> manifestFor, CaseOrder order,
+                   Supplier<EngineSnapshot> engine, LongSupplier nanoTime, PrintStream err, Executor executor) {
         this.executor = executor;
         this.writer = writer;
         this.dir = dir;
@@ -74,8 +73,8 @@ final class InterimReports implements AutoCloseable {
         this.engine = engine;
         this.nanoTime = nanoTime;
         this.err = err;
-        this.total = cases.size() * repeats;
-        this.order = new CaseOrder(cases, repeats);
+        this.total = order.size();
+        this.order = order;
         this.started = nanoTime.getAsLong();
         this.lastWrite = started;
         this.nextMilestone = Math.max(1, (int) Math.ceil(total * 0.10));

@@ -107,11 +107,12 @@ public final class RunPipeline {
         CallEngine calls = CallEngine.create(config, usedProviders(config, in), env, dir.path(), options.engine());
         engine = calls;
         if (interrupted) calls.stop();
+        CaseOrder order = new CaseOrder(in.cases(), options.repeats());
         try (Progress progress = Progress.forConsole(options.quiet(), err, calls::snapshot);
              CheckStage checks = new CheckStage(checkRunner, CHECK_THREADS);
-             InterimReports interim = InterimReports.start(interimReports, dir, reason -> manifest.withEnd(null, reason), in.cases(),
-                     options.repeats(), calls::snapshot, err);
-             CaseFiles caseFiles = CaseFiles.start(dir, in.cases(), options.repeats())) {
+             InterimReports interim = InterimReports.start(interimReports, dir, reason -> manifest.withEnd(null, reason), order,
+                     calls::snapshot, err);
+             CaseFiles caseFiles = CaseFiles.start(dir, order)) {
             PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
                     : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs)).toList());
             runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks);

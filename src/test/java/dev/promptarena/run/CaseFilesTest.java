@@ -35,7 +35,7 @@ class CaseFilesTest {
         Collections.shuffle(finishing, new Random(7));
 
         RunDirectory streamed = folder("streamed");
-        try (CaseFiles files = CaseFiles.start(streamed, cases, REPEATS)) {
+        try (CaseFiles files = CaseFiles.start(streamed, new CaseOrder(cases, REPEATS))) {
             finishing.parallelStream().forEach(files::caseDone);
             files.commit(inOrder);
         }
@@ -48,7 +48,7 @@ class CaseFilesTest {
         List<GoldenCase> cases = cases(120);
         List<CaseRecord> finished = records(cases, 40);
         RunDirectory streamed = folder("streamed");
-        try (CaseFiles files = CaseFiles.start(streamed, cases, REPEATS)) {
+        try (CaseFiles files = CaseFiles.start(streamed, new CaseOrder(cases, REPEATS))) {
             List<CaseRecord> reversed = new ArrayList<>(finished);
             Collections.reverse(reversed);
             reversed.forEach(files::caseDone);
@@ -61,7 +61,7 @@ class CaseFilesTest {
     void aRunThatFailsLeavesNeitherFileNorItsTemporaryCopy() throws Exception {
         List<GoldenCase> cases = cases(10);
         RunDirectory dir = folder("failed");
-        try (CaseFiles files = CaseFiles.start(dir, cases, REPEATS)) {
+        try (CaseFiles files = CaseFiles.start(dir, new CaseOrder(cases, REPEATS))) {
             records(cases, -1).forEach(files::caseDone);
         }
         try (var left = Files.list(dir.path())) {
@@ -74,7 +74,7 @@ class CaseFilesTest {
         List<GoldenCase> cases = cases(10);
         List<CaseRecord> all = records(cases, -1);
         RunDirectory dir = folder("wrong");
-        try (CaseFiles files = CaseFiles.start(dir, cases, REPEATS)) {
+        try (CaseFiles files = CaseFiles.start(dir, new CaseOrder(cases, REPEATS))) {
             all.forEach(files::caseDone);
             assertThrows(IllegalStateException.class, () -> files.commit(all.subList(1, all.size())));
         }

@@ -46,7 +46,7 @@ class InterimReportsTest {
         return new InterimReports(writer, RunDirectory.open(tmp), reason -> {
             reasons.add(reason);
             return null;
-        }, cases(cases), 1, () -> null, clock::get, new PrintStream(err, true, StandardCharsets.UTF_8), executor);
+        }, new CaseOrder(cases(cases), 1), () -> null, clock::get, new PrintStream(err, true, StandardCharsets.UTF_8), executor);
     }
 
     private ReportWriter recording() {

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * An in-process fake of an OpenAI-compatible server ({@code POST .../chat/completions}) that also
@@ -138,8 +140,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
      * before its reply is written, so a client cannot have sent the next request in that slot yet: a
      * client that keeps at most N in flight never shows more than N here.
      */
-    public int peakInFlight(java.util.function.Predicate<Recorded> which) {
-        List<long[]> events = new java.util.ArrayList<>();
+    public int peakInFlight(Predicate<Recorded> which) {
+        List<long[]> events = new ArrayList<>();
         for (Handled h : handled) {
             if (!which.test(h.request())) continue;
             events.add(new long[] {h.fromNanos(), 1});
