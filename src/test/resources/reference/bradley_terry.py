@@ -90,3 +90,27 @@ res = optimize.minimize(nll, np.zeros(K + 1), method='BFGS', options={'gtol': 1e
 res = optimize.minimize(nll, res.x, method='Nelder-Mead', options={'xatol': 1e-11, 'fatol': 1e-13, 'maxiter': 20000})
 show('davidson optimize.minimize(nll, method="BFGS" then "Nelder-Mead") x', *res.x)
 show('davidson llf', -res.fun)
+
+# 5. TournamentPlan: the expected information of one round-robin case (each pair once, each order with prob. 1/2)
+# at true scores (0, .2, .4, .6), position .3, tie rate .2 (Davidson nu = 2t/(1-t) = .5), from the derivative of
+# the score of statsmodels' ConditionalLogit (it does not depend on the outcomes), then the cases a Bonferroni-level test needs.
+from scipy.stats import norm
+true = np.array([0.2, 0.4, 0.6, 0.3, np.log(0.5)])
+Xp, yp, gp = [], [], []
+for n, (f, s) in enumerate([(i, j) for i in range(K) for j in range(K) if i != j]):
+    for a, alt in enumerate(alternatives(f, s)):
+        Xp.append(alt); yp.append(1 if a == 0 else 0); gp.append(n)
+cmod = ConditionalLogit(np.array(yp), np.array(Xp), groups=np.array(gp))
+# central differences of the analytic score (statsmodels' own .hessian is numerical, good to ~1e-7 only)
+eps = 1e-5
+info = -np.array([(cmod.score(true + eps * e) - cmod.score(true - eps * e)) / (2 * eps) for e in np.eye(5)]) / 2
+info = (info + info.T) / 2
+cov = np.linalg.inv(info)[:3, :3]
+full = np.zeros((4, 4)); full[1:, 1:] = cov
+var = lambda a, b: full[a, a] + full[b, b] - 2 * full[a, b]
+show('plan per-case var(s1-s0) var(s2-s1) var(s3-s2)', var(1, 0), var(2, 1), var(3, 2))
+z = norm.ppf(1 - 0.05 / (2 * 6)) + norm.ppf(0.8)
+show('plan cases = max ceil(z^2 var / 0.2^2), z = norm.ppf(1 - .05/12) + norm.ppf(.8)', max(np.ceil(z * z * var(a, a + 1) / 0.04) for a in range(3)))
+rng = np.random.default_rng(5)
+d = rng.multivariate_normal([0.2, 0.4, 0.6], cov / 100, size=400000)
+show('plan P(best) at 100 cases, multivariate_normal Monte Carlo', np.mean((d[:, 2] > d[:, 1]) & (d[:, 2] > d[:, 0]) & (d[:, 2] > 0)))
