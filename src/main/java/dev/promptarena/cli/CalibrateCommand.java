@@ -4,7 +4,7 @@ import dev.promptarena.calibration.Calibration;
 import dev.promptarena.calibration.CalibrationResult;
 import dev.promptarena.calibration.CalibrationText;
 import dev.promptarena.calibration.LabelsReader;
-import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.report.ReportBuilder;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.ManifestFactory;

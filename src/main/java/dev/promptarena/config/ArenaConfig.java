@@ -1,5 +1,6 @@
 package dev.promptarena.config;
 
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.decision.DecisionPolicy;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,10 @@
 package dev.promptarena.config;
 
+import dev.promptarena.llm.ProviderConfig;
+import dev.promptarena.input.DidYouMean;
+import dev.promptarena.input.Hashing;
+import dev.promptarena.input.InputException;
+import dev.promptarena.input.YamlNode;
 import dev.promptarena.decision.DecisionPolicy;
 import dev.promptarena.decision.GuardrailSpec;
 import dev.promptarena.llm.Decoding;

@@ -1,5 +1,7 @@
 package dev.promptarena.config;
 
+import dev.promptarena.llm.ProviderConfig;
+import dev.promptarena.input.YamlNode;
 import dev.promptarena.llm.Decoding;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.Price;
-import dev.promptarena.config.ProviderConfig;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.ClientFactory;
 import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;

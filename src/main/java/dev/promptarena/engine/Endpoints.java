@@ -1,6 +1,6 @@
 package dev.promptarena.engine;
 
-import dev.promptarena.config.ProviderConfig;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;

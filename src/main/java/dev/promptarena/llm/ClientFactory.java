@@ -1,6 +1,5 @@
 package dev.promptarena.llm;
 
-import dev.promptarena.config.ProviderConfig;
 import dev.promptarena.llm.anthropic.AnthropicClient;
 import dev.promptarena.llm.http.JsonHttp;
 import dev.promptarena.llm.openai.OpenAiClient;

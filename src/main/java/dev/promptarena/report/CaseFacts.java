@@ -1,6 +1,6 @@
 package dev.promptarena.report;
 
-import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.judge.JudgeTrace;
 import dev.promptarena.stats.Verdict;
 import dev.promptarena.stats.VerdictCombiner;

@@ -1,9 +1,9 @@
 package dev.promptarena.report;
 
-import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.run.Manifest;
-import dev.promptarena.stats.AnalysisResult;
+import dev.promptarena.analysis.AnalysisResult;
 import java.util.List;
 import java.util.Objects;
 

@@ -2,7 +2,7 @@ package dev.promptarena.report;
 
 import dev.promptarena.decision.Decision;
 import dev.promptarena.decision.GuardrailResult;
-import dev.promptarena.stats.AnalysisResult;
+import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.stats.AxisResult;
 import dev.promptarena.stats.CheckSummary;
 import dev.promptarena.stats.Interval;

@@ -2,8 +2,8 @@ package dev.promptarena.run;
 
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.ConfigLoader;
-import dev.promptarena.config.Hashing;
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.Hashing;
+import dev.promptarena.input.InputException;
 import dev.promptarena.dataset.DatasetLoader;
 import dev.promptarena.dataset.GoldenCase;
 import dev.promptarena.dataset.UserTemplate;

@@ -1,7 +1,6 @@
 package dev.promptarena.run;
 
 import dev.promptarena.util.DaemonThreads;
-import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.engine.EngineSnapshot;
 import java.io.PrintStream;
 import java.util.ArrayList;

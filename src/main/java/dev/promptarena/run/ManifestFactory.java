@@ -1,9 +1,9 @@
 package dev.promptarena.run;
 
 import dev.promptarena.config.ArenaConfig;
-import dev.promptarena.config.Hashing;
+import dev.promptarena.input.Hashing;
 import dev.promptarena.config.JudgeConfig;
-import dev.promptarena.config.ProviderConfig;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.config.ReferenceJudgeConfig;
 import dev.promptarena.config.VariantConfig;
 import dev.promptarena.judge.ModelFamilies;
@@ -13,7 +13,7 @@ import dev.promptarena.recorded.RecordedResponses;
 import dev.promptarena.stats.SelfPreference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.InputException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;

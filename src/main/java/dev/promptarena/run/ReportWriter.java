@@ -1,6 +1,5 @@
 package dev.promptarena.run;
 
-import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.engine.EngineSnapshot;
 import java.util.List;
 

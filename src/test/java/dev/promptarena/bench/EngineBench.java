@@ -1,6 +1,6 @@
 package dev.promptarena.bench;
 
-import dev.promptarena.config.ProviderConfig;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.Calls.Role;
 import dev.promptarena.engine.EngineOptions;

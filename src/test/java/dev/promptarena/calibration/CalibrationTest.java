@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptarena.config.InputException;
-import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.input.InputException;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.judge.JudgeTrace;
 import dev.promptarena.stats.Side;
 import dev.promptarena.stats.Winner;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.report.ReportBuilder;
 import dev.promptarena.stats.Verdict;
 import dev.promptarena.stats.VerdictCombiner;

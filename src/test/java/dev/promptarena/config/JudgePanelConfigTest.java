@@ -1,5 +1,6 @@
 package dev.promptarena.config;
 
+import dev.promptarena.input.InputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

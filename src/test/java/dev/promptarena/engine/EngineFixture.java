@@ -1,7 +1,7 @@
 package dev.promptarena.engine;
 
 import dev.promptarena.config.Price;
-import dev.promptarena.config.ProviderConfig;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.ClientFactory;
 import dev.promptarena.llm.Decoding;

@@ -1,10 +1,13 @@
 package dev.promptarena.engine;
 
+import dev.promptarena.run.ArenaRunner;
+import dev.promptarena.run.CaseRecord;
+import dev.promptarena.run.CheckStage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptarena.config.JudgeConfig;
-import dev.promptarena.config.ProviderConfig;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.config.VariantConfig;
 import dev.promptarena.dataset.DatasetLoader;
 import dev.promptarena.dataset.GoldenCase;

@@ -1,5 +1,8 @@
 package dev.promptarena.engine;
 
+import dev.promptarena.run.ArenaRunner;
+import dev.promptarena.run.CaseRecord;
+import dev.promptarena.run.CheckStage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,9 +21,9 @@ import dev.promptarena.llm.Decoding;
 import dev.promptarena.recorded.Recorded;
 import dev.promptarena.rubric.Axis;
 import dev.promptarena.rubric.Rubric;
-import dev.promptarena.stats.AnalysisOptions;
-import dev.promptarena.stats.AnalysisResult;
-import dev.promptarena.stats.ArenaAnalysis;
+import dev.promptarena.analysis.AnalysisOptions;
+import dev.promptarena.analysis.AnalysisResult;
+import dev.promptarena.analysis.ArenaAnalysis;
 import dev.promptarena.stats.CaseOutcome;
 import dev.promptarena.testing.ScriptedCalls;
 import java.util.ArrayList;

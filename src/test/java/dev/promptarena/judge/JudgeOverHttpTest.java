@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptarena.config.JudgeConfig;
-import dev.promptarena.config.ProviderConfig;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.engine.CostModel;
 import dev.promptarena.engine.DirectCalls;
 import dev.promptarena.llm.Decoding;

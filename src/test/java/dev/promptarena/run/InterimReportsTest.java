@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptarena.dataset.GoldenCase;
-import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.stats.Side;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,5 +1,8 @@
 package dev.promptarena.stats;
 
+import dev.promptarena.analysis.AnalysisOptions;
+import dev.promptarena.analysis.AnalysisResult;
+import dev.promptarena.analysis.ArenaAnalysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,7 +1,7 @@
 package dev.promptarena.llm.anthropic;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptarena.config.ProviderConfig;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;

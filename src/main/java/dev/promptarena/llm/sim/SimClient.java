@@ -1,7 +1,7 @@
 package dev.promptarena.llm.sim;
 
-import dev.promptarena.config.Hashing;
-import dev.promptarena.config.ProviderConfig;
+import dev.promptarena.input.Hashing;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;

@@ -2,7 +2,7 @@ package dev.promptarena.report.html;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.judge.JudgeTrace;
 import dev.promptarena.report.CaseFacts;
 import java.io.UncheckedIOException;

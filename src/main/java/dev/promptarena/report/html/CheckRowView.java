@@ -2,7 +2,7 @@ package dev.promptarena.report.html;
 
 import dev.promptarena.decision.GuardrailSpec;
 import dev.promptarena.report.Fmt;
-import dev.promptarena.stats.AnalysisResult;
+import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.stats.CheckSummary;
 
 /**

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.report.CaseFacts;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.run.Manifest;
-import dev.promptarena.stats.AnalysisResult;
+import dev.promptarena.analysis.AnalysisResult;
 import java.io.UncheckedIOException;
 import dev.promptarena.report.Fmt;
 import dev.promptarena.similarity.SimilaritySummary;
