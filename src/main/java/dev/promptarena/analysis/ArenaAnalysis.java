@@ -23,6 +23,7 @@ import dev.promptarena.stats.VerdictCombiner;
 import dev.promptarena.stats.WinRateAnalysis;
 import dev.promptarena.stats.WinRateResult;
 import dev.promptarena.decision.Decision;
+import dev.promptarena.decision.DecisionPolicy;
 import dev.promptarena.decision.Gate;
 import dev.promptarena.decision.GuardrailResult;
 import dev.promptarena.decision.Guardrails;
@@ -32,7 +33,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The statistics entry point: a pure function from recorded outcomes to an {@link AnalysisResult}.
+ * The analysis stage's entry point: a pure function from recorded outcomes to an {@link AnalysisResult}
+ * holding the statistics and the decision. The run calls it (through {@code RecordedRun.analyze()})
+ * for interim looks, at the end of a run and for {@code report}; reports only render its result.
  * Verdicts are combined by {@link VerdictCombiner}; the same inputs and options always give the same
  * result (bootstraps are seeded), so re-running {@code report} on a run directory reproduces every number.
  */
@@ -74,13 +77,23 @@ public final class ArenaAnalysis {
         WinRateResult winRate = winRateAsync.join();
         WinRateResult primary = primaryAtPolicy == null ? winRate : primaryAtPolicy;
         SegmentsResult segments = SegmentAnalysis.analyze(judged, winRate.winRate(), alpha);
-        List<GuardrailResult> guardrails = Guardrails.evaluate(options.policy().guardrails(), ops, checks, similarity);
-        Decision decision = Gate.decide(options.policy(), primary, guardrails);
+        Decision decision = decide(options.policy(), primary, ops, checks, similarity);
         List<String> warnings = new ArrayList<>(warnings(winRate, order, verbosity, segments));
         warnings.addAll(panel.warnings());
 
         return new AnalysisResult(options, axisNames, winRate, axes, order, verbosity, segments, ops, decision, warnings,
                 checks, similarity, panel);
+    }
+
+    /**
+     * The decide step: the policy's guardrails on the operational, check and similarity results, then
+     * the gate on the primary estimate. Kept apart from the statistics above so a stopping rule or an
+     * interim look decides exactly as the final report does.
+     */
+    public static Decision decide(DecisionPolicy policy, WinRateResult primary, OperationalMetrics ops,
+                                  List<CheckSummary> checks, SimilaritySummary similarity) {
+        List<GuardrailResult> guardrails = Guardrails.evaluate(policy.guardrails(), ops, checks, similarity);
+        return Gate.decide(policy, primary, guardrails);
     }
 
     /** The similarity summary at confidence 1 − alpha, or null when no outcome has a similarity. */

@@ -1,7 +1,7 @@
 package dev.promptarena.cli;
 
 import dev.promptarena.engine.EngineOptions;
-import dev.promptarena.report.ReportBuilder;
+import dev.promptarena.report.ReportModel;
 import dev.promptarena.report.Reports;
 import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.DryRun;
@@ -130,7 +130,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private int execute(ArenaInputs inputs, RunOptions options) throws Exception {
         RunPipeline pipeline = new RunPipeline(main.env, main.err,
-                (dir, manifest, records, engine) -> Reports.writeAll(dir, ReportBuilder.build(manifest, records, engine)));
+                (dir, run, analysis) -> Reports.writeAll(dir, ReportModel.of(run, analysis)));
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             pipeline.interrupt();

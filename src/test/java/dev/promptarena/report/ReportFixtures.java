@@ -57,7 +57,7 @@ public final class ReportFixtures {
         return model(cases, axes, "arena " + payload(0), false, ClusterBootstrap.MIN_RESAMPLES);
     }
 
-    /** Builds the model through the real analysis, as ReportBuilder does. */
+    /** Builds the model through the real analysis, as RecordedRun.analyze does. */
     public static ReportModel model(List<CaseRecord> cases, List<String> axes, String arena, boolean partial, int resamples) {
         DecisionPolicy policy = new DecisionPolicy(DecisionPolicy.Test.SUPERIORITY, 0, 0.05,
                 List.of(new GuardrailSpec("error_rate_max", 0.05), new GuardrailSpec("axis_drop_max", 0.5)));

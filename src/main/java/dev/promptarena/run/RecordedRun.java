@@ -1,13 +1,9 @@
-package dev.promptarena.report;
+package dev.promptarena.run;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.input.InputException;
-import dev.promptarena.run.CaseRecord;
 import dev.promptarena.engine.EngineSnapshot;
-import dev.promptarena.run.Manifest;
-import dev.promptarena.run.ManifestFactory;
-import dev.promptarena.run.RunDirectory;
 import dev.promptarena.analysis.AnalysisOptions;
 import dev.promptarena.analysis.ArenaAnalysis;
 import dev.promptarena.analysis.AnalysisResult;
@@ -22,30 +18,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Derives the {@link ReportModel} from what a run recorded (manifest.json and cases.jsonl) and
- * nothing else, so {@code prompt-arena report <run-dir>} reproduces every number of the run.
+ * What a run recorded (manifest.json, cases.jsonl, engine.json), in memory or read back from its folder,
+ * and the one path from it to the analysis: interim looks during a run, the end of a run and
+ * {@code prompt-arena report <run-dir>} all call {@link #analyze()}, so they cannot disagree.
+ *
+ * @param manifest provenance and the pre-registered design
+ * @param cases    finished cases in case order
+ * @param engine   the engine's counters, or null when the folder predates engine.json
  */
-public final class ReportBuilder {
+public record RecordedRun(Manifest manifest, List<CaseRecord> cases, EngineSnapshot engine) {
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private ReportBuilder() {}
-
-    public static ReportModel build(RunDirectory dir) {
-        return build(ManifestFactory.read(dir.file("manifest.json")), readCases(dir.file("cases.jsonl")), readEngine(dir.file("engine.json")));
+    /** Reads a run folder back, so re-running {@code report} reproduces every number of the run. */
+    public static RecordedRun read(RunDirectory dir) {
+        return new RecordedRun(ManifestFactory.read(dir.file("manifest.json")), readCases(dir.file("cases.jsonl")), readEngine(dir.file("engine.json")));
     }
 
     /**
-     * The model from what a run just wrote, still in memory (the run skips reading its own files back).
-     * Must equal {@link #build(RunDirectory)} of the same folder: ReportRegenerationTest holds both to the same bytes.
+     * The analysis result and decision of the cases recorded so far. Pure and seeded: the same records
+     * give the same numbers, whether read back or still in memory (ReportRegenerationTest holds both to the same bytes).
      */
-    public static ReportModel build(Manifest manifest, List<CaseRecord> cases, EngineSnapshot engine) {
+    public AnalysisResult analyze() {
         List<CaseOutcome> outcomes = cases.stream().map(CaseRecord::outcome).toList();
         // The bootstrap seed is the judge seed: one recorded number makes every interval replayable.
         AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed());
         // Self-preference was decided from the models at run time; older manifests have none (null).
-        AnalysisResult analysis = ArenaAnalysis.analyze(outcomes, manifest.axes(), options,
+        return ArenaAnalysis.analyze(outcomes, manifest.axes(), options,
                 manifest.selfPreference() == null ? List.of() : manifest.selfPreference());
-        return new ReportModel(ReportModel.SCHEMA_VERSION, manifest, analysis, cases, engine);
     }
 
     /** The engine's counters; null when the run folder predates engine.json. */
