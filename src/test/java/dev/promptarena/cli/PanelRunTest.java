@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.judge.JudgeStatus;
 import dev.promptarena.run.CaseRecord;
 import dev.promptarena.judge.JudgeTrace;
 import dev.promptarena.run.RecordedRun;
@@ -103,7 +104,7 @@ class PanelRunTest {
             assertTrue(r.err().contains("judge gpt-4o-2024-08-06 (gpt-4o-2024-08-06) is in the same model family (openai) as variant A (sim-a)"), r.err());
             List<CaseRecord> records = RecordedRun.readCases(CliRuns.newestRun(dir.resolve("reports")).resolve("cases.jsonl"));
             assertTrue(records.stream().flatMap(c -> c.traces().stream()).filter(t -> t.judge().equals("gpt-4o-2024-08-06"))
-                    .allMatch(t -> t.status().equals("ok")), "the server's verdicts were read");
+                    .allMatch(t -> t.status() == JudgeStatus.OK), "the server's verdicts were read");
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.promptarena.decision.Decision;
 import dev.promptarena.decision.DecisionPolicy;
 import dev.promptarena.decision.GuardrailSpec;
 import dev.promptarena.run.CaseRecord;
+import dev.promptarena.judge.JudgeStatus;
 import dev.promptarena.judge.JudgeTrace;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.analysis.AnalysisOptions;
@@ -88,7 +89,7 @@ public final class ReportFixtures {
             sa.put(axis, 1 + rnd.nextInt(5));
             sb.put(axis, 1 + rnd.nextInt(5));
         }
-        return new JudgeTrace("sim-judge", 0, bFirst, "ok", w, sa, sb, reason, "{raw}", false, null, 0.0005, false);
+        return new JudgeTrace("sim-judge", 0, bFirst, JudgeStatus.OK, w, sa, sb, reason, "{raw}", false, null, 0.0005, false);
     }
 
     private static Winner flip(Winner w) { return w == Winner.A ? Winner.B : w == Winner.B ? Winner.A : Winner.TIE; }
