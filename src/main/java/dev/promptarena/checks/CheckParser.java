@@ -1,5 +1,6 @@
 package dev.promptarena.checks;
 
+import dev.promptarena.llm.TokenCounter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package dev.promptarena.checks;
 
+import dev.promptarena.llm.TokenCounter;
 import java.util.Objects;
 
 /**

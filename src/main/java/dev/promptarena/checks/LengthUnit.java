@@ -1,5 +1,7 @@
 package dev.promptarena.checks;
 
+import dev.promptarena.llm.TokenCounter;
+
 /** What a {@link LengthCheck} counts. */
 public enum LengthUnit {
     /** Maximal runs of non-whitespace characters ({@link Character#isWhitespace}). */

@@ -1,5 +1,7 @@
 package dev.promptarena.engine;
 
+import dev.promptarena.util.Futures;
+import dev.promptarena.llm.TokenCounter;
 import dev.promptarena.util.DaemonThreads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -110,7 +112,7 @@ public final class CallEngine implements Calls {
             }
         }
         if (stopping) return CompletableFuture.failedFuture(new RunStoppedException());
-        double estimate = prices.cost(request.model(), Endpoints.estimateInputTokens(request), Endpoints.outputCap(request));
+        double estimate = prices.cost(request.model(), TokenCounter.quickInput(request), TokenCounter.outputCap(request));
         if (!budget.tryReserve(estimate)) {
             counters.budgetSkipped.increment();
             return CompletableFuture.failedFuture(new BudgetExhaustedException(String.format(java.util.Locale.ROOT,
@@ -164,8 +166,7 @@ public final class CallEngine implements Calls {
     }
 
     private static ProviderException unwrap(Throwable error) {
-        Throwable t = error;
-        while (t instanceof CompletionException && t.getCause() != null) t = t.getCause();
+        Throwable t = Futures.cause(error);
         return t instanceof ProviderException pe ? pe : new ProviderException(ProviderException.Kind.FATAL, 0, String.valueOf(t), null);
     }
 

@@ -1,9 +1,7 @@
 package dev.promptarena.engine;
 
 import dev.promptarena.llm.ProviderConfig;
-import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.LlmClient;
-import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.ProviderException;
 import dev.promptarena.llm.http.AdaptiveLimiter;
 import dev.promptarena.llm.http.Delayer;
@@ -61,16 +59,4 @@ final class Endpoints {
         return m;
     }
 
-    /** chars/4: the engine's quick estimate (the dry-run estimator uses a real tokenizer where it can). */
-    static long estimateInputTokens(LlmRequest r) {
-        long chars = r.system() == null ? 0 : r.system().length();
-        for (ChatMessage m : r.messages()) chars += m.content().length();
-        return chars / 4;
-    }
-
-    /** The output the budget must assume: max_tokens, or 1024 when unset. */
-    static long outputCap(LlmRequest r) {
-        Integer max = r.decoding().maxTokens();
-        return max == null ? 1024 : max;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.promptarena.judge;
 
+import dev.promptarena.util.Futures;
 import dev.promptarena.config.JudgeConfig;
 import dev.promptarena.engine.CallNotMadeException;
 import dev.promptarena.engine.Calls;
@@ -74,7 +75,7 @@ public final class PairJudge {
                         total, first.truncated() || second.truncated());
             });
         }).exceptionally(e -> {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause = Futures.cause(e);
             if (cause instanceof CallNotMadeException) throw new CompletionException(cause); // not judged, not a failure
             return new JudgeTrace(config.id(), sample, bFirst, JudgeStatus.FAILED, Winner.UNPARSEABLE, Map.of(), Map.of(), "", "",
                     false, "judge call failed: " + cause.getMessage(), 0, false);

@@ -1,5 +1,6 @@
 package dev.promptarena.run;
 
+import dev.promptarena.util.Futures;
 import dev.promptarena.engine.CallNotMadeException;
 import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.CostModel;
@@ -124,7 +125,7 @@ public final class ArenaRunner {
         return calls.call(v.provider(), request, role)
                 .thenApply(resp -> side(v, resp))
                 .exceptionally(e -> {
-                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    Throwable cause = Futures.cause(e);
                     if (cause instanceof CallNotMadeException) throw new CompletionException(cause);
                     return new Side("", 0, 0, 0, true, String.valueOf(cause.getMessage()), false);
                 });
