@@ -9,6 +9,8 @@ import dev.promptarena.decision.DecisionPolicy;
 import dev.promptarena.decision.GuardrailSpec;
 import dev.promptarena.llm.Decoding;
 import dev.promptarena.llm.ProviderPresets;
+import dev.promptarena.llm.WireProtocol;
+import dev.promptarena.llm.WireProtocols;
 import dev.promptarena.rubric.RubricLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,6 @@ import java.util.Map;
 
 /** Reads arena.yaml into a validated {@link ArenaConfig}; every error names file, line and key. */
 public final class ConfigLoader {
-    static final List<String> PROVIDER_TYPES = List.of("sim", "openai", "anthropic");
 
     private final Map<String, String> env;
 
@@ -84,10 +85,11 @@ public final class ConfigLoader {
                 }
                 continue;
             }
-            String type = p.require("type").oneOf(PROVIDER_TYPES.toArray(String[]::new));
+            String type = p.require("type").oneOf(WireProtocols.types().toArray(String[]::new));
             String baseUrl = p.text("base_url", null);
-            if (!type.equals("sim") && baseUrl == null) {
-                baseUrl = type.equals("anthropic") ? "https://api.anthropic.com" : null;
+            WireProtocol protocol = WireProtocols.find(type).orElseThrow();
+            if (protocol.remote() && baseUrl == null) {
+                baseUrl = protocol.defaultBaseUrl();
                 if (baseUrl == null) throw p.error("base_url is required for type " + type + " (or use a preset: " + String.join(", ", ProviderPresets.names()) + ")");
             }
             out.put(e.getKey(), new ProviderConfig(e.getKey(), type, baseUrl, p.text("api_key_env", null), concurrency, rpm, tpm, headers, options));

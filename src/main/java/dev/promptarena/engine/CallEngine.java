@@ -15,7 +15,6 @@ import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -51,22 +50,13 @@ public final class CallEngine implements Calls {
     private volatile boolean stopping;
 
     /**
-     * The engine for a configured run, with clients for the providers variants A, B and the
-     * judges name (an unused provider's missing key must not stop a run).
+     * The engine with clients for exactly {@code providerKeys}: the runner knows which it will call, and
+     * an unused provider's missing key must not stop a run.
      *
      * @param env     the environment the CLI received (API keys are looked up by the names in the config)
      * @param runDir  {@code reports/<run-id>}; an existing journal there is resumed
      * @throws IllegalArgumentException when a provider cannot be built (unknown type, key not set)
      */
-    public static CallEngine create(ArenaConfig config, Map<String, String> env, Path runDir, EngineOptions options) {
-        Set<String> used = new LinkedHashSet<>();
-        if (config.a().provider() != null) used.add(config.a().provider());
-        if (config.b().provider() != null) used.add(config.b().provider());
-        config.judges().forEach(j -> used.add(j.provider())); // every panel judge's provider
-        return create(config, used, env, runDir, options);
-    }
-
-    /** The engine with clients for exactly {@code providerKeys} (the runner knows which it will call). */
     public static CallEngine create(ArenaConfig config, Set<String> providerKeys, Map<String, String> env, Path runDir,
                                     EngineOptions options) {
         ClientFactory factory = new ClientFactory(env, options.clock());

@@ -3,6 +3,7 @@ package dev.promptarena.engine;
 import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.ProviderException;
+import dev.promptarena.llm.WireProtocols;
 import dev.promptarena.llm.http.AdaptiveLimiter;
 import dev.promptarena.llm.http.Delayer;
 import dev.promptarena.llm.http.RetryListener;
@@ -35,7 +36,7 @@ final class Endpoints {
         for (ProviderConfig p : providers.values()) {
             // The sim is free, instant and deterministic: caching it would only fill the disk
             // and serve stale answers after a change to the simulator.
-            if (p.type().equals("sim")) uncached.add(p.name());
+            if (!WireProtocols.isRemote(p.type())) uncached.add(p.name());
             TokenBucket rpm = p.requestsPerMinute() == null ? null : new TokenBucket(p.requestsPerMinute(), options.clock());
             TokenBucket tpm = p.tokensPerMinute() == null ? null : new TokenBucket(p.tokensPerMinute(), options.clock());
             clients.put(p.name(), new RetryingClient(factory.apply(p), policy,
