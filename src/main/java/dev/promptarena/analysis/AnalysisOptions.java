@@ -1,7 +1,7 @@
 package dev.promptarena.analysis;
 
-import dev.promptarena.stats.ClusterBootstrap;
 import dev.promptarena.decision.DecisionPolicy;
+import dev.promptarena.stats.ClusterBootstrap;
 import java.util.Objects;
 
 /**

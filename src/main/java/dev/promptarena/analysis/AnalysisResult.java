@@ -1,5 +1,7 @@
 package dev.promptarena.analysis;
 
+import dev.promptarena.decision.Decision;
+import dev.promptarena.similarity.SimilaritySummary;
 import dev.promptarena.stats.AxisResult;
 import dev.promptarena.stats.CheckSummary;
 import dev.promptarena.stats.JudgePanelResult;
@@ -9,8 +11,6 @@ import dev.promptarena.stats.OrderBiasResult;
 import dev.promptarena.stats.SegmentsResult;
 import dev.promptarena.stats.VerbosityResult;
 import dev.promptarena.stats.WinRateResult;
-import dev.promptarena.decision.Decision;
-import dev.promptarena.similarity.SimilaritySummary;
 import java.util.List;
 
 /**

@@ -1,5 +1,11 @@
 package dev.promptarena.analysis;
 
+import dev.promptarena.decision.Decision;
+import dev.promptarena.decision.DecisionPolicy;
+import dev.promptarena.decision.Gate;
+import dev.promptarena.decision.GuardrailResult;
+import dev.promptarena.decision.Guardrails;
+import dev.promptarena.similarity.SimilaritySummary;
 import dev.promptarena.stats.AxisAnalysis;
 import dev.promptarena.stats.AxisResult;
 import dev.promptarena.stats.CaseOutcome;
@@ -22,12 +28,6 @@ import dev.promptarena.stats.VerbosityResult;
 import dev.promptarena.stats.VerdictCombiner;
 import dev.promptarena.stats.WinRateAnalysis;
 import dev.promptarena.stats.WinRateResult;
-import dev.promptarena.decision.Decision;
-import dev.promptarena.decision.DecisionPolicy;
-import dev.promptarena.decision.Gate;
-import dev.promptarena.decision.GuardrailResult;
-import dev.promptarena.decision.Guardrails;
-import dev.promptarena.similarity.SimilaritySummary;
 import dev.promptarena.util.Forked;
 import java.util.ArrayList;
 import java.util.List;

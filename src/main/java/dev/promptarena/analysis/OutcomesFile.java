@@ -1,11 +1,11 @@
 package dev.promptarena.analysis;
 
-import dev.promptarena.stats.CaseOutcome;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.input.InputException;
+import dev.promptarena.stats.CaseOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package dev.promptarena.checks;
 
-import dev.promptarena.llm.TokenCounter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.input.InputException;
 import dev.promptarena.input.YamlNode;
+import dev.promptarena.llm.TokenCounter;
 import dev.promptarena.similarity.Embedders;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,18 +1,18 @@
 package dev.promptarena.engine;
 
-import dev.promptarena.util.Futures;
-import dev.promptarena.llm.TokenCounter;
-import dev.promptarena.util.DaemonThreads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.Price;
-import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.ClientFactory;
 import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.ProviderException;
+import dev.promptarena.llm.TokenCounter;
+import dev.promptarena.util.DaemonThreads;
+import dev.promptarena.util.Futures;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.promptarena.engine;
 
-import dev.promptarena.llm.TokenCounter;
 import dev.promptarena.config.Price;
 import dev.promptarena.engine.Calls.Role;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.TokenCounter;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.promptarena.engine;
 
-import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.LlmClient;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.ProviderException;
 import dev.promptarena.llm.WireProtocols;
 import dev.promptarena.llm.http.AdaptiveLimiter;

@@ -1,6 +1,5 @@
 package dev.promptarena.judge;
 
-import dev.promptarena.util.Futures;
 import dev.promptarena.config.JudgeConfig;
 import dev.promptarena.engine.CallNotMadeException;
 import dev.promptarena.engine.Calls;
@@ -9,6 +8,7 @@ import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.stats.Winner;
+import dev.promptarena.util.Futures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

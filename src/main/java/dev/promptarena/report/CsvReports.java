@@ -1,10 +1,10 @@
 package dev.promptarena.report;
 
-import dev.promptarena.decision.GuardrailResult;
-import dev.promptarena.run.CaseRecord;
-import dev.promptarena.judge.JudgeTrace;
-import dev.promptarena.run.RunDirectory;
 import dev.promptarena.analysis.AnalysisResult;
+import dev.promptarena.decision.GuardrailResult;
+import dev.promptarena.judge.JudgeTrace;
+import dev.promptarena.run.CaseRecord;
+import dev.promptarena.run.RunDirectory;
 import dev.promptarena.stats.AxisResult;
 import dev.promptarena.stats.Interval;
 import dev.promptarena.stats.OrderBiasAnalysis;

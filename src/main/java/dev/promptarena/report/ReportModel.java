@@ -1,10 +1,10 @@
 package dev.promptarena.report;
 
-import dev.promptarena.run.CaseRecord;
+import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.engine.EngineSnapshot;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.RecordedRun;
-import dev.promptarena.analysis.AnalysisResult;
 import java.util.List;
 import java.util.Objects;
 

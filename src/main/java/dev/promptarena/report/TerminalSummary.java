@@ -1,8 +1,8 @@
 package dev.promptarena.report;
 
+import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.decision.Decision;
 import dev.promptarena.decision.GuardrailResult;
-import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.stats.AxisResult;
 import dev.promptarena.stats.CheckSummary;
 import dev.promptarena.stats.Interval;

@@ -1,21 +1,19 @@
 package dev.promptarena.run;
 
-import dev.promptarena.util.Futures;
+import dev.promptarena.config.VariantConfig;
+import dev.promptarena.dataset.GoldenCase;
 import dev.promptarena.engine.CallNotMadeException;
 import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.CostModel;
-import dev.promptarena.config.VariantConfig;
-import dev.promptarena.dataset.GoldenCase;
-import dev.promptarena.dataset.UserTemplate;
 import dev.promptarena.judge.JudgeTrace;
 import dev.promptarena.judge.PairJudge;
 import dev.promptarena.judge.PairJudging;
-import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.recorded.Recorded;
 import dev.promptarena.recorded.RecordedResponses;
 import dev.promptarena.stats.Side;
+import dev.promptarena.util.Futures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

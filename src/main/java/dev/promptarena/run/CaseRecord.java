@@ -1,7 +1,7 @@
 package dev.promptarena.run;
 
-import dev.promptarena.judge.JudgeTrace;
 import dev.promptarena.checks.CheckResult;
+import dev.promptarena.judge.JudgeTrace;
 import dev.promptarena.stats.CaseOutcome;
 import dev.promptarena.stats.Side;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.promptarena.run;
 
-import dev.promptarena.util.DaemonThreads;
 import dev.promptarena.checks.CheckReport;
 import dev.promptarena.checks.CheckResult;
 import dev.promptarena.checks.CheckRunner;
 import dev.promptarena.stats.Side;
+import dev.promptarena.util.DaemonThreads;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;

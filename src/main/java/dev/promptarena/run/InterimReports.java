@@ -1,8 +1,8 @@
 package dev.promptarena.run;
 
-import dev.promptarena.util.DaemonThreads;
 import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.engine.EngineSnapshot;
+import dev.promptarena.util.DaemonThreads;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,11 +2,11 @@ package dev.promptarena.run;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptarena.input.InputException;
-import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.analysis.AnalysisOptions;
-import dev.promptarena.analysis.ArenaAnalysis;
 import dev.promptarena.analysis.AnalysisResult;
+import dev.promptarena.analysis.ArenaAnalysis;
+import dev.promptarena.engine.EngineSnapshot;
+import dev.promptarena.input.InputException;
 import dev.promptarena.stats.CaseOutcome;
 import java.io.BufferedReader;
 import java.io.IOException;

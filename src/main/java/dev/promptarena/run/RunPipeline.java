@@ -1,11 +1,12 @@
 package dev.promptarena.run;
 
+import dev.promptarena.checks.CheckRunner;
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.JudgeConfig;
 import dev.promptarena.config.ReferenceJudgeConfig;
+import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.CostModel;
-import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.engine.PriceTable;
 import dev.promptarena.engine.Progress;
@@ -14,7 +15,6 @@ import dev.promptarena.judge.JudgePrompt;
 import dev.promptarena.judge.PairJudge;
 import dev.promptarena.judge.PairJudging;
 import dev.promptarena.judge.ReferenceJudge;
-import dev.promptarena.checks.CheckRunner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;

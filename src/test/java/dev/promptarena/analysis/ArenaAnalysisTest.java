@@ -1,10 +1,5 @@
 package dev.promptarena.analysis;
 
-import dev.promptarena.stats.CaseOutcome;
-import dev.promptarena.stats.Evidence;
-import dev.promptarena.stats.Fixtures;
-import dev.promptarena.stats.Vote;
-import dev.promptarena.stats.Winner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.decision.DecisionPolicy;
 import dev.promptarena.decision.GuardrailSpec;
 import dev.promptarena.decision.Outcome;
+import dev.promptarena.stats.CaseOutcome;
+import dev.promptarena.stats.Evidence;
+import dev.promptarena.stats.Fixtures;
+import dev.promptarena.stats.Vote;
+import dev.promptarena.stats.Winner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

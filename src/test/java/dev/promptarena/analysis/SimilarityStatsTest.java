@@ -1,10 +1,10 @@
 package dev.promptarena.analysis;
 
-import dev.promptarena.similarity.SimilaritySummary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptarena.similarity.SimilaritySummary;
 import dev.promptarena.stats.CaseOutcome;
 import dev.promptarena.stats.Side;
 import java.util.ArrayList;

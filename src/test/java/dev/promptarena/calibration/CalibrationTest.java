@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptarena.input.InputException;
-import dev.promptarena.run.CaseRecord;
 import dev.promptarena.judge.JudgeStatus;
 import dev.promptarena.judge.JudgeTrace;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.stats.Side;
 import dev.promptarena.stats.Winner;
 import java.nio.file.Path;

@@ -3,12 +3,12 @@ package dev.promptarena.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptarena.llm.TokenCounter;
 import dev.promptarena.config.Price;
 import dev.promptarena.engine.Calls.Role;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.Decoding;
 import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.TokenCounter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,27 +1,27 @@
 package dev.promptarena.engine;
 
-import dev.promptarena.judge.JudgeStatus;
-import dev.promptarena.run.ArenaRunner;
-import dev.promptarena.run.CaseRecord;
-import dev.promptarena.run.CheckStage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptarena.config.JudgeConfig;
-import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.config.VariantConfig;
 import dev.promptarena.dataset.DatasetLoader;
 import dev.promptarena.dataset.GoldenCase;
 import dev.promptarena.judge.JudgePanel;
 import dev.promptarena.judge.JudgePrompt;
+import dev.promptarena.judge.JudgeStatus;
 import dev.promptarena.judge.PairJudge;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.Decoding;
-import dev.promptarena.recorded.Recorded;
 import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.sim.SimClient;
+import dev.promptarena.recorded.Recorded;
 import dev.promptarena.rubric.Axis;
 import dev.promptarena.rubric.Rubric;
+import dev.promptarena.run.ArenaRunner;
+import dev.promptarena.run.CaseRecord;
+import dev.promptarena.run.CheckStage;
 import dev.promptarena.testing.ScriptedCalls;
 import java.io.IOException;
 import java.nio.file.Files;

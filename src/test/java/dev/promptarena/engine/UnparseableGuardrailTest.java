@@ -1,11 +1,11 @@
 package dev.promptarena.engine;
 
-import dev.promptarena.run.ArenaRunner;
-import dev.promptarena.run.CaseRecord;
-import dev.promptarena.run.CheckStage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptarena.analysis.AnalysisOptions;
+import dev.promptarena.analysis.AnalysisResult;
+import dev.promptarena.analysis.ArenaAnalysis;
 import dev.promptarena.cli.ExitCode;
 import dev.promptarena.config.JudgeConfig;
 import dev.promptarena.config.VariantConfig;
@@ -21,9 +21,9 @@ import dev.promptarena.llm.Decoding;
 import dev.promptarena.recorded.Recorded;
 import dev.promptarena.rubric.Axis;
 import dev.promptarena.rubric.Rubric;
-import dev.promptarena.analysis.AnalysisOptions;
-import dev.promptarena.analysis.AnalysisResult;
-import dev.promptarena.analysis.ArenaAnalysis;
+import dev.promptarena.run.ArenaRunner;
+import dev.promptarena.run.CaseRecord;
+import dev.promptarena.run.CheckStage;
 import dev.promptarena.stats.CaseOutcome;
 import dev.promptarena.testing.ScriptedCalls;
 import java.util.ArrayList;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptarena.config.JudgeConfig;
-import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.engine.CostModel;
 import dev.promptarena.engine.DirectCalls;
 import dev.promptarena.llm.Decoding;
 import dev.promptarena.llm.LlmClient;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.anthropic.AnthropicClient;
 import dev.promptarena.llm.http.JsonHttp;
 import dev.promptarena.llm.openai.OpenAiClient;

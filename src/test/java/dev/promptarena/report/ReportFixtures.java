@@ -1,15 +1,15 @@
 package dev.promptarena.report;
 
-import dev.promptarena.decision.Decision;
-import dev.promptarena.decision.DecisionPolicy;
-import dev.promptarena.decision.GuardrailSpec;
-import dev.promptarena.run.CaseRecord;
-import dev.promptarena.judge.JudgeStatus;
-import dev.promptarena.judge.JudgeTrace;
-import dev.promptarena.run.Manifest;
 import dev.promptarena.analysis.AnalysisOptions;
 import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.analysis.ArenaAnalysis;
+import dev.promptarena.decision.Decision;
+import dev.promptarena.decision.DecisionPolicy;
+import dev.promptarena.decision.GuardrailSpec;
+import dev.promptarena.judge.JudgeStatus;
+import dev.promptarena.judge.JudgeTrace;
+import dev.promptarena.run.CaseRecord;
+import dev.promptarena.run.Manifest;
 import dev.promptarena.stats.ClusterBootstrap;
 import dev.promptarena.stats.Side;
 import dev.promptarena.stats.Winner;

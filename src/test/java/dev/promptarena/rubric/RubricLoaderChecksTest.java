@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptarena.input.InputException;
 import dev.promptarena.checks.ContainsCheck;
 import dev.promptarena.checks.JsonSchemaCheck;
 import dev.promptarena.checks.LengthCheck;
@@ -14,6 +13,7 @@ import dev.promptarena.checks.LengthUnit;
 import dev.promptarena.checks.RefusalCheck;
 import dev.promptarena.checks.RegexCheck;
 import dev.promptarena.checks.SimilarityCheck;
+import dev.promptarena.input.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

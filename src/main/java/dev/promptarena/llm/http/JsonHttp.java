@@ -1,10 +1,10 @@
 package dev.promptarena.llm.http;
 
-import dev.promptarena.util.Futures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderException;
+import dev.promptarena.util.Futures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

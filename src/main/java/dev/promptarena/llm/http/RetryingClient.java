@@ -1,11 +1,11 @@
 package dev.promptarena.llm.http;
 
-import dev.promptarena.util.Futures;
 import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
-import dev.promptarena.llm.TokenCounter;
 import dev.promptarena.llm.ProviderException;
+import dev.promptarena.llm.TokenCounter;
+import dev.promptarena.util.Futures;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleSupplier;
