@@ -2,7 +2,7 @@ package dev.promptarena.cli;
 
 import dev.promptarena.engine.EngineOptions;
 import dev.promptarena.report.ReportModel;
-import dev.promptarena.report.Reports;
+import dev.promptarena.report.files.Reports;
 import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.DryRun;
 import dev.promptarena.run.Manifest;

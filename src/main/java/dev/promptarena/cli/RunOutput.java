@@ -1,8 +1,8 @@
 package dev.promptarena.cli;
 
 import dev.promptarena.report.ReportModel;
-import dev.promptarena.report.Reports;
 import dev.promptarena.report.TerminalSummary;
+import dev.promptarena.report.files.Reports;
 import dev.promptarena.report.junit.JUnitReport;
 import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.RecordedRun;
@@ -17,7 +17,7 @@ final class RunOutput {
         ReportModel model = ReportModel.of(run, run.analyze());
         Reports.Written written = Reports.writeAll(result.dir(), model);
         if (junit != null) JUnitReport.write(junit, model);
-        TerminalSummary.print(model, result.dir().file("report.html").toString(), written, main.out);
+        TerminalSummary.print(model, result.dir().file("report.html").toString(), written.htmlBytes(), main.out);
         ExitCode gate = ExitCode.of(model.analysis().decision().outcome());
         if (result.partialReason() == null) return gate.code();
         main.err.println("Run stopped early (" + result.partialReason() + "); the report is marked partial.");

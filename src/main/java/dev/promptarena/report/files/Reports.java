@@ -1,7 +1,9 @@
-package dev.promptarena.report;
+package dev.promptarena.report.files;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.promptarena.report.CsvReports;
+import dev.promptarena.report.ReportModel;
 import dev.promptarena.report.html.HtmlReport;
 import dev.promptarena.report.markdown.MarkdownSummary;
 import dev.promptarena.run.RunDirectory;
