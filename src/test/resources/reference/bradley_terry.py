@@ -114,3 +114,13 @@ show('plan cases = max ceil(z^2 var / 0.2^2), z = norm.ppf(1 - .05/12) + norm.pp
 rng = np.random.default_rng(5)
 d = rng.multivariate_normal([0.2, 0.4, 0.6], cov / 100, size=400000)
 show('plan P(best) at 100 cases, multivariate_normal Monte Carlo', np.mean((d[:, 2] > d[:, 1]) & (d[:, 2] > d[:, 0]) & (d[:, 2] > 0)))
+
+# 6. TournamentGateTest: three candidates as good as the control (200 cases each, no ties). Under the global null any
+# pass is the first Holm step, so the family-wise false-pass rate is 1 - (1 - q)^3 with q = P(Wilson lower bound at
+# alpha/3 > .5); unadjusted, q at alpha. Wilson's discreteness puts q a little above alpha/6 (the gate's own test).
+from statsmodels.stats.proportion import proportion_confint
+from scipy.stats import binom
+for a in (0.05 / 3, 0.05):
+    w = min(w for w in range(201) if proportion_confint(w, 200, alpha=a, method='wilson')[0] > 0.5)
+    q = binom.sf(w - 1, 200, 0.5)
+    show(f'gate alpha={a:.5f}: smallest passing wins, q, 1 - (1 - q)^3', w, q, 1 - (1 - q) ** 3)
