@@ -36,13 +36,13 @@ public final class TournamentAnalysis {
                                            AnalysisOptions options, TieModel ties) {
         if (variants.size() < 2) throw new IllegalArgumentException("a tournament needs at least 2 variants, got: " + variants);
         String control = variants.get(0);
-        List<AnalysisResult> perPair = new ArrayList<>();
+        List<TournamentResult.PairAnalysis> perPair = new ArrayList<>();
         List<TournamentGate.Candidate> candidates = new ArrayList<>();
         List<Game> games = new ArrayList<>();
         for (TournamentPair p : pairs) {
             int a = index(variants, p.a()), b = index(variants, p.b());
             AnalysisResult r = ArenaAnalysis.analyze(p.outcomes(), axisNames, options);
-            perPair.add(r);
+            perPair.add(new TournamentResult.PairAnalysis(p.a(), p.b(), r));
             if (p.a().equals(control)) {
                 List<JudgedOutcome> judged = JudgedOutcome.of(p.outcomes());
                 ClusterBootstrap boot = new ClusterBootstrap(options.bootstrapSeed(), options.bootstrapResamples());

@@ -15,7 +15,10 @@ import java.util.List;
  * @param decision  the gate: each candidate against the control, Holm across candidates (primary)
  */
 public record TournamentResult(List<String> variants, TournamentRanking ranking, List<PairWinRate> winRates,
-                               List<AnalysisResult> pairs, TournamentDecision decision) {
+                               List<PairAnalysis> pairs, TournamentDecision decision) {
+    /** One pairing's two-variant analysis, {@code a} in the A role. */
+    public record PairAnalysis(String a, String b, AnalysisResult analysis) {}
+
     public TournamentResult {
         variants = List.copyOf(variants);
         winRates = List.copyOf(winRates);

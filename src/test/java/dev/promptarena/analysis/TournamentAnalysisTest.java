@@ -41,7 +41,7 @@ class TournamentAnalysisTest {
         AnalysisResult two = ArenaAnalysis.analyze(outcomes, List.of(), OPTIONS);
         assertEquals(two.decision(), t.decision().candidates().get(0).decision());
         assertEquals(two.decision().outcome(), t.decision().outcome());
-        assertEquals(two.winRate(), t.pairs().get(0).winRate());
+        assertEquals(two.winRate(), t.pairs().get(0).analysis().winRate());
     }
 
     @Test
