@@ -75,8 +75,15 @@ public final class CanaryPlanFile {
     public static String write(CanaryPlan plan, Map<String, Object> primary, List<String> headerComments) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("experiment_id", plan.experimentId());
-        root.put("routing", Map.of("scheme", plan.scheme().name().toLowerCase(Locale.ROOT), "key", plan.routingKey(), "salt", plan.salt()));
-        root.put("variants", Map.of("control", plan.control(), "treatment", plan.treatment()));
+        Map<String, Object> routing = new LinkedHashMap<>();
+        routing.put("scheme", plan.scheme().name().toLowerCase(Locale.ROOT));
+        routing.put("key", plan.routingKey());
+        routing.put("salt", plan.salt());
+        root.put("routing", routing);
+        Map<String, Object> variants = new LinkedHashMap<>();
+        variants.put("control", plan.control());
+        variants.put("treatment", plan.treatment());
+        root.put("variants", variants);
         root.put("srm_alpha", plan.srmAlpha());
         List<Map<String, Object>> gs = new ArrayList<>();
         for (Guardrail g : plan.guardrails()) {
