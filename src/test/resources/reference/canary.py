@@ -31,3 +31,16 @@ for obs, share in [([5000, 5000], [0.5, 0.5]), ([5120, 4880], [0.5, 0.5]), ([981
                    ([9750, 250], [0.99, 0.01]), ([330, 340, 330], [1/3, 1/3, 1/3]), ([8000, 2100], [0.8, 0.2])]:
     r = stats.chisquare(obs, f_exp=np.array(share) * sum(obs))
     print('srm', obs, share, repr(float(r.statistic)), repr(float(r.pvalue)))
+
+print('# Thompson: P(variant is best) under Beta(1+s, 1+f) posteriors, by numerical integration')
+from scipy import integrate
+def p_best(arms):
+    out = []
+    for i, (s, f) in enumerate(arms):
+        others = [stats.beta(1 + s2, 1 + f2) for j, (s2, f2) in enumerate(arms) if j != i]
+        me = stats.beta(1 + s, 1 + f)
+        val = integrate.quad(lambda x: me.pdf(x) * np.prod([o.cdf(x) for o in others]), 0, 1, epsabs=1e-12, limit=200)[0]
+        out.append(val)
+    return out
+for arms in ([(120, 380), (135, 365)], [(40, 60), (45, 55), (20, 80)], [(3, 7), (30, 70)]):
+    print('thompson', arms, *[repr(float(x)) for x in p_best(arms)])
