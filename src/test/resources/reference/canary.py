@@ -44,3 +44,13 @@ def p_best(arms):
     return out
 for arms in ([(120, 380), (135, 365)], [(40, 60), (45, 55), (20, 80)], [(3, 7), (30, 70)]):
     print('thompson', arms, *[repr(float(x)) for x in p_best(arms)])
+
+print('# online judge windows: mean t interval stats.t.interval(0.95, n-1, loc=mean, scale=stats.sem(x)); drift stats.ttest_ind(x, b, equal_var=False)')
+b = np.array([5, 5, 4, 5, 4, 5, 3, 5], float)
+x = np.array([3, 4, 2, 3, 4, 2, 3, 5, 2], float)
+print('tint', *[repr(float(v)) for v in stats.t.interval(0.95, len(x) - 1, loc=x.mean(), scale=stats.sem(x))])
+r = stats.ttest_ind(x, b, equal_var=False)
+va, vb = x.var(ddof=1) / len(x), b.var(ddof=1) / len(b)
+df = (va + vb) ** 2 / (va ** 2 / (len(x) - 1) + vb ** 2 / (len(b) - 1))
+h = stats.t.ppf(0.975, df) * np.sqrt(va + vb)
+print('welch', repr(float(x.mean() - b.mean())), repr(float(r.pvalue)), repr(float(df)), repr(float(x.mean() - b.mean() - h)), repr(float(x.mean() - b.mean() + h)))

@@ -25,7 +25,8 @@ public final class Main implements Runnable {
             Map.entry("plan", PlanCommand::new), Map.entry("calibrate", CalibrateCommand::new),
             Map.entry("compare", CompareCommand::new),
             Map.entry("assign", AssignCommand::new), Map.entry("canary", CanaryCommand::new),
-            Map.entry("signals", SignalsCommand::new), Map.entry("allocate", AllocateCommand::new), Map.entry("help", CommandLine.HelpCommand::new));
+            Map.entry("signals", SignalsCommand::new), Map.entry("allocate", AllocateCommand::new),
+            Map.entry("score", ScoreCommand::new), Map.entry("help", CommandLine.HelpCommand::new));
 
     @Spec CommandSpec spec;
     final Map<String, String> env;
