@@ -45,7 +45,7 @@ class ArchitectureTest {
             List.of("cli"),
             List.of("report", "planning", "calibration"),
             List.of("run"),
-            List.of("judge", "analysis", "recorded"),
+            List.of("judge", "analysis", "recorded", "canary"),
             List.of("engine"),
             List.of("config"),
             List.of("rubric", "dataset"),

@@ -1,7 +1,7 @@
 package dev.promptarena.canary;
 
-import dev.promptarena.stats.ClusteredProportions;
 import dev.promptarena.stats.ClusteredProportions.Estimate;
+import dev.promptarena.stats.ClusteredProportions;
 import dev.promptarena.stats.PAdjust;
 import java.time.Instant;
 import java.util.ArrayList;

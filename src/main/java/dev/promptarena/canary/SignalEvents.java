@@ -53,7 +53,7 @@ public final class SignalEvents {
             }
             if (!signal.equals(SERVED)) t.signals().add(signal);
         }
-        if (turns.isEmpty()) throw new dev.promptarena.config.InputException(file, 1, null, "no events" + (experiment != null ? " for experiment " + experiment : ""));
+        if (turns.isEmpty()) throw new dev.promptarena.input.InputException(file, 1, null, "no events" + (experiment != null ? " for experiment " + experiment : ""));
         return new ArrayList<>(turns.values());
     }
 }

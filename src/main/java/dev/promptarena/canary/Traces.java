@@ -32,7 +32,7 @@ public final class Traces {
             if (output == null) throw row.error("output", "required field is missing");
             out.add(new Trace(id, row.time("timestamp"), request, row.fields().get("context"), output, row.line()));
         }
-        if (out.isEmpty()) throw new dev.promptarena.config.InputException(file, 1, null, "no traces");
+        if (out.isEmpty()) throw new dev.promptarena.input.InputException(file, 1, null, "no traces");
         return out;
     }
 

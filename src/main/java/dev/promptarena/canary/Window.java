@@ -1,6 +1,6 @@
 package dev.promptarena.canary;
 
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.InputException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.promptarena.cli;
 
 import dev.promptarena.canary.InputRows;
 import dev.promptarena.canary.ThompsonAllocation;
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.InputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

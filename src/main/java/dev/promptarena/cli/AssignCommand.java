@@ -5,7 +5,7 @@ import com.opencsv.ICSVWriter;
 import dev.promptarena.canary.Assigner;
 import dev.promptarena.canary.BucketingScheme;
 import dev.promptarena.canary.SampleRatio;
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.InputException;
 import dev.promptarena.report.CsvTable;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -4,8 +4,9 @@ import dev.promptarena.canary.ScoreWindows;
 import dev.promptarena.canary.Traces;
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.ConfigLoader;
-import dev.promptarena.config.InputException;
 import dev.promptarena.engine.EngineOptions;
+import dev.promptarena.input.InputException;
+import dev.promptarena.judge.JudgeStatus;
 import dev.promptarena.report.Fmt;
 import dev.promptarena.report.online.ScoreReport;
 import dev.promptarena.rubric.Rubric;
@@ -86,7 +87,7 @@ public final class ScoreCommand implements Callable<Integer> {
         OnlineScoring.Result r = OnlineScoring.run(new OnlineScoring.Request(config, rubric, traces, all, fraction, seed, engine, main.env), dir, resume != null);
         List<ScoreWindows.AxisWindow> windows = ScoreWindows.analyse(r.okScores(), rubric.axisNames(), windowHours, baseline, 0.05);
         ScoreReport.write(r, rubric.axisNames(), windows);
-        long bad = r.sampled().stream().filter(s -> s.score() != null && !s.score().status().equals("ok")).count();
+        long bad = r.sampled().stream().filter(s -> s.score() != null && s.score().status() != JudgeStatus.OK).count();
         main.out.printf("Sampled %d of %d traces (fraction %s, seed %d); scored %d, unparseable or failed %d; judge calls %d, cost $%.4f%n",
                 r.sampled().size(), r.traces(), fraction, seed, r.okScores().size(), bad, r.engine().issued(), r.engine().costUsd());
         for (ScoreWindows.AxisWindow w : windows) {

@@ -2,7 +2,7 @@ package dev.promptarena.cli;
 
 import dev.promptarena.canary.SignalAnalysis;
 import dev.promptarena.canary.SignalEvents;
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.InputException;
 import dev.promptarena.report.Fmt;
 import dev.promptarena.report.signals.SignalsReport;
 import dev.promptarena.run.RunDirectory;

@@ -33,7 +33,7 @@ public final class PointwiseJudge {
     }
 
     /** One trace's scoring: status ok / unparseable / failed, scores per axis when ok. */
-    public record Score(String status, Map<String, Integer> scores, String reason, String raw, String error, double costUsd) {}
+    public record Score(JudgeStatus status, Map<String, Integer> scores, String reason, String raw, String error, double costUsd) {}
 
     public CompletableFuture<Score> score(String traceId, String question, String context, String output) {
         List<ChatMessage> messages = List.of(ChatMessage.user(prompt.render(traceId, question, context, output)));
@@ -42,19 +42,19 @@ public final class PointwiseJudge {
         return calls.call(config.provider(), request, Calls.Role.JUDGE).thenCompose(first -> {
             PointwiseParser.Result r = parser.parse(first.text());
             double cost = costs.cost(config.model(), first.usage());
-            if (r.ok()) return CompletableFuture.completedFuture(new Score("ok", r.scores(), r.reason(), first.text(), null, cost));
+            if (r.ok()) return CompletableFuture.completedFuture(new Score(JudgeStatus.OK, r.scores(), r.reason(), first.text(), null, cost));
             List<ChatMessage> retry = List.of(messages.get(0), ChatMessage.assistant(first.text()),
                     ChatMessage.user(String.format(PairJudge.REPAIR, r.error())));
             return calls.call(config.provider(), request.withMessages(retry), Calls.Role.JUDGE).thenApply(second -> {
                 PointwiseParser.Result r2 = parser.parse(second.text());
                 double total = cost + costs.cost(config.model(), second.usage());
-                return r2.ok() ? new Score("ok", r2.scores(), r2.reason(), second.text(), null, total)
-                        : new Score("unparseable", Map.of(), "", second.text(), "unreadable twice: " + r2.error(), total);
+                return r2.ok() ? new Score(JudgeStatus.OK, r2.scores(), r2.reason(), second.text(), null, total)
+                        : new Score(JudgeStatus.UNPARSEABLE, Map.of(), "", second.text(), "unreadable twice: " + r2.error(), total);
             });
         }).exceptionally(e -> {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof CallNotMadeException) throw new CompletionException(cause);
-            return new Score("failed", Map.of(), "", "", "judge call failed: " + cause.getMessage(), 0);
+            return new Score(JudgeStatus.FAILED, Map.of(), "", "", "judge call failed: " + cause.getMessage(), 0);
         });
     }
 }

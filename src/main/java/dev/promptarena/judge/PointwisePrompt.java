@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-import dev.promptarena.config.Hashing;
+import dev.promptarena.input.Hashing;
 import dev.promptarena.rubric.Axis;
 import dev.promptarena.rubric.Rubric;
 import java.util.HashMap;

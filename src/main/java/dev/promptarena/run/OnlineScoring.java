@@ -3,14 +3,15 @@ package dev.promptarena.run;
 import dev.promptarena.canary.ScoreWindows;
 import dev.promptarena.canary.Traces;
 import dev.promptarena.config.ArenaConfig;
-import dev.promptarena.config.Hashing;
-import dev.promptarena.config.InputException;
 import dev.promptarena.config.JudgeConfig;
 import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.CallNotMadeException;
 import dev.promptarena.engine.EngineOptions;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.engine.PriceTable;
+import dev.promptarena.input.Hashing;
+import dev.promptarena.input.InputException;
+import dev.promptarena.judge.JudgeStatus;
 import dev.promptarena.judge.PointwiseJudge;
 import dev.promptarena.judge.PointwisePrompt;
 import dev.promptarena.llm.ClientFactory;
@@ -46,7 +47,7 @@ public final class OnlineScoring {
     /** The outcome: scored traces in file order, engine counters, and why the run is partial (null if complete). */
     public record Result(RunDirectory dir, int traces, List<Scored> sampled, EngineSnapshot engine, String partialReason) {
         public List<ScoreWindows.Scored> okScores() {
-            return sampled.stream().filter(s -> s.score() != null && s.score().status().equals("ok"))
+            return sampled.stream().filter(s -> s.score() != null && s.score().status() == JudgeStatus.OK)
                     .map(s -> new ScoreWindows.Scored(s.trace().timestamp(), s.score().scores())).toList();
         }
     }

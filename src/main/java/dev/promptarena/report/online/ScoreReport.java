@@ -1,6 +1,7 @@
 package dev.promptarena.report.online;
 
 import dev.promptarena.canary.ScoreWindows.AxisWindow;
+import dev.promptarena.judge.JudgeStatus;
 import dev.promptarena.report.CsvTable;
 import dev.promptarena.run.OnlineScoring;
 import dev.promptarena.run.RunDirectory;
@@ -25,7 +26,7 @@ public final class ScoreReport {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("trace_id", s.trace().traceId());
             m.put("timestamp", s.trace().timestamp().toString());
-            m.put("status", s.score() == null ? "not_scored" : s.score().status());
+            m.put("status", s.score() == null ? "not_scored" : s.score().status().wire());
             m.put("scores", s.score() == null ? Map.of() : s.score().scores());
             m.put("reason", s.score() == null ? "" : s.score().reason());
             m.put("error", s.score() == null ? "the cost budget was reached" : s.score().error());
@@ -67,8 +68,8 @@ public final class ScoreReport {
         summary.put("traces", r.traces());
         summary.put("sampled", r.sampled().size());
         summary.put("scored", r.okScores().size());
-        summary.put("unparseable", r.sampled().stream().filter(s -> s.score() != null && s.score().status().equals("unparseable")).count());
-        summary.put("failed", r.sampled().stream().filter(s -> s.score() != null && s.score().status().equals("failed")).count());
+        summary.put("unparseable", r.sampled().stream().filter(s -> s.score() != null && s.score().status() == JudgeStatus.UNPARSEABLE).count());
+        summary.put("failed", r.sampled().stream().filter(s -> s.score() != null && s.score().status() == JudgeStatus.FAILED).count());
         summary.put("partialReason", r.partialReason());
         summary.put("windows", json);
         dir.writeJson("score-summary.json", summary);

@@ -2,9 +2,9 @@ package dev.promptarena.report.signals;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-import dev.promptarena.canary.SignalAnalysis;
 import dev.promptarena.canary.SignalAnalysis.SignalRow;
 import dev.promptarena.canary.SignalAnalysis.WindowRate;
+import dev.promptarena.canary.SignalAnalysis;
 import dev.promptarena.report.CsvTable;
 import dev.promptarena.report.Fmt;
 import dev.promptarena.run.RunDirectory;
