@@ -92,4 +92,21 @@ class CanaryCheckCommandTest {
         assertTrue(p.err().contains("bad.yaml:6: guardrails[1].direction: expected one of max, min, got 'maximum'"), p.err());
         assertFalse(p.err().contains("Exception"), p.err());
     }
+
+    @Test
+    void readsJsonlWindowsLikeCsv() throws Exception {
+        Path plan = Files.writeString(tmp.resolve("p.yaml"), PLAN);
+        Path windows = Files.writeString(tmp.resolve("w.jsonl"), """
+                {"window_start": "2026-05-01T00:00:00Z", "window_end": "2026-05-01T01:00:00Z", "variant": "treatment", "latency_p95_ms": 3300, "error_rate": 0.002, "cost_per_session_usd": 0.09}
+                {"window_start": "2026-05-01T01:00:00Z", "window_end": "2026-05-01T02:00:00Z", "variant": "treatment", "latency_p95_ms": 3400, "error_rate": 0.003, "cost_per_session_usd": 0.091}
+                """);
+        CliRun r = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", windows.toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("window 1 actions: []"), r.out());
+        assertTrue(r.out().contains("window 2 actions: [pause exposure: latency_p95_ms, rollback treatment: error_rate, review spend: cost_per_session_usd]"), r.out());
+        Path state = Files.writeString(tmp.resolve("s.json"), "{\"stage\": 7}");
+        CliRun bad = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", windows.toString(), "--state", state.toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("stage 7 does not exist"), bad.err());
+    }
 }
