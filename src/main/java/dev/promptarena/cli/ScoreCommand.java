@@ -91,7 +91,7 @@ public final class ScoreCommand implements Callable<Integer> {
         main.out.printf("Sampled %d of %d traces (fraction %s, seed %d); scored %d, unparseable or failed %d; judge calls %d, cost $%.4f%n",
                 r.sampled().size(), r.traces(), fraction, seed, r.okScores().size(), bad, r.engine().issued(), r.engine().costUsd());
         for (ScoreWindows.AxisWindow w : windows) {
-            main.out.printf("  %s %-20s n=%-4d mean %s %s%s%n", w.windowStart(), dev.promptarena.report.CsvTable.safe(w.axis()), w.n(), Fmt.num(w.mean(), 2),
+            main.out.printf("  %s %-20s n=%-4d mean %s %s%s%n", w.windowStart(), dev.promptarena.report.TerminalText.plain(w.axis()), w.n(), Fmt.num(w.mean(), 2),
                     w.interval() == null ? "" : Fmt.interval(w.interval(), 2),
                     w.drift() == null ? "" : String.format("  drift %s %s p=%s", Fmt.signed(w.drift(), 2),
                             w.driftInterval() == null ? "" : Fmt.interval(w.driftInterval(), 2), Fmt.p(w.driftP())));

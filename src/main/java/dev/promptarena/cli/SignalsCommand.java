@@ -4,6 +4,7 @@ import dev.promptarena.canary.SignalAnalysis;
 import dev.promptarena.canary.SignalEvents;
 import dev.promptarena.input.InputException;
 import dev.promptarena.report.Fmt;
+import dev.promptarena.report.TerminalText;
 import dev.promptarena.report.signals.SignalsReport;
 import dev.promptarena.run.RunDirectory;
 import java.io.IOException;
@@ -73,9 +74,9 @@ public final class SignalsCommand implements Callable<Integer> {
         Path dir = out != null ? out : events.toAbsolutePath().getParent().resolve("signals");
         Files.createDirectories(dir);
         SignalsReport.write(r, RunDirectory.open(dir));
-        main.out.printf("%d turns of %s, %d of %s, %d sessions (intervals and tests clustered by session)%n", r.turnsControl(), c,
-                r.turnsTreatment(), t, r.sessions());
-        main.out.printf("%-20s %8s %8s %9s %-18s %8s %8s%n", "signal", c.length() > 8 ? "control" : c, t.length() > 8 ? "treatment" : t, "diff", "95% interval", "p", "p (BH)");
+        main.out.printf("%d turns of %s, %d of %s, %d sessions (intervals and tests clustered by session)%n", r.turnsControl(),
+                TerminalText.plain(c), r.turnsTreatment(), TerminalText.plain(t), r.sessions());
+        main.out.printf("%-20s %8s %8s %9s %-18s %8s %8s%n", "signal", c.length() > 8 ? "control" : TerminalText.plain(c), t.length() > 8 ? "treatment" : TerminalText.plain(t), "diff", "95% interval", "p", "p (BH)");
         for (SignalAnalysis.SignalRow s : r.signals()) {
             main.out.printf("%-20s %8s %8s %9s %-18s %8s %8s%s%n", s.signal(), Fmt.pct(s.control().estimate()), Fmt.pct(s.treatment().estimate()),
                     Fmt.pct(s.difference().estimate()), s.difference().interval() == null ? Fmt.NONE

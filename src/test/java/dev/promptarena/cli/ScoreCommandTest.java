@@ -104,6 +104,13 @@ class ScoreCommandTest {
             for (JsonNode w : summary.path("windows")) if (w.path("axis").asText().equals("Clarity") && w.path("windowStart").asText().startsWith("2026-05-02")) day2 = w;
             assertTrue(day2 != null && day2.path("drift").asDouble() < -1.5 && day2.path("driftP").asDouble() < 0.01, summary.toString());
             assertTrue(resumed.out().contains("drift"), resumed.out());
+
+            // The shared cache: a fresh scoring of the same sample, once the cache holds every reply, calls nothing.
+            CliRun.of(env, "score", traces.toString(), "--judge", cfg.toString(), "--sample", "0.5", "--seed", "3", "--out", dir.resolve("s2").toString());
+            int before = server.requests().size();
+            CliRun cached = CliRun.of(env, "score", traces.toString(), "--judge", cfg.toString(), "--sample", "0.5", "--seed", "3", "--out", dir.resolve("s3").toString());
+            assertEquals(resumed.exitCode(), cached.exitCode(), cached.out() + cached.err());
+            assertEquals(before, server.requests().size(), "served from the cache");
         }
     }
 
