@@ -23,7 +23,8 @@ public final class Main implements Runnable {
     private static final List<Map.Entry<String, Supplier<Object>>> SUBCOMMANDS = List.of(
             Map.entry("run", RunCommand::new), Map.entry("validate", ValidateCommand::new), Map.entry("report", ReportCommand::new),
             Map.entry("plan", PlanCommand::new), Map.entry("calibrate", CalibrateCommand::new),
-            Map.entry("compare", CompareCommand::new), Map.entry("help", CommandLine.HelpCommand::new));
+            Map.entry("compare", CompareCommand::new),
+            Map.entry("import", ImportCommand::new), Map.entry("help", CommandLine.HelpCommand::new));
 
     @Spec CommandSpec spec;
     final Map<String, String> env;
