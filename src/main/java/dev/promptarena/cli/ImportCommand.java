@@ -39,8 +39,8 @@ public final class ImportCommand implements Callable<Integer> {
         Path rubric = ImportFiles.sibling(out, ".rubric.yaml");
         PromptfooImporter.Result r = PromptfooImporter.convert(config, golden.getFileName().toString(), rubric.getFileName().toString());
         List<String> header = new ArrayList<>();
-        header.add("Imported from " + config.getFileName() + " by `prompt-arena import promptfoo`. Review before the first paid run;");
-        header.add("the notes printed by the import (repeated at the end of this comment) say what was not mapped.");
+        header.add("Imported from " + config.getFileName() + " by `prompt-arena import promptfoo`. Review it before the first paid run.");
+        header.add("The notes below (also printed by the import) say what to review and what was not mapped.");
         header.add("variants: A = " + r.variants().get(0) + ", B = " + r.variants().get(1));
         r.notes().reviewItems().forEach(s -> header.add("review: " + s));
         r.notes().unmappedItems().forEach(s -> header.add("not mapped: " + s));

@@ -50,6 +50,18 @@ class PromptfooImportTest {
         assertTrue(in.cases().get(3).reference().contains("(D-5)"));
     }
 
+    /** The converted files shown in docs/from-promptfoo.md and kept beside the example are what the import writes today. */
+    @Test
+    void committedConversionIsCurrent() throws IOException {
+        Path out = dir.resolve("arena.yaml");
+        assertEquals(0, CliRun.of("import", "promptfoo", EXAMPLE.toString(), "--out", out.toString()).exitCode());
+        for (String f : List.of("arena.yaml", "arena.golden.jsonl", "arena.rubric.yaml")) {
+            assertEquals(Files.readString(EXAMPLE.resolveSibling(f)), Files.readString(dir.resolve(f)), f
+                    + " differs: regenerate with bin/prompt-arena import promptfoo examples/promptfoo/promptfooconfig.yaml --out examples/promptfoo/arena.yaml");
+            assertTrue(Files.readString(Path.of("docs/from-promptfoo.md")).contains(Files.readString(dir.resolve(f))), "docs/from-promptfoo.md shows an old " + f);
+        }
+    }
+
     @Test
     void neverOverwritesAndWritesNothingWhenOneFileExists() throws IOException {
         Path out = dir.resolve("arena.yaml");
