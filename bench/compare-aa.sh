@@ -7,4 +7,6 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work=$(mktemp -d /tmp/prompt-arena-compare-aa.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 cd "$here"
-java -cp target/prompt-arena.jar bench/CompareAA.java "$PAIRS" "$work"
+# A copy: rebuilding the jar while this runs would otherwise change classes under the running JVM.
+cp target/prompt-arena.jar "$work/prompt-arena.jar"
+java -cp "$work/prompt-arena.jar" bench/CompareAA.java "$PAIRS" "$work"

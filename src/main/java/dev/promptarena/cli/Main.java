@@ -24,7 +24,7 @@ public final class Main implements Runnable {
             Map.entry("run", RunCommand::new), Map.entry("validate", ValidateCommand::new), Map.entry("report", ReportCommand::new),
             Map.entry("plan", PlanCommand::new), Map.entry("calibrate", CalibrateCommand::new),
             Map.entry("compare", CompareCommand::new),
-            Map.entry("import", ImportCommand::new), Map.entry("help", CommandLine.HelpCommand::new));
+            Map.entry("import", ImportCommand::new), Map.entry("runs", RunsCommand::new), Map.entry("help", CommandLine.HelpCommand::new));
 
     @Spec CommandSpec spec;
     final Map<String, String> env;
