@@ -87,6 +87,7 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCode.USAGE_OR_INPUT.code();
         }
         ArenaInputs loaded = ArenaInputs.load(config, main.env);
+        loaded.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
         RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null);
         if (dryRun) {

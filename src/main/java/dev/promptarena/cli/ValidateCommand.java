@@ -27,6 +27,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 in.config().a().name(), in.config().a().model(), in.config().b().name(), in.config().b().model(),
                 in.config().judges().size() > 1 ? "judges" : "judge", judge(in), in.config().judge() == null ? "none" : in.config().judge().order().name().toLowerCase());
         // Valid, but worth knowing before a run is paid for.
+        in.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
         SelfPreferenceCheck.find(in.config().judges(), List.of(in.config().a(), in.config().b()), new ModelFamilies(in.config().families()))
                 .forEach(s -> main.err.println("warning: " + s.message()));
         return ExitCode.PASS.code();
