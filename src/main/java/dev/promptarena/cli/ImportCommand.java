@@ -1,6 +1,6 @@
 package dev.promptarena.cli;
 
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.InputException;
 import dev.promptarena.promptfoo.ImportFiles;
 import dev.promptarena.promptfoo.PromptfooImporter;
 import dev.promptarena.run.ArenaInputs;

@@ -1,6 +1,6 @@
 package dev.promptarena.cli;
 
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.InputException;
 import dev.promptarena.history.IndexPage;
 import dev.promptarena.history.RunHistory;
 import dev.promptarena.history.RunSummary;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.InputException;
 import dev.promptarena.report.markdown.MarkdownText;
 import java.io.IOException;
 import java.io.InputStream;

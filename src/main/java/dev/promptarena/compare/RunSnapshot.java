@@ -2,11 +2,11 @@ package dev.promptarena.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.InputException;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.ManifestFactory;
 import dev.promptarena.stats.CaseOutcome;
-import dev.promptarena.stats.OutcomesFile;
+import dev.promptarena.analysis.OutcomesFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.promptarena.history;
 
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

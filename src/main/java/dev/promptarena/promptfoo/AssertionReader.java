@@ -1,7 +1,7 @@
 package dev.promptarena.promptfoo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptarena.config.YamlNode;
+import dev.promptarena.input.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.promptarena.promptfoo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptarena.config.YamlNode;
+import dev.promptarena.input.YamlNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.promptarena.promptfoo;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.promptarena.config.YamlNode;
+import dev.promptarena.input.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

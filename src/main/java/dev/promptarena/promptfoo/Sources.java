@@ -1,7 +1,7 @@
 package dev.promptarena.promptfoo;
 
-import dev.promptarena.config.InputException;
-import dev.promptarena.config.YamlNode;
+import dev.promptarena.input.InputException;
+import dev.promptarena.input.YamlNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

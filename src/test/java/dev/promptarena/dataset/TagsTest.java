@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.InputException;
 import dev.promptarena.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
