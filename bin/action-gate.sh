@@ -10,11 +10,11 @@ launcher="${PA_LAUNCHER:-$here/bin/prompt-arena}"
 out="${PA_OUT:?PA_OUT: the parent folder of the run folder}"
 mkdir -p "$out"
 read -r -a extra <<< "${PA_ARGS:-}"
-before=$(ls -1d "$out"/*/ 2>/dev/null || true)
+before=$(ls -1d "$out"/*/ 2>/dev/null | grep -v '/latest/$' || true)
 "$launcher" run "${PA_CONFIG:?PA_CONFIG: the arena config}" --out "$out" "${extra[@]}"
 code=$?
 # The folder this run created: the parent may hold earlier runs, and a run stopped by an input error creates none.
-run_dir=$(comm -13 <(printf '%s\n' "$before" | sort) <(ls -1d "$out"/*/ 2>/dev/null | sort) | head -n 1)
+run_dir=$(comm -13 <(printf '%s\n' "$before" | sort) <(ls -1d "$out"/*/ 2>/dev/null | grep -v '/latest/$' | sort) | head -n 1)
 case "$code" in
   0) decision=PASS ;; 1) decision=FAIL ;; 2) decision=INPUT_ERROR ;; 3) decision=INCONCLUSIVE ;;
   4) decision=RUN_ERROR ;; 130) decision=INTERRUPTED ;; *) decision=ERROR ;;

@@ -19,7 +19,8 @@ public final class RunHistory {
         if (!Files.isDirectory(parent)) throw new InputException(parent, "not a folder (give the parent of the run folders, e.g. reports)");
         List<RunSummary> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(parent)) {
-            dirs.filter(Files::isDirectory).forEach(d -> RunSummary.read(d).ifPresent(out::add));
+            // Not through links: `latest` points at a run that is listed under its own name.
+            dirs.filter(d -> Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(d -> RunSummary.read(d).ifPresent(out::add));
         } catch (IOException e) {
             throw new InputException(parent, "cannot list: " + e.getMessage());
         }

@@ -86,7 +86,8 @@ public final class RunPipeline {
             started = Instant.parse(ManifestFactory.read(dir.file("manifest.json")).startedAt());
         } else {
             started = Instant.now();
-            dir = RunDirectory.create(parent, config.name(), ZonedDateTime.now());
+            dir = options.runDir() != null ? RunDirectory.createExact(options.runDir())
+                    : RunDirectory.create(parent, config.name(), ZonedDateTime.now());
         }
         // The template is panel-wide (judge.template), so one prompt serves every judge.
         JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
