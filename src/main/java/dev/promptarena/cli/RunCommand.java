@@ -7,6 +7,7 @@ import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.DryRun;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.ManifestFactory;
+import dev.promptarena.run.ProvidersTable;
 import dev.promptarena.run.RunOptions;
 import dev.promptarena.run.RunPipeline;
 import java.nio.file.Files;
@@ -101,6 +102,9 @@ public final class RunCommand implements Callable<Integer> {
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
         RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null, runDir);
         if (dryRun) {
+            ProvidersTable.Result providers = ProvidersTable.of(inputs.config(), main.env);
+            if (!inputs.config().providers().isEmpty()) providers.lines().forEach(main.out::println);
+            providers.warnings().forEach(w -> main.err.println("warning: " + w));
             main.out.println(DryRun.estimate(inputs, options).describe());
             return ExitCode.PASS.code();
         }
