@@ -138,7 +138,9 @@ public final class RunPipeline {
         } else if (runner.stopped()) {
             partial = "interrupted after " + records.size() + " of " + total + " cases";
         }
-        Manifest finished = manifest.withEnd(Instant.now().toString(), partial);
+        Manifest finished = manifest.withEnd(Instant.now().toString(), partial)
+                .withServed(ServedModels.read(dir.file(dev.promptarena.engine.CallEngine.JOURNAL)));
+        ServedModels.changes(finished.served()).forEach(w -> err.println("warning: " + w));
         dir.writeJson("manifest.json", finished);
         return new Result(dir, finished, records, snapshot, partial, cacheWrites);
     }
