@@ -1,6 +1,7 @@
 package dev.promptarena.analysis;
 
 import dev.promptarena.decision.TournamentGate;
+import dev.promptarena.decision.TournamentGate.TournamentDecision;
 import dev.promptarena.stats.CaseOutcome;
 import dev.promptarena.stats.ClusterBootstrap;
 import dev.promptarena.stats.JudgedOutcome;
@@ -52,13 +53,23 @@ public final class TournamentAnalysis {
             }
             for (CaseOutcome o : p.outcomes()) games.addAll(games(o, a, b));
         }
+        TournamentDecision decision = TournamentGate.decide(options.policy(), candidates);
+        if (games.isEmpty()) return new TournamentResult(variants, null, List.of(), perPair, decision, "no Bradley–Terry ranking: no parseable votes");
         GameTable table = GameTable.of(variants.size(), games);
         BradleyTerry model = new BradleyTerry(variants.size(), 0, ties);
-        TournamentRanking ranking = new TournamentBootstrap(options.bootstrapSeed() + 2, options.bootstrapResamples())
-                .rank(table, model, options.alpha());
-        var winRates = WinRateMatrix.of(table, ranking.fit(), new ClusterBootstrap(options.bootstrapSeed() + 3,
+        // The ranking is exploratory: when the model has no finite fit (a variant won every comparison, a judge always
+        // took one slot, too few bootstrap refits converged) the gate, which does not use it, still decides, and the
+        // reports say why there is no ranking.
+        TournamentRanking ranking = null;
+        String problem = null;
+        try {
+            ranking = new TournamentBootstrap(options.bootstrapSeed() + 2, options.bootstrapResamples()).rank(table, model, options.alpha());
+        } catch (IllegalArgumentException e) {
+            problem = "no Bradley–Terry ranking: " + e.getMessage();
+        }
+        var winRates = WinRateMatrix.of(table, ranking == null ? null : ranking.fit(), new ClusterBootstrap(options.bootstrapSeed() + 3,
                 options.bootstrapResamples()), options.alpha());
-        return new TournamentResult(variants, ranking, winRates, perPair, TournamentGate.decide(options.policy(), candidates));
+        return new TournamentResult(variants, ranking, winRates, perPair, decision, problem);
     }
 
     /** One game per parseable vote of an outcome whose two generations succeeded. */

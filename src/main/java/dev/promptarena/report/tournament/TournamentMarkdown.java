@@ -17,16 +17,8 @@ public final class TournamentMarkdown {
         var d = r.decision();
         sb.append("## prompt-arena tournament: ").append(d.outcome())
                 .append(d.best() == null ? " (no candidate passes)" : " (best passing candidate: " + name(d.best()) + ")").append("\n\n");
-        sb.append("Ranking (Bradley–Terry score vs the control, ").append(pct(1 - r.ranking().alpha()))
-                .append(" case-bootstrap interval; exploratory):\n\n");
-        sb.append("| # | variant | score | interval | P(best) | rank range |\n|---|---|---|---|---|---|\n");
-        List<VariantScore> sorted = TournamentTables.sorted(r);
-        for (int i = 0; i < sorted.size(); i++) {
-            VariantScore v = sorted.get(i);
-            sb.append(String.format(Locale.ROOT, "| %d | %s%s | %s | %s | %s | %d–%d |%n", i + 1, name(r.variants().get(v.variant())),
-                    v.variant() == 0 ? " (control)" : "", Fmt.signed(v.score(), 2), Fmt.interval(v.interval(), 2),
-                    Fmt.pct(v.bestShare()), v.rankBest(), v.rankWorst()));
-        }
+        if (r.ranking() == null) sb.append(MarkdownText.escape(r.rankingProblem())).append(".\n");
+        else ranking(r, sb);
         sb.append("\nGate (each candidate vs the control, Holm across candidates; primary):\n\n");
         sb.append("| candidate | decision | win rate | interval | Holm level |\n|---|---|---|---|---|\n");
         for (CandidateDecision c : d.candidates()) {
@@ -36,7 +28,18 @@ public final class TournamentMarkdown {
         return sb.toString();
     }
 
-    private static String name(String s) { return MarkdownText.escape(s, 80); }
+    private static void ranking(TournamentResult r, StringBuilder sb) {
+        sb.append("Ranking (Bradley–Terry score vs the control, ").append(String.format(Locale.ROOT, "%.0f%%", 100 * (1 - r.ranking().alpha())))
+                .append(" case-bootstrap interval; exploratory):\n\n");
+        sb.append("| # | variant | score | interval | P(best) | rank range |\n|---|---|---|---|---|---|\n");
+        List<VariantScore> sorted = TournamentTables.sorted(r);
+        for (int i = 0; i < sorted.size(); i++) {
+            VariantScore v = sorted.get(i);
+            sb.append(String.format(Locale.ROOT, "| %d | %s%s | %s | %s | %s | %d–%d |%n", i + 1, name(r.variants().get(v.variant())),
+                    v.variant() == 0 ? " (control)" : "", Fmt.signed(v.score(), 2), Fmt.interval(v.interval(), 2),
+                    Fmt.pct(v.bestShare()), v.rankBest(), v.rankWorst()));
+        }
+    }
 
-    private static String pct(double level) { return String.format(Locale.ROOT, "%.0f%%", 100 * level); }
+    private static String name(String s) { return MarkdownText.escape(s, 80); }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  * What the tournament page's template places: every number formatted and every pixel computed here, names as plain
  * strings (the template escapes them). Components are read by the template by name.
  */
-record TournamentPage(String outcome, String decisionText, List<GateRow> gate, String level, List<RankRow> ranking, String zeroX,
+record TournamentPage(String outcome, String decisionText, List<GateRow> gate, String level, String rankingProblem, List<RankRow> ranking, String zeroX,
                       int rankHeight, int rankAxisY, int rankTickY, List<Tick> ticks, int mapSize, List<Label> columns,
                       List<Label> rows, List<Cell> cells, List<PairRow> pairs, String position, List<String> axes,
                       List<AxisRow> axisRows) {
@@ -59,9 +59,10 @@ record TournamentPage(String outcome, String decisionText, List<GateRow> gate, S
             double v = s.d0() + i * (s.d1() - s.d0()) / 4;
             ticks.add(new Tick(s.at(v), Fmt.signed(v, 2)));
         }
-        return new TournamentPage(d.outcome().name(), text, gate, String.format(Locale.ROOT, "%.0f%%", 100 * (1 - r.ranking().alpha())),
+        double alpha = r.pairs().isEmpty() ? 0.05 : r.pairs().get(0).analysis().options().alpha();
+        return new TournamentPage(d.outcome().name(), text, gate, String.format(Locale.ROOT, "%.0f%%", 100 * (1 - alpha)), r.rankingProblem(),
                 ranking, s.at(0), axisY + 20, axisY, axisY + 14, ticks, MARGIN + CELL * names.size() + 10,
-                labels(names, true), labels(names, false), cells(r), pairRows(r), Fmt.signed(r.ranking().fit().position(), 2),
+                labels(names, true), labels(names, false), cells(r), pairRows(r), r.ranking() == null ? Fmt.NONE : Fmt.signed(r.ranking().fit().position(), 2),
                 axes(r), axisRows(r));
     }
 
@@ -103,9 +104,10 @@ record TournamentPage(String outcome, String decisionText, List<GateRow> gate, S
     private static List<PairRow> pairRows(TournamentResult r) {
         List<PairRow> out = new ArrayList<>();
         for (PairWinRate w : r.winRates()) {
-            PairDifference d = r.ranking().pair(w.a(), w.b());
+            PairDifference d = r.ranking() == null ? null : r.ranking().pair(w.a(), w.b());
             out.add(new PairRow(r.variants().get(w.a()), r.variants().get(w.b()), w.games(), Fmt.pct(w.firstSlotShare()),
-                    Fmt.signed(d.difference(), 2), Fmt.interval(d.interval(), 2), Fmt.p(d.pHolm())));
+                    d == null ? Fmt.NONE : Fmt.signed(d.difference(), 2), d == null ? Fmt.NONE : Fmt.interval(d.interval(), 2),
+                    d == null ? Fmt.NONE : Fmt.p(d.pHolm())));
         }
         return out;
     }

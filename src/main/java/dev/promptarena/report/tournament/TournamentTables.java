@@ -35,16 +35,18 @@ public final class TournamentTables {
                 "model_win_rate_a", "score_difference", "difference_ci_low", "difference_ci_high", "p", "p_holm", "separated",
                 "first_slot_share");
         for (PairWinRate w : r.winRates()) {
-            PairDifference d = r.ranking().pair(w.a(), w.b());
+            PairDifference d = r.ranking() == null ? null : r.ranking().pair(w.a(), w.b());
             t.row(r.variants().get(w.a()), r.variants().get(w.b()), w.games(), w.bootstrap().estimate(),
-                    w.bootstrap().interval().lower(), w.bootstrap().interval().upper(), w.modelWinRate(), d.difference(),
-                    d.interval().lower(), d.interval().upper(), d.p(), d.pHolm(), d.separated(), w.firstSlotShare());
+                    w.bootstrap().interval().lower(), w.bootstrap().interval().upper(), w.modelWinRate(), d == null ? null : d.difference(),
+                    d == null ? null : d.interval().lower(), d == null ? null : d.interval().upper(), d == null ? null : d.p(),
+                    d == null ? null : d.pHolm(), d == null ? null : d.separated(), w.firstSlotShare());
         }
         return t;
     }
 
-    /** Variants by score, best first (ties keep config order). */
+    /** Variants by score, best first (ties keep config order); empty without a ranking. */
     static List<VariantScore> sorted(TournamentResult r) {
+        if (r.ranking() == null) return List.of();
         return r.ranking().variants().stream().sorted(Comparator.comparingDouble(VariantScore::score).reversed()).toList();
     }
 }

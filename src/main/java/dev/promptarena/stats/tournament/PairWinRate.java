@@ -10,7 +10,7 @@ import dev.promptarena.stats.BootstrapResult;
  * @param b              column variant
  * @param games          games between a and b
  * @param bootstrap      observed win rate of a over b and its interval (cases resampled)
- * @param modelWinRate   the Bradley–Terry fit's P(a beats b) in neutral position, ties half
+ * @param modelWinRate   the Bradley–Terry fit's P(a beats b) in neutral position, ties half; NaN without a fit
  * @param decisive       decisive games between a and b
  * @param firstSlotWins  decisive games won by the variant in the first slot (this pair's order bias)
  */

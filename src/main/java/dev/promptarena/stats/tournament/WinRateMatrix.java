@@ -13,7 +13,7 @@ import java.util.List;
 public final class WinRateMatrix {
     private WinRateMatrix() {}
 
-    /** One entry per pair a &lt; b that played at least once. */
+    /** One entry per pair a &lt; b that played at least once; {@code fit} may be null (model rates are then NaN). */
     public static List<PairWinRate> of(GameTable table, BradleyTerryFit fit, ClusterBootstrap bootstrap, double alpha) {
         int k = table.variants();
         List<PairWinRate> out = new ArrayList<>();
@@ -35,7 +35,7 @@ public final class WinRateMatrix {
                 double[] num = perCase.stream().mapToDouble(x -> x[0]).toArray();
                 double[] den = perCase.stream().mapToDouble(x -> x[1]).toArray();
                 int games = (int) java.util.Arrays.stream(den).sum();
-                out.add(new PairWinRate(a, b, games, bootstrap.ratio(num, den, alpha), fit.winProbability(a, b), decisive, firstWins));
+                out.add(new PairWinRate(a, b, games, bootstrap.ratio(num, den, alpha), fit == null ? Double.NaN : fit.winProbability(a, b), decisive, firstWins));
             }
         }
         return out;

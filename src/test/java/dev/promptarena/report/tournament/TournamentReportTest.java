@@ -61,6 +61,7 @@ class TournamentReportTest {
         assertEquals(6, Pattern.compile("<rect ").matcher(html).results().count()); // k(k-1) off-diagonal cells
         assertTrue(html.contains("Best passing candidate: &lt;script&gt;"), "the decision names the best passing candidate");
         assertTrue(html.contains("<th>Accuracy</th>"));
+        assertFalse(html.contains("no Bradley–Terry ranking"), "no problem note when there is a ranking");
         assertTrue(html.contains("<td>4.00</td>") && html.contains("<td>3.00</td>"), "per-variant axis means");
     }
 
@@ -71,6 +72,29 @@ class TournamentReportTest {
         assertFalse(md.contains("<script>"), md);
         assertTrue(md.contains("| 1 | &lt;script&gt;alert(1)&lt;/script&gt; |"), md);
         assertEquals(2, md.lines().filter(l -> l.contains("| PASS |") || l.contains("| INCONCLUSIVE |") || l.contains("| FAIL |")).count(), md);
+    }
+
+    @Test
+    void aTournamentWithoutARankingStillDecidesAndReports(@TempDir Path tmp) throws Exception {
+        // The candidate wins every vote: no finite Bradley–Terry score, but the gate needs none.
+        List<CaseOutcome> sweep = new ArrayList<>();
+        for (int c = 0; c < 40; c++) {
+            sweep.add(Fixtures.outcome("case" + c, Fixtures.vote(false, Winner.B), Fixtures.vote(true, Winner.B)));
+        }
+        TournamentResult r = TournamentAnalysis.analyze(List.of("prod", "cand"), List.of(new TournamentPair("prod", "cand", sweep)),
+                List.of(), new AnalysisOptions(0.05, 3, 2000, DecisionPolicy.defaults()), TieModel.DAVIDSON);
+        assertEquals(null, r.ranking());
+        assertTrue(r.rankingProblem().contains("no finite maximum"), r.rankingProblem());
+        assertEquals("cand", r.decision().best());
+        assertTrue(TournamentMarkdown.summary(r).contains("no Bradley–Terry ranking"));
+        String html = new TournamentHtml().render(r);
+        assertTrue(html.contains("no Bradley–Terry ranking"), html);
+        assertEquals(2, Pattern.compile("<rect ").matcher(html).results().count());
+        RunDirectory dir = RunDirectory.open(tmp);
+        TournamentTables.ranking(r).writeTo(dir, TournamentTables.RANKING);
+        TournamentTables.pairs(r).writeTo(dir, TournamentTables.PAIRS);
+        assertEquals(1, Files.readAllLines(tmp.resolve("ranking.csv")).size());
+        assertTrue(Files.readAllLines(tmp.resolve("pairs.csv")).get(1).startsWith("prod,cand,80,0,"), Files.readString(tmp.resolve("pairs.csv")));
     }
 
     /** Variant 1 scores 4 on Accuracy, the others 3; a Davidson judge with a first-slot advantage, both orders. */
