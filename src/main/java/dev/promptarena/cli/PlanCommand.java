@@ -27,15 +27,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Plan a test: cases needed for a given effect, or the effect a given size can detect.",
                 "KIND: proportions (two independent arms), winrate (the gate's pairwise win rate),",
-                "paired (a per-case score difference; SD from --pilot or --sd), mde (minimum detectable effect for --n)."},
+                "paired (a per-case score difference; SD from --pilot or --sd), mde (minimum detectable effect for --n),",
+                "sequential (a group-sequential win-rate design: boundaries, maximum and expected cases)."},
         footer = {"", "Examples:",
                 "  prompt-arena plan proportions --baseline 0.60 --mde 0.05",
                 "  prompt-arena plan winrate --win-rate 0.60 --tie-rate 0.2",
                 "  prompt-arena plan paired --pilot reports/pilot-run --axis accuracy --mde 0.2",
-                "  prompt-arena plan mde --metric winrate --n 200 --tie-rate 0.2"})
+                "  prompt-arena plan mde --metric winrate --n 200 --tie-rate 0.2",
+                "  prompt-arena plan sequential --looks 4 --spending obrien_fleming --win-rate 0.6 --tie-rate 0.2"})
 public final class PlanCommand implements Callable<Integer> {
     /** What to plan. */
-    public enum Kind { proportions, winrate, paired, mde }
+    public enum Kind { proportions, winrate, paired, mde, sequential }
 
     /** The metric an {@code mde} plan is for. */
     public enum Metric { winrate, proportions, paired }
@@ -81,6 +83,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--metric", defaultValue = "winrate", description = "mde: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Metric metric;
 
+    @CommandLine.ArgGroup(exclusive = false, heading = "sequential:%n")
+    PlanSequential sequentialOptions = new PlanSequential();
+
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
 
@@ -97,6 +102,7 @@ public final class PlanCommand implements Callable<Integer> {
                 case winrate -> winrate(plan);
                 case paired -> paired(plan);
                 case mde -> mde(plan);
+                case sequential -> sequentialOptions.plan(plan, require(winRate, "--win-rate"), tieRate, alpha, power);
             };
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "plan " + kind + ": " + e.getMessage());
