@@ -36,6 +36,9 @@ public final class SequentialSimulator {
 
     private SequentialSimulator() {}
 
+    /** One case's tie-half score from {@code judge} (for simulations outside this package). */
+    public static double score(Judge judge, SplittableRandom rnd) { return judge.score(rnd); }
+
     /** Simulates {@code runs} runs of the design with looks at {@code lookCases} judged cases. */
     public static Summary simulate(Boundaries b, List<Integer> lookCases, Judge judge, double alpha, int runs, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
