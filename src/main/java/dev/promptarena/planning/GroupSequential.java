@@ -53,6 +53,28 @@ public final class GroupSequential {
         return new Boundaries(t, eff, lower, b.futility(), eta, spent);
     }
 
+    /**
+     * The classic two-sided O'Brien–Fleming design (1979), c_k = C/√t_k with C such that the total
+     * crossing probability under H0 is alpha. Only for looks fixed in advance: unlike the spending
+     * designs it cannot absorb a look that comes at another fraction. Kept as the published check of the
+     * integration (Jennison &amp; Turnbull Table 2.3: 4 looks, alpha 0.05 → C_B = 2.024).
+     */
+    public static Boundaries classicObrienFleming(List<Double> fractions, double alpha, double power) {
+        SequentialDesign d = new SequentialDesign(fractions, Spending.OBRIEN_FLEMING, alpha, true, null, 1 - power);
+        java.util.function.DoubleFunction<Boundaries> at = cap -> {
+            List<Double> eff = fractions.stream().map(t -> cap / Math.sqrt(t)).toList();
+            return new Boundaries(fractions, eff, eff.stream().map(c -> -c).toList(), List.of(), Double.NaN, List.of());
+        };
+        double c = solveDecreasing(cap -> Operating.at(at.apply(cap), 0).power(), d.upperLevel(), 0.5, CAP);
+        Boundaries b = at.apply(c);
+        Operating h0 = Operating.at(b, 0);
+        List<Double> spent = new ArrayList<>();
+        double sum = 0;
+        for (double u : h0.upper()) spent.add(sum += u);
+        double eta = solveIncreasing(e -> Operating.at(b, e).power(), power, 0, 40);
+        return new Boundaries(fractions, b.efficacy(), b.lower(), List.of(), eta, spent);
+    }
+
     /** Futility values by beta spending under drift eta; the last one is the last efficacy value. */
     static Boundaries withFutility(Boundaries b, SequentialDesign design, double eta) {
         List<Double> t = b.fractions(), fut = new ArrayList<>();

@@ -94,6 +94,16 @@ class GroupSequentialTest {
     }
 
     @Test
+    void classicObrienFlemingMatchesTheTable() {
+        // Jennison & Turnbull (2000) Table 2.3, K = 4, alpha = 0.05: C_B(4, 0.05) = 2.024 -> 4.05, 2.86, 2.34, 2.02;
+        // rpact typeOfDesign="OF" (label OFclassic) to six decimals
+        Boundaries b = GroupSequential.classicObrienFleming(List.of(0.25, 0.5, 0.75, 1.0), 0.05, 0.8);
+        assertList(new double[] {4.048591, 2.862786, 2.337455, 2.024295}, b.efficacy());
+        assertEquals(2.024, b.efficacy().get(3), 5e-4);
+        assertCharacteristics(b, 0.025, 0.2, 8.036048, 1.023846, 0.831385, 1.017400);
+    }
+
+    @Test
     void oneLookIsTheFixedDesign() {
         Boundaries b = GroupSequential.compute(SequentialDesign.equallySpaced(1, Spending.POCOCK, 0.05, 0.8));
         assertEquals(Normal.quantile(0.975), b.efficacy().get(0), 1e-8);
