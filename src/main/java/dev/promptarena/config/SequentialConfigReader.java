@@ -1,7 +1,8 @@
 package dev.promptarena.config;
 
 import dev.promptarena.decision.SequentialSpec;
-import dev.promptarena.planning.Spending;
+import dev.promptarena.input.YamlNode;
+import dev.promptarena.stats.sequential.Spending;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

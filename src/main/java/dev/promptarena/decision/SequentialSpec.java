@@ -1,7 +1,7 @@
 package dev.promptarena.decision;
 
-import dev.promptarena.planning.SequentialDesign;
-import dev.promptarena.planning.Spending;
+import dev.promptarena.stats.sequential.SequentialDesign;
+import dev.promptarena.stats.sequential.Spending;
 import java.util.ArrayList;
 import java.util.List;
 

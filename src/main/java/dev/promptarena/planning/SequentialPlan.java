@@ -1,5 +1,10 @@
 package dev.promptarena.planning;
 
+import dev.promptarena.stats.sequential.Boundaries;
+import dev.promptarena.stats.sequential.GroupSequential;
+import dev.promptarena.stats.sequential.Operating;
+import dev.promptarena.stats.sequential.SequentialDesign;
+import dev.promptarena.stats.sequential.TieScore;
 import dev.promptarena.stats.Normal;
 
 /**

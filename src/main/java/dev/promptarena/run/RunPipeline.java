@@ -1,23 +1,21 @@
 package dev.promptarena.run;
 
+import dev.promptarena.checks.CheckRunner;
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.JudgeConfig;
 import dev.promptarena.config.ReferenceJudgeConfig;
-import dev.promptarena.engine.ArenaRunner;
-import dev.promptarena.engine.CaseRecord;
-import dev.promptarena.engine.CheckStage;
+import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.CostModel;
-import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.engine.PriceTable;
 import dev.promptarena.engine.Progress;
+import dev.promptarena.input.InputException;
 import dev.promptarena.judge.JudgePanel;
 import dev.promptarena.judge.JudgePrompt;
 import dev.promptarena.judge.PairJudge;
 import dev.promptarena.judge.PairJudging;
 import dev.promptarena.judge.ReferenceJudge;
-import dev.promptarena.rubric.check.CheckRunner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -76,14 +74,14 @@ public final class RunPipeline {
         ArenaConfig config = in.config();
         if (config.policy().sequential() != null) {
             // Checked before the run folder exists: a run that silently ignored its registered design would be a fixed-design run.
-            throw new dev.promptarena.config.InputException(config.file(), 0, "decision.sequential",
+            throw new InputException(config.file(), 0, "decision.sequential",
                     "sequential stopping is planned (prompt-arena plan sequential) but not executed by run yet (issue 16); remove it to run the fixed design");
         }
         List<JudgeConfig> judges = options.judgeSeed() == null ? config.judges()
                 : config.judges().stream().map(j -> j.withSeed(options.judgeSeed())).toList();
         ReferenceJudgeConfig reference = referenceJudge(config, options);
         // Built before the run folder: a missing embeddings module is an input error, not a half-made run.
-        CheckRunner checkRunner = in.rubric().checks().isEmpty() ? null : CheckRunner.forRubric(in.rubric());
+        CheckRunner checkRunner = in.rubric().checks().isEmpty() ? null : CheckRunner.forChecks(in.rubric().name(), in.rubric().checks());
         String embedder = checkRunner == null || checkRunner.embedder() == null ? null : checkRunner.embedder().modelId();
         Path parent = options.outDir() != null ? options.outDir() : config.outputDir();
         RunDirectory dir;

@@ -1,11 +1,11 @@
 package dev.promptarena.bench;
 
-import dev.promptarena.planning.ConfidenceSequence;
-import dev.promptarena.planning.SequentialDesign;
 import dev.promptarena.planning.SequentialPlan;
-import dev.promptarena.planning.SequentialSimulator;
-import dev.promptarena.planning.SequentialSimulator.Judge;
-import dev.promptarena.planning.Spending;
+import dev.promptarena.stats.sequential.ConfidenceSequence;
+import dev.promptarena.stats.sequential.SequentialDesign;
+import dev.promptarena.stats.sequential.SequentialSimulator;
+import dev.promptarena.stats.sequential.SequentialSimulator.Judge;
+import dev.promptarena.stats.sequential.Spending;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptarena.decision.SequentialSpec;
-import dev.promptarena.planning.Spending;
+import dev.promptarena.input.InputException;
+import dev.promptarena.stats.sequential.Spending;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

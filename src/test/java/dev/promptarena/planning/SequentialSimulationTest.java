@@ -3,8 +3,12 @@ package dev.promptarena.planning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptarena.planning.SequentialSimulator.Judge;
-import dev.promptarena.planning.SequentialSimulator.Summary;
+import dev.promptarena.stats.sequential.SequentialDesign;
+import dev.promptarena.stats.sequential.SequentialSimulator;
+import dev.promptarena.stats.sequential.SequentialSimulator.Judge;
+import dev.promptarena.stats.sequential.SequentialSimulator.Summary;
+import dev.promptarena.stats.sequential.Spending;
+import dev.promptarena.stats.sequential.TieScore;
 import dev.promptarena.stats.Normal;
 import org.junit.jupiter.api.Test;
 
