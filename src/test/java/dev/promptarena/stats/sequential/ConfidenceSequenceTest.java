@@ -60,7 +60,7 @@ class ConfidenceSequenceTest {
                 if (csOut) csMiss++;
                 if (naiveOut) naiveMiss++;
             }
-            // binomial error at 0.05 over 1,000 paths: sd 0.0069; measured 0.008-0.009 over 4,000 paths (docs/statistics.md section 13),
+            // binomial error at 0.05 over 1,000 paths: sd 0.0069; measured 0.008-0.009 over 4,000 paths (docs/statistics.md section 14),
             // the naive interval 0.52
             assertTrue(csMiss <= 50 + 21, "CS miscoverage " + csMiss + "/1000 at mean " + mean);
             assertTrue(naiveMiss >= 400, "naive repeated interval should miss often, missed " + naiveMiss + "/1000");
