@@ -79,6 +79,6 @@ public record SequentialWinRatePlan(Kind kind, double alpha, double power, doubl
 
     static Spending spendingNamed(String name, String option) {
         for (Spending s : Spending.values()) if (s.key().equals(name.trim().toLowerCase(Locale.ROOT))) return s;
-        throw new IllegalArgumentException(option + " must be obrien_fleming or pocock, got: " + name);
+        throw new IllegalArgumentException(option + " must be obrien_fleming or pocock" + (option.equals("--futility") ? " (or none)" : "") + ", got: " + name);
     }
 }

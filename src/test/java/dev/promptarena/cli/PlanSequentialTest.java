@@ -58,6 +58,7 @@ class PlanSequentialTest {
                 {"sequential", "--win-rate", "0.6", "--looks", "0.5,0.3"},
                 {"sequential", "--win-rate", "0.6", "--looks", "a,b"},
                 {"sequential", "--win-rate", "0.6", "--spending", "linear"},
+                {"sequential", "--win-rate", "0.6", "--futility", "always"},
                 {"sequential", "--win-rate", "0.45"},
                 {"sequential"}}) {
             String[] r = run(args);
