@@ -37,7 +37,15 @@ public record SequentialReplay(Boundaries boundaries, List<Integer> lookCases, L
     public static SequentialReplay of(SequentialSpec spec, double alpha, int plannedCases, List<Double> scores) {
         if (scores.size() > plannedCases) throw new IllegalArgumentException("more outcomes (" + scores.size() + ") than planned cases (" + plannedCases + ")");
         if (spec.method() == SequentialSpec.Method.ANYTIME) return anytime(alpha, scores);
-        Boundaries b = GroupSequential.compute(spec.design(plannedCases, alpha));
+        return of(GroupSequential.compute(spec.design(plannedCases, alpha)), plannedCases, scores);
+    }
+
+    /**
+     * As {@link #of(SequentialSpec, double, int, List)} with the design's boundaries already computed (they are
+     * registered once per run; computing them solves for the design drift, about 0.1 s).
+     */
+    public static SequentialReplay of(Boundaries b, int plannedCases, List<Double> scores) {
+        if (scores.size() > plannedCases) throw new IllegalArgumentException("more outcomes (" + scores.size() + ") than planned cases (" + plannedCases + ")");
         List<Integer> at = b.fractions().stream().map(t -> (int) Math.ceil(t * plannedCases - 1e-9)).toList();
         List<SequentialLook> looks = new ArrayList<>();
         long wins = 0, ties = 0, losses = 0;

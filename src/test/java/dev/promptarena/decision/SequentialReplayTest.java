@@ -61,7 +61,7 @@ class SequentialReplayTest {
         SequentialReplay full = SequentialReplay.of(OF4, 0.05, 200, s);
         assertTrue(full.stopped());
         for (int n = 0; n <= 200; n++) {
-            SequentialReplay r = SequentialReplay.of(OF4, 0.05, 200, s.subList(0, n));
+            SequentialReplay r = SequentialReplay.of(full.boundaries(), 200, s.subList(0, n));
             if (n < full.stopAt()) {
                 assertFalse(r.stopped(), "prefix " + n);
                 assertNull(r.stop());
