@@ -32,16 +32,27 @@ import java.util.List;
  * @param similarity similarity to the references, A vs B (null when not computed); exploratory unless
  *                   a {@code similarity_drop_max} guardrail is set
  * @param judgePanel exploratory: each judge alone, inter-judge agreement, stability, truncation, self-preference
+ * @param sequential primary under a registered sequential design: looks, boundaries, stop (null for a fixed design)
  */
 public record AnalysisResult(AnalysisOptions options, List<String> axisNames, WinRateResult winRate, List<AxisResult> axes,
                              OrderBiasResult orderBias, VerbosityResult verbosity, SegmentsResult segments,
                              OperationalMetrics operations, Decision decision, List<String> warnings,
-                             List<CheckSummary> checks, SimilaritySummary similarity, JudgePanelResult judgePanel) {
+                             List<CheckSummary> checks, SimilaritySummary similarity, JudgePanelResult judgePanel,
+                             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                             SequentialResult sequential) {
     public AnalysisResult {
         checks = checks == null ? List.of() : List.copyOf(checks);
         axisNames = List.copyOf(axisNames);
         axes = List.copyOf(axes);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A fixed-design result (no sequential section). */
+    public AnalysisResult(AnalysisOptions options, List<String> axisNames, WinRateResult winRate, List<AxisResult> axes,
+                          OrderBiasResult orderBias, VerbosityResult verbosity, SegmentsResult segments,
+                          OperationalMetrics operations, Decision decision, List<String> warnings,
+                          List<CheckSummary> checks, SimilaritySummary similarity, JudgePanelResult judgePanel) {
+        this(options, axisNames, winRate, axes, orderBias, verbosity, segments, operations, decision, warnings, checks, similarity, judgePanel, null);
     }
 
     /** A result without rubric checks or similarity, as before checks existed. */

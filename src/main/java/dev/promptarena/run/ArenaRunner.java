@@ -83,9 +83,13 @@ public final class ArenaRunner {
                 slots.acquire();
                 if (stopRequested) { slots.release(); break outer; }
                 CompletableFuture<CaseRecord> f = runCase(c, r).whenComplete((rec, e) -> {
-                    slots.release();
-                    if (rec != null) onDone.accept(rec);
-                    if (CallNotMadeException.causedBy(e)) requestStop();
+                    // onDone before the slot is free: a stop it requests (sequential monitor) is seen before the next case starts.
+                    try {
+                        if (rec != null) onDone.accept(rec);
+                        if (CallNotMadeException.causedBy(e)) requestStop();
+                    } finally {
+                        slots.release();
+                    }
                 });
                 started.add(f);
             }

@@ -27,7 +27,31 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
                        List<String> axes, DecisionPolicy policy, String startedAt, String finishedAt, boolean partial,
                        String partialReason, List<String> args, String embedderModel, Double referenceJudgeMargin,
                        List<JudgeInfo> judges, Map<String, List<String>> modelFamilies, List<SelfPreference> selfPreference,
-                       Map<String, List<ServedModels.Served>> served) {
+                       Map<String, List<ServedModels.Served>> served,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                       dev.promptarena.decision.SequentialRegistration sequential) {
+
+    /** Without a sequential registration (fixed design; run folders from before issue 16). */
+    public Manifest(int schemaVersion, String tool, String toolVersion, String runId, String arena,
+                    String configFile, String configSha256, String datasetFile, String datasetSha256,
+                    String rubricFile, String rubricSha256, String judgeTemplateSha256, int cases, int repeats,
+                    Map<String, VariantInfo> variants, JudgeInfo judge, Map<String, ProviderInfo> providers,
+                    List<String> axes, DecisionPolicy policy, String startedAt, String finishedAt, boolean partial,
+                    String partialReason, List<String> args, String embedderModel, Double referenceJudgeMargin,
+                    List<JudgeInfo> judges, Map<String, List<String>> modelFamilies, List<SelfPreference> selfPreference,
+                    Map<String, List<ServedModels.Served>> served) {
+        this(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256, rubricFile,
+                rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt, finishedAt,
+                partial, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies, selfPreference, served, null);
+    }
+
+    /** This manifest with the sequential design registered before the first call (issue 16). */
+    public Manifest withSequential(dev.promptarena.decision.SequentialRegistration registration) {
+        return new Manifest(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256,
+                rubricFile, rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt,
+                finishedAt, partial, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies, selfPreference, served,
+                registration);
+    }
 
     /** Without the served models (while running, and run folders from before they were recorded). */
     public Manifest(int schemaVersion, String tool, String toolVersion, String runId, String arena,
@@ -46,7 +70,7 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
     public Manifest withServed(Map<String, List<ServedModels.Served>> served) {
         return new Manifest(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256,
                 rubricFile, rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt,
-                finishedAt, partial, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies, selfPreference, served);
+                finishedAt, partial, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies, selfPreference, served, sequential);
     }
 
     /** This manifest with the run's end: when it finished (null while running) and why it is partial (null when complete). */
@@ -54,7 +78,7 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
         return new Manifest(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256,
                 rubricFile, rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt,
                 finishedAt, partialReason != null, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies,
-                selfPreference, served);
+                selfPreference, served, sequential);
     }
 
     /** A manifest without check provenance, as before checks ran in the pipeline. */

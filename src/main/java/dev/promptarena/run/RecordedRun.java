@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.analysis.AnalysisOptions;
 import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.analysis.ArenaAnalysis;
+import dev.promptarena.analysis.SequentialAnalysis;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.input.InputException;
 import dev.promptarena.stats.CaseOutcome;
@@ -43,8 +44,12 @@ public record RecordedRun(Manifest manifest, List<CaseRecord> cases, EngineSnaps
         // The bootstrap seed is the judge seed: one recorded number makes every interval replayable.
         AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed());
         // Self-preference was decided from the models at run time; older manifests have none (null).
-        return ArenaAnalysis.analyze(outcomes, manifest.axes(), options,
+        AnalysisResult fixed = ArenaAnalysis.analyze(outcomes, manifest.axes(), options,
                 manifest.selfPreference() == null ? List.of() : manifest.selfPreference());
+        if (manifest.sequential() == null) return fixed;
+        // Only a run that ended normally (all cases, or stopped by its design) may decide; interim and interrupted runs continue.
+        boolean complete = manifest.finishedAt() != null && !manifest.partial();
+        return SequentialAnalysis.apply(fixed, manifest.sequential(), outcomes, complete);
     }
 
     /** The engine's counters; null when the run folder predates engine.json. */

@@ -4,6 +4,7 @@ import dev.promptarena.checks.CheckRunner;
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.JudgeConfig;
 import dev.promptarena.config.ReferenceJudgeConfig;
+import dev.promptarena.decision.SequentialRegistration;
 import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.CostModel;
@@ -72,14 +73,16 @@ public final class RunPipeline {
     public Result execute(ArenaInputs fullInputs, RunOptions options) throws InterruptedException {
         ArenaInputs in = fullInputs.limitedTo(options.limit());
         ArenaConfig config = in.config();
-        if (config.policy().sequential() != null) {
-            // Checked before the run folder exists: a run that silently ignored its registered design would be a fixed-design run.
-            throw new InputException(config.file(), 0, "decision.sequential",
-                    "sequential stopping is planned (prompt-arena plan sequential) but not executed by run yet (issue 16); remove it to run the fixed design");
-        }
         List<JudgeConfig> judges = options.judgeSeed() == null ? config.judges()
                 : config.judges().stream().map(j -> j.withSeed(options.judgeSeed())).toList();
         ReferenceJudgeConfig reference = referenceJudge(config, options);
+        SequentialRegistration sequential = null;
+        if (config.policy().sequential() != null) {
+            // Registered before the first call: boundaries for this run's size, and a seeded random case order.
+            long seed = judges.isEmpty() ? reference.seed() : judges.get(0).seed();
+            sequential = SequentialRegistration.of(config.policy(), in.cases().size() * options.repeats(), seed);
+            in = new ArenaInputs(config, in.rubric(), SequentialMonitor.shuffled(in.cases(), seed), in.datasetSha256(), in.recorded());
+        }
         // Built before the run folder: a missing embeddings module is an input error, not a half-made run.
         CheckRunner checkRunner = in.rubric().checks().isEmpty() ? null : CheckRunner.forChecks(in.rubric().name(), in.rubric().checks());
         String embedder = checkRunner == null || checkRunner.embedder() == null ? null : checkRunner.embedder().modelId();
@@ -100,13 +103,14 @@ public final class RunPipeline {
         String templateSha = prompt == null ? null : prompt.templateSha256();
         int total = in.cases().size() * options.repeats();
         Manifest manifest = ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options, started, null, "running",
-                reference, embedder);
+                reference, embedder).withSequential(sequential);
         dir.writeJson("manifest.json", manifest);
         // Warn before spending anything: the user may prefer to add or swap a judge first.
         manifest.selfPreference().forEach(s -> err.println("warning: " + s.message()));
         CostModel costs = new PriceTable(config.prices());
         List<CaseRecord> records;
         EngineSnapshot snapshot;
+        SequentialMonitor monitor;
         // The engine: journal (resume), shared cache, budget, retries, per-provider limits.
         CallEngine calls = CallEngine.create(config, usedProviders(config, in), env, dir.path(), options.engine());
         engine = calls;
@@ -121,8 +125,15 @@ public final class RunPipeline {
                     : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs)).toList());
             runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks);
             if (interrupted) runner.requestStop();
+            ArenaRunner stoppable = runner;
+            monitor = sequential == null ? null : new SequentialMonitor(config.policy(), sequential, order, () -> {
+                stoppable.requestStop();
+                calls.stop();
+            });
             progress.start(total);
+            SequentialMonitor m = monitor;
             records = runner.run(in.cases(), options.repeats(), r -> {
+                if (m != null) m.caseDone(r);
                 progress.caseDone();
                 interim.caseDone(r);
                 caseFiles.caseDone(r);
@@ -141,7 +152,8 @@ public final class RunPipeline {
         if (snapshot.partial()) {
             partial = String.format(java.util.Locale.ROOT, "the cost budget of $%.4f was reached after %d of %d cases",
                     options.engine().maxCostUsd(), records.size(), total);
-        } else if (runner.stopped()) {
+        } else if (runner.stopped() && !(monitor != null && monitor.stopped() && !interrupted)) {
+            // A stop by the registered design is a normal end, not a partial run; Ctrl-C or a budget stop is.
             partial = "interrupted after " + records.size() + " of " + total + " cases";
         }
         Manifest finished = manifest.withEnd(Instant.now().toString(), partial)

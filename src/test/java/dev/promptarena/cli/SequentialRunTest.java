@@ -1,0 +1,99 @@
+package dev.promptarena.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.testing.ArenaFixture;
+import dev.promptarena.testing.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 16 phase 2 on the real pipeline with the sim provider: the run registers its boundaries, judges the
+ * cases in a seeded random order, stops itself at the first crossing, and every file, the exit code and
+ * {@code report <run-dir>} carry the same sequential decision.
+ */
+class SequentialRunTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DESIGN = "decision:\n  sequential: {looks: [0.25, 0.5, 0.75, 1.0], spending: obrien_fleming}";
+    @TempDir Path dir;
+
+    @Test
+    void aClearlyBetterCandidateStopsAtTheFirstLookWithPassInEveryFile() throws Exception {
+        ArenaFixture.goldenSet(dir, 200);
+        Path cfg = ArenaFixture.config(dir, "sim: {type: sim}", "sim", "sim", "random", DESIGN);
+        Path runDir = dir.resolve("run1");
+        CliRun run = CliRun.of("run", cfg.toString(), "--quiet", "--no-cache", "--concurrency", "1", "--run-dir", runDir.toString(),
+                "--junit", dir.resolve("junit.xml").toString());
+        assertEquals(ExitCode.PASS.code(), run.exitCode(), run.out() + run.err());
+
+        JsonNode manifest = JSON.readTree(runDir.resolve("manifest.json").toFile());
+        JsonNode efficacy = manifest.at("/sequential/boundaries/efficacy");
+        // Lan–DeMets O'Brien–Fleming, 4 equal looks, two-sided 0.05 (rpact getDesignGroupSequential, checked in GroupSequentialTest).
+        assertEquals(4, efficacy.size());
+        assertEquals(4.333, efficacy.get(0).asDouble(), 0.01);
+        assertEquals(200, manifest.at("/sequential/plannedCases").asInt());
+        assertFalse(manifest.get("partial").asBoolean(), "a stop by the design is a normal end: " + manifest);
+
+        // Concurrency 1: the stop is seen before the next case starts, so exactly the first look's 50 cases ran, 3 calls each.
+        List<String> cases = Files.readAllLines(runDir.resolve("cases.jsonl"));
+        assertEquals(50, cases.size());
+        assertEquals(150, JSON.readTree(runDir.resolve("engine.json").toFile()).get("issued").asLong());
+        List<String> golden = new ArrayList<>();
+        for (int i = 0; i < 50; i++) golden.add("c" + i);
+        List<String> judged = cases.stream().map(l -> readId(l)).toList();
+        assertFalse(judged.equals(golden), "the cases are judged in a seeded random order, not the golden-set order");
+
+        JsonNode seq = JSON.readTree(runDir.resolve("report.json").toFile()).at("/analysis/sequential");
+        assertEquals("stopped_efficacy", seq.get("status").asText());
+        assertEquals(1, seq.get("looks").size());
+        assertTrue(seq.at("/looks/0/z").asDouble() >= seq.at("/looks/0/efficacy").asDouble());
+        assertTrue(seq.has("adjustedWinRate") && seq.has("interval"), seq.toString());
+        for (String f : List.of("summary.md", "report.html", "summary.csv")) {
+            String text = Files.readString(runDir.resolve(f));
+            assertTrue(text.contains("stopped at look 1 of 4"), f + " names the look");
+        }
+        assertTrue(Files.readString(dir.resolve("junit.xml")).contains("stopped at look 1 of 4"));
+        assertTrue(run.out().contains("stopped at look 1 of 4"), run.out());
+        assertTrue(Files.readString(runDir.resolve("report.html")).contains("<svg"), "boundary plot");
+
+        String before = Files.readString(runDir.resolve("report.json"));
+        CliRun report = CliRun.of("report", runDir.toString());
+        assertEquals(run.exitCode(), report.exitCode(), report.out() + report.err());
+        assertEquals(before, Files.readString(runDir.resolve("report.json")), "report reproduces the run's analysis byte for byte");
+    }
+
+    /** A/A: both variants use the same prompt. Few seeds here (the honest bound is the simulation in docs/statistics.md §15). */
+    @Test
+    void anAaRunWithFourLooksDoesNotPass() throws Exception {
+        ArenaFixture.goldenSet(dir, 120);
+        Path cfg = ArenaFixture.config(dir, "sim: {type: sim, options: {noise: 0.5}}", "sim", "sim", "random", DESIGN);
+        Files.writeString(cfg, Files.readString(cfg).replace("Be helpful, cite the policy and use the customer's name.", "Be helpful."));
+        int passes = 0;
+        for (long seed = 1; seed <= 3; seed++) {
+            Path runDir = dir.resolve("aa" + seed);
+            CliRun run = CliRun.of("run", cfg.toString(), "--quiet", "--no-cache", "--seed", Long.toString(seed), "--run-dir", runDir.toString());
+            assertTrue(List.of(0, 1, 3).contains(run.exitCode()), run.err());
+            if (run.exitCode() == ExitCode.PASS.code()) passes++;
+            JsonNode seq = JSON.readTree(runDir.resolve("report.json").toFile()).at("/analysis/sequential");
+            assertFalse(seq.isMissingNode(), "the sequential section is reported");
+        }
+        // Each run passes with probability <= 0.025 under the null; 2 or more passes of 3 has probability < 0.002.
+        assertTrue(passes <= 1, passes + " of 3 A/A runs passed");
+    }
+
+    private static String readId(String line) {
+        try {
+            return JSON.readTree(line).get("caseId").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
