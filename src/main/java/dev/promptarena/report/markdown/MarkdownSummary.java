@@ -43,6 +43,7 @@ public final class MarkdownSummary {
                 .append(" (").append(Fmt.method(w.gateInterval())).append(", ties count half) — B won ").append(w.wins()).append(", lost ")
                 .append(w.losses()).append(", ").append(w.ties()).append(" ties, ").append(w.inconsistent()).append(" inconsistent of ")
                 .append(w.scored()).append(" scored; ").append(w.unparseable()).append(" unparseable, ").append(w.errors()).append(" errors\n\n");
+        MarkdownSequential.append(s, a.sequential());
         axes(s, a.axes());
         guardrails(s, d.guardrails());
         if (!a.warnings().isEmpty()) {
