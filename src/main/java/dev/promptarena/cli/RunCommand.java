@@ -147,6 +147,7 @@ public final class RunCommand implements Callable<Integer> {
             awaitCacheWrites(result);
             return code;
         } finally {
+            pipeline.close();
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

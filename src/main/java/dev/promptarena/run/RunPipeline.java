@@ -35,13 +35,14 @@ import java.util.concurrent.CompletableFuture;
  * Rubric checks run on both outputs of every case; without an LLM judge the reference judge decides
  * each pair from them, and with recorded outputs on both sides no provider is called at all.
  */
-public final class RunPipeline {
+public final class RunPipeline implements AutoCloseable {
     private final Map<String, String> env;
     private final PrintStream err;
     private final ReportWriter interimReports;
     private volatile ArenaRunner runner;
     private volatile boolean interrupted;
     private volatile CallEngine engine;
+    private volatile RunLock lock;
 
     /** @param interimReports writes the reports of the run in progress (see {@link InterimReports}) */
     public RunPipeline(Map<String, String> env, PrintStream err, ReportWriter interimReports) {
@@ -71,6 +72,14 @@ public final class RunPipeline {
         if (e != null) e.stop();
     }
 
+    /** Releases the run folder once its reports are written (the OS releases it anyway when the process ends). */
+    @Override
+    public void close() {
+        RunLock l = lock;
+        lock = null;
+        if (l != null) l.close();
+    }
+
     public Result execute(ArenaInputs fullInputs, RunOptions options) throws InterruptedException {
         ArenaInputs in = fullInputs.limitedTo(options.limit());
         ArenaConfig config = in.config();
@@ -86,10 +95,13 @@ public final class RunPipeline {
         if (options.resumeDir() != null) {
             // Resume: the same folder, whose journal serves every call that already completed.
             dir = RunDirectory.open(options.resumeDir());
+            // Before anything is written: a second process on this folder is refused untouched.
+            lock = RunLock.acquire(dir.path());
             started = Instant.parse(ManifestFactory.read(dir.file("manifest.json")).startedAt());
         } else {
             started = Instant.now();
             dir = RunDirectory.create(parent, config.name(), ZonedDateTime.now());
+            lock = RunLock.acquire(dir.path());
         }
         // The template is panel-wide (judge.template), so one prompt serves every judge.
         JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
