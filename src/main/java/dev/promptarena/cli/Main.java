@@ -2,6 +2,7 @@ package dev.promptarena.cli;
 
 import dev.promptarena.config.InputException;
 import dev.promptarena.run.Version;
+import dev.promptarena.util.IoReason;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
@@ -75,7 +76,10 @@ public final class Main implements Runnable {
                 err.println("error: " + ie.describe());
                 return ExitCode.USAGE_OR_INPUT.code();
             }
-            err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            // Plain words, no class names: the message, and for a file error the operating system's reason.
+            String message = e.getMessage() == null ? "unexpected " + e.getClass().getSimpleName() : e.getMessage();
+            if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) message += ": " + IoReason.of(e.getCause() != null ? e.getCause() : e);
+            err.println("error: " + message);
             if (env.containsKey("PROMPT_ARENA_DEBUG")) e.printStackTrace(err);
             return ExitCode.RUN_ERROR.code();
         });

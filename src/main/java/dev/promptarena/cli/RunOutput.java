@@ -7,6 +7,7 @@ import dev.promptarena.report.TerminalSummary;
 import dev.promptarena.report.junit.JUnitReport;
 import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.RunPipeline;
+import dev.promptarena.util.IoReason;
 
 /** Turns a finished (or interrupted) run into its reports, the terminal summary and the exit code. */
 final class RunOutput {
@@ -14,6 +15,7 @@ final class RunOutput {
 
     static int finish(RunPipeline.Result result, Main main, ArenaInputs inputs, java.nio.file.Path junit) {
         ReportModel model = ReportBuilder.build(result.manifest(), result.records(), result.engine());
+        if (result.storageFailed()) return storageFailure(result, main, model);
         Reports.Written written = Reports.writeAll(result.dir(), model);
         if (junit != null) JUnitReport.write(junit, model);
         TerminalSummary.print(model, result.dir().file("report.html").toString(), written, main.out);
@@ -24,5 +26,17 @@ final class RunOutput {
         if (result.partialReason().startsWith("interrupted")) return ExitCode.INTERRUPTED.code();
         // Stopped by the budget: a pass on fewer cases than planned is not the pre-registered test.
         return gate == ExitCode.PASS ? ExitCode.INCONCLUSIVE.code() : gate.code();
+    }
+
+    /** The journal failed (disk full): write the reports the disk still takes, say why in plain words, exit 4. */
+    private static int storageFailure(RunPipeline.Result result, Main main, ReportModel model) {
+        try {
+            Reports.writeAll(result.dir(), model);
+        } catch (RuntimeException alsoFull) {
+            main.err.println("warning: the partial reports could not be written either: " + IoReason.of(alsoFull));
+        }
+        main.err.println("error: run stopped: " + result.partialReason() + ". No new call was started after the failed write.");
+        main.err.println("Resume with: prompt-arena run --resume " + result.dir().path());
+        return ExitCode.RUN_ERROR.code();
     }
 }

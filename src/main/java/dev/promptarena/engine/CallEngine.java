@@ -1,6 +1,7 @@
 package dev.promptarena.engine;
 
 import dev.promptarena.util.DaemonThreads;
+import dev.promptarena.util.IoReason;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptarena.config.ArenaConfig;
@@ -81,7 +82,7 @@ public final class CallEngine implements Calls {
     public CallEngine(Map<String, ProviderConfig> providers, Function<ProviderConfig, LlmClient> clients, int maxAttempts,
                       Map<String, Price> priceOverrides, Path runDir, EngineOptions options) {
         this.endpoints = new Endpoints(providers, clients, maxAttempts, options, scheduler, counters);
-        this.journal = Journal.open(runDir.resolve(JOURNAL), json, callbacks);
+        this.journal = Journal.open(runDir.resolve(JOURNAL), json, callbacks).withRoom(options.journalRoom());
         this.cache = options.cacheDir() == null ? null : new ResponseCache(options.cacheDir(), json);
         this.prices = new PriceTable(priceOverrides);
         this.budget = new Budget(options.maxCostUsd());
@@ -143,8 +144,11 @@ public final class CallEngine implements Calls {
         JournalEntry entry = new JournalEntry(key, role.name(), provider, request, response, failure,
                 cost, System.currentTimeMillis());
         return journal.append(entry).handle((ok, ioError) -> {
-            if (ioError != null) throw new CompletionException(new ProviderException(ProviderException.Kind.FATAL, 0,
-                    "journal write failed: " + ioError.getMessage(), null));
+            if (ioError != null) {
+                // Spending on without a record would pay for answers a resume must buy again: no new calls.
+                stop();
+                throw new CompletionException(new JournalFailedException(IoReason.of(journal.failure() != null ? journal.failure() : ioError)));
+            }
             if (failure != null) {
                 counters.failure(failure.reason());
                 throw new CompletionException(failure.toException());
@@ -174,6 +178,9 @@ public final class CallEngine implements Calls {
 
     /** Client identity per provider key (type and endpoint, never a key) for the manifest. */
     public Map<String, String> identities() { return new LinkedHashMap<>(endpoints.identities()); }
+
+    /** Why the journal stopped accepting entries (the run then stops and exits with a run error), or null. */
+    public String journalFailure() { return journal.failure() == null ? null : IoReason.of(journal.failure()); }
 
     /** Entries found in the journal when the engine opened (non-zero means this is a resume). */
     public int resumedEntries() { return journal.loadedEntries(); }

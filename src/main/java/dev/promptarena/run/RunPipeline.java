@@ -55,10 +55,11 @@ public final class RunPipeline implements AutoCloseable {
      * What a run produced: exactly what its folder now records (manifest.json, cases.jsonl, engine.json),
      * so reports can be derived from memory without reading the files back. {@code cacheWrites} completes,
      * with the number of cache writes that failed, once the shared cache holds every new response: wait
-     * for it before the process exits, after writing the reports.
+     * for it before the process exits, after writing the reports. {@code storageFailed}: the journal could not be
+     * written, so the run stopped (a run error, whatever the partial report says).
      */
     public record Result(RunDirectory dir, Manifest manifest, List<CaseRecord> records, EngineSnapshot engine, String partialReason,
-                         CompletableFuture<Long> cacheWrites) {}
+                         CompletableFuture<Long> cacheWrites, boolean storageFailed) {}
 
     /**
      * Stops the run (Ctrl-C): no new case starts and no queued call is sent; calls already sent finish and are
@@ -146,7 +147,10 @@ public final class RunPipeline implements AutoCloseable {
         }
         CompletableFuture<Long> cacheWrites = calls.closeLeavingCacheWrites();
         String partial = null;
-        if (snapshot.partial()) {
+        if (calls.journalFailure() != null) {
+            partial = "the journal could not be written (" + calls.journalFailure() + ") after " + records.size() + " of " + total
+                    + " cases; free the space, then resume";
+        } else if (snapshot.partial()) {
             partial = String.format(java.util.Locale.ROOT, "the cost budget of $%.4f was reached after %d of %d cases",
                     options.engine().maxCostUsd(), records.size(), total);
         } else if (runner.stopped()) {
@@ -154,7 +158,7 @@ public final class RunPipeline implements AutoCloseable {
         }
         Manifest finished = manifest.withEnd(Instant.now().toString(), partial);
         dir.writeJson("manifest.json", finished);
-        return new Result(dir, finished, records, snapshot, partial, cacheWrites);
+        return new Result(dir, finished, records, snapshot, partial, cacheWrites, calls.journalFailure() != null);
     }
 
     /**

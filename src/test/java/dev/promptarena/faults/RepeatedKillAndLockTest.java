@@ -37,7 +37,8 @@ class RepeatedKillAndLockTest {
 
     @TempDir Path dir;
 
-    private static Reply reply(FakeOpenAiServer.Recorded r) {
+    /** Deterministic answers: a variant echoes a hash of its prompt, the judge's verdict depends only on the request. */
+    static Reply reply(FakeOpenAiServer.Recorded r) {
         String model = r.json().path("model").asText();
         if (!model.equals("judge-model")) return Reply.ok(model + " says: " + Math.abs(r.lastUserText().hashCode() % 97));
         int h = Math.abs(r.body().hashCode());
