@@ -1,8 +1,10 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.config.ProviderChecks;
 import dev.promptarena.judge.ModelFamilies;
 import dev.promptarena.judge.SelfPreferenceCheck;
 import dev.promptarena.run.ArenaInputs;
+import dev.promptarena.run.RunPipeline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,6 +28,9 @@ public final class ValidateCommand implements Callable<Integer> {
                 in.config().name(), in.cases().size(), in.rubric().axes().size(),
                 in.config().a().name(), in.config().a().model(), in.config().b().name(), in.config().b().model(),
                 in.config().judges().size() > 1 ? "judges" : "judge", judge(in), in.config().judge() == null ? "none" : in.config().judge().order().name().toLowerCase());
+        // A run would stop on these before creating anything; validate only warns: CI may validate without secrets.
+        ProviderChecks.missingKeys(in.config(), RunPipeline.usedProviders(in.config(), in), main.env)
+                .forEach(e -> main.err.println("warning: " + e.describe()));
         // Valid, but worth knowing before a run is paid for.
         SelfPreferenceCheck.find(in.config().judges(), List.of(in.config().a(), in.config().b()), new ModelFamilies(in.config().families()))
                 .forEach(s -> main.err.println("warning: " + s.message()));

@@ -67,6 +67,7 @@ public final class ConfigLoader {
             int concurrency = (int) positive(p.get("concurrency"), 8);
             Double rpm = optionalPositive(p.get("requests_per_minute"));
             Double tpm = optionalPositive(p.get("tokens_per_minute"));
+            if (p.get("base_url") != null) ProviderChecks.requireUrl(p.get("base_url"), p.text("base_url", null));
             YamlNode presetNode = p.get("preset");
             if (presetNode != null) {
                 if (p.get("type") != null) throw p.get("type").error("give either type or preset (a preset sets the type)");

@@ -1,7 +1,9 @@
 package dev.promptarena.run;
 
 import dev.promptarena.config.ArenaConfig;
+import dev.promptarena.config.InputException;
 import dev.promptarena.config.JudgeConfig;
+import dev.promptarena.config.ProviderChecks;
 import dev.promptarena.config.ReferenceJudgeConfig;
 import dev.promptarena.engine.ArenaRunner;
 import dev.promptarena.engine.CaseRecord;
@@ -90,6 +92,9 @@ public final class RunPipeline implements AutoCloseable {
         // Built before the run folder: a missing embeddings module is an input error, not a half-made run.
         CheckRunner checkRunner = in.rubric().checks().isEmpty() ? null : CheckRunner.forRubric(in.rubric());
         String embedder = checkRunner == null || checkRunner.embedder() == null ? null : checkRunner.embedder().modelId();
+        // A key that is not set is an input error found before the run folder exists, not a run error after.
+        List<InputException> noKey = ProviderChecks.missingKeys(config, usedProviders(config, in), env);
+        if (!noKey.isEmpty()) throw noKey.get(0);
         Path parent = options.outDir() != null ? options.outDir() : config.outputDir();
         RunDirectory dir;
         Instant started;
@@ -175,7 +180,7 @@ public final class RunPipeline implements AutoCloseable {
     }
 
     /** The providers the run calls: not a recorded variant's, every panel judge's (none without an LLM judge). */
-    private static Set<String> usedProviders(ArenaConfig config, ArenaInputs in) {
+    public static Set<String> usedProviders(ArenaConfig config, ArenaInputs in) {
         Set<String> used = new LinkedHashSet<>();
         if (in.recorded().a() == null) used.add(config.a().provider());
         if (in.recorded().b() == null) used.add(config.b().provider());
