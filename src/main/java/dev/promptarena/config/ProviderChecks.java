@@ -1,5 +1,8 @@
 package dev.promptarena.config;
 
+import dev.promptarena.input.InputException;
+import dev.promptarena.input.YamlNode;
+import dev.promptarena.llm.ProviderConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.promptarena.run;
 
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

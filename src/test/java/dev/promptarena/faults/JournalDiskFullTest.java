@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.engine.EngineOptions;
-import dev.promptarena.report.ReportBuilder;
-import dev.promptarena.report.Reports;
+import dev.promptarena.report.ReportModel;
+import dev.promptarena.report.files.Reports;
 import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.RunOptions;
 import dev.promptarena.run.RunPipeline;
@@ -51,7 +51,7 @@ class JournalDiskFullTest {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             RunPipeline.Result result;
             try (RunPipeline pipeline = new RunPipeline(Map.of(), new PrintStream(err, true, StandardCharsets.UTF_8),
-                    (d, m, r, e) -> Reports.writeAll(d, ReportBuilder.build(m, r, e)))) {
+                    (d, run, analysis) -> Reports.writeAll(d, ReportModel.of(run, analysis)))) {
                 result = pipeline.execute(inputs, options);
             }
             assertTrue(result.storageFailed());

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptarena.config.ProviderConfig;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.Decoding;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.ProviderException;
 import dev.promptarena.llm.http.AdaptiveLimiter;
 import dev.promptarena.llm.http.JsonHttp;
