@@ -23,7 +23,9 @@ final class RunOutput {
         ExitCode gate = ExitCode.of(model.analysis().decision().outcome());
         if (result.partialReason() == null) return gate.code();
         main.err.println("Run stopped early (" + result.partialReason() + "); the report is marked partial.");
-        main.err.println("Resume with: prompt-arena run --resume " + result.dir().path());
+        boolean budget = result.engine().budgetExhausted();
+        main.err.println("Resume with: prompt-arena run --resume " + result.dir().path()
+                + (budget ? " --max-cost USD   (a higher cap in US dollars; it replaces the recorded one)" : ""));
         if (result.partialReason().startsWith("interrupted")) return ExitCode.INTERRUPTED.code();
         // Stopped by the budget: a pass on fewer cases than planned is not the pre-registered test.
         return gate == ExitCode.PASS ? ExitCode.INCONCLUSIVE.code() : gate.code();

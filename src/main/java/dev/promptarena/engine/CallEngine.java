@@ -104,11 +104,23 @@ public final class CallEngine implements Calls {
         }
         if (stopping) return CompletableFuture.failedFuture(new RunStoppedException());
         double estimate = prices.cost(request.model(), TokenCounter.quickInput(request), TokenCounter.outputCap(request));
-        if (!budget.tryReserve(estimate)) {
-            counters.budgetSkipped.increment();
-            return CompletableFuture.failedFuture(new BudgetExhaustedException(String.format(java.util.Locale.ROOT,
-                    "max_cost_usd %.4f reached: call not issued (the run is partial)", budget.maxUsd())));
-        }
+        return budget.reserve(estimate).thenCompose(reserved -> {
+            if (!reserved) {
+                counters.budgetSkipped.increment();
+                return CompletableFuture.failedFuture(new BudgetExhaustedException(String.format(java.util.Locale.ROOT,
+                        "max_cost_usd %.4f reached: call not issued (the run is partial)", budget.maxUsd())));
+            }
+            if (stopping) { // stopped while the call waited for room in the budget
+                budget.settle(estimate, 0);
+                return CompletableFuture.failedFuture(new RunStoppedException());
+            }
+            return issue(client, providerKey, key, role, request, normalized, estimate, cacheable);
+        });
+    }
+
+    /** Sends a call whose worst case is reserved, settles the budget and journals the outcome. */
+    private CompletableFuture<LlmResponse> issue(LlmClient client, String providerKey, String key, Role role, LlmRequest request,
+                                                 ObjectNode normalized, double estimate, boolean cacheable) {
         counters.issued.increment();
         counters.inFlight.increment();
         return client.send(request).handle((response, error) -> {
