@@ -93,6 +93,10 @@ public final class RunPipeline implements AutoCloseable {
         List<InputException> noKey = ProviderChecks.missingKeys(config, usedProviders(config, in), env);
         if (!noKey.isEmpty()) throw noKey.get(0);
         Path parent = options.outDir() != null ? options.outDir() : config.outputDir();
+        // The template is panel-wide (judge.template), so one prompt serves every judge.
+        JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
+        String templateSha = prompt == null ? null : prompt.templateSha256();
+        int total = in.cases().size() * options.repeats();
         RunDirectory dir;
         Instant started;
         if (options.resumeDir() != null) {
@@ -103,16 +107,14 @@ public final class RunPipeline implements AutoCloseable {
             started = Instant.parse(ManifestFactory.read(dir.file("manifest.json")).startedAt());
         } else {
             started = Instant.now();
-            dir = RunDirectory.create(parent, config.name(), ZonedDateTime.now());
+            // The folder appears with its manifest in place: a kill at any moment leaves a resumable folder or none.
+            dir = RunDirectory.create(parent, config.name(), ZonedDateTime.now(), runId -> ManifestFactory.create(in, judges, templateSha,
+                    runId, total, options, started, null, "running", reference, embedder));
             lock = RunLock.acquire(dir.path());
         }
-        // The template is panel-wide (judge.template), so one prompt serves every judge.
-        JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
-        String templateSha = prompt == null ? null : prompt.templateSha256();
-        int total = in.cases().size() * options.repeats();
         Manifest manifest = ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options, started, null, "running",
                 reference, embedder);
-        dir.writeJson("manifest.json", manifest);
+        if (options.resumeDir() != null) dir.writeJson("manifest.json", manifest);
         // Warn before spending anything: the user may prefer to add or swap a judge first.
         manifest.selfPreference().forEach(s -> err.println("warning: " + s.message()));
         CostModel costs = new PriceTable(config.prices());

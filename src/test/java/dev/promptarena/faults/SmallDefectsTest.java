@@ -1,0 +1,74 @@
+package dev.promptarena.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.promptarena.testing.ArenaFixture;
+import dev.promptarena.testing.CliRun;
+import dev.promptarena.testing.FakeOpenAiServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 14 item 8: the smaller defects, each through the CLI against the fake server. */
+class SmallDefectsTest {
+    @TempDir Path dir;
+
+    private Path arena(FakeOpenAiServer server, int cases) throws Exception {
+        server.fallback(RepeatedKillAndLockTest::reply);
+        ArenaFixture.goldenSet(dir, cases);
+        return ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\"}", "oa", "oa", "random", "");
+    }
+
+    @Test
+    void aGoldenSetWithAByteOrderMarkIsAccepted() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            Path cfg = arena(server, 2);
+            Path golden = dir.resolve("golden.jsonl");
+            Files.write(golden, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Files.readAllBytes(golden)));
+            CliRun r = CliRun.of("validate", cfg.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            assertTrue(r.out().contains("2 cases"), r.out());
+        }
+    }
+
+    @Test
+    void anOutFolderThatCannotBeCreatedIsAUsageErrorWithTheReason() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            Path cfg = arena(server, 2);
+            Path file = Files.writeString(dir.resolve("a-file"), "x");
+            CliRun r = CliRun.of("run", cfg.toString(), "--quiet", "--out", file.resolve("runs").toString());
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains("cannot create the run folder here: not a directory"), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+            assertEquals(0, server.requests().size());
+        }
+    }
+
+    @Test
+    void theRunFolderAppearsWithItsManifestAndNoStagingFolderIsLeft() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            Path cfg = arena(server, 2);
+            CliRun r = CliRun.of("run", cfg.toString(), "--quiet", "--out", dir.resolve("out").toString());
+            assertTrue(List.of(0, 1, 3).contains(r.exitCode()), r.err());
+            List<Path> children;
+            try (Stream<Path> s = Files.list(dir.resolve("out"))) { children = s.toList(); }
+            assertEquals(1, children.size(), children.toString());
+            assertTrue(Files.isRegularFile(children.get(0).resolve("manifest.json")));
+            assertTrue(Files.readString(children.get(0).resolve("manifest.json"), StandardCharsets.UTF_8)
+                    .contains("\"runId\" : \"" + children.get(0).getFileName() + "\""));
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
