@@ -2,6 +2,7 @@ package dev.promptarena.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.promptarena.input.InputException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,9 @@ public final class RunDirectory {
 
     private RunDirectory(Path dir) { this.dir = dir; }
 
+    /** A new, empty folder under {@code parent} (for commands whose folder has no run manifest, such as {@code score}). */
+    public static RunDirectory create(Path parent, String arenaName, ZonedDateTime now) { return create(parent, arenaName, now, null); }
+
     /**
      * Creates a new run folder under {@code parent} named after the time and arena, with its manifest
      * ({@code manifestFor} the run id) already inside: the folder is assembled under a hidden name and
@@ -55,7 +59,7 @@ public final class RunDirectory {
                 Path staging = parent.resolve("." + candidate.getFileName() + ".creating-" + ProcessHandle.current().pid());
                 Files.createDirectories(staging);
                 RunDirectory building = new RunDirectory(staging);
-                building.writeJson("manifest.json", manifestFor.apply(candidate.getFileName().toString()));
+                if (manifestFor != null) building.writeJson("manifest.json", manifestFor.apply(candidate.getFileName().toString()));
                 try {
                     Files.move(staging, candidate, StandardCopyOption.ATOMIC_MOVE);
                     return new RunDirectory(candidate);
@@ -68,6 +72,28 @@ public final class RunDirectory {
             throw new InputException(parent, "cannot create the run folder here: " + e.getFile() + " is a file, not a directory");
         } catch (IOException | UncheckedIOException e) {
             throw new InputException(parent, "cannot create the run folder here: " + IoReason.of(e));
+        }
+    }
+
+    /**
+     * Creates the run folder at exactly {@code dir} ({@code --run-dir}, for CI that needs a known path). An
+     * existing empty folder is used; one with anything in it is refused, since a run never overwrites another.
+     */
+    public static RunDirectory createExact(Path dir) {
+        try {
+            if (Files.isDirectory(dir)) {
+                try (var entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new InputException(dir, "--run-dir: the folder is not empty; a run never writes over another (use a new folder, or --out PARENT)");
+                    }
+                }
+                return new RunDirectory(dir);
+            }
+            if (Files.exists(dir)) throw new InputException(dir, "--run-dir: exists and is not a folder");
+            Files.createDirectories(dir.toAbsolutePath().getParent());
+            return new RunDirectory(Files.createDirectory(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run folder " + dir, e);
         }
     }
 

@@ -107,14 +107,19 @@ public final class RunPipeline implements AutoCloseable {
             started = Instant.parse(ManifestFactory.read(dir.file("manifest.json")).startedAt());
         } else {
             started = Instant.now();
-            // The folder appears with its manifest in place: a kill at any moment leaves a resumable folder or none.
-            dir = RunDirectory.create(parent, config.name(), ZonedDateTime.now(), runId -> ManifestFactory.create(in, judges, templateSha,
-                    runId, total, options, started, null, "running", reference, embedder));
+            if (options.runDir() != null) {
+                // A folder the user named (it may exist, empty): its manifest is written right below.
+                dir = RunDirectory.createExact(options.runDir());
+            } else {
+                // The folder appears with its manifest in place: a kill at any moment leaves a resumable folder or none.
+                dir = RunDirectory.create(parent, config.name(), ZonedDateTime.now(), runId -> ManifestFactory.create(in, judges, templateSha,
+                        runId, total, options, started, null, "running", reference, embedder));
+            }
             lock = RunLock.acquire(dir.path());
         }
         Manifest manifest = ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options, started, null, "running",
                 reference, embedder);
-        if (options.resumeDir() != null) dir.writeJson("manifest.json", manifest);
+        if (options.resumeDir() != null || options.runDir() != null) dir.writeJson("manifest.json", manifest);
         // Warn before spending anything: the user may prefer to add or swap a judge first.
         manifest.selfPreference().forEach(s -> err.println("warning: " + s.message()));
         CostModel costs = new PriceTable(config.prices());
@@ -160,7 +165,9 @@ public final class RunPipeline implements AutoCloseable {
         } else if (runner.stopped()) {
             partial = "interrupted after " + records.size() + " of " + total + " cases";
         }
-        Manifest finished = manifest.withEnd(Instant.now().toString(), partial);
+        Manifest finished = manifest.withEnd(Instant.now().toString(), partial)
+                .withServed(ServedModels.read(dir.file(dev.promptarena.engine.CallEngine.JOURNAL)));
+        ServedModels.changes(finished.served()).forEach(w -> err.println("warning: " + w));
         dir.writeJson("manifest.json", finished);
         return new Result(dir, finished, records, snapshot, partial, cacheWrites, calls.journalFailure() != null);
     }

@@ -15,6 +15,7 @@ import dev.promptarena.run.RunPipeline;
 import dev.promptarena.testing.ArenaFixture;
 import dev.promptarena.testing.CliRun;
 import dev.promptarena.testing.FakeOpenAiServer;
+import dev.promptarena.testing.RunFolders;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ class JournalDiskFullTest {
             CliRun fresh = CliRun.of("run", cfg.toString(), "--quiet", "--no-cache", "--out", dir.resolve("fresh").toString());
             assertEquals(fresh.exitCode(), resumed.exitCode());
             Path freshDir;
-            try (Stream<Path> s = Files.list(dir.resolve("fresh"))) { freshDir = s.findFirst().orElseThrow(); }
+            try (Stream<Path> s = RunFolders.list(dir.resolve("fresh"))) { freshDir = s.findFirst().orElseThrow(); }
             assertEquals(Files.readString(freshDir.resolve("axes.csv")), Files.readString(result.dir().file("axes.csv")));
             assertEquals(summary(freshDir), summary(result.dir().path()));
         }
@@ -88,7 +89,7 @@ class JournalDiskFullTest {
             Path cfg = arena(server);
             CliRun first = CliRun.of("run", cfg.toString(), "--quiet", "--no-cache", "--limit", "2", "--out", dir.resolve("o").toString());
             Path runDir;
-            try (Stream<Path> s = Files.list(dir.resolve("o"))) { runDir = s.findFirst().orElseThrow(); }
+            try (Stream<Path> s = RunFolders.list(dir.resolve("o"))) { runDir = s.findFirst().orElseThrow(); }
             Path journal = runDir.resolve("journal.jsonl");
             List<String> lines = new java.util.ArrayList<>(Files.readAllLines(journal));
             lines.set(2, "{\"key\": \"half a li");

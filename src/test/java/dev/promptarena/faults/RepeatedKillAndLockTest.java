@@ -10,6 +10,7 @@ import dev.promptarena.cli.Main;
 import dev.promptarena.testing.ArenaFixture;
 import dev.promptarena.testing.CliRun;
 import dev.promptarena.testing.FakeOpenAiServer;
+import dev.promptarena.testing.RunFolders;
 import dev.promptarena.testing.FakeOpenAiServer.Reply;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +119,7 @@ class RepeatedKillAndLockTest {
         while (System.nanoTime() < deadline) {
             assertTrue(p.isAlive(), why + ": the run ended before it could be killed at " + lines + " calls");
             if (Files.isDirectory(parent)) {
-                try (Stream<Path> s = Files.list(parent)) {
+                try (Stream<Path> s = RunFolders.list(parent)) {
                     for (Path run : s.toList()) {
                         Path j = run.resolve("journal.jsonl");
                         if (Files.exists(j) && lines(j) >= lines) return j;
@@ -136,6 +137,6 @@ class RepeatedKillAndLockTest {
     }
 
     private static Path only(Path parent) throws Exception {
-        try (Stream<Path> s = Files.list(parent)) { return s.findFirst().orElseThrow(); }
+        try (Stream<Path> s = RunFolders.list(parent)) { return s.findFirst().orElseThrow(); }
     }
 }

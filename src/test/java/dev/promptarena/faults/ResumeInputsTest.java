@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.promptarena.testing.ArenaFixture;
 import dev.promptarena.testing.CliRun;
 import dev.promptarena.testing.FakeOpenAiServer;
+import dev.promptarena.testing.RunFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class ResumeInputsTest {
             Map<String, String> env = Map.of("GOLDEN", "other.jsonl");
             CliRun first = CliRun.of(env, "run", cfg.toString(), "--quiet", "--no-cache");
             Path runDir;
-            try (Stream<Path> s = Files.list(dir.resolve("reports"))) { runDir = s.findFirst().orElseThrow(); }
+            try (Stream<Path> s = RunFolders.list(dir.resolve("reports"))) { runDir = s.findFirst().orElseThrow(); }
             byte[] manifest = Files.readAllBytes(runDir.resolve("manifest.json"));
             int sent = server.requests().size();
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.promptarena.testing.ArenaFixture;
 import dev.promptarena.testing.CliRun;
 import dev.promptarena.testing.FakeOpenAiServer;
+import dev.promptarena.testing.RunFolders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ class SmallDefectsTest {
             CliRun r = CliRun.of("run", cfg.toString(), "--quiet", "--out", dir.resolve("out").toString());
             assertTrue(List.of(0, 1, 3).contains(r.exitCode()), r.err());
             List<Path> children;
-            try (Stream<Path> s = Files.list(dir.resolve("out"))) { children = s.toList(); }
+            try (Stream<Path> s = RunFolders.list(dir.resolve("out"))) { children = s.toList(); }
             assertEquals(1, children.size(), children.toString());
             assertTrue(Files.isRegularFile(children.get(0).resolve("manifest.json")));
             assertTrue(Files.readString(children.get(0).resolve("manifest.json"), StandardCharsets.UTF_8)
