@@ -137,7 +137,8 @@ public final class RunPipeline implements AutoCloseable {
              CaseFiles caseFiles = CaseFiles.start(dir, order)) {
             PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
                     : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs)).toList());
-            runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks);
+            runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks)
+                    .emptyRepliesAreAnswers(!config.emptyReplyIsError());
             if (interrupted) runner.requestStop();
             progress.start(total);
             records = runner.run(in.cases(), options.repeats(), r -> {

@@ -66,6 +66,26 @@ class SmallDefectsTest {
         }
     }
 
+    @Test
+    void anEmptyReplyIsAGenerationErrorUnlessConfiguredAsAnAnswer() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            arena(server, 3);
+            server.fallback(r -> r.json().path("model").asText().equals("model-b") ? FakeOpenAiServer.Reply.ok("")
+                    : RepeatedKillAndLockTest.reply(r));
+            Path cfg = dir.resolve("arena.yaml");
+            CliRun r = CliRun.of("run", cfg.toString(), "--quiet", "--out", dir.resolve("err").toString());
+            assertEquals(6, server.requests().size(), "A and B of 3 cases; no pair with an empty side is judged");
+            Path runDir;
+            try (Stream<Path> s = RunFolders.list(dir.resolve("err"))) { runDir = s.findFirst().orElseThrow(); }
+            String cases = Files.readString(runDir.resolve("cases.jsonl"));
+            assertEquals(3, cases.split("empty reply from the model", -1).length - 1, cases);
+
+            Files.writeString(cfg, Files.readString(cfg) + "engine: {empty_reply: answer}\n");
+            CliRun answered = CliRun.of("run", cfg.toString(), "--quiet", "--no-cache", "--out", dir.resolve("ans").toString());
+            assertEquals(6 + 9, server.requests().size(), r.err() + answered.err());
+        }
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
