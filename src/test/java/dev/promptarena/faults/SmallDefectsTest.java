@@ -86,6 +86,26 @@ class SmallDefectsTest {
         }
     }
 
+    @Test
+    void controlSequencesInCaseIdsAndTagsNeverReachTheTerminal() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            Path cfg = arena(server, 4);
+            Path golden = dir.resolve("golden.jsonl");
+            String hostile = "\\u001b]0;owned\\u0007c\\u001b[2J";
+            String text = Files.readString(golden).replace("\"id\": \"c", "\"id\": \"" + hostile).replace("\"shipping\"", "\"" + hostile + "\"");
+            Files.writeString(golden, text);
+            CliRun run = CliRun.of("run", cfg.toString(), "--quiet", "--no-cache");
+            assertTrue(List.of(0, 1, 3).contains(run.exitCode()), run.err());
+            assertFalse((run.out() + run.err()).contains("\u001b"), run.out() + run.err());
+            // An error that quotes a case id: the id's escape sequences are removed, its text kept.
+            Files.writeString(golden, text + text.lines().findFirst().orElseThrow() + "\n");
+            CliRun dup = CliRun.of("validate", cfg.toString());
+            assertEquals(2, dup.exitCode());
+            assertTrue(dup.err().contains("duplicate id 'c0'"), dup.err());
+            assertFalse(dup.err().contains("\u001b"), dup.err());
+        }
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
