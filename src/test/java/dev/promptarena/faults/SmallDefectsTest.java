@@ -106,6 +106,24 @@ class SmallDefectsTest {
         }
     }
 
+    @Test
+    void userTextInTheHtmlReportIsIsolatedFromTheTextAroundIt() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            Path cfg = arena(server, 2);
+            Path golden = dir.resolve("golden.jsonl");
+            // U+202E RIGHT-TO-LEFT OVERRIDE in a tag value
+            Files.writeString(golden, Files.readString(golden).replace("\"shipping\"", "\"\u202eshipping\""));
+            CliRun run = CliRun.of("run", cfg.toString(), "--quiet", "--no-cache");
+            Path runDir;
+            try (Stream<Path> s = RunFolders.list(dir.resolve("reports"))) { runDir = s.findFirst().orElseThrow(); }
+            String html = Files.readString(runDir.resolve("report.html"));
+            String option = "dir=\"auto\">category&#x3D;\u202eshipping</option>";
+            assertTrue(html.contains(option), html.substring(html.indexOf("f-tag"), html.indexOf("f-tag") + 300));
+            assertTrue(html.contains("el('bdi', null, c.id)") && html.contains("el('bdi', null, t)"), "case ids and tags render in <bdi>");
+            assertTrue(html.contains("unicode-bidi: isolate"), run.err());
+        }
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
