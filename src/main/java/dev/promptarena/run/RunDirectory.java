@@ -159,9 +159,10 @@ public final class RunDirectory {
         public BufferedWriter writer() { return writer; }
 
         public void commit() throws IOException {
-            open = false;
             writer.close();
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // Only now: when the close (a full disk fails the last flush) or the move fails, close() removes the temporary file.
+            open = false;
         }
 
         @Override

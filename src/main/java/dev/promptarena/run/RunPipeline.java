@@ -147,10 +147,10 @@ public final class RunPipeline implements AutoCloseable {
                 caseFiles.caseDone(r);
             });
             interim.close(); // an interim report still being written must not overwrite the final one
-            caseFiles.commit(records);
+            bestEffortAfterJournalFailure(calls, () -> caseFiles.commit(records));
             // Calls issued, cache and journal hits, retries, failures by reason, tokens and cost per role.
             snapshot = calls.snapshot();
-            dir.writeJson("engine.json", snapshot);
+            bestEffortAfterJournalFailure(calls, () -> dir.writeJson("engine.json", snapshot));
         } catch (RuntimeException | Error | InterruptedException e) {
             calls.close();
             throw e;
@@ -169,8 +169,23 @@ public final class RunPipeline implements AutoCloseable {
         Manifest finished = manifest.withEnd(Instant.now().toString(), partial)
                 .withServed(ServedModels.read(dir.file(dev.promptarena.engine.CallEngine.JOURNAL)));
         ServedModels.changes(finished.served()).forEach(w -> err.println("warning: " + w));
-        dir.writeJson("manifest.json", finished);
+        bestEffortAfterJournalFailure(calls, () -> dir.writeJson("manifest.json", finished));
         return new Result(dir, finished, records, snapshot, partial, cacheWrites, calls.journalFailure() != null);
+    }
+
+    /**
+     * Once the journal could not be written (a full disk, usually), the other files may not fit either: write
+     * what fits and let the run end with the journal's reason, the one that matters for resuming.
+     */
+    private interface Write { void run() throws InterruptedException; }
+
+    private void bestEffortAfterJournalFailure(CallEngine calls, Write write) throws InterruptedException {
+        try {
+            write.run();
+        } catch (java.io.UncheckedIOException e) {
+            if (calls.journalFailure() == null) throw e;
+            err.println("warning: " + e.getMessage() + ": " + dev.promptarena.util.IoReason.of(e));
+        }
     }
 
     /**
