@@ -117,7 +117,7 @@ public final class RunCommand implements Callable<Integer> {
     private int runOnce() throws Exception {
         if (runDir != null && out != null) throw new CommandLine.ParameterException(spec.commandLine(), "give --out PARENT or --run-dir DIR, not both");
         OutputFiles.checkAll(outputs);
-        ArenaInputs loaded = ArenaInputs.load(config, main.env);
+        ArenaInputs loaded = ArenaInputs.load(config, main.env, responses != null);
         loaded.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
         RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null, runDir);
@@ -145,7 +145,7 @@ public final class RunCommand implements Callable<Integer> {
         new CommandLine(original).parseArgs(args.toArray(String[]::new));
         original.config = Path.of(m.configFile());
         original.quiet = original.quiet || quiet;
-        ArenaInputs loaded = ArenaInputs.load(original.config, main.env);
+        ArenaInputs loaded = ArenaInputs.load(original.config, main.env, original.responses != null);
         if (!loaded.config().sha256().equals(m.configSha256())) {
             main.err.println("warning: " + original.config + " changed since the run started; calls whose requests changed are issued anew");
         }
