@@ -46,7 +46,7 @@ class ArchitectureTest {
             List.of("compare", "history"),
             List.of("report", "planning", "calibration"),
             List.of("run"),
-            List.of("judge", "analysis", "recorded"),
+            List.of("judge", "analysis", "recorded", "canary"),
             List.of("engine"),
             List.of("config", "promptfoo"),
             List.of("rubric", "dataset"),

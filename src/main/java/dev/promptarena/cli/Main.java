@@ -7,10 +7,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The {@code prompt-arena} command: subcommands, exit codes, and error reporting without stack traces. */
 @Command(name = "prompt-arena", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
@@ -24,7 +24,10 @@ public final class Main implements Runnable {
             Map.entry("run", RunCommand::new), Map.entry("validate", ValidateCommand::new), Map.entry("report", ReportCommand::new),
             Map.entry("plan", PlanCommand::new), Map.entry("calibrate", CalibrateCommand::new),
             Map.entry("compare", CompareCommand::new), Map.entry("generate-completion", Main::completion),
-            Map.entry("import", ImportCommand::new), Map.entry("runs", RunsCommand::new), Map.entry("help", CommandLine.HelpCommand::new));
+            Map.entry("import", ImportCommand::new), Map.entry("runs", RunsCommand::new),
+            Map.entry("assign", AssignCommand::new), Map.entry("canary", CanaryCommand::new),
+            Map.entry("signals", SignalsCommand::new), Map.entry("allocate", AllocateCommand::new),
+            Map.entry("score", ScoreCommand::new), Map.entry("help", CommandLine.HelpCommand::new));
 
     @Spec CommandSpec spec;
     final Map<String, String> env;
