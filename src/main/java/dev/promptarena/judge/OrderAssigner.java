@@ -1,6 +1,6 @@
 package dev.promptarena.judge;
 
-import dev.promptarena.config.Hashing;
+import dev.promptarena.input.Hashing;
 
 /**
  * Decides, per case, whether B is presented first. The choice is a pure function of
