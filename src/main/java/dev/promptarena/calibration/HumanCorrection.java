@@ -1,6 +1,6 @@
 package dev.promptarena.calibration;
 
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.InputException;
 import dev.promptarena.stats.ActivePpi;
 import dev.promptarena.stats.CorrectedWinRate;
 import dev.promptarena.stats.PredictionPowered;

@@ -1,6 +1,6 @@
 package dev.promptarena.calibration;
 
-import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.stats.Vote;
 import dev.promptarena.stats.VerdictCombiner;
 import dev.promptarena.stats.Verdict;

@@ -1,6 +1,6 @@
 package dev.promptarena.calibration;
 
-import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.stats.LabelSampling;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,6 @@ import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import com.samskivert.mustache.Mustache;
 import dev.promptarena.dataset.GoldenCase;
-import dev.promptarena.report.CsvTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -14,11 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes a {@link LabelSheet} as the CSV labellers fill in (the {@code label} column: 1, 2 or tie) and, optionally,
- * an HTML page showing the same rows. Model output is untrusted: CSV cells go through {@link CsvTable#safe} and
- * the page through JMustache's HTML escaping; nothing says which response is A or B.
+ * an HTML page showing the same rows. Model output is untrusted: every CSV cell goes through the caller's
+ * formula neutralizer (the CLI passes the reports' {@code CsvTable.safe}; {@code report} is not importable from here)
+ * and the page through JMustache's HTML escaping; nothing says which response is A or B.
  */
 public final class LabelSheetWriter {
     /** The sheet's columns; {@link LabelSheetReader} reads them back. */
@@ -27,12 +28,15 @@ public final class LabelSheetWriter {
 
     private LabelSheetWriter() {}
 
-    /** @param dataset the golden cases by id for context and reference (empty when the dataset is not available) */
-    public static void csv(LabelSheet sheet, Map<String, GoldenCase> dataset, Writer w) throws IOException {
+    /**
+     * @param dataset the golden cases by id for context and reference (empty when the dataset is not available)
+     * @param safe    neutralizes spreadsheet formulas in a cell
+     */
+    public static void csv(LabelSheet sheet, Map<String, GoldenCase> dataset, Writer w, UnaryOperator<String> safe) throws IOException {
         try (ICSVWriter csv = new CSVWriter(w, ',', '"', '"', "\n")) {
             csv.writeNext(HEADER.toArray(String[]::new), false);
             for (Map<String, String> row : rows(sheet, dataset)) {
-                csv.writeNext(HEADER.stream().map(h -> CsvTable.safe(row.getOrDefault(h, ""))).toArray(String[]::new), false);
+                csv.writeNext(HEADER.stream().map(h -> safe.apply(row.getOrDefault(h, ""))).toArray(String[]::new), false);
             }
         }
     }
