@@ -38,6 +38,7 @@ public final class TerminalSummary {
                     a.similarity().meanDiff(), a.similarity().cases());
         }
         JudgePanelText.print(a.judgePanel(), out);
+        HumanCorrectedText.print(m.humanCorrected(), out);
         for (GuardrailResult g : d.guardrails()) {
             if (g.breached()) out.printf(Locale.ROOT, "  guardrail BREACHED: %s = %s (limit %s)%n", g.metric(), g.observed(), g.limit());
         }

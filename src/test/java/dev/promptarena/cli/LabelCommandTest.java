@@ -114,6 +114,30 @@ class LabelCommandTest {
     }
 
     @Test
+    void reportWithLabelsShowsTheThreeEstimatesInEveryFormat() throws Exception {
+        List<String[]> rows = sheet("report.csv");
+        for (String[] row : rows.subList(1, rows.size())) row[9] = "tie";
+        Path filled = write("report-filled.csv", rows);
+        CliRuns.Result r = CliRuns.cli("report", run.toString(), "--labels", filled.toString());
+        assertTrue(List.of(0, 1, 3).contains(r.exit()), r.err());
+        assertTrue(r.out().contains("human-corrected  50.0%"), r.out());
+        JsonNode json = new ObjectMapper().readTree(run.resolve("report.json").toFile());
+        assertEquals(0.5, json.path("humanCorrected").path("corrected").path("estimate").asDouble(), 1e-12);
+        assertTrue(json.path("humanCorrected").path("judgeOnly").path("interval").has("lower"));
+        assertTrue(Files.readString(run.resolve("summary.md")).contains("| **Human-corrected** | 50.0% |"));
+        assertTrue(Files.readString(run.resolve("summary.csv")).contains("win_rate_b_human_corrected,0.5,"));
+        assertTrue(Files.readString(run.resolve("report.html")).contains("id=\"human-labels\""));
+        // A bad labels file changes nothing; without --labels the estimates are gone again.
+        String before = Files.readString(run.resolve("report.json"));
+        Path bad = write("report-bad.csv", List.of(rows.get(0), new String[] {"nope", "0", "1", "x", "", "", "", "", "", "1", ""}));
+        assertEquals(2, CliRuns.cli("report", run.toString(), "--labels", bad.toString()).exit());
+        assertEquals(before, Files.readString(run.resolve("report.json")));
+        CliRuns.cli("report", run.toString());
+        assertFalse(new ObjectMapper().readTree(run.resolve("report.json").toFile()).has("humanCorrected"));
+        assertFalse(Files.readString(run.resolve("report.html")).contains("id=\"human-labels\""));
+    }
+
+    @Test
     void badSheetsExit2NamingFileLineAndColumn() throws Exception {
         List<String[]> rows = sheet("bad.csv");
         for (String[] row : rows.subList(1, rows.size())) row[9] = "tie";
