@@ -16,9 +16,10 @@ import java.util.Locale;
  *                         (width shrinks as 1/√labels); 0 when it is already there
  * @param recommendation   {@code trust the judge}, {@code correct with labels} or {@code replace the judge}
  * @param reason           the numbers behind it, in one sentence
+ * @param positionAndLength how the judge's wrong votes split by slot and by length
  */
 public record CorrectionSummary(CorrectedWinRate winRate, MeanEstimate judgeBias, double targetWidth, int moreLabels,
-                                String recommendation, String reason) {
+                                String recommendation, String reason, HumanBias positionAndLength) {
     /** Below this λ the judge carries under 30% weight: its verdicts add little to the labels. */
     static final double USEFUL_LAMBDA = 0.3;
 
@@ -51,6 +52,6 @@ public record CorrectionSummary(CorrectedWinRate winRate, MeanEstimate judgeBias
                     bias.interval().lower(), bias.interval().upper(),
                     more == 0 ? "" : String.format(Locale.ROOT, "; about %d more labels for an interval %.2f wide", more, targetWidth));
         }
-        return new CorrectionSummary(w, bias, targetWidth, more, rec, reason);
+        return new CorrectionSummary(w, bias, targetWidth, more, rec, reason, HumanBias.of(judged, r.human(), alpha));
     }
 }

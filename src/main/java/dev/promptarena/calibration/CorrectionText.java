@@ -23,6 +23,15 @@ public final class CorrectionText {
         MeanEstimate b = s.judgeBias();
         out.printf(Locale.ROOT, "  judge bias on the labelled cases (judge - human) %+.3f [%.3f, %.3f]%n", b.estimate(),
                 b.interval().lower(), b.interval().upper());
+        HumanBias h = s.positionAndLength();
+        if (h.firstSlot() != null) {
+            out.printf(Locale.ROOT, "  %d of %d decisive judge votes contradict the labels; of those %.0f%% picked the first slot [%.0f%%, %.0f%%]",
+                    h.wrongVotes(), h.decisiveVotes(), 100 * h.firstSlotShare(), 100 * h.firstSlot().lower(), 100 * h.firstSlot().upper());
+            if (h.longer() != null) {
+                out.printf(Locale.ROOT, ", %.0f%% the longer output [%.0f%%, %.0f%%]", 100 * h.longerShare(), 100 * h.longer().lower(), 100 * h.longer().upper());
+            }
+            out.printf(Locale.ROOT, " (50%%: no sign of position or length bias)%n");
+        }
         out.printf(Locale.ROOT, "Recommendation: %s (%s)%n", s.recommendation().toUpperCase(Locale.ROOT), s.reason());
     }
 
