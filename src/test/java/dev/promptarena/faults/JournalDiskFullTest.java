@@ -14,6 +14,7 @@ import dev.promptarena.run.RunOptions;
 import dev.promptarena.run.RunPipeline;
 import dev.promptarena.testing.ArenaFixture;
 import dev.promptarena.testing.CliRun;
+import dev.promptarena.testing.DeterministicReplies;
 import dev.promptarena.testing.FakeOpenAiServer;
 import dev.promptarena.testing.RunFolders;
 import java.io.ByteArrayOutputStream;
@@ -102,7 +103,7 @@ class JournalDiskFullTest {
     }
 
     private Path arena(FakeOpenAiServer server) throws Exception {
-        server.fallback(RepeatedKillAndLockTest::reply);
+        server.fallback(DeterministicReplies::reply);
         ArenaFixture.goldenSet(dir, CASES);
         return ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", concurrency: " + CONCURRENCY + "}",
                 "oa", "oa", "random", "");

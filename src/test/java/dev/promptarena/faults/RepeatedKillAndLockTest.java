@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.cli.Main;
 import dev.promptarena.testing.ArenaFixture;
 import dev.promptarena.testing.CliRun;
+import dev.promptarena.testing.DeterministicReplies;
 import dev.promptarena.testing.FakeOpenAiServer;
 import dev.promptarena.testing.RunFolders;
-import dev.promptarena.testing.FakeOpenAiServer.Reply;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,23 +38,13 @@ class RepeatedKillAndLockTest {
 
     @TempDir Path dir;
 
-    /** Deterministic answers: a variant echoes a hash of its prompt, the judge's verdict depends only on the request. */
-    static Reply reply(FakeOpenAiServer.Recorded r) {
-        String model = r.json().path("model").asText();
-        if (!model.equals("judge-model")) return Reply.ok(model + " says: " + Math.abs(r.lastUserText().hashCode() % 97));
-        int h = Math.abs(r.body().hashCode());
-        String winner = List.of("A", "B", "B", "tie").get(h % 4);
-        return Reply.ok("{\"winner\": \"" + winner + "\", \"scores\": {\"A\": {\"Clarity\": " + (1 + h % 5) + ", \"Policy citation\": 3},"
-                + " \"B\": {\"Clarity\": " + (1 + (h / 5) % 5) + ", \"Policy citation\": 4}}, \"reason\": \"r\"}");
-    }
-
     @Test
     void killedThreeTimesAtRandomPointsThenResumedEndsWithTheNumbersOfAnUninterruptedRun() throws Exception {
         long seed = System.nanoTime();
         Random rnd = new Random(seed);
         String why = "kill points from seed " + seed;
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
-            server.fallback(RepeatedKillAndLockTest::reply).latency(30);
+            server.fallback(DeterministicReplies::reply).latency(30);
             ArenaFixture.goldenSet(dir, CASES);
             Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", concurrency: 3}", "oa", "oa", "random", "");
 

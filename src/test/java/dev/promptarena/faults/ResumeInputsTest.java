@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptarena.testing.ArenaFixture;
 import dev.promptarena.testing.CliRun;
+import dev.promptarena.testing.DeterministicReplies;
 import dev.promptarena.testing.FakeOpenAiServer;
 import dev.promptarena.testing.RunFolders;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class ResumeInputsTest {
     @Test
     void aChangedDatasetOrRubricOrAnEnvRedirectedPathIsRefusedUnlessAllowed() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
-            server.fallback(RepeatedKillAndLockTest::reply);
+            server.fallback(DeterministicReplies::reply);
             ArenaFixture.goldenSet(dir, 4);
             Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\"}", "oa", "oa", "random", "");
             Files.writeString(cfg, Files.readString(cfg).replace("dataset: golden.jsonl", "dataset: ${GOLDEN:-golden.jsonl}"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptarena.testing.ArenaFixture;
 import dev.promptarena.testing.CliRun;
+import dev.promptarena.testing.DeterministicReplies;
 import dev.promptarena.testing.FakeOpenAiServer;
 import dev.promptarena.testing.RunFolders;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ class SmallDefectsTest {
     @TempDir Path dir;
 
     private Path arena(FakeOpenAiServer server, int cases) throws Exception {
-        server.fallback(RepeatedKillAndLockTest::reply);
+        server.fallback(DeterministicReplies::reply);
         ArenaFixture.goldenSet(dir, cases);
         return ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\"}", "oa", "oa", "random", "");
     }
@@ -71,7 +72,7 @@ class SmallDefectsTest {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             arena(server, 3);
             server.fallback(r -> r.json().path("model").asText().equals("model-b") ? FakeOpenAiServer.Reply.ok("")
-                    : RepeatedKillAndLockTest.reply(r));
+                    : DeterministicReplies.reply(r));
             Path cfg = dir.resolve("arena.yaml");
             CliRun r = CliRun.of("run", cfg.toString(), "--quiet", "--out", dir.resolve("err").toString());
             assertEquals(6, server.requests().size(), "A and B of 3 cases; no pair with an empty side is judged");
