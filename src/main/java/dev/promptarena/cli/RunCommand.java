@@ -7,6 +7,7 @@ import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.DryRun;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.ManifestFactory;
+import dev.promptarena.run.ProvidersTable;
 import dev.promptarena.run.RunOptions;
 import dev.promptarena.run.RunPipeline;
 import java.nio.file.Files;
@@ -39,6 +40,14 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Parent folder of the run folder (default: the config's output).")
     Path out;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", description = "The exact run folder to create (must not exist or be empty), instead of a"
+            + " time-stamped folder under --out.")
+    Path runDir;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Also write a report to FILE, format by extension: .json (report.json),"
+            + " .csv (cases.csv), .html (report.html), .md (summary.md), .xml (JUnit). Repeatable.")
+    List<Path> outputs = new ArrayList<>();
 
     @Option(names = "--seed", paramLabel = "N", description = "Override judge.seed (the presentation-order seed).")
     Long seed;
@@ -86,10 +95,16 @@ public final class RunCommand implements Callable<Integer> {
             main.err.println("error: --concurrency, --repeats and --limit must be >= 1, --max-cost >= 0");
             return ExitCode.USAGE_OR_INPUT.code();
         }
+        if (runDir != null && out != null) throw new CommandLine.ParameterException(spec.commandLine(), "give --out PARENT or --run-dir DIR, not both");
+        OutputFiles.checkAll(outputs);
         ArenaInputs loaded = ArenaInputs.load(config, main.env);
+        loaded.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
-        RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null);
+        RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null, runDir);
         if (dryRun) {
+            ProvidersTable.Result providers = ProvidersTable.of(inputs.config(), main.env);
+            if (!inputs.config().providers().isEmpty()) providers.lines().forEach(main.out::println);
+            providers.warnings().forEach(w -> main.err.println("warning: " + w));
             main.out.println(DryRun.estimate(inputs, options).describe());
             return ExitCode.PASS.code();
         }
@@ -118,6 +133,7 @@ public final class RunCommand implements Callable<Integer> {
         RunOptions options = new RunOptions(null, original.seed, original.concurrency, original.limit, original.repeats, original.quiet,
                 m.args(), original.engineOptions(), resume);
         if (original.junit == null) original.junit = junit;
+        if (original.outputs.isEmpty()) original.outputs = outputs;
         return original.execute(inputs, options);
     }
 
@@ -143,7 +159,7 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             RunPipeline.Result result = pipeline.execute(inputs, options);
-            int code = RunOutput.finish(result, main, inputs, junit);
+            int code = RunOutput.finish(result, main, inputs, junit, outputs);
             awaitCacheWrites(result);
             return code;
         } finally {

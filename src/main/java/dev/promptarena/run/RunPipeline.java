@@ -86,7 +86,8 @@ public final class RunPipeline {
             started = Instant.parse(ManifestFactory.read(dir.file("manifest.json")).startedAt());
         } else {
             started = Instant.now();
-            dir = RunDirectory.create(parent, config.name(), ZonedDateTime.now());
+            dir = options.runDir() != null ? RunDirectory.createExact(options.runDir())
+                    : RunDirectory.create(parent, config.name(), ZonedDateTime.now());
         }
         // The template is panel-wide (judge.template), so one prompt serves every judge.
         JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
@@ -137,7 +138,9 @@ public final class RunPipeline {
         } else if (runner.stopped()) {
             partial = "interrupted after " + records.size() + " of " + total + " cases";
         }
-        Manifest finished = manifest.withEnd(Instant.now().toString(), partial);
+        Manifest finished = manifest.withEnd(Instant.now().toString(), partial)
+                .withServed(ServedModels.read(dir.file(dev.promptarena.engine.CallEngine.JOURNAL)));
+        ServedModels.changes(finished.served()).forEach(w -> err.println("warning: " + w));
         dir.writeJson("manifest.json", finished);
         return new Result(dir, finished, records, snapshot, partial, cacheWrites);
     }
