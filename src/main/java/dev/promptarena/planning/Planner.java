@@ -17,6 +17,7 @@ public final class Planner {
             case winrate -> winRate(r);
             case paired -> paired(r);
             case mde -> mde(r);
+            case tournament -> TournamentPlanner.plan(r);
         };
     }
 
