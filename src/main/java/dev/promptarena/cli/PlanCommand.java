@@ -28,13 +28,15 @@ import picocli.CommandLine.Spec;
         description = {"Plan a test: cases needed for a given effect, or the effect a given size can detect.",
                 "KIND: proportions (two independent arms), winrate (the gate's pairwise win rate),",
                 "paired (a per-case score difference; SD from --pilot or --sd), mde (minimum detectable effect for --n),",
-                "tournament (cases and judge calls to separate k variants with --scores)."},
+                "tournament (cases and judge calls to separate k variants with --scores),",
+                "sequential (a group-sequential win-rate design: boundaries, maximum and expected cases)."},
         footer = {"", "Examples:",
                 "  prompt-arena plan proportions --baseline 0.60 --mde 0.05",
                 "  prompt-arena plan winrate --win-rate 0.60 --tie-rate 0.2",
                 "  prompt-arena plan paired --pilot reports/pilot-run --axis accuracy --mde 0.2",
                 "  prompt-arena plan mde --metric winrate --n 200 --tie-rate 0.2",
-                "  prompt-arena plan tournament --scores 0,0.2,0.4,0.6 --position 0.3 --tie-rate 0.2 --schedule round_robin"})
+                "  prompt-arena plan tournament --scores 0,0.2,0.4,0.6 --position 0.3 --tie-rate 0.2 --schedule round_robin",
+                "  prompt-arena plan sequential --looks 4 --spending obrien_fleming --win-rate 0.6 --tie-rate 0.2"})
 public final class PlanCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -87,6 +89,9 @@ public final class PlanCommand implements Callable<Integer> {
             description = "tournament: round_robin, vs_control or adaptive (planned as round_robin) (default: round_robin).")
     Schedule schedule;
 
+    @CommandLine.ArgGroup(exclusive = false, heading = "sequential:%n")
+    PlanSequential sequential = new PlanSequential();
+
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
 
@@ -95,7 +100,8 @@ public final class PlanCommand implements Callable<Integer> {
         Plan plan;
         try {
             plan = Planner.plan(new PlanRequest(kind, alpha, power, baseline, mde, winRate, tieRate, margin, pilot, axis, sd, n, metric,
-                    kind == Kind.tournament ? new PlanRequest.Tournament(scores, position, schedule) : null));
+                    kind == Kind.tournament ? new PlanRequest.Tournament(scores, position, schedule) : null,
+                    sequential.options()));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "plan " + kind + ": " + e.getMessage());
         }

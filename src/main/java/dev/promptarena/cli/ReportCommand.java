@@ -23,6 +23,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder, e.g. reports/20261123-101500-support-bot.")
     Path runDir;
 
+    @Option(names = {"-q", "--quiet"}, description = "Print only the decision line (the reports are written as usual).")
+    boolean quiet;
+
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML (the gate and each guardrail as a test case) to FILE.")
     Path junit;
 
@@ -37,7 +40,8 @@ public final class ReportCommand implements Callable<Integer> {
         ReportModel model = ReportModel.of(run, run.analyze());
         Reports.Written written = Reports.writeAll(dir, model);
         if (junit != null) JUnitReport.write(junit, model);
-        TerminalSummary.print(model, dir.file("report.html").toString(), written.htmlBytes(), main.out);
+        if (quiet) main.out.println("DECISION: " + model.analysis().decision().outcome());
+        else TerminalSummary.print(model, dir.file("report.html").toString(), written.htmlBytes(), main.out);
         return ExitCode.of(model.analysis().decision().outcome()).code();
     }
 }

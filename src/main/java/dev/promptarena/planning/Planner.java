@@ -18,6 +18,7 @@ public final class Planner {
             case paired -> paired(r);
             case mde -> mde(r);
             case tournament -> TournamentPlanner.plan(r);
+            case sequential -> SequentialWinRatePlan.of(r);
         };
     }
 

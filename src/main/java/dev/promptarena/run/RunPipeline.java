@@ -10,6 +10,7 @@ import dev.promptarena.engine.CostModel;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.engine.PriceTable;
 import dev.promptarena.engine.Progress;
+import dev.promptarena.input.InputException;
 import dev.promptarena.judge.JudgePanel;
 import dev.promptarena.judge.JudgePrompt;
 import dev.promptarena.judge.PairJudge;
@@ -71,6 +72,11 @@ public final class RunPipeline {
     public Result execute(ArenaInputs fullInputs, RunOptions options) throws InterruptedException {
         ArenaInputs in = fullInputs.limitedTo(options.limit());
         ArenaConfig config = in.config();
+        if (config.policy().sequential() != null) {
+            // Checked before the run folder exists: a run that silently ignored its registered design would be a fixed-design run.
+            throw new InputException(config.file(), 0, "decision.sequential",
+                    "sequential stopping is planned (prompt-arena plan sequential) but not executed by run yet (issue 16); remove it to run the fixed design");
+        }
         List<JudgeConfig> judges = options.judgeSeed() == null ? config.judges()
                 : config.judges().stream().map(j -> j.withSeed(options.judgeSeed())).toList();
         ReferenceJudgeConfig reference = referenceJudge(config, options);
