@@ -1,5 +1,7 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.calibration.JudgedCases;
+import dev.promptarena.calibration.LabelsFile;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.report.TerminalSummary;
 import dev.promptarena.report.files.Reports;
@@ -29,6 +31,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML (the gate and each guardrail as a test case) to FILE.")
     Path junit;
 
+    @Option(names = "--labels", paramLabel = "CSV", description = {"Human labels: a filled 'label' sheet or case_id,label. Adds the judge-only,",
+            "human-only and human-corrected win rates to every report (exploratory; the gate is unchanged)."})
+    Path labels;
+
     @Override
     public Integer call() {
         if (!Files.isDirectory(runDir)) {
@@ -38,6 +44,11 @@ public final class ReportCommand implements Callable<Integer> {
         RunDirectory dir = RunDirectory.open(runDir);
         RecordedRun run = RecordedRun.read(dir);
         ReportModel model = ReportModel.of(run, run.analyze());
+        if (labels != null) {
+            JudgedCases judged = JudgedCases.of(run.cases());
+            model = model.withHumanCorrected(LabelsFile.read(labels, run.manifest().runId())
+                    .correct(judged, run.manifest().policy().alpha()).winRate());
+        }
         Reports.Written written = Reports.writeAll(dir, model);
         if (junit != null) JUnitReport.write(junit, model);
         if (quiet) main.out.println("DECISION: " + model.analysis().decision().outcome());
