@@ -2,6 +2,8 @@ package dev.promptarena.cli;
 
 import dev.promptarena.input.InputException;
 import dev.promptarena.run.Version;
+import dev.promptarena.report.TerminalText;
+import dev.promptarena.util.IoReason;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
@@ -22,7 +24,7 @@ public final class Main implements Runnable {
      */
     private static final List<Map.Entry<String, Supplier<Object>>> SUBCOMMANDS = List.of(
             Map.entry("run", RunCommand::new), Map.entry("validate", ValidateCommand::new), Map.entry("report", ReportCommand::new),
-            Map.entry("plan", PlanCommand::new), Map.entry("calibrate", CalibrateCommand::new),
+            Map.entry("plan", PlanCommand::new), Map.entry("calibrate", CalibrateCommand::new), Map.entry("label", LabelCommand::new),
             Map.entry("compare", CompareCommand::new), Map.entry("generate-completion", Main::completion),
             Map.entry("import", ImportCommand::new), Map.entry("runs", RunsCommand::new),
             Map.entry("assign", AssignCommand::new), Map.entry("canary", CanaryCommand::new),
@@ -33,12 +35,17 @@ public final class Main implements Runnable {
     final Map<String, String> env;
     final PrintStream out;
     final PrintStream err;
+    private final ChangeSource changeSource;
 
-    Main(Map<String, String> env, PrintStream out, PrintStream err) {
+    Main(Map<String, String> env, PrintStream out, PrintStream err, ChangeSource changeSource) {
         this.env = Map.copyOf(env);
         this.out = out;
         this.err = err;
+        this.changeSource = changeSource;
     }
+
+    /** What tells {@code run --watch} that an input changed (file polling, unless a test injected one). */
+    ChangeSource changeSource() { return changeSource != null ? changeSource : new PollingChangeSource(); }
 
     @Override
     public void run() {
@@ -65,7 +72,12 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns the exit code (tests call this directly). */
     public static int execute(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        CommandLine cl = new CommandLine(new Main(env, out, err));
+        return execute(args, env, out, err, null);
+    }
+
+    /** As {@link #execute(String[], Map, PrintStream, PrintStream)}, with {@code run --watch}'s change source (tests script it). */
+    public static int execute(String[] args, Map<String, String> env, PrintStream out, PrintStream err, ChangeSource changeSource) {
+        CommandLine cl = new CommandLine(new Main(env, out, err, changeSource));
         // The named subcommand only; anything else (help, a typo, no argument) gets all of them.
         // help and generate-completion describe the whole command tree, so they get every subcommand too.
         boolean named = args.length > 0 && !List.of("help", "generate-completion").contains(args[0])
@@ -78,10 +90,14 @@ public final class Main implements Runnable {
         cl.setExitCodeExceptionMapper(e -> ExitCode.USAGE_OR_INPUT.code());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof InputException ie) {
-                err.println("error: " + ie.describe());
+                // The message may quote the user's data (a case id, a tag value): no terminal control sequences.
+                err.println("error: " + TerminalText.plain(ie.describe()));
                 return ExitCode.USAGE_OR_INPUT.code();
             }
-            err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            // Plain words, no class names: the message, and for a file error the operating system's reason.
+            String message = e.getMessage() == null ? "unexpected " + e.getClass().getSimpleName() : e.getMessage();
+            if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) message += ": " + IoReason.of(e.getCause() != null ? e.getCause() : e);
+            err.println("error: " + TerminalText.plain(message));
             if (env.containsKey("PROMPT_ARENA_DEBUG")) e.printStackTrace(err);
             return ExitCode.RUN_ERROR.code();
         });

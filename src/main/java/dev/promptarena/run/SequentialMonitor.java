@@ -40,10 +40,10 @@ final class SequentialMonitor {
      * random sample of the set (not its first segments). java.util.Random's algorithm is fixed by its
      * specification, so the order is the same on every JVM.
      */
-    static List<GoldenCase> shuffled(List<GoldenCase> cases, long seed) {
-        List<GoldenCase> out = new ArrayList<>(cases);
+    static ArenaInputs inOrder(ArenaInputs in, long seed) {
+        List<GoldenCase> out = new ArrayList<>(in.cases());
         Collections.shuffle(out, new Random(seed));
-        return out;
+        return new ArenaInputs(in.config(), in.rubric(), out, in.datasetSha256(), in.recorded());
     }
 
     /** Called as each case finishes, before the runner may start the next one (see ArenaRunner). */

@@ -44,6 +44,7 @@ import java.util.TreeSet;
  * @param caseCount   rows in the per-case table
  * @param casesJson   the per-case data, escaped for a script element (see {@link CaseData#scriptSafe})
  * @param axesJson    axis names as script-safe JSON
+ * @param humanLabels the human-labels panel, or null without labels (report --labels)
  * @param sequential  the boundary plot of a registered group-sequential design, or null
  */
 public record HtmlView(String title, String runId, String nameA, String nameB, BannerView banner, WinBarView winBar,
@@ -51,7 +52,7 @@ public record HtmlView(String title, String runId, String nameA, String nameB, B
                        boolean hasChecks, String similarity, JudgePanelView judgePanel, OrderBiasView order,
                        VerbosityView verbosity, ForestView forest, boolean hasSegments, List<GuardrailRow> guardrails,
                        List<String> warnings, boolean hasWarnings, ProvenanceView provenance, List<String> axisNames, List<String> tags,
-                       int caseCount, String casesJson, String axesJson, SequentialView sequential) {
+                       int caseCount, String casesJson, String axesJson, HumanLabelsView humanLabels, SequentialView sequential) {
 
     public static HtmlView of(ReportModel model) {
         Manifest m = model.manifest();
@@ -71,7 +72,7 @@ public record HtmlView(String title, String runId, String nameA, String nameB, B
                 !a.segments().segments().isEmpty(), a.decision().guardrails().stream().map(GuardrailRow::of).toList(), a.warnings(), !a.warnings().isEmpty(),
                 ProvenanceView.of(m, a.operations(), a.options(), model.engine()), axisNames, List.copyOf(tags), facts.size(),
                 CaseData.json(facts, axisNames), CaseData.scriptSafe(strings(axisNames)),
-                SequentialView.of(a.sequential()));
+                HumanLabelsView.of(model.humanCorrected()), SequentialView.of(a.sequential()));
     }
 
     private static String similarity(SimilaritySummary s) {
