@@ -64,7 +64,7 @@ class SequentialResumeTest {
 
             // Interrupted by the cost budget before the first look, then resumed.
             Path cut = dir.resolve("cut");
-            CliRun partial = CliRun.of("run", cfg.toString(), "--quiet", "--no-cache", "--concurrency", "1", "--max-cost", "0.05",
+            CliRun partial = CliRun.of("run", cfg.toString(), "--quiet", "--no-cache", "--concurrency", "1", "--max-cost", "0.01",
                     "--run-dir", cut.toString());
             assertEquals(ExitCode.INCONCLUSIVE.code(), partial.exitCode(), partial.out() + partial.err());
             assertTrue(JSON.readTree(cut.resolve("report.json").toFile()).at("/analysis/sequential/status").asText().equals("continue"));
@@ -72,7 +72,7 @@ class SequentialResumeTest {
             assertTrue(beforeResume - perRun < 60, "the budget cut the run short");
             // Resume re-reads the command line from the manifest; raise the budget there, as a user resuming with more money would.
             Path manifest = cut.resolve("manifest.json");
-            Files.writeString(manifest, Files.readString(manifest).replace("\"0.05\"", "\"100\""));
+            Files.writeString(manifest, Files.readString(manifest).replace("\"0.01\"", "\"100\""));
             CliRun resumed = CliRun.of("run", "--resume", cut.toString(), "--quiet");
             assertEquals(expected, outcome(resumed, cut), resumed.err());
             assertEquals(2 * perRun, server.requests().size(), "the interrupted and the resumed run together issued each call once");

@@ -62,7 +62,8 @@ class SequentialRunTest {
         }
         assertTrue(Files.readString(dir.resolve("junit.xml")).contains("stopped at look 1 of 4"));
         assertTrue(run.out().contains("stopped at look 1 of 4"), run.out());
-        assertTrue(Files.readString(runDir.resolve("report.html")).contains("<svg"), "boundary plot");
+        String html = Files.readString(runDir.resolve("report.html"));
+        assertTrue(html.contains("id=\"chart-sequential\"") && html.contains("<polyline"), "boundary plot");
 
         String before = Files.readString(runDir.resolve("report.json"));
         CliRun report = CliRun.of("report", runDir.toString());
