@@ -27,7 +27,13 @@ class SequentialResumeTest {
     @TempDir Path dir;
 
     /** B answers "better answer"; the judge names whichever presented slot holds it, so B wins every case in either order. */
-    private static Reply reply(FakeOpenAiServer.Recorded r) {
+    private static Reply reply(FakeOpenAiServer.Recorded r) { return reply(r, 10); }
+
+    /**
+     * As {@link #reply(FakeOpenAiServer.Recorded)}, but the judge prefers B only in {@code tenths}/10 of the cases, chosen by
+     * a hash of the case's question (deterministic, independent of the presentation order).
+     */
+    private static Reply reply(FakeOpenAiServer.Recorded r, int tenths) {
         String model = r.json().path("model").asText();
         if (model.equals("model-a")) return Reply.ok("plain answer");
         if (model.equals("model-b")) return Reply.ok("better answer");
@@ -35,7 +41,9 @@ class SequentialResumeTest {
         int at = prompt.indexOf("<<<RESPONSE B>>>");
         if (at < 0) throw new IllegalStateException("not a judge prompt: " + prompt);
         String slotB = prompt.substring(at);
-        String winner = slotB.contains("better answer") ? "B" : "A";
+        String question = prompt.substring(0, prompt.indexOf("<<<RESPONSE A>>>"));
+        boolean prefersB = Math.floorMod(question.hashCode(), 10) < tenths;
+        String winner = slotB.contains("better answer") == prefersB ? "B" : "A";
         return Reply.ok("{\"winner\": \"" + winner + "\", \"scores\": {\"A\": {\"Clarity\": 3, \"Policy citation\": 3}, \"B\": {\"Clarity\": 3, \"Policy citation\": 3}}, \"reason\": \"r\"}");
     }
 
@@ -85,6 +93,26 @@ class SequentialResumeTest {
             CliRun warm = CliRun.of(env, "run", cfg.toString(), "--quiet", "--concurrency", "1", "--run-dir", dir.resolve("warm").toString());
             assertEquals(expected, outcome(warm, dir.resolve("warm")));
             assertEquals(afterCold, server.requests().size(), "a warm-cache rerun calls nothing");
+        }
+    }
+
+    /** A judge preferring B in 70% of cases stops a 4-look O'Brien–Fleming design of 200 cases before its last look. */
+    @Test
+    void aSeventyPercentPreferenceStopsEarly() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            server.fallback(r -> reply(r, 7));
+            ArenaFixture.goldenSet(dir, 200);
+            Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", concurrency: 1}", "oa", "oa", "random",
+                    "decision:\n  sequential: {looks: [0.25, 0.5, 0.75, 1.0], spending: obrien_fleming}");
+            Path runDir = dir.resolve("p70");
+            CliRun run = CliRun.of("run", cfg.toString(), "--quiet", "--no-cache", "--concurrency", "1", "--run-dir", runDir.toString());
+            assertEquals(ExitCode.PASS.code(), run.exitCode(), run.out() + run.err());
+            JsonNode seq = JSON.readTree(runDir.resolve("report.json").toFile()).at("/analysis/sequential");
+            assertEquals("stopped_efficacy", seq.get("status").asText());
+            double observed = seq.at("/looks/" + (seq.get("looks").size() - 1) + "/winRate").asDouble();
+            assertEquals(0.7, observed, 0.1, "the judge's preference as observed");
+            assertTrue(seq.get("looks").size() < 4, "stopped before the last look: " + seq);
+            assertEquals(3 * seq.get("stopAt").asInt(), server.requests().size(), "only the cases up to the stop were called");
         }
     }
 }
