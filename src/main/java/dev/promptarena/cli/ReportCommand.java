@@ -37,6 +37,6 @@ public final class ReportCommand implements Callable<Integer> {
         Reports.Written written = Reports.writeAll(dir, model);
         if (junit != null) JUnitReport.write(junit, model);
         TerminalSummary.print(model, dir.file("report.html").toString(), written, main.out);
-        return ExitCode.of(model.analysis().decision().outcome()).code();
+        return ExitCode.of(model).code();
     }
 }

@@ -17,12 +17,11 @@ final class RunOutput {
         Reports.Written written = Reports.writeAll(result.dir(), model);
         if (junit != null) JUnitReport.write(junit, model);
         TerminalSummary.print(model, result.dir().file("report.html").toString(), written, main.out);
-        ExitCode gate = ExitCode.of(model.analysis().decision().outcome());
-        if (result.partialReason() == null) return gate.code();
-        main.err.println("Run stopped early (" + result.partialReason() + "); the report is marked partial.");
+        // The same mapping as `report` uses: an incomplete run is INCONCLUSIVE in every file, 130 after Ctrl-C.
+        ExitCode code = ExitCode.of(model);
+        if (result.partialReason() == null) return code.code();
+        main.err.println("Run stopped early (" + result.partialReason() + "); the report is marked partial and decides nothing.");
         main.err.println("Resume with: prompt-arena run --resume " + result.dir().path());
-        if (result.partialReason().startsWith("interrupted")) return ExitCode.INTERRUPTED.code();
-        // Stopped by the budget: a pass on fewer cases than planned is not the pre-registered test.
-        return gate == ExitCode.PASS ? ExitCode.INCONCLUSIVE.code() : gate.code();
+        return code.code();
     }
 }

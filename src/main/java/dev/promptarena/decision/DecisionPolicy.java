@@ -10,8 +10,11 @@ import java.util.Objects;
  * @param margin     non-inferiority margin on the win rate (0 for superiority)
  * @param alpha      two-sided significance level; intervals are (1 - alpha)
  * @param guardrails limits that fail the gate whatever the primary metric says
+ * @param minEffect  the smallest win-rate lift over the threshold worth detecting ({@code decision.min_effect}); an
+ *                   INCONCLUSIVE run says how many cases that lift would need, rather than the observed one
+ *                   (post-hoc power); null when not pre-registered
  */
-public record DecisionPolicy(Test test, double margin, double alpha, List<GuardrailSpec> guardrails) {
+public record DecisionPolicy(Test test, double margin, double alpha, List<GuardrailSpec> guardrails, Double minEffect) {
     /** The primary hypothesis test. */
     public enum Test { SUPERIORITY, NON_INFERIORITY }
 
@@ -20,6 +23,12 @@ public record DecisionPolicy(Test test, double margin, double alpha, List<Guardr
         if (!(alpha > 0 && alpha < 0.5)) throw new IllegalArgumentException("alpha must be in (0, 0.5), got: " + alpha);
         if (!(margin >= 0 && margin < 0.5)) throw new IllegalArgumentException("margin must be in [0, 0.5), got: " + margin);
         guardrails = List.copyOf(guardrails);
+        if (minEffect != null && !(minEffect > 0 && minEffect < 0.5)) throw new IllegalArgumentException("min_effect must be in (0, 0.5), got: " + minEffect);
+    }
+
+    /** A policy without a pre-registered minimum effect. */
+    public DecisionPolicy(Test test, double margin, double alpha, List<GuardrailSpec> guardrails) {
+        this(test, margin, alpha, guardrails, null);
     }
 
     public static DecisionPolicy defaults() {

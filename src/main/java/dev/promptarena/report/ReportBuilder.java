@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.config.InputException;
 import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.engine.EngineSnapshot;
+import dev.promptarena.run.Deviations;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.ManifestFactory;
 import dev.promptarena.run.RunDirectory;
@@ -41,7 +42,8 @@ public final class ReportBuilder {
     public static ReportModel build(Manifest manifest, List<CaseRecord> cases, EngineSnapshot engine) {
         List<CaseOutcome> outcomes = cases.stream().map(CaseRecord::outcome).toList();
         // The bootstrap seed is the judge seed: one recorded number makes every interval replayable.
-        AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed());
+        AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed())
+                .withDeviations(Deviations.of(manifest, outcomes.size()));
         // Self-preference was decided from the models at run time; older manifests have none (null).
         AnalysisResult analysis = ArenaAnalysis.analyze(outcomes, manifest.axes(), options,
                 manifest.selfPreference() == null ? List.of() : manifest.selfPreference());

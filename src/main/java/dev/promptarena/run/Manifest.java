@@ -15,7 +15,8 @@ import java.util.Map;
  * {@code judge} is the first LLM judge (the only one without a panel); {@code judges} lists every judge of
  * the panel (empty with the reference judge), {@code modelFamilies} the detected families of every judge
  * and variant model, and {@code selfPreference} the judges that share a family with a variant. Run folders
- * from before judge panels lack these three (they read as null).
+ * from before judge panels lack these three (they read as null). {@code designChanges} lists the settings of the
+ * pre-registered design the command line replaced (e.g. {@code --seed}); such a run cannot PASS.
  */
 public record Manifest(int schemaVersion, String tool, String toolVersion, String runId, String arena,
                        String configFile, String configSha256, String datasetFile, String datasetSha256,
@@ -23,14 +24,28 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
                        Map<String, VariantInfo> variants, JudgeInfo judge, Map<String, ProviderInfo> providers,
                        List<String> axes, DecisionPolicy policy, String startedAt, String finishedAt, boolean partial,
                        String partialReason, List<String> args, String embedderModel, Double referenceJudgeMargin,
-                       List<JudgeInfo> judges, Map<String, List<String>> modelFamilies, List<SelfPreference> selfPreference) {
+                       List<JudgeInfo> judges, Map<String, List<String>> modelFamilies, List<SelfPreference> selfPreference,
+                       List<String> designChanges) {
+
+    /** A manifest without recorded design changes, as before they were recorded. */
+    public Manifest(int schemaVersion, String tool, String toolVersion, String runId, String arena,
+                    String configFile, String configSha256, String datasetFile, String datasetSha256,
+                    String rubricFile, String rubricSha256, String judgeTemplateSha256, int cases, int repeats,
+                    Map<String, VariantInfo> variants, JudgeInfo judge, Map<String, ProviderInfo> providers,
+                    List<String> axes, DecisionPolicy policy, String startedAt, String finishedAt, boolean partial,
+                    String partialReason, List<String> args, String embedderModel, Double referenceJudgeMargin,
+                    List<JudgeInfo> judges, Map<String, List<String>> modelFamilies, List<SelfPreference> selfPreference) {
+        this(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256, rubricFile,
+                rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt, finishedAt,
+                partial, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies, selfPreference, null);
+    }
 
     /** This manifest with the run's end: when it finished (null while running) and why it is partial (null when complete). */
     public Manifest withEnd(String finishedAt, String partialReason) {
         return new Manifest(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256,
                 rubricFile, rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt,
                 finishedAt, partialReason != null, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies,
-                selfPreference);
+                selfPreference, designChanges);
     }
 
     /** A manifest without check provenance, as before checks ran in the pipeline. */

@@ -14,6 +14,7 @@ import dev.promptarena.engine.PriceTable;
 import dev.promptarena.engine.Progress;
 import dev.promptarena.judge.JudgePanel;
 import dev.promptarena.judge.JudgePrompt;
+import dev.promptarena.judge.OrderAssigner;
 import dev.promptarena.judge.PairJudge;
 import dev.promptarena.judge.PairJudging;
 import dev.promptarena.judge.ReferenceJudge;
@@ -114,7 +115,7 @@ public final class RunPipeline {
                      calls::snapshot, err);
              CaseFiles caseFiles = CaseFiles.start(dir, order)) {
             PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
-                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs)).toList());
+                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs, orders(j.seed(), in, options.repeats()))).toList());
             runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks);
             if (interrupted) runner.requestStop();
             progress.start(total);
@@ -143,6 +144,20 @@ public final class RunPipeline {
         Manifest finished = manifest.withEnd(Instant.now().toString(), partial);
         dir.writeJson("manifest.json", finished);
         return new Result(dir, finished, records, snapshot, partial, cacheWrites);
+    }
+
+    /**
+     * The balanced presentation order of every (case, repeat) of the run, stratified by the cases' first tag key
+     * (alphabetically) so each segment of it is balanced too.
+     */
+    static OrderAssigner orders(long seed, ArenaInputs in, int repeats) {
+        String key = in.cases().stream().flatMap(c -> c.tags().keySet().stream()).min(String::compareTo).orElse(null);
+        List<OrderAssigner.Unit> units = new java.util.ArrayList<>();
+        for (var c : in.cases()) {
+            String stratum = key == null ? "" : c.tags().getOrDefault(key, "");
+            for (int r = 0; r < repeats; r++) units.add(new OrderAssigner.Unit(c.id(), r, stratum));
+        }
+        return OrderAssigner.balanced(seed, units);
     }
 
     /**

@@ -54,7 +54,7 @@ public final class ArenaAnalysis {
         WinRateResult primary = primaryAtPolicy == null ? winRate : primaryAtPolicy;
         SegmentsResult segments = SegmentAnalysis.analyze(judged, winRate.winRate(), alpha);
         List<GuardrailResult> guardrails = Guardrails.evaluate(options.policy().guardrails(), ops, checks, similarity);
-        Decision decision = Gate.decide(options.policy(), primary, guardrails);
+        Decision decision = Gate.decide(options.policy(), primary, guardrails, options.deviations());
         List<String> warnings = new ArrayList<>(warnings(winRate, order, verbosity, segments));
         warnings.addAll(panel.warnings());
 

@@ -1,0 +1,26 @@
+"""Reference values for issue 15 (verdict validity). Run: /usr/bin/python3 validity.py
+scipy 1.10.1, statsmodels 0.13.5, numpy 1.24.2 (Debian bookworm packages)."""
+import numpy as np
+from scipy import stats, optimize
+from statsmodels.stats.proportion import proportion_confint
+
+def show(label, *v):
+    print(label, ' '.join(repr(float(x)) for x in v))
+
+print('# tie-aware score interval: roots of (est-th)^2 = z^2 sum (1/k)^2 v_g(th-est)/n_g by optimize.brentq,')
+print('# v_g(d) = (s_g+d)(1-s_g-d) - t_g/4; groups given as (wins, ties, losses)')
+def tie_aware(groups, alpha):
+    z2 = stats.norm.ppf(1 - alpha / 2) ** 2
+    k = len(groups)
+    gs = [((w + 0.5 * t) / (w + t + l), t / (w + t + l), w + t + l) for w, t, l in groups]
+    est = np.mean([s for s, _, _ in gs])
+    def f(th):
+        d = th - est
+        return d * d - z2 / k ** 2 * sum((max(0.0, s * (1 - s) - tr / 4) + d * (1 - 2 * s) - d * d) / n for s, tr, n in gs)
+    lo = est if f(-50.0) * f(est) > 0 else optimize.brentq(f, -50.0, est, xtol=1e-15)
+    hi = est if f(50.0) * f(est) > 0 else optimize.brentq(f, est, 50.0, xtol=1e-15)
+    return est, max(0.0, min(est, lo)), min(1.0, max(est, hi))
+for groups, a in [([(57, 0, 43)], 0.05), ([(4, 1, 0)], 0.05), ([(40, 30, 30)], 0.05), ([(60, 20, 20), (35, 25, 40)], 0.05),
+                  ([(100, 0, 0), (0, 0, 100)], 0.05), ([(9, 1, 0), (7, 2, 1)], 0.10)]:
+    show(f'tieaware {groups} {a} est lo hi', *tie_aware(groups, a))
+show('wilson check: proportion_confint(57, 100, method="wilson")', *proportion_confint(57, 100, alpha=0.05, method='wilson'))
