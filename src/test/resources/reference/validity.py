@@ -24,3 +24,7 @@ for groups, a in [([(57, 0, 43)], 0.05), ([(4, 1, 0)], 0.05), ([(40, 30, 30)], 0
                   ([(100, 0, 0), (0, 0, 100)], 0.05), ([(9, 1, 0), (7, 2, 1)], 0.10)]:
     show(f'tieaware {groups} {a} est lo hi', *tie_aware(groups, a))
 show('wilson check: proportion_confint(57, 100, method="wilson")', *proportion_confint(57, 100, alpha=0.05, method='wilson'))
+
+print('# segment reversal: one-sided tie-aware score test stats.norm.cdf((s-0.5)/sqrt((0.25-t/4)/n)) times the number of segments')
+show('reversal de 4/10 of 3 segments', min(1, 3 * stats.norm.cdf((0.4 - 0.5) / np.sqrt(0.25 / 10))))
+show('reversal de 2/20 of 2 segments', min(1, 2 * stats.norm.cdf((0.1 - 0.5) / np.sqrt(0.25 / 20))))

@@ -95,9 +95,12 @@ public final class CsvReports {
             t.row("preference_fairness", o.preferenceFairness(), null, null, null, expl, "0 is fair; +1 always favours the first slot");
         }
         VerbosityResult v = a.verbosity();
+        t.row("longer_answer_won", v.lengthDecided() == 0 ? null : v.longerWon() / (double) v.lengthDecided(), null, null, null,
+                v.role().name().toLowerCase(), v.longerWon() + " of " + v.lengthDecided() + " decisive verdicts with different lengths"
+                        + (v.followsLength() ? "; the verdict follows length" : ""));
         if (v.estimable()) {
-            t.row("verbosity_slope_per_100_words", v.slopePer100Words(), lo(v.slopeInterval()), hi(v.slopeInterval()), method(v.slopeInterval()),
-                    v.role().name().toLowerCase(), "p = " + v.slopeP());
+            t.row("verbosity_slope", v.slope(), lo(v.slopeInterval()), hi(v.slopeInterval()), method(v.slopeInterval()),
+                    v.role().name().toLowerCase(), "log-odds per unit of tanh(length difference / " + v.lengthScaleWords() + " words); p = " + v.slopeP());
             t.row("length_controlled_win_rate_b", v.lengthControlledWinRate(), lo(v.lengthControlledInterval()), hi(v.lengthControlledInterval()),
                     method(v.lengthControlledInterval()), v.role().name().toLowerCase(), null);
         }

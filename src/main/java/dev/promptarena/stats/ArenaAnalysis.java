@@ -44,15 +44,22 @@ public final class ArenaAnalysis {
         WinRateResult primaryAtPolicy = options.policy().alpha() == alpha ? null
                 : WinRateAnalysis.analyze(judged, options.policy().alpha(), winBoot);
         List<AxisResult> axes = AxisAnalysis.analyze(judged, axisNames, alpha, axisBoot);
-        OrderBiasResult order = OrderBiasAnalysis.analyze(judged, alpha);
-        VerbosityResult verbosity = VerbosityAnalysis.analyze(judged, alpha);
+        OrderBiasResult orderRaw = OrderBiasAnalysis.analyze(judged, alpha);
+        VerbosityResult verbosityRaw = VerbosityAnalysis.analyze(judged, alpha);
         OperationalMetrics ops = OperationalAnalysis.analyze(judged, axes);
         List<CheckSummary> checks = CheckSummaries.summarize(outcomes);
         SimilaritySummary similarity = similarity(outcomes, alpha);
         JudgePanelResult panel = JudgePanelAnalysis.analyze(judged, alpha, selfPreference);
         WinRateResult winRate = winRateAsync.join();
         WinRateResult primary = primaryAtPolicy == null ? winRate : primaryAtPolicy;
-        SegmentsResult segments = SegmentAnalysis.analyze(judged, winRate.winRate(), alpha);
+        SegmentsResult segmentsRaw = SegmentAnalysis.analyze(judged, winRate.winRate(), alpha);
+        // One family: order bias, verbosity and segment reversal are warned about only when significant after Holm.
+        ExploratoryFamily family = ExploratoryFamily.of(alpha,
+                orderRaw.decisiveVotes() > 0 && List.of("randomized", "both").contains(orderRaw.design()) ? orderRaw.firstShareP() : null,
+                verbosityRaw.estimable() ? verbosityRaw.slopeP() : null, segmentsRaw.reversalP());
+        OrderBiasResult order = family.keeps(0) ? orderRaw : orderRaw.withoutSignificanceWarning();
+        VerbosityResult verbosity = verbosityRaw.withWarning(VerbosityAnalysis.warning(verbosityRaw, family.adjusted(1), alpha));
+        SegmentsResult segments = segmentsRaw.withReversal(family.keeps(2));
         List<GuardrailResult> guardrails = Guardrails.evaluate(options.policy().guardrails(), ops, checks, similarity);
         Decision decision = Gate.decide(options.policy(), primary, guardrails, options.deviations());
         List<String> warnings = new ArrayList<>(warnings(winRate, order, verbosity, segments));
