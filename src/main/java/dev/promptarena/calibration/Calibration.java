@@ -1,7 +1,7 @@
 package dev.promptarena.calibration;
 
-import dev.promptarena.config.InputException;
-import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.input.InputException;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.stats.CaseOutcome;
 import dev.promptarena.stats.CohenKappa;
 import dev.promptarena.stats.Verdict;

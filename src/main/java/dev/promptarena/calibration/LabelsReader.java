@@ -2,7 +2,7 @@ package dev.promptarena.calibration;
 
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.InputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

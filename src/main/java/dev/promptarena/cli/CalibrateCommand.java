@@ -4,10 +4,10 @@ import dev.promptarena.calibration.Calibration;
 import dev.promptarena.calibration.CalibrationResult;
 import dev.promptarena.calibration.CalibrationText;
 import dev.promptarena.calibration.LabelsReader;
-import dev.promptarena.engine.CaseRecord;
-import dev.promptarena.report.ReportBuilder;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.ManifestFactory;
+import dev.promptarena.run.RecordedRun;
 import dev.promptarena.run.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         RunDirectory dir = RunDirectory.open(runDir);
         Manifest manifest = ManifestFactory.read(dir.file("manifest.json"));
-        List<CaseRecord> records = ReportBuilder.readCases(dir.file("cases.jsonl"));
+        List<CaseRecord> records = RecordedRun.readCases(dir.file("cases.jsonl"));
         CalibrationResult r = Calibration.compute(runDir, labels, records, LabelsReader.read(labels), threshold,
                 manifest.policy().alpha());
         if (json) main.out.println(RunDirectory.JSON.writeValueAsString(r));

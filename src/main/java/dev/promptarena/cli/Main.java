@@ -1,6 +1,6 @@
 package dev.promptarena.cli;
 
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.InputException;
 import dev.promptarena.run.Version;
 import java.io.PrintStream;
 import java.io.PrintWriter;

@@ -3,14 +3,12 @@ package dev.promptarena.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.promptarena.config.InputException;
-import dev.promptarena.stats.OutcomesFile;
-import dev.promptarena.stats.PilotSummary;
-import dev.promptarena.stats.SampleSize;
+import dev.promptarena.planning.Plan;
+import dev.promptarena.planning.PlanRequest;
+import dev.promptarena.planning.PlanRequest.Kind;
+import dev.promptarena.planning.PlanRequest.Metric;
+import dev.promptarena.planning.Planner;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,8 +19,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code prompt-arena plan KIND}: how many cases a test needs, or what effect a given size can detect,
- * before spending money on a run. The formulas are those of {@link SampleSize}, which match the tests
- * the gate runs, so the plan predicts the gate's power.
+ * before spending money on a run. The command only parses options; {@link Planner} computes the plan.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Plan a test: cases needed for a given effect, or the effect a given size can detect.",
@@ -34,12 +31,6 @@ import picocli.CommandLine.Spec;
                 "  prompt-arena plan paired --pilot reports/pilot-run --axis accuracy --mde 0.2",
                 "  prompt-arena plan mde --metric winrate --n 200 --tie-rate 0.2"})
 public final class PlanCommand implements Callable<Integer> {
-    /** What to plan. */
-    public enum Kind { proportions, winrate, paired, mde }
-
-    /** The metric an {@code mde} plan is for. */
-    public enum Metric { winrate, proportions, paired }
-
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "KIND", description = "One of: ${COMPLETION-CANDIDATES}.")
@@ -86,120 +77,19 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, Object> plan = new LinkedHashMap<>();
-        plan.put("kind", kind.name());
-        plan.put("alpha", alpha);
-        plan.put("power", power);
-        List<String> lines;
+        Plan plan;
         try {
-            lines = switch (kind) {
-                case proportions -> proportions(plan);
-                case winrate -> winrate(plan);
-                case paired -> paired(plan);
-                case mde -> mde(plan);
-            };
+            plan = Planner.plan(new PlanRequest(kind, alpha, power, baseline, mde, winRate, tieRate, margin, pilot, axis, sd, n, metric));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "plan " + kind + ": " + e.getMessage());
         }
         if (json) spec.commandLine().getOut().println(toJson(plan));
-        else lines.forEach(spec.commandLine().getOut()::println);
+        else plan.lines().forEach(spec.commandLine().getOut()::println);
         spec.commandLine().getOut().flush();
         return ExitCode.PASS.code();
     }
 
-    private List<String> proportions(Map<String, Object> plan) {
-        double base = require(baseline, "--baseline"), lift = require(mde, "--mde");
-        SampleSize.TwoArm r = SampleSize.twoProportions(base, lift, alpha, power);
-        plan.put("baseline", base);
-        plan.put("mde", lift);
-        plan.put("perArm", r.perArm());
-        plan.put("total", r.total());
-        return List.of(String.format("Two independent arms, %.3f -> %.3f (two-sided alpha %.3g, power %.2f):", base, base + lift, alpha, power),
-                String.format("  %,d per arm, %,d in total.", r.perArm(), r.total()));
-    }
-
-    private List<String> winrate(Map<String, Object> plan) {
-        double p = require(winRate, "--win-rate"), threshold = 0.5 - margin;
-        int cases = SampleSize.winRate(p, tieRate, threshold, alpha, power);
-        plan.put("winRate", p);
-        plan.put("tieRate", tieRate);
-        plan.put("threshold", threshold);
-        plan.put("cases", cases);
-        return List.of(String.format("Pairwise win rate %.3f vs %.3f (%s), tie rate %.2f (two-sided alpha %.3g, power %.2f):",
-                        p, threshold, margin == 0 ? "superiority" : "non-inferiority, margin " + margin, tieRate, alpha, power),
-                String.format("  %,d judged cases (scored: add headroom for generation errors and unparseable verdicts).", cases));
-    }
-
-    private List<String> paired(Map<String, Object> plan) {
-        double sdDiff = sdFromInputs(plan);
-        Double observed = (Double) plan.get("pilotMeanDifference");
-        double effect = mde != null ? mde : observed == null || observed == 0 ? require(null, "--mde") : Math.abs(observed);
-        int pairs = SampleSize.paired(sdDiff, effect, alpha, power);
-        plan.put("mde", effect);
-        plan.put("cases", pairs);
-        return List.of(String.format("Paired difference %.3f with SD of differences %.3f%s (two-sided alpha %.3g, power %.2f):",
-                        effect, sdDiff, mde == null ? " (the pilot's observed difference: optimistic if the pilot was lucky)" : "", alpha, power),
-                String.format("  %,d cases.", pairs));
-    }
-
-    private List<String> mde(Map<String, Object> plan) {
-        int size = require(n, "--n");
-        plan.put("metric", metric.name());
-        plan.put("n", size);
-        double effect;
-        String what;
-        switch (metric) {
-            case winrate -> {
-                double threshold = 0.5 - margin;
-                effect = SampleSize.mdeWinRate(size, tieRate, threshold, alpha, power);
-                what = String.format("win rate %.3f (%.3f above %.3f) with tie rate %.2f", threshold + effect, effect, threshold, tieRate);
-            }
-            case proportions -> {
-                double base = require(baseline, "--baseline");
-                effect = SampleSize.mdeTwoProportions(base, size, alpha, power);
-                what = String.format("a lift of %.4f from %.3f (%d per arm)", effect, base, size);
-            }
-            default -> {
-                double sdDiff = sdFromInputs(plan);
-                effect = SampleSize.mdePaired(sdDiff, size, alpha, power);
-                what = String.format("a mean paired difference of %.3f (SD of differences %.3f)", effect, sdDiff);
-            }
-        }
-        plan.put("mde", Double.isNaN(effect) ? null : effect);
-        if (Double.isNaN(effect)) return List.of(String.format("With n = %,d no effect is detectable at power %.2f.", size, power));
-        return List.of(String.format("With n = %,d (two-sided alpha %.3g, power %.2f) the smallest detectable effect is %s.", size, alpha, power, what));
-    }
-
-    /** SD of differences from --sd or from the pilot run (recording the pilot's numbers in the plan). */
-    private double sdFromInputs(Map<String, Object> plan) {
-        if (sd != null) {
-            plan.put("sd", sd);
-            return sd;
-        }
-        if (pilot == null) throw new IllegalArgumentException("give --pilot RUN_DIR or --sd");
-        var outcomes = OutcomesFile.readRunDir(pilot);
-        List<String> axes = PilotSummary.axes(outcomes);
-        Path file = pilot.resolve(OutcomesFile.NAME);
-        if (axis == null && axes.size() != 1) throw new InputException(file, 0, "--axis", "the pilot scores several axes, choose one of " + axes);
-        // Axis names are rubric display names ("Policy citation"); match them case-insensitively.
-        String chosen = axis == null ? axes.get(0) : axes.stream().filter(axis::equalsIgnoreCase).findFirst()
-                .orElseThrow(() -> new InputException(file, 0, "--axis", "no votes score '" + axis + "'; axes in the pilot: " + axes));
-        PilotSummary s = PilotSummary.of(outcomes, chosen);
-        plan.put("pilot", pilot.toString());
-        plan.put("axis", s.axis());
-        plan.put("pilotCases", s.cases());
-        plan.put("pilotMeanDifference", s.meanDifference());
-        plan.put("sd", s.sdDifference());
-        if (s.sdDifference() == 0) throw new IllegalArgumentException("the pilot's differences on '" + chosen + "' do not vary; give --sd");
-        return s.sdDifference();
-    }
-
-    private static <T> T require(T value, String option) {
-        if (value == null) throw new IllegalArgumentException("missing " + option);
-        return value;
-    }
-
-    private static String toJson(Map<String, Object> plan) {
+    private static String toJson(Plan plan) {
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(plan);
         } catch (JsonProcessingException e) {

@@ -1,10 +1,10 @@
 package dev.promptarena.cli;
 
-import dev.promptarena.report.ReportBuilder;
 import dev.promptarena.report.ReportModel;
-import dev.promptarena.report.Reports;
 import dev.promptarena.report.TerminalSummary;
+import dev.promptarena.report.files.Reports;
 import dev.promptarena.report.junit.JUnitReport;
+import dev.promptarena.run.RecordedRun;
 import dev.promptarena.run.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,10 +33,11 @@ public final class ReportCommand implements Callable<Integer> {
             return ExitCode.USAGE_OR_INPUT.code();
         }
         RunDirectory dir = RunDirectory.open(runDir);
-        ReportModel model = ReportBuilder.build(dir);
+        RecordedRun run = RecordedRun.read(dir);
+        ReportModel model = ReportModel.of(run, run.analyze());
         Reports.Written written = Reports.writeAll(dir, model);
         if (junit != null) JUnitReport.write(junit, model);
-        TerminalSummary.print(model, dir.file("report.html").toString(), written, main.out);
+        TerminalSummary.print(model, dir.file("report.html").toString(), written.htmlBytes(), main.out);
         return ExitCode.of(model).code();
     }
 }

@@ -1,8 +1,8 @@
 package dev.promptarena.cli;
 
 import dev.promptarena.engine.EngineOptions;
-import dev.promptarena.report.ReportBuilder;
-import dev.promptarena.report.Reports;
+import dev.promptarena.report.ReportModel;
+import dev.promptarena.report.files.Reports;
 import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.DryRun;
 import dev.promptarena.run.Manifest;
@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -130,7 +130,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private int execute(ArenaInputs inputs, RunOptions options) throws Exception {
         RunPipeline pipeline = new RunPipeline(main.env, main.err,
-                (dir, manifest, records, engine) -> Reports.writeAll(dir, ReportBuilder.build(manifest, records, engine)));
+                (dir, run, analysis) -> Reports.writeAll(dir, ReportModel.of(run, analysis)));
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             pipeline.interrupt();

@@ -1,6 +1,7 @@
 package dev.promptarena.config;
 
 import dev.promptarena.decision.DecisionPolicy;
+import dev.promptarena.llm.ProviderConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,11 @@
 package dev.promptarena.config;
 
+import dev.promptarena.input.DidYouMean;
+import dev.promptarena.input.Hashing;
+import dev.promptarena.input.InputException;
+import dev.promptarena.input.YamlNode;
 import dev.promptarena.llm.Decoding;
-import dev.promptarena.llm.ProviderPresets;
+import dev.promptarena.llm.ProviderConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +17,6 @@ import java.util.Map;
 
 /** Reads arena.yaml into a validated {@link ArenaConfig}; every error names file, line and key. */
 public final class ConfigLoader {
-    static final List<String> PROVIDER_TYPES = List.of("sim", "openai", "anthropic");
-
     private final Map<String, String> env;
 
     /** @param env environment used for ${VAR} interpolation (passed in, never read deep in the code) */
@@ -26,7 +28,7 @@ public final class ConfigLoader {
                 "families", "output", "decision", "prices", "engine");
         // providers: may be left out when nothing is called (recorded outputs judged by the reference judge).
         YamlNode providersNode = root.get("providers");
-        Map<String, ProviderConfig> providers = providersNode == null ? Map.of() : providers(providersNode);
+        Map<String, ProviderConfig> providers = providersNode == null ? Map.of() : ProvidersSection.read(providersNode);
         Decoding shared = decoding(root.get("decoding"), Decoding.UNSET);
         YamlNode variants = root.require("variants").allowOnly("A", "B");
         VariantConfig a = variant("A", variants.require("A"), shared, providers);
@@ -52,46 +54,6 @@ public final class ConfigLoader {
         return new ArenaConfig(file, sha256(file), root.text("name", stem(file)), root.require("dataset").existingPath(),
                 rubric, providers, a, b, judges, outputDir, PolicyLoader.policy(root.get("decision"), rubric),
                 prices(root.get("prices")), maxAttempts, reference, JudgeConfigLoader.families(root.get("families")));
-    }
-
-    private Map<String, ProviderConfig> providers(YamlNode node) {
-        Map<String, ProviderConfig> out = new LinkedHashMap<>();
-        for (Map.Entry<String, YamlNode> e : node.entries().entrySet()) {
-            YamlNode p = e.getValue().allowOnly("type", "preset", "base_url", "api_key_env", "concurrency", "requests_per_minute",
-                    "tokens_per_minute", "headers", "options");
-            Map<String, String> headers = stringMap(p.get("headers"));
-            Map<String, String> options = stringMap(p.get("options"));
-            int concurrency = (int) positive(p.get("concurrency"), 8);
-            Double rpm = optionalPositive(p.get("requests_per_minute"));
-            Double tpm = optionalPositive(p.get("tokens_per_minute"));
-            YamlNode presetNode = p.get("preset");
-            if (presetNode != null) {
-                if (p.get("type") != null) throw p.get("type").error("give either type or preset (a preset sets the type)");
-                String name = presetNode.oneOf(ProviderPresets.names().toArray(String[]::new));
-                try {
-                    out.put(e.getKey(), ProviderPresets.find(name).orElseThrow().toConfig(e.getKey(), p.text("base_url", null),
-                            p.text("api_key_env", null), concurrency, rpm, tpm, headers, options));
-                } catch (IllegalArgumentException ex) {
-                    throw p.error(ex.getMessage());
-                }
-                continue;
-            }
-            String type = p.require("type").oneOf(PROVIDER_TYPES.toArray(String[]::new));
-            String baseUrl = p.text("base_url", null);
-            if (!type.equals("sim") && baseUrl == null) {
-                baseUrl = type.equals("anthropic") ? "https://api.anthropic.com" : null;
-                if (baseUrl == null) throw p.error("base_url is required for type " + type + " (or use a preset: " + String.join(", ", ProviderPresets.names()) + ")");
-            }
-            out.put(e.getKey(), new ProviderConfig(e.getKey(), type, baseUrl, p.text("api_key_env", null), concurrency, rpm, tpm, headers, options));
-        }
-        if (out.isEmpty()) throw node.error("at least one provider is required");
-        return out;
-    }
-
-    private static Map<String, String> stringMap(YamlNode node) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (node != null) node.entries().forEach((k, v) -> out.put(k, v.text()));
-        return out;
     }
 
     static Decoding decoding(YamlNode node, Decoding fallback) {
@@ -181,15 +143,15 @@ public final class ConfigLoader {
         return out;
     }
 
-    private static long positive(YamlNode node) {
+    static long positive(YamlNode node) {
         long v = node.integer();
         if (v < 1) throw node.error("must be >= 1, got " + v);
         return v;
     }
 
-    private static long positive(YamlNode node, long fallback) { return node == null ? fallback : positive(node); }
+    static long positive(YamlNode node, long fallback) { return node == null ? fallback : positive(node); }
 
-    private static Double optionalPositive(YamlNode node) {
+    static Double optionalPositive(YamlNode node) {
         if (node == null) return null;
         double v = node.number();
         if (!(v > 0)) throw node.error("must be > 0, got " + v);

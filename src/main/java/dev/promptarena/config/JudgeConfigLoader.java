@@ -1,6 +1,8 @@
 package dev.promptarena.config;
 
+import dev.promptarena.input.YamlNode;
 import dev.promptarena.llm.Decoding;
+import dev.promptarena.llm.ProviderConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,6 +2,9 @@ package dev.promptarena.config;
 
 import dev.promptarena.decision.DecisionPolicy;
 import dev.promptarena.decision.GuardrailSpec;
+import dev.promptarena.input.DidYouMean;
+import dev.promptarena.input.InputException;
+import dev.promptarena.input.YamlNode;
 import dev.promptarena.rubric.RubricLoader;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

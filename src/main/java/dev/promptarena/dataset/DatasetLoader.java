@@ -3,7 +3,7 @@ package dev.promptarena.dataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.InputException;
 import dev.promptarena.llm.ChatMessage;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.promptarena.dataset;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.InputException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.promptarena.dataset;
 
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.InputException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Map;

@@ -1,19 +1,20 @@
 package dev.promptarena.engine;
 
-import dev.promptarena.util.DaemonThreads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.Price;
-import dev.promptarena.config.ProviderConfig;
 import dev.promptarena.llm.ClientFactory;
 import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.ProviderException;
+import dev.promptarena.llm.TokenCounter;
+import dev.promptarena.util.DaemonThreads;
+import dev.promptarena.util.Futures;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -49,22 +50,13 @@ public final class CallEngine implements Calls {
     private volatile boolean stopping;
 
     /**
-     * The engine for a configured run, with clients for the providers variants A, B and the
-     * judges name (an unused provider's missing key must not stop a run).
+     * The engine with clients for exactly {@code providerKeys}: the runner knows which it will call, and
+     * an unused provider's missing key must not stop a run.
      *
      * @param env     the environment the CLI received (API keys are looked up by the names in the config)
      * @param runDir  {@code reports/<run-id>}; an existing journal there is resumed
      * @throws IllegalArgumentException when a provider cannot be built (unknown type, key not set)
      */
-    public static CallEngine create(ArenaConfig config, Map<String, String> env, Path runDir, EngineOptions options) {
-        Set<String> used = new LinkedHashSet<>();
-        if (config.a().provider() != null) used.add(config.a().provider());
-        if (config.b().provider() != null) used.add(config.b().provider());
-        config.judges().forEach(j -> used.add(j.provider())); // every panel judge's provider
-        return create(config, used, env, runDir, options);
-    }
-
-    /** The engine with clients for exactly {@code providerKeys} (the runner knows which it will call). */
     public static CallEngine create(ArenaConfig config, Set<String> providerKeys, Map<String, String> env, Path runDir,
                                     EngineOptions options) {
         ClientFactory factory = new ClientFactory(env, options.clock());
@@ -110,7 +102,7 @@ public final class CallEngine implements Calls {
             }
         }
         if (stopping) return CompletableFuture.failedFuture(new RunStoppedException());
-        double estimate = prices.cost(request.model(), Endpoints.estimateInputTokens(request), Endpoints.outputCap(request));
+        double estimate = prices.cost(request.model(), TokenCounter.quickInput(request), TokenCounter.outputCap(request));
         if (!budget.tryReserve(estimate)) {
             counters.budgetSkipped.increment();
             return CompletableFuture.failedFuture(new BudgetExhaustedException(String.format(java.util.Locale.ROOT,
@@ -164,8 +156,7 @@ public final class CallEngine implements Calls {
     }
 
     private static ProviderException unwrap(Throwable error) {
-        Throwable t = error;
-        while (t instanceof CompletionException && t.getCause() != null) t = t.getCause();
+        Throwable t = Futures.cause(error);
         return t instanceof ProviderException pe ? pe : new ProviderException(ProviderException.Kind.FATAL, 0, String.valueOf(t), null);
     }
 

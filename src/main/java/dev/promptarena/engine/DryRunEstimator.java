@@ -4,6 +4,7 @@ import dev.promptarena.config.Price;
 import dev.promptarena.engine.Calls.Role;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.TokenCounter;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +23,6 @@ public final class DryRunEstimator {
     private static final int REPLY_PRIMING = 3;
 
     private final PriceTable prices;
-    private final TokenCounter tokens = new TokenCounter();
 
     /** @param priceOverrides the config's {@code prices:} (defaults cover well-known models) */
     public DryRunEstimator(Map<String, Price> priceOverrides) { this.prices = new PriceTable(priceOverrides); }
@@ -43,7 +43,7 @@ public final class DryRunEstimator {
             input += in;
             output += out;
             byRole.merge(c.role(), 1L, Long::sum);
-            methods.put(r.model(), tokens.method(r.model()));
+            methods.put(r.model(), TokenCounter.method(r.model()));
             Optional<Price> p = prices.price(r.model());
             if (p.isEmpty()) {
                 unpriced.add(r.model());
@@ -58,8 +58,8 @@ public final class DryRunEstimator {
     /** Input tokens of one request, framing included. */
     public long inputTokens(LlmRequest r) {
         long n = REPLY_PRIMING;
-        if (r.system() != null) n += PER_MESSAGE + tokens.count(r.model(), r.system()).tokens();
-        for (ChatMessage m : r.messages()) n += PER_MESSAGE + tokens.count(r.model(), m.content()).tokens();
+        if (r.system() != null) n += PER_MESSAGE + TokenCounter.estimate(r.model(), r.system()).tokens();
+        for (ChatMessage m : r.messages()) n += PER_MESSAGE + TokenCounter.estimate(r.model(), m.content()).tokens();
         return n;
     }
 }

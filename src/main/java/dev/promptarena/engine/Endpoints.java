@@ -1,10 +1,9 @@
 package dev.promptarena.engine;
 
-import dev.promptarena.config.ProviderConfig;
-import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.LlmClient;
-import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.ProviderException;
+import dev.promptarena.llm.WireProtocols;
 import dev.promptarena.llm.http.AdaptiveLimiter;
 import dev.promptarena.llm.http.Delayer;
 import dev.promptarena.llm.http.RetryListener;
@@ -37,7 +36,7 @@ final class Endpoints {
         for (ProviderConfig p : providers.values()) {
             // The sim is free, instant and deterministic: caching it would only fill the disk
             // and serve stale answers after a change to the simulator.
-            if (p.type().equals("sim")) uncached.add(p.name());
+            if (!WireProtocols.isRemote(p.type())) uncached.add(p.name());
             TokenBucket rpm = p.requestsPerMinute() == null ? null : new TokenBucket(p.requestsPerMinute(), options.clock());
             TokenBucket tpm = p.tokensPerMinute() == null ? null : new TokenBucket(p.tokensPerMinute(), options.clock());
             clients.put(p.name(), new RetryingClient(factory.apply(p), policy,
@@ -61,16 +60,4 @@ final class Endpoints {
         return m;
     }
 
-    /** chars/4: the engine's quick estimate (the dry-run estimator uses a real tokenizer where it can). */
-    static long estimateInputTokens(LlmRequest r) {
-        long chars = r.system() == null ? 0 : r.system().length();
-        for (ChatMessage m : r.messages()) chars += m.content().length();
-        return chars / 4;
-    }
-
-    /** The output the budget must assume: max_tokens, or 1024 when unset. */
-    static long outputCap(LlmRequest r) {
-        Integer max = r.decoding().maxTokens();
-        return max == null ? 1024 : max;
-    }
 }

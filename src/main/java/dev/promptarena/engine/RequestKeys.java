@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.promptarena.config.Hashing;
+import dev.promptarena.input.Hashing;
 import dev.promptarena.llm.LlmRequest;
 
 /**

@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param costUsd    cost of the judge call(s)
  * @param truncated  the judge's reply was cut off at its token limit
  */
-public record JudgeTrace(String judge, int sample, boolean bFirst, String status, Winner winner,
+public record JudgeTrace(String judge, int sample, boolean bFirst, JudgeStatus status, Winner winner,
                          Map<String, Integer> scoresA, Map<String, Integer> scoresB, String reason,
                          String rawReply, boolean repaired, String error, double costUsd, boolean truncated) {
     public JudgeTrace {

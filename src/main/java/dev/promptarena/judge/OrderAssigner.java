@@ -1,6 +1,6 @@
 package dev.promptarena.judge;
 
-import dev.promptarena.config.Hashing;
+import dev.promptarena.input.Hashing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

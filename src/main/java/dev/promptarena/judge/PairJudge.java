@@ -8,6 +8,7 @@ import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.stats.Winner;
+import dev.promptarena.util.Futures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,14 +76,14 @@ public final class PairJudge {
                 VerdictParser.Result r2 = parser.parse(second.text());
                 double total = cost + costs.cost(config.model(), second.usage());
                 if (r2.ok()) return trace(sample, bFirst, r2.verdict(), second, true, total);
-                return new JudgeTrace(config.id(), sample, bFirst, "unparseable", Winner.UNPARSEABLE, Map.of(), Map.of(),
+                return new JudgeTrace(config.id(), sample, bFirst, JudgeStatus.UNPARSEABLE, Winner.UNPARSEABLE, Map.of(), Map.of(),
                         "", second.text(), false, (refused(first, second) ? "the judge refused twice: " : "unreadable twice: ") + r2.error(),
                         total, first.truncated() || second.truncated());
             });
         }).exceptionally(e -> {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause = Futures.cause(e);
             if (cause instanceof CallNotMadeException) throw new CompletionException(cause); // not judged, not a failure
-            return new JudgeTrace(config.id(), sample, bFirst, "failed", Winner.UNPARSEABLE, Map.of(), Map.of(), "", "",
+            return new JudgeTrace(config.id(), sample, bFirst, JudgeStatus.FAILED, Winner.UNPARSEABLE, Map.of(), Map.of(), "", "",
                     false, "judge call failed: " + cause.getMessage(), 0, false);
         });
     }
@@ -95,7 +96,7 @@ public final class PairJudge {
         };
         Map<String, Integer> a = bFirst ? v.scoresSecond() : v.scoresFirst();
         Map<String, Integer> b = bFirst ? v.scoresFirst() : v.scoresSecond();
-        return new JudgeTrace(config.id(), sample, bFirst, "ok", w, a, b, v.reason(), resp.text(), repaired, null, cost, resp.truncated());
+        return new JudgeTrace(config.id(), sample, bFirst, JudgeStatus.OK, w, a, b, v.reason(), resp.text(), repaired, null, cost, resp.truncated());
     }
 
     /** A refusal is worth naming: it points at the content (or a safety filter), not at the reply format. */

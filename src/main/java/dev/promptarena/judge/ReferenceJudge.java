@@ -40,7 +40,7 @@ public final class ReferenceJudge implements PairJudging {
         double scoreA = score(a, bothSimilar), scoreB = score(b, bothSimilar);
         double diff = scoreB - scoreA;
         Winner w = diff > margin ? Winner.B : -diff > margin ? Winner.A : Winner.TIE;
-        return new JudgeTrace(OrderBiasAnalysis.REFERENCE_JUDGE, 0, false, "ok", w, Map.of(), Map.of(),
+        return new JudgeTrace(OrderBiasAnalysis.REFERENCE_JUDGE, 0, false, JudgeStatus.OK, w, Map.of(), Map.of(),
                 reason(a, b, scoreA, scoreB, bothSimilar), "", false, null, 0, false);
     }
 

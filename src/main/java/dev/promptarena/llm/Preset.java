@@ -1,6 +1,5 @@
 package dev.promptarena.llm;
 
-import dev.promptarena.config.ProviderConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

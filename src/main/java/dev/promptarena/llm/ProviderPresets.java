@@ -1,5 +1,6 @@
 package dev.promptarena.llm;
 
+import dev.promptarena.llm.anthropic.AnthropicProtocol;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public final class ProviderPresets {
             new Preset("openrouter", "openai", "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY", Map.of(), List.of()),
             new Preset("groq", "openai", "https://api.groq.com/openai/v1", "GROQ_API_KEY", Map.of(), List.of()),
             new Preset("together", "openai", "https://api.together.xyz/v1", "TOGETHER_API_KEY", Map.of(), List.of()),
-            new Preset("anthropic", "anthropic", "https://api.anthropic.com", "ANTHROPIC_API_KEY", Map.of(), List.of()));
+            new Preset("anthropic", "anthropic", AnthropicProtocol.BASE_URL, "ANTHROPIC_API_KEY", Map.of(), List.of()));
 
     private ProviderPresets() {}
 

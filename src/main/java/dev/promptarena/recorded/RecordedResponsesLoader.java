@@ -1,9 +1,9 @@
 package dev.promptarena.recorded;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.promptarena.config.DidYouMean;
-import dev.promptarena.config.InputException;
 import dev.promptarena.dataset.GoldenCase;
+import dev.promptarena.input.DidYouMean;
+import dev.promptarena.input.InputException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

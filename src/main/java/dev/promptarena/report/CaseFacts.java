@@ -1,7 +1,7 @@
 package dev.promptarena.report;
 
-import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.judge.JudgeTrace;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.stats.Verdict;
 import dev.promptarena.stats.VerdictCombiner;
 import dev.promptarena.stats.Winner;

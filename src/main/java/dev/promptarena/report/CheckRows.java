@@ -1,10 +1,10 @@
 package dev.promptarena.report;
 
+import dev.promptarena.analysis.AnalysisResult;
+import dev.promptarena.checks.CheckResult;
 import dev.promptarena.decision.GuardrailSpec;
-import dev.promptarena.engine.CaseRecord;
-import dev.promptarena.rubric.check.CheckResult;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.similarity.SimilaritySummary;
-import dev.promptarena.stats.AnalysisResult;
 import dev.promptarena.stats.CheckSummary;
 import dev.promptarena.stats.Evidence;
 import dev.promptarena.stats.Side;

@@ -1,10 +1,10 @@
 package dev.promptarena.report;
 
+import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.decision.GuardrailResult;
-import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.judge.JudgeTrace;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.run.RunDirectory;
-import dev.promptarena.stats.AnalysisResult;
 import dev.promptarena.stats.AxisResult;
 import dev.promptarena.stats.Interval;
 import dev.promptarena.stats.OrderBiasAnalysis;
@@ -47,7 +47,7 @@ public final class CsvReports {
                     join(r.traces(), x -> x.winner().name()), r.a().output(), r.b().output(), r.a().words(), r.b().words(),
                     r.a().latencyMillis(), r.b().latencyMillis(), r.a().outputTokens(), r.b().outputTokens(), r.a().costUsd(),
                     r.b().costUsd(), r.judgeCostUsd(), errorText(r.a().error(), r.a().errorMessage()), errorText(r.b().error(), r.b().errorMessage()),
-                    r.a().truncated(), r.b().truncated(), join(r.traces(), JudgeTrace::status), join(r.traces(), x -> String.valueOf(x.repaired())),
+                    r.a().truncated(), r.b().truncated(), join(r.traces(), x -> x.status().wire()), join(r.traces(), x -> String.valueOf(x.repaired())),
                     join(r.traces(), JudgeTrace::judge), join(r.traces(), x -> String.valueOf(x.truncated())),
                     join(r.traces(), x -> x.error() != null ? x.error() : x.reason())));
             for (String a : axes) {

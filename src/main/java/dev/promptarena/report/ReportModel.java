@@ -1,9 +1,10 @@
 package dev.promptarena.report;
 
-import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.engine.EngineSnapshot;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.run.Manifest;
-import dev.promptarena.stats.AnalysisResult;
+import dev.promptarena.run.RecordedRun;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,6 +28,11 @@ public record ReportModel(int schemaVersion, Manifest manifest, AnalysisResult a
         Objects.requireNonNull(manifest, "manifest");
         Objects.requireNonNull(analysis, "analysis");
         cases = List.copyOf(cases);
+    }
+
+    /** The model of a recorded run and its analysis (computed by {@link RecordedRun#analyze()}; reports only render it). */
+    public static ReportModel of(RecordedRun run, AnalysisResult analysis) {
+        return new ReportModel(SCHEMA_VERSION, run.manifest(), analysis, run.cases(), run.engine());
     }
 
     public ReportModel(int schemaVersion, Manifest manifest, AnalysisResult analysis, List<CaseRecord> cases) {

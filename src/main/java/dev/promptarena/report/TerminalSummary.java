@@ -1,8 +1,8 @@
 package dev.promptarena.report;
 
+import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.decision.Decision;
 import dev.promptarena.decision.GuardrailResult;
-import dev.promptarena.stats.AnalysisResult;
 import dev.promptarena.stats.AxisResult;
 import dev.promptarena.stats.CheckSummary;
 import dev.promptarena.stats.Interval;
@@ -14,7 +14,7 @@ import java.util.Locale;
 public final class TerminalSummary {
     private TerminalSummary() {}
 
-    public static void print(ReportModel m, String reportHtml, Reports.Written written, PrintStream out) {
+    public static void print(ReportModel m, String reportHtml, long htmlBytes, PrintStream out) {
         AnalysisResult a = m.analysis();
         WinRateResult w = a.winRate();
         Decision d = a.decision();
@@ -50,7 +50,7 @@ public final class TerminalSummary {
         }
         out.println("DECISION: " + d.outcome() + (m.manifest().partial() ? " (partial run: " + m.manifest().partialReason() + ")" : ""));
         for (String r : d.reasons()) out.println("  " + r);
-        out.println("Report: " + reportHtml + " (report.html " + Fmt.bytes(written.htmlBytes()) + "; summary.md and CSVs alongside)");
+        out.println("Report: " + reportHtml + " (report.html " + Fmt.bytes(htmlBytes) + "; summary.md and CSVs alongside)");
     }
 
     static String interval(Interval i) {

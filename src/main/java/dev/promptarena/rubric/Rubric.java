@@ -1,7 +1,7 @@
 package dev.promptarena.rubric;
 
-import dev.promptarena.rubric.check.Check;
-import dev.promptarena.rubric.check.SimilarityCheck;
+import dev.promptarena.checks.Check;
+import dev.promptarena.checks.CheckRunner;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -40,7 +40,7 @@ public record Rubric(String name, String instructions, List<Axis> axes, String s
     public List<String> checkNames() { return checks.stream().map(Check::name).toList(); }
 
     /** True when some check needs an embedding model (and so the optional embeddings module). */
-    public boolean needsEmbedder() { return checks.stream().anyMatch(c -> c instanceof SimilarityCheck); }
+    public boolean needsEmbedder() { return CheckRunner.needsEmbedder(checks); }
 
     /** True when the judge has something to score; a checks-only rubric needs no judge call. */
     public boolean hasAxes() { return !axes.isEmpty(); }

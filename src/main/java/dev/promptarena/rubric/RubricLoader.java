@@ -2,11 +2,11 @@ package dev.promptarena.rubric;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.promptarena.config.Hashing;
-import dev.promptarena.config.InputException;
-import dev.promptarena.config.YamlNode;
-import dev.promptarena.rubric.check.Check;
-import dev.promptarena.rubric.check.CheckParser;
+import dev.promptarena.checks.Check;
+import dev.promptarena.checks.CheckParser;
+import dev.promptarena.input.Hashing;
+import dev.promptarena.input.InputException;
+import dev.promptarena.input.YamlNode;
 import dev.promptarena.similarity.Embedders;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,11 +2,11 @@ package dev.promptarena.run;
 
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.ConfigLoader;
-import dev.promptarena.config.Hashing;
-import dev.promptarena.config.InputException;
 import dev.promptarena.dataset.DatasetLoader;
 import dev.promptarena.dataset.GoldenCase;
 import dev.promptarena.dataset.UserTemplate;
+import dev.promptarena.input.Hashing;
+import dev.promptarena.input.InputException;
 import dev.promptarena.recorded.Recorded;
 import dev.promptarena.recorded.RecordedResponses;
 import dev.promptarena.recorded.RecordedResponsesLoader;

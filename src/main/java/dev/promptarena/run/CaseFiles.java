@@ -1,6 +1,5 @@
 package dev.promptarena.run;
 
-import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.util.DaemonThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;

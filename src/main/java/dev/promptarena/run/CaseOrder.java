@@ -1,7 +1,6 @@
 package dev.promptarena.run;
 
 import dev.promptarena.dataset.GoldenCase;
-import dev.promptarena.engine.CaseRecord;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,6 @@ package dev.promptarena.run;
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.JudgeConfig;
 import dev.promptarena.dataset.GoldenCase;
-import dev.promptarena.engine.CaseRequests;
 import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.DryRunEstimate;
 import dev.promptarena.engine.DryRunEstimator;

@@ -1,8 +1,8 @@
 package dev.promptarena.run;
 
-import dev.promptarena.util.DaemonThreads;
-import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.engine.EngineSnapshot;
+import dev.promptarena.util.DaemonThreads;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +34,7 @@ final class InterimReports implements AutoCloseable {
     private static final long EVERY_NANOS = TimeUnit.MINUTES.toNanos(2);
 
     private final ReportWriter writer;
+    private final Function<RecordedRun, AnalysisResult> analysis;
     private final RunDirectory dir;
     private final Function<String, Manifest> manifestFor;
     private final Supplier<EngineSnapshot> engine;
@@ -60,14 +61,18 @@ final class InterimReports implements AutoCloseable {
     static InterimReports start(ReportWriter writer, RunDirectory dir, Function<String, Manifest> manifestFor, CaseOrder order,
                                 Supplier<EngineSnapshot> engine, PrintStream err) {
         ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("interim-reports"));
-        return new InterimReports(writer, dir, manifestFor, order, engine, System::nanoTime, err, thread);
+        return new InterimReports(writer, RecordedRun::analyze, dir, manifestFor, order, engine, System::nanoTime, err, thread);
     }
 
-    /** As {@link #start}, with the clock and the executor given (tests run writes when they choose). */
-    InterimReports(ReportWriter writer, RunDirectory dir, Function<String, Manifest> manifestFor, CaseOrder order,
+    /**
+     * As {@link #start}, with the analysis, the clock and the executor given (tests run writes when they
+     * choose, and need no real manifest to analyse).
+     */
+    InterimReports(ReportWriter writer, Function<RecordedRun, AnalysisResult> analysis, RunDirectory dir, Function<String, Manifest> manifestFor, CaseOrder order,
                    Supplier<EngineSnapshot> engine, LongSupplier nanoTime, PrintStream err, Executor executor) {
         this.executor = executor;
         this.writer = writer;
+        this.analysis = analysis;
         this.dir = dir;
         this.manifestFor = manifestFor;
         this.engine = engine;
@@ -101,7 +106,8 @@ final class InterimReports implements AutoCloseable {
         try {
             String reason = String.format(Locale.ROOT, "in progress: %d of %d cases had finished when this report was written;"
                     + " the final report replaces it", soFar.size(), total);
-            writer.write(dir, manifestFor.apply(reason), soFar, engine.get());
+            RecordedRun run = new RecordedRun(manifestFor.apply(reason), soFar, engine.get());
+            writer.write(dir, run, analysis.apply(run));
         } catch (RuntimeException e) {
             if (warned.compareAndSet(false, true)) err.println("warning: could not write an interim report: " + e.getMessage());
         } finally {

@@ -1,19 +1,19 @@
 package dev.promptarena.run;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.config.ArenaConfig;
-import dev.promptarena.config.Hashing;
 import dev.promptarena.config.JudgeConfig;
-import dev.promptarena.config.ProviderConfig;
 import dev.promptarena.config.ReferenceJudgeConfig;
 import dev.promptarena.config.VariantConfig;
+import dev.promptarena.input.Hashing;
+import dev.promptarena.input.InputException;
 import dev.promptarena.judge.ModelFamilies;
 import dev.promptarena.judge.SelfPreferenceCheck;
 import dev.promptarena.llm.Decoding;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.recorded.RecordedResponses;
 import dev.promptarena.stats.SelfPreference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptarena.config.InputException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,14 +1,12 @@
 package dev.promptarena.run;
 
+import dev.promptarena.checks.CheckRunner;
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.JudgeConfig;
 import dev.promptarena.config.ReferenceJudgeConfig;
-import dev.promptarena.engine.ArenaRunner;
-import dev.promptarena.engine.CaseRecord;
-import dev.promptarena.engine.CheckStage;
+import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.CostModel;
-import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.engine.PriceTable;
 import dev.promptarena.engine.Progress;
@@ -18,7 +16,6 @@ import dev.promptarena.judge.OrderAssigner;
 import dev.promptarena.judge.PairJudge;
 import dev.promptarena.judge.PairJudging;
 import dev.promptarena.judge.ReferenceJudge;
-import dev.promptarena.rubric.check.CheckRunner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -79,7 +76,7 @@ public final class RunPipeline {
                 : config.judges().stream().map(j -> j.withSeed(options.judgeSeed())).toList();
         ReferenceJudgeConfig reference = referenceJudge(config, options);
         // Built before the run folder: a missing embeddings module is an input error, not a half-made run.
-        CheckRunner checkRunner = in.rubric().checks().isEmpty() ? null : CheckRunner.forRubric(in.rubric());
+        CheckRunner checkRunner = in.rubric().checks().isEmpty() ? null : CheckRunner.forChecks(in.rubric().name(), in.rubric().checks());
         String embedder = checkRunner == null || checkRunner.embedder() == null ? null : checkRunner.embedder().modelId();
         Path parent = options.outDir() != null ? options.outDir() : config.outputDir();
         RunDirectory dir;

@@ -1,6 +1,5 @@
 package dev.promptarena.bench;
 
-import dev.promptarena.config.ProviderConfig;
 import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.Calls.Role;
 import dev.promptarena.engine.EngineOptions;
@@ -10,6 +9,7 @@ import dev.promptarena.llm.ClientFactory;
 import dev.promptarena.llm.Decoding;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.ProviderConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

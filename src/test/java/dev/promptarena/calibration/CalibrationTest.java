@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptarena.config.InputException;
-import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.input.InputException;
+import dev.promptarena.judge.JudgeStatus;
 import dev.promptarena.judge.JudgeTrace;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.stats.Side;
 import dev.promptarena.stats.Winner;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class CalibrationTest {
         for (int i = 0; i < judgeAndWinner.length; i += 2) {
             String w = judgeAndWinner[i + 1];
             Winner winner = w == null ? Winner.UNPARSEABLE : w.equals("tie") ? Winner.TIE : Winner.valueOf(w);
-            traces.add(new JudgeTrace(judgeAndWinner[i], 0, false, w == null ? "unparseable" : "ok", winner, Map.of(), Map.of(),
+            traces.add(new JudgeTrace(judgeAndWinner[i], 0, false, w == null ? JudgeStatus.UNPARSEABLE : JudgeStatus.OK, winner, Map.of(), Map.of(),
                     "", "", false, null, 0, false));
         }
         return new CaseRecord(id, repeat, Map.of(), "q", OK, OK, traces);

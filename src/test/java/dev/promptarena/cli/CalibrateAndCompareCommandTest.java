@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptarena.engine.CaseRecord;
-import dev.promptarena.report.ReportBuilder;
+import dev.promptarena.run.CaseRecord;
+import dev.promptarena.run.RecordedRun;
 import dev.promptarena.stats.Verdict;
 import dev.promptarena.stats.VerdictCombiner;
 import java.io.IOException;
@@ -29,7 +29,7 @@ class CalibrateAndCompareCommandTest {
         CliRuns.Result r = CliRuns.cli("run", config.toString(), "-q");
         assertTrue(List.of(0, 1, 3).contains(r.exit()), r.err());
         run = CliRuns.newestRun(dir.resolve("reports"));
-        records = ReportBuilder.readCases(run.resolve("cases.jsonl"));
+        records = RecordedRun.readCases(run.resolve("cases.jsonl"));
         assertEquals(8, records.size());
     }
 

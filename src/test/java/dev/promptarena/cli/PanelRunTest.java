@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.judge.JudgeStatus;
 import dev.promptarena.judge.JudgeTrace;
-import dev.promptarena.report.ReportBuilder;
+import dev.promptarena.run.CaseRecord;
+import dev.promptarena.run.RecordedRun;
 import dev.promptarena.testing.FakeOpenAiServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class PanelRunTest {
         assertTrue(r.out().contains("judge agreement: Cohen's kappa"), r.out());
 
         Path run = CliRuns.newestRun(dir.resolve("reports"));
-        List<CaseRecord> records = ReportBuilder.readCases(run.resolve("cases.jsonl"));
+        List<CaseRecord> records = RecordedRun.readCases(run.resolve("cases.jsonl"));
         for (CaseRecord c : records) {
             assertEquals(2 + 6, c.traces().size(), "judge 1 in both orders, the sampled judge 3 times in both orders");
             assertEquals(Set.of("sim-judge-1", "sampled"), c.traces().stream().map(JudgeTrace::judge).collect(Collectors.toSet()));
@@ -101,9 +102,9 @@ class PanelRunTest {
             assertEquals(8, server.requests().size(), "4 pairs in both orders, only the panel's second judge calls the server");
             assertTrue(server.requests().stream().noneMatch(q -> q.json().has("response_format")), "structured: false");
             assertTrue(r.err().contains("judge gpt-4o-2024-08-06 (gpt-4o-2024-08-06) is in the same model family (openai) as variant A (sim-a)"), r.err());
-            List<CaseRecord> records = ReportBuilder.readCases(CliRuns.newestRun(dir.resolve("reports")).resolve("cases.jsonl"));
+            List<CaseRecord> records = RecordedRun.readCases(CliRuns.newestRun(dir.resolve("reports")).resolve("cases.jsonl"));
             assertTrue(records.stream().flatMap(c -> c.traces().stream()).filter(t -> t.judge().equals("gpt-4o-2024-08-06"))
-                    .allMatch(t -> t.status().equals("ok")), "the server's verdicts were read");
+                    .allMatch(t -> t.status() == JudgeStatus.OK), "the server's verdicts were read");
         }
     }
 }

@@ -95,7 +95,7 @@ class RecordedRunTest {
         assertEquals("reference", manifest.at("/judge/model").asText());
         assertEquals(0.0, manifest.get("referenceJudgeMargin").asDouble());
         assertTrue(manifest.at("/variants/B/responsesFile").asText().endsWith("b.csv"));
-        assertEquals(dev.promptarena.config.Hashing.sha256(Files.readAllBytes(dir.resolve("b.csv"))), manifest.at("/variants/B/responsesSha256").asText());
+        assertEquals(dev.promptarena.input.Hashing.sha256(Files.readAllBytes(dir.resolve("b.csv"))), manifest.at("/variants/B/responsesSha256").asText());
         assertTrue(manifest.at("/variants/A/provider").isNull());
         JsonNode report = new ObjectMapper().readTree(runDir.resolve("report.json").toFile());
         assertEquals("not-applicable", report.at("/analysis/orderBias/design").asText());

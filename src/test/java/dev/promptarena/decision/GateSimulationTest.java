@@ -3,8 +3,8 @@ package dev.promptarena.decision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptarena.stats.AnalysisOptions;
-import dev.promptarena.stats.ArenaAnalysis;
+import dev.promptarena.analysis.AnalysisOptions;
+import dev.promptarena.analysis.ArenaAnalysis;
 import dev.promptarena.stats.CaseOutcome;
 import dev.promptarena.stats.JudgedOutcome;
 import dev.promptarena.stats.SampleSize;

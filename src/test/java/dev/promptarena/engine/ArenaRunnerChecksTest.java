@@ -5,22 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptarena.analysis.AnalysisOptions;
+import dev.promptarena.analysis.AnalysisResult;
+import dev.promptarena.analysis.ArenaAnalysis;
+import dev.promptarena.checks.CheckRunner;
+import dev.promptarena.checks.RegexCheck;
+import dev.promptarena.checks.SimilarityCheck;
 import dev.promptarena.config.VariantConfig;
 import dev.promptarena.dataset.GoldenCase;
+import dev.promptarena.decision.DecisionPolicy;
 import dev.promptarena.judge.ReferenceJudge;
 import dev.promptarena.llm.Decoding;
 import dev.promptarena.recorded.Recorded;
 import dev.promptarena.recorded.RecordedOutput;
 import dev.promptarena.recorded.RecordedResponses;
 import dev.promptarena.rubric.Rubric;
-import dev.promptarena.rubric.check.CheckRunner;
-import dev.promptarena.rubric.check.RegexCheck;
-import dev.promptarena.rubric.check.SimilarityCheck;
+import dev.promptarena.run.ArenaRunner;
+import dev.promptarena.run.CaseRecord;
+import dev.promptarena.run.CheckStage;
 import dev.promptarena.similarity.FakeEmbedder;
-import dev.promptarena.stats.AnalysisOptions;
-import dev.promptarena.stats.AnalysisResult;
-import dev.promptarena.stats.ArenaAnalysis;
-import dev.promptarena.decision.DecisionPolicy;
 import dev.promptarena.stats.Winner;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +51,7 @@ class ArenaRunnerChecksTest {
                 "c0", new RecordedOutput("please reship the parcel", 0, 0, 0, 1), "c1", new RecordedOutput("please", 0, 0, 0, 2)));
         List<CaseRecord> records;
         try (Calls none = new DirectCalls(Map.of());
-             CheckStage checks = new CheckStage(new CheckRunner(rubric, new FakeEmbedder()), 2)) {
+             CheckStage checks = new CheckStage(new CheckRunner(rubric.checks(), new FakeEmbedder()), 2)) {
             ArenaRunner runner = new ArenaRunner(recorded("A"), recorded("B"), new ReferenceJudge(0), none, CostModel.FREE, 4,
                     new Recorded(a, b), checks);
             records = runner.run(cases, 1, r -> { });
@@ -82,7 +85,7 @@ class ArenaRunnerChecksTest {
             @Override public List<float[]> embedAll(List<String> texts) { throw new IllegalStateException("model file corrupt"); }
         };
         dev.promptarena.stats.Side side = new dev.promptarena.stats.Side("text", 0, 0, 0, false, null, false);
-        try (CheckStage stage = new CheckStage(new CheckRunner(rubric, broken), 1)) {
+        try (CheckStage stage = new CheckStage(new CheckRunner(rubric.checks(), broken), 1)) {
             CheckStage.Checked c = stage.evaluate("reference", side, side).join();
             assertEquals(Map.of("close", false), c.a().checks());
             assertEquals(Map.of("close", false), c.b().checks());

@@ -8,6 +8,7 @@ import dev.promptarena.engine.Calls.Role;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.Decoding;
 import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.TokenCounter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +24,10 @@ class DryRunAndProgressTest {
 
     @Test
     void usesTheRealTokenizerForOpenAiModelsAndSaysSoOtherwise() {
-        TokenCounter t = new TokenCounter();
         // tiktoken o200k_base: "hello world" is 2 tokens
-        assertEquals(new TokenCounter.Count(2, "jtokkit:o200k_base"), t.count("gpt-4o-mini-2024-07-18", "hello world"));
-        assertEquals("jtokkit:cl100k_base", t.method("gpt-4-turbo"));
-        assertEquals(new TokenCounter.Count(3, "chars/4"), t.count("claude-sonnet-4", "hello world"));
+        assertEquals(new TokenCounter.Count(2, "jtokkit:o200k_base"), TokenCounter.estimate("gpt-4o-mini-2024-07-18", "hello world"));
+        assertEquals("jtokkit:cl100k_base", TokenCounter.method("gpt-4-turbo"));
+        assertEquals(new TokenCounter.Count(3, "chars/4"), TokenCounter.estimate("claude-sonnet-4", "hello world"));
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.promptarena.engine;
 
 import dev.promptarena.config.Price;
-import dev.promptarena.config.ProviderConfig;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.ClientFactory;
 import dev.promptarena.llm.Decoding;
 import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.testing.FakeOpenAiServer;
 import dev.promptarena.testing.RecordingDelayer;
 import java.nio.file.Path;

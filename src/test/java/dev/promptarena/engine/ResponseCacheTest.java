@@ -19,7 +19,7 @@ class ResponseCacheTest {
     }
 
     /** Spread over the 256 fan-out directories, as real keys are, so the writers create directories concurrently. */
-    private static String key(int i) { return dev.promptarena.config.Hashing.sha256("request " + i); }
+    private static String key(int i) { return dev.promptarena.input.Hashing.sha256("request " + i); }
 
     @Test
     void finishWritesCompletesOnlyWhenEveryQueuedWriteIsOnDisk(@TempDir Path dir) {

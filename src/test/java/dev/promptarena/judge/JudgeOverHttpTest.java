@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptarena.config.JudgeConfig;
-import dev.promptarena.config.ProviderConfig;
 import dev.promptarena.engine.CostModel;
 import dev.promptarena.engine.DirectCalls;
 import dev.promptarena.llm.Decoding;
 import dev.promptarena.llm.LlmClient;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.anthropic.AnthropicClient;
 import dev.promptarena.llm.http.JsonHttp;
 import dev.promptarena.llm.openai.OpenAiClient;
@@ -67,7 +67,7 @@ class JudgeOverHttpTest {
     void openAiStructuredVerdictIsSentAsJsonSchemaAndRead() {
         server.enqueue(Reply.ok(VERDICT));
         JudgeTrace t = judge(openAi(), true).get(0);
-        assertEquals("ok", t.status());
+        assertEquals(JudgeStatus.OK, t.status());
         assertEquals(t.bFirst() ? Winner.A : Winner.B, t.winner(), "presented B maps back to the variant shown second");
         JsonNode format = server.requests().get(0).json().path("response_format");
         assertEquals("json_schema", format.path("type").asText());
@@ -81,7 +81,7 @@ class JudgeOverHttpTest {
     void structuredFalseSendsNoResponseFormat() {
         server.enqueue(Reply.ok("Here is my verdict:\n```json\n" + VERDICT + "\n```"));
         JudgeTrace t = judge(openAi(), false).get(0);
-        assertEquals("ok", t.status());
+        assertEquals(JudgeStatus.OK, t.status());
         assertFalse(server.requests().get(0).json().has("response_format"));
     }
 
@@ -97,19 +97,19 @@ class JudgeOverHttpTest {
         String cut = "{\"winner\": \"B\", \"scores\": {\"A\": {\"Cla";
         server.enqueue(openAiBody(cut, "length"), openAiBody(cut, "length"));
         JudgeTrace truncated = judge(openAi(), true).get(0);
-        assertEquals("unparseable", truncated.status());
+        assertEquals(JudgeStatus.UNPARSEABLE, truncated.status());
         assertTrue(truncated.truncated());
 
         server.enqueue(openAiBody("I can't help with that.", "content_filter"), openAiBody("I can't help with that.", "content_filter"));
         JudgeTrace refused = judge(openAi(), true).get(0);
-        assertEquals("unparseable", refused.status());
+        assertEquals(JudgeStatus.UNPARSEABLE, refused.status());
     }
 
     @Test
     void anthropicStructuredVerdictIsAForcedToolAndItsInputIsTheVerdict() {
         server.enqueue(Reply.ok(VERDICT));
         JudgeTrace t = judge(anthropic(), true).get(0);
-        assertEquals("ok", t.status());
+        assertEquals(JudgeStatus.OK, t.status());
         JsonNode body = server.requests().get(0).json();
         assertEquals("/v1/messages", server.requests().get(0).path());
         assertEquals("tool", body.path("tool_choice").path("type").asText());
@@ -121,7 +121,7 @@ class JudgeOverHttpTest {
     void anthropicWithoutStructuredOutputParsesTheText() {
         server.enqueue(Reply.ok("After comparing both: [[B]]"));
         JudgeTrace t = judge(anthropic(), false).get(0);
-        assertEquals("ok", t.status());
+        assertEquals(JudgeStatus.OK, t.status());
         assertFalse(server.requests().get(0).json().has("tools"));
         assertEquals(t.bFirst() ? Winner.A : Winner.B, t.winner());
     }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptarena.config.Hashing;
-import dev.promptarena.config.InputException;
+import dev.promptarena.input.Hashing;
+import dev.promptarena.input.InputException;
 import dev.promptarena.rubric.Axis;
 import dev.promptarena.rubric.Rubric;
 import java.io.IOException;

@@ -51,7 +51,7 @@ class PairJudgeTest {
         ScriptedCalls calls = replies(List.of(ScriptedCalls.reply("```json\n" + VALID_A + "\n```")));
         JudgeTrace t = judgeOnce(calls, true);
         boolean bFirst = new OrderAssigner(1).bFirst("case-1", 0);
-        assertEquals("ok", t.status());
+        assertEquals(JudgeStatus.OK, t.status());
         assertEquals(bFirst ? Winner.B : Winner.A, t.winner(), "presented A is variant B when B was shown first");
         assertEquals(bFirst, t.bFirst());
         assertEquals("j1", t.judge(), "traces carry the judge id");
@@ -64,7 +64,7 @@ class PairJudgeTest {
         ScriptedCalls calls = replies(List.of(ScriptedCalls.reply("Both are fine but the first is a bit better."),
                 ScriptedCalls.reply(VALID_A)));
         JudgeTrace t = judgeOnce(calls, true);
-        assertEquals("ok", t.status());
+        assertEquals(JudgeStatus.OK, t.status());
         assertTrue(t.repaired());
         var reask = calls.recorded().get(1).request().messages();
         assertEquals(3, reask.size(), "original prompt, the judge's unreadable reply, the repair instruction");
@@ -77,7 +77,7 @@ class PairJudgeTest {
     void twoMalformedRepliesAreRecordedAsUnparseableNeverScored() {
         ScriptedCalls calls = replies(List.of(ScriptedCalls.reply("{\"winner\": \"C+\"}"), ScriptedCalls.reply("Response one, I guess.")));
         JudgeTrace t = judgeOnce(calls, true);
-        assertEquals("unparseable", t.status());
+        assertEquals(JudgeStatus.UNPARSEABLE, t.status());
         assertEquals(Winner.UNPARSEABLE, t.winner());
         assertTrue(t.error().startsWith("unreadable twice"), t.error());
         assertEquals("Response one, I guess.", t.rawReply());
@@ -89,7 +89,7 @@ class PairJudgeTest {
         String cut = "{\"winner\": \"B\", \"scores\": {\"A\": {\"Clarity\": 3}, \"B\": {\"Clar";
         ScriptedCalls calls = replies(List.of(ScriptedCalls.reply(cut, "length"), ScriptedCalls.reply(cut, "length")));
         JudgeTrace t = judgeOnce(calls, true);
-        assertEquals("unparseable", t.status());
+        assertEquals(JudgeStatus.UNPARSEABLE, t.status());
         assertTrue(t.truncated(), "the cut-off reply is flagged on the trace");
         assertTrue(t.toVote().truncated(), "and reaches the statistics");
         assertTrue(calls.recorded().get(1).request().lastUserText().contains("cut off at your token limit"));
@@ -100,7 +100,7 @@ class PairJudgeTest {
         // The verdict JSON is complete; only trailing prose was cut.
         ScriptedCalls calls = replies(List.of(ScriptedCalls.reply(VALID_A + "\nTo elaborate, the first response", "length")));
         JudgeTrace t = judgeOnce(calls, true);
-        assertEquals("ok", t.status());
+        assertEquals(JudgeStatus.OK, t.status());
         assertTrue(t.truncated());
     }
 
@@ -109,7 +109,7 @@ class PairJudgeTest {
         String refusal = "I'm sorry, but I can't help with evaluating these responses.";
         ScriptedCalls calls = replies(List.of(ScriptedCalls.reply(refusal, "refusal"), ScriptedCalls.reply(refusal, "refusal")));
         JudgeTrace t = judgeOnce(calls, true);
-        assertEquals("unparseable", t.status());
+        assertEquals(JudgeStatus.UNPARSEABLE, t.status());
         assertEquals(Winner.UNPARSEABLE, t.winner());
         assertFalse(t.repaired());
         assertTrue(t.error().startsWith("the judge refused twice"), t.error());
@@ -119,7 +119,7 @@ class PairJudgeTest {
     void aFailedCallIsATraceNotAnException() {
         ScriptedCalls calls = new ScriptedCalls(r -> CompletableFuture.failedFuture(new ProviderException(ProviderException.Kind.FATAL, 400, "bad request", null)));
         JudgeTrace t = judgeOnce(calls, true);
-        assertEquals("failed", t.status());
+        assertEquals(JudgeStatus.FAILED, t.status());
         assertTrue(t.error().contains("bad request"), t.error());
     }
 
@@ -132,7 +132,7 @@ class PairJudgeTest {
         ScriptedCalls off = replies(List.of(ScriptedCalls.reply(VALID_A)));
         JudgeTrace t = judgeOnce(off, false);
         assertNull(off.recorded().get(0).request().responseSchema(), "structured: false sends no response_format");
-        assertEquals("ok", t.status(), "the prompt's reply contract and the lenient parser still work");
+        assertEquals(JudgeStatus.OK, t.status(), "the prompt's reply contract and the lenient parser still work");
     }
 
     @Test

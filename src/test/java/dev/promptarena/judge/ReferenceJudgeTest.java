@@ -47,7 +47,7 @@ class ReferenceJudgeTest {
     void tracesAreOkWithAFixedOrderAndTheReferenceId() {
         JudgeTrace t = new ReferenceJudge(0).judge("c", 0, null, side(null, "x", true), side(null, "x", true)).join().get(0);
         assertEquals("reference", t.judge());
-        assertEquals("ok", t.status());
+        assertEquals(JudgeStatus.OK, t.status());
         assertFalse(t.bFirst());
         assertEquals(0.0, t.costUsd());
         assertThrows(IllegalArgumentException.class, () -> new ReferenceJudge(-0.1));

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptarena.cli.ExitCode;
-import dev.promptarena.config.InputException;
 import dev.promptarena.dataset.DatasetLoader;
 import dev.promptarena.dataset.GoldenCase;
+import dev.promptarena.input.InputException;
 import dev.promptarena.testing.CliRun;
 import dev.promptarena.testing.RecordedFixture;
 import java.io.IOException;

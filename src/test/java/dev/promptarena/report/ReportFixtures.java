@@ -1,14 +1,15 @@
 package dev.promptarena.report;
 
+import dev.promptarena.analysis.AnalysisOptions;
+import dev.promptarena.analysis.AnalysisResult;
+import dev.promptarena.analysis.ArenaAnalysis;
 import dev.promptarena.decision.Decision;
 import dev.promptarena.decision.DecisionPolicy;
 import dev.promptarena.decision.GuardrailSpec;
-import dev.promptarena.engine.CaseRecord;
+import dev.promptarena.judge.JudgeStatus;
 import dev.promptarena.judge.JudgeTrace;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.run.Manifest;
-import dev.promptarena.stats.AnalysisOptions;
-import dev.promptarena.stats.AnalysisResult;
-import dev.promptarena.stats.ArenaAnalysis;
 import dev.promptarena.stats.ClusterBootstrap;
 import dev.promptarena.stats.Side;
 import dev.promptarena.stats.Winner;
@@ -57,7 +58,7 @@ public final class ReportFixtures {
         return model(cases, axes, "arena " + payload(0), false, ClusterBootstrap.MIN_RESAMPLES);
     }
 
-    /** Builds the model through the real analysis, as ReportBuilder does. */
+    /** Builds the model through the real analysis, as RecordedRun.analyze does. */
     public static ReportModel model(List<CaseRecord> cases, List<String> axes, String arena, boolean partial, int resamples) {
         DecisionPolicy policy = new DecisionPolicy(DecisionPolicy.Test.SUPERIORITY, 0, 0.05,
                 List.of(new GuardrailSpec("error_rate_max", 0.05), new GuardrailSpec("axis_drop_max", 0.5)));
@@ -88,7 +89,7 @@ public final class ReportFixtures {
             sa.put(axis, 1 + rnd.nextInt(5));
             sb.put(axis, 1 + rnd.nextInt(5));
         }
-        return new JudgeTrace("sim-judge", 0, bFirst, "ok", w, sa, sb, reason, "{raw}", false, null, 0.0005, false);
+        return new JudgeTrace("sim-judge", 0, bFirst, JudgeStatus.OK, w, sa, sb, reason, "{raw}", false, null, 0.0005, false);
     }
 
     private static Winner flip(Winner w) { return w == Winner.A ? Winner.B : w == Winner.B ? Winner.A : Winner.TIE; }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.promptarena.dataset.GoldenCase;
-import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.stats.Side;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptarena.dataset.GoldenCase;
-import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.stats.Side;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -43,14 +42,14 @@ class InterimReportsTest {
 
     /** Interim reports whose manifest is only its partial reason (recorded) and whose writer records the case ids. */
     private InterimReports interim(int cases, Executor executor, ReportWriter writer) {
-        return new InterimReports(writer, RunDirectory.open(tmp), reason -> {
+        return new InterimReports(writer, run -> null, RunDirectory.open(tmp), reason -> {
             reasons.add(reason);
             return null;
         }, new CaseOrder(cases(cases), 1), () -> null, clock::get, new PrintStream(err, true, StandardCharsets.UTF_8), executor);
     }
 
     private ReportWriter recording() {
-        return (dir, manifest, records, engine) -> written.add(records.stream().map(CaseRecord::caseId).toList());
+        return (dir, run, analysis) -> written.add(run.cases().stream().map(CaseRecord::caseId).toList());
     }
 
     @Test
@@ -98,7 +97,7 @@ class InterimReportsTest {
     @Test
     void aSlowWriteStretchesThePeriodToTenTimesItsDuration() {
         // Each write takes 30 s of the test clock: the next periodic write waits 300 s, not 120 s.
-        InterimReports interim = interim(1000, Runnable::run, (dir, m, records, engine) -> {
+        InterimReports interim = interim(1000, Runnable::run, (dir, run, analysis) -> {
             written.add(List.of());
             clock.addAndGet(30 * SECOND);
         });
@@ -116,7 +115,7 @@ class InterimReportsTest {
 
     @Test
     void aFailingWriteIsOneWarningAndTheRunGoesOn() {
-        InterimReports interim = interim(10, Runnable::run, (dir, m, records, engine) -> { throw new IllegalStateException("disk full"); });
+        InterimReports interim = interim(10, Runnable::run, (dir, run, analysis) -> { throw new IllegalStateException("disk full"); });
         clock.set(10 * SECOND);
         interim.caseDone(record("c0"));
         for (int i = 1; i < 9; i++) interim.caseDone(record("c" + i));

@@ -1,11 +1,11 @@
 package dev.promptarena.validity;
 
 import dev.promptarena.engine.EngineOptions;
-import dev.promptarena.report.ReportBuilder;
+import dev.promptarena.run.RecordedRun;
 import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.RunOptions;
 import dev.promptarena.run.RunPipeline;
-import dev.promptarena.stats.AnalysisResult;
+import dev.promptarena.analysis.AnalysisResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -22,8 +22,8 @@ import java.util.Map;
  * judge of known personality ({@code providers.judge.options} of the sim provider).
  *
  * <p>The golden set has {@code n} cases in three segments (category = billing / shipping / returns, 40/35/25%).
- * A's output is a fixed reply; B's carries the marker {@code [candidate]} the preference personality looks for and
- * is {@code extraWords} words longer (0: same length). Each simulated run is independent through the sim's
+ * Both outputs are a fixed reply padded by a per-case number of words (0-39, different for A and B); B's carries
+ * the marker {@code [candidate]} the preference personality looks for and {@code extraWords} more words. Each simulated run is independent through the sim's
  * {@code seed} option (and a judge seed derived from it), with the cache off.
  */
 public final class SimArena {
@@ -33,16 +33,24 @@ public final class SimArena {
 
     /** Writes the golden set, rubric and recorded outputs for {@code n} cases into {@code dir}. */
     public SimArena(Path dir, int n, int extraWords) {
+        this(dir, n, extraWords, true);
+    }
+
+    /** As {@link #SimArena(Path, int, int)}; {@code varyLengths} false gives every answer of a side the same length. */
+    public SimArena(Path dir, int n, int extraWords, boolean varyLengths) {
         this.dir = dir;
         this.n = n;
         try {
             List<String> golden = new ArrayList<>(), a = new ArrayList<>(), b = new ArrayList<>();
-            String pad = " more".repeat(extraWords);
+            // Lengths vary by case, independently for A and B (0-39 extra words each), so the length model has
+            // something to fit; B is then extraWords longer on top.
             for (int i = 0; i < n; i++) {
                 String cat = i < 0.4 * n ? "billing" : i < 0.75 * n ? "shipping" : "returns";
                 golden.add("{\"id\": \"c" + i + "\", \"message\": \"question " + i + "\", \"tags\": {\"category\": \"" + cat + "\"}}");
-                a.add("{\"id\": \"c" + i + "\", \"output\": \"Here is the answer to question " + i + ".\"}");
-                b.add("{\"id\": \"c" + i + "\", \"output\": \"[candidate] Here is the answer to question " + i + pad + ".\"}");
+                String padA = " detail".repeat(varyLengths ? (i * 7) % 40 : 0);
+                String padB = " detail".repeat((varyLengths ? (i * 13 + 5) % 40 : 0) + extraWords);
+                a.add("{\"id\": \"c" + i + "\", \"output\": \"Here is the answer to question " + i + padA + ".\"}");
+                b.add("{\"id\": \"c" + i + "\", \"output\": \"[candidate] Here is the answer to question " + i + padB + ".\"}");
             }
             Files.write(dir.resolve("golden.jsonl"), golden);
             Files.write(dir.resolve("a.jsonl"), a);
@@ -82,10 +90,10 @@ public final class SimArena {
             ArenaInputs in = ArenaInputs.load(cfg, Map.of());
             RunOptions options = new RunOptions(null, null, 64, null, 1, true, List.of("run"),
                     EngineOptions.defaults(Map.of()).withoutCache(), null);
-            RunPipeline.Result r = new RunPipeline(Map.of(), QUIET, (d, m, records, e) -> { }).execute(in, options);
+            RunPipeline.Result r = new RunPipeline(Map.of(), QUIET, (d, run, analysis) -> { }).execute(in, options);
             r.cacheWrites().join();
             if (r.records().size() != n) throw new IllegalStateException("run recorded " + r.records().size() + " of " + n);
-            return ReportBuilder.build(r.manifest(), r.records(), r.engine()).analysis();
+            return new RecordedRun(r.manifest(), r.records(), r.engine()).analyze();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderException;
+import dev.promptarena.util.Futures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -139,7 +140,7 @@ public final class JsonHttp {
     private static Reply failWith(ProviderException e) { throw new CompletionException(e); }
 
     private ProviderException transportFailure(Throwable error) {
-        Throwable t = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable t = Futures.cause(error);
         String what = t instanceof HttpTimeoutException ? "timeout after " + timeout.toMillis() + " ms"
                 : "connection failed: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
         if (t instanceof IOException) return new ProviderException(ProviderException.Kind.TRANSIENT, 0, redact(what), null);

@@ -1,13 +1,13 @@
 package dev.promptarena.llm.http;
 
-import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderException;
+import dev.promptarena.llm.TokenCounter;
+import dev.promptarena.util.Futures;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -120,15 +120,11 @@ public final class RetryingClient implements LlmClient {
 
     /** Rough token need for the token bucket: chars/4 of the prompt plus the output cap. */
     static long estimateTokens(LlmRequest request) {
-        long chars = request.system() == null ? 0 : request.system().length();
-        for (ChatMessage m : request.messages()) chars += m.content().length();
-        Integer max = request.decoding().maxTokens();
-        return chars / 4 + (max == null ? 1024 : max);
+        return TokenCounter.quickInput(request) + TokenCounter.outputCap(request);
     }
 
     private static ProviderException classify(Throwable error) {
-        Throwable t = error;
-        while (t instanceof CompletionException && t.getCause() != null) t = t.getCause();
+        Throwable t = Futures.cause(error);
         if (t instanceof ProviderException pe) return pe;
         // A client that threw something unclassified has a bug; retrying would hide it.
         return new ProviderException(ProviderException.Kind.FATAL, 0, "client error: " + t, null);

@@ -1,10 +1,10 @@
 package dev.promptarena.llm.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptarena.config.ProviderConfig;
 import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.http.JsonHttp;
 import java.net.URI;
 import java.net.URLEncoder;

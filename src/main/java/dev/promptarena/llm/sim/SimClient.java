@@ -1,11 +1,11 @@
 package dev.promptarena.llm.sim;
 
-import dev.promptarena.config.Hashing;
-import dev.promptarena.config.ProviderConfig;
+import dev.promptarena.input.Hashing;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.Usage;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;

@@ -2,9 +2,9 @@ package dev.promptarena.report.html;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptarena.engine.CaseRecord;
 import dev.promptarena.judge.JudgeTrace;
 import dev.promptarena.report.CaseFacts;
+import dev.promptarena.run.CaseRecord;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

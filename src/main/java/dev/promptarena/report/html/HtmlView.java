@@ -2,13 +2,13 @@ package dev.promptarena.report.html;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.report.CaseFacts;
+import dev.promptarena.report.Fmt;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.run.Manifest;
-import dev.promptarena.stats.AnalysisResult;
-import java.io.UncheckedIOException;
-import dev.promptarena.report.Fmt;
 import dev.promptarena.similarity.SimilaritySummary;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;

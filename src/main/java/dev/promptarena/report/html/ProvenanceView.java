@@ -2,10 +2,10 @@ package dev.promptarena.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptarena.report.Fmt;
+import dev.promptarena.analysis.AnalysisOptions;
 import dev.promptarena.engine.EngineSnapshot;
+import dev.promptarena.report.Fmt;
 import dev.promptarena.run.Manifest;
-import dev.promptarena.stats.AnalysisOptions;
 import dev.promptarena.stats.OperationalMetrics;
 import java.time.Duration;
 import java.time.Instant;

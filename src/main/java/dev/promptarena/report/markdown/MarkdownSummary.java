@@ -1,12 +1,12 @@
 package dev.promptarena.report.markdown;
 
+import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.decision.Decision;
 import dev.promptarena.decision.GuardrailResult;
 import dev.promptarena.report.CaseFacts;
 import dev.promptarena.report.Fmt;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.run.Manifest;
-import dev.promptarena.stats.AnalysisResult;
 import dev.promptarena.stats.AxisResult;
 import dev.promptarena.stats.Verdict;
 import dev.promptarena.stats.WinRateResult;

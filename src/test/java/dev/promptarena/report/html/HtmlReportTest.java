@@ -96,11 +96,11 @@ class HtmlReportTest {
 
     @Test
     void runWithNothingScoredStillRendersItsBannerAndNotes() {
-        List<dev.promptarena.engine.CaseRecord> failed = new ArrayList<>();
+        List<dev.promptarena.run.CaseRecord> failed = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             dev.promptarena.stats.Side ok = new dev.promptarena.stats.Side("fine", 10, 0, 1, false, null, false);
             dev.promptarena.stats.Side err = new dev.promptarena.stats.Side("", 0, 0, 0, true, "timeout", false);
-            failed.add(new dev.promptarena.engine.CaseRecord("c" + i, 0, java.util.Map.of(), "q", ok, err, List.of()));
+            failed.add(new dev.promptarena.run.CaseRecord("c" + i, 0, java.util.Map.of(), "q", ok, err, List.of()));
         }
         ReportModel m = ReportFixtures.model(failed, List.of("Clarity"), "broken", false, 2000);
         Document d = Jsoup.parse(new HtmlReport().render(m));

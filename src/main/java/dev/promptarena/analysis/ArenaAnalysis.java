@@ -1,0 +1,137 @@
+package dev.promptarena.analysis;
+
+import dev.promptarena.decision.Decision;
+import dev.promptarena.decision.DecisionPolicy;
+import dev.promptarena.decision.Deviation;
+import dev.promptarena.decision.Gate;
+import dev.promptarena.decision.GuardrailResult;
+import dev.promptarena.decision.Guardrails;
+import dev.promptarena.similarity.SimilaritySummary;
+import dev.promptarena.stats.AxisAnalysis;
+import dev.promptarena.stats.AxisResult;
+import dev.promptarena.stats.CaseOutcome;
+import dev.promptarena.stats.CheckSummaries;
+import dev.promptarena.stats.CheckSummary;
+import dev.promptarena.stats.ExploratoryFamily;
+import dev.promptarena.stats.ClusterBootstrap;
+import dev.promptarena.stats.JudgePanelAnalysis;
+import dev.promptarena.stats.JudgePanelResult;
+import dev.promptarena.stats.JudgedOutcome;
+import dev.promptarena.stats.OperationalAnalysis;
+import dev.promptarena.stats.OperationalMetrics;
+import dev.promptarena.stats.OrderBiasAnalysis;
+import dev.promptarena.stats.OrderBiasResult;
+import dev.promptarena.stats.SegmentAnalysis;
+import dev.promptarena.stats.SegmentResult;
+import dev.promptarena.stats.SegmentsResult;
+import dev.promptarena.stats.SelfPreference;
+import dev.promptarena.stats.VerbosityAnalysis;
+import dev.promptarena.stats.VerbosityResult;
+import dev.promptarena.stats.VerdictCombiner;
+import dev.promptarena.stats.WinRateAnalysis;
+import dev.promptarena.stats.WinRateResult;
+import dev.promptarena.util.Forked;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The analysis stage's entry point: a pure function from recorded outcomes to an {@link AnalysisResult}
+ * holding the statistics and the decision. The run calls it (through {@code RecordedRun.analyze()})
+ * for interim looks, at the end of a run and for {@code report}; reports only render its result.
+ * Verdicts are combined by {@link VerdictCombiner}; the same inputs and options always give the same
+ * result (bootstraps are seeded), so re-running {@code report} on a run directory reproduces every number.
+ */
+public final class ArenaAnalysis {
+    private ArenaAnalysis() {}
+
+    /**
+     * @param outcomes  every recorded outcome of the run
+     * @param axisNames rubric axes to compare, in rubric order
+     * @param options   alpha, bootstrap settings and the decision policy
+     */
+    public static AnalysisResult analyze(List<CaseOutcome> outcomes, List<String> axisNames, AnalysisOptions options) {
+        return analyze(outcomes, axisNames, options, List.of());
+    }
+
+    /**
+     * As {@link #analyze(List, List, AnalysisOptions)}, with the judges found to share a model family with a
+     * variant (from the run's manifest), which are reported as warnings.
+     */
+    public static AnalysisResult analyze(List<CaseOutcome> outcomes, List<String> axisNames, AnalysisOptions options,
+                                         List<SelfPreference> selfPreference) {
+        List<JudgedOutcome> judged = JudgedOutcome.of(outcomes);
+        double alpha = options.alpha();
+        // Separate seeds per bootstrap so adding an axis does not change the win-rate interval.
+        ClusterBootstrap winBoot = new ClusterBootstrap(options.bootstrapSeed(), options.bootstrapResamples());
+        ClusterBootstrap axisBoot = new ClusterBootstrap(options.bootstrapSeed() + 1, options.bootstrapResamples());
+
+        // The win-rate bootstrap is most of the work; it runs beside the rest (pure and seeded: same numbers).
+        Forked<WinRateResult> winRateAsync = Forked.start("analysis-win-rate", () -> WinRateAnalysis.analyze(judged, alpha, winBoot));
+        WinRateResult primaryAtPolicy = options.policy().alpha() == alpha ? null
+                : WinRateAnalysis.analyze(judged, options.policy().alpha(), winBoot);
+        List<AxisResult> axes = AxisAnalysis.analyze(judged, axisNames, alpha, axisBoot);
+        OrderBiasResult orderRaw = OrderBiasAnalysis.analyze(judged, alpha);
+        VerbosityResult verbosityRaw = VerbosityAnalysis.analyze(judged, alpha);
+        OperationalMetrics ops = OperationalAnalysis.analyze(judged, axes);
+        List<CheckSummary> checks = CheckSummaries.summarize(outcomes);
+        SimilaritySummary similarity = similarity(outcomes, alpha);
+        JudgePanelResult panel = JudgePanelAnalysis.analyze(judged, alpha, selfPreference);
+        WinRateResult winRate = winRateAsync.join();
+        WinRateResult primary = primaryAtPolicy == null ? winRate : primaryAtPolicy;
+        SegmentsResult segmentsRaw = SegmentAnalysis.analyze(judged, winRate.winRate(), alpha);
+        // One family: order bias, verbosity and segment reversal are warned about only when significant after Holm.
+        ExploratoryFamily family = ExploratoryFamily.of(alpha,
+                orderRaw.decisiveVotes() > 0 && List.of("randomized", "both").contains(orderRaw.design()) ? orderRaw.firstShareP() : null,
+                verbosityRaw.estimable() ? verbosityRaw.slopeP() : null, segmentsRaw.reversalP());
+        OrderBiasResult order = family.keeps(0) ? orderRaw : orderRaw.withoutSignificanceWarning();
+        VerbosityResult verbosity = verbosityRaw.withWarning(VerbosityAnalysis.warning(verbosityRaw, family.adjusted(1), alpha));
+        SegmentsResult segments = segmentsRaw.withReversal(family.keeps(2));
+        Decision decision = decide(options.policy(), primary, ops, checks, similarity, options.deviations());
+        List<String> warnings = new ArrayList<>(warnings(winRate, order, verbosity, segments));
+        warnings.addAll(panel.warnings());
+
+        return new AnalysisResult(options, axisNames, winRate, axes, order, verbosity, segments, ops, decision, warnings,
+                checks, similarity, panel);
+    }
+
+    /**
+     * The decide step: the policy's guardrails on the operational, check and similarity results, then
+     * the gate on the primary estimate. Kept apart from the statistics above so a stopping rule or an
+     * interim look decides exactly as the final report does.
+     */
+    public static Decision decide(DecisionPolicy policy, WinRateResult primary, OperationalMetrics ops,
+                                  List<CheckSummary> checks, SimilaritySummary similarity, List<Deviation> deviations) {
+        List<GuardrailResult> guardrails = Guardrails.evaluate(policy.guardrails(), ops, checks, similarity);
+        return Gate.decide(policy, primary, guardrails, deviations);
+    }
+
+    /** The similarity summary at confidence 1 − alpha, or null when no outcome has a similarity. */
+    private static SimilaritySummary similarity(List<CaseOutcome> outcomes, double alpha) {
+        boolean any = outcomes.stream().anyMatch(o -> o.a().similarity() != null || o.b().similarity() != null);
+        return any ? SimilarityStats.summarize(outcomes, 1 - alpha) : null;
+    }
+
+    private static List<String> warnings(WinRateResult w, OrderBiasResult order, VerbosityResult verbosity, SegmentsResult segments) {
+        List<String> out = new ArrayList<>();
+        if (w.errors() > 0) {
+            out.add(w.errors() + " of " + w.outcomes() + " outcomes had a generation error and were left out of the win rate.");
+        }
+        if (w.unparseable() > 0) {
+            out.add(w.unparseable() + " of " + w.outcomes() + " outcomes had no parseable judge verdict and were left out of the win rate.");
+        }
+        if (w.inconsistent() > 0) {
+            out.add(w.inconsistent() + " outcomes got different winners in the two presentation orders; they are scored as ties.");
+        }
+        if (w.bootstrap() != null && !w.bootstrap().bca()) {
+            out.add("The win-rate bootstrap used the percentile interval: " + w.bootstrap().note() + ".");
+        }
+        if (order.warning() != null) out.add(order.warning());
+        if (verbosity.warning() != null) out.add(verbosity.warning());
+        out.addAll(segments.warnings());
+        long small = segments.segments().stream().filter(SegmentResult::tooSmall).count();
+        if (small > 0) {
+            out.add(small + " segments have fewer than " + segments.minN() + " scored outcomes; their win rates are anecdotes, not evidence.");
+        }
+        return out;
+    }
+}

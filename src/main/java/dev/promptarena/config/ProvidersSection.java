@@ -1,0 +1,58 @@
+package dev.promptarena.config;
+
+import dev.promptarena.input.YamlNode;
+import dev.promptarena.llm.ProviderConfig;
+import dev.promptarena.llm.ProviderPresets;
+import dev.promptarena.llm.WireProtocol;
+import dev.promptarena.llm.WireProtocols;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code providers:} section of arena.yaml: each entry a preset or a wire {@code type:} from the
+ * {@link WireProtocols} registry, which also supplies the default base URL.
+ */
+final class ProvidersSection {
+    private ProvidersSection() {}
+
+    static Map<String, ProviderConfig> read(YamlNode node) {
+        Map<String, ProviderConfig> out = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> e : node.entries().entrySet()) {
+            YamlNode p = e.getValue().allowOnly("type", "preset", "base_url", "api_key_env", "concurrency", "requests_per_minute",
+                    "tokens_per_minute", "headers", "options");
+            Map<String, String> headers = stringMap(p.get("headers"));
+            Map<String, String> options = stringMap(p.get("options"));
+            int concurrency = (int) ConfigLoader.positive(p.get("concurrency"), 8);
+            Double rpm = ConfigLoader.optionalPositive(p.get("requests_per_minute"));
+            Double tpm = ConfigLoader.optionalPositive(p.get("tokens_per_minute"));
+            YamlNode presetNode = p.get("preset");
+            if (presetNode != null) {
+                if (p.get("type") != null) throw p.get("type").error("give either type or preset (a preset sets the type)");
+                String name = presetNode.oneOf(ProviderPresets.names().toArray(String[]::new));
+                try {
+                    out.put(e.getKey(), ProviderPresets.find(name).orElseThrow().toConfig(e.getKey(), p.text("base_url", null),
+                            p.text("api_key_env", null), concurrency, rpm, tpm, headers, options));
+                } catch (IllegalArgumentException ex) {
+                    throw p.error(ex.getMessage());
+                }
+                continue;
+            }
+            String type = p.require("type").oneOf(WireProtocols.types().toArray(String[]::new));
+            String baseUrl = p.text("base_url", null);
+            WireProtocol protocol = WireProtocols.find(type).orElseThrow();
+            if (protocol.remote() && baseUrl == null) {
+                baseUrl = protocol.defaultBaseUrl();
+                if (baseUrl == null) throw p.error("base_url is required for type " + type + " (or use a preset: " + String.join(", ", ProviderPresets.names()) + ")");
+            }
+            out.put(e.getKey(), new ProviderConfig(e.getKey(), type, baseUrl, p.text("api_key_env", null), concurrency, rpm, tpm, headers, options));
+        }
+        if (out.isEmpty()) throw node.error("at least one provider is required");
+        return out;
+    }
+
+    private static Map<String, String> stringMap(YamlNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node != null) node.entries().forEach((k, v) -> out.put(k, v.text()));
+        return out;
+    }
+}

@@ -1,0 +1,197 @@
+package dev.promptarena.input;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * A YAML node that knows where it came from (file, line, dotted key path), so every error a
+ * user sees names the file, the line and the field. Reading is explicit: each loader lists the
+ * keys it accepts and unknown keys are errors with a did-you-mean.
+ */
+public final class YamlNode {
+    private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+
+    private final Path file;
+    private final String path;
+    private final Node node;
+    private final Map<String, String> env;
+
+    private YamlNode(Path file, String path, Node node, Map<String, String> env) {
+        this.file = file;
+        this.path = path;
+        this.node = node;
+        this.env = env;
+    }
+
+    /** Parses a YAML file; {@code env} supplies values for {@code ${VAR}} interpolation. */
+    public static YamlNode load(Path file, Map<String, String> env) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            Node root = new Yaml(options).compose(reader);
+            if (root == null) throw new InputException(file, 1, null, "file is empty");
+            return new YamlNode(file, "", root, env);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file, "file not found");
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
+            throw new InputException(file, line, null, "invalid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new InputException(file, 0, null, "invalid YAML: " + e.getMessage());
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read: " + e.getMessage());
+        }
+    }
+
+    public Path file() { return file; }
+    public int line() { return node.getStartMark().getLine() + 1; }
+    public String path() { return path; }
+
+    public InputException error(String message) { return new InputException(file, line(), path, message); }
+
+    private MappingNode mapping() {
+        if (node instanceof MappingNode m) return m;
+        throw error("expected a mapping (key: value), got " + kind());
+    }
+
+    private String kind() {
+        if (node instanceof MappingNode) return "a mapping";
+        if (node instanceof SequenceNode) return "a list";
+        return "a scalar";
+    }
+
+    public boolean isMapping() { return node instanceof MappingNode; }
+    public boolean isScalar() { return node instanceof ScalarNode; }
+
+    /** Child nodes in document order. */
+    public Map<String, YamlNode> entries() {
+        Map<String, YamlNode> out = new LinkedHashMap<>();
+        for (NodeTuple t : mapping().getValue()) {
+            String key = ((ScalarNode) t.getKeyNode()).getValue();
+            out.put(key, new YamlNode(file, path.isEmpty() ? key : path + "." + key, t.getValueNode(), env));
+        }
+        return out;
+    }
+
+    /** Fails on any key not in {@code allowed}, suggesting the nearest allowed key. */
+    public YamlNode allowOnly(String... allowed) {
+        Set<String> ok = Set.of(allowed);
+        for (NodeTuple t : mapping().getValue()) {
+            String key = ((ScalarNode) t.getKeyNode()).getValue();
+            if (!ok.contains(key)) {
+                String hint = DidYouMean.nearest(key, Arrays.asList(allowed));
+                String childPath = path.isEmpty() ? key : path + "." + key;
+                throw new InputException(file, t.getKeyNode().getStartMark().getLine() + 1, childPath,
+                        "unknown key" + (hint != null ? " (did you mean '" + hint + "'?)" : "")
+                                + "; allowed: " + String.join(", ", allowed));
+            }
+        }
+        return this;
+    }
+
+    /** The child at {@code key}, or null when absent or explicitly null. */
+    public YamlNode get(String key) {
+        YamlNode child = entries().get(key);
+        if (child == null || (child.node instanceof ScalarNode s && s.getTag().getValue().endsWith(":null"))) return null;
+        return child;
+    }
+
+    public YamlNode require(String key) {
+        YamlNode child = get(key);
+        if (child == null) throw new InputException(file, line(), path.isEmpty() ? key : path + "." + key, "required key is missing");
+        return child;
+    }
+
+    public List<YamlNode> list() {
+        if (!(node instanceof SequenceNode seq)) throw error("expected a list, got " + kind());
+        List<YamlNode> out = new ArrayList<>();
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            out.add(new YamlNode(file, path + "[" + i + "]", seq.getValue().get(i), env));
+        }
+        return out;
+    }
+
+    /** The scalar as text, with {@code ${VAR}} and {@code ${VAR:-default}} interpolated. */
+    public String text() {
+        if (!(node instanceof ScalarNode s)) throw error("expected a single value, got " + kind());
+        Matcher m = ENV.matcher(s.getValue());
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = env.get(m.group(1));
+            if (value == null) value = m.group(2);
+            if (value == null) throw error("environment variable " + m.group(1) + " is not set (use ${" + m.group(1) + ":-default} for a default)");
+            m.appendReplacement(sb, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    public double number() {
+        try {
+            return Double.parseDouble(text().trim());
+        } catch (NumberFormatException e) {
+            throw error("expected a number, got '" + text() + "'");
+        }
+    }
+
+    public long integer() {
+        double d = number();
+        if (d != Math.rint(d) || Double.isInfinite(d)) throw error("expected a whole number, got '" + text() + "'");
+        return (long) d;
+    }
+
+    public boolean bool() {
+        String t = text().trim().toLowerCase();
+        if (t.equals("true") || t.equals("yes")) return true;
+        if (t.equals("false") || t.equals("no")) return false;
+        throw error("expected true or false, got '" + text() + "'");
+    }
+
+    /** The scalar, which must be one of {@code choices}. */
+    public String oneOf(String... choices) {
+        String t = text().trim();
+        for (String c : choices) if (c.equals(t)) return t;
+        String hint = DidYouMean.nearest(t, Arrays.asList(choices));
+        throw error("expected one of " + String.join(", ", choices) + ", got '" + t + "'" + (hint != null ? " (did you mean '" + hint + "'?)" : ""));
+    }
+
+    // Convenience accessors for optional children.
+    public String text(String key, String fallback) { YamlNode c = get(key); return c == null ? fallback : c.text(); }
+    // (An if, not a ternary: "c == null ? fallback : c.number()" would unbox a null fallback.)
+    public Double number(String key, Double fallback) { YamlNode c = get(key); if (c == null) return fallback; return c.number(); }
+    public Long integer(String key, Long fallback) { YamlNode c = get(key); if (c == null) return fallback; return c.integer(); }
+    public Boolean bool(String key, Boolean fallback) { YamlNode c = get(key); if (c == null) return fallback; return c.bool(); }
+
+    /** Resolves a path written in this file relative to the file's folder; it must exist. */
+    public Path existingPath() {
+        Path p = resolvePath();
+        if (!Files.exists(p)) throw error("file not found: " + p);
+        return p;
+    }
+
+    public Path resolvePath() {
+        Path base = file.toAbsolutePath().getParent();
+        return base.resolve(text().trim()).normalize();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.promptarena.llm;
+
+/**
+ * One wire protocol (the {@code type:} of a provider in arena.yaml): everything the rest of the code
+ * knows about it. Each protocol's package has one implementation, listed once in {@link WireProtocols};
+ * config validation, the client factory and the call engine ask the registry instead of naming types.
+ */
+public interface WireProtocol {
+    /** The {@code type:} value, e.g. {@code openai}. */
+    String type();
+
+    /** The base URL when the config gives none, or null when the config must give one (ignored when not {@link #remote()}). */
+    String defaultBaseUrl();
+
+    /**
+     * False for an in-process protocol (the simulator): it needs no base URL, and its replies are not
+     * cached, because they are free, instant and deterministic, and a cache would only serve stale
+     * answers after a change to the simulator.
+     */
+    default boolean remote() { return true; }
+
+    /**
+     * Builds the client. {@code factory} gives the API key (looked up only when called, so a protocol
+     * without keys never fails on a missing one), the per-attempt timeout and the clock.
+     */
+    LlmClient create(ProviderConfig provider, ClientFactory factory);
+}

@@ -1,0 +1,24 @@
+package dev.promptarena.llm.anthropic;
+
+import dev.promptarena.llm.ClientFactory;
+import dev.promptarena.llm.LlmClient;
+import dev.promptarena.llm.ProviderConfig;
+import dev.promptarena.llm.WireProtocol;
+import dev.promptarena.llm.http.JsonHttp;
+import java.time.Duration;
+
+/** {@code type: anthropic}: the Messages API, {@code POST {base_url}/v1/messages}. */
+public final class AnthropicProtocol implements WireProtocol {
+    /** Anthropic's API host: the one place it is written (the preset and the client refer here). */
+    public static final String BASE_URL = "https://api.anthropic.com";
+
+    @Override public String type() { return "anthropic"; }
+
+    @Override public String defaultBaseUrl() { return BASE_URL; }
+
+    @Override
+    public LlmClient create(ProviderConfig p, ClientFactory f) {
+        return new AnthropicClient(p, f.apiKey(p), JsonHttp.clientFor(p.baseUrl() == null ? "https://" : p.baseUrl(), Duration.ofSeconds(10)),
+                f.timeout(p), f.clock());
+    }
+}

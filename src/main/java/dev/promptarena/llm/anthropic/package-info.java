@@ -1,0 +1,2 @@
+/** The Anthropic Messages wire protocol. */
+package dev.promptarena.llm.anthropic;

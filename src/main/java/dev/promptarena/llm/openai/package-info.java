@@ -1,0 +1,2 @@
+/** The OpenAI-compatible chat-completions wire protocol. */
+package dev.promptarena.llm.openai;

@@ -1,0 +1,29 @@
+package dev.promptarena.planning;
+
+import java.nio.file.Path;
+
+/**
+ * What {@code prompt-arena plan} was asked: the kind of plan and its inputs (null when not given).
+ *
+ * @param kind     what to plan
+ * @param alpha    two-sided significance level
+ * @param power    1 - beta
+ * @param baseline proportions: the control's rate
+ * @param mde      proportions: smallest lift; paired: smallest mean difference
+ * @param winRate  winrate: B's expected win rate, ties counting half
+ * @param tieRate  winrate/mde: expected share of ties and order-inconsistent verdicts
+ * @param margin   winrate/mde: non-inferiority margin; 0 plans a superiority test
+ * @param pilot    paired/mde: a finished run folder giving the SD of differences
+ * @param axis     paired/mde: the rubric axis to plan for
+ * @param sd       paired/mde: SD of the per-case differences, instead of the pilot
+ * @param n        mde: cases available (per arm for proportions)
+ * @param metric   mde: the metric the minimum detectable effect is for
+ */
+public record PlanRequest(Kind kind, double alpha, double power, Double baseline, Double mde, Double winRate,
+                          double tieRate, double margin, Path pilot, String axis, Double sd, Integer n, Metric metric) {
+    /** What to plan (lower-case: these are the command's KIND words). */
+    public enum Kind { proportions, winrate, paired, mde }
+
+    /** The metric an {@code mde} plan is for. */
+    public enum Metric { winrate, proportions, paired }
+}

@@ -1,0 +1,44 @@
+package dev.promptarena.report.files;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.promptarena.report.CsvReports;
+import dev.promptarena.report.ReportModel;
+import dev.promptarena.report.html.HtmlReport;
+import dev.promptarena.report.markdown.MarkdownSummary;
+import dev.promptarena.run.RunDirectory;
+import dev.promptarena.util.Forked;
+
+/** Writes every report of a run folder from its {@link ReportModel}. */
+public final class Reports {
+    /**
+     * report.json's writer: the run folder's mapper (sorted map keys, so {@code prompt-arena report} regenerates
+     * the file byte for byte), streaming into the file rather than building a string first (14 MB at 10,000
+     * cases); the file's own writer is closed by {@link RunDirectory#writeAtomically}.
+     */
+    private static final ObjectWriter REPORT_JSON = RunDirectory.JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private Reports() {}
+
+    /**
+     * What was written.
+     *
+     * @param htmlBytes size of report.html
+     */
+    public record Written(long htmlBytes) {}
+
+    /**
+     * Writes report.json, the CSVs, summary.md and report.html. The HTML page, the largest, is rendered on
+     * a second thread meanwhile: the model is immutable and every file has its own temporary name.
+     */
+    public static Written writeAll(RunDirectory dir, ReportModel model) {
+        Forked<Long> html = Forked.start("report-html", () -> new HtmlReport().write(dir, model));
+        dir.writeAtomically("report.json", w -> {
+            REPORT_JSON.writeValue(w, model);
+            w.write('\n');
+        });
+        CsvReports.write(dir, model);
+        dir.writeText(MarkdownSummary.FILE, MarkdownSummary.render(model));
+        return new Written(html.join());
+    }
+}

@@ -1,0 +1,2 @@
+/** The JUnit XML report for CI systems. */
+package dev.promptarena.report.junit;

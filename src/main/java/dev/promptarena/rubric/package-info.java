@@ -1,0 +1,2 @@
+/** The rubric: judged axes with anchors, instructions and the checks it lists. */
+package dev.promptarena.rubric;

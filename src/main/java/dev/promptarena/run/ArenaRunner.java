@@ -1,0 +1,135 @@
+package dev.promptarena.run;
+
+import dev.promptarena.config.VariantConfig;
+import dev.promptarena.dataset.GoldenCase;
+import dev.promptarena.engine.CallNotMadeException;
+import dev.promptarena.engine.Calls;
+import dev.promptarena.engine.CostModel;
+import dev.promptarena.judge.JudgeTrace;
+import dev.promptarena.judge.PairJudge;
+import dev.promptarena.judge.PairJudging;
+import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.recorded.Recorded;
+import dev.promptarena.recorded.RecordedResponses;
+import dev.promptarena.stats.Side;
+import dev.promptarena.util.Futures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+
+/**
+ * The pipelined scheduler: for every (case, repeat) both variants are generated concurrently and
+ * the judge starts as soon as both outputs exist; there is no barrier between a generation phase
+ * and a judging phase. At most {@code window} cases are in flight, so memory holds the finished
+ * results plus a bounded number of pending requests, whatever the size of the golden set.
+ * A variant with recorded outputs is not generated: its side is read from the {@link Recorded}
+ * outputs. Rubric checks run on both sides (off the HTTP threads, see {@link CheckStage}) before
+ * the judge, so a judge may use them (the reference judge does).
+ */
+public final class ArenaRunner {
+    private final VariantConfig a;
+    private final VariantConfig b;
+    private final CaseRequests requests;
+    private final PairJudging judge;
+    private final Calls calls;
+    private final CostModel costs;
+    private final int window;
+    private final Recorded recorded;
+    private final CheckStage checks;
+    private volatile boolean stopRequested;
+
+    /** A runner that generates both variants, runs no checks and asks {@code judge}. */
+    public ArenaRunner(VariantConfig a, VariantConfig b, PairJudge judge, Calls calls, CostModel costs, int window) {
+        this(a, b, PairJudging.llm(judge), calls, costs, window, Recorded.NONE, CheckStage.none());
+    }
+
+    /**
+     * @param recorded outputs that replace generation for a variant ({@link Recorded#NONE}: generate both)
+     * @param checks   the rubric's checks, run on both sides before judging
+     */
+    public ArenaRunner(VariantConfig a, VariantConfig b, PairJudging judge, Calls calls, CostModel costs, int window,
+                       Recorded recorded, CheckStage checks) {
+        if (window < 1) throw new IllegalArgumentException("window must be >= 1, got: " + window);
+        this.recorded = recorded;
+        this.checks = checks;
+        this.a = a;
+        this.b = b;
+        this.requests = new CaseRequests(a, b);
+        this.judge = judge;
+        this.calls = calls;
+        this.costs = costs;
+        this.window = window;
+    }
+
+    /** Asks the runner to start no further cases; cases in flight finish. Safe from any thread. */
+    public void requestStop() { stopRequested = true; }
+
+    public boolean stopped() { return stopRequested; }
+
+    /**
+     * Runs every case {@code repeats} times, in order, calling {@code onDone} as each finishes.
+     * Returns the finished records in case order (fewer than all when stopped early).
+     */
+    public List<CaseRecord> run(List<GoldenCase> cases, int repeats, Consumer<CaseRecord> onDone) throws InterruptedException {
+        Semaphore slots = new Semaphore(window);
+        List<CompletableFuture<CaseRecord>> started = new ArrayList<>();
+        outer:
+        for (GoldenCase c : cases) {
+            for (int r = 0; r < repeats; r++) {
+                slots.acquire();
+                if (stopRequested) { slots.release(); break outer; }
+                CompletableFuture<CaseRecord> f = runCase(c, r).whenComplete((rec, e) -> {
+                    slots.release();
+                    if (rec != null) onDone.accept(rec);
+                    if (CallNotMadeException.causedBy(e)) requestStop();
+                });
+                started.add(f);
+            }
+        }
+        List<CaseRecord> out = new ArrayList<>(started.size());
+        for (CompletableFuture<CaseRecord> f : started) {
+            try {
+                out.add(f.join());
+            } catch (CompletionException e) {
+                // A case whose calls were not made (budget reached, run stopping) is not run, and not an error: the run is partial.
+                if (!CallNotMadeException.causedBy(e)) throw e;
+            }
+        }
+        return out;
+    }
+
+    CompletableFuture<CaseRecord> runCase(GoldenCase c, int repeat) {
+        CompletableFuture<Side> sideA = generate(a, c, repeat, Calls.Role.A);
+        CompletableFuture<Side> sideB = generate(b, c, repeat, Calls.Role.B);
+        String question = requests.question(c);
+        PairJudge.Material material = new PairJudge.Material(question, c.context(), c.reference());
+        return sideA.thenCombine(sideB, (x, y) -> checks.evaluate(c.reference(), x, y)).thenCompose(f -> f).thenCompose(p -> {
+            if (p.a().error() || p.b().error()) {
+                return CompletableFuture.completedFuture(new CaseRecord(c.id(), repeat, c.tags(), question, p.a(), p.b(), List.of()));
+            }
+            CompletableFuture<List<JudgeTrace>> traces = judge.judge(c.id(), repeat, material, p.a(), p.b());
+            return traces.thenApply(t -> new CaseRecord(c.id(), repeat, c.tags(), question, p.a(), p.b(), t, p.detailsA(), p.detailsB()));
+        });
+    }
+
+    private CompletableFuture<Side> generate(VariantConfig v, GoldenCase c, int repeat, Calls.Role role) {
+        RecordedResponses fromFile = recorded.forSlot(v.slot());
+        if (fromFile != null) return CompletableFuture.completedFuture(fromFile.side(c.id()));
+        LlmRequest request = requests.generation(v, c, repeat);
+        return calls.call(v.provider(), request, role)
+                .thenApply(resp -> side(v, resp))
+                .exceptionally(e -> {
+                    Throwable cause = Futures.cause(e);
+                    if (cause instanceof CallNotMadeException) throw new CompletionException(cause);
+                    return new Side("", 0, 0, 0, true, String.valueOf(cause.getMessage()), false);
+                });
+    }
+
+    private Side side(VariantConfig v, LlmResponse r) {
+        return new Side(r.text(), r.latencyMillis(), costs.cost(v.model(), r.usage()), r.usage().outputTokens(), false, null, r.truncated());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.promptarena.run;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.analysis.AnalysisOptions;
+import dev.promptarena.analysis.AnalysisResult;
+import dev.promptarena.analysis.ArenaAnalysis;
+import dev.promptarena.engine.EngineSnapshot;
+import dev.promptarena.input.InputException;
+import dev.promptarena.stats.CaseOutcome;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a run recorded (manifest.json, cases.jsonl, engine.json), in memory or read back from its folder,
+ * and the one path from it to the analysis: interim looks during a run, the end of a run and
+ * {@code prompt-arena report <run-dir>} all call {@link #analyze()}, so they cannot disagree.
+ *
+ * @param manifest provenance and the pre-registered design
+ * @param cases    finished cases in case order
+ * @param engine   the engine's counters, or null when the folder predates engine.json
+ */
+public record RecordedRun(Manifest manifest, List<CaseRecord> cases, EngineSnapshot engine) {
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** Reads a run folder back, so re-running {@code report} reproduces every number of the run. */
+    public static RecordedRun read(RunDirectory dir) {
+        return new RecordedRun(ManifestFactory.read(dir.file("manifest.json")), readCases(dir.file("cases.jsonl")), readEngine(dir.file("engine.json")));
+    }
+
+    /**
+     * The analysis result and decision of the cases recorded so far. Pure and seeded: the same records
+     * give the same numbers, whether read back or still in memory (ReportRegenerationTest holds both to the same bytes).
+     */
+    public AnalysisResult analyze() {
+        List<CaseOutcome> outcomes = cases.stream().map(CaseRecord::outcome).toList();
+        // The bootstrap seed is the judge seed: one recorded number makes every interval replayable.
+        AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed())
+                .withDeviations(Deviations.of(manifest, outcomes.size()));
+        // Self-preference was decided from the models at run time; older manifests have none (null).
+        return ArenaAnalysis.analyze(outcomes, manifest.axes(), options,
+                manifest.selfPreference() == null ? List.of() : manifest.selfPreference());
+    }
+
+    /** The engine's counters; null when the run folder predates engine.json. */
+    static EngineSnapshot readEngine(Path file) {
+        if (!Files.exists(file)) return null;
+        try {
+            return JSON.readValue(file.toFile(), EngineSnapshot.class);
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read the engine counters: " + e.getMessage());
+        }
+    }
+
+    public static List<CaseRecord> readCases(Path file) {
+        List<CaseRecord> out = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank()) continue;
+                try {
+                    out.add(JSON.readValue(line, CaseRecord.class));
+                } catch (IOException e) {
+                    throw new InputException(file, n, null, "unreadable case record: " + e.getMessage());
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new InputException(file, "not a finished run folder: cases.jsonl is missing");
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read: " + e.getMessage());
+        }
+        return out;
+    }
+}

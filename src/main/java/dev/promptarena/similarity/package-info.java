@@ -1,0 +1,2 @@
+/** Embedding models (optional module) and cosine similarity. */
+package dev.promptarena.similarity;

@@ -1,0 +1,2 @@
+/** Small concurrency helpers with no project dependencies. */
+package dev.promptarena.util;
