@@ -41,6 +41,7 @@ public final class SimArena {
         this.dir = dir;
         this.n = n;
         try {
+            Files.createDirectories(dir);
             List<String> golden = new ArrayList<>(), a = new ArrayList<>(), b = new ArrayList<>();
             // Lengths vary by case, independently for A and B (0-39 extra words each), so the length model has
             // something to fit; B is then extraWords longer on top.
