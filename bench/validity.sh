@@ -14,7 +14,9 @@ mvn -B -q -ntp test-compile >&2
 work=$(mktemp -d /tmp/prompt-arena-validity.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 cp=$(mvn -B -q -ntp dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-table=$(java -XX:+UseSerialGC -cp "target/classes:target/test-classes:$cp" dev.promptarena.validity.ValiditySweep "$SEEDS" "$work")
+# A private copy of the classes, so a rebuild while the sweep runs cannot change what it loads.
+cp -r target/classes "$work/classes" && cp -r target/test-classes "$work/test-classes"
+table=$(java -XX:+UseSerialGC -cp "$work/classes:$work/test-classes:$cp" dev.promptarena.validity.ValiditySweep "$SEEDS" "$work/runs")
 echo "$table"
 if [ -n "${WRITE:-}" ]; then
   /usr/bin/python3 - "$table" "$SEEDS" <<'PY'

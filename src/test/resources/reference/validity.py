@@ -28,3 +28,17 @@ show('wilson check: proportion_confint(57, 100, method="wilson")', *proportion_c
 print('# segment reversal: one-sided tie-aware score test stats.norm.cdf((s-0.5)/sqrt((0.25-t/4)/n)) times the number of segments')
 show('reversal de 4/10 of 3 segments', min(1, 3 * stats.norm.cdf((0.4 - 0.5) / np.sqrt(0.25 / 10))))
 show('reversal de 2/20 of 2 segments', min(1, 2 * stats.norm.cdf((0.1 - 0.5) / np.sqrt(0.25 / 20))))
+
+print('# one-sided bounds: scipy.stats.t.ppf(1-g, n-1) * sd / sqrt(n); Agresti-Min adjusted Wald (add 1/2 to each cell)')
+d = np.array([0, 1, -1, 0, 2, 1, 0, 0, -1, 1, 1, 0, 2, 0, 1])
+for g in (0.025, 0.05):
+    h = stats.t.ppf(1 - g, len(d) - 1) * d.std(ddof=1) / np.sqrt(len(d))
+    show(f'mean bound d={list(d)} gamma={g} lower upper', d.mean() - h, d.mean() + h)
+def agresti_min(b, c, n, g):
+    b, c, m = b + 0.5, c + 0.5, n + 2.0
+    diff = (b - c) / m
+    se = np.sqrt(((b + c) - (b - c) ** 2 / m) / m ** 2)
+    z = stats.norm.ppf(1 - g)
+    return diff - z * se, diff + z * se
+for b, c, n in [(4, 0, 200), (12, 3, 200), (0, 0, 50)]:
+    show(f'agresti-min b={b} c={c} n={n} gamma=0.025 lower upper', *agresti_min(b, c, n, 0.025))

@@ -33,6 +33,7 @@ import dev.promptarena.stats.WinRateResult;
 import dev.promptarena.util.Forked;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The analysis stage's entry point: a pure function from recorded outcomes to an {@link AnalysisResult}
@@ -86,7 +87,8 @@ public final class ArenaAnalysis {
         OrderBiasResult order = family.keeps(0) ? orderRaw : orderRaw.withoutSignificanceWarning();
         VerbosityResult verbosity = verbosityRaw.withWarning(VerbosityAnalysis.warning(verbosityRaw, family.adjusted(1), alpha));
         SegmentsResult segments = segmentsRaw.withReversal(family.keeps(2));
-        Decision decision = decide(options.policy(), primary, ops, checks, similarity, options.deviations());
+        Decision decision = decide(options.policy(), primary, ops, checks, similarity, AxisAnalysis.drops(judged, axisNames),
+                options.deviations());
         List<String> warnings = new ArrayList<>(warnings(winRate, order, verbosity, segments));
         warnings.addAll(panel.warnings());
 
@@ -100,8 +102,10 @@ public final class ArenaAnalysis {
      * interim look decides exactly as the final report does.
      */
     public static Decision decide(DecisionPolicy policy, WinRateResult primary, OperationalMetrics ops,
-                                  List<CheckSummary> checks, SimilaritySummary similarity, List<Deviation> deviations) {
-        List<GuardrailResult> guardrails = Guardrails.evaluate(policy.guardrails(), ops, checks, similarity);
+                                  List<CheckSummary> checks, SimilaritySummary similarity, Map<String, double[]> axisDrops,
+                                  List<Deviation> deviations) {
+        List<GuardrailResult> guardrails = Guardrails.evaluate(policy.guardrails(), ops, checks, similarity, axisDrops,
+                policy.guardrailLevel());
         return Gate.decide(policy, primary, guardrails, deviations);
     }
 

@@ -17,7 +17,7 @@ final class PolicyLoader {
 
     static DecisionPolicy policy(YamlNode node, Path rubric) {
         if (node == null) return DecisionPolicy.defaults();
-        node.allowOnly("test", "margin", "alpha", "guardrails", "min_effect");
+        node.allowOnly("test", "margin", "alpha", "guardrails", "min_effect", "guardrail_alpha");
         YamlNode test = node.get("test");
         DecisionPolicy.Test kind = test == null ? DecisionPolicy.Test.SUPERIORITY
                 : DecisionPolicy.Test.valueOf(test.oneOf("superiority", "non_inferiority").toUpperCase());
@@ -39,7 +39,7 @@ final class PolicyLoader {
                     throw v.error("needs a similarity check in " + rubric + " (type: similarity); without one it could never be measured");
                 }
                 if (!k.equals(GuardrailSpec.CHECK_PASS_DROP)) {
-                    merged.put(k, new GuardrailSpec(k, v.number()));
+                    merged.put(k, spec(k, null, v));
                     return;
                 }
                 // check_pass_drop_max: {check_name: limit, ...}, names validated against the rubric's checks.
@@ -52,16 +52,29 @@ final class PolicyLoader {
                                 + (hint != null ? " (did you mean '" + hint + "'?)" : "")
                                 + (checks.isEmpty() ? "; the rubric has no checks" : "; defined: " + String.join(", ", checks)));
                     }
-                    GuardrailSpec spec = new GuardrailSpec(k, limit.number(), name);
+                    GuardrailSpec spec = spec(k, name, limit);
                     merged.put(spec.key(), spec);
                 });
             });
             guardrails = List.copyOf(merged.values());
         }
         try {
-            return new DecisionPolicy(kind, margin, node.number("alpha", 0.05), guardrails, minEffect);
+            return new DecisionPolicy(kind, margin, node.number("alpha", 0.05), guardrails, minEffect, node.number("guardrail_alpha", null));
         } catch (IllegalArgumentException e) {
             throw node.error(e.getMessage());
         }
+    }
+
+    /** A guardrail value: a limit, or {limit: x, mode: harm_proven | safety_proven} for a metric decided on an interval. */
+    private static GuardrailSpec spec(String metric, String check, YamlNode v) {
+        if (!v.isMapping()) return new GuardrailSpec(metric, v.number(), check);
+        if (!GuardrailSpec.WITH_INTERVAL.contains(metric)) {
+            throw v.error("only " + String.join(" and ", GuardrailSpec.WITH_INTERVAL) + " take a mode; give " + metric + " a number");
+        }
+        v.allowOnly("limit", "mode");
+        YamlNode mode = v.get("mode");
+        GuardrailSpec.Mode m = mode == null ? GuardrailSpec.Mode.HARM_PROVEN
+                : GuardrailSpec.Mode.valueOf(mode.oneOf("harm_proven", "safety_proven").toUpperCase(java.util.Locale.ROOT));
+        return new GuardrailSpec(metric, v.require("limit").number(), check, m);
     }
 }

@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param minEffect  the smallest win-rate lift over the threshold worth detecting ({@code decision.min_effect}); an
  *                   INCONCLUSIVE run says how many cases that lift would need, rather than the observed one
  *                   (post-hoc power); null when not pre-registered
+ * @param guardrailAlpha one-sided level of the guardrails' intervals ({@code decision.guardrail_alpha}); null means
+ *                   alpha / 2, the one-sided level of each claim of the primary test
  */
-public record DecisionPolicy(Test test, double margin, double alpha, List<GuardrailSpec> guardrails, Double minEffect) {
+public record DecisionPolicy(Test test, double margin, double alpha, List<GuardrailSpec> guardrails, Double minEffect,
+                             Double guardrailAlpha) {
     /** The primary hypothesis test. */
     public enum Test { SUPERIORITY, NON_INFERIORITY }
 
@@ -24,11 +27,22 @@ public record DecisionPolicy(Test test, double margin, double alpha, List<Guardr
         if (!(margin >= 0 && margin < 0.5)) throw new IllegalArgumentException("margin must be in [0, 0.5), got: " + margin);
         guardrails = List.copyOf(guardrails);
         if (minEffect != null && !(minEffect > 0 && minEffect < 0.5)) throw new IllegalArgumentException("min_effect must be in (0, 0.5), got: " + minEffect);
+        if (guardrailAlpha != null && !(guardrailAlpha > 0 && guardrailAlpha < 0.5)) {
+            throw new IllegalArgumentException("guardrail_alpha must be in (0, 0.5), got: " + guardrailAlpha);
+        }
     }
+
+    /** A policy with the default guardrail level. */
+    public DecisionPolicy(Test test, double margin, double alpha, List<GuardrailSpec> guardrails, Double minEffect) {
+        this(test, margin, alpha, guardrails, minEffect, null);
+    }
+
+    /** The one-sided level of the guardrails' intervals. */
+    public double guardrailLevel() { return guardrailAlpha != null ? guardrailAlpha : alpha / 2; }
 
     /** A policy without a pre-registered minimum effect. */
     public DecisionPolicy(Test test, double margin, double alpha, List<GuardrailSpec> guardrails) {
-        this(test, margin, alpha, guardrails, null);
+        this(test, margin, alpha, guardrails, null, null);
     }
 
     public static DecisionPolicy defaults() {

@@ -15,7 +15,7 @@ public final class SimRates {
     public final int cases;
     public int runs;
     public final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-    public int orderWarnings, verbosityWarnings, loudVerbosity, reversals, anyExploratory, guardrailBreaches, silentPass;
+    public int orderWarnings, verbosityWarnings, loudVerbosity, reversals, anyExploratory, guardrailBreaches, pointBreaches, silentPass;
     public double estimateSum;
 
     SimRates(Personality personality, int cases) {
@@ -43,6 +43,8 @@ public final class SimRates {
         reversals += reversal ? 1 : 0;
         anyExploratory += order || verbosity || reversal ? 1 : 0;
         guardrailBreaches += a.decision().guardrails().stream().anyMatch(GuardrailResult::breached) ? 1 : 0;
+        // What a point-estimate rule (observed > limit, the rule before issue 15) would have done with the same runs.
+        pointBreaches += a.decision().guardrails().stream().anyMatch(g -> g.bound() != null && g.observed() > g.limit()) ? 1 : 0;
         silentPass += a.decision().outcome() == Outcome.PASS && !loud ? 1 : 0;
         estimateSum += a.winRate().estimate() == null ? Double.NaN : a.winRate().estimate();
     }

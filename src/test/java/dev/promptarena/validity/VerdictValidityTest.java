@@ -41,11 +41,15 @@ class VerdictValidityTest {
 
     @Test
     void underANullJudgeFalsePassesAndExploratoryWarningsStayAtTheirLevels() {
-        SimRates r = SimRates.measure(arena, Personality.NO_PREFERENCE, N, "", 100, 40);
+        SimRates r = SimRates.measure(arena, Personality.NO_PREFERENCE, N, ValiditySweep.GUARDRAIL, 100, 40);
         // alpha/2 = 0.025 one-sided; 3 standard errors over 40 runs is 0.074.
         assertTrue(r.rate(Outcome.PASS) <= ALPHA / 2 + 3 * r.se(ALPHA / 2), "false PASS " + r.rate(Outcome.PASS));
         assertTrue(r.rate(r.anyExploratory) <= ALPHA + 3 * r.se(ALPHA), "any exploratory warning " + r.rate(r.anyExploratory));
         assertEquals(0, r.loudVerbosity);
+        // axis_drop_max: 0.0 in harm_proven mode breaches at most at its one-sided level 0.025; the point estimate
+        // (any drop at all) would breach in about half of these runs.
+        assertTrue(r.rate(r.guardrailBreaches) <= 0.025 + 3 * r.se(0.025), "guardrail breaches " + r.rate(r.guardrailBreaches));
+        assertTrue(r.rate(r.pointBreaches) > 0.25, "point-estimate breaches " + r.rate(r.pointBreaches));
         assertEquals(0.5, r.meanEstimate(), 4 * 0.5 / Math.sqrt(N * 40.0), "unbiased estimate");
     }
 
