@@ -67,7 +67,9 @@ public final class CsvReports {
         t.row("decision", a.decision().outcome().name(), null, null, a.decision().test().name().toLowerCase(), primary,
                 String.join(" ", a.decision().reasons()));
         t.row("win_rate_b", w.winRate(), lo(w.gateInterval()), hi(w.gateInterval()), method(w.gateInterval()), primary, "ties count half; n = " + w.scored());
-        t.row("win_rate_b_wilson", w.winRate(), lo(w.wilson()), hi(w.wilson()), method(w.wilson()), primary, null);
+        t.row("win_rate_b_wilson", w.winRate(), lo(w.wilson()), hi(w.wilson()), method(w.wilson()), primary, "conservative with ties");
+        t.row("primary_estimate_b", w.estimate(), lo(w.gateInterval()), hi(w.gateInterval()), method(w.gateInterval()), primary,
+                w.positionAdjusted() ? "mean of B's win rate when shown first and when shown second" : "ties count half");
         if (w.bootstrap() != null) {
             t.row("win_rate_b_bootstrap", w.winRate(), lo(w.bootstrap().interval()), hi(w.bootstrap().interval()),
                     method(w.bootstrap().interval()), primary, w.bootstrap().resamples() + " resamples over " + w.bootstrap().clusters() + " cases, seed " + w.bootstrap().seed());
