@@ -42,3 +42,7 @@ def agresti_min(b, c, n, g):
     return diff - z * se, diff + z * se
 for b, c, n in [(4, 0, 200), (12, 3, 200), (0, 0, 50)]:
     show(f'agresti-min b={b} c={c} n={n} gamma=0.025 lower upper', *agresti_min(b, c, n, 0.025))
+
+print('# calibrate: agreement interval proportion_confint(6, 8, method="wilson")')
+from statsmodels.stats.proportion import proportion_confint as pc
+show('calibrate agreement 6/8 wilson', *pc(6, 8, alpha=0.05, method='wilson'))

@@ -41,6 +41,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "Minimum raw agreement (with ties) to trust the judge (default: ${DEFAULT-VALUE}).")
     double threshold;
 
+    @Option(names = "--rule", paramLabel = "RULE", defaultValue = "point",
+            description = "Pre-registered trust rule: point (the agreement reaches --threshold) or lower-bound (its Wilson lower bound does).")
+    String rule;
+
     @Option(names = "--json", description = "Print the result as JSON instead of text.")
     boolean json;
 
@@ -48,6 +52,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!(threshold > 0 && threshold <= 1)) {
             main.err.println("error: --threshold must be in (0, 1], got " + threshold);
+            return ExitCode.USAGE_OR_INPUT.code();
+        }
+        if (!java.util.List.of("point", "lower-bound").contains(rule)) {
+            main.err.println("error: --rule must be point or lower-bound, got " + rule);
             return ExitCode.USAGE_OR_INPUT.code();
         }
         if (!Files.isDirectory(runDir)) {
@@ -58,7 +66,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         Manifest manifest = ManifestFactory.read(dir.file("manifest.json"));
         List<CaseRecord> records = RecordedRun.readCases(dir.file("cases.jsonl"));
         CalibrationResult r = Calibration.compute(runDir, labels, records, LabelsReader.read(labels), threshold,
-                manifest.policy().alpha());
+                manifest.policy().alpha(), rule.equals("point") ? CalibrationResult.Rule.POINT : CalibrationResult.Rule.LOWER_BOUND);
         if (json) main.out.println(RunDirectory.JSON.writeValueAsString(r));
         else CalibrationText.print(r, main.out);
         return r.trusted() ? ExitCode.PASS.code() : ExitCode.FAIL.code();
