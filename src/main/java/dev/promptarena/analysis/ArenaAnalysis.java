@@ -79,6 +79,11 @@ public final class ArenaAnalysis {
         JudgePanelResult panel = JudgePanelAnalysis.analyze(judged, alpha, selfPreference);
         WinRateResult winRate = winRateAsync.join();
         WinRateResult primary = primaryAtPolicy == null ? winRate : primaryAtPolicy;
+        if (options.policy().metric() == DecisionPolicy.Metric.LENGTH_CONTROLLED_WIN_RATE) {
+            // Pre-registered: gate on the win rate at equal lengths (null when the length model is not estimable).
+            VerbosityResult lc = options.policy().alpha() == alpha ? verbosityRaw : VerbosityAnalysis.analyze(judged, options.policy().alpha());
+            primary = primary.withPrimary(lc.lengthControlledWinRate(), lc.lengthControlledInterval());
+        }
         SegmentsResult segmentsRaw = SegmentAnalysis.analyze(judged, winRate.winRate(), alpha);
         // One family: order bias, verbosity and segment reversal are warned about only when significant after Holm.
         ExploratoryFamily family = ExploratoryFamily.of(alpha,

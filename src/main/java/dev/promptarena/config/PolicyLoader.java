@@ -17,7 +17,7 @@ final class PolicyLoader {
 
     static DecisionPolicy policy(YamlNode node, Path rubric) {
         if (node == null) return DecisionPolicy.defaults();
-        node.allowOnly("test", "margin", "alpha", "guardrails", "min_effect", "guardrail_alpha");
+        node.allowOnly("test", "margin", "alpha", "guardrails", "min_effect", "guardrail_alpha", "metric");
         YamlNode test = node.get("test");
         DecisionPolicy.Test kind = test == null ? DecisionPolicy.Test.SUPERIORITY
                 : DecisionPolicy.Test.valueOf(test.oneOf("superiority", "non_inferiority").toUpperCase());
@@ -59,7 +59,9 @@ final class PolicyLoader {
             guardrails = List.copyOf(merged.values());
         }
         try {
-            return new DecisionPolicy(kind, margin, node.number("alpha", 0.05), guardrails, minEffect, node.number("guardrail_alpha", null));
+            return new DecisionPolicy(kind, margin, node.number("alpha", 0.05), guardrails, minEffect, node.number("guardrail_alpha", null),
+                    node.get("metric") == null ? null : DecisionPolicy.Metric.valueOf(
+                            node.get("metric").oneOf("win_rate", "length_controlled_win_rate").toUpperCase(java.util.Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             throw node.error(e.getMessage());
         }

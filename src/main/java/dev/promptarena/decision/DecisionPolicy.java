@@ -13,11 +13,20 @@ import java.util.Objects;
  * @param minEffect  the smallest win-rate lift over the threshold worth detecting ({@code decision.min_effect}); an
  *                   INCONCLUSIVE run says how many cases that lift would need, rather than the observed one
  *                   (post-hoc power); null when not pre-registered
+ * @param metric     the primary metric ({@code decision.metric}); null means {@link Metric#WIN_RATE}
  * @param guardrailAlpha one-sided level of the guardrails' intervals ({@code decision.guardrail_alpha}); null means
  *                   alpha / 2, the one-sided level of each claim of the primary test
  */
 public record DecisionPolicy(Test test, double margin, double alpha, List<GuardrailSpec> guardrails, Double minEffect,
-                             Double guardrailAlpha) {
+                             Double guardrailAlpha, Metric metric) {
+    /** The pre-registered primary metric. */
+    public enum Metric {
+        /** B's tie-half win rate, position-adjusted, with the tie-aware interval. */
+        WIN_RATE,
+        /** The length-controlled win rate (Firth intercept at equal lengths), for a judge known to like length. */
+        LENGTH_CONTROLLED_WIN_RATE
+    }
+
     /** The primary hypothesis test. */
     public enum Test { SUPERIORITY, NON_INFERIORITY }
 
@@ -26,6 +35,7 @@ public record DecisionPolicy(Test test, double margin, double alpha, List<Guardr
         if (!(alpha > 0 && alpha < 0.5)) throw new IllegalArgumentException("alpha must be in (0, 0.5), got: " + alpha);
         if (!(margin >= 0 && margin < 0.5)) throw new IllegalArgumentException("margin must be in [0, 0.5), got: " + margin);
         guardrails = List.copyOf(guardrails);
+        metric = metric == null ? Metric.WIN_RATE : metric;
         if (minEffect != null && !(minEffect > 0 && minEffect < 0.5)) throw new IllegalArgumentException("min_effect must be in (0, 0.5), got: " + minEffect);
         if (guardrailAlpha != null && !(guardrailAlpha > 0 && guardrailAlpha < 0.5)) {
             throw new IllegalArgumentException("guardrail_alpha must be in (0, 0.5), got: " + guardrailAlpha);
@@ -34,7 +44,7 @@ public record DecisionPolicy(Test test, double margin, double alpha, List<Guardr
 
     /** A policy with the default guardrail level. */
     public DecisionPolicy(Test test, double margin, double alpha, List<GuardrailSpec> guardrails, Double minEffect) {
-        this(test, margin, alpha, guardrails, minEffect, null);
+        this(test, margin, alpha, guardrails, minEffect, null, null);
     }
 
     /** The one-sided level of the guardrails' intervals. */
@@ -42,7 +52,7 @@ public record DecisionPolicy(Test test, double margin, double alpha, List<Guardr
 
     /** A policy without a pre-registered minimum effect. */
     public DecisionPolicy(Test test, double margin, double alpha, List<GuardrailSpec> guardrails) {
-        this(test, margin, alpha, guardrails, null, null);
+        this(test, margin, alpha, guardrails, null, null, null);
     }
 
     public static DecisionPolicy defaults() {

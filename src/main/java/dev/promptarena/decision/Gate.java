@@ -74,23 +74,26 @@ public final class Gate {
         other.forEach(g -> reasons.add("Guardrail breached: " + g.detail()));
         Outcome primaryOutcome;
         Integer needed = null;
+        String metric = policy.metric() == DecisionPolicy.Metric.LENGTH_CONTROLLED_WIN_RATE ? "length-controlled win rate" : "win rate";
         String claim = policy.test() == DecisionPolicy.Test.SUPERIORITY ? "better than A"
                 : String.format("no worse than A by more than the margin %.3f", policy.margin());
         if (ci == null) {
             primaryOutcome = Outcome.INCONCLUSIVE;
-            reasons.add("No outcome could be scored, so there is no evidence about the win rate.");
+            reasons.add(primary.scored() > 0 && policy.metric() == DecisionPolicy.Metric.LENGTH_CONTROLLED_WIN_RATE
+                    ? "The pre-registered metric is the length-controlled win rate, which this run cannot estimate (see the verbosity section)."
+                    : "No outcome could be scored, so there is no evidence about the win rate.");
         } else if (ci.lower() > threshold) {
             primaryOutcome = Outcome.PASS;
-            reasons.add(String.format("B's win rate is %.3f with %.0f%% interval %.3f-%.3f (%s, n = %d scored); the lower bound is above %.3f, so B is %s.",
+            reasons.add(String.format("B's " + metric + " is %.3f with %.0f%% interval %.3f-%.3f (%s, n = %d scored); the lower bound is above %.3f, so B is %s.",
                     primary.estimate(), 100 * ci.level(), ci.lower(), ci.upper(), ci.method(), primary.scored(), threshold, claim));
         } else if (ci.upper() < threshold) {
             primaryOutcome = Outcome.FAIL;
-            reasons.add(String.format("B's win rate is %.3f with %.0f%% interval %.3f-%.3f (%s, n = %d scored); the upper bound is below %.3f, so B is worse than the threshold.",
+            reasons.add(String.format("B's " + metric + " is %.3f with %.0f%% interval %.3f-%.3f (%s, n = %d scored); the upper bound is below %.3f, so B is worse than the threshold.",
                     primary.estimate(), 100 * ci.level(), ci.lower(), ci.upper(), ci.method(), primary.scored(), threshold));
         } else {
             primaryOutcome = Outcome.INCONCLUSIVE;
             needed = casesNeeded(policy, primary);
-            reasons.add(String.format("B's win rate is %.3f with %.0f%% interval %.3f-%.3f (%s, n = %d scored), which contains %.3f: not enough evidence either way.%s",
+            reasons.add(String.format("B's " + metric + " is %.3f with %.0f%% interval %.3f-%.3f (%s, n = %d scored), which contains %.3f: not enough evidence either way.%s",
                     primary.estimate(), 100 * ci.level(), ci.lower(), ci.upper(), ci.method(), primary.scored(), threshold,
                     needed == null ? "" : String.format(" A win rate of %.3f (the pre-registered minimum effect) would need about %d cases"
                             + " for %.0f%% power in a new pre-registered run; extending this one would not control alpha.",

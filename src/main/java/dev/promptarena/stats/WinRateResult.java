@@ -44,6 +44,12 @@ public record WinRateResult(Evidence role, int outcomes, int cases, int scored, 
                 decisiveWinRate, wilson, bootstrap, signTestP, gateInterval, winRate, null, false);
     }
 
+    /** This result with another primary estimate and gate interval (a pre-registered alternative metric). */
+    public WinRateResult withPrimary(Double primaryEstimate, Interval interval) {
+        return new WinRateResult(role, outcomes, cases, scored, wins, losses, ties, inconsistent, unparseable, errors, winRate,
+                strictWinRate, decisiveWinRate, wilson, bootstrap, signTestP, interval, primaryEstimate, tieAware, positionAdjusted);
+    }
+
     /** Share of scored outcomes that are ties or inconsistent (0 when nothing is scored). */
     public double tieRate() { return scored == 0 ? 0 : (ties + inconsistent) / (double) scored; }
 }

@@ -47,6 +47,9 @@ class PolicyLoaderTest {
         assertEquals(GuardrailSpec.Mode.SAFETY_PROVEN, axis.mode());
         assertEquals(0.2, axis.limit());
         assertEquals(0.025, new ConfigLoader(Map.of()).load(write("  alpha: 0.05\n")).policy().guardrailLevel(), 1e-15);
+        assertEquals(DecisionPolicy.Metric.WIN_RATE, policy.metric());
+        assertEquals(DecisionPolicy.Metric.LENGTH_CONTROLLED_WIN_RATE,
+                new ConfigLoader(Map.of()).load(write("  metric: length_controlled_win_rate\n")).policy().metric());
     }
 
     @Test
