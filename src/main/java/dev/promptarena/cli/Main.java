@@ -7,10 +7,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The {@code prompt-arena} command: subcommands, exit codes, and error reporting without stack traces. */
 @Command(name = "prompt-arena", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
@@ -22,19 +22,28 @@ public final class Main implements Runnable {
      */
     private static final List<Map.Entry<String, Supplier<Object>>> SUBCOMMANDS = List.of(
             Map.entry("run", RunCommand::new), Map.entry("validate", ValidateCommand::new), Map.entry("report", ReportCommand::new),
-            Map.entry("plan", PlanCommand::new), Map.entry("calibrate", CalibrateCommand::new),
-            Map.entry("compare", CompareCommand::new), Map.entry("help", CommandLine.HelpCommand::new));
+            Map.entry("plan", PlanCommand::new), Map.entry("calibrate", CalibrateCommand::new), Map.entry("label", LabelCommand::new),
+            Map.entry("compare", CompareCommand::new), Map.entry("generate-completion", Main::completion),
+            Map.entry("import", ImportCommand::new), Map.entry("runs", RunsCommand::new),
+            Map.entry("assign", AssignCommand::new), Map.entry("canary", CanaryCommand::new),
+            Map.entry("signals", SignalsCommand::new), Map.entry("allocate", AllocateCommand::new),
+            Map.entry("score", ScoreCommand::new), Map.entry("help", CommandLine.HelpCommand::new));
 
     @Spec CommandSpec spec;
     final Map<String, String> env;
     final PrintStream out;
     final PrintStream err;
+    private final ChangeSource changeSource;
 
-    Main(Map<String, String> env, PrintStream out, PrintStream err) {
+    Main(Map<String, String> env, PrintStream out, PrintStream err, ChangeSource changeSource) {
         this.env = Map.copyOf(env);
         this.out = out;
         this.err = err;
+        this.changeSource = changeSource;
     }
+
+    /** What tells {@code run --watch} that an input changed (file polling, unless a test injected one). */
+    ChangeSource changeSource() { return changeSource != null ? changeSource : new PollingChangeSource(); }
 
     @Override
     public void run() {
@@ -61,9 +70,16 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns the exit code (tests call this directly). */
     public static int execute(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        CommandLine cl = new CommandLine(new Main(env, out, err));
+        return execute(args, env, out, err, null);
+    }
+
+    /** As {@link #execute(String[], Map, PrintStream, PrintStream)}, with {@code run --watch}'s change source (tests script it). */
+    public static int execute(String[] args, Map<String, String> env, PrintStream out, PrintStream err, ChangeSource changeSource) {
+        CommandLine cl = new CommandLine(new Main(env, out, err, changeSource));
         // The named subcommand only; anything else (help, a typo, no argument) gets all of them.
-        boolean named = args.length > 0 && SUBCOMMANDS.stream().anyMatch(e -> e.getKey().equals(args[0]) && !e.getKey().equals("help"));
+        // help and generate-completion describe the whole command tree, so they get every subcommand too.
+        boolean named = args.length > 0 && !List.of("help", "generate-completion").contains(args[0])
+                && SUBCOMMANDS.stream().anyMatch(e -> e.getKey().equals(args[0]));
         for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS) {
             if (!named || e.getKey().equals(args[0])) cl.addSubcommand(e.getKey(), e.getValue().get());
         }
@@ -80,6 +96,13 @@ public final class Main implements Runnable {
             return ExitCode.RUN_ERROR.code();
         });
         return cl.execute(args);
+    }
+
+    /** picocli's completion-script generator, hidden from the command list (README: "Shell completion"). */
+    private static Object completion() {
+        CommandLine gen = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
+        gen.getCommandSpec().usageMessage().hidden(true);
+        return gen;
     }
 
     /** Reports the version from the jar manifest. */

@@ -7,6 +7,7 @@ import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.DryRun;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.ManifestFactory;
+import dev.promptarena.run.ProvidersTable;
 import dev.promptarena.run.RunOptions;
 import dev.promptarena.run.RunPipeline;
 import java.nio.file.Files;
@@ -39,6 +40,14 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Parent folder of the run folder (default: the config's output).")
     Path out;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", description = "The exact run folder to create (must not exist or be empty), instead of a"
+            + " time-stamped folder under --out.")
+    Path runDir;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Also write a report to FILE, format by extension: .json (report.json),"
+            + " .csv (cases.csv), .html (report.html), .md (summary.md), .xml (JUnit). Repeatable.")
+    List<Path> outputs = new ArrayList<>();
 
     @Option(names = "--seed", paramLabel = "N", description = "Override judge.seed (the presentation-order seed).")
     Long seed;
@@ -75,6 +84,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--watch", description = "Run, then run again whenever the config, a prompt file, the rubric or the golden set changes"
+            + " (the cache makes unchanged calls free), printing what changed since the previous iteration. Ctrl-C stops.")
+    boolean watch;
+
+    /** The run folder of the last run this command made (watch mode diffs consecutive ones). */
+    private Path lastRunDir;
+
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML (the gate and each guardrail as a test case) to FILE.")
     Path junit;
 
@@ -86,10 +102,29 @@ public final class RunCommand implements Callable<Integer> {
             main.err.println("error: --concurrency, --repeats and --limit must be >= 1, --max-cost >= 0");
             return ExitCode.USAGE_OR_INPUT.code();
         }
-        ArenaInputs loaded = ArenaInputs.load(config, main.env);
+        if (watch) {
+            if (runDir != null || dryRun) throw new CommandLine.ParameterException(spec.commandLine(), "--watch makes a new run folder per iteration: not with --run-dir or --dry-run");
+            // Every iteration loads the inputs again: that is what changed.
+            return WatchLoop.run(config, main.env, main.changeSource(), () -> {
+                lastRunDir = null;
+                int code = runOnce();
+                return new WatchLoop.Result(code, lastRunDir);
+            }, main.out, main.err);
+        }
+        return runOnce();
+    }
+
+    private int runOnce() throws Exception {
+        if (runDir != null && out != null) throw new CommandLine.ParameterException(spec.commandLine(), "give --out PARENT or --run-dir DIR, not both");
+        OutputFiles.checkAll(outputs);
+        ArenaInputs loaded = ArenaInputs.load(config, main.env, responses != null);
+        loaded.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
-        RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null);
+        RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null, runDir);
         if (dryRun) {
+            ProvidersTable.Result providers = ProvidersTable.of(inputs.config(), main.env);
+            if (!inputs.config().providers().isEmpty()) providers.lines().forEach(main.out::println);
+            providers.warnings().forEach(w -> main.err.println("warning: " + w));
             main.out.println(DryRun.estimate(inputs, options).describe());
             return ExitCode.PASS.code();
         }
@@ -110,7 +145,7 @@ public final class RunCommand implements Callable<Integer> {
         new CommandLine(original).parseArgs(args.toArray(String[]::new));
         original.config = Path.of(m.configFile());
         original.quiet = original.quiet || quiet;
-        ArenaInputs loaded = ArenaInputs.load(original.config, main.env);
+        ArenaInputs loaded = ArenaInputs.load(original.config, main.env, original.responses != null);
         if (!loaded.config().sha256().equals(m.configSha256())) {
             main.err.println("warning: " + original.config + " changed since the run started; calls whose requests changed are issued anew");
         }
@@ -118,6 +153,7 @@ public final class RunCommand implements Callable<Integer> {
         RunOptions options = new RunOptions(null, original.seed, original.concurrency, original.limit, original.repeats, original.quiet,
                 m.args(), original.engineOptions(), resume);
         if (original.junit == null) original.junit = junit;
+        if (original.outputs.isEmpty()) original.outputs = outputs;
         return original.execute(inputs, options);
     }
 
@@ -143,7 +179,8 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             RunPipeline.Result result = pipeline.execute(inputs, options);
-            int code = RunOutput.finish(result, main, inputs, junit);
+            int code = RunOutput.finish(result, main, inputs, junit, outputs);
+            lastRunDir = result.dir().path();
             awaitCacheWrites(result);
             return code;
         } finally {

@@ -12,12 +12,19 @@ import dev.promptarena.run.RunPipeline;
 final class RunOutput {
     private RunOutput() {}
 
-    static int finish(RunPipeline.Result result, Main main, ArenaInputs inputs, java.nio.file.Path junit) {
+    static int finish(RunPipeline.Result result, Main main, ArenaInputs inputs, java.nio.file.Path junit, java.util.List<java.nio.file.Path> outputs) {
         RecordedRun run = new RecordedRun(result.manifest(), result.records(), result.engine());
         ReportModel model = ReportModel.of(run, run.analyze());
         Reports.Written written = Reports.writeAll(result.dir(), model);
         if (junit != null) JUnitReport.write(junit, model);
-        TerminalSummary.print(model, result.dir().file("report.html").toString(), written.htmlBytes(), main.out);
+        for (java.nio.file.Path o : outputs) if (OutputFiles.format(o) == OutputFiles.Format.XML) JUnitReport.write(o, model);
+        OutputFiles.copy(result.dir().path(), outputs);
+        // The parent's `latest` names this run once its reports are complete (a partial run's too: it is the newest).
+        dev.promptarena.run.LatestPointer.update(result.dir().path());
+        // Self-preference was warned about on stderr before the run spent anything (RunPipeline); not again here.
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        if (result.manifest().selfPreference() != null) result.manifest().selfPreference().forEach(s -> shown.add(s.message()));
+        TerminalSummary.print(model, result.dir().file("report.html").toString(), written.htmlBytes(), main.out, shown::contains);
         // The same mapping as `report` uses: an incomplete run is INCONCLUSIVE in every file, 130 after Ctrl-C.
         ExitCode code = ExitCode.of(model);
         if (result.partialReason() == null) return code.code();

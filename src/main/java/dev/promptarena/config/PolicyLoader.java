@@ -17,7 +17,7 @@ final class PolicyLoader {
 
     static DecisionPolicy policy(YamlNode node, Path rubric) {
         if (node == null) return DecisionPolicy.defaults();
-        node.allowOnly("test", "margin", "alpha", "guardrails", "min_effect", "guardrail_alpha", "metric");
+        node.allowOnly("test", "margin", "alpha", "guardrails", "sequential", "min_effect", "guardrail_alpha", "metric");
         YamlNode test = node.get("test");
         DecisionPolicy.Test kind = test == null ? DecisionPolicy.Test.SUPERIORITY
                 : DecisionPolicy.Test.valueOf(test.oneOf("superiority", "non_inferiority").toUpperCase());
@@ -61,7 +61,8 @@ final class PolicyLoader {
         try {
             return new DecisionPolicy(kind, margin, node.number("alpha", 0.05), guardrails, minEffect, node.number("guardrail_alpha", null),
                     node.get("metric") == null ? null : DecisionPolicy.Metric.valueOf(
-                            node.get("metric").oneOf("win_rate", "length_controlled_win_rate").toUpperCase(java.util.Locale.ROOT)));
+                            node.get("metric").oneOf("win_rate", "length_controlled_win_rate").toUpperCase(java.util.Locale.ROOT)),
+                    SequentialConfigReader.read(node.get("sequential")));
         } catch (IllegalArgumentException e) {
             throw node.error(e.getMessage());
         }

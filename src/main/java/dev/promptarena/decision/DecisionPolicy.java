@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param metric     the primary metric ({@code decision.metric}); null means {@link Metric#WIN_RATE}
  * @param guardrailAlpha one-sided level of the guardrails' intervals ({@code decision.guardrail_alpha}); null means
  *                   alpha / 2, the one-sided level of each claim of the primary test
+ * @param sequential the pre-registered sequential design ({@code decision.sequential:}), or null for a fixed design
  */
 public record DecisionPolicy(Test test, double margin, double alpha, List<GuardrailSpec> guardrails, Double minEffect,
-                             Double guardrailAlpha, Metric metric) {
+                             Double guardrailAlpha, Metric metric,
+                             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                             SequentialSpec sequential) {
     /** The pre-registered primary metric. */
     public enum Metric {
         /** B's tie-half win rate, position-adjusted, with the tie-aware interval. */
@@ -44,15 +47,20 @@ public record DecisionPolicy(Test test, double margin, double alpha, List<Guardr
 
     /** A policy with the default guardrail level. */
     public DecisionPolicy(Test test, double margin, double alpha, List<GuardrailSpec> guardrails, Double minEffect) {
-        this(test, margin, alpha, guardrails, minEffect, null, null);
+        this(test, margin, alpha, guardrails, minEffect, null, null, null);
     }
 
     /** The one-sided level of the guardrails' intervals. */
     public double guardrailLevel() { return guardrailAlpha != null ? guardrailAlpha : alpha / 2; }
 
-    /** A policy without a pre-registered minimum effect. */
+    /** A fixed-design policy without a pre-registered minimum effect. */
     public DecisionPolicy(Test test, double margin, double alpha, List<GuardrailSpec> guardrails) {
-        this(test, margin, alpha, guardrails, null, null, null);
+        this(test, margin, alpha, guardrails, null, null, null, null);
+    }
+
+    /** A policy with a sequential design (or null for a fixed one) and the defaults of issue 15's settings. */
+    public DecisionPolicy(Test test, double margin, double alpha, List<GuardrailSpec> guardrails, SequentialSpec sequential) {
+        this(test, margin, alpha, guardrails, null, null, null, sequential);
     }
 
     public static DecisionPolicy defaults() {

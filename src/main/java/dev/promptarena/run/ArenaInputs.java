@@ -35,8 +35,11 @@ public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> ca
         this(config, rubric, cases, datasetSha256, Recorded.NONE);
     }
 
-    public static ArenaInputs load(Path configFile, Map<String, String> env) {
-        ArenaConfig config = new ConfigLoader(env).load(configFile);
+    public static ArenaInputs load(Path configFile, Map<String, String> env) { return load(configFile, env, false); }
+
+    /** @param recordedOutputs both variants' outputs will come from {@code run --responses}: variants need no provider */
+    public static ArenaInputs load(Path configFile, Map<String, String> env, boolean recordedOutputs) {
+        ArenaConfig config = new ConfigLoader(env, recordedOutputs).load(configFile);
         Rubric rubric = new RubricLoader().load(config.rubric());
         checkJudge(config, rubric);
         List<GoldenCase> cases = new DatasetLoader().load(config.dataset());
@@ -52,6 +55,13 @@ public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> ca
         } catch (IOException e) {
             throw new InputException(config.dataset(), "cannot read: " + e.getMessage());
         }
+    }
+
+    /** Warnings about the golden set that do not stop a run (fields that look like tags but are not). */
+    public List<String> datasetWarnings() {
+        java.util.Set<String> used = new java.util.HashSet<>(new UserTemplate(config.a().userTemplate()).fields());
+        used.addAll(new UserTemplate(config.b().userTemplate()).fields());
+        return dev.promptarena.dataset.TagLikeFields.warnings(config.dataset(), cases, used);
     }
 
     /** These inputs with both variants read from one combined file ({@code run --responses}), validated now. */

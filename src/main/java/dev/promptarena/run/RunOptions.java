@@ -16,9 +16,18 @@ import java.util.List;
  * @param args        the command line as typed (manifest)
  * @param engine      cache, budget and retry settings of the engine
  * @param resumeDir   an interrupted run folder to complete (its journal serves finished calls), or null
+ * @param runDir      the exact run folder to create ({@code --run-dir}; must not exist or be empty), or null for a
+ *                    new time-stamped folder under {@code outDir}
  */
 public record RunOptions(Path outDir, Long judgeSeed, int window, Integer limit, int repeats, boolean quiet, List<String> args,
-                         EngineOptions engine, Path resumeDir) {
+                         EngineOptions engine, Path resumeDir, Path runDir) {
+    /** Without {@code --run-dir}. */
+    public RunOptions(Path outDir, Long judgeSeed, int window, Integer limit, int repeats, boolean quiet, List<String> args,
+                      EngineOptions engine, Path resumeDir) {
+        this(outDir, judgeSeed, window, limit, repeats, quiet, args, engine, resumeDir, null);
+    }
+
+
     public RunOptions {
         java.util.Objects.requireNonNull(engine, "engine");
         if (window < 1) throw new IllegalArgumentException("window must be >= 1, got: " + window);

@@ -10,6 +10,7 @@ import dev.promptarena.engine.CostModel;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.engine.PriceTable;
 import dev.promptarena.engine.Progress;
+import dev.promptarena.input.InputException;
 import dev.promptarena.judge.JudgePanel;
 import dev.promptarena.judge.JudgePrompt;
 import dev.promptarena.judge.OrderAssigner;
@@ -72,6 +73,11 @@ public final class RunPipeline {
     public Result execute(ArenaInputs fullInputs, RunOptions options) throws InterruptedException {
         ArenaInputs in = fullInputs.limitedTo(options.limit());
         ArenaConfig config = in.config();
+        if (config.policy().sequential() != null) {
+            // Checked before the run folder exists: a run that silently ignored its registered design would be a fixed-design run.
+            throw new InputException(config.file(), 0, "decision.sequential",
+                    "sequential stopping is planned (prompt-arena plan sequential) but not executed by run yet (issue 16); remove it to run the fixed design");
+        }
         List<JudgeConfig> judges = options.judgeSeed() == null ? config.judges()
                 : config.judges().stream().map(j -> j.withSeed(options.judgeSeed())).toList();
         ReferenceJudgeConfig reference = referenceJudge(config, options);
@@ -87,7 +93,8 @@ public final class RunPipeline {
             started = Instant.parse(ManifestFactory.read(dir.file("manifest.json")).startedAt());
         } else {
             started = Instant.now();
-            dir = RunDirectory.create(parent, config.name(), ZonedDateTime.now());
+            dir = options.runDir() != null ? RunDirectory.createExact(options.runDir())
+                    : RunDirectory.create(parent, config.name(), ZonedDateTime.now());
         }
         // The template is panel-wide (judge.template), so one prompt serves every judge.
         JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
@@ -138,7 +145,9 @@ public final class RunPipeline {
         } else if (runner.stopped()) {
             partial = "interrupted after " + records.size() + " of " + total + " cases";
         }
-        Manifest finished = manifest.withEnd(Instant.now().toString(), partial);
+        Manifest finished = manifest.withEnd(Instant.now().toString(), partial)
+                .withServed(ServedModels.read(dir.file(dev.promptarena.engine.CallEngine.JOURNAL)));
+        ServedModels.changes(finished.served()).forEach(w -> err.println("warning: " + w));
         dir.writeJson("manifest.json", finished);
         return new Result(dir, finished, records, snapshot, partial, cacheWrites);
     }

@@ -26,7 +26,7 @@ class LengthControlledMetricTest {
             out.add(new CaseOutcome("c" + i, 0, Map.of(), Fixtures.side(wa), Fixtures.side(wb), List.of(Fixtures.vote(true, w)), 0));
         }
         DecisionPolicy lc = new DecisionPolicy(DecisionPolicy.Test.SUPERIORITY, 0, 0.05, List.of(), null, null,
-                DecisionPolicy.Metric.LENGTH_CONTROLLED_WIN_RATE);
+                DecisionPolicy.Metric.LENGTH_CONTROLLED_WIN_RATE, null);
         Decision d = ArenaAnalysis.analyze(out, List.of(), new AnalysisOptions(0.05, 1, 2000, lc)).decision();
         assertEquals(0.328912228079986, d.winRate(), 1e-7);            // plogis(b0)
         assertEquals(0.165471149722843, d.interval().lower(), 1e-7);   // plogis(b0 - z se0)
