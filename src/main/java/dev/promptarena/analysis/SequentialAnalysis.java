@@ -2,6 +2,7 @@ package dev.promptarena.analysis;
 
 import dev.promptarena.decision.Decision;
 import dev.promptarena.decision.DecisionPolicy;
+import dev.promptarena.decision.Gate;
 import dev.promptarena.decision.SequentialGate;
 import dev.promptarena.decision.SequentialRegistration;
 import dev.promptarena.decision.SequentialReplay;
@@ -41,7 +42,8 @@ public final class SequentialAnalysis {
         DecisionPolicy policy = base.options().policy();
         SequentialReplay replay = replay(policy, reg, scores(outcomes));
         int overRun = complete && replay.stopped() ? outcomes.size() - replay.stopAt() : 0;
-        Decision decision = SequentialGate.decide(policy, reg, replay, base.decision().guardrails(), complete, overRun);
+        Decision decision = Gate.withDeviations(SequentialGate.decide(policy, reg, replay, base.decision().guardrails(), complete, overRun),
+                base.options().deviations());
         SequentialResult result = new SequentialResult(reg, replay.looks().stream().map(SequentialResult.Look::of).toList(),
                 status(replay, complete), replay.stopAt(), overRun, SequentialResult.orNull(replay.adjustedWinRate()), decision.interval());
         return new AnalysisResult(base.options(), base.axisNames(), base.winRate(), base.axes(), base.orderBias(), base.verbosity(),

@@ -76,15 +76,19 @@ class SequentialRunTest {
     void anAaRunWithFourLooksDoesNotPass() throws Exception {
         ArenaFixture.goldenSet(dir, 120);
         Path cfg = ArenaFixture.config(dir, "sim: {type: sim, options: {noise: 0.5}}", "sim", "sim", "random", DESIGN);
-        Files.writeString(cfg, Files.readString(cfg).replace("Be helpful, cite the policy and use the customer's name.", "Be helpful."));
+        String aa = Files.readString(cfg).replace("Be helpful, cite the policy and use the customer's name.", "Be helpful.");
+        assertTrue(aa.contains("seed: 5}"), "the fixture's judge seed");
         int passes = 0;
         for (long seed = 1; seed <= 3; seed++) {
+            // The seed is set in the config, not by --seed: a run with an overridden seed deviates from its design and cannot pass.
+            Files.writeString(cfg, aa.replace("seed: 5}", "seed: " + seed + "}"));
             Path runDir = dir.resolve("aa" + seed);
-            CliRun run = CliRun.of("run", cfg.toString(), "--quiet", "--no-cache", "--seed", Long.toString(seed), "--run-dir", runDir.toString());
+            CliRun run = CliRun.of("run", cfg.toString(), "--quiet", "--no-cache", "--run-dir", runDir.toString());
             assertTrue(List.of(0, 1, 3).contains(run.exitCode()), run.err());
             if (run.exitCode() == ExitCode.PASS.code()) passes++;
             JsonNode seq = JSON.readTree(runDir.resolve("report.json").toFile()).at("/analysis/sequential");
             assertFalse(seq.isMissingNode(), "the sequential section is reported");
+            assertTrue(JSON.readTree(runDir.resolve("report.json").toFile()).at("/analysis/decision/reasons").toString().contains("Sequential design"));
         }
         // Each run passes with probability <= 0.025 under the null; 2 or more passes of 3 has probability < 0.002.
         assertTrue(passes <= 1, passes + " of 3 A/A runs passed");
