@@ -9,6 +9,7 @@ import dev.promptarena.run.Manifest;
 import dev.promptarena.run.ManifestFactory;
 import dev.promptarena.run.RunOptions;
 import dev.promptarena.run.RunPipeline;
+import dev.promptarena.run.Shard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +51,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N cases of the golden set.")
     Integer limit;
 
+    @Option(names = "--shard", paramLabel = "K/N", description = "Run only shard K of N (cases chosen by a hash of their id) into a"
+            + " shard folder; prompt-arena merge joins shards 1..N into the whole run.")
+    String shard;
+
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "1", description = "Sample each case N times (default: ${DEFAULT-VALUE}).")
     int repeats;
 
@@ -86,9 +91,16 @@ public final class RunCommand implements Callable<Integer> {
             main.err.println("error: --concurrency, --repeats and --limit must be >= 1, --max-cost >= 0");
             return ExitCode.USAGE_OR_INPUT.code();
         }
+        Shard part;
+        try {
+            part = shard == null ? null : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            main.err.println("error: " + e.getMessage());
+            return ExitCode.USAGE_OR_INPUT.code();
+        }
         ArenaInputs loaded = ArenaInputs.load(config, main.env);
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
-        RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null);
+        RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null, part);
         if (dryRun) {
             main.out.println(DryRun.estimate(inputs, options).describe());
             return ExitCode.PASS.code();
@@ -116,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         ArenaInputs inputs = original.responses == null ? loaded : loaded.withCombinedResponses(original.responses);
         RunOptions options = new RunOptions(null, original.seed, original.concurrency, original.limit, original.repeats, original.quiet,
-                m.args(), original.engineOptions(), resume);
+                m.args(), original.engineOptions(), resume, original.shard == null ? null : Shard.parse(original.shard));
         if (original.junit == null) original.junit = junit;
         return original.execute(inputs, options);
     }
@@ -144,6 +156,12 @@ public final class RunCommand implements Callable<Integer> {
         try {
             RunPipeline.Result result = pipeline.execute(inputs, options);
             int code = RunOutput.finish(result, main, inputs, junit);
+            if (options.shard() != null && result.partialReason() == null) {
+                // One shard's gate is not the run's: the decision comes from merge, so a finished shard succeeds.
+                main.err.println("Shard " + options.shard().label() + " finished (" + result.records().size()
+                        + " cases); merge shards 1.." + options.shard().count() + " with: prompt-arena merge <shard folders>");
+                code = ExitCode.PASS.code();
+            }
             awaitCacheWrites(result);
             return code;
         } finally {

@@ -34,8 +34,13 @@ public final class RunDirectory {
 
     /** Creates a new run folder under {@code parent} named after the time and arena. */
     public static RunDirectory create(Path parent, String arenaName, ZonedDateTime now) {
+        return create(parent, arenaName, "", now);
+    }
+
+    /** Creates a new run folder whose name ends with {@code suffix} (e.g. "-shard-2-of-8"), kept whole after the slug. */
+    public static RunDirectory create(Path parent, String arenaName, String suffix, ZonedDateTime now) {
         String base = now.withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-                + "-" + slug(arenaName);
+                + "-" + slug(arenaName) + suffix;
         try {
             Files.createDirectories(parent);
             for (int i = 1; ; i++) {

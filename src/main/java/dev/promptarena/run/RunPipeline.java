@@ -69,7 +69,10 @@ public final class RunPipeline {
     }
 
     public Result execute(ArenaInputs fullInputs, RunOptions options) throws InterruptedException {
-        ArenaInputs in = fullInputs.limitedTo(options.limit());
+        ArenaInputs limited = fullInputs.limitedTo(options.limit());
+        Shard shard = options.shard();
+        // Limit first, then shard: `--limit 100 --shard 1/4` is a quarter of the first 100 cases, as merge expects.
+        ArenaInputs in = shard == null ? limited : limited.onlyCases(shard::contains);
         ArenaConfig config = in.config();
         List<JudgeConfig> judges = options.judgeSeed() == null ? config.judges()
                 : config.judges().stream().map(j -> j.withSeed(options.judgeSeed())).toList();
@@ -86,7 +89,12 @@ public final class RunPipeline {
             started = Instant.parse(ManifestFactory.read(dir.file("manifest.json")).startedAt());
         } else {
             started = Instant.now();
-            dir = RunDirectory.create(parent, config.name(), ZonedDateTime.now());
+            String suffix = shard == null ? "" : "-shard-" + shard.index() + "-of-" + shard.count();
+            dir = RunDirectory.create(parent, config.name(), suffix, ZonedDateTime.now());
+        }
+        if (shard != null) {
+            dir.writeJson(ShardInfo.FILE, new ShardInfo(shard.index(), shard.count(), limited.cases().size(), options.repeats(),
+                    shard.positions(limited.cases())));
         }
         // The template is panel-wide (judge.template), so one prompt serves every judge.
         JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
