@@ -43,11 +43,12 @@ class ArchitectureTest {
     /** docs/architecture.md's layers, top first: a package may import only packages of lower layers. */
     private static final List<List<String>> LAYERS = List.of(
             List.of("cli"),
+            List.of("compare", "history"),
             List.of("report", "planning", "calibration"),
             List.of("run"),
-            List.of("judge", "analysis", "recorded"),
+            List.of("judge", "analysis", "recorded", "canary"),
             List.of("engine"),
-            List.of("config"),
+            List.of("config", "promptfoo"),
             List.of("rubric", "dataset"),
             List.of("checks", "decision"),
             List.of("llm"),

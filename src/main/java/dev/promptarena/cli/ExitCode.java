@@ -1,10 +1,13 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.canary.Action;
 import dev.promptarena.decision.Outcome;
 
 /** The process exit codes CI relies on; the one place they are defined. */
 public enum ExitCode {
-    PASS(0), FAIL(1), USAGE_OR_INPUT(2), INCONCLUSIVE(3), RUN_ERROR(4), INTERRUPTED(130);
+    PASS(0), FAIL(1), USAGE_OR_INPUT(2), INCONCLUSIVE(3), RUN_ERROR(4),
+    /** {@code canary check}: a sustained breach or a sample-ratio mismatch asks a person to look (exposure frozen). */
+    CANARY_PAUSE(5), INTERRUPTED(130);
 
     private final int code;
 
@@ -19,6 +22,21 @@ public enum ExitCode {
             case FAIL -> FAIL;
             case INCONCLUSIVE -> INCONCLUSIVE;
             case RUN_ERROR -> RUN_ERROR;
+        };
+    }
+
+    /**
+     * The exit code of a canary window decision. Chosen to read like the gate's codes: advance is 0 (go on, as PASS),
+     * rollback is 1 (the candidate failed in production, as FAIL), hold is 3 (not enough evidence yet, keep
+     * collecting, as INCONCLUSIVE), and pause gets a new code, 5, because no gate outcome means "stop and ask a
+     * person"; 2 and 4 keep their meanings (bad input, tool error).
+     */
+    public static ExitCode of(Action action) {
+        return switch (action) {
+            case ADVANCE -> PASS;
+            case ROLLBACK -> FAIL;
+            case HOLD -> INCONCLUSIVE;
+            case PAUSE -> CANARY_PAUSE;
         };
     }
 }

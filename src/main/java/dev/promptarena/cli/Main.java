@@ -7,10 +7,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The {@code prompt-arena} command: subcommands, exit codes, and error reporting without stack traces. */
 @Command(name = "prompt-arena", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
@@ -24,7 +24,11 @@ public final class Main implements Runnable {
             Map.entry("run", RunCommand::new), Map.entry("validate", ValidateCommand::new), Map.entry("report", ReportCommand::new),
             Map.entry("merge", MergeCommand::new),
             Map.entry("plan", PlanCommand::new), Map.entry("calibrate", CalibrateCommand::new),
-            Map.entry("compare", CompareCommand::new), Map.entry("help", CommandLine.HelpCommand::new));
+            Map.entry("compare", CompareCommand::new), Map.entry("generate-completion", Main::completion),
+            Map.entry("import", ImportCommand::new), Map.entry("runs", RunsCommand::new),
+            Map.entry("assign", AssignCommand::new), Map.entry("canary", CanaryCommand::new),
+            Map.entry("signals", SignalsCommand::new), Map.entry("allocate", AllocateCommand::new),
+            Map.entry("score", ScoreCommand::new), Map.entry("help", CommandLine.HelpCommand::new));
 
     @Spec CommandSpec spec;
     final Map<String, String> env;
@@ -64,7 +68,9 @@ public final class Main implements Runnable {
     public static int execute(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new Main(env, out, err));
         // The named subcommand only; anything else (help, a typo, no argument) gets all of them.
-        boolean named = args.length > 0 && SUBCOMMANDS.stream().anyMatch(e -> e.getKey().equals(args[0]) && !e.getKey().equals("help"));
+        // help and generate-completion describe the whole command tree, so they get every subcommand too.
+        boolean named = args.length > 0 && !List.of("help", "generate-completion").contains(args[0])
+                && SUBCOMMANDS.stream().anyMatch(e -> e.getKey().equals(args[0]));
         for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS) {
             if (!named || e.getKey().equals(args[0])) cl.addSubcommand(e.getKey(), e.getValue().get());
         }
@@ -81,6 +87,13 @@ public final class Main implements Runnable {
             return ExitCode.RUN_ERROR.code();
         });
         return cl.execute(args);
+    }
+
+    /** picocli's completion-script generator, hidden from the command list (README: "Shell completion"). */
+    private static Object completion() {
+        CommandLine gen = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
+        gen.getCommandSpec().usageMessage().hidden(true);
+        return gen;
     }
 
     /** Reports the version from the jar manifest. */

@@ -7,6 +7,7 @@ import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.DryRun;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.ManifestFactory;
+import dev.promptarena.run.ProvidersTable;
 import dev.promptarena.run.RunOptions;
 import dev.promptarena.run.RunPipeline;
 import dev.promptarena.run.Shard;
@@ -40,6 +41,14 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Parent folder of the run folder (default: the config's output).")
     Path out;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", description = "The exact run folder to create (must not exist or be empty), instead of a"
+            + " time-stamped folder under --out.")
+    Path runDir;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Also write a report to FILE, format by extension: .json (report.json),"
+            + " .csv (cases.csv), .html (report.html), .md (summary.md), .xml (JUnit). Repeatable.")
+    List<Path> outputs = new ArrayList<>();
 
     @Option(names = "--seed", paramLabel = "N", description = "Override judge.seed (the presentation-order seed).")
     Long seed;
@@ -91,6 +100,8 @@ public final class RunCommand implements Callable<Integer> {
             main.err.println("error: --concurrency, --repeats and --limit must be >= 1, --max-cost >= 0");
             return ExitCode.USAGE_OR_INPUT.code();
         }
+        if (runDir != null && out != null) throw new CommandLine.ParameterException(spec.commandLine(), "give --out PARENT or --run-dir DIR, not both");
+        OutputFiles.checkAll(outputs);
         Shard part;
         try {
             part = shard == null ? null : Shard.parse(shard);
@@ -99,9 +110,13 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCode.USAGE_OR_INPUT.code();
         }
         ArenaInputs loaded = ArenaInputs.load(config, main.env);
+        loaded.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
-        RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null, part);
+        RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null, runDir, part);
         if (dryRun) {
+            ProvidersTable.Result providers = ProvidersTable.of(inputs.config(), main.env);
+            if (!inputs.config().providers().isEmpty()) providers.lines().forEach(main.out::println);
+            providers.warnings().forEach(w -> main.err.println("warning: " + w));
             main.out.println(DryRun.estimate(inputs, options).describe());
             return ExitCode.PASS.code();
         }
@@ -128,8 +143,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         ArenaInputs inputs = original.responses == null ? loaded : loaded.withCombinedResponses(original.responses);
         RunOptions options = new RunOptions(null, original.seed, original.concurrency, original.limit, original.repeats, original.quiet,
-                m.args(), original.engineOptions(), resume, original.shard == null ? null : Shard.parse(original.shard));
+                m.args(), original.engineOptions(), resume, null, original.shard == null ? null : Shard.parse(original.shard));
         if (original.junit == null) original.junit = junit;
+        if (original.outputs.isEmpty()) original.outputs = outputs;
         return original.execute(inputs, options);
     }
 
@@ -155,7 +171,7 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             RunPipeline.Result result = pipeline.execute(inputs, options);
-            int code = RunOutput.finish(result, main, inputs, junit);
+            int code = RunOutput.finish(result, main, inputs, junit, outputs);
             if (options.shard() != null && result.partialReason() == null) {
                 // One shard's gate is not the run's: the decision comes from merge, so a finished shard succeeds.
                 main.err.println("Shard " + options.shard().label() + " finished (" + result.records().size()

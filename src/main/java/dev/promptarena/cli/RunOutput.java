@@ -12,11 +12,15 @@ import dev.promptarena.run.RunPipeline;
 final class RunOutput {
     private RunOutput() {}
 
-    static int finish(RunPipeline.Result result, Main main, ArenaInputs inputs, java.nio.file.Path junit) {
+    static int finish(RunPipeline.Result result, Main main, ArenaInputs inputs, java.nio.file.Path junit, java.util.List<java.nio.file.Path> outputs) {
         RecordedRun run = new RecordedRun(result.manifest(), result.records(), result.engine());
         ReportModel model = ReportModel.of(run, run.analyze());
         Reports.Written written = Reports.writeAll(result.dir(), model);
         if (junit != null) JUnitReport.write(junit, model);
+        for (java.nio.file.Path o : outputs) if (OutputFiles.format(o) == OutputFiles.Format.XML) JUnitReport.write(o, model);
+        OutputFiles.copy(result.dir().path(), outputs);
+        // The parent's `latest` names this run once its reports are complete (a partial run's too: it is the newest).
+        dev.promptarena.run.LatestPointer.update(result.dir().path());
         TerminalSummary.print(model, result.dir().file("report.html").toString(), written.htmlBytes(), main.out);
         ExitCode gate = ExitCode.of(model.analysis().decision().outcome());
         if (result.partialReason() == null) return gate.code();

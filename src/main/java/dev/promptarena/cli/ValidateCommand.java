@@ -3,6 +3,7 @@ package dev.promptarena.cli;
 import dev.promptarena.judge.ModelFamilies;
 import dev.promptarena.judge.SelfPreferenceCheck;
 import dev.promptarena.run.ArenaInputs;
+import dev.promptarena.run.ProvidersTable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,7 +27,11 @@ public final class ValidateCommand implements Callable<Integer> {
                 in.config().name(), in.cases().size(), in.rubric().axes().size(),
                 in.config().a().name(), in.config().a().model(), in.config().b().name(), in.config().b().model(),
                 in.config().judges().size() > 1 ? "judges" : "judge", judge(in), in.config().judge() == null ? "none" : in.config().judge().order().name().toLowerCase());
+        ProvidersTable.Result providers = ProvidersTable.of(in.config(), main.env);
+        if (!in.config().providers().isEmpty()) providers.lines().forEach(main.out::println);
+        providers.warnings().forEach(w -> main.err.println("warning: " + w));
         // Valid, but worth knowing before a run is paid for.
+        in.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
         SelfPreferenceCheck.find(in.config().judges(), List.of(in.config().a(), in.config().b()), new ModelFamilies(in.config().families()))
                 .forEach(s -> main.err.println("warning: " + s.message()));
         return ExitCode.PASS.code();

@@ -19,8 +19,10 @@ import java.util.Map;
 
 /**
  * Loads a golden set from JSONL (one object per line) or CSV (header row). Reserved keys:
- * {@code id}, {@code reference}, {@code context}, {@code tags} (an object; in CSV, columns
- * named {@code tags.<name>}) and {@code messages}; every other key is an input field.
+ * {@code id}, {@code reference}, {@code context}, {@code tags} and {@code messages}; every other
+ * key is an input field. Tags are an object ({@code {"category": "shipping"}}) or a list of labels
+ * ({@code ["account", "hard"]}, each becoming {@code label: true}); in CSV, columns named
+ * {@code tags.<name>}, or a {@code tags} column of {@code ;}-separated labels.
  */
 public final class DatasetLoader {
     public List<GoldenCase> load(Path file) {
@@ -60,8 +62,16 @@ public final class DatasetLoader {
             switch (key) {
                 case "id", "reference", "context" -> { }
                 case "tags" -> {
-                    if (!v.isObject()) throw new InputException(file, line, "tags", "expected an object of tag: value");
-                    v.fields().forEachRemaining(t -> tags.put(t.getKey(), t.getValue().asText()));
+                    if (v.isArray()) {
+                        for (JsonNode t : v) {
+                            if (!t.isValueNode() || t.asText().isBlank()) throw new InputException(file, line, "tags", "a list of tags holds non-empty labels, got " + t);
+                            labels(tags, t.asText());
+                        }
+                    } else if (v.isObject()) {
+                        v.fields().forEachRemaining(t -> tags.put(t.getKey(), t.getValue().asText()));
+                    } else if (!v.isNull()) {
+                        throw new InputException(file, line, "tags", "expected an object of tag: value or a list of labels, got " + v);
+                    }
                 }
                 case "messages" -> messages.addAll(messages(file, line, v));
                 default -> fields.put(key, v.isValueNode() ? v.asText() : v.toString());
@@ -71,6 +81,9 @@ public final class DatasetLoader {
         if (id == null || id.isNull() || id.asText().isBlank()) throw new InputException(file, line, "id", "every case needs a non-empty id");
         return new GoldenCase(id.asText(), fields, text(node, "reference"), text(node, "context"), tags, messages, line);
     }
+
+    /** A label tag is a segment "label = true"; a label never overrides a tag: value of the same name. */
+    private static void labels(Map<String, String> tags, String label) { tags.putIfAbsent(label.strip(), "true"); }
 
     private static List<ChatMessage> messages(Path file, int line, JsonNode v) {
         if (!v.isArray()) throw new InputException(file, line, "messages", "expected an array of {role, content}");
@@ -124,6 +137,7 @@ public final class DatasetLoader {
                 case "context" -> context = v.isEmpty() ? null : v;
                 default -> {
                     if (h.startsWith("tags.")) { if (!v.isEmpty()) tags.put(h.substring(5), v); }
+                    else if (h.equals("tags")) { for (String t : v.split(";")) if (!t.isBlank()) labels(tags, t.strip()); }
                     else fields.put(h, v);
                 }
             }

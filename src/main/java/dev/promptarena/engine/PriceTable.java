@@ -9,7 +9,9 @@ import java.util.Optional;
  * Model prices in USD per million input/output tokens: a few well-known defaults (list prices
  * as published by OpenAI and Anthropic in 2025 — check before trusting a bill to them),
  * overridden by the config's {@code prices:}. Lookup is exact first, then the longest
- * configured prefix, so {@code gpt-4o-mini-2024-07-18} is priced as {@code gpt-4o-mini}.
+ * configured prefix, so {@code gpt-4o-mini-2024-07-18} is priced as {@code gpt-4o-mini}; a vendor-prefixed
+ * name as routers write it ({@code openai/gpt-4o} on OpenRouter) is then priced by its base model
+ * ({@code gpt-4o}), the vendor's list price, which routers pass through or approximate.
  */
 public final class PriceTable implements CostModel {
     /** Defaults; the config's {@code prices:} wins over these. */
@@ -44,7 +46,9 @@ public final class PriceTable implements CostModel {
         for (String k : prices.keySet()) {
             if (model.startsWith(k) && (best == null || k.length() > best.length())) best = k;
         }
-        return best == null ? Optional.empty() : Optional.of(prices.get(best));
+        if (best != null) return Optional.of(prices.get(best));
+        int slash = model.lastIndexOf('/');
+        return slash >= 0 && slash < model.length() - 1 ? price(model.substring(slash + 1)) : Optional.empty();
     }
 
     /** {@link CostModel}: the cost of a response's usage (0 for an unpriced model). */

@@ -6,7 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** The JSON schema of the judge's reply, built for the rubric's axes (structured output). */
+/**
+ * The JSON schema of the judge's reply, built for the rubric's axes (structured output). It stays within the
+ * subset OpenAI's strict structured outputs accept everywhere: every object closed and all its properties
+ * required, and no numeric-range keywords (scores are an enum 1-5, not minimum/maximum, which strict mode
+ * rejected when it launched and some OpenAI-compatible servers still reject). Checked against those rules and
+ * OpenAI's published request schema by WireConformanceTest.
+ */
 final class VerdictSchema {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,8 +45,7 @@ final class VerdictSchema {
         for (String axis : axes) {
             ObjectNode s = props.putObject(axis);
             s.put("type", "integer");
-            s.put("minimum", 1);
-            s.put("maximum", 5);
+            s.putArray("enum").add(1).add(2).add(3).add(4).add(5);
             required.add(axis);
         }
         return o;

@@ -54,6 +54,13 @@ public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> ca
         }
     }
 
+    /** Warnings about the golden set that do not stop a run (fields that look like tags but are not). */
+    public List<String> datasetWarnings() {
+        java.util.Set<String> used = new java.util.HashSet<>(new UserTemplate(config.a().userTemplate()).fields());
+        used.addAll(new UserTemplate(config.b().userTemplate()).fields());
+        return dev.promptarena.dataset.TagLikeFields.warnings(config.dataset(), cases, used);
+    }
+
     /** These inputs with both variants read from one combined file ({@code run --responses}), validated now. */
     public ArenaInputs withCombinedResponses(Path file) {
         return new ArenaInputs(config, rubric, cases, datasetSha256, RecordedResponsesLoader.combined(file, cases, config.dataset()));

@@ -15,7 +15,10 @@ import java.util.Map;
  * {@code judge} is the first LLM judge (the only one without a panel); {@code judges} lists every judge of
  * the panel (empty with the reference judge), {@code modelFamilies} the detected families of every judge
  * and variant model, and {@code selfPreference} the judges that share a family with a variant. Run folders
- * from before judge panels lack these three (they read as null).
+ * from before judge panels lack these three (they read as null). {@code served} is, per role (A, B, JUDGE), every
+ * distinct model and system fingerprint the providers said they served, with counts, read from the journal at
+ * the end of the run (null while running and in older run folders); more than one entry for a role means the
+ * provider changed what it served during the run.
  */
 public record Manifest(int schemaVersion, String tool, String toolVersion, String runId, String arena,
                        String configFile, String configSha256, String datasetFile, String datasetSha256,
@@ -23,14 +26,35 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
                        Map<String, VariantInfo> variants, JudgeInfo judge, Map<String, ProviderInfo> providers,
                        List<String> axes, DecisionPolicy policy, String startedAt, String finishedAt, boolean partial,
                        String partialReason, List<String> args, String embedderModel, Double referenceJudgeMargin,
-                       List<JudgeInfo> judges, Map<String, List<String>> modelFamilies, List<SelfPreference> selfPreference) {
+                       List<JudgeInfo> judges, Map<String, List<String>> modelFamilies, List<SelfPreference> selfPreference,
+                       Map<String, List<ServedModels.Served>> served) {
+
+    /** Without the served models (while running, and run folders from before they were recorded). */
+    public Manifest(int schemaVersion, String tool, String toolVersion, String runId, String arena,
+                    String configFile, String configSha256, String datasetFile, String datasetSha256,
+                    String rubricFile, String rubricSha256, String judgeTemplateSha256, int cases, int repeats,
+                    Map<String, VariantInfo> variants, JudgeInfo judge, Map<String, ProviderInfo> providers,
+                    List<String> axes, DecisionPolicy policy, String startedAt, String finishedAt, boolean partial,
+                    String partialReason, List<String> args, String embedderModel, Double referenceJudgeMargin,
+                    List<JudgeInfo> judges, Map<String, List<String>> modelFamilies, List<SelfPreference> selfPreference) {
+        this(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256, rubricFile,
+                rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt, finishedAt,
+                partial, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies, selfPreference, null);
+    }
+
+    /** This manifest with the served models read from the journal. */
+    public Manifest withServed(Map<String, List<ServedModels.Served>> served) {
+        return new Manifest(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256,
+                rubricFile, rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt,
+                finishedAt, partial, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies, selfPreference, served);
+    }
 
     /** This manifest with the run's end: when it finished (null while running) and why it is partial (null when complete). */
     public Manifest withEnd(String finishedAt, String partialReason) {
         return new Manifest(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256,
                 rubricFile, rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt,
                 finishedAt, partialReason != null, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies,
-                selfPreference);
+                selfPreference, served);
     }
 
     /** A manifest without check provenance, as before checks ran in the pipeline. */

@@ -2,6 +2,7 @@ package dev.promptarena.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.promptarena.input.InputException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,6 +54,28 @@ public final class RunDirectory {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run folder under " + parent, e);
+        }
+    }
+
+    /**
+     * Creates the run folder at exactly {@code dir} ({@code --run-dir}, for CI that needs a known path). An
+     * existing empty folder is used; one with anything in it is refused, since a run never overwrites another.
+     */
+    public static RunDirectory createExact(Path dir) {
+        try {
+            if (Files.isDirectory(dir)) {
+                try (var entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new InputException(dir, "--run-dir: the folder is not empty; a run never writes over another (use a new folder, or --out PARENT)");
+                    }
+                }
+                return new RunDirectory(dir);
+            }
+            if (Files.exists(dir)) throw new InputException(dir, "--run-dir: exists and is not a folder");
+            Files.createDirectories(dir.toAbsolutePath().getParent());
+            return new RunDirectory(Files.createDirectory(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run folder " + dir, e);
         }
     }
 

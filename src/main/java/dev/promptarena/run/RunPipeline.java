@@ -90,7 +90,8 @@ public final class RunPipeline {
         } else {
             started = Instant.now();
             String suffix = shard == null ? "" : "-shard-" + shard.index() + "-of-" + shard.count();
-            dir = RunDirectory.create(parent, config.name(), suffix, ZonedDateTime.now());
+            dir = options.runDir() != null ? RunDirectory.createExact(options.runDir())
+                    : RunDirectory.create(parent, config.name(), suffix, ZonedDateTime.now());
         }
         if (shard != null) {
             dir.writeJson(ShardInfo.FILE, new ShardInfo(shard.index(), shard.count(), limited.cases().size(), options.repeats(),
@@ -145,7 +146,9 @@ public final class RunPipeline {
         } else if (runner.stopped()) {
             partial = "interrupted after " + records.size() + " of " + total + " cases";
         }
-        Manifest finished = manifest.withEnd(Instant.now().toString(), partial);
+        Manifest finished = manifest.withEnd(Instant.now().toString(), partial)
+                .withServed(ServedModels.read(dir.file(dev.promptarena.engine.CallEngine.JOURNAL)));
+        ServedModels.changes(finished.served()).forEach(w -> err.println("warning: " + w));
         dir.writeJson("manifest.json", finished);
         return new Result(dir, finished, records, snapshot, partial, cacheWrites);
     }

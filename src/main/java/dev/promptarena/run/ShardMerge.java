@@ -3,9 +3,6 @@ package dev.promptarena.run;
 import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.input.InputException;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
@@ -86,23 +83,8 @@ public final class ShardMerge {
     }
 
     private static RunDirectory create(Path runDir, Path firstShard, String arena, ZonedDateTime now) {
-        if (runDir == null) {
-            Path parent = firstShard.toAbsolutePath().normalize().getParent();
-            return RunDirectory.create(parent, arena, now);
-        }
-        try {
-            if (Files.isDirectory(runDir)) {
-                try (Stream<Path> entries = Files.list(runDir)) {
-                    if (entries.findAny().isPresent()) throw new InputException(runDir, "already exists and is not empty: merge never overwrites a run folder");
-                }
-            } else {
-                if (Files.exists(runDir)) throw new InputException(runDir, "exists and is not a folder");
-                Files.createDirectories(runDir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + runDir, e);
-        }
-        return RunDirectory.open(runDir);
+        if (runDir != null) return RunDirectory.createExact(runDir);
+        return RunDirectory.create(firstShard.toAbsolutePath().normalize().getParent(), arena, now);
     }
 
     /** The first shard's manifest as the whole run: its own id, every case, the shards' span, no --shard in the command. */

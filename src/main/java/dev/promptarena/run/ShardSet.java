@@ -1,12 +1,15 @@
 package dev.promptarena.run;
 
 import dev.promptarena.input.InputException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -28,8 +31,11 @@ record ShardSet(List<Member> shards) {
     static ShardSet check(List<Path> dirs) {
         if (dirs.isEmpty()) throw new IllegalArgumentException("give the shard folders to merge");
         TreeMap<Integer, Member> byIndex = new TreeMap<>();
+        Set<Path> seen = new HashSet<>();
         Integer count = null;
         for (Path dir : dirs) {
+            // The same folder twice (e.g. a shell glob that also matched the `latest` link) counts once.
+            if (!seen.add(realPath(dir))) continue;
             Member m = read(dir);
             if (count != null && m.info().count() != count) {
                 throw new InputException(dir.resolve(ShardInfo.FILE), 0, "count", "shard " + m.info().label() + " is one of "
@@ -62,6 +68,14 @@ record ShardSet(List<Member> shards) {
             });
         }
         return new ShardSet(ordered);
+    }
+
+    private static Path realPath(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            return dir.toAbsolutePath().normalize(); // missing: read() names it
+        }
     }
 
     private static Member read(Path dir) {

@@ -90,6 +90,9 @@ class CalibrateAndCompareCommandTest {
         m.remove(List.of("judges", "modelFamilies", "selfPreference"));
         ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("judge")).remove(List.of("id", "structured"));
         Files.writeString(old.resolve("manifest.json"), json.writeValueAsString(m));
+        // compare also reads the results (issue 19).
+        Files.copy(run.resolve("outcomes.jsonl"), old.resolve("outcomes.jsonl"));
+        Files.copy(run.resolve("report.json"), old.resolve("report.json"));
         assertEquals(0, CliRuns.cli("compare", old.toString(), run.toString()).exit(), "a manifest from before panels reads as one judge");
         m.put("judgeTemplateSha256", "0000");
         Files.writeString(old.resolve("manifest.json"), json.writeValueAsString(m));

@@ -1,5 +1,6 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.testing.RunFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,7 @@ class ChecksWithJudgeTest {
         CliRun run = CliRun.of("run", cfg.toString(), "--quiet");
         assertTrue(List.of(0, 1, 3).contains(run.exitCode()), run.err());
         Path runDir;
-        try (Stream<Path> s = Files.list(dir.resolve("reports"))) { runDir = s.findFirst().orElseThrow(); }
+        try (Stream<Path> s = RunFolders.list(dir.resolve("reports"))) { runDir = s.findFirst().orElseThrow(); }
 
         JsonNode first = new ObjectMapper().readTree(Files.readAllLines(runDir.resolve("cases.jsonl")).get(0));
         assertEquals(2, first.at("/a/checks").size());

@@ -1,5 +1,6 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.testing.RunFolders;
 import dev.promptarena.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ public final class CliRunner {
         if (r.exitCode() == ExitCode.USAGE_OR_INPUT.code() || r.exitCode() == ExitCode.RUN_ERROR.code()) {
             throw new AssertionError("example run exited " + r.exitCode() + ": " + r.err());
         }
-        try (Stream<Path> dirs = Files.list(parent)) {
+        try (Stream<Path> dirs = RunFolders.list(parent)) {
             return dirs.filter(Files::isDirectory).findFirst().orElseThrow(() -> new AssertionError("no run folder: " + r.out()));
         }
     }

@@ -1,5 +1,6 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.testing.RunFolders;
 import dev.promptarena.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ final class CliRuns {
 
     /** The only (or newest) run folder under {@code reports}. */
     static Path newestRun(Path reports) throws IOException {
-        try (Stream<Path> s = Files.list(reports)) {
+        try (Stream<Path> s = RunFolders.list(reports)) {
             return s.filter(Files::isDirectory).max(Comparator.comparing(Path::toString)).orElseThrow();
         }
     }

@@ -1,5 +1,6 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.testing.RunFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,7 +60,7 @@ class EngineFlagsTest {
             assertEquals(ExitCode.INCONCLUSIVE.code(), run.exitCode(), "a budget-stopped run never passes: " + run.out() + run.err());
             assertTrue(run.err().contains("cost budget") && run.err().contains("--resume"), "err: " + run.err() + " out: " + run.out());
             Path runDir;
-            try (Stream<Path> s = Files.list(dir.resolve("reports"))) { runDir = s.findFirst().orElseThrow(); }
+            try (Stream<Path> s = RunFolders.list(dir.resolve("reports"))) { runDir = s.findFirst().orElseThrow(); }
             JsonNode manifest = new ObjectMapper().readTree(runDir.resolve("manifest.json").toFile());
             assertTrue(manifest.get("partial").asBoolean(), manifest.get("partial") + " / " + manifest.get("partialReason") + " / " + run.err());
             JsonNode engine = new ObjectMapper().readTree(runDir.resolve("engine.json").toFile());

@@ -1,5 +1,6 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.testing.RunFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,7 +136,7 @@ class KillAndResumeTest {
         while (System.nanoTime() < deadline) {
             assertTrue(p.isAlive(), "the run ended before it could be killed");
             if (Files.isDirectory(parent)) {
-                try (Stream<Path> s = Files.list(parent)) {
+                try (Stream<Path> s = RunFolders.list(parent)) {
                     for (Path run : s.toList()) {
                         Path j = run.resolve("journal.jsonl");
                         if (Files.exists(j) && completedLines(j) >= lines) return j;
@@ -154,7 +155,7 @@ class KillAndResumeTest {
     }
 
     private static Path onlyChild(Path parent) throws Exception {
-        try (Stream<Path> s = Files.list(parent)) { return s.findFirst().orElseThrow(); }
+        try (Stream<Path> s = RunFolders.list(parent)) { return s.findFirst().orElseThrow(); }
     }
 
     private static String javaBin() { return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java"; }

@@ -1,5 +1,6 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.testing.RunFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,7 +32,7 @@ class RecordedRunTest {
     void fixture() throws IOException { RecordedFixture.write(dir); }
 
     private Path onlyRun() throws IOException {
-        try (Stream<Path> s = Files.list(dir.resolve("reports"))) {
+        try (Stream<Path> s = RunFolders.list(dir.resolve("reports"))) {
             List<Path> runs = s.toList();
             assertEquals(1, runs.size());
             return runs.get(0);

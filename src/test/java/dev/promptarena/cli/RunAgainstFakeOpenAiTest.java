@@ -1,5 +1,6 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.testing.RunFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -136,7 +137,7 @@ class RunAgainstFakeOpenAiTest {
                 Thread.sleep(20);
                 Path reports = dir.resolve("reports");
                 if (!Files.isDirectory(reports)) continue;
-                try (Stream<Path> runs = Files.list(reports)) {
+                try (Stream<Path> runs = RunFolders.list(reports)) {
                     Path html = runs.map(r -> r.resolve("report.html")).filter(Files::exists).findFirst().orElse(null);
                     if (html != null) interim = Files.readString(html);
                 }
@@ -235,7 +236,7 @@ class RunAgainstFakeOpenAiTest {
     }
 
     private Path onlyRun() throws IOException {
-        try (Stream<Path> s = Files.list(dir.resolve("reports"))) {
+        try (Stream<Path> s = RunFolders.list(dir.resolve("reports"))) {
             List<Path> runs = s.sorted().toList();
             return runs.get(0);
         }

@@ -1,5 +1,6 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.testing.RunFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,7 @@ class RunCommandSimTest {
     @TempDir Path dir;
 
     private Path onlyRun() throws IOException {
-        try (Stream<Path> s = Files.list(dir.resolve("reports"))) {
+        try (Stream<Path> s = RunFolders.list(dir.resolve("reports"))) {
             List<Path> runs = s.toList();
             assertEquals(1, runs.size());
             return runs.get(0);

@@ -12,6 +12,7 @@ import dev.promptarena.testing.FakeOpenAiServer.Recorded;
 import dev.promptarena.testing.FakeOpenAiServer.Reply;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,11 +116,13 @@ class ShardMergeTest {
         CliRun otherSeed = CliRun.of("run", EXAMPLE, "--shard", "2/3", "--seed", "7", "--out", dir.resolve("seed7").toString(), "-q");
         assertEquals(0, otherSeed.exitCode());
         Path seed7 = only(dir.resolve("seed7"));
+        assertEquals(0, CliRun.of("run", EXAMPLE, "--shard", "1/3", "--out", dir.resolve("again").toString(), "-q").exitCode());
+        Path again = only(dir.resolve("again"));
         Path whole = dir.resolve("whole");
         assertTrue(CliRun.of("run", EXAMPLE, "--limit", "3", "--out", whole.toString(), "-q").exitCode() <= 1); // a whole run, PASS or FAIL
 
         assertRefused("shard 3/3 missing", "shard.json", s.get(0), s.get(1));
-        assertRefused("shard 1/3 is given twice", "shard.json", s.get(0), s.get(0), s.get(1), s.get(2));
+        assertRefused("shard 1/3 is given twice", "shard.json", s.get(0), again, s.get(1), s.get(2));
         assertRefused("judges", "manifest.json", s.get(0), seed7, s.get(2));
         assertRefused("not a shard folder", "shard.json", only(whole), s.get(1));
         Files.writeString(s.get(2).resolve("manifest.json"),
@@ -130,6 +133,18 @@ class ShardMergeTest {
         CliRun occupied = CliRun.of("merge", "--run-dir", taken.toString(), s.get(0).toString());
         assertEquals(2, occupied.exitCode());
         assertEquals(List.of(taken.resolve("keep.txt")), list(taken));
+    }
+
+    @Test
+    void theSameFolderTwiceCountsOnce() throws IOException {
+        Path out = dir.resolve("shards");
+        for (int k = 1; k <= 2; k++) assertEquals(0, CliRun.of("run", EXAMPLE, "--shard", k + "/2", "--out", out.toString(), "-q").exitCode());
+        List<Path> s = folders(out);
+        // As a shell glob `shards/*` gives it: both folders and the `latest` link to the second.
+        CliRun merge = CliRun.of("merge", "--run-dir", dir.resolve("m").toString(), s.get(0).toString(), s.get(1).toString(),
+                out.resolve("latest").toString(), s.get(0).toString());
+        assertTrue(merge.exitCode() <= 1, merge.err());
+        assertEquals(34, Files.readAllLines(dir.resolve("m").resolve("cases.jsonl")).size());
     }
 
     private void assertRefused(String message, String file, Path... shards) throws IOException {
@@ -149,7 +164,7 @@ class ShardMergeTest {
 
     private static List<Path> folders(Path parent) throws IOException {
         try (Stream<Path> s = Files.list(parent)) {
-            return s.filter(Files::isDirectory).sorted().toList();
+            return s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList(); // not the `latest` link
         }
     }
 

@@ -50,6 +50,11 @@ public record ProvenanceView(List<Row> rows, List<Row> all) {
             r.add(new Row("Judge", j.provider() + " / " + j.model() + ", order " + j.order() + ", seed " + j.seed() + ", samples " + j.samples()
                     + ", decoding " + sorted(j.decoding()) + ", template " + j.template()));
         }
+        if (m.served() != null && !m.served().isEmpty()) {
+            m.served().forEach((role, list) -> r.add(new Row("Served " + (role.equals("JUDGE") ? "judge" : role),
+                    String.join(", ", list.stream().map(dev.promptarena.run.ServedModels::describe).toList())
+                            + (list.size() > 1 ? " — WARNING: the served model changed during the run" : ""))));
+        }
         r.add(new Row("Policy", m.policy() == null ? Fmt.NONE : m.policy().test() + ", margin " + m.policy().margin() + ", α " + m.policy().alpha()));
         r.add(new Row("Bootstrap", opt.bootstrapResamples() + " resamples, seed " + opt.bootstrapSeed()));
         r.add(new Row("Inputs", m.cases() + " outcomes planned (" + m.repeats() + " repeat(s)); config " + m.configFile() + " " + shortHash(m.configSha256())

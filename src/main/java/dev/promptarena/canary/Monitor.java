@@ -1,0 +1,107 @@
+package dev.promptarena.canary;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The canary's window-by-window state machine, a pure function of (plan, state, window).
+ *
+ * <p>Per guardrail, as in the background documents' {@code ExperimentGuardrails}: a breached window raises an
+ * alert and extends the metric's streak, a held window resets it, a missing value leaves it unchanged; a streak
+ * reaching the guardrail's {@code consecutive_windows} fires its registered action. Unlike the documents'
+ * {@code ==}, the action keeps firing while the breach persists ({@code >=}), so a review or hold is not
+ * silently dropped on the third bad window. The most severe action wins (ROLLBACK over PAUSE over HOLD).
+ *
+ * <p>A sample-ratio mismatch in the window (units per variant against the stage's split, p below the plan's
+ * {@code srm_alpha}) pauses: with broken assignment no metric of the window can be trusted.
+ *
+ * <p>The stage advances when the window held every limit (no alert, no SRM) and the stage has lasted its
+ * minimum duration; after the last stage (100%) the rollout is complete.
+ */
+public final class Monitor {
+    private Monitor() {}
+
+    /** What one window did. */
+    public record Step(Window window, int stage, List<String> alerts, List<String> actions, SampleRatio srm, List<String> notes,
+                       Action action, MonitorState next) {}
+
+    public static Step step(CanaryPlan plan, MonitorState state, Window w) {
+        if (state.stopped()) throw new IllegalStateException("the rollout is " + state.status() + "; no window is processed");
+        int stage = state.stage();
+        Stage s = plan.stages().get(stage);
+        Map<String, Integer> streaks = new HashMap<>(state.streaks());
+        List<String> alerts = new ArrayList<>(), actions = new ArrayList<>(), notes = new ArrayList<>();
+        Action action = Action.HOLD;
+        boolean held = true;
+        Window.VariantMetrics t = w.variants().get(plan.treatment());
+        if (t == null) {
+            notes.add("no row for the treatment '" + plan.treatment() + "' in this window: guardrails not evaluated");
+            held = false;
+        }
+        for (Guardrail g0 : plan.guardrails()) {
+            Guardrail g = plan.at(g0, stage);
+            Double value = t == null ? null : t.metrics().get(g.metric());
+            if (value == null) {
+                if (t != null) notes.add(g.metric() + " missing: streak unchanged");
+                held &= streaks.getOrDefault(g.metric(), 0) == 0;
+                continue;
+            }
+            boolean breached = g.direction().breached(value, g.limit());
+            int streak = breached ? streaks.getOrDefault(g.metric(), 0) + 1 : 0;
+            streaks.put(g.metric(), streak);
+            if (!breached) continue;
+            held = false;
+            alerts.add(String.format("alert %s: streak=%d (%s %s limit %s)", g.metric(), streak, num(value),
+                    g.direction() == Direction.MAX ? ">" : "<", num(g.limit())));
+            if (streak >= g.consecutiveWindows()) {
+                actions.add(g.label() + ": " + g.metric());
+                action = action.max(g.response().action());
+            }
+        }
+        SampleRatio srm = srm(plan, s, w, notes);
+        if (srm != null && srm.mismatch(plan.srmAlpha())) {
+            held = false;
+            actions.add(String.format("pause exposure: sample ratio mismatch (p = %.3g < %s)", srm.p(), num(plan.srmAlpha())));
+            action = action.max(Action.PAUSE);
+        }
+        java.time.Instant stageStart = state.stageStart() == null ? w.start() : state.stageStart();
+        double hours = Duration.between(stageStart, w.end()).toSeconds() / 3600.0;
+        MonitorState next;
+        if (action == Action.ROLLBACK || action == Action.PAUSE) {
+            MonitorState.Status status = action == Action.ROLLBACK ? MonitorState.Status.ROLLED_BACK : MonitorState.Status.PAUSED;
+            next = new MonitorState(stage, stageStart, streaks, w.end(), status, action, String.join("; ", actions));
+        } else if (action == Action.HOLD && held && actions.isEmpty() && hours >= s.minHours()) {
+            action = Action.ADVANCE;
+            boolean last = stage == plan.stages().size() - 1;
+            String reason = last ? "rollout complete at " + num(s.percent()) + "%"
+                    : String.format("stage %s%% held every limit for %.1f h (minimum %s h): advance to %s%%", num(s.percent()), hours,
+                            num(s.minHours()), num(plan.stages().get(stage + 1).percent()));
+            // A new stage starts with fresh streaks: its limits may differ, and its windows are new evidence.
+            next = last ? new MonitorState(stage, stageStart, streaks, w.end(), MonitorState.Status.COMPLETE, action, reason)
+                    : new MonitorState(stage + 1, w.end(), Map.of(), w.end(), MonitorState.Status.RUNNING, action, reason);
+        } else {
+            String reason = !actions.isEmpty() ? String.join("; ", actions) : !held ? "a limit alerted or was not evaluated: hold"
+                    : String.format("stage %s%% has run %.1f h of its %s h minimum: hold", num(s.percent()), hours, num(s.minHours()));
+            next = new MonitorState(stage, stageStart, streaks, w.end(), MonitorState.Status.RUNNING, Action.HOLD, reason);
+        }
+        return new Step(w, stage, alerts, actions, srm, notes, action, next);
+    }
+
+    private static SampleRatio srm(CanaryPlan plan, Stage s, Window w, List<String> notes) {
+        Window.VariantMetrics c = w.variants().get(plan.control()), t = w.variants().get(plan.treatment());
+        if (s.fraction() >= 1) return null; // at 100% there is no control to compare with
+        if (c == null || t == null || c.units() == null || t.units() == null) {
+            notes.add("no units for both variants: sample-ratio check skipped");
+            return null;
+        }
+        if (c.units() + t.units() == 0) return null;
+        return SampleRatio.test(new long[] {c.units(), t.units()}, new double[] {1 - s.fraction(), s.fraction()});
+    }
+
+    static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

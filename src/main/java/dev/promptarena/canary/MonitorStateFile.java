@@ -1,0 +1,72 @@
+package dev.promptarena.canary;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptarena.input.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code state.json} as text, both ways; the caller writes it atomically (temp file + rename). */
+public final class MonitorStateFile {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private MonitorStateFile() {}
+
+    /** The saved state, or the initial state when the file does not exist yet. */
+    public static MonitorState read(Path file) {
+        if (!Files.exists(file)) return MonitorState.initial();
+        JsonNode n;
+        try {
+            n = JSON.readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new InputException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null, "malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read: " + e.getMessage());
+        }
+        if (n == null || !n.isObject()) throw new InputException(file, 1, null, "expected a JSON object");
+        Map<String, Integer> streaks = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.path("streaks").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().canConvertToInt() || e.getValue().asInt() < 0) throw new InputException(file, 0, "streaks." + e.getKey(), "expected a whole number >= 0");
+            streaks.put(e.getKey(), e.getValue().asInt());
+        }
+        try {
+            return new MonitorState(n.path("stage").asInt(0), time(n, "stage_start"), streaks, time(n, "last_window_end"),
+                    MonitorState.Status.valueOf(n.path("status").asText("RUNNING")), Action.valueOf(n.path("last_action").asText("HOLD")),
+                    n.path("reason").asText(""));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new InputException(file, 0, null, "not a canary state file: " + e.getMessage());
+        }
+    }
+
+    private static Instant time(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : Instant.parse(v.asText());
+    }
+
+    public static String toJson(MonitorState s) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("stage", s.stage());
+        n.put("stage_start", s.stageStart() == null ? null : s.stageStart().toString());
+        ObjectNode streaks = n.putObject("streaks");
+        s.streaks().forEach(streaks::put);
+        n.put("last_window_end", s.lastWindowEnd() == null ? null : s.lastWindowEnd().toString());
+        n.put("status", s.status().name());
+        n.put("last_action", s.lastAction().name());
+        n.put("reason", s.reason());
+        try {
+            return JSON.writeValueAsString(n) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize the monitor state", e);
+        }
+    }
+}

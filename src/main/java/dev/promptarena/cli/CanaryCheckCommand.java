@@ -1,0 +1,81 @@
+package dev.promptarena.cli;
+
+import dev.promptarena.canary.Action;
+import dev.promptarena.canary.CanaryPlan;
+import dev.promptarena.canary.CanaryPlanFile;
+import dev.promptarena.canary.Monitor;
+import dev.promptarena.canary.MonitorState;
+import dev.promptarena.canary.MonitorStateFile;
+import dev.promptarena.canary.Window;
+import dev.promptarena.run.RunDirectory;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code prompt-arena canary check}: applies the plan's guardrails to monitoring windows, window by window. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check aggregate monitoring windows against a canary plan: per metric direction, limit and",
+                "consecutive-window persistence; a sample-ratio check per window; the stage-advance rule.",
+                "With --state, windows already processed are skipped and the stage, streaks and status persist."},
+        footer = {"", "Windows file (CSV with header, or .jsonl): window_start,window_end,variant[,units],<metric>...",
+                "times ISO-8601 (2026-05-01T10:00:00Z); one row per variant per window; empty cell = not measured.",
+                "", "Exit codes: 0 advance (or rollout complete), 1 rollback, 2 usage or input error, 3 hold, 4 tool error, 5 pause."})
+public final class CanaryCheckCommand implements Callable<Integer> {
+    @ParentCommand CanaryCommand parent;
+
+    @Option(names = "--plan", required = true, paramLabel = "YAML", description = "canary-plan.yaml from `canary plan`.")
+    Path planFile;
+
+    @Option(names = "--windows", required = true, paramLabel = "FILE", description = "Window metrics per variant (CSV or JSONL).")
+    Path windowsFile;
+
+    @Option(names = "--state", paramLabel = "JSON", description = "State file, read if present and rewritten atomically.")
+    Path stateFile;
+
+    @Override
+    public Integer call() {
+        PrintStream out = parent.main.out;
+        // Read every input before writing anything: a bad file changes nothing.
+        CanaryPlan plan = CanaryPlanFile.read(planFile);
+        List<Window> windows = Window.read(windowsFile);
+        MonitorState state = stateFile == null ? MonitorState.initial() : MonitorStateFile.read(stateFile);
+        if (state.stage() >= plan.stages().size()) {
+            parent.main.err.println("error: " + stateFile + ": stage " + state.stage() + " does not exist in " + planFile);
+            return ExitCode.USAGE_OR_INPUT.code();
+        }
+        int index = 0, processed = 0;
+        for (Window w : windows) {
+            index++;
+            if (state.stopped()) break;
+            if (state.lastWindowEnd() != null && !w.end().isAfter(state.lastWindowEnd())) continue; // already processed
+            Monitor.Step step = Monitor.step(plan, state, w);
+            processed++;
+            print(out, index, plan, step);
+            state = step.next();
+        }
+        if (processed == 0) out.println("no new windows (last processed window ended " + state.lastWindowEnd() + ")");
+        if (state.stopped()) out.println("status: " + state.status() + " — " + state.reason());
+        if (stateFile != null) {
+            Path parentDir = stateFile.toAbsolutePath().getParent();
+            RunDirectory.open(parentDir).writeText(stateFile.getFileName().toString(), MonitorStateFile.toJson(state));
+        }
+        Action result = state.status() == MonitorState.Status.COMPLETE ? Action.ADVANCE : state.lastAction();
+        out.printf("decision: %s (stage %d/%d at %s%%)%n", result, state.stage() + 1, plan.stages().size(),
+                plan.stages().get(state.stage()).percent());
+        return ExitCode.of(result).code();
+    }
+
+    private static void print(PrintStream out, int index, CanaryPlan plan, Monitor.Step s) {
+        out.printf("window %d (%s to %s), stage %d at %s%%:%n", index, s.window().start(), s.window().end(), s.stage() + 1,
+                plan.stages().get(s.stage()).percent());
+        s.alerts().forEach(a -> out.println("  " + a));
+        s.notes().forEach(n -> out.println("  note: " + n));
+        if (s.srm() != null) out.printf("  sample ratio: chi-square %.3g, p = %.3g%n", s.srm().statistic(), s.srm().p());
+        out.println("window " + index + " actions: " + s.actions());
+        out.println("  -> " + s.action() + ": " + s.next().reason());
+    }
+}

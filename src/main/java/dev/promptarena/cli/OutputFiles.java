@@ -1,0 +1,55 @@
+package dev.promptarena.cli;
+
+import dev.promptarena.input.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code run -o/--output FILE} (repeatable, as promptfoo's flag): a copy of one of the run folder's reports at a
+ * path CI chooses, the format taken from the extension. Checked before the run starts, so a typo costs nothing.
+ */
+final class OutputFiles {
+    /** Extension to the run-folder file it copies; xml is the JUnit report, written to the path directly. */
+    enum Format {
+        JSON("json", "report.json"), CSV("csv", "cases.csv"), HTML("html", "report.html"), MD("md", "summary.md"), XML("xml", null);
+
+        final String extension;
+        final String source;
+
+        Format(String extension, String source) {
+            this.extension = extension;
+            this.source = source;
+        }
+    }
+
+    private OutputFiles() {}
+
+    /** The format of {@code file} from its extension; a usage error naming the accepted ones otherwise. */
+    static Format format(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (Format f : Format.values()) if (name.endsWith("." + f.extension)) return f;
+        throw new InputException(file, "-o/--output: unknown format; the extension picks it: .json (report.json), .csv (cases.csv),"
+                + " .html (report.html), .md (summary.md), .xml (JUnit)");
+    }
+
+    static void checkAll(List<Path> files) { files.forEach(OutputFiles::format); }
+
+    /** Copies each non-JUnit output from {@code runDir}; JUnit files are written by the caller. */
+    static void copy(Path runDir, List<Path> files) {
+        for (Path f : files) {
+            Format fmt = format(f);
+            if (fmt.source == null) continue;
+            try {
+                Path parent = f.toAbsolutePath().getParent();
+                if (parent != null) Files.createDirectories(parent);
+                Files.copy(runDir.resolve(fmt.source), f, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new InputException(f, "-o/--output: cannot write: " + e.getMessage());
+            }
+        }
+    }
+}

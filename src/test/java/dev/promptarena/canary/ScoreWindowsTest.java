@@ -1,0 +1,48 @@
+package dev.promptarena.canary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Against scipy 1.10.1 (canary.py "tint", "welch"): stats.t.interval and stats.ttest_ind(equal_var=False); tolerance 1e-9. */
+class ScoreWindowsTest {
+    @Test
+    void meansIntervalsAndWelchDriftMatchScipy() {
+        int[] b = {5, 5, 4, 5, 4, 5, 3, 5};
+        int[] x = {3, 4, 2, 3, 4, 2, 3, 5, 2};
+        List<ScoreWindows.Scored> s = new ArrayList<>();
+        Instant day1 = Instant.parse("2026-05-01T00:00:00Z"), day2 = Instant.parse("2026-05-02T00:00:00Z");
+        for (int i = 0; i < b.length; i++) s.add(new ScoreWindows.Scored(day1.plusSeconds(60L * i), Map.of("Clarity", b[i])));
+        for (int i = 0; i < x.length; i++) s.add(new ScoreWindows.Scored(day2.plusSeconds(60L * i), Map.of("Clarity", x[i])));
+        List<ScoreWindows.AxisWindow> w = ScoreWindows.analyse(s, List.of("Clarity"), 24, null, 0.05);
+        assertEquals(2, w.size());
+        assertNull(w.get(0).drift(), "the baseline window has no drift against itself");
+        ScoreWindows.AxisWindow d2 = w.get(1);
+        assertEquals(9, d2.n());
+        assertEquals(2.300863848836452, d2.interval().lower(), 1e-9);
+        assertEquals(3.9213583733857704, d2.interval().upper(), 1e-9);
+        assertEquals(-1.3888888888888888, d2.drift(), 1e-12);
+        assertEquals(0.0069318008026803875, d2.driftP(), 1e-9);
+        assertEquals(-2.3331483247573837, d2.driftInterval().lower(), 1e-9);
+        assertEquals(-0.444629453020394, d2.driftInterval().upper(), 1e-9);
+        // Baseline chosen explicitly as the second window: drift of the first is the mirror image.
+        ScoreWindows.AxisWindow mirrored = ScoreWindows.analyse(s, List.of("Clarity"), 24, day2, 0.05).get(0);
+        assertEquals(1.3888888888888888, mirrored.drift(), 1e-12);
+        assertTrue(Math.abs(mirrored.driftP() - 0.0069318008026803875) < 1e-9);
+    }
+
+    @Test
+    void theSampleIsPredeclaredAndStable() {
+        // The rule is BucketingScheme.CONVERSATION with salt "score-<seed>" (hashlib vectors in AssignerTest).
+        assertEquals(BucketingScheme.CONVERSATION.unit("score-3", "tr-1") < 0.5, Traces.sampled("tr-1", 3, 0.5));
+        int in = 0;
+        for (int i = 0; i < 2000; i++) if (Traces.sampled("trace-" + i, 9, 0.1)) in++;
+        assertTrue(in > 160 && in < 240, "about 10% of 2,000: " + in);
+    }
+}

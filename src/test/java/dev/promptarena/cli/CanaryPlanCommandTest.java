@@ -1,0 +1,70 @@
+package dev.promptarena.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.promptarena.canary.CanaryPlan;
+import dev.promptarena.canary.CanaryPlanFile;
+import dev.promptarena.canary.Direction;
+import dev.promptarena.canary.Guardrail;
+import dev.promptarena.canary.Response;
+import dev.promptarena.testing.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code canary plan} from the bundled example's PASS run, and its refusal for a run that did not pass. */
+class CanaryPlanCommandTest {
+    @TempDir Path tmp;
+
+    @Test
+    void writesAPlanFromAPassingRunAndRefusesOtherwise() throws Exception {
+        Path run = CliRunner.runExample(tmp.resolve("runs"));
+        String report = Files.readString(run.resolve("report.json"));
+        assertTrue(report.contains("\"outcome\" : \"PASS\""), "the bundled example passes");
+        CliRun r = CliRun.of("canary", "plan", run.toString(), "--experiment-id", "support-2026-05", "--baseline", "0.60", "--mde", "0.05",
+                "--limit", "latency_p95_ms<=3000", "--limit", "task_completed_rate>=0.55", "--action", "task_completed_rate=rollback");
+        assertEquals(0, r.exitCode(), r.err());
+        Path planFile = run.resolve("canary-plan.yaml");
+        CanaryPlan plan = CanaryPlanFile.read(planFile); // what we write, we read back
+        assertEquals("support-2026-05", plan.salt());
+        assertEquals(5, plan.stages().size());
+        assertEquals(1.0, plan.stages().get(0).percent());
+        assertEquals(2.0, plan.stages().get(0).minHours());
+        assertEquals(743L, plan.stages().get(0).treatmentUnits()); // StageSizesTest: 0.60 -> 0.65 at 1%
+        assertEquals(null, plan.stages().get(4).treatmentUnits());
+        Guardrail errors = find(plan, "error_rate");
+        assertEquals(0.05, errors.limit()); // the example's pre-registered error_rate_max
+        assertEquals(Response.ROLLBACK, errors.response());
+        Guardrail words = find(plan, "output_words_mean");
+        double meanWordsB = Double.parseDouble(report.replaceAll("(?s).*\"meanWordsB\" : ([0-9.]+).*", "$1"));
+        assertEquals(meanWordsB * 1.2, words.limit(), 1e-4 * meanWordsB);
+        assertEquals(3000.0, find(plan, "latency_p95_ms").limit()); // supplied (the simulated run has no latency)
+        Guardrail completion = find(plan, "task_completed_rate");
+        assertEquals(Direction.MIN, completion.direction());
+        assertEquals(Response.ROLLBACK, completion.response());
+        assertTrue(plan.guardrails().stream().anyMatch(g -> g.metric().startsWith("judge_") && g.direction() == Direction.MIN));
+
+        CliRun again = CliRun.of("canary", "plan", run.toString());
+        assertEquals(2, again.exitCode(), "no silent overwrite");
+        assertTrue(again.err().contains("--force"), again.err());
+
+        Path failed = tmp.resolve("failed");
+        Files.createDirectories(failed);
+        Files.writeString(failed.resolve("report.json"), report.replaceFirst("\"outcome\" : \"PASS\"", "\"outcome\" : \"INCONCLUSIVE\""));
+        CliRun refused = CliRun.of("canary", "plan", failed.toString());
+        assertEquals(3, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("the run's decision is INCONCLUSIVE; a canary plan needs a PASS"), refused.err());
+        assertFalse(Files.exists(failed.resolve("canary-plan.yaml")));
+
+        CliRun notRun = CliRun.of("canary", "plan", tmp.toString());
+        assertEquals(2, notRun.exitCode());
+        assertTrue(notRun.err().contains("not a finished run folder"), notRun.err());
+    }
+
+    private static Guardrail find(CanaryPlan plan, String metric) {
+        return plan.guardrails().stream().filter(g -> g.metric().equals(metric)).findFirst().orElseThrow(() -> new AssertionError(metric + " in " + plan.guardrails()));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.promptarena.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.canary.Traces;
+import dev.promptarena.testing.ArenaFixture;
+import dev.promptarena.testing.CliRun;
+import dev.promptarena.testing.FakeOpenAiServer.Recorded;
+import dev.promptarena.testing.FakeOpenAiServer.Reply;
+import dev.promptarena.testing.FakeOpenAiServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The online judge through the real client against the in-process fake OpenAI server, like {@code run}. */
+class ScoreCommandTest {
+    private static final String KEY = "sk-test-SECRETscorekey";
+    @TempDir Path dir;
+
+    /** Good outputs score Clarity 5, poor ones 2; "GARBLE" gets an unreadable reply every time. */
+    private static Reply judge(Recorded r) {
+        String user = r.json().at("/messages/1/content").asText(); // the scoring prompt (a re-ask appends messages)
+        if (user.contains("GARBLE")) return Reply.ok("I would rather not say.");
+        boolean good = user.contains("per policy S-1");
+        return Reply.ok("{\"scores\": {\"Clarity\": " + (good ? 5 : 2) + ", \"Policy citation\": " + (good ? 4 : 1) + "}, \"reason\": \"scripted\"}");
+    }
+
+    private Path traces(int perDay) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int d = 0; d < 2; d++) {
+            for (int i = 0; i < perDay; i++) {
+                // Day 1: all good. Day 2: mostly poor (the drift the report must show).
+                String output = d == 0 || i % 5 == 0 ? "We trace and reship per policy S-1." : "Please wait.";
+                if (d == 0 && i == 7) output = "GARBLE";
+                lines.add(String.format("{\"trace_id\": \"tr-%d-%d\", \"timestamp\": \"2026-05-0%dT%02d:00:00Z\", \"request\": \"Where is my parcel?\", "
+                        + "\"context\": \"Shipping policy (S-1)\", \"output\": \"%s\"}", d, i, d + 1, i % 24, output));
+            }
+        }
+        return Files.write(dir.resolve("traces.jsonl"), lines);
+    }
+
+    @Test
+    void scoresThePredeclaredSampleWithResumeAndBudget() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            server.fallback(ScoreCommandTest::judge);
+            ArenaFixture.goldenSet(dir, 2);
+            Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", api_key_env: TEST_KEY}", "oa", "oa",
+                    "random", "prices: {judge-model: {input: 1000, output: 1000}}");
+            Path traces = traces(20);
+            Set<String> expected = new HashSet<>();
+            for (int d = 0; d < 2; d++) for (int i = 0; i < 20; i++) if (Traces.sampled("tr-" + d + "-" + i, 3, 0.5)) expected.add("tr-" + d + "-" + i);
+            boolean garbleSampled = expected.contains("tr-0-7");
+            int calls = expected.size() + (garbleSampled ? 1 : 0); // one re-ask for the unreadable reply
+            Map<String, String> env = Map.of("TEST_KEY", KEY, "PROMPT_ARENA_CACHE_DIR", dir.resolve("cache").toString());
+
+            // A budget of ~5 calls (18 tokens x $1000/M = $0.018 each): stops cleanly, partial, exit 3.
+            CliRun first = CliRun.of(env, "score", traces.toString(), "--judge", cfg.toString(), "--sample", "0.5", "--seed", "3",
+                    "--out", dir.resolve("scores").toString(), "--max-cost", "0.1");
+            assertEquals(3, first.exitCode(), first.out() + first.err());
+            Path scoreDir;
+            try (Stream<Path> s = Files.list(dir.resolve("scores"))) {
+                scoreDir = s.filter(Files::isDirectory).findFirst().orElseThrow();
+            }
+            int afterFirst = server.requests().size();
+            assertTrue(afterFirst < calls, afterFirst + " of " + calls);
+
+            CliRun resumed = CliRun.of(env, "score", traces.toString(), "--judge", cfg.toString(), "--sample", "0.5", "--seed", "3",
+                    "--resume", scoreDir.toString(), "--no-cache");
+            assertEquals(garbleSampled && 1 > 0.05 * expected.size() ? 4 : 0, resumed.exitCode(), resumed.out() + resumed.err());
+            // Money: every needed call reached the server exactly once over both invocations (the journal served the rest).
+            assertEquals(calls, server.requests().size());
+            assertEquals(calls, server.requests().stream().map(Recorded::body).distinct().count());
+
+            ObjectMapper json = new ObjectMapper();
+            Set<String> scored = new HashSet<>();
+            for (String line : Files.readAllLines(scoreDir.resolve("scores.jsonl"))) {
+                JsonNode n = json.readTree(line);
+                scored.add(n.path("trace_id").asText());
+                String status = n.path("status").asText();
+                assertEquals(n.path("trace_id").asText().equals("tr-0-7") ? "unparseable" : "ok", status, line);
+            }
+            assertEquals(expected, scored, "exactly the predeclared sample, linked by trace id");
+            JsonNode manifest = json.readTree(scoreDir.resolve("score-manifest.json").toFile());
+            assertEquals("judge-model", manifest.at("/judge/model").asText());
+            assertEquals(3, manifest.at("/sample/seed").asLong());
+            assertEquals("TEST_KEY", manifest.at("/provider/apiKeyEnv").asText());
+            assertFalse(manifest.path("partial").asBoolean());
+            for (Path f : Files.list(scoreDir).toList()) assertFalse(Files.readString(f).contains(KEY), f.toString());
+
+            // Day 2 drifts down on Clarity against day 1 (all 5s): drift < 0 with a small p.
+            JsonNode summary = json.readTree(scoreDir.resolve("score-summary.json").toFile());
+            JsonNode day2 = null;
+            for (JsonNode w : summary.path("windows")) if (w.path("axis").asText().equals("Clarity") && w.path("windowStart").asText().startsWith("2026-05-02")) day2 = w;
+            assertTrue(day2 != null && day2.path("drift").asDouble() < -1.5 && day2.path("driftP").asDouble() < 0.01, summary.toString());
+            assertTrue(resumed.out().contains("drift"), resumed.out());
+
+            // The shared cache: a fresh scoring of the same sample, once the cache holds every reply, calls nothing.
+            CliRun.of(env, "score", traces.toString(), "--judge", cfg.toString(), "--sample", "0.5", "--seed", "3", "--out", dir.resolve("s2").toString());
+            int before = server.requests().size();
+            CliRun cached = CliRun.of(env, "score", traces.toString(), "--judge", cfg.toString(), "--sample", "0.5", "--seed", "3", "--out", dir.resolve("s3").toString());
+            assertEquals(resumed.exitCode(), cached.exitCode(), cached.out() + cached.err());
+            assertEquals(before, server.requests().size(), "served from the cache");
+        }
+    }
+
+    @Test
+    void refusesToResumeWithAnotherSampleAndReportsBadTraces() throws Exception {
+        Path bad = Files.writeString(dir.resolve("t.jsonl"), "{\"trace_id\": \"a\", \"timestamp\": \"2026-05-01T00:00:00Z\", \"output\": \"x\"}\n");
+        ArenaFixture.goldenSet(dir, 2);
+        Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"http://127.0.0.1:9/v1\", api_key_env: TEST_KEY}", "oa", "oa", "random", "");
+        CliRun r = CliRun.of(Map.of("TEST_KEY", KEY), "score", bad.toString(), "--judge", cfg.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("t.jsonl:1: request: required field is missing"), r.err());
+    }
+}

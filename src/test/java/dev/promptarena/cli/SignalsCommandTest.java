@@ -1,0 +1,53 @@
+package dev.promptarena.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.promptarena.testing.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SignalsCommandTest {
+    @TempDir Path tmp;
+
+    @Test
+    void writesAllFourOutputsFromTheSeededLog() throws Exception {
+        CliRun r = CliRun.of("signals", "src/test/resources/canary/events.jsonl", "--out", tmp.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        // SignalAnalysisTest pins the numbers against statsmodels; here the wiring: p 0.232, BH 0.580 for rephrased_query
+        assertTrue(r.out().contains("rephrased_query         13.1%    10.8%     -2.3% -6.0% to 1.5%         0.232    0.580"), r.out());
+        for (String f : new String[] {"signals.json", "signals.csv", "signals-windows.csv", "signals.html"}) assertTrue(Files.exists(tmp.resolve(f)), f);
+        assertTrue(Files.readString(tmp.resolve("signals.json")).contains("\"pBenjaminiHochberg\" : 0.58043796434"));
+    }
+
+    @Test
+    void untrustedVariantNamesAreEscapedAndNeutralized() throws Exception {
+        StringBuilder log = new StringBuilder();
+        String[] variants = {"<script>alert(1)</script>", "=HYPERLINK(\\\"x\\\")"};
+        for (int s = 0; s < 8; s++) {
+            String v = variants[s % 2];
+            log.append(String.format("{\"session_id\":\"s%d\",\"turn_id\":\"t1\",\"variant\":\"%s\",\"signal\":\"%s\",\"timestamp\":\"2026-05-01T0%d:00:00Z\"}%n",
+                    s, v, s % 3 == 0 ? "task_completed" : "served", s));
+        }
+        Path events = Files.writeString(tmp.resolve("e.jsonl"), log);
+        CliRun r = CliRun.of("signals", events.toString(), "--control", "<script>alert(1)</script>", "--out", tmp.resolve("o").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String html = Files.readString(tmp.resolve("o/signals.html"));
+        assertFalse(html.contains("<script>alert"), "HTML-escaped");
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        String csv = Files.readString(tmp.resolve("o/signals-windows.csv"));
+        assertTrue(csv.contains("'=HYPERLINK"), csv);
+    }
+
+    @Test
+    void badLogExitsTwoAndWritesNothing() throws Exception {
+        Path events = Files.writeString(tmp.resolve("e.jsonl"), "{\"session_id\":\"s1\",\"turn_id\":\"t1\",\"variant\":\"control\",\"signal\":\"served\",\"timestamp\":\"yesterday\"}\n");
+        CliRun r = CliRun.of("signals", events.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("e.jsonl:1: timestamp: expected an ISO-8601 time"), r.err());
+        assertFalse(Files.exists(tmp.resolve("o")));
+    }
+}

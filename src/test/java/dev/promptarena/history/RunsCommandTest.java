@@ -1,0 +1,58 @@
+package dev.promptarena.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.promptarena.testing.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code prompt-arena runs}: the listing and index.html over real runs of the bundled examples. */
+class RunsCommandTest {
+    @TempDir Path dir;
+
+    @Test
+    void listsRunsAndWritesTheTrendPerArena() throws IOException {
+        Path reports = dir.resolve("reports");
+        assertEquals(0, CliRun.of("run", "examples/support-bot.arena.yaml", "--out", reports.toString(), "-q").exitCode());
+        assertEquals(0, CliRun.of("run", "examples/support-bot.arena.yaml", "--out", reports.toString(), "-q", "--seed", "7").exitCode());
+        assertEquals(0, CliRun.of("run", "examples/support-bot.recorded.arena.yaml", "--out", reports.toString(), "-q").exitCode());
+        Files.createDirectories(reports.resolve("not-a-run"));
+        CliRun r = CliRun.of("runs", reports.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("started (UTC)"), r.out());
+        assertTrue(lines.get(1).contains("support-bot-policy-citation  PASS           80.9%    [64.8%, 90.7%]       34         $0"), r.out());
+        assertTrue(lines.get(3).contains("support-bot-recorded"), r.out());
+        assertTrue(r.out().contains("3 run(s); index: "), r.out());
+
+        Document index = Jsoup.parse(reports.resolve("index.html").toFile());
+        assertEquals(List.of("support-bot-policy-citation", "support-bot-recorded"), index.select("h2").eachText());
+        // One linked point per run in the first arena's trend, and every link leads to an existing report.
+        assertEquals(2, index.select("svg").get(0).select("a circle").size());
+        for (String href : index.select("a[href]").eachAttr("href")) {
+            assertTrue(Files.isRegularFile(reports.resolve(href)), href);
+        }
+        assertEquals(6, index.select("a[href]").size());
+    }
+
+    @Test
+    void escapesNamesAndRejectsAMissingFolder() {
+        RunSummary evil = new RunSummary("javascript:alert(1)", "<script>x</script>", "<b>arena</b>", "2026-01-01T00:00:00Z",
+                "PASS", 0.6, 0.5, 0.7, 0.5, 10, 0.0, false);
+        String html = IndexPage.render("t", Map.of("<b>arena</b>", List.of(evil)));
+        assertFalse(html.contains("<script>x") || html.contains("<b>arena"), html);
+        assertTrue(html.contains("href=\"./javascript:alert(1)/report.html\""), html);
+        CliRun r = CliRun.of("runs", dir.resolve("nope").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("nope: not a folder"), r.err());
+    }
+}

@@ -1,0 +1,72 @@
+package dev.promptarena.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.promptarena.config.Price;
+import dev.promptarena.engine.PriceTable;
+import dev.promptarena.testing.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** validate and run --dry-run show what would be called: providers resolved, key variables, prices. */
+class ProvidersTableTest {
+    @TempDir Path dir;
+
+    private Path arena() throws IOException {
+        Files.writeString(dir.resolve("g.jsonl"), "{\"id\": \"1\", \"q\": \"hi\"}\n");
+        Files.writeString(dir.resolve("r.yaml"), "axes:\n  - {name: Clarity, description: clear, anchors: {1: a, 3: b, 5: c}}\n");
+        Path cfg = dir.resolve("arena.yaml");
+        Files.writeString(cfg, """
+                name: t
+                dataset: g.jsonl
+                rubric: r.yaml
+                providers:
+                  router: {preset: openrouter, concurrency: 4}
+                  local: {preset: ollama}
+                  spare: {preset: groq}
+                variants:
+                  A: {provider: router, model: openai/gpt-4o-mini, user: "{{q}}"}
+                  B: {provider: local, model: llama3.1:8b, user: "{{q}}"}
+                judge: {provider: router, model: anthropic/claude-3-5-sonnet-latest}
+                """);
+        return cfg;
+    }
+
+    @Test
+    void validateShowsResolvedProvidersAndWarnsAboutKeysAndPrices() throws IOException {
+        CliRun r = CliRun.of(Map.of(), "validate", arena().toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String router = r.out().lines().filter(l -> l.startsWith("router")).findFirst().orElseThrow();
+        assertTrue(router.contains("https://openrouter.ai/api/v1"), router);
+        assertTrue(router.contains("OPENROUTER_API_KEY (NOT SET)"), router);
+        assertTrue(router.contains("A, judge"), router);
+        // Vendor-prefixed names are priced by their base model.
+        assertTrue(router.contains("openai/gpt-4o-mini $0.15/$0.60, anthropic/claude-3-5-sonnet-latest $3.00/$15.00"), router);
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("spare") && l.contains("(unused)") && l.contains("GROQ_API_KEY (NOT SET)")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("local") && l.contains("http://localhost:11434/v1") && l.contains(" none ")), r.out());
+        assertTrue(r.err().contains("warning: OPENROUTER_API_KEY is not set (provider router, used by A, judge)"), r.err());
+        assertFalse(r.err().contains("GROQ_API_KEY is not set"), "an unused provider's key does not matter");
+        assertTrue(r.err().contains("warning: no price for model llama3.1:8b (provider local)"), r.err());
+
+        CliRun withKey = CliRun.of(Map.of("OPENROUTER_API_KEY", "sk-or-secret"), "run", arena().toString(), "--dry-run");
+        assertEquals(0, withKey.exitCode(), withKey.err());
+        assertTrue(withKey.out().contains("OPENROUTER_API_KEY (set)"), withKey.out());
+        assertFalse(withKey.out().contains("sk-or-secret") || withKey.err().contains("sk-or-secret"), "the key's value is never shown");
+        assertFalse(withKey.err().contains("is not set"), withKey.err());
+    }
+
+    @Test
+    void vendorPrefixFallsBackToTheBaseModelButAnExactPriceWins() {
+        PriceTable t = new PriceTable(Map.of("openai/gpt-4o", new Price(9, 9)));
+        assertEquals(new Price(9, 9), t.price("openai/gpt-4o").orElseThrow());
+        assertEquals(new Price(0.40, 1.60), t.price("openai/gpt-4.1-mini-2025-04-14").orElseThrow());
+        assertTrue(t.price("meta-llama/llama-3.1-8b").isEmpty());
+        assertTrue(t.price("openai/").isEmpty());
+    }
+}
