@@ -8,7 +8,10 @@ import dev.promptarena.planning.PlanRequest;
 import dev.promptarena.planning.PlanRequest.Kind;
 import dev.promptarena.planning.PlanRequest.Metric;
 import dev.promptarena.planning.Planner;
+import dev.promptarena.stats.tournament.Schedule;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,12 +27,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Plan a test: cases needed for a given effect, or the effect a given size can detect.",
                 "KIND: proportions (two independent arms), winrate (the gate's pairwise win rate),",
-                "paired (a per-case score difference; SD from --pilot or --sd), mde (minimum detectable effect for --n)."},
+                "paired (a per-case score difference; SD from --pilot or --sd), mde (minimum detectable effect for --n),",
+                "tournament (cases and judge calls to separate k variants with --scores),",
+                "sequential (a group-sequential win-rate design: boundaries, maximum and expected cases)."},
         footer = {"", "Examples:",
                 "  prompt-arena plan proportions --baseline 0.60 --mde 0.05",
                 "  prompt-arena plan winrate --win-rate 0.60 --tie-rate 0.2",
                 "  prompt-arena plan paired --pilot reports/pilot-run --axis accuracy --mde 0.2",
-                "  prompt-arena plan mde --metric winrate --n 200 --tie-rate 0.2"})
+                "  prompt-arena plan mde --metric winrate --n 200 --tie-rate 0.2",
+                "  prompt-arena plan tournament --scores 0,0.2,0.4,0.6 --position 0.3 --tie-rate 0.2 --schedule round_robin",
+                "  prompt-arena plan sequential --looks 4 --spending obrien_fleming --win-rate 0.6 --tie-rate 0.2"})
 public final class PlanCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -72,6 +79,19 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--metric", defaultValue = "winrate", description = "mde: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Metric metric;
 
+    @Option(names = "--scores", split = ",", paramLabel = "S0,S1,...", description = "tournament: true Bradley–Terry scores (log-strengths), control first.")
+    List<Double> scores;
+
+    @Option(names = "--position", defaultValue = "0", description = "tournament: the judge's first-slot advantage, log-odds (default: ${DEFAULT-VALUE}).")
+    double position;
+
+    @Option(names = "--schedule", defaultValue = "ROUND_ROBIN", converter = ScheduleConverter.class,
+            description = "tournament: round_robin, vs_control or adaptive (planned as round_robin) (default: round_robin).")
+    Schedule schedule;
+
+    @CommandLine.ArgGroup(exclusive = false, heading = "sequential:%n")
+    PlanSequential sequential = new PlanSequential();
+
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
 
@@ -79,7 +99,9 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         Plan plan;
         try {
-            plan = Planner.plan(new PlanRequest(kind, alpha, power, baseline, mde, winRate, tieRate, margin, pilot, axis, sd, n, metric));
+            plan = Planner.plan(new PlanRequest(kind, alpha, power, baseline, mde, winRate, tieRate, margin, pilot, axis, sd, n, metric,
+                    kind == Kind.tournament ? new PlanRequest.Tournament(scores, position, schedule) : null,
+                    sequential.options()));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "plan " + kind + ": " + e.getMessage());
         }
@@ -94,6 +116,18 @@ public final class PlanCommand implements Callable<Integer> {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(plan);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize a plan", e);
+        }
+    }
+
+    /** Accepts the schedule in the config's spelling (round_robin) or the enum's. */
+    static final class ScheduleConverter implements CommandLine.ITypeConverter<Schedule> {
+        @Override
+        public Schedule convert(String value) {
+            try {
+                return Schedule.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected one of vs_control, round_robin, adaptive, got: " + value);
+            }
         }
     }
 }

@@ -134,7 +134,7 @@ public final class ConfigLoader {
 
     private static DecisionPolicy policy(YamlNode node, Path rubric) {
         if (node == null) return DecisionPolicy.defaults();
-        node.allowOnly("test", "margin", "alpha", "guardrails");
+        node.allowOnly("test", "margin", "alpha", "guardrails", "sequential");
         YamlNode test = node.get("test");
         DecisionPolicy.Test kind = test == null ? DecisionPolicy.Test.SUPERIORITY
                 : DecisionPolicy.Test.valueOf(test.oneOf("superiority", "non_inferiority").toUpperCase());
@@ -171,7 +171,7 @@ public final class ConfigLoader {
             guardrails = List.copyOf(merged.values());
         }
         try {
-            return new DecisionPolicy(kind, margin, node.number("alpha", 0.05), guardrails);
+            return new DecisionPolicy(kind, margin, node.number("alpha", 0.05), guardrails, SequentialConfigReader.read(node.get("sequential")));
         } catch (IllegalArgumentException e) {
             throw node.error(e.getMessage());
         }

@@ -10,8 +10,11 @@ import java.util.Objects;
  * @param margin     non-inferiority margin on the win rate (0 for superiority)
  * @param alpha      two-sided significance level; intervals are (1 - alpha)
  * @param guardrails limits that fail the gate whatever the primary metric says
+ * @param sequential the pre-registered sequential design ({@code decision.sequential:}), or null for a fixed design
  */
-public record DecisionPolicy(Test test, double margin, double alpha, List<GuardrailSpec> guardrails) {
+public record DecisionPolicy(Test test, double margin, double alpha, List<GuardrailSpec> guardrails,
+                             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                             SequentialSpec sequential) {
     /** The primary hypothesis test. */
     public enum Test { SUPERIORITY, NON_INFERIORITY }
 
@@ -20,6 +23,11 @@ public record DecisionPolicy(Test test, double margin, double alpha, List<Guardr
         if (!(alpha > 0 && alpha < 0.5)) throw new IllegalArgumentException("alpha must be in (0, 0.5), got: " + alpha);
         if (!(margin >= 0 && margin < 0.5)) throw new IllegalArgumentException("margin must be in [0, 0.5), got: " + margin);
         guardrails = List.copyOf(guardrails);
+    }
+
+    /** A fixed-design policy. */
+    public DecisionPolicy(Test test, double margin, double alpha, List<GuardrailSpec> guardrails) {
+        this(test, margin, alpha, guardrails, null);
     }
 
     public static DecisionPolicy defaults() {

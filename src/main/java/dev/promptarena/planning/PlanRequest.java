@@ -18,11 +18,38 @@ import java.nio.file.Path;
  * @param sd       paired/mde: SD of the per-case differences, instead of the pilot
  * @param n        mde: cases available (per arm for proportions)
  * @param metric   mde: the metric the minimum detectable effect is for
+ * @param tournament tournament: the variants' true scores, position bias and schedule (null for other kinds)
+ * @param sequential sequential: the looks and spending functions as typed (null for other kinds)
  */
 public record PlanRequest(Kind kind, double alpha, double power, Double baseline, Double mde, Double winRate,
-                          double tieRate, double margin, Path pilot, String axis, Double sd, Integer n, Metric metric) {
+                          double tieRate, double margin, Path pilot, String axis, Double sd, Integer n, Metric metric,
+                          Tournament tournament, SequentialOptions sequential) {
+    /** A request without tournament or sequential inputs (every other kind). */
+    public PlanRequest(Kind kind, double alpha, double power, Double baseline, Double mde, Double winRate, double tieRate,
+                       double margin, Path pilot, String axis, Double sd, Integer n, Metric metric) {
+        this(kind, alpha, power, baseline, mde, winRate, tieRate, margin, pilot, axis, sd, n, metric, null, null);
+    }
+
+    /**
+     * Inputs of a tournament plan.
+     *
+     * @param scores   true Bradley–Terry scores, control first
+     * @param position the judge's first-slot advantage (log-odds)
+     * @param schedule which pairs each case judges
+     */
+    public record Tournament(java.util.List<Double> scores, double position, dev.promptarena.stats.tournament.Schedule schedule) {}
+
+    /**
+     * The design options of {@code plan sequential}.
+     *
+     * @param looks    a count of equally spaced looks ("4") or comma-separated fractions ("0.3,0.6,1")
+     * @param spending alpha spending: obrien_fleming or pocock
+     * @param futility none, or the beta spending of non-binding futility stops
+     */
+    public record SequentialOptions(String looks, String spending, String futility) {}
+
     /** What to plan (lower-case: these are the command's KIND words). */
-    public enum Kind { proportions, winrate, paired, mde }
+    public enum Kind { proportions, winrate, paired, mde, tournament, sequential }
 
     /** The metric an {@code mde} plan is for. */
     public enum Metric { winrate, proportions, paired }

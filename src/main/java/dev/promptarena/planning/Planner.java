@@ -17,6 +17,8 @@ public final class Planner {
             case winrate -> winRate(r);
             case paired -> paired(r);
             case mde -> mde(r);
+            case tournament -> TournamentPlanner.plan(r);
+            case sequential -> SequentialWinRatePlan.of(r);
         };
     }
 

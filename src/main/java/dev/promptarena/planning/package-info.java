@@ -1,2 +1,2 @@
-/** Sample-size and minimum-detectable-effect plans ({@code plan}): typed requests and results, pure functions over stats. */
+/** Sample-size, minimum-detectable-effect and sequential-design plans ({@code plan}): typed requests and results, pure functions over stats. */
 package dev.promptarena.planning;

@@ -10,6 +10,7 @@ import dev.promptarena.engine.CostModel;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.engine.PriceTable;
 import dev.promptarena.engine.Progress;
+import dev.promptarena.input.InputException;
 import dev.promptarena.judge.JudgePanel;
 import dev.promptarena.judge.JudgePrompt;
 import dev.promptarena.judge.PairJudge;
@@ -74,6 +75,11 @@ public final class RunPipeline {
         // Limit first, then shard: `--limit 100 --shard 1/4` is a quarter of the first 100 cases, as merge expects.
         ArenaInputs in = shard == null ? limited : limited.onlyCases(shard::contains);
         ArenaConfig config = in.config();
+        if (config.policy().sequential() != null) {
+            // Checked before the run folder exists: a run that silently ignored its registered design would be a fixed-design run.
+            throw new InputException(config.file(), 0, "decision.sequential",
+                    "sequential stopping is planned (prompt-arena plan sequential) but not executed by run yet (issue 16); remove it to run the fixed design");
+        }
         List<JudgeConfig> judges = options.judgeSeed() == null ? config.judges()
                 : config.judges().stream().map(j -> j.withSeed(options.judgeSeed())).toList();
         ReferenceJudgeConfig reference = referenceJudge(config, options);

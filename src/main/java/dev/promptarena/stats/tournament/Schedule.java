@@ -1,0 +1,23 @@
+package dev.promptarena.stats.tournament;
+
+/** Which pairs of variants a tournament judges on each case. */
+public enum Schedule {
+    /** Each candidate against the control only: the gate's question, k − 1 pairs per case. */
+    VS_CONTROL,
+    /** Every pair: k(k − 1)/2 pairs per case; needed to rank candidates against one another. */
+    ROUND_ROBIN,
+    /**
+     * A round-robin first pass, then extra calls on the least certain pairs. Inference uses the round-robin pass only
+     * (the extra calls depend on earlier outcomes), so for planning it is a round robin.
+     */
+    ADAPTIVE;
+
+    /** The pairs (a &lt; b) judged on one case, control = variant 0. */
+    public int[][] pairs(int variants) {
+        java.util.List<int[]> out = new java.util.ArrayList<>();
+        for (int a = 0; a < variants; a++) {
+            for (int b = a + 1; b < variants; b++) if (this != VS_CONTROL || a == 0) out.add(new int[] {a, b});
+        }
+        return out.toArray(int[][]::new);
+    }
+}
