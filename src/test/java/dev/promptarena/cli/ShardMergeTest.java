@@ -147,6 +147,21 @@ class ShardMergeTest {
         assertEquals(34, Files.readAllLines(dir.resolve("m").resolve("cases.jsonl")).size());
     }
 
+    @Test
+    void aResumedShardStaysItsShardAndReissuesNothing() throws IOException {
+        assertEquals(0, CliRun.of("run", EXAMPLE, "--shard", "2/3", "--out", dir.resolve("r").toString(), "--no-cache", "-q").exitCode());
+        Path shard = only(dir.resolve("r"));
+        byte[] cases = Files.readAllBytes(shard.resolve("cases.jsonl"));
+        byte[] info = Files.readAllBytes(shard.resolve("shard.json"));
+        CliRun resumed = CliRun.of("run", "--resume", shard.toString(), "-q");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("Shard 2/3 finished"), resumed.err());
+        assertArrayEquals(cases, Files.readAllBytes(shard.resolve("cases.jsonl")));
+        assertArrayEquals(info, Files.readAllBytes(shard.resolve("shard.json")));
+        int calls = 3 * (int) Files.readAllLines(shard.resolve("cases.jsonl")).size();
+        assertTrue(Files.readString(shard.resolve("engine.json")).contains("\"journalHits\" : " + calls), "every call from the journal");
+    }
+
     private void assertRefused(String message, String file, Path... shards) throws IOException {
         List<Path> before = list(dir.resolve("shards"));
         List<String> args = new ArrayList<>(List.of("merge"));
