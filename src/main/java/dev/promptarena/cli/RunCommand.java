@@ -89,6 +89,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--watch", description = "Run, then run again whenever the config, a prompt file, the rubric or the golden set changes"
+            + " (the cache makes unchanged calls free), printing what changed since the previous iteration. Ctrl-C stops.")
+    boolean watch;
+
+    /** The run folder of the last run this command made (watch mode diffs consecutive ones). */
+    private Path lastRunDir;
+
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML (the gate and each guardrail as a test case) to FILE.")
     Path junit;
 
@@ -100,6 +107,19 @@ public final class RunCommand implements Callable<Integer> {
             main.err.println("error: --concurrency, --repeats and --limit must be >= 1, --max-cost >= 0");
             return ExitCode.USAGE_OR_INPUT.code();
         }
+        if (watch) {
+            if (runDir != null || dryRun) throw new CommandLine.ParameterException(spec.commandLine(), "--watch makes a new run folder per iteration: not with --run-dir or --dry-run");
+            // Every iteration loads the inputs again: that is what changed.
+            return WatchLoop.run(config, main.env, main.changeSource(), () -> {
+                lastRunDir = null;
+                int code = runOnce();
+                return new WatchLoop.Result(code, lastRunDir);
+            }, main.out, main.err);
+        }
+        return runOnce();
+    }
+
+    private int runOnce() throws Exception {
         if (runDir != null && out != null) throw new CommandLine.ParameterException(spec.commandLine(), "give --out PARENT or --run-dir DIR, not both");
         OutputFiles.checkAll(outputs);
         Shard part;
@@ -109,7 +129,7 @@ public final class RunCommand implements Callable<Integer> {
             main.err.println("error: " + e.getMessage());
             return ExitCode.USAGE_OR_INPUT.code();
         }
-        ArenaInputs loaded = ArenaInputs.load(config, main.env);
+        ArenaInputs loaded = ArenaInputs.load(config, main.env, responses != null);
         loaded.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
         RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null, runDir, part);
@@ -137,7 +157,7 @@ public final class RunCommand implements Callable<Integer> {
         new CommandLine(original).parseArgs(args.toArray(String[]::new));
         original.config = Path.of(m.configFile());
         original.quiet = original.quiet || quiet;
-        ArenaInputs loaded = ArenaInputs.load(original.config, main.env);
+        ArenaInputs loaded = ArenaInputs.load(original.config, main.env, original.responses != null);
         if (!loaded.config().sha256().equals(m.configSha256())) {
             main.err.println("warning: " + original.config + " changed since the run started; calls whose requests changed are issued anew");
         }
@@ -178,6 +198,7 @@ public final class RunCommand implements Callable<Integer> {
                         + " cases); merge shards 1.." + options.shard().count() + " with: prompt-arena merge <shard folders>");
                 code = ExitCode.PASS.code();
             }
+            lastRunDir = result.dir().path();
             awaitCacheWrites(result);
             return code;
         } finally {
