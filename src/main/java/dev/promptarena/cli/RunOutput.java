@@ -7,6 +7,7 @@ import dev.promptarena.report.junit.JUnitReport;
 import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.RecordedRun;
 import dev.promptarena.run.RunPipeline;
+import dev.promptarena.util.IoReason;
 
 /** Turns a finished (or interrupted) run into its reports, the terminal summary and the exit code. */
 final class RunOutput {
@@ -15,6 +16,7 @@ final class RunOutput {
     static int finish(RunPipeline.Result result, Main main, ArenaInputs inputs, java.nio.file.Path junit, java.util.List<java.nio.file.Path> outputs) {
         RecordedRun run = new RecordedRun(result.manifest(), result.records(), result.engine());
         ReportModel model = ReportModel.of(run, run.analyze());
+        if (result.storageFailed()) return storageFailure(result, main, model);
         Reports.Written written = Reports.writeAll(result.dir(), model);
         if (junit != null) JUnitReport.write(junit, model);
         for (java.nio.file.Path o : outputs) if (OutputFiles.format(o) == OutputFiles.Format.XML) JUnitReport.write(o, model);
@@ -28,9 +30,23 @@ final class RunOutput {
         ExitCode gate = ExitCode.of(model.analysis().decision().outcome());
         if (result.partialReason() == null) return gate.code();
         main.err.println("Run stopped early (" + result.partialReason() + "); the report is marked partial.");
-        main.err.println("Resume with: prompt-arena run --resume " + result.dir().path());
+        boolean budget = result.engine().budgetExhausted();
+        main.err.println("Resume with: prompt-arena run --resume " + result.dir().path()
+                + (budget ? " --max-cost USD   (a higher cap in US dollars; it replaces the recorded one)" : ""));
         if (result.partialReason().startsWith("interrupted")) return ExitCode.INTERRUPTED.code();
         // Stopped by the budget: a pass on fewer cases than planned is not the pre-registered test.
         return gate == ExitCode.PASS ? ExitCode.INCONCLUSIVE.code() : gate.code();
+    }
+
+    /** The journal failed (disk full): write the reports the disk still takes, say why in plain words, exit 4. */
+    private static int storageFailure(RunPipeline.Result result, Main main, ReportModel model) {
+        try {
+            Reports.writeAll(result.dir(), model);
+        } catch (RuntimeException alsoFull) {
+            main.err.println("warning: the partial reports could not be written either: " + IoReason.of(alsoFull));
+        }
+        main.err.println("error: run stopped: " + result.partialReason() + ". No new call was started after the failed write.");
+        main.err.println("Resume with: prompt-arena run --resume " + result.dir().path());
+        return ExitCode.RUN_ERROR.code();
     }
 }

@@ -26,11 +26,14 @@ import java.util.Objects;
  * @param maxAttempts maximum attempts per call (retry layer)
  * @param reference  the reference judge ({@code judge: {type: reference}}), or null
  * @param families   model id to family overrides ({@code families:}), for the self-preference check
+ * @param emptyReplyIsError {@code engine.empty_reply}: an empty or missing model reply counts as a generation
+ *                   error (default), rather than an answer the judge compares
  */
 public record ArenaConfig(Path file, String sha256, String name, Path dataset, Path rubric,
                           Map<String, ProviderConfig> providers, VariantConfig a, VariantConfig b,
                           List<JudgeConfig> judges, Path outputDir, DecisionPolicy policy, Map<String, Price> prices,
-                          int maxAttempts, ReferenceJudgeConfig reference, Map<String, String> families) {
+                          int maxAttempts, ReferenceJudgeConfig reference, Map<String, String> families,
+                          boolean emptyReplyIsError) {
     public ArenaConfig {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(a, "a");

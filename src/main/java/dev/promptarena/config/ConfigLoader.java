@@ -58,15 +58,17 @@ public final class ConfigLoader {
         Path rubric = root.require("rubric").existingPath();
         YamlNode engine = root.get("engine");
         int maxAttempts = 5;
+        boolean emptyReplyIsError = true;
         if (engine != null) {
-            engine.allowOnly("max_attempts");
-            maxAttempts = (int) positive(engine.require("max_attempts"));
+            engine.allowOnly("max_attempts", "empty_reply");
+            if (engine.get("max_attempts") != null) maxAttempts = (int) positive(engine.require("max_attempts"));
+            if (engine.get("empty_reply") != null) emptyReplyIsError = engine.require("empty_reply").oneOf("error", "answer").equals("error");
         }
         YamlNode output = root.get("output");
         Path outputDir = output != null ? output.resolvePath() : file.toAbsolutePath().getParent().resolve("reports").normalize();
         return new ArenaConfig(file, sha256(file), root.text("name", stem(file)), root.require("dataset").existingPath(),
                 rubric, providers, a, b, judges, outputDir, policy(root.get("decision"), rubric),
-                prices(root.get("prices")), maxAttempts, reference, JudgeConfigLoader.families(root.get("families")));
+                prices(root.get("prices")), maxAttempts, reference, JudgeConfigLoader.families(root.get("families")), emptyReplyIsError);
     }
 
     static Decoding decoding(YamlNode node, Decoding fallback) {
