@@ -151,7 +151,7 @@ public final class RunPipeline implements AutoCloseable {
                      calls::snapshot, err);
              CaseFiles caseFiles = CaseFiles.start(dir, order)) {
             PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
-                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs, orders(j.seed(), in, options.repeats()))).toList());
+                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs, orders(j.seed(), limited, options.repeats()))).toList());
             runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks)
                     .emptyRepliesAreAnswers(!config.emptyReplyIsError());
             if (interrupted) runner.requestStop();
@@ -204,7 +204,8 @@ public final class RunPipeline implements AutoCloseable {
     }
 
     /**
-     * The balanced presentation order of every (case, repeat) of the run, stratified by the cases' first tag key
+     * The balanced presentation order of every (case, repeat) of the run, planned over the whole run even in a shard
+     * (so each case is shown in the order a single-machine run shows it, and the merged run is the balanced one), stratified by the cases' first tag key
      * (alphabetically) so each segment of it is balanced too.
      */
     static OrderAssigner orders(long seed, ArenaInputs in, int repeats) {
