@@ -13,7 +13,6 @@ import dev.promptarena.engine.CostModel;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.engine.PriceTable;
 import dev.promptarena.engine.Progress;
-import dev.promptarena.input.InputException;
 import dev.promptarena.judge.JudgePanel;
 import dev.promptarena.judge.JudgePrompt;
 import dev.promptarena.judge.OrderAssigner;
@@ -85,7 +84,15 @@ public final class RunPipeline implements AutoCloseable {
 
     public Result execute(ArenaInputs fullInputs, RunOptions options) throws InterruptedException {
         ArenaInputs limited = fullInputs.limitedTo(options.limit());
-        ArenaConfig config = limited.config();
+        Shard shard = options.shard();
+        // Limit first, then shard: `--limit 100 --shard 1/4` is a quarter of the first 100 cases, as merge expects.
+        ArenaInputs sharded = shard == null ? limited : limited.onlyCases(shard::contains);
+        ArenaConfig config = sharded.config();
+        if (config.policy().sequential() != null && shard != null) {
+            // A look needs the whole run's prefix; a shard cannot stop the other shards. Checked before the run folder exists.
+            throw new InputException(config.file(), 0, "decision.sequential",
+                    "a sequential design stops the whole run at a look and cannot run in shards (--shard); run it unsharded");
+        }
         List<JudgeConfig> judges = options.judgeSeed() == null ? config.judges()
                 : config.judges().stream().map(j -> j.withSeed(options.judgeSeed())).toList();
         ReferenceJudgeConfig reference = referenceJudge(config, options);
@@ -93,7 +100,7 @@ public final class RunPipeline implements AutoCloseable {
         long orderSeed = judges.isEmpty() ? reference.seed() : judges.get(0).seed();
         SequentialRegistration sequential = config.policy().sequential() == null ? null
                 : SequentialRegistration.of(config.policy(), limited.cases().size() * options.repeats(), orderSeed);
-        ArenaInputs in = sequential == null ? limited : SequentialMonitor.inOrder(limited, orderSeed);
+        ArenaInputs in = sequential == null ? sharded : SequentialMonitor.inOrder(sharded, orderSeed);
         // Built before the run folder: a missing embeddings module is an input error, not a half-made run.
         CheckRunner checkRunner = in.rubric().checks().isEmpty() ? null : CheckRunner.forChecks(in.rubric().name(), in.rubric().checks());
         String embedder = checkRunner == null || checkRunner.embedder() == null ? null : checkRunner.embedder().modelId();
@@ -120,10 +127,15 @@ public final class RunPipeline implements AutoCloseable {
                 dir = RunDirectory.createExact(options.runDir());
             } else {
                 // The folder appears with its manifest in place: a kill at any moment leaves a resumable folder or none.
-                dir = RunDirectory.create(parent, config.name(), ZonedDateTime.now(), runId -> ManifestFactory.create(in, judges, templateSha,
+                String suffix = shard == null ? "" : "-shard-" + shard.index() + "-of-" + shard.count();
+                dir = RunDirectory.create(parent, config.name(), suffix, ZonedDateTime.now(), runId -> ManifestFactory.create(in, judges, templateSha,
                         runId, total, options, started, null, "running", reference, embedder).withSequential(sequential));
             }
             lock = RunLock.acquire(dir.path());
+        }
+        if (shard != null) {
+            dir.writeJson(ShardInfo.FILE, new ShardInfo(shard.index(), shard.count(), limited.cases().size(), options.repeats(),
+                    shard.positions(limited.cases())));
         }
         Manifest manifest = ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options, started, null, "running",
                 reference, embedder).withSequential(sequential);
@@ -145,7 +157,7 @@ public final class RunPipeline implements AutoCloseable {
                      calls::snapshot, err);
              CaseFiles caseFiles = CaseFiles.start(dir, order)) {
             PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
-                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs, orders(j.seed(), in, options.repeats()))).toList());
+                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs, orders(j.seed(), limited, options.repeats()))).toList());
             runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks)
                     .emptyRepliesAreAnswers(!config.emptyReplyIsError());
             if (interrupted) runner.requestStop();
@@ -206,7 +218,8 @@ public final class RunPipeline implements AutoCloseable {
     }
 
     /**
-     * The balanced presentation order of every (case, repeat) of the run, stratified by the cases' first tag key
+     * The balanced presentation order of every (case, repeat) of the run, planned over the whole run even in a shard
+     * (so each case is shown in the order a single-machine run shows it, and the merged run is the balanced one), stratified by the cases' first tag key
      * (alphabetically) so each segment of it is balanced too.
      */
     static OrderAssigner orders(long seed, ArenaInputs in, int repeats) {
