@@ -1,5 +1,7 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.calibration.LabelsFile;
+import dev.promptarena.decision.DecisionPolicy;
 import dev.promptarena.engine.EngineOptions;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.report.files.Reports;
@@ -99,6 +101,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML (the gate and each guardrail as a test case) to FILE.")
     Path junit;
 
+    @Option(names = "--labels", paramLabel = "CSV", description = {"Human labels (case_id,label) applied at the end of the run: the human-corrected",
+            "win rate in every report, the gate's metric with decision.metric: human_corrected_win_rate."})
+    Path labels;
+
     @Override
     public Integer call() throws Exception {
         if (resume != null) return resumeRun();
@@ -188,6 +194,12 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int execute(ArenaInputs inputs, RunOptions options) throws Exception {
+        // Checked before anything is spent: a label sheet or a file about other cases is an input error now, not after.
+        LabelsFile humanLabels = HumanLabelsGate.forRun(labels, inputs);
+        if (humanLabels == null && inputs.config().policy().metric() == DecisionPolicy.Metric.HUMAN_CORRECTED_WIN_RATE) {
+            main.err.println("note: decision.metric is human_corrected_win_rate and no --labels were given: the run records every"
+                    + " verdict, but the gate will not decide (exit 2) until `prompt-arena report RUN_DIR --labels FILE`.");
+        }
         RunPipeline pipeline = new RunPipeline(main.env, main.err,
                 (dir, run, analysis) -> Reports.writeAll(dir, ReportModel.of(run, analysis)));
         CountDownLatch finished = new CountDownLatch(1);
@@ -202,7 +214,7 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             RunPipeline.Result result = pipeline.execute(inputs, options);
-            int code = RunOutput.finish(result, main, inputs, junit, outputs);
+            int code = RunOutput.finish(result, main, humanLabels, junit, outputs);
             lastRunDir = result.dir().path();
             awaitCacheWrites(result);
             return code;
