@@ -99,6 +99,24 @@ class HumanCorrectedMetricTest {
     }
 
     @Test
+    void falsePassRateOfTheCorrectedGateOnABiasedJudge() {
+        // The gate's false-alarm rate through the real analysis: a 50/50 truth, the +20-point judge, 100 labels of 300.
+        int seeds = 200, judgePasses = 0, correctedPasses = 0;
+        DecisionPolicy hc = policy(DecisionPolicy.Metric.HUMAN_CORRECTED_WIN_RATE, DecisionPolicy.Test.SUPERIORITY, 0);
+        DecisionPolicy wr = policy(DecisionPolicy.Metric.WIN_RATE, DecisionPolicy.Test.SUPERIORITY, 0);
+        for (long seed = 1000; seed < 1000 + seeds; seed++) {
+            Sim sim = simulate(seed, 0.5, 0.9, 0.5);
+            CorrectedWinRate w = sim.corrected(100, 0.05);
+            if (decide(sim, hc, w).outcome() == Outcome.PASS) correctedPasses++;
+            if (decide(sim, wr, w).outcome() == Outcome.PASS) judgePasses++;
+        }
+        System.out.printf("false PASS over %d seeds: judge-only %d, human-corrected %d%n", seeds, judgePasses, correctedPasses);
+        assertTrue(judgePasses >= 0.95 * seeds, "the judge-only gate passes on its bias: " + judgePasses);
+        // Nominal one-sided level 2.5%; binomial(200, 0.025) exceeds 12 with probability < 0.3%.
+        assertTrue(correctedPasses <= 12, "corrected false PASS " + correctedPasses + " of " + seeds);
+    }
+
+    @Test
     void withoutLabelsTheGateRefusesToDecide() {
         Sim sim = simulate(17, 0.5, 0.9, 0.5);
         Decision d = decide(sim, policy(DecisionPolicy.Metric.HUMAN_CORRECTED_WIN_RATE, DecisionPolicy.Test.SUPERIORITY, 0), null);
