@@ -1,7 +1,6 @@
 package dev.promptarena.cli;
 
 import dev.promptarena.calibration.JudgedCases;
-import dev.promptarena.calibration.LabelSheetReader;
 import dev.promptarena.calibration.LabelsFile;
 import dev.promptarena.calibration.LabelsReader;
 import dev.promptarena.decision.DecisionPolicy;
@@ -10,11 +9,6 @@ import dev.promptarena.report.ReportModel;
 import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.RecordedRun;
 import dev.promptarena.stats.CorrectedWinRate;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -54,15 +48,7 @@ final class HumanLabelsGate {
      */
     static LabelsFile forRun(Path file, ArenaInputs inputs) {
         if (file == null) return null;
-        String header;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            header = r.readLine();
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "file not found");
-        } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage());
-        }
-        if (header != null && LabelSheetReader.isSheet(header.split(",", -1))) {
+        if (LabelsFile.isSheet(file)) {
             throw new InputException(file, 1, "order_key", "this is a blind label sheet from `prompt-arena label`, which is drawn from a"
                     + " finished run; give it to `prompt-arena report RUN_DIR --labels " + file.getFileName() + "` after the run."
                     + " `run --labels` takes a plain case_id,label file");

@@ -183,6 +183,7 @@ public final class RunCommand implements Callable<Integer> {
                 recordedArgs, original.engineOptions(), resume);
         if (original.junit == null) original.junit = junit;
         if (original.outputs.isEmpty()) original.outputs = outputs;
+        if (original.labels == null) original.labels = labels; // labels that arrived while the run was stopped
         return original.execute(inputs, options);
     }
 
