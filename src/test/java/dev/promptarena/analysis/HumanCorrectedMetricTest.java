@@ -53,6 +53,12 @@ class HumanCorrectedMetricTest {
         return new DecisionPolicy(test, margin, 0.05, List.of(), null, null, metric, null);
     }
 
+    /** The judge-only gate and the corrected gate (superiority) on one simulated run with the same labels. */
+    private static Decision[] judgeOnlyAndCorrected(Sim sim, CorrectedWinRate w) {
+        return new Decision[] {decide(sim, policy(DecisionPolicy.Metric.WIN_RATE, DecisionPolicy.Test.SUPERIORITY, 0), w),
+                decide(sim, policy(DecisionPolicy.Metric.HUMAN_CORRECTED_WIN_RATE, DecisionPolicy.Test.SUPERIORITY, 0), w)};
+    }
+
     private static Decision decide(Sim sim, DecisionPolicy policy, CorrectedWinRate labels) {
         return ArenaAnalysis.analyze(sim.outcomes(), List.of(), new AnalysisOptions(0.05, 1, 2000, policy), List.of(), labels).decision();
     }
@@ -62,8 +68,8 @@ class HumanCorrectedMetricTest {
         // Humans split 50/50; the judge says B for 90% of human-B cases and 50% of human-A cases (+20 points toward B).
         Sim sim = simulate(17, 0.5, 0.9, 0.5);
         CorrectedWinRate w = sim.corrected(80, 0.05);
-        Decision judgeOnly = decide(sim, policy(DecisionPolicy.Metric.WIN_RATE, DecisionPolicy.Test.SUPERIORITY, 0), w);
-        Decision corrected = decide(sim, policy(DecisionPolicy.Metric.HUMAN_CORRECTED_WIN_RATE, DecisionPolicy.Test.SUPERIORITY, 0), w);
+        Decision[] gates = judgeOnlyAndCorrected(sim, w);
+        Decision judgeOnly = gates[0], corrected = gates[1];
         assertEquals(Outcome.PASS, judgeOnly.outcome(), judgeOnly.reasons().toString());
         assertTrue(judgeOnly.interval().lower() > 0.6, "judge-only " + judgeOnly.interval());
         assertEquals(Outcome.INCONCLUSIVE, corrected.outcome(), corrected.reasons().toString());
@@ -85,8 +91,8 @@ class HumanCorrectedMetricTest {
         // Humans prefer B 70% of the time; the judge says B for only 60% of human-B cases and never for human-A ones.
         Sim sim = simulate(5, 0.7, 0.6, 0.0);
         CorrectedWinRate w = sim.corrected(150, 0.05);
-        Decision judgeOnly = decide(sim, policy(DecisionPolicy.Metric.WIN_RATE, DecisionPolicy.Test.SUPERIORITY, 0), w);
-        Decision corrected = decide(sim, policy(DecisionPolicy.Metric.HUMAN_CORRECTED_WIN_RATE, DecisionPolicy.Test.SUPERIORITY, 0), w);
+        Decision[] gates = judgeOnlyAndCorrected(sim, w);
+        Decision judgeOnly = gates[0], corrected = gates[1];
         assertTrue(judgeOnly.outcome() != Outcome.PASS, judgeOnly.reasons().toString());
         assertEquals(Outcome.PASS, corrected.outcome(), corrected.reasons().toString());
         // λ = cov(y, ŷ) / ((1 + n/N) var ŷ); the population value here is 0.126 / (2 · 0.2436) = 0.259.
