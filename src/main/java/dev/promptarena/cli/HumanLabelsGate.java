@@ -43,11 +43,17 @@ final class HumanLabelsGate {
 
     /**
      * Checks {@code run --labels FILE} before the run spends anything: a plain {@code case_id,label} file with
-     * labels on at least 2 of the run's cases. A blind label sheet from {@code label} is refused: it is drawn
+     * labels on at least 2 of the run's cases (without a file: a note when the gate will need labels). A blind label sheet from {@code label} is refused: it is drawn
      * from a finished run's verdicts, so it can only go to {@code report}.
      */
-    static LabelsFile forRun(Path file, ArenaInputs inputs) {
-        if (file == null) return null;
+    static LabelsFile forRun(Path file, ArenaInputs inputs, java.io.PrintStream err) {
+        if (file == null) {
+            if (inputs.config().policy().metric() == DecisionPolicy.Metric.HUMAN_CORRECTED_WIN_RATE) {
+                err.println("note: decision.metric is human_corrected_win_rate and no --labels were given: the run records every"
+                        + " verdict, but the gate will not decide (exit 2) until `prompt-arena report RUN_DIR --labels FILE`.");
+            }
+            return null;
+        }
         if (LabelsFile.isSheet(file)) {
             throw new InputException(file, 1, "order_key", "this is a blind label sheet from `prompt-arena label`, which is drawn from a"
                     + " finished run; give it to `prompt-arena report RUN_DIR --labels " + file.getFileName() + "` after the run."
