@@ -27,15 +27,14 @@ final class RunOutput {
         java.util.Set<String> shown = new java.util.HashSet<>();
         if (result.manifest().selfPreference() != null) result.manifest().selfPreference().forEach(s -> shown.add(s.message()));
         TerminalSummary.print(model, result.dir().file("report.html").toString(), written.htmlBytes(), main.out, shown::contains);
-        ExitCode gate = ExitCode.of(model.analysis().decision().outcome());
-        if (result.partialReason() == null) return gate.code();
-        main.err.println("Run stopped early (" + result.partialReason() + "); the report is marked partial.");
+        // The same mapping as `report` uses: an incomplete run is INCONCLUSIVE in every file, 130 after Ctrl-C.
+        ExitCode code = ExitCode.of(model);
+        if (result.partialReason() == null) return code.code();
+        main.err.println("Run stopped early (" + result.partialReason() + "); the report is marked partial and decides nothing.");
         boolean budget = result.engine().budgetExhausted();
         main.err.println("Resume with: prompt-arena run --resume " + result.dir().path()
                 + (budget ? " --max-cost USD   (a higher cap in US dollars; it replaces the recorded one)" : ""));
-        if (result.partialReason().startsWith("interrupted")) return ExitCode.INTERRUPTED.code();
-        // Stopped by the budget: a pass on fewer cases than planned is not the pre-registered test.
-        return gate == ExitCode.PASS ? ExitCode.INCONCLUSIVE.code() : gate.code();
+        return code.code();
     }
 
     /** The journal failed (disk full): write the reports the disk still takes, say why in plain words, exit 4. */

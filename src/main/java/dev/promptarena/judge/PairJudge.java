@@ -29,13 +29,19 @@ public final class PairJudge {
     private final CostModel costs;
     private final OrderAssigner orders;
 
+    /** A judge whose presentation order is a per-case seeded coin (tests and single pairs). */
     public PairJudge(JudgeConfig config, JudgePrompt prompt, Calls calls, CostModel costs) {
+        this(config, prompt, calls, costs, new OrderAssigner(config.seed()));
+    }
+
+    /** A judge presenting each pair in the order {@code orders} assigns (a run's balanced plan). */
+    public PairJudge(JudgeConfig config, JudgePrompt prompt, Calls calls, CostModel costs, OrderAssigner orders) {
         this.config = config;
         this.prompt = prompt;
         this.parser = new VerdictParser(prompt.axisNames());
         this.calls = calls;
         this.costs = costs;
-        this.orders = new OrderAssigner(config.seed());
+        this.orders = orders;
     }
 
     /** The material the judge sees about a case (the variants' outputs aside). */

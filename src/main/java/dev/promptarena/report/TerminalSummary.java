@@ -28,7 +28,9 @@ public final class TerminalSummary {
                 TerminalText.plain(m.manifest().variants().get("B").name()), TerminalText.plain(m.manifest().variants().get("A").name()), w.outcomes(), w.scored(), w.wins(),
                 w.losses(), w.ties(), w.inconsistent(), w.unparseable(), w.errors());
         if (w.winRate() != null) {
-            out.printf(Locale.ROOT, "B's win rate (ties half): %.1f%%  %s%n", 100 * w.winRate(), interval(w.gateInterval()));
+            out.printf(Locale.ROOT, "B's win rate (ties half%s): %.1f%%  %s  (conservative Wilson %s)%n",
+                    w.positionAdjusted() ? ", mean of both presentation orders" : "", 100 * w.estimate(), interval(w.gateInterval()),
+                    interval(w.wilson()));
         }
         for (AxisResult x : a.axes()) {
             if (x.meanA() == null) continue;

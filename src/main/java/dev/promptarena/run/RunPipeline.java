@@ -15,6 +15,7 @@ import dev.promptarena.engine.Progress;
 import dev.promptarena.input.InputException;
 import dev.promptarena.judge.JudgePanel;
 import dev.promptarena.judge.JudgePrompt;
+import dev.promptarena.judge.OrderAssigner;
 import dev.promptarena.judge.PairJudge;
 import dev.promptarena.judge.PairJudging;
 import dev.promptarena.judge.ReferenceJudge;
@@ -142,7 +143,7 @@ public final class RunPipeline implements AutoCloseable {
                      calls::snapshot, err);
              CaseFiles caseFiles = CaseFiles.start(dir, order)) {
             PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
-                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs)).toList());
+                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs, orders(j.seed(), in, options.repeats()))).toList());
             runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks)
                     .emptyRepliesAreAnswers(!config.emptyReplyIsError());
             if (interrupted) runner.requestStop();
@@ -192,6 +193,20 @@ public final class RunPipeline implements AutoCloseable {
             if (calls.journalFailure() == null) throw e;
             err.println("warning: " + e.getMessage() + ": " + dev.promptarena.util.IoReason.of(e));
         }
+    }
+
+    /**
+     * The balanced presentation order of every (case, repeat) of the run, stratified by the cases' first tag key
+     * (alphabetically) so each segment of it is balanced too.
+     */
+    static OrderAssigner orders(long seed, ArenaInputs in, int repeats) {
+        String key = in.cases().stream().flatMap(c -> c.tags().keySet().stream()).min(String::compareTo).orElse(null);
+        List<OrderAssigner.Unit> units = new java.util.ArrayList<>();
+        for (var c : in.cases()) {
+            String stratum = key == null ? "" : c.tags().getOrDefault(key, "");
+            for (int r = 0; r < repeats; r++) units.add(new OrderAssigner.Unit(c.id(), r, stratum));
+        }
+        return OrderAssigner.balanced(seed, units);
     }
 
     /**

@@ -29,7 +29,7 @@ public final class SimClient implements LlmClient {
 
     @Override
     public CompletableFuture<LlmResponse> send(LlmRequest request) {
-        SplittableRandom rng = new SplittableRandom(seed(request));
+        SplittableRandom rng = new SplittableRandom(seed(request) ^ (options.seed() * 0x9E3779B97F4A7C15L));
         String text = SimJudge.isJudgeRequest(request)
                 ? new SimJudge(options).reply(request, rng)
                 : new SimGenerator(options).reply(request, rng);
