@@ -51,6 +51,15 @@ class JudgeFailuresTest {
                 .findFirst().orElseThrow(() -> new AssertionError(metric + " not in summary.csv:\n" + csv)).split(",")[1].replace("\"", "");
     }
 
+    /** Checks summary.csv's counts against {@code expected} (in the order of its words) and returns the file. */
+    private static String assertSummaryCounts(Path run, String expected) throws Exception {
+        String summary = Files.readString(run.resolve("summary.csv"));
+        String actual = summaryValue(summary, "unparseable") + " unparseable, " + summaryValue(summary, "errors") + " errors, "
+                + summaryValue(summary, "judge_errors") + " judge errors, " + summaryValue(summary, "judge_failed_calls") + " failed judge calls";
+        assertEquals(expected, actual, summary);
+        return summary;
+    }
+
     @Test
     void aJudgeThatFailsIsCountedAsAnErrorWithItsReasonNeverAsUnparseable() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
@@ -62,11 +71,7 @@ class JudgeFailuresTest {
             assertTrue(r.out().contains("2 judge calls failed after retries (server error, HTTP 500 ×2)"), r.out());
 
             Path run = runDir();
-            String summary = Files.readString(run.resolve("summary.csv"));
-            assertEquals("0", summaryValue(summary, "unparseable"));
-            assertEquals("2", summaryValue(summary, "errors"));
-            assertEquals("2", summaryValue(summary, "judge_errors"));
-            assertEquals("2", summaryValue(summary, "judge_failed_calls"));
+            String summary = assertSummaryCounts(run, "0 unparseable, 2 errors, 2 judge errors, 2 failed judge calls");
             assertTrue(summary.contains("server error, HTTP 500 ×2"), summary);
 
             JsonNode report = JSON.readTree(run.resolve("report.json").toFile());
@@ -123,11 +128,7 @@ class JudgeFailuresTest {
             assertFalse(r.out().contains("judge calls failed"), r.out());
 
             Path run = runDir();
-            String summary = Files.readString(run.resolve("summary.csv"));
-            assertEquals("2", summaryValue(summary, "unparseable"));
-            assertEquals("0", summaryValue(summary, "errors"));
-            assertEquals("0", summaryValue(summary, "judge_errors"));
-            assertEquals("0", summaryValue(summary, "judge_failed_calls"));
+            assertSummaryCounts(run, "2 unparseable, 0 errors, 0 judge errors, 0 failed judge calls");
             JsonNode report = JSON.readTree(run.resolve("report.json").toFile());
             JsonNode ops = report.path("analysis").path("operations");
             assertEquals(0, ops.path("errorOutcomes").asInt(), ops.toString());
