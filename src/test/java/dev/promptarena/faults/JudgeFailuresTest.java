@@ -94,6 +94,7 @@ class JudgeFailuresTest {
             assertTrue(md.contains("0 unparseable, 2 errors") && md.contains("2 of the errors are judge errors"), md);
             String html = Files.readString(run.resolve("report.html"));
             assertTrue(html.contains("2 of the errors are judge errors"), "the HTML win bar names them too");
+            assertEquals(2, html.split("\"vl\":\"judge error\"", -1).length - 1, "and the case list labels both outcomes");
             JsonNode engine = JSON.readTree(run.resolve("engine.json").toFile());
             assertEquals(2, engine.path("judgeFailuresByReason").path("TRANSIENT 500").asInt(), engine.toString());
         }
