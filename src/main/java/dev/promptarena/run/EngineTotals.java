@@ -20,6 +20,7 @@ final class EngineTotals {
         double cost = 0;
         boolean exhausted = false;
         Map<String, Long> failures = new TreeMap<>();
+        Map<String, Long> judgeFailures = new TreeMap<>();
         Map<Role, RoleUsage> byRole = new EnumMap<>(Role.class);
         TreeSet<String> unpriced = new TreeSet<>();
         for (EngineSnapshot s : shards) {
@@ -35,11 +36,12 @@ final class EngineTotals {
             cost += s.costUsd();
             exhausted |= s.budgetExhausted();
             s.failuresByReason().forEach((k, v) -> failures.merge(k, v, Long::sum));
+            s.judgeFailuresByReason().forEach((k, v) -> judgeFailures.merge(k, v, Long::sum));
             s.byRole().forEach((role, u) -> byRole.merge(role, u, (x, y) -> new RoleUsage(x.calls() + y.calls(),
                     x.inputTokens() + y.inputTokens(), x.outputTokens() + y.outputTokens(), x.costUsd() + y.costUsd())));
             unpriced.addAll(s.unpricedModels());
         }
         return new EngineSnapshot(requested, issued, attempts, retries, cacheHits, journalHits, succeeded, failed, failures, byRole, cost,
-                skipped, exhausted, unpriced, 0);
+                skipped, exhausted, unpriced, 0, judgeFailures);
     }
 }
