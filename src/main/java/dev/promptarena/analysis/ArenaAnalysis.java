@@ -14,6 +14,7 @@ import dev.promptarena.stats.CheckSummaries;
 import dev.promptarena.stats.CheckSummary;
 import dev.promptarena.stats.ExploratoryFamily;
 import dev.promptarena.stats.ClusterBootstrap;
+import dev.promptarena.stats.CorrectedWinRate;
 import dev.promptarena.stats.JudgePanelAnalysis;
 import dev.promptarena.stats.JudgePanelResult;
 import dev.promptarena.stats.JudgedOutcome;
@@ -60,6 +61,16 @@ public final class ArenaAnalysis {
      */
     public static AnalysisResult analyze(List<CaseOutcome> outcomes, List<String> axisNames, AnalysisOptions options,
                                          List<SelfPreference> selfPreference) {
+        return analyze(outcomes, axisNames, options, selfPreference, null);
+    }
+
+    /**
+     * As {@link #analyze(List, List, AnalysisOptions, List)}, with the human-corrected win rate from human labels,
+     * computed at the policy's alpha (null without labels). The gate decides on it when the policy's metric is
+     * {@link DecisionPolicy.Metric#HUMAN_CORRECTED_WIN_RATE}; without it such a gate gives no interval and refuses.
+     */
+    public static AnalysisResult analyze(List<CaseOutcome> outcomes, List<String> axisNames, AnalysisOptions options,
+                                         List<SelfPreference> selfPreference, CorrectedWinRate humanCorrected) {
         List<JudgedOutcome> judged = JudgedOutcome.of(outcomes);
         double alpha = options.alpha();
         // Separate seeds per bootstrap so adding an axis does not change the win-rate interval.
@@ -83,6 +94,10 @@ public final class ArenaAnalysis {
             // Pre-registered: gate on the win rate at equal lengths (null when the length model is not estimable).
             VerbosityResult lc = options.policy().alpha() == alpha ? verbosityRaw : VerbosityAnalysis.analyze(judged, options.policy().alpha());
             primary = primary.withPrimary(lc.lengthControlledWinRate(), lc.lengthControlledInterval());
+        } else if (options.policy().metric() == DecisionPolicy.Metric.HUMAN_CORRECTED_WIN_RATE) {
+            // Pre-registered: gate on the PPI++ estimate and its interval; no labels, no interval, no decision.
+            primary = humanCorrected == null ? primary.withPrimary(null, null)
+                    : primary.withPrimary(humanCorrected.corrected().estimate(), humanCorrected.corrected().interval());
         }
         SegmentsResult segmentsRaw = SegmentAnalysis.analyze(judged, winRate.winRate(), alpha);
         // One family: order bias, verbosity and segment reversal are warned about only when significant after Holm.
