@@ -15,7 +15,7 @@ final class EngineTotals {
 
     /** The sum; null when any shard predates engine.json (a partial sum would understate the cost). */
     static EngineSnapshot sum(List<EngineSnapshot> shards) {
-        if (shards.isEmpty() || shards.contains(null)) return null;
+        if (shards.isEmpty() || shards.stream().anyMatch(java.util.Objects::isNull)) return null; // List.of(...).contains(null) throws
         long requested = 0, issued = 0, attempts = 0, retries = 0, cacheHits = 0, journalHits = 0, succeeded = 0, failed = 0, skipped = 0;
         double cost = 0;
         boolean exhausted = false;

@@ -17,10 +17,10 @@ class EngineTotalsJudgeFailuresTest {
 
     @Test
     void judgeFailuresAreSummedByReason() {
-        // A mutable list: EngineTotals asks it contains(null), which List.of rejects.
-        EngineSnapshot sum = EngineTotals.sum(new java.util.ArrayList<>(List.of(
+        // An immutable List.of: the sum must not ask it contains(null), which List.of rejects.
+        EngineSnapshot sum = EngineTotals.sum(List.of(
                 shard(Map.of("TRANSIENT 500", 2L, "RATE_LIMITED 429", 1L), Map.of("TRANSIENT 500", 1L)),
-                shard(Map.of("TRANSIENT 500", 1L), Map.of("TRANSIENT 500", 1L, "RATE_LIMITED 429", 0L)))));
+                shard(Map.of("TRANSIENT 500", 1L), Map.of("TRANSIENT 500", 1L, "RATE_LIMITED 429", 0L))));
         assertEquals(Map.of("TRANSIENT 500", 3L, "RATE_LIMITED 429", 1L), sum.failuresByReason());
         assertEquals(Map.of("TRANSIENT 500", 2L, "RATE_LIMITED 429", 0L), sum.judgeFailuresByReason());
         assertEquals(4, sum.failed());
