@@ -109,7 +109,7 @@ public final class ArenaAnalysis {
         SegmentsResult segments = segmentsRaw.withReversal(family.keeps(2));
         Decision decision = decide(options.policy(), primary, ops, checks, similarity, AxisAnalysis.drops(judged, axisNames),
                 options.deviations());
-        List<String> warnings = new ArrayList<>(warnings(winRate, order, verbosity, segments));
+        List<String> warnings = new ArrayList<>(warnings(winRate, ops, order, verbosity, segments));
         warnings.addAll(panel.warnings());
 
         return new AnalysisResult(options, axisNames, winRate, axes, order, verbosity, segments, ops, decision, warnings,
@@ -135,10 +135,16 @@ public final class ArenaAnalysis {
         return any ? SimilarityStats.summarize(outcomes, 1 - alpha) : null;
     }
 
-    private static List<String> warnings(WinRateResult w, OrderBiasResult order, VerbosityResult verbosity, SegmentsResult segments) {
+    private static List<String> warnings(WinRateResult w, OperationalMetrics ops, OrderBiasResult order, VerbosityResult verbosity,
+                                         SegmentsResult segments) {
         List<String> out = new ArrayList<>();
-        if (w.errors() > 0) {
-            out.add(w.errors() + " of " + w.outcomes() + " outcomes had a generation error and were left out of the win rate.");
+        int judgeErrors = ops.judgeErrorOutcomes();
+        if (w.errors() > judgeErrors) {
+            out.add((w.errors() - judgeErrors) + " of " + w.outcomes() + " outcomes had a generation error and were left out of the win rate.");
+        }
+        if (judgeErrors > 0) {
+            out.add(judgeErrors + " of " + w.outcomes() + " outcomes had a judge error (every judge call failed after its retries)"
+                    + " and were left out of the win rate; they count as errors, not as unparseable.");
         }
         if (w.unparseable() > 0) {
             out.add(w.unparseable() + " of " + w.outcomes() + " outcomes had no parseable judge verdict and were left out of the win rate.");
