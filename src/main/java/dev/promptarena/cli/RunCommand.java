@@ -10,6 +10,8 @@ import dev.promptarena.run.ManifestFactory;
 import dev.promptarena.run.ProvidersTable;
 import dev.promptarena.run.RunOptions;
 import dev.promptarena.run.RunPipeline;
+import dev.promptarena.run.TournamentDryRun;
+import dev.promptarena.run.TournamentRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,8 +101,21 @@ public final class RunCommand implements Callable<Integer> {
         OutputFiles.checkAll(outputs);
         ArenaInputs loaded = ArenaInputs.load(config, main.env);
         loaded.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
+        boolean tournament = loaded.config().tournament() != null;
+        if (tournament && responses != null) {
+            throw new dev.promptarena.input.InputException(responses, "--responses: a tournament generates every variant; recorded outputs are not supported yet");
+        }
+        if (tournament) TournamentOutput.checkOutputs(outputs, junit);
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
         RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null, runDir);
+        if (dryRun && tournament) {
+            ProvidersTable.Result providers = ProvidersTable.of(inputs.config(), main.env);
+            providers.lines().forEach(main.out::println);
+            providers.warnings().forEach(w -> main.err.println("warning: " + w));
+            main.out.println(TournamentDryRun.schedule(inputs, options));
+            main.out.println(TournamentDryRun.estimate(inputs, options).describe());
+            return ExitCode.PASS.code();
+        }
         if (dryRun) {
             ProvidersTable.Result providers = ProvidersTable.of(inputs.config(), main.env);
             if (!inputs.config().providers().isEmpty()) providers.lines().forEach(main.out::println);
@@ -145,6 +160,13 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int execute(ArenaInputs inputs, RunOptions options) throws Exception {
+        if (inputs.config().tournament() != null) {
+            // No interrupt hook yet: Ctrl-C ends the process; every finished call is in the journal, so --resume re-issues none.
+            TournamentRun.Result result = new TournamentRun(main.env, main.err).execute(inputs, options);
+            int code = TournamentOutput.finish(result, main, outputs);
+            awaitCacheWrites(result.cacheWrites());
+            return code;
+        }
         RunPipeline pipeline = new RunPipeline(main.env, main.err,
                 (dir, run, analysis) -> Reports.writeAll(dir, ReportModel.of(run, analysis)));
         CountDownLatch finished = new CountDownLatch(1);
@@ -160,7 +182,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             RunPipeline.Result result = pipeline.execute(inputs, options);
             int code = RunOutput.finish(result, main, inputs, junit, outputs);
-            awaitCacheWrites(result);
+            awaitCacheWrites(result.cacheWrites());
             return code;
         } finally {
             finished.countDown();
@@ -173,10 +195,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** The shared cache's last writes ran beside the reports; the next run should find them. */
-    private void awaitCacheWrites(RunPipeline.Result result) throws InterruptedException {
+    private void awaitCacheWrites(java.util.concurrent.CompletableFuture<Long> cacheWrites) throws InterruptedException {
         long failed;
         try {
-            failed = result.cacheWrites().get(60, TimeUnit.SECONDS);
+            failed = cacheWrites.get(60, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             failed = -1;
         }
