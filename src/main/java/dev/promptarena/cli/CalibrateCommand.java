@@ -3,7 +3,10 @@ package dev.promptarena.cli;
 import dev.promptarena.calibration.Calibration;
 import dev.promptarena.calibration.CalibrationResult;
 import dev.promptarena.calibration.CalibrationText;
-import dev.promptarena.calibration.LabelsReader;
+import dev.promptarena.calibration.CorrectionSummary;
+import dev.promptarena.calibration.CorrectionText;
+import dev.promptarena.calibration.JudgedCases;
+import dev.promptarena.calibration.LabelsFile;
 import dev.promptarena.run.CaseRecord;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.ManifestFactory;
@@ -41,6 +44,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "Minimum raw agreement (with ties) to trust the judge (default: ${DEFAULT-VALUE}).")
     double threshold;
 
+    @Option(names = "--target-width", paramLabel = "W", defaultValue = "0.10",
+            description = "Interval width the recommendation aims at when it asks for more labels (default: ${DEFAULT-VALUE}).")
+    double targetWidth;
+
     @Option(names = "--json", description = "Print the result as JSON instead of text.")
     boolean json;
 
@@ -50,6 +57,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             main.err.println("error: --threshold must be in (0, 1], got " + threshold);
             return ExitCode.USAGE_OR_INPUT.code();
         }
+        if (!(targetWidth > 0 && targetWidth < 1)) {
+            main.err.println("error: --target-width must be in (0, 1), got " + targetWidth);
+            return ExitCode.USAGE_OR_INPUT.code();
+        }
         if (!Files.isDirectory(runDir)) {
             main.err.println("error: " + runDir + ": not a folder");
             return ExitCode.USAGE_OR_INPUT.code();
@@ -57,10 +68,20 @@ public final class CalibrateCommand implements Callable<Integer> {
         RunDirectory dir = RunDirectory.open(runDir);
         Manifest manifest = ManifestFactory.read(dir.file("manifest.json"));
         List<CaseRecord> records = RecordedRun.readCases(dir.file("cases.jsonl"));
-        CalibrationResult r = Calibration.compute(runDir, labels, records, LabelsReader.read(labels), threshold,
-                manifest.policy().alpha());
-        if (json) main.out.println(RunDirectory.JSON.writeValueAsString(r));
-        else CalibrationText.print(r, main.out);
+        LabelsFile file = LabelsFile.read(labels, manifest.runId());
+        CalibrationResult r = Calibration.compute(runDir, labels, records, file.labels(), threshold, manifest.policy().alpha());
+        // The human-corrected win rate (issue 17) is added beside the agreement, without changing it.
+        JudgedCases judged = JudgedCases.of(records);
+        CorrectionSummary correction = CorrectionSummary.of(judged, file.correct(judged, manifest.policy().alpha()), r.trusted(),
+                targetWidth, manifest.policy().alpha());
+        if (json) {
+            com.fasterxml.jackson.databind.node.ObjectNode node = RunDirectory.JSON.valueToTree(r);
+            node.set("humanCorrected", RunDirectory.JSON.valueToTree(correction));
+            main.out.println(RunDirectory.JSON.writeValueAsString(node));
+        } else {
+            CalibrationText.print(r, main.out);
+            CorrectionText.print(correction, main.out);
+        }
         return r.trusted() ? ExitCode.PASS.code() : ExitCode.FAIL.code();
     }
 }

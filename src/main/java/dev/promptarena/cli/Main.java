@@ -22,7 +22,7 @@ public final class Main implements Runnable {
      */
     private static final List<Map.Entry<String, Supplier<Object>>> SUBCOMMANDS = List.of(
             Map.entry("run", RunCommand::new), Map.entry("validate", ValidateCommand::new), Map.entry("report", ReportCommand::new),
-            Map.entry("plan", PlanCommand::new), Map.entry("calibrate", CalibrateCommand::new),
+            Map.entry("plan", PlanCommand::new), Map.entry("calibrate", CalibrateCommand::new), Map.entry("label", LabelCommand::new),
             Map.entry("compare", CompareCommand::new), Map.entry("generate-completion", Main::completion),
             Map.entry("import", ImportCommand::new), Map.entry("runs", RunsCommand::new),
             Map.entry("assign", AssignCommand::new), Map.entry("canary", CanaryCommand::new),
@@ -33,12 +33,17 @@ public final class Main implements Runnable {
     final Map<String, String> env;
     final PrintStream out;
     final PrintStream err;
+    private final ChangeSource changeSource;
 
-    Main(Map<String, String> env, PrintStream out, PrintStream err) {
+    Main(Map<String, String> env, PrintStream out, PrintStream err, ChangeSource changeSource) {
         this.env = Map.copyOf(env);
         this.out = out;
         this.err = err;
+        this.changeSource = changeSource;
     }
+
+    /** What tells {@code run --watch} that an input changed (file polling, unless a test injected one). */
+    ChangeSource changeSource() { return changeSource != null ? changeSource : new PollingChangeSource(); }
 
     @Override
     public void run() {
@@ -65,7 +70,12 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns the exit code (tests call this directly). */
     public static int execute(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        CommandLine cl = new CommandLine(new Main(env, out, err));
+        return execute(args, env, out, err, null);
+    }
+
+    /** As {@link #execute(String[], Map, PrintStream, PrintStream)}, with {@code run --watch}'s change source (tests script it). */
+    public static int execute(String[] args, Map<String, String> env, PrintStream out, PrintStream err, ChangeSource changeSource) {
+        CommandLine cl = new CommandLine(new Main(env, out, err, changeSource));
         // The named subcommand only; anything else (help, a typo, no argument) gets all of them.
         // help and generate-completion describe the whole command tree, so they get every subcommand too.
         boolean named = args.length > 0 && !List.of("help", "generate-completion").contains(args[0])

@@ -1,5 +1,7 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.calibration.JudgedCases;
+import dev.promptarena.calibration.LabelsFile;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.report.TerminalSummary;
 import dev.promptarena.report.files.Reports;
@@ -23,8 +25,15 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder, e.g. reports/20261123-101500-support-bot.")
     Path runDir;
 
+    @Option(names = {"-q", "--quiet"}, description = "Print only the decision line (the reports are written as usual).")
+    boolean quiet;
+
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML (the gate and each guardrail as a test case) to FILE.")
     Path junit;
+
+    @Option(names = "--labels", paramLabel = "CSV", description = {"Human labels: a filled 'label' sheet or case_id,label. Adds the judge-only,",
+            "human-only and human-corrected win rates to every report (exploratory; the gate is unchanged)."})
+    Path labels;
 
     @Override
     public Integer call() {
@@ -39,9 +48,15 @@ public final class ReportCommand implements Callable<Integer> {
         }
         RecordedRun run = RecordedRun.read(dir);
         ReportModel model = ReportModel.of(run, run.analyze());
+        if (labels != null) {
+            JudgedCases judged = JudgedCases.of(run.cases());
+            model = model.withHumanCorrected(LabelsFile.read(labels, run.manifest().runId())
+                    .correct(judged, run.manifest().policy().alpha()).winRate());
+        }
         Reports.Written written = Reports.writeAll(dir, model);
         if (junit != null) JUnitReport.write(junit, model);
-        TerminalSummary.print(model, dir.file("report.html").toString(), written.htmlBytes(), main.out);
+        if (quiet) main.out.println("DECISION: " + model.analysis().decision().outcome());
+        else TerminalSummary.print(model, dir.file("report.html").toString(), written.htmlBytes(), main.out);
         return ExitCode.of(model.analysis().decision().outcome()).code();
     }
 }

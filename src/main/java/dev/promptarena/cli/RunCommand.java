@@ -86,6 +86,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--watch", description = "Run, then run again whenever the config, a prompt file, the rubric or the golden set changes"
+            + " (the cache makes unchanged calls free), printing what changed since the previous iteration. Ctrl-C stops.")
+    boolean watch;
+
+    /** The run folder of the last run this command made (watch mode diffs consecutive ones). */
+    private Path lastRunDir;
+
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML (the gate and each guardrail as a test case) to FILE.")
     Path junit;
 
@@ -97,9 +104,22 @@ public final class RunCommand implements Callable<Integer> {
             main.err.println("error: --concurrency, --repeats and --limit must be >= 1, --max-cost >= 0");
             return ExitCode.USAGE_OR_INPUT.code();
         }
+        if (watch) {
+            if (runDir != null || dryRun) throw new CommandLine.ParameterException(spec.commandLine(), "--watch makes a new run folder per iteration: not with --run-dir or --dry-run");
+            // Every iteration loads the inputs again: that is what changed.
+            return WatchLoop.run(config, main.env, main.changeSource(), () -> {
+                lastRunDir = null;
+                int code = runOnce();
+                return new WatchLoop.Result(code, lastRunDir);
+            }, main.out, main.err);
+        }
+        return runOnce();
+    }
+
+    private int runOnce() throws Exception {
         if (runDir != null && out != null) throw new CommandLine.ParameterException(spec.commandLine(), "give --out PARENT or --run-dir DIR, not both");
         OutputFiles.checkAll(outputs);
-        ArenaInputs loaded = ArenaInputs.load(config, main.env);
+        ArenaInputs loaded = ArenaInputs.load(config, main.env, responses != null);
         loaded.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
         boolean tournament = loaded.config().tournament() != null;
         if (tournament && responses != null) {
@@ -140,7 +160,7 @@ public final class RunCommand implements Callable<Integer> {
         new CommandLine(original).parseArgs(args.toArray(String[]::new));
         original.config = Path.of(m.configFile());
         original.quiet = original.quiet || quiet;
-        ArenaInputs loaded = ArenaInputs.load(original.config, main.env);
+        ArenaInputs loaded = ArenaInputs.load(original.config, main.env, original.responses != null);
         if (!loaded.config().sha256().equals(m.configSha256())) {
             main.err.println("warning: " + original.config + " changed since the run started; calls whose requests changed are issued anew");
         }
@@ -164,6 +184,7 @@ public final class RunCommand implements Callable<Integer> {
             // No interrupt hook yet: Ctrl-C ends the process; every finished call is in the journal, so --resume re-issues none.
             TournamentRun.Result result = new TournamentRun(main.env, main.err).execute(inputs, options);
             int code = TournamentOutput.finish(result, main, outputs);
+            lastRunDir = result.dir().path();
             awaitCacheWrites(result.cacheWrites());
             return code;
         }
@@ -182,6 +203,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             RunPipeline.Result result = pipeline.execute(inputs, options);
             int code = RunOutput.finish(result, main, inputs, junit, outputs);
+            lastRunDir = result.dir().path();
             awaitCacheWrites(result.cacheWrites());
             return code;
         } finally {

@@ -21,7 +21,10 @@ final class RunOutput {
         OutputFiles.copy(result.dir().path(), outputs);
         // The parent's `latest` names this run once its reports are complete (a partial run's too: it is the newest).
         dev.promptarena.run.LatestPointer.update(result.dir().path());
-        TerminalSummary.print(model, result.dir().file("report.html").toString(), written.htmlBytes(), main.out);
+        // Self-preference was warned about on stderr before the run spent anything (RunPipeline); not again here.
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        if (result.manifest().selfPreference() != null) result.manifest().selfPreference().forEach(s -> shown.add(s.message()));
+        TerminalSummary.print(model, result.dir().file("report.html").toString(), written.htmlBytes(), main.out, shown::contains);
         ExitCode gate = ExitCode.of(model.analysis().decision().outcome());
         if (result.partialReason() == null) return gate.code();
         main.err.println("Run stopped early (" + result.partialReason() + "); the report is marked partial.");

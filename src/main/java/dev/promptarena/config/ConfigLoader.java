@@ -21,9 +21,19 @@ import java.util.Map;
 /** Reads arena.yaml into a validated {@link ArenaConfig}; every error names file, line and key. */
 public final class ConfigLoader {
     private final Map<String, String> env;
+    private final boolean recordedOutputs;
 
     /** @param env environment used for ${VAR} interpolation (passed in, never read deep in the code) */
-    public ConfigLoader(Map<String, String> env) { this.env = Map.copyOf(env); }
+    public ConfigLoader(Map<String, String> env) { this(env, false); }
+
+    /**
+     * @param recordedOutputs both variants' outputs come from {@code run --responses FILE}: the variants then need
+     *                        no provider, model or user template (nothing generates), as with per-variant responses
+     */
+    public ConfigLoader(Map<String, String> env, boolean recordedOutputs) {
+        this.env = Map.copyOf(env);
+        this.recordedOutputs = recordedOutputs;
+    }
 
     public ArenaConfig load(Path file) {
         YamlNode root = YamlNode.load(file, env);
@@ -95,14 +105,17 @@ public final class ConfigLoader {
         }
         String provider = null;
         String model;
-        if (responses == null) {
+        boolean generated = responses == null && !recordedOutputs;
+        if (generated) {
             provider = providerRef(node.require("provider"), providers);
             model = node.require("model").text();
         } else {
+            // Recorded outputs: a provider named anyway is still checked, but none is needed.
+            if (node.get("provider") != null && responses == null) provider = providerRef(node.get("provider"), providers);
             model = node.text("model", "recorded");
         }
         String system = textOrFile(node, "system", "system_file", false);
-        String user = textOrFile(node, "user", "user_file", responses == null);
+        String user = textOrFile(node, "user", "user_file", generated);
         return new VariantConfig(slot, node.text("name", slot), provider, model, system, user == null ? "" : user,
                 shared.overriddenBy(override), overridden, responses == null ? null : responses.existingPath());
     }

@@ -26,7 +26,9 @@ public final class CsvReports {
 
     public static void write(RunDirectory dir, ReportModel m) {
         cases(m).writeTo(dir, "cases.csv");
-        summary(m.analysis()).writeTo(dir, "summary.csv");
+        CsvTable summary = summary(m.analysis());
+        humanCorrected(summary, m.humanCorrected());
+        summary.writeTo(dir, "summary.csv");
         axes(m.analysis()).writeTo(dir, "axes.csv");
         segments(m.analysis()).writeTo(dir, "segments.csv");
         if (!m.analysis().checks().isEmpty()) CheckRows.table(m.analysis()).writeTo(dir, "checks.csv");
@@ -58,6 +60,19 @@ public final class CsvReports {
             t.row(row.toArray());
         }
         return t;
+    }
+
+    /** Rows for {@code report --labels}: the three estimates side by side (exploratory: the gate does not use them). */
+    static void humanCorrected(CsvTable t, dev.promptarena.stats.CorrectedWinRate h) {
+        if (h == null) return;
+        String note = h.labels() + " labels of " + h.cases() + " cases; lambda " + h.lambda() + "; effective labels "
+                + (Double.isNaN(h.effectiveLabels()) ? "n/a" : Math.round(h.effectiveLabels()));
+        t.row("win_rate_b_judge_only", h.judgeOnly().estimate(), lo(h.judgeOnly().interval()), hi(h.judgeOnly().interval()),
+                method(h.judgeOnly().interval()), "exploratory", null);
+        t.row("win_rate_b_human_only", h.humanOnly().estimate(), lo(h.humanOnly().interval()), hi(h.humanOnly().interval()),
+                method(h.humanOnly().interval()), "exploratory", null);
+        t.row("win_rate_b_human_corrected", h.corrected().estimate(), lo(h.corrected().interval()), hi(h.corrected().interval()),
+                method(h.corrected().interval()), "exploratory", note);
     }
 
     static CsvTable summary(AnalysisResult a) {

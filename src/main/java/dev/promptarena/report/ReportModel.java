@@ -1,10 +1,12 @@
 package dev.promptarena.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.run.CaseRecord;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.RecordedRun;
+import dev.promptarena.stats.CorrectedWinRate;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,9 +21,11 @@ import java.util.Objects;
  * @param cases         every recorded (case, repeat) with outputs and judge traces
  * @param engine        the engine's counters (calls issued, cache and journal hits, retries, failures, cost per
  *                      role) from engine.json, or null for a run folder without one
+ * @param humanCorrected the judge-only, human-only and human-corrected win rates when human labels were given
+ *                       ({@code report --labels}); null (and absent from report.json) otherwise
  */
 public record ReportModel(int schemaVersion, Manifest manifest, AnalysisResult analysis, List<CaseRecord> cases,
-                          EngineSnapshot engine) {
+                          EngineSnapshot engine, @JsonInclude(JsonInclude.Include.NON_NULL) CorrectedWinRate humanCorrected) {
     public static final int SCHEMA_VERSION = 1;
 
     public ReportModel {
@@ -32,10 +36,19 @@ public record ReportModel(int schemaVersion, Manifest manifest, AnalysisResult a
 
     /** The model of a recorded run and its analysis (computed by {@link RecordedRun#analyze()}; reports only render it). */
     public static ReportModel of(RecordedRun run, AnalysisResult analysis) {
-        return new ReportModel(SCHEMA_VERSION, run.manifest(), analysis, run.cases(), run.engine());
+        return new ReportModel(SCHEMA_VERSION, run.manifest(), analysis, run.cases(), run.engine(), null);
     }
 
     public ReportModel(int schemaVersion, Manifest manifest, AnalysisResult analysis, List<CaseRecord> cases) {
-        this(schemaVersion, manifest, analysis, cases, null);
+        this(schemaVersion, manifest, analysis, cases, null, null);
+    }
+
+    public ReportModel(int schemaVersion, Manifest manifest, AnalysisResult analysis, List<CaseRecord> cases, EngineSnapshot engine) {
+        this(schemaVersion, manifest, analysis, cases, engine, null);
+    }
+
+    /** This model with the human-corrected win rate from labels. */
+    public ReportModel withHumanCorrected(CorrectedWinRate w) {
+        return new ReportModel(schemaVersion, manifest, analysis, cases, engine, w);
     }
 }

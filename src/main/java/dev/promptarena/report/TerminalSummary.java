@@ -15,6 +15,11 @@ public final class TerminalSummary {
     private TerminalSummary() {}
 
     public static void print(ReportModel m, String reportHtml, long htmlBytes, PrintStream out) {
+        print(m, reportHtml, htmlBytes, out, w -> false);
+    }
+
+    /** As above, leaving out the analysis warnings {@code skipWarning} accepts (ones the caller already printed). */
+    public static void print(ReportModel m, String reportHtml, long htmlBytes, PrintStream out, java.util.function.Predicate<String> skipWarning) {
         AnalysisResult a = m.analysis();
         WinRateResult w = a.winRate();
         Decision d = a.decision();
@@ -38,10 +43,17 @@ public final class TerminalSummary {
                     a.similarity().meanDiff(), a.similarity().cases());
         }
         JudgePanelText.print(a.judgePanel(), out);
+        HumanCorrectedText.print(m.humanCorrected(), out);
         for (GuardrailResult g : d.guardrails()) {
-            if (g.breached()) out.printf(Locale.ROOT, "  guardrail BREACHED: %s = %s (limit %s)%n", g.metric(), g.observed(), g.limit());
+            // Formatted as the reports do (0.667, not 0.6666666666666666).
+            if (g.breached()) out.printf(Locale.ROOT, "  guardrail BREACHED: %s = %s (limit %s)%n", g.metric(), Fmt.metric(g.metric(), g.observed()),
+                    Fmt.metric(g.metric(), g.limit()));
         }
-        for (String warning : a.warnings()) out.println("  warning: " + warning);
+        for (String warning : a.warnings()) {
+            // The run printed its self-preference warnings before spending anything; once is enough.
+            if (skipWarning.test(warning)) continue;
+            out.println("  warning: " + warning);
+        }
         out.println();
         if (m.engine() != null) {
             var e = m.engine();

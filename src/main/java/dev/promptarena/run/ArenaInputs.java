@@ -35,8 +35,11 @@ public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> ca
         this(config, rubric, cases, datasetSha256, Recorded.NONE);
     }
 
-    public static ArenaInputs load(Path configFile, Map<String, String> env) {
-        ArenaConfig config = new ConfigLoader(env).load(configFile);
+    public static ArenaInputs load(Path configFile, Map<String, String> env) { return load(configFile, env, false); }
+
+    /** @param recordedOutputs both variants' outputs will come from {@code run --responses}: variants need no provider */
+    public static ArenaInputs load(Path configFile, Map<String, String> env, boolean recordedOutputs) {
+        ArenaConfig config = new ConfigLoader(env, recordedOutputs).load(configFile);
         Rubric rubric = new RubricLoader().load(config.rubric());
         checkJudge(config, rubric);
         List<GoldenCase> cases = new DatasetLoader().load(config.dataset());

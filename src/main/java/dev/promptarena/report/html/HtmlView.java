@@ -44,13 +44,14 @@ import java.util.TreeSet;
  * @param caseCount   rows in the per-case table
  * @param casesJson   the per-case data, escaped for a script element (see {@link CaseData#scriptSafe})
  * @param axesJson    axis names as script-safe JSON
+ * @param humanLabels the human-labels panel, or null without labels (report --labels)
  */
 public record HtmlView(String title, String runId, String nameA, String nameB, BannerView banner, WinBarView winBar,
                        List<AxisRowView> axes, List<Tick> meanTicks, List<Tick> diffTicks, boolean hasAxes, List<CheckRowView> checks,
                        boolean hasChecks, String similarity, JudgePanelView judgePanel, OrderBiasView order,
                        VerbosityView verbosity, ForestView forest, boolean hasSegments, List<GuardrailRow> guardrails,
                        List<String> warnings, boolean hasWarnings, ProvenanceView provenance, List<String> axisNames, List<String> tags,
-                       int caseCount, String casesJson, String axesJson) {
+                       int caseCount, String casesJson, String axesJson, HumanLabelsView humanLabels) {
 
     public static HtmlView of(ReportModel model) {
         Manifest m = model.manifest();
@@ -69,7 +70,8 @@ public record HtmlView(String title, String runId, String nameA, String nameB, B
                 VerbosityView.of(a.verbosity(), facts), ForestView.of(a.segments(), a.winRate().winRate()),
                 !a.segments().segments().isEmpty(), a.decision().guardrails().stream().map(GuardrailRow::of).toList(), a.warnings(), !a.warnings().isEmpty(),
                 ProvenanceView.of(m, a.operations(), a.options(), model.engine()), axisNames, List.copyOf(tags), facts.size(),
-                CaseData.json(facts, axisNames), CaseData.scriptSafe(strings(axisNames)));
+                CaseData.json(facts, axisNames), CaseData.scriptSafe(strings(axisNames)),
+                HumanLabelsView.of(model.humanCorrected()));
     }
 
     private static String similarity(SimilaritySummary s) {

@@ -5,6 +5,7 @@ import dev.promptarena.decision.Decision;
 import dev.promptarena.decision.GuardrailResult;
 import dev.promptarena.report.CaseFacts;
 import dev.promptarena.report.Fmt;
+import dev.promptarena.report.HumanCorrectedText;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.stats.AxisResult;
@@ -43,6 +44,7 @@ public final class MarkdownSummary {
                 .append(" (").append(Fmt.method(w.gateInterval())).append(", ties count half) — B won ").append(w.wins()).append(", lost ")
                 .append(w.losses()).append(", ").append(w.ties()).append(" ties, ").append(w.inconsistent()).append(" inconsistent of ")
                 .append(w.scored()).append(" scored; ").append(w.unparseable()).append(" unparseable, ").append(w.errors()).append(" errors\n\n");
+        s.append(HumanCorrectedText.markdown(m.humanCorrected()));
         axes(s, a.axes());
         guardrails(s, d.guardrails());
         if (!a.warnings().isEmpty()) {

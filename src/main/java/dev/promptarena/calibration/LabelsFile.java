@@ -1,0 +1,41 @@
+package dev.promptarena.calibration;
+
+import dev.promptarena.input.InputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Human labels in either format: a filled label sheet from {@code label} (blind order, sampling probabilities)
+ * or a plain {@code case_id,label} file. The header tells them apart (a sheet has {@code order_key}).
+ *
+ * @param labels the labels in variant terms (for agreement and kappa)
+ * @param sheet  the sheet rows with their probabilities, or null for a plain file (then the labelled cases
+ *               are taken to be a random subset of the run)
+ */
+public record LabelsFile(Path file, List<HumanLabel> labels, List<SheetLabel> sheet) {
+    public static LabelsFile read(Path file, String runId) {
+        String header;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            header = r.readLine();
+        } catch (NoSuchFileException e) {
+            throw new InputException(file, "file not found");
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read: " + e.getMessage());
+        }
+        if (header == null || !LabelSheetReader.isSheet(header.split(",", -1))) return new LabelsFile(file, LabelsReader.read(file), null);
+        List<SheetLabel> sheet = LabelSheetReader.read(file, runId);
+        List<HumanLabel> labels = sheet.stream()
+                .map(s -> new HumanLabel(s.caseId(), s.repeat(), s.score() == 1 ? "B" : s.score() == 0 ? "A" : "tie", "", s.line())).toList();
+        return new LabelsFile(file, labels, sheet);
+    }
+
+    /** The human-corrected win rate with the estimator the format calls for. */
+    public HumanCorrection.Result correct(JudgedCases judged, double alpha) {
+        return sheet != null ? HumanCorrection.fromSheet(file, judged, sheet, alpha) : HumanCorrection.fromLabels(file, judged, labels, alpha);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.promptarena.cli;
+
+import dev.promptarena.calibration.JudgedCases;
+import dev.promptarena.calibration.LabelSheet;
+import dev.promptarena.calibration.LabelSheetWriter;
+import dev.promptarena.dataset.DatasetLoader;
+import dev.promptarena.dataset.GoldenCase;
+import dev.promptarena.input.Hashing;
+import dev.promptarena.input.InputException;
+import dev.promptarena.report.CsvTable;
+import dev.promptarena.run.Manifest;
+import dev.promptarena.run.ManifestFactory;
+import dev.promptarena.run.RecordedRun;
+import dev.promptarena.run.RunDirectory;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code prompt-arena label <run-dir> --n 60 --out to-label.csv}: the cases humans should label, blind. */
+@Command(name = "label", mixinStandardHelpOptions = true,
+        description = {"Write the cases of a finished run for humans to label: question, context, reference and both outputs",
+                "in a random order per case (recorded as an order key, so labels map back to A and B), with a blank label",
+                "column and each case's sampling probability. Feed the filled file to calibrate --labels."},
+        footer = {"", "Cases are drawn independently with their probability, so the number drawn varies around --n.",
+                "--strategy uncertain favours cases where the judge contradicted itself (across orders, samples or panel",
+                "members) or scored both outputs alike; the recorded probabilities keep the estimate unbiased.",
+                "Labellers write 1, 2 or tie (response 1, response 2, neither) and must label every row.",
+                "", "Exit codes: 0 written, 2 usage or input error (nothing written)."})
+public final class LabelCommand implements Callable<Integer> {
+    @ParentCommand Main main;
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A finished run folder.")
+    Path runDir;
+
+    @Option(names = "--n", paramLabel = "N", defaultValue = "100", description = "Expected number of cases to label (default: ${DEFAULT-VALUE}; below about 100 the interval undercovers, docs/statistics.md).")
+    int n;
+
+    @Option(names = "--strategy", paramLabel = "S", defaultValue = "uncertain", description = "uncertain or random (default: ${DEFAULT-VALUE}).")
+    String strategy;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the draw and the order (default: the run's judge seed).")
+    Long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "CSV", description = "The sheet to write (must not exist).")
+    Path out;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write an HTML page of the same cases for labellers (must not exist).")
+    Path html;
+
+    @Override
+    public Integer call() throws Exception {
+        LabelSheet.Strategy s = switch (strategy.toLowerCase(Locale.ROOT)) {
+            case "uncertain" -> LabelSheet.Strategy.UNCERTAIN;
+            case "random" -> LabelSheet.Strategy.RANDOM;
+            default -> null;
+        };
+        String problem = s == null ? "--strategy must be uncertain or random, got '" + strategy + "'"
+                : n < 2 ? "--n must be at least 2, got " + n
+                : !Files.isDirectory(runDir) ? runDir + ": not a folder"
+                : Files.exists(out) ? out + ": exists; choose another name (a filled sheet is never overwritten)"
+                : html != null && Files.exists(html) ? html + ": exists; choose another name" : null;
+        if (problem != null) {
+            main.err.println("error: " + problem);
+            return ExitCode.USAGE_OR_INPUT.code();
+        }
+        RunDirectory dir = RunDirectory.open(runDir);
+        Manifest manifest = ManifestFactory.read(dir.file("manifest.json"));
+        JudgedCases judged = JudgedCases.of(RecordedRun.readCases(dir.file("cases.jsonl")));
+        if (judged.size() < 2) throw new InputException(dir.file("cases.jsonl"), "the run has fewer than 2 cases with a scored verdict");
+        LabelSheet sheet = LabelSheet.draw(manifest.runId(), judged, n, s, seed != null ? seed : manifest.judge().seed());
+        Map<String, GoldenCase> dataset = dataset(manifest);
+        write(out, w -> LabelSheetWriter.csv(sheet, dataset, w, CsvTable::safe));
+        if (html != null) write(html, w -> LabelSheetWriter.html(sheet, dataset, w));
+        main.out.printf(Locale.ROOT, "%d of %d cases to label (expected %.0f, strategy %s) -> %s%s%n", sheet.items().size(), sheet.cases(),
+                sheet.budget(), s.name().toLowerCase(Locale.ROOT), out, html == null ? "" : " and " + html);
+        if (dataset.isEmpty()) main.out.println("note: the run's dataset file is missing or changed; context and reference columns are blank");
+        return ExitCode.PASS.code();
+    }
+
+    /** The golden cases by id when the dataset file is still there unchanged; empty otherwise (context is optional). */
+    private static Map<String, GoldenCase> dataset(Manifest m) {
+        Map<String, GoldenCase> byId = new LinkedHashMap<>();
+        try {
+            Path f = m.datasetFile() == null ? null : Path.of(m.datasetFile());
+            if (f == null || !Files.isRegularFile(f) || !Hashing.sha256(Files.readAllBytes(f)).equals(m.datasetSha256())) return byId;
+            for (GoldenCase g : new DatasetLoader().load(f)) byId.put(g.id(), g);
+        } catch (IOException | InputException e) {
+            byId.clear();
+        }
+        return byId;
+    }
+
+    private interface Body { void write(Writer w) throws IOException; }
+
+    /** Writes next to the target and moves into place, so a failure leaves nothing half-written. */
+    private static void write(Path target, Body body) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path tmp = Files.createTempFile(abs.getParent(), ".label-", ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                body.write(w);
+            }
+            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
