@@ -180,19 +180,13 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int execute(ArenaInputs inputs, RunOptions options) throws Exception {
-        if (inputs.config().tournament() != null) {
-            // No interrupt hook yet: Ctrl-C ends the process; every finished call is in the journal, so --resume re-issues none.
-            TournamentRun.Result result = new TournamentRun(main.env, main.err).execute(inputs, options);
-            int code = TournamentOutput.finish(result, main, outputs);
-            lastRunDir = result.dir().path();
-            awaitCacheWrites(result.cacheWrites());
-            return code;
-        }
+        TournamentRun tournament = inputs.config().tournament() == null ? null : new TournamentRun(main.env, main.err);
         RunPipeline pipeline = new RunPipeline(main.env, main.err,
                 (dir, run, analysis) -> Reports.writeAll(dir, ReportModel.of(run, analysis)));
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            pipeline.interrupt();
+            if (tournament != null) tournament.interrupt();
+            else pipeline.interrupt();
             try {
                 finished.await(60, TimeUnit.SECONDS); // let the partial report be written before the JVM exits (130)
             } catch (InterruptedException ignored) {
@@ -201,6 +195,13 @@ public final class RunCommand implements Callable<Integer> {
         }, "prompt-arena-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
+            if (tournament != null) {
+                TournamentRun.Result result = tournament.execute(inputs, options);
+                int code = TournamentOutput.finish(result, main, outputs);
+                lastRunDir = result.dir().path();
+                awaitCacheWrites(result.cacheWrites());
+                return code;
+            }
             RunPipeline.Result result = pipeline.execute(inputs, options);
             int code = RunOutput.finish(result, main, inputs, junit, outputs);
             lastRunDir = result.dir().path();

@@ -39,7 +39,8 @@ final class TournamentOutput {
         if (result.partialReason() == null) return gate.code();
         main.err.println("Run stopped early (" + result.partialReason() + "); the report is marked partial.");
         main.err.println("Resume with: prompt-arena run --resume " + result.dir().path());
-        // A pass on fewer cases than planned is not the pre-registered test.
+        if (result.partialReason().startsWith("interrupted")) return ExitCode.INTERRUPTED.code();
+        // Stopped by the budget: a pass on fewer cases than planned is not the pre-registered test.
         return gate == ExitCode.PASS ? ExitCode.INCONCLUSIVE.code() : gate.code();
     }
 

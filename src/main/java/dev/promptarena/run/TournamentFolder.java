@@ -46,10 +46,16 @@ public record TournamentFolder(int schemaVersion, List<String> variants, String 
         }
     }
 
-    /** Each pairing's recorded run, read back from its folder. */
+    /**
+     * Each pairing's recorded run, read back from its folder. Pairings run in schedule order, so a stopped run has
+     * recorded a prefix of them: reading stops at the first pairing without cases.jsonl.
+     */
     public List<RecordedRun> runs(RunDirectory dir) {
         List<RecordedRun> out = new ArrayList<>();
-        for (Pairing p : pairs) out.add(RecordedRun.read(RunDirectory.open(dir.file(p.dir()))));
+        for (Pairing p : pairs) {
+            if (!Files.isRegularFile(dir.file(p.dir()).resolve("cases.jsonl"))) break;
+            out.add(RecordedRun.read(RunDirectory.open(dir.file(p.dir()))));
+        }
         return out;
     }
 
@@ -58,9 +64,10 @@ public record TournamentFolder(int schemaVersion, List<String> variants, String 
      * end of a run and {@code prompt-arena report} give the same numbers.
      */
     public TournamentResult analyze(List<RecordedRun> runs) {
-        if (runs.size() != pairs.size()) throw new IllegalArgumentException(runs.size() + " runs for " + pairs.size() + " pairings");
+        // A stopped run (Ctrl-C, budget) recorded the first pairings only; the gate and ranking use those (the run is partial).
+        if (runs.isEmpty() || runs.size() > pairs.size()) throw new IllegalArgumentException(runs.size() + " runs for " + pairs.size() + " pairings");
         List<TournamentPair> played = new ArrayList<>();
-        for (int i = 0; i < pairs.size(); i++) {
+        for (int i = 0; i < runs.size(); i++) {
             List<CaseOutcome> outcomes = runs.get(i).cases().stream().map(CaseRecord::outcome).toList();
             played.add(new TournamentPair(pairs.get(i).a(), pairs.get(i).b(), outcomes));
         }

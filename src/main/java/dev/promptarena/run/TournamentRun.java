@@ -47,6 +47,9 @@ public final class TournamentRun {
 
     private final Map<String, String> env;
     private final PrintStream err;
+    private volatile boolean interrupted;
+    private volatile ArenaRunner runner;
+    private volatile CallEngine engine;
 
     public TournamentRun(Map<String, String> env, PrintStream err) {
         this.env = Map.copyOf(env);
@@ -59,6 +62,15 @@ public final class TournamentRun {
      */
     public record Result(RunDirectory dir, TournamentFolder folder, List<RecordedRun> runs, EngineSnapshot engine, String partialReason,
                          CompletableFuture<Long> cacheWrites) {}
+
+    /** Stops the run (Ctrl-C) as {@link RunPipeline#interrupt()} does: no new case or pairing starts, sent calls finish. */
+    public void interrupt() {
+        interrupted = true;
+        ArenaRunner r = runner;
+        if (r != null) r.requestStop();
+        CallEngine e = engine;
+        if (e != null) e.stop();
+    }
 
     public Result execute(ArenaInputs fullInputs, RunOptions options) throws InterruptedException {
         ArenaInputs in = fullInputs.limitedTo(options.limit());
@@ -94,6 +106,8 @@ public final class TournamentRun {
         dir.writeJson(TournamentFolder.FILE, folder);
         CostModel costs = new PriceTable(config.prices());
         CallEngine calls = CallEngine.create(config, usedProviders(config), env, dir.path(), options.engine());
+        engine = calls;
+        if (interrupted) calls.stop();
         SharedGenerations shared = new SharedGenerations(calls);
         List<RecordedRun> runs = new ArrayList<>();
         String partial = null;
@@ -114,8 +128,9 @@ public final class TournamentRun {
                         "running", reference, embedder);
                 sub.writeJson("manifest.json", manifest);
                 Calls pairCalls = shared.forPairing(pairings.get(p)[0] == 0 ? Calls.Role.A : Calls.Role.B, Calls.Role.B);
-                ArenaRunner runner = new ArenaRunner(pairInputs.config().a(), pairInputs.config().b(), judge, pairCalls, costs,
+                runner = new ArenaRunner(pairInputs.config().a(), pairInputs.config().b(), judge, pairCalls, costs,
                         options.window(), Recorded.NONE, checks);
+                if (interrupted) runner.requestStop();
                 List<CaseRecord> records;
                 try (CaseFiles files = CaseFiles.start(sub, order)) {
                     records = runner.run(in.cases(), options.repeats(), r -> {
@@ -125,7 +140,9 @@ public final class TournamentRun {
                     files.commit(records);
                 }
                 if (records.size() < total && partial == null) {
-                    partial = String.format(Locale.ROOT, "pairing %s vs %s stopped after %d of %d cases", va.name(), vb.name(), records.size(), total);
+                    // "interrupted" first when Ctrl-C stopped it: the exit code (130) is read from that word.
+                    partial = String.format(Locale.ROOT, "%s pairing %s vs %s after %d of %d cases", interrupted ? "interrupted in" : "stopped in",
+                            va.name(), vb.name(), records.size(), total);
                 }
                 Manifest finished = manifest.withEnd(Instant.now().toString(), partial);
                 sub.writeJson("manifest.json", finished);
@@ -139,7 +156,7 @@ public final class TournamentRun {
             throw e;
         }
         CompletableFuture<Long> cacheWrites = calls.closeLeavingCacheWrites();
-        if (snapshot.partial() && partial != null) {
+        if (snapshot.partial() && partial != null && !interrupted) {
             partial = String.format(Locale.ROOT, "the cost budget of $%.4f was reached (%s)", options.engine().maxCostUsd(), partial);
         }
         Manifest top = ManifestFactory.read(dir.file("manifest.json")).withEnd(Instant.now().toString(), partial)
