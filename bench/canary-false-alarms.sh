@@ -7,3 +7,4 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 [ -f target/prompt-arena.jar ] && [ -d target/test-classes/dev/promptarena/canary ] || mvn -B -q -ntp -Dcds.skip test-compile package -DskipTests
 java -cp target/prompt-arena.jar:target/test-classes dev.promptarena.canary.CanarySimulation "${1:-2000}"
+java -cp target/prompt-arena.jar:target/test-classes dev.promptarena.canary.SignalSimulation "${1:-2000}"

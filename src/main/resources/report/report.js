@@ -56,6 +56,7 @@
     function textCell(text, extra) {
       var td = el('td');
       var d = el('div', 'text', text);
+      d.dir = 'auto'; // a right-to-left answer, or an override character in it, stays inside its cell
       td.appendChild(d);
       if (extra) td.appendChild(el('div', 'flag', extra));
       return td;
@@ -88,9 +89,15 @@
     function row(c) {
       var tr = el('tr', 'v-' + c.v);
       var id = el('td', 'case-id');
-      id.appendChild(el('strong', null, c.id));
+      // Ids and tags are the user's text: each isolated (bdi), so a right-to-left override in one
+      // cannot reverse the text around it.
+      id.appendChild(el('strong', null, null)).appendChild(el('bdi', null, c.id));
       if (c.rep) id.appendChild(el('div', 'muted', 'repeat ' + c.rep));
-      id.appendChild(el('div', 'muted', c.tags.join(' ')));
+      var tags = id.appendChild(el('div', 'muted'));
+      c.tags.forEach(function (t, i) {
+        if (i) tags.appendChild(document.createTextNode(' '));
+        tags.appendChild(el('bdi', null, t));
+      });
       id.appendChild(el('div', 'muted', 'words ' + c.wa + ' \u2192 ' + c.wb));
       tr.appendChild(id);
       var v = el('td', 'verdict-cell');

@@ -54,3 +54,11 @@ va, vb = x.var(ddof=1) / len(x), b.var(ddof=1) / len(b)
 df = (va + vb) ** 2 / (va ** 2 / (len(x) - 1) + vb ** 2 / (len(b) - 1))
 h = stats.t.ppf(0.975, df) * np.sqrt(va + vb)
 print('welch', repr(float(x.mean() - b.mean())), repr(float(r.pvalue)), repr(float(df)), repr(float(x.mean() - b.mean() - h)), repr(float(x.mean() - b.mean() + h)))
+
+print('# stage limits: q = stats.binom.ppf(1 - 0.01, n, L) (max) / stats.binom.ppf(0.01, n, L) (min); q/n and the exact tail')
+for n, L in [(1000, 0.001), (10000, 0.001), (100000, 0.001), (500, 0.05)]:
+    q = stats.binom.ppf(0.99, n, L)
+    print('stagemax', n, L, int(q), repr(float(q / n)), repr(float(stats.binom.sf(q, n, L))))
+for n, L in [(1000, 0.9), (200, 0.95)]:
+    q = stats.binom.ppf(0.01, n, L)
+    print('stagemin', n, L, int(q), repr(float(q / n)), repr(float(stats.binom.cdf(q - 1, n, L))))

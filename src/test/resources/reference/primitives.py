@@ -66,11 +66,17 @@ def required_sample_size(p_a, mde, alpha=0.05, power=0.80):  # the background do
 show('two proportions 0.60 +0.05 per-arm (unrounded)', required_sample_size(0.60, 0.05))
 show('two proportions 0.60 +0.02 per-arm (unrounded)', required_sample_size(0.60, 0.02))
 z = stats.norm.ppf
+# Tie-aware (issue 15): the score 1/0.5/0 has variance p(1-p) - t/4 under the null as under the alternative.
 def win_rate_n(p, t, p0, alpha, power):
-    return ((z(1 - alpha / 2) * np.sqrt(p0 * (1 - p0)) + z(power) * np.sqrt(p * (1 - p) - t / 4)) / (p - p0)) ** 2
+    return ((z(1 - alpha / 2) * np.sqrt(p0 * (1 - p0) - t / 4) + z(power) * np.sqrt(p * (1 - p) - t / 4)) / (p - p0)) ** 2
 show('win rate n p=0.6 t=0 p0=0.5', win_rate_n(0.6, 0, 0.5, 0.05, 0.8))
 show('win rate n p=0.6 t=0.2 p0=0.5', win_rate_n(0.6, 0.2, 0.5, 0.05, 0.8))
 show('win rate n p=0.5 t=0.3 p0=0.45', win_rate_n(0.5, 0.3, 0.45, 0.05, 0.9))
+show('win rate n p=0.55 t=0.6 p0=0.5', win_rate_n(0.55, 0.6, 0.5, 0.05, 0.8))
+def win_rate_power(n, p, t, p0, alpha):
+    return stats.norm.cdf((abs(p - p0) * np.sqrt(n) - z(1 - alpha / 2) * np.sqrt(p0 * (1 - p0) - t / 4)) / np.sqrt(p * (1 - p) - t / 4))
+show('win rate power n=200 p=0.6 t=0 p0=0.5 (stats.norm.cdf)', win_rate_power(200, 0.6, 0, 0.5, 0.05))
+show('win rate power n=200 p=0.57 t=0.2 p0=0.5 (stats.norm.cdf)', win_rate_power(200, 0.57, 0.2, 0.5, 0.05))
 for es in (0.5, 0.3, 0.2):
     show(f'TTestPower().solve_power(effect_size={es}, alpha=0.05, power=0.8) (paired t)', TTestPower().solve_power(effect_size=es, alpha=0.05, power=0.8))
 

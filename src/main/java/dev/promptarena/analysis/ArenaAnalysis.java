@@ -2,6 +2,7 @@ package dev.promptarena.analysis;
 
 import dev.promptarena.decision.Decision;
 import dev.promptarena.decision.DecisionPolicy;
+import dev.promptarena.decision.Deviation;
 import dev.promptarena.decision.Gate;
 import dev.promptarena.decision.GuardrailResult;
 import dev.promptarena.decision.Guardrails;
@@ -11,6 +12,7 @@ import dev.promptarena.stats.AxisResult;
 import dev.promptarena.stats.CaseOutcome;
 import dev.promptarena.stats.CheckSummaries;
 import dev.promptarena.stats.CheckSummary;
+import dev.promptarena.stats.ExploratoryFamily;
 import dev.promptarena.stats.ClusterBootstrap;
 import dev.promptarena.stats.JudgePanelAnalysis;
 import dev.promptarena.stats.JudgePanelResult;
@@ -31,6 +33,7 @@ import dev.promptarena.stats.WinRateResult;
 import dev.promptarena.util.Forked;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The analysis stage's entry point: a pure function from recorded outcomes to an {@link AnalysisResult}
@@ -68,16 +71,29 @@ public final class ArenaAnalysis {
         WinRateResult primaryAtPolicy = options.policy().alpha() == alpha ? null
                 : WinRateAnalysis.analyze(judged, options.policy().alpha(), winBoot);
         List<AxisResult> axes = AxisAnalysis.analyze(judged, axisNames, alpha, axisBoot);
-        OrderBiasResult order = OrderBiasAnalysis.analyze(judged, alpha);
-        VerbosityResult verbosity = VerbosityAnalysis.analyze(judged, alpha);
+        OrderBiasResult orderRaw = OrderBiasAnalysis.analyze(judged, alpha);
+        VerbosityResult verbosityRaw = VerbosityAnalysis.analyze(judged, alpha);
         OperationalMetrics ops = OperationalAnalysis.analyze(judged, axes);
         List<CheckSummary> checks = CheckSummaries.summarize(outcomes);
         SimilaritySummary similarity = similarity(outcomes, alpha);
         JudgePanelResult panel = JudgePanelAnalysis.analyze(judged, alpha, selfPreference);
         WinRateResult winRate = winRateAsync.join();
         WinRateResult primary = primaryAtPolicy == null ? winRate : primaryAtPolicy;
-        SegmentsResult segments = SegmentAnalysis.analyze(judged, winRate.winRate(), alpha);
-        Decision decision = decide(options.policy(), primary, ops, checks, similarity);
+        if (options.policy().metric() == DecisionPolicy.Metric.LENGTH_CONTROLLED_WIN_RATE) {
+            // Pre-registered: gate on the win rate at equal lengths (null when the length model is not estimable).
+            VerbosityResult lc = options.policy().alpha() == alpha ? verbosityRaw : VerbosityAnalysis.analyze(judged, options.policy().alpha());
+            primary = primary.withPrimary(lc.lengthControlledWinRate(), lc.lengthControlledInterval());
+        }
+        SegmentsResult segmentsRaw = SegmentAnalysis.analyze(judged, winRate.winRate(), alpha);
+        // One family: order bias, verbosity and segment reversal are warned about only when significant after Holm.
+        ExploratoryFamily family = ExploratoryFamily.of(alpha,
+                orderRaw.decisiveVotes() > 0 && List.of("randomized", "both").contains(orderRaw.design()) ? orderRaw.firstShareP() : null,
+                verbosityRaw.estimable() ? verbosityRaw.slopeP() : null, segmentsRaw.reversalP());
+        OrderBiasResult order = family.keeps(0) ? orderRaw : orderRaw.withoutSignificanceWarning();
+        VerbosityResult verbosity = verbosityRaw.withWarning(VerbosityAnalysis.warning(verbosityRaw, family.adjusted(1), alpha));
+        SegmentsResult segments = segmentsRaw.withReversal(family.keeps(2));
+        Decision decision = decide(options.policy(), primary, ops, checks, similarity, AxisAnalysis.drops(judged, axisNames),
+                options.deviations());
         List<String> warnings = new ArrayList<>(warnings(winRate, order, verbosity, segments));
         warnings.addAll(panel.warnings());
 
@@ -91,9 +107,11 @@ public final class ArenaAnalysis {
      * interim look decides exactly as the final report does.
      */
     public static Decision decide(DecisionPolicy policy, WinRateResult primary, OperationalMetrics ops,
-                                  List<CheckSummary> checks, SimilaritySummary similarity) {
-        List<GuardrailResult> guardrails = Guardrails.evaluate(policy.guardrails(), ops, checks, similarity);
-        return Gate.decide(policy, primary, guardrails);
+                                  List<CheckSummary> checks, SimilaritySummary similarity, Map<String, double[]> axisDrops,
+                                  List<Deviation> deviations) {
+        List<GuardrailResult> guardrails = Guardrails.evaluate(policy.guardrails(), ops, checks, similarity, axisDrops,
+                policy.guardrailLevel());
+        return Gate.decide(policy, primary, guardrails, deviations);
     }
 
     /** The similarity summary at confidence 1 − alpha, or null when no outcome has a similarity. */

@@ -31,6 +31,12 @@ public final class Calibration {
 
     public static CalibrationResult compute(Path runDir, Path labelsFile, List<CaseRecord> records, List<HumanLabel> labels,
                                             double threshold, double alpha) {
+        return compute(runDir, labelsFile, records, labels, threshold, alpha, CalibrationResult.Rule.POINT);
+    }
+
+    /** As above, deciding trust by {@code rule} (point estimate, or the Wilson lower bound at 1 − alpha). */
+    public static CalibrationResult compute(Path runDir, Path labelsFile, List<CaseRecord> records, List<HumanLabel> labels,
+                                            double threshold, double alpha, CalibrationResult.Rule rule) {
         if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold must be in (0, 1], got: " + threshold);
         if (labels.isEmpty()) throw new InputException(labelsFile, "the labels file has no labels");
         Map<String, List<CaseRecord>> byCase = new LinkedHashMap<>();
@@ -53,9 +59,13 @@ public final class Calibration {
         List<JudgeAgreement> perJudge = new ArrayList<>();
         for (String j : judges) perJudge.add(agreement(j, humans, j, alpha));
         JudgeAgreement panel = agreement("panel", humans, null, alpha);
-        boolean trusted = panel.agreement() != null && panel.agreement() >= threshold;
+        // The same n as the agreement itself (items, unjudged ones counted as misses).
+        dev.promptarena.stats.Interval ci = panel.items() == 0 ? null
+                : dev.promptarena.stats.WilsonScore.interval(panel.matches(), panel.items(), alpha);
+        Double decisive = rule == CalibrationResult.Rule.POINT ? panel.agreement() : ci == null ? null : ci.lower();
+        boolean trusted = decisive != null && decisive >= threshold;
         return new CalibrationResult(runDir.toString(), labelsFile.toString(), labels.size(), humans.size(), List.copyOf(unknown),
-                threshold, panel, perJudge, trusted, trusted ? "judge trusted" : "recalibrate the judge");
+                threshold, panel, perJudge, trusted, trusted ? "judge trusted" : "recalibrate the judge", ci, rule);
     }
 
     /** @param judge only this judge's votes, or null for all (the panel) */

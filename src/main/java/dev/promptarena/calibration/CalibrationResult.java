@@ -1,5 +1,6 @@
 package dev.promptarena.calibration;
 
+import dev.promptarena.stats.Interval;
 import java.util.List;
 
 /**
@@ -18,7 +19,15 @@ import java.util.List;
  */
 public record CalibrationResult(String runDir, String labelsFile, int labels, int labelledItems, List<String> unknownCases,
                                 double threshold, JudgeAgreement panel, List<JudgeAgreement> perJudge, boolean trusted,
-                                String verdict) {
+                                String verdict, Interval agreementInterval, Rule rule) {
+    /** The pre-registered rule that decides trust from the panel's raw agreement. */
+    public enum Rule {
+        /** Trusted when the point estimate reaches the threshold. */
+        POINT,
+        /** Trusted when the Wilson lower bound of the agreement reaches the threshold (8 labels rarely suffice). */
+        LOWER_BOUND
+    }
+
     public CalibrationResult {
         unknownCases = List.copyOf(unknownCases);
         perJudge = List.copyOf(perJudge);

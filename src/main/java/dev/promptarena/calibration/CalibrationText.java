@@ -24,8 +24,12 @@ public final class CalibrationText {
             out.printf(Locale.ROOT, "    %-4s %4d  %4d  %4d%n", Calibration.CATEGORIES.get(h), c[h][0], c[h][1], c[h][2]);
         }
         out.println();
-        out.printf(Locale.ROOT, "%s: agreement %s %s the threshold %.0f%%%n", r.verdict().toUpperCase(Locale.ROOT),
-                pct(r.panel().agreement()), r.trusted() ? "reaches" : "is below", 100 * r.threshold());
+        boolean lower = r.rule() == CalibrationResult.Rule.LOWER_BOUND;
+        String ci = r.agreementInterval() == null ? "" : String.format(Locale.ROOT, " (%.0f%% interval %s-%s)",
+                100 * r.agreementInterval().level(), pct(r.agreementInterval().lower()), pct(r.agreementInterval().upper()));
+        out.printf(Locale.ROOT, "%s: agreement %s%s; its %s %s the threshold %.0f%%%n", r.verdict().toUpperCase(Locale.ROOT),
+                pct(r.panel().agreement()), ci, lower ? "lower bound" : "point estimate", r.trusted() ? "reaches" : "is below",
+                100 * r.threshold());
     }
 
     private static void line(JudgeAgreement j, PrintStream out) {

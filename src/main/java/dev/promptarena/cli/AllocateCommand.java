@@ -15,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code prompt-arena allocate --counts counts.csv}: Thompson-sampling traffic split advice. */
 @Command(name = "allocate", mixinStandardHelpOptions = true,
-        description = {"Traffic split for the next period by Beta-Bernoulli Thompson sampling: each variant gets its posterior",
+        description = {"Thompson-sampling traffic split advice.",
+                "The split for the next period by Beta-Bernoulli Thompson sampling: each variant gets its posterior",
                 "probability of having the highest success rate (seeded Monte Carlo over --draws joint draws)."},
         footer = {"", "Counts (CSV or JSONL): variant,successes,failures — one row per variant.",
                 "", "When a fixed A/B split is better: when you need an unbiased estimate of the difference with a valid test",

@@ -44,6 +44,9 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "Minimum raw agreement (with ties) to trust the judge (default: ${DEFAULT-VALUE}).")
     double threshold;
 
+    @Option(names = "--rule", paramLabel = "RULE", defaultValue = "point",
+            description = "Pre-registered trust rule: point (the agreement reaches --threshold) or lower-bound (its Wilson lower bound does).")
+    String rule;
     @Option(names = "--target-width", paramLabel = "W", defaultValue = "0.10",
             description = "Interval width the recommendation aims at when it asks for more labels (default: ${DEFAULT-VALUE}).")
     double targetWidth;
@@ -55,6 +58,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!(threshold > 0 && threshold <= 1)) {
             main.err.println("error: --threshold must be in (0, 1], got " + threshold);
+            return ExitCode.USAGE_OR_INPUT.code();
+        }
+        if (!java.util.List.of("point", "lower-bound").contains(rule)) {
+            main.err.println("error: --rule must be point or lower-bound, got " + rule);
             return ExitCode.USAGE_OR_INPUT.code();
         }
         if (!(targetWidth > 0 && targetWidth < 1)) {
@@ -69,7 +76,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         Manifest manifest = ManifestFactory.read(dir.file("manifest.json"));
         List<CaseRecord> records = RecordedRun.readCases(dir.file("cases.jsonl"));
         LabelsFile file = LabelsFile.read(labels, manifest.runId());
-        CalibrationResult r = Calibration.compute(runDir, labels, records, file.labels(), threshold, manifest.policy().alpha());
+        CalibrationResult r = Calibration.compute(runDir, labels, records, file.labels(), threshold, manifest.policy().alpha(),
+                rule.equals("point") ? CalibrationResult.Rule.POINT : CalibrationResult.Rule.LOWER_BOUND);
         // The human-corrected win rate (issue 17) is added beside the agreement, without changing it.
         JudgedCases judged = JudgedCases.of(records);
         CorrectionSummary correction = CorrectionSummary.of(judged, file.correct(judged, manifest.policy().alpha()), r.trusted(),

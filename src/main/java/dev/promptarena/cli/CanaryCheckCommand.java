@@ -18,8 +18,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code prompt-arena canary check}: applies the plan's guardrails to monitoring windows, window by window. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check aggregate monitoring windows against a canary plan: per metric direction, limit and",
-                "consecutive-window persistence; a sample-ratio check per window; the stage-advance rule.",
+        description = {"Check monitoring windows against a canary plan; exit code per action.",
+                "Per metric direction, limit and consecutive-window persistence; a sample-ratio check per window; the stage-advance rule.",
                 "With --state, windows already processed are skipped and the stage, streaks and status persist."},
         footer = {"", "Windows file (CSV with header, or .jsonl): window_start,window_end,variant[,units],<metric>...",
                 "times ISO-8601 (2026-05-01T10:00:00Z); one row per variant per window; empty cell = not measured.",

@@ -10,6 +10,7 @@ import dev.promptarena.canary.Guardrail;
 import dev.promptarena.canary.Response;
 import dev.promptarena.canary.SampleRatio;
 import dev.promptarena.canary.Stage;
+import dev.promptarena.canary.StageLimits;
 import dev.promptarena.canary.StageSizes;
 import dev.promptarena.decision.Outcome;
 import dev.promptarena.input.InputException;
@@ -32,7 +33,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code prompt-arena canary plan RUN_DIR}: the rollout plan for a candidate that passed the offline gate. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Write canary-plan.yaml for a run that PASSed: ramp stages with minimum durations, guardrail limits derived",
+        description = {"Write canary-plan.yaml for a run that PASSed.",
+                "Ramp stages with minimum durations, guardrail limits derived",
                 "from the run's offline measurements of B (or supplied with --limit), routing key and salt, and the units each",
                 "stage needs to detect the pre-registered online effect (--baseline, --mde)."},
         footer = {"", "Exit codes: 0 plan written; 1, 3 or 4 the run's own decision was FAIL, INCONCLUSIVE or RUN_ERROR (no plan:",
@@ -90,6 +92,12 @@ public final class CanaryPlanCommand implements Callable<Integer> {
     @Option(names = "--power", defaultValue = "0.8", description = "Power for the stage sizes (default: ${DEFAULT-VALUE}).")
     double power;
 
+    @Option(names = "--units-per-hour", description = "All traffic per hour; with it, rate guardrails get per-stage limits for the stage's window size.")
+    Double unitsPerHour;
+
+    @Option(names = "--window-hours", defaultValue = "1", description = "Monitoring window length, for --units-per-hour (default: ${DEFAULT-VALUE}).")
+    double windowHours;
+
     @Override
     public Integer call() throws IOException {
         Path reportFile = runDir.resolve("report.json");
@@ -113,6 +121,8 @@ public final class CanaryPlanCommand implements Callable<Integer> {
         if (!(headroom >= 0 && headroom < 1)) return usage("--headroom must be in [0, 1), got " + headroom);
         if (windows < 1) return usage("--consecutive-windows must be >= 1, got " + windows);
         if ((baseline == null) != (mde == null)) return usage("give both --baseline and --mde, or neither");
+        if (unitsPerHour != null && !(unitsPerHour > 0)) return usage("--units-per-hour must be > 0, got " + unitsPerHour);
+        if (!(windowHours > 0)) return usage("--window-hours must be > 0, got " + windowHours);
         Path target = out != null ? out : runDir.resolve("canary-plan.yaml");
         if (Files.exists(target) && !force) return usage(target + " exists; use --force to replace it");
         String runId = runDir.toAbsolutePath().normalize().getFileName().toString();
@@ -123,7 +133,8 @@ public final class CanaryPlanCommand implements Callable<Integer> {
         CanaryPlan plan;
         try {
             plan = new CanaryPlan(exp, bs, routingKey != null ? routingKey : bs == BucketingScheme.USER ? "user_id" : "conversation_id",
-                    bs == BucketingScheme.USER ? exp : "", control, treatment, SampleRatio.DEFAULT_ALPHA, guardrails, stages(alpha), provenance(report, runId));
+                    bs == BucketingScheme.USER ? exp : "", control, treatment, SampleRatio.DEFAULT_ALPHA, guardrails, stages(alpha, guardrails),
+                    provenance(report, runId));
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
@@ -172,7 +183,7 @@ public final class CanaryPlanCommand implements Callable<Integer> {
         return new ArrayList<>(byMetric.values());
     }
 
-    private List<Stage> stages(double alpha) {
+    private List<Stage> stages(double alpha, List<Guardrail> guardrails) {
         List<Stage> out = new ArrayList<>();
         for (String part : stages.split(",")) {
             String[] pv = part.strip().split(":");
@@ -185,7 +196,10 @@ public final class CanaryPlanCommand implements Callable<Integer> {
                 throw new InputException(null, 0, "--stages", "not a number in '" + part + "'");
             }
             long[] sizes = baseline == null || pct <= 0 || pct > 100 ? null : StageSizes.at(pct / 100, baseline, mde, alpha, power);
-            out.add(new Stage(pct, hours, Map.of(), sizes == null ? null : sizes[0], sizes == null ? null : sizes[1]));
+            // Per-stage rate limits need the stage's window size; 1% per-window alerts at a true rate on the limit.
+            Map<String, Double> limits = unitsPerHour == null || pct <= 0 || pct > 100 ? Map.of()
+                    : StageLimits.at(guardrails, unitsPerHour * windowHours * pct / 100, 0.01);
+            out.add(new Stage(pct, hours, limits, sizes == null ? null : sizes[0], sizes == null ? null : sizes[1]));
         }
         return out;
     }

@@ -15,6 +15,16 @@ public enum ExitCode {
 
     public int code() { return code; }
 
+    /**
+     * The exit code of a run's reports, the same for {@code run} and for a later {@code report} of its folder:
+     * 130 for a run stopped by Ctrl-C, else the gate's outcome (which is INCONCLUSIVE for any incomplete run).
+     */
+    public static ExitCode of(dev.promptarena.report.ReportModel model) {
+        String partial = model.manifest().partialReason();
+        if (partial != null && model.manifest().finishedAt() != null && partial.startsWith("interrupted")) return INTERRUPTED;
+        return of(model.analysis().decision().outcome());
+    }
+
     /** The exit code of a gate outcome; the one mapping CI relies on. */
     public static ExitCode of(Outcome outcome) {
         return switch (outcome) {

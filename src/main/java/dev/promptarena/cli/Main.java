@@ -2,6 +2,8 @@ package dev.promptarena.cli;
 
 import dev.promptarena.input.InputException;
 import dev.promptarena.run.Version;
+import dev.promptarena.report.TerminalText;
+import dev.promptarena.util.IoReason;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
@@ -88,10 +90,14 @@ public final class Main implements Runnable {
         cl.setExitCodeExceptionMapper(e -> ExitCode.USAGE_OR_INPUT.code());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof InputException ie) {
-                err.println("error: " + ie.describe());
+                // The message may quote the user's data (a case id, a tag value): no terminal control sequences.
+                err.println("error: " + TerminalText.plain(ie.describe()));
                 return ExitCode.USAGE_OR_INPUT.code();
             }
-            err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            // Plain words, no class names: the message, and for a file error the operating system's reason.
+            String message = e.getMessage() == null ? "unexpected " + e.getClass().getSimpleName() : e.getMessage();
+            if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) message += ": " + IoReason.of(e.getCause() != null ? e.getCause() : e);
+            err.println("error: " + TerminalText.plain(message));
             if (env.containsKey("PROMPT_ARENA_DEBUG")) e.printStackTrace(err);
             return ExitCode.RUN_ERROR.code();
         });

@@ -57,6 +57,6 @@ public final class ReportCommand implements Callable<Integer> {
         if (junit != null) JUnitReport.write(junit, model);
         if (quiet) main.out.println("DECISION: " + model.analysis().decision().outcome());
         else TerminalSummary.print(model, dir.file("report.html").toString(), written.htmlBytes(), main.out);
-        return ExitCode.of(model.analysis().decision().outcome()).code();
+        return ExitCode.of(model).code();
     }
 }

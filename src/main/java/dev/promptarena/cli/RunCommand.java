@@ -8,6 +8,7 @@ import dev.promptarena.run.DryRun;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.ManifestFactory;
 import dev.promptarena.run.ProvidersTable;
+import dev.promptarena.run.ResumeCheck;
 import dev.promptarena.run.RunOptions;
 import dev.promptarena.run.RunPipeline;
 import dev.promptarena.run.TournamentDryRun;
@@ -83,6 +84,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Complete an interrupted run: finished calls come from its journal, none is re-issued.")
     Path resume;
 
+    @Option(names = "--allow-changed-inputs", description = "With --resume: resume even though the config, dataset, rubric or judge"
+            + " template changed since the run started (recorded in the manifest's args). Without it such a resume is refused.")
+    boolean allowChangedInputs;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
@@ -152,6 +157,10 @@ public final class RunCommand implements Callable<Integer> {
             main.err.println("error: " + resume + ": not a run folder (no manifest.json)");
             return ExitCode.USAGE_OR_INPUT.code();
         }
+        if (maxCost != null && !(maxCost >= 0)) {
+            main.err.println("error: --max-cost must be >= 0");
+            return ExitCode.USAGE_OR_INPUT.code();
+        }
         Manifest m = ManifestFactory.read(resume.resolve("manifest.json"));
         RunCommand original = new RunCommand();
         original.main = main;
@@ -161,12 +170,26 @@ public final class RunCommand implements Callable<Integer> {
         original.config = Path.of(m.configFile());
         original.quiet = original.quiet || quiet;
         ArenaInputs loaded = ArenaInputs.load(original.config, main.env, original.responses != null);
-        if (!loaded.config().sha256().equals(m.configSha256())) {
-            main.err.println("warning: " + original.config + " changed since the run started; calls whose requests changed are issued anew");
+        List<String> recordedArgs = new ArrayList<>(m.args());
+        List<String> changes = ResumeCheck.changes(m, loaded);
+        if (!changes.isEmpty()) {
+            if (!allowChangedInputs) {
+                main.err.println("error: " + resume + ": the run's inputs changed since it started, so resuming would mix two experiments:");
+                changes.forEach(c -> main.err.println("  " + c));
+                main.err.println("Restore them, start a new run, or resume anyway with --allow-changed-inputs (recorded in the manifest).");
+                return ExitCode.USAGE_OR_INPUT.code();
+            }
+            changes.forEach(c -> main.err.println("warning: resuming with a changed input (--allow-changed-inputs): " + c));
+            recordedArgs.add("--allow-changed-inputs");
+        }
+        if (maxCost != null) {
+            // A new cap for the rest of the run, recorded so a later resume keeps it.
+            original.maxCost = maxCost;
+            ResumeArgs.replaceOption(recordedArgs, "--max-cost", String.valueOf(maxCost));
         }
         ArenaInputs inputs = original.responses == null ? loaded : loaded.withCombinedResponses(original.responses);
         RunOptions options = new RunOptions(null, original.seed, original.concurrency, original.limit, original.repeats, original.quiet,
-                m.args(), original.engineOptions(), resume);
+                recordedArgs, original.engineOptions(), resume);
         if (original.junit == null) original.junit = junit;
         if (original.outputs.isEmpty()) original.outputs = outputs;
         return original.execute(inputs, options);
@@ -208,6 +231,7 @@ public final class RunCommand implements Callable<Integer> {
             awaitCacheWrites(result.cacheWrites());
             return code;
         } finally {
+            pipeline.close();
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

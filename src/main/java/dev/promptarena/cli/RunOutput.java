@@ -7,6 +7,7 @@ import dev.promptarena.report.junit.JUnitReport;
 import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.RecordedRun;
 import dev.promptarena.run.RunPipeline;
+import dev.promptarena.util.IoReason;
 
 /** Turns a finished (or interrupted) run into its reports, the terminal summary and the exit code. */
 final class RunOutput {
@@ -15,6 +16,7 @@ final class RunOutput {
     static int finish(RunPipeline.Result result, Main main, ArenaInputs inputs, java.nio.file.Path junit, java.util.List<java.nio.file.Path> outputs) {
         RecordedRun run = new RecordedRun(result.manifest(), result.records(), result.engine());
         ReportModel model = ReportModel.of(run, run.analyze());
+        if (result.storageFailed()) return storageFailure(result, main, model);
         Reports.Written written = Reports.writeAll(result.dir(), model);
         if (junit != null) JUnitReport.write(junit, model);
         for (java.nio.file.Path o : outputs) if (OutputFiles.format(o) == OutputFiles.Format.XML) JUnitReport.write(o, model);
@@ -25,12 +27,25 @@ final class RunOutput {
         java.util.Set<String> shown = new java.util.HashSet<>();
         if (result.manifest().selfPreference() != null) result.manifest().selfPreference().forEach(s -> shown.add(s.message()));
         TerminalSummary.print(model, result.dir().file("report.html").toString(), written.htmlBytes(), main.out, shown::contains);
-        ExitCode gate = ExitCode.of(model.analysis().decision().outcome());
-        if (result.partialReason() == null) return gate.code();
-        main.err.println("Run stopped early (" + result.partialReason() + "); the report is marked partial.");
+        // The same mapping as `report` uses: an incomplete run is INCONCLUSIVE in every file, 130 after Ctrl-C.
+        ExitCode code = ExitCode.of(model);
+        if (result.partialReason() == null) return code.code();
+        main.err.println("Run stopped early (" + result.partialReason() + "); the report is marked partial and decides nothing.");
+        boolean budget = result.engine().budgetExhausted();
+        main.err.println("Resume with: prompt-arena run --resume " + result.dir().path()
+                + (budget ? " --max-cost USD   (a higher cap in US dollars; it replaces the recorded one)" : ""));
+        return code.code();
+    }
+
+    /** The journal failed (disk full): write the reports the disk still takes, say why in plain words, exit 4. */
+    private static int storageFailure(RunPipeline.Result result, Main main, ReportModel model) {
+        try {
+            Reports.writeAll(result.dir(), model);
+        } catch (RuntimeException alsoFull) {
+            main.err.println("warning: the partial reports could not be written either: " + IoReason.of(alsoFull));
+        }
+        main.err.println("error: run stopped: " + result.partialReason() + ". No new call was started after the failed write.");
         main.err.println("Resume with: prompt-arena run --resume " + result.dir().path());
-        if (result.partialReason().startsWith("interrupted")) return ExitCode.INTERRUPTED.code();
-        // Stopped by the budget: a pass on fewer cases than planned is not the pre-registered test.
-        return gate == ExitCode.PASS ? ExitCode.INCONCLUSIVE.code() : gate.code();
+        return ExitCode.RUN_ERROR.code();
     }
 }

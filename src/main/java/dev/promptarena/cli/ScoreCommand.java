@@ -26,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code prompt-arena score traces.jsonl --rubric R --judge arena.yaml}: the online judge over sampled production traces. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = {"Score a predeclared random sample of production traces, one output at a time, 1-5 per rubric axis, with the",
+        description = {"Online judge: score a predeclared sample of production traces.",
+                "Scores a seeded random sample of traces, one output at a time, 1-5 per rubric axis, with the",
                 "judge of an arena config (same provider, model, decoding), through the same engine as run (cache, journal, resume,",
                 "budget). Reports per-window means with intervals and drift against a baseline window."},
         footer = {"", "Traces (JSONL): trace_id, timestamp (ISO-8601), request, output [, context].",

@@ -21,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code prompt-arena signals events.jsonl}: implicit-feedback rates per variant and their differences. */
 @Command(name = "signals", mixinStandardHelpOptions = true,
-        description = {"Implicit-feedback rates per variant from an event log (rephrased_query, immediate_retry, session_abandoned,",
+        description = {"Implicit-feedback rates per variant, clustered by session.",
+                "From an event log (rephrased_query, immediate_retry, session_abandoned,",
                 "follow_up_question, task_completed): share of turns with each signal and its interval, the treatment - control",
                 "difference with a two-proportion test clustered by session, Benjamini-Hochberg across the signals, and the",
                 "rates per time window (novelty effects). Writes signals.json, signals.csv, signals-windows.csv, signals.html."},

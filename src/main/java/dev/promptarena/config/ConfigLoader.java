@@ -1,14 +1,11 @@
 package dev.promptarena.config;
 
-import dev.promptarena.decision.DecisionPolicy;
-import dev.promptarena.decision.GuardrailSpec;
 import dev.promptarena.input.DidYouMean;
 import dev.promptarena.input.Hashing;
 import dev.promptarena.input.InputException;
 import dev.promptarena.input.YamlNode;
 import dev.promptarena.llm.Decoding;
 import dev.promptarena.llm.ProviderConfig;
-import dev.promptarena.rubric.RubricLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,15 +65,18 @@ public final class ConfigLoader {
         Path rubric = root.require("rubric").existingPath();
         YamlNode engine = root.get("engine");
         int maxAttempts = 5;
+        boolean emptyReplyIsError = true;
         if (engine != null) {
-            engine.allowOnly("max_attempts");
-            maxAttempts = (int) positive(engine.require("max_attempts"));
+            engine.allowOnly("max_attempts", "empty_reply");
+            if (engine.get("max_attempts") != null) maxAttempts = (int) positive(engine.require("max_attempts"));
+            if (engine.get("empty_reply") != null) emptyReplyIsError = engine.require("empty_reply").oneOf("error", "answer").equals("error");
         }
         YamlNode output = root.get("output");
         Path outputDir = output != null ? output.resolvePath() : file.toAbsolutePath().getParent().resolve("reports").normalize();
         return new ArenaConfig(file, sha256(file), root.text("name", stem(file)), root.require("dataset").existingPath(),
-                rubric, providers, a, b, judges, outputDir, policy(root.get("decision"), rubric),
-                prices(root.get("prices")), maxAttempts, reference, JudgeConfigLoader.families(root.get("families")), tournament);
+                rubric, providers, a, b, judges, outputDir, PolicyLoader.policy(root.get("decision"), rubric),
+                prices(root.get("prices")), maxAttempts, reference, JudgeConfigLoader.families(root.get("families")), emptyReplyIsError,
+                tournament);
     }
 
     static Decoding decoding(YamlNode node, Decoding fallback) {
@@ -151,51 +151,6 @@ public final class ConfigLoader {
         node.allowOnly("type", "margin", "seed");
         try {
             return new ReferenceJudgeConfig(node.number("margin", 0.0), node.integer("seed", 0L));
-        } catch (IllegalArgumentException e) {
-            throw node.error(e.getMessage());
-        }
-    }
-
-    private static DecisionPolicy policy(YamlNode node, Path rubric) {
-        if (node == null) return DecisionPolicy.defaults();
-        node.allowOnly("test", "margin", "alpha", "guardrails", "sequential");
-        YamlNode test = node.get("test");
-        DecisionPolicy.Test kind = test == null ? DecisionPolicy.Test.SUPERIORITY
-                : DecisionPolicy.Test.valueOf(test.oneOf("superiority", "non_inferiority").toUpperCase());
-        double margin = node.number("margin", 0.0);
-        if (kind == DecisionPolicy.Test.NON_INFERIORITY && node.get("margin") == null) throw node.error("non_inferiority needs a margin");
-        List<GuardrailSpec> guardrails = GuardrailSpec.defaults();
-        YamlNode g = node.get("guardrails");
-        if (g != null) {
-            g.allowOnly(GuardrailSpec.METRICS.toArray(String[]::new));
-            Map<String, GuardrailSpec> merged = new LinkedHashMap<>();
-            guardrails.forEach(s -> merged.put(s.key(), s));
-            g.entries().forEach((k, v) -> {
-                if (k.equals(GuardrailSpec.SIMILARITY_DROP) && !new RubricLoader().load(rubric).needsEmbedder()) {
-                    throw v.error("needs a similarity check in " + rubric + " (type: similarity); without one it could never be measured");
-                }
-                if (!k.equals(GuardrailSpec.CHECK_PASS_DROP)) {
-                    merged.put(k, new GuardrailSpec(k, v.number()));
-                    return;
-                }
-                // check_pass_drop_max: {check_name: limit, ...}, names validated against the rubric's checks.
-                List<String> checks = new RubricLoader().load(rubric).checkNames();
-                if (!v.isMapping() || v.entries().isEmpty()) throw v.error("expected a mapping of check name to limit, e.g. {valid_json: 0.0}");
-                v.entries().forEach((name, limit) -> {
-                    if (!checks.contains(name)) {
-                        String hint = DidYouMean.nearest(name, checks);
-                        throw new InputException(limit.file(), limit.line(), limit.path(), "no check named '" + name + "' in " + rubric
-                                + (hint != null ? " (did you mean '" + hint + "'?)" : "")
-                                + (checks.isEmpty() ? "; the rubric has no checks" : "; defined: " + String.join(", ", checks)));
-                    }
-                    GuardrailSpec spec = new GuardrailSpec(k, limit.number(), name);
-                    merged.put(spec.key(), spec);
-                });
-            });
-            guardrails = List.copyOf(merged.values());
-        }
-        try {
-            return new DecisionPolicy(kind, margin, node.number("alpha", 0.05), guardrails, SequentialConfigReader.read(node.get("sequential")));
         } catch (IllegalArgumentException e) {
             throw node.error(e.getMessage());
         }

@@ -25,6 +25,7 @@ final class ProvidersSection {
             int concurrency = (int) ConfigLoader.positive(p.get("concurrency"), 8);
             Double rpm = ConfigLoader.optionalPositive(p.get("requests_per_minute"));
             Double tpm = ConfigLoader.optionalPositive(p.get("tokens_per_minute"));
+            if (p.get("base_url") != null) ProviderChecks.requireUrl(p.get("base_url"), p.text("base_url", null));
             YamlNode presetNode = p.get("preset");
             if (presetNode != null) {
                 if (p.get("type") != null) throw p.get("type").error("give either type or preset (a preset sets the type)");

@@ -36,6 +36,8 @@ public final class JsonlObjects {
         int line = 0;
         while ((text = reader.readLine()) != null) {
             line++;
+            // Editors on Windows save UTF-8 with a byte-order mark; it is not part of the data.
+            if (line == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
             if (text.isBlank()) continue;
             JsonNode node;
             try {

@@ -11,11 +11,11 @@ import java.util.List;
  * @param role          always {@link Evidence#PRIMARY}
  * @param test          superiority or non-inferiority
  * @param threshold     the win rate the interval is compared with (0.5, or 0.5 − margin)
- * @param winRate       B's observed tie-half win rate; null when nothing was scored
+ * @param winRate       the primary estimate of B's tie-half win rate (position-adjusted); null when nothing was scored
  * @param interval      the (1 − alpha) interval used; null when nothing was scored
- * @param casesNeeded   when INCONCLUSIVE: roughly how many judged cases a decisive answer would need
- *                      (80% power) if the observed win rate and tie rate were the truth; null otherwise
- *                      or when the observed rate sits exactly on the threshold
+ * @param casesNeeded   when INCONCLUSIVE: how many cases a new pre-registered run would need for 80% power at
+ *                      the pre-registered {@code decision.min_effect} (observed tie rate, repeats' design effect);
+ *                      null otherwise or without a minimum effect
  * @param guardrails    every guardrail with its observed value
  * @param reasons       plain sentences explaining the outcome
  */

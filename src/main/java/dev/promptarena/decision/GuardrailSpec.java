@@ -10,8 +10,21 @@ import java.util.Objects;
  * @param metric the metric key, e.g. {@code latency_p95_increase_ms}
  * @param limit  the largest acceptable value
  * @param check  for {@code check_pass_drop_max}: the rubric check it limits; null for every other metric
+ * @param mode   how the limit is tested where the metric has a one-sided interval ({@code axis_drop_max},
+ *               {@code check_pass_drop_max}); other metrics compare the point estimate
  */
-public record GuardrailSpec(String metric, double limit, String check) {
+public record GuardrailSpec(String metric, double limit, String check, Mode mode) {
+    /** How a guardrail with an interval is decided, at the policy's one-sided guardrail level. */
+    public enum Mode {
+        /** Breached only when the interval shows B worse than the limit (its lower bound above it): the default. */
+        HARM_PROVEN,
+        /** Breached unless the interval shows B within the limit (its upper bound at or below it). */
+        SAFETY_PROVEN
+    }
+
+    /** Metrics decided on a one-sided interval; the rest compare the point estimate with the limit. */
+    public static final List<String> WITH_INTERVAL = List.of("axis_drop_max", "check_pass_drop_max");
+
     /** Limit on how far B's pass rate of one rubric check may fall below A's (point estimate). */
     public static final String CHECK_PASS_DROP = "check_pass_drop_max";
     /** Limit on how far B's mean similarity to the references may fall below A's (point estimate). */
@@ -25,6 +38,7 @@ public record GuardrailSpec(String metric, double limit, String check) {
 
     public GuardrailSpec {
         Objects.requireNonNull(metric, "metric");
+        mode = mode == null ? Mode.HARM_PROVEN : mode;
         if (!METRICS.contains(metric)) throw new IllegalArgumentException("unknown guardrail metric: " + metric);
         if (Double.isNaN(limit)) throw new IllegalArgumentException("limit must be a number");
         if (metric.equals(CHECK_PASS_DROP) == (check == null)) {
@@ -33,7 +47,10 @@ public record GuardrailSpec(String metric, double limit, String check) {
     }
 
     /** A guardrail on a run-level metric (every metric but {@link #CHECK_PASS_DROP}). */
-    public GuardrailSpec(String metric, double limit) { this(metric, limit, null); }
+    public GuardrailSpec(String metric, double limit) { this(metric, limit, null, Mode.HARM_PROVEN); }
+
+    /** A guardrail in the default mode, harm_proven. */
+    public GuardrailSpec(String metric, double limit, String check) { this(metric, limit, check, Mode.HARM_PROVEN); }
 
     /** The key that identifies this guardrail in reports: the metric, plus {@code .check} for a check guardrail. */
     public String key() { return check == null ? metric : metric + "." + check; }

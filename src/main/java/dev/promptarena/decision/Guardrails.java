@@ -5,13 +5,18 @@ import dev.promptarena.stats.CheckSummary;
 import dev.promptarena.stats.Evidence;
 import dev.promptarena.stats.OperationalMetrics;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks guardrails against the run's {@link OperationalMetrics}, rubric check summaries and
- * similarity summary. A guardrail is breached when the observed value is strictly greater than its
- * limit; a metric the run cannot measure (no data) is reported with a null value and not breached.
- * Every guardrail compares point estimates (no significance rule), so a limit means the same thing
- * whatever the sample size; the McNemar p-value of a check is reported beside it for reading.
+ * similarity summary. A metric the run cannot measure (no data) is reported with a null value and not breached.
+ *
+ * <p>{@code axis_drop_max} and {@code check_pass_drop_max} are decided on a one-sided interval at the policy's
+ * guardrail level γ (default alpha/2): in {@code harm_proven} mode (the default) a guardrail is breached only when
+ * the lower bound of the drop is above the limit, so under a harmless change it breaches at most γ of the time; in
+ * {@code safety_proven} mode it is breached unless the upper bound is at or below the limit. The axis guardrail
+ * bounds every axis at γ / (number of axes) (Bonferroni), since the largest drop of several axes is tested. The
+ * other guardrails compare the point estimate with the limit (breached when strictly greater).
  */
 public final class Guardrails {
     /** Guardrails whose breach means the evidence is unusable (RUN_ERROR) rather than that B is worse. */
@@ -33,6 +38,22 @@ public final class Guardrails {
     public static List<GuardrailResult> evaluate(List<GuardrailSpec> specs, OperationalMetrics m, List<CheckSummary> checks,
                                                  SimilaritySummary similarity) {
         return specs.stream().map(s -> evaluate(s, m, checks, similarity)).toList();
+    }
+
+    /**
+     * As {@link #evaluate(List, OperationalMetrics, List, SimilaritySummary)}, deciding the guardrails that have an
+     * interval on it.
+     *
+     * @param axisDrops per rubric axis, the per-case differences mean score of A − mean score of B
+     * @param gamma     one-sided level of the intervals ({@link DecisionPolicy#guardrailLevel()})
+     */
+    public static List<GuardrailResult> evaluate(List<GuardrailSpec> specs, OperationalMetrics m, List<CheckSummary> checks,
+                                                 SimilaritySummary similarity, Map<String, double[]> axisDrops, double gamma) {
+        return specs.stream().map(s -> {
+            GuardrailResult point = evaluate(s, m, checks, similarity);
+            GuardrailResult bounded = GuardrailBounds.decide(s, point, checks, axisDrops, gamma);
+            return bounded != null ? bounded : point;
+        }).toList();
     }
 
     private static GuardrailResult evaluate(GuardrailSpec spec, OperationalMetrics m, List<CheckSummary> checks, SimilaritySummary sim) {

@@ -1,15 +1,29 @@
 package dev.promptarena.engine;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
 /**
  * A spending cap. Before a call is issued its worst-case cost (prompt estimate plus max_tokens
- * of output) is reserved; a call whose reservation would cross the cap is not issued, and from
- * then on no new call is — the run is reported as partial rather than overspending. Cached and
- * journaled answers cost nothing and are still served.
+ * of output) is reserved, and on completion the reservation is replaced by the actual cost. A call
+ * whose reservation does not fit waits while other calls are in flight (their refunds may make room)
+ * and is refused only when nothing is in flight and it still does not fit: from then on no new call
+ * is issued and the run is partial. So a run stops as close under the cap as the worst case of one
+ * call allows, never above it (as long as no call costs more than its worst case). Refusing at the
+ * first reservation that did not fit stopped a $1.00 run at $0.41: at high concurrency most of the
+ * cap was held by reservations of calls in flight (issue 14). Cached and journaled answers cost
+ * nothing and are still served.
  */
 public final class Budget {
+    private record Waiter(double estimateUsd, CompletableFuture<Boolean> go) {}
+
     private final Double maxUsd;
+    private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
     private double spent;
     private double reserved;
+    private int inFlight;
     private boolean exhausted;
 
     /** @param maxUsd the cap in USD, or null for none */
@@ -18,21 +32,58 @@ public final class Budget {
         this.maxUsd = maxUsd;
     }
 
-    /** Reserves {@code estimateUsd}; false (and exhausted from now on) when that would cross the cap. */
-    public synchronized boolean tryReserve(double estimateUsd) {
-        if (maxUsd == null) return true;
-        if (exhausted || spent + reserved + estimateUsd > maxUsd) {
+    /**
+     * Reserves {@code estimateUsd}: completes with true once reserved (at once when it fits, else when
+     * refunds of calls in flight made room), false when it cannot fit (the budget is then exhausted).
+     */
+    public CompletableFuture<Boolean> reserve(double estimateUsd) {
+        synchronized (this) {
+            if (maxUsd == null) return CompletableFuture.completedFuture(true);
+            if (!exhausted && waiting.isEmpty() && fits(estimateUsd)) {
+                take(estimateUsd);
+                return CompletableFuture.completedFuture(true);
+            }
+            if (!exhausted && inFlight > 0) {
+                Waiter w = new Waiter(estimateUsd, new CompletableFuture<>());
+                waiting.add(w);
+                return w.go();
+            }
             exhausted = true;
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
-        reserved += estimateUsd;
-        return true;
     }
 
     /** Replaces a reservation by what the call actually cost (0 if it failed without usage). */
-    public synchronized void settle(double estimateUsd, double actualUsd) {
-        if (maxUsd != null) reserved -= estimateUsd;
-        spent += actualUsd;
+    public void settle(double estimateUsd, double actualUsd) {
+        List<Waiter> go = new ArrayList<>();
+        List<Waiter> refused = new ArrayList<>();
+        synchronized (this) {
+            spent += actualUsd;
+            if (maxUsd == null) return;
+            reserved -= estimateUsd;
+            inFlight--;
+            // First come, first served: a later, cheaper call does not overtake one that waits.
+            while (!waiting.isEmpty() && fits(waiting.peek().estimateUsd())) {
+                Waiter w = waiting.poll();
+                take(w.estimateUsd());
+                go.add(w);
+            }
+            if (!waiting.isEmpty() && inFlight == 0) {
+                exhausted = true;
+                refused.addAll(waiting);
+                waiting.clear();
+            }
+        }
+        // Outside the lock: completing runs the callers' continuations (the next request).
+        go.forEach(w -> w.go().complete(true));
+        refused.forEach(w -> w.go().complete(false));
+    }
+
+    private boolean fits(double estimateUsd) { return spent + reserved + estimateUsd <= maxUsd; }
+
+    private void take(double estimateUsd) {
+        reserved += estimateUsd;
+        inFlight++;
     }
 
     /** Adds cost already paid in an earlier session of this run (served from the journal). */

@@ -13,6 +13,7 @@ import dev.promptarena.llm.ProviderException;
 import dev.promptarena.llm.TokenCounter;
 import dev.promptarena.util.DaemonThreads;
 import dev.promptarena.util.Futures;
+import dev.promptarena.util.IoReason;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,7 +74,7 @@ public final class CallEngine implements Calls {
     public CallEngine(Map<String, ProviderConfig> providers, Function<ProviderConfig, LlmClient> clients, int maxAttempts,
                       Map<String, Price> priceOverrides, Path runDir, EngineOptions options) {
         this.endpoints = new Endpoints(providers, clients, maxAttempts, options, scheduler, counters);
-        this.journal = Journal.open(runDir.resolve(JOURNAL), json, callbacks);
+        this.journal = Journal.open(runDir.resolve(JOURNAL), json, callbacks).withRoom(options.journalRoom());
         this.cache = options.cacheDir() == null ? null : new ResponseCache(options.cacheDir(), json);
         this.prices = new PriceTable(priceOverrides);
         this.budget = new Budget(options.maxCostUsd());
@@ -103,11 +104,23 @@ public final class CallEngine implements Calls {
         }
         if (stopping) return CompletableFuture.failedFuture(new RunStoppedException());
         double estimate = prices.cost(request.model(), TokenCounter.quickInput(request), TokenCounter.outputCap(request));
-        if (!budget.tryReserve(estimate)) {
-            counters.budgetSkipped.increment();
-            return CompletableFuture.failedFuture(new BudgetExhaustedException(String.format(java.util.Locale.ROOT,
-                    "max_cost_usd %.4f reached: call not issued (the run is partial)", budget.maxUsd())));
-        }
+        return budget.reserve(estimate).thenCompose(reserved -> {
+            if (!reserved) {
+                counters.budgetSkipped.increment();
+                return CompletableFuture.failedFuture(new BudgetExhaustedException(String.format(java.util.Locale.ROOT,
+                        "max_cost_usd %.4f reached: call not issued (the run is partial)", budget.maxUsd())));
+            }
+            if (stopping) { // stopped while the call waited for room in the budget
+                budget.settle(estimate, 0);
+                return CompletableFuture.failedFuture(new RunStoppedException());
+            }
+            return issue(client, providerKey, key, role, request, normalized, estimate, cacheable);
+        });
+    }
+
+    /** Sends a call whose worst case is reserved, settles the budget and journals the outcome. */
+    private CompletableFuture<LlmResponse> issue(LlmClient client, String providerKey, String key, Role role, LlmRequest request,
+                                                 ObjectNode normalized, double estimate, boolean cacheable) {
         counters.issued.increment();
         counters.inFlight.increment();
         return client.send(request).handle((response, error) -> {
@@ -135,8 +148,11 @@ public final class CallEngine implements Calls {
         JournalEntry entry = new JournalEntry(key, role.name(), provider, request, response, failure,
                 cost, System.currentTimeMillis());
         return journal.append(entry).handle((ok, ioError) -> {
-            if (ioError != null) throw new CompletionException(new ProviderException(ProviderException.Kind.FATAL, 0,
-                    "journal write failed: " + ioError.getMessage(), null));
+            if (ioError != null) {
+                // Spending on without a record would pay for answers a resume must buy again: no new calls.
+                stop();
+                throw new CompletionException(new JournalFailedException(IoReason.of(journal.failure() != null ? journal.failure() : ioError)));
+            }
             if (failure != null) {
                 counters.failure(failure.reason());
                 throw new CompletionException(failure.toException());
@@ -165,6 +181,9 @@ public final class CallEngine implements Calls {
 
     /** Client identity per provider key (type and endpoint, never a key) for the manifest. */
     public Map<String, String> identities() { return new LinkedHashMap<>(endpoints.identities()); }
+
+    /** Why the journal stopped accepting entries (the run then stops and exits with a run error), or null. */
+    public String journalFailure() { return journal.failure() == null ? null : IoReason.of(journal.failure()); }
 
     /** Entries found in the journal when the engine opened (non-zero means this is a resume). */
     public int resumedEntries() { return journal.loadedEntries(); }

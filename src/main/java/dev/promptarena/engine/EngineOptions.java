@@ -15,9 +15,16 @@ import java.util.Map;
  * @param backoffCap  longest backoff before jitter
  * @param delayer     how retry and rate-limit waits happen; null = the engine's scheduler (tests inject an instant one)
  * @param clock       wall clock for Retry-After dates, rate buckets and the journal
+ * @param journalRoom fault injection: bytes the journal may grow by before its writes fail as on a full disk
+ *                    (part of the line written, then "No space left on device"); null = the real disk's limits
  */
 public record EngineOptions(Path cacheDir, Double maxCostUsd, Duration backoffBase, Duration backoffCap,
-                            Delayer delayer, Clock clock) {
+                            Delayer delayer, Clock clock, Long journalRoom) {
+    /** Without fault injection. */
+    public EngineOptions(Path cacheDir, Double maxCostUsd, Duration backoffBase, Duration backoffCap, Delayer delayer, Clock clock) {
+        this(cacheDir, maxCostUsd, backoffBase, backoffCap, delayer, clock, null);
+    }
+
     public EngineOptions {
         if (maxCostUsd != null && !(maxCostUsd >= 0)) throw new IllegalArgumentException("max cost must be >= 0, got: " + maxCostUsd);
         backoffBase = backoffBase == null ? Duration.ofMillis(500) : backoffBase;
@@ -44,16 +51,19 @@ public record EngineOptions(Path cacheDir, Double maxCostUsd, Duration backoffBa
         return Path.of(home, ".cache", "prompt-arena");
     }
 
-    public EngineOptions withCacheDir(Path dir) { return new EngineOptions(dir, maxCostUsd, backoffBase, backoffCap, delayer, clock); }
+    public EngineOptions withCacheDir(Path dir) { return new EngineOptions(dir, maxCostUsd, backoffBase, backoffCap, delayer, clock, journalRoom); }
 
     /** {@code --no-cache}: neither read nor write the shared cache (the journal still works). */
     public EngineOptions withoutCache() { return withCacheDir(null); }
 
-    public EngineOptions withMaxCostUsd(Double usd) { return new EngineOptions(cacheDir, usd, backoffBase, backoffCap, delayer, clock); }
+    public EngineOptions withMaxCostUsd(Double usd) { return new EngineOptions(cacheDir, usd, backoffBase, backoffCap, delayer, clock, journalRoom); }
 
-    public EngineOptions withBackoff(Duration base, Duration cap) { return new EngineOptions(cacheDir, maxCostUsd, base, cap, delayer, clock); }
+    public EngineOptions withBackoff(Duration base, Duration cap) { return new EngineOptions(cacheDir, maxCostUsd, base, cap, delayer, clock, journalRoom); }
 
-    public EngineOptions withDelayer(Delayer d) { return new EngineOptions(cacheDir, maxCostUsd, backoffBase, backoffCap, d, clock); }
+    public EngineOptions withDelayer(Delayer d) { return new EngineOptions(cacheDir, maxCostUsd, backoffBase, backoffCap, d, clock, journalRoom); }
 
-    public EngineOptions withClock(Clock c) { return new EngineOptions(cacheDir, maxCostUsd, backoffBase, backoffCap, delayer, c); }
+    public EngineOptions withClock(Clock c) { return new EngineOptions(cacheDir, maxCostUsd, backoffBase, backoffCap, delayer, c, journalRoom); }
+
+    /** Makes journal writes fail once the journal has grown by {@code bytes}, as on a full disk (tests). */
+    public EngineOptions withJournalRoom(Long bytes) { return new EngineOptions(cacheDir, maxCostUsd, backoffBase, backoffCap, delayer, clock, bytes); }
 }

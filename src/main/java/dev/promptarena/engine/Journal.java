@@ -43,6 +43,10 @@ public final class Journal implements AutoCloseable {
     private final Executor callbacks;
     private final int loaded;
     private final long tornBytes;
+    /** Bytes the file may still grow by before writes fail as on a full disk (fault injection), or Long.MAX_VALUE. */
+    private long room = Long.MAX_VALUE;
+    /** The first failed write: after it nothing more is appended, so no good line ever follows a torn one. */
+    private volatile IOException failure;
 
     private Journal(ObjectMapper json, FileChannel channel, List<JournalEntry> existing, long tornBytes, Executor callbacks) {
         this.json = json;
@@ -70,15 +74,18 @@ public final class Journal implements AutoCloseable {
             List<JournalEntry> entries = new ArrayList<>();
             int start = 0;
             int goodEnd = 0;
+            int lineNo = 0;
             for (int i = 0; i < bytes.length; i++) {
                 if (bytes[i] != '\n') continue;
+                lineNo++;
                 if (i > start) {
                     try {
                         entries.add(json.readValue(bytes, start, i - start, JournalEntry.class));
                     } catch (IOException corrupt) {
                         // A complete but unreadable line cannot come from a crash (lines are written
                         // whole, then the newline); refuse rather than silently drop evidence.
-                        throw new IllegalStateException(file + ": line ending at byte " + i + " is not a journal entry: " + corrupt.getMessage());
+                        throw new IllegalStateException(file + ": line " + lineNo + " (bytes " + start + " to " + i
+                                + ") is not a journal entry, so this run cannot be resumed safely: " + (corrupt instanceof com.fasterxml.jackson.core.JsonProcessingException jp ? jp.getOriginalMessage() : corrupt.getMessage()));
                     }
                 }
                 start = i + 1;
@@ -111,8 +118,19 @@ public final class Journal implements AutoCloseable {
     /** Bytes of a torn last line cut off at open (0 when the file ended cleanly). */
     public long tornBytes() { return tornBytes; }
 
+    /** Fault injection (tests): writes beyond {@code bytes} more fail with "No space left on device". */
+    Journal withRoom(Long bytes) {
+        if (bytes != null) room = bytes;
+        return this;
+    }
+
+    /** The write failure that closed the journal to appends (disk full, I/O error), or null. */
+    public IOException failure() { return failure; }
+
     /** Appends {@code entry}; the future completes once it is forced to disk. */
     public CompletableFuture<Void> append(JournalEntry entry) {
+        IOException failed = failure;
+        if (failed != null) return CompletableFuture.failedFuture(new UncheckedIOException("journal write failed earlier", failed));
         byte[] line;
         try {
             line = (json.writeValueAsString(entry) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -140,17 +158,38 @@ public final class Journal implements AutoCloseable {
         List<Pending> batch = new ArrayList<>();
         for (Pending p; (p = queue.poll()) != null; ) batch.add(p);
         if (batch.isEmpty()) return;
+        long before = -1;
         try {
-            for (Pending p : batch) {
-                ByteBuffer buf = ByteBuffer.wrap(p.line());
-                while (buf.hasRemaining()) channel.write(buf);
-            }
+            if (failure != null) throw failure;
+            before = channel.position();
+            for (Pending p : batch) write(p.line());
             channel.force(false);
             for (Pending p : batch) callbacks.execute(() -> p.done().complete(null));
         } catch (IOException e) {
-            UncheckedIOException failure = new UncheckedIOException("journal write failed", e);
-            for (Pending p : batch) callbacks.execute(() -> p.done().completeExceptionally(failure));
+            if (failure == null) failure = e;
+            // Back to the last complete entry: a half-written line in the middle would make the
+            // folder unresumable once space returns. Best effort: if even this fails, resume cuts a
+            // torn last line anyway, and no line is appended after it (failure is sticky).
+            if (before >= 0) {
+                try {
+                    channel.truncate(before);
+                    channel.position(before);
+                    channel.force(false);
+                } catch (IOException ignored) {
+                    // see above
+                }
+            }
+            UncheckedIOException wrapped = new UncheckedIOException("journal write failed", e);
+            for (Pending p : batch) callbacks.execute(() -> p.done().completeExceptionally(wrapped));
         }
+    }
+
+    private void write(byte[] line) throws IOException {
+        int fits = (int) Math.min(line.length, room);
+        ByteBuffer buf = ByteBuffer.wrap(line, 0, fits);
+        while (buf.hasRemaining()) channel.write(buf);
+        if (room != Long.MAX_VALUE) room -= fits;
+        if (fits < line.length) throw new IOException("No space left on device");
     }
 
     /** Waits for queued writes, then closes the file. */

@@ -82,11 +82,17 @@ public final class ResponseCache implements AutoCloseable {
         }
         // Unique per process and write; Files.createTempFile would draw on a shared SecureRandom.
         Path tmp = dir.resolve(key + tmpPrefix + tmpCounter.incrementAndGet() + ".tmp");
-        Files.write(tmp, json.writeValueAsBytes(response), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(tmp, json.writeValueAsBytes(response), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            // A full disk creates the file and then fails the write: leave no empty .tmp behind.
+            Files.deleteIfExists(tmp);
+            throw e;
         }
     }
 

@@ -51,6 +51,7 @@ public final class YamlNode {
             options.setAllowDuplicateKeys(false);
             Node root = new Yaml(options).compose(reader);
             if (root == null) throw new InputException(file, 1, null, "file is empty");
+            YamlDuplicates.check(file, root, "");
             return new YamlNode(file, "", root, env);
         } catch (NoSuchFileException e) {
             throw new InputException(file, "file not found");

@@ -29,13 +29,19 @@ public final class PairJudge {
     private final CostModel costs;
     private final OrderAssigner orders;
 
+    /** A judge whose presentation order is a per-case seeded coin (tests and single pairs). */
     public PairJudge(JudgeConfig config, JudgePrompt prompt, Calls calls, CostModel costs) {
+        this(config, prompt, calls, costs, new OrderAssigner(config.seed()));
+    }
+
+    /** A judge presenting each pair in the order {@code orders} assigns (a run's balanced plan). */
+    public PairJudge(JudgeConfig config, JudgePrompt prompt, Calls calls, CostModel costs, OrderAssigner orders) {
         this.config = config;
         this.prompt = prompt;
         this.parser = new VerdictParser(prompt.axisNames());
         this.calls = calls;
         this.costs = costs;
-        this.orders = new OrderAssigner(config.seed());
+        this.orders = orders;
     }
 
     /** The material the judge sees about a case (the variants' outputs aside). */
@@ -47,18 +53,18 @@ public final class PairJudge {
         List<Boolean> presentations = config.order() == JudgeConfig.Order.BOTH ? List.of(bFirst, !bFirst) : List.of(bFirst);
         List<CompletableFuture<JudgeTrace>> futures = new ArrayList<>();
         for (boolean bf : presentations) {
-            for (int s = 0; s < config.samples(); s++) futures.add(judgeOnce(m, outA, outB, bf, s));
+            for (int s = 0; s < config.samples(); s++) futures.add(judgeOnce(m, outA, outB, bf, s, repeat));
         }
         return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
                 .thenApply(v -> futures.stream().map(CompletableFuture::join).toList());
     }
 
-    private CompletableFuture<JudgeTrace> judgeOnce(Material m, String outA, String outB, boolean bFirst, int sample) {
+    private CompletableFuture<JudgeTrace> judgeOnce(Material m, String outA, String outB, boolean bFirst, int sample, int repeat) {
         String user = prompt.render(m.question(), m.context(), m.reference(), bFirst ? outB : outA, bFirst ? outA : outB);
         List<ChatMessage> messages = List.of(ChatMessage.user(user));
         // structured: false is for servers that reject response_format / forced tools; the lenient parser copes.
         LlmRequest request = new LlmRequest(config.model(), prompt.system(), messages, config.decoding(),
-                config.structured() ? prompt.schema() : null, sample);
+                config.structured() ? prompt.schema() : null, sample, repeat);
         return calls.call(config.provider(), request, Calls.Role.JUDGE).thenCompose(first -> {
             VerdictParser.Result r = parser.parse(first.text());
             double cost = costs.cost(config.model(), first.usage());

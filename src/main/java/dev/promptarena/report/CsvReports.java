@@ -82,7 +82,9 @@ public final class CsvReports {
         t.row("decision", a.decision().outcome().name(), null, null, a.decision().test().name().toLowerCase(), primary,
                 String.join(" ", a.decision().reasons()));
         t.row("win_rate_b", w.winRate(), lo(w.gateInterval()), hi(w.gateInterval()), method(w.gateInterval()), primary, "ties count half; n = " + w.scored());
-        t.row("win_rate_b_wilson", w.winRate(), lo(w.wilson()), hi(w.wilson()), method(w.wilson()), primary, null);
+        t.row("win_rate_b_wilson", w.winRate(), lo(w.wilson()), hi(w.wilson()), method(w.wilson()), primary, "conservative with ties");
+        t.row("primary_estimate_b", w.estimate(), lo(w.gateInterval()), hi(w.gateInterval()), method(w.gateInterval()), primary,
+                w.positionAdjusted() ? "mean of B's win rate when shown first and when shown second" : "ties count half");
         if (w.bootstrap() != null) {
             t.row("win_rate_b_bootstrap", w.winRate(), lo(w.bootstrap().interval()), hi(w.bootstrap().interval()),
                     method(w.bootstrap().interval()), primary, w.bootstrap().resamples() + " resamples over " + w.bootstrap().clusters() + " cases, seed " + w.bootstrap().seed());
@@ -110,9 +112,12 @@ public final class CsvReports {
             t.row("preference_fairness", o.preferenceFairness(), null, null, null, expl, "0 is fair; +1 always favours the first slot");
         }
         VerbosityResult v = a.verbosity();
+        t.row("longer_answer_won", v.lengthDecided() == 0 ? null : v.longerWon() / (double) v.lengthDecided(), null, null, null,
+                v.role().name().toLowerCase(), v.longerWon() + " of " + v.lengthDecided() + " decisive verdicts with different lengths"
+                        + (v.followsLength() ? "; the verdict follows length" : ""));
         if (v.estimable()) {
-            t.row("verbosity_slope_per_100_words", v.slopePer100Words(), lo(v.slopeInterval()), hi(v.slopeInterval()), method(v.slopeInterval()),
-                    v.role().name().toLowerCase(), "p = " + v.slopeP());
+            t.row("verbosity_slope", v.slope(), lo(v.slopeInterval()), hi(v.slopeInterval()), method(v.slopeInterval()),
+                    v.role().name().toLowerCase(), "log-odds per unit of tanh(length difference / " + v.lengthScaleWords() + " words); p = " + v.slopeP());
             t.row("length_controlled_win_rate_b", v.lengthControlledWinRate(), lo(v.lengthControlledInterval()), hi(v.lengthControlledInterval()),
                     method(v.lengthControlledInterval()), v.role().name().toLowerCase(), null);
         }

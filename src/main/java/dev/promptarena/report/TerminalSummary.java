@@ -25,18 +25,20 @@ public final class TerminalSummary {
         Decision d = a.decision();
         out.println();
         out.printf(Locale.ROOT, "%s vs %s — %d outcomes (%d scored: B won %d, lost %d, %d ties, %d inconsistent; %d unparseable, %d errors)%n",
-                m.manifest().variants().get("B").name(), m.manifest().variants().get("A").name(), w.outcomes(), w.scored(), w.wins(),
+                TerminalText.plain(m.manifest().variants().get("B").name()), TerminalText.plain(m.manifest().variants().get("A").name()), w.outcomes(), w.scored(), w.wins(),
                 w.losses(), w.ties(), w.inconsistent(), w.unparseable(), w.errors());
         if (w.winRate() != null) {
-            out.printf(Locale.ROOT, "B's win rate (ties half): %.1f%%  %s%n", 100 * w.winRate(), interval(w.gateInterval()));
+            out.printf(Locale.ROOT, "B's win rate (ties half%s): %.1f%%  %s  (conservative Wilson %s)%n",
+                    w.positionAdjusted() ? ", mean of both presentation orders" : "", 100 * w.estimate(), interval(w.gateInterval()),
+                    interval(w.wilson()));
         }
         for (AxisResult x : a.axes()) {
             if (x.meanA() == null) continue;
-            out.printf(Locale.ROOT, "  %-20s A %.2f  B %.2f  diff %+.2f  p(Holm) %.3g%n", x.axis(), x.meanA(), x.meanB(), x.meanDifference(), x.pHolm());
+            out.printf(Locale.ROOT, "  %-20s A %.2f  B %.2f  diff %+.2f  p(Holm) %.3g%n", TerminalText.plain(x.axis()), x.meanA(), x.meanB(), x.meanDifference(), x.pHolm());
         }
         for (CheckSummary c : a.checks()) {
             if (c.pairs() == 0) continue;
-            out.printf(Locale.ROOT, "  check %-14s A %d/%d  B %d/%d  McNemar p %.3g%n", c.name(), c.passA(), c.pairs(), c.passB(), c.pairs(), c.pValue());
+            out.printf(Locale.ROOT, "  check %-14s A %d/%d  B %d/%d  McNemar p %.3g%n", TerminalText.plain(c.name()), c.passA(), c.pairs(), c.passB(), c.pairs(), c.pValue());
         }
         if (a.similarity() != null && a.similarity().cases() > 0) {
             out.printf(Locale.ROOT, "  similarity           A %.3f  B %.3f  diff %+.3f (%d cases)%n", a.similarity().meanA(), a.similarity().meanB(),
@@ -52,7 +54,7 @@ public final class TerminalSummary {
         for (String warning : a.warnings()) {
             // The run printed its self-preference warnings before spending anything; once is enough.
             if (skipWarning.test(warning)) continue;
-            out.println("  warning: " + warning);
+            out.println("  warning: " + TerminalText.plain(warning)); // may name case ids and tag values
         }
         out.println();
         if (m.engine() != null) {
@@ -60,8 +62,8 @@ public final class TerminalSummary {
             out.printf(Locale.ROOT, "Calls: %d issued, %d cache hits, %d from the journal, %d retries, %d failed; cost $%.4f%n",
                     e.issued(), e.cacheHits(), e.journalHits(), e.retries(), e.failed(), e.costUsd());
         }
-        out.println("DECISION: " + d.outcome() + (m.manifest().partial() ? " (partial run: " + m.manifest().partialReason() + ")" : ""));
-        for (String r : d.reasons()) out.println("  " + r);
+        out.println("DECISION: " + d.outcome() + (m.manifest().partial() ? " (partial run: " + TerminalText.plain(m.manifest().partialReason()) + ")" : ""));
+        for (String r : d.reasons()) out.println("  " + TerminalText.plain(r));
         out.println("Report: " + reportHtml + " (report.html " + Fmt.bytes(htmlBytes) + "; summary.md and CSVs alongside)");
     }
 

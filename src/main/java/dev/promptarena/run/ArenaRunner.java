@@ -42,6 +42,8 @@ public final class ArenaRunner {
     private final CheckStage checks;
     private volatile boolean stopRequested;
 
+    private volatile boolean emptyIsError = true;
+
     /** A runner that generates both variants, runs no checks and asks {@code judge}. */
     public ArenaRunner(VariantConfig a, VariantConfig b, PairJudge judge, Calls calls, CostModel costs, int window) {
         this(a, b, PairJudging.llm(judge), calls, costs, window, Recorded.NONE, CheckStage.none());
@@ -129,7 +131,20 @@ public final class ArenaRunner {
                 });
     }
 
+    /**
+     * {@code engine.empty_reply: answer}: judge an empty reply like any answer. By default it is a generation
+     * error: an empty string "wins" or "loses" on nothing, and an outage that answers "" would go unnoticed.
+     */
+    public ArenaRunner emptyRepliesAreAnswers(boolean answers) {
+        this.emptyIsError = !answers;
+        return this;
+    }
+
     private Side side(VariantConfig v, LlmResponse r) {
+        if (emptyIsError && (r.text() == null || r.text().isBlank())) {
+            return new Side("", r.latencyMillis(), costs.cost(v.model(), r.usage()), r.usage().outputTokens(), true,
+                    "empty reply from the model (finish reason: " + r.finishReason() + ")", r.truncated());
+        }
         return new Side(r.text(), r.latencyMillis(), costs.cost(v.model(), r.usage()), r.usage().outputTokens(), false, null, r.truncated());
     }
 }

@@ -15,7 +15,9 @@ import java.util.Map;
  * {@code judge} is the first LLM judge (the only one without a panel); {@code judges} lists every judge of
  * the panel (empty with the reference judge), {@code modelFamilies} the detected families of every judge
  * and variant model, and {@code selfPreference} the judges that share a family with a variant. Run folders
- * from before judge panels lack these three (they read as null). {@code served} is, per role (A, B, JUDGE), every
+ * from before judge panels lack these three (they read as null). {@code designChanges} lists the settings of the
+ * pre-registered design the command line replaced (e.g. {@code --seed}); such a run cannot PASS.
+ * {@code served} is, per role (A, B, JUDGE), every
  * distinct model and system fingerprint the providers said they served, with counts, read from the journal at
  * the end of the run (null while running and in older run folders); more than one entry for a role means the
  * provider changed what it served during the run.
@@ -27,9 +29,23 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
                        List<String> axes, DecisionPolicy policy, String startedAt, String finishedAt, boolean partial,
                        String partialReason, List<String> args, String embedderModel, Double referenceJudgeMargin,
                        List<JudgeInfo> judges, Map<String, List<String>> modelFamilies, List<SelfPreference> selfPreference,
-                       Map<String, List<ServedModels.Served>> served) {
+                       Map<String, List<ServedModels.Served>> served, List<String> designChanges) {
 
-    /** Without the served models (while running, and run folders from before they were recorded). */
+    /** Without the design changes, as before they were recorded (issue 15). */
+    public Manifest(int schemaVersion, String tool, String toolVersion, String runId, String arena,
+                    String configFile, String configSha256, String datasetFile, String datasetSha256,
+                    String rubricFile, String rubricSha256, String judgeTemplateSha256, int cases, int repeats,
+                    Map<String, VariantInfo> variants, JudgeInfo judge, Map<String, ProviderInfo> providers,
+                    List<String> axes, DecisionPolicy policy, String startedAt, String finishedAt, boolean partial,
+                    String partialReason, List<String> args, String embedderModel, Double referenceJudgeMargin,
+                    List<JudgeInfo> judges, Map<String, List<String>> modelFamilies, List<SelfPreference> selfPreference,
+                    Map<String, List<ServedModels.Served>> served) {
+        this(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256, rubricFile,
+                rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt, finishedAt,
+                partial, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies, selfPreference, served, null);
+    }
+
+    /** Without the served models and design changes (while running, and run folders from before they were recorded). */
     public Manifest(int schemaVersion, String tool, String toolVersion, String runId, String arena,
                     String configFile, String configSha256, String datasetFile, String datasetSha256,
                     String rubricFile, String rubricSha256, String judgeTemplateSha256, int cases, int repeats,
@@ -46,7 +62,8 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
     public Manifest withServed(Map<String, List<ServedModels.Served>> served) {
         return new Manifest(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256,
                 rubricFile, rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt,
-                finishedAt, partial, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies, selfPreference, served);
+                finishedAt, partial, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies, selfPreference, served,
+                designChanges);
     }
 
     /** This manifest with the run's end: when it finished (null while running) and why it is partial (null when complete). */
@@ -54,7 +71,7 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
         return new Manifest(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256,
                 rubricFile, rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt,
                 finishedAt, partialReason != null, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies,
-                selfPreference, served);
+                selfPreference, served, designChanges);
     }
 
     /** A manifest without check provenance, as before checks ran in the pipeline. */

@@ -53,7 +53,16 @@ public final class ManifestFactory {
                 c.dataset().toString(), in.datasetSha256(), c.rubric().toString(), in.rubric().sha256(), judgeTemplateSha,
                 cases, o.repeats(), variants, judgeInfo, providers, in.rubric().axisNames(), c.policy(), started.toString(), finished == null ? null : finished.toString(),
                 partialReason != null, partialReason, o.args(), embedder, reference == null ? null : reference.margin(),
-                judgeInfos, modelFamilies, self);
+                judgeInfos, modelFamilies, self, null, designChanges(c, o));
+    }
+
+    /** Settings of the config's pre-registered design the command line replaced. */
+    private static List<String> designChanges(ArenaConfig c, RunOptions o) {
+        if (o.judgeSeed() == null) return List.of();
+        long configured = c.judges().isEmpty() ? (c.reference() == null ? 0L : c.reference().seed()) : c.judges().get(0).seed();
+        if (configured == o.judgeSeed()) return List.of();
+        return List.of("--seed " + o.judgeSeed() + " replaced the configured judge seed " + configured
+                + " (a seed chosen after the fact can be searched for a favourable order)");
     }
 
     private static Manifest.JudgeInfo judge(JudgeConfig j) {

@@ -41,7 +41,8 @@ public record RecordedRun(Manifest manifest, List<CaseRecord> cases, EngineSnaps
     public AnalysisResult analyze() {
         List<CaseOutcome> outcomes = cases.stream().map(CaseRecord::outcome).toList();
         // The bootstrap seed is the judge seed: one recorded number makes every interval replayable.
-        AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed());
+        AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed())
+                .withDeviations(Deviations.of(manifest, outcomes.size()));
         // Self-preference was decided from the models at run time; older manifests have none (null).
         return ArenaAnalysis.analyze(outcomes, manifest.axes(), options,
                 manifest.selfPreference() == null ? List.of() : manifest.selfPreference());

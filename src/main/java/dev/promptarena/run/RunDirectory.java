@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import dev.promptarena.input.InputException;
+import dev.promptarena.util.IoReason;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A run's folder, {@code reports/<run-id>/}. Created fresh (never reusing or overwriting an
@@ -33,22 +37,41 @@ public final class RunDirectory {
 
     private RunDirectory(Path dir) { this.dir = dir; }
 
-    /** Creates a new run folder under {@code parent} named after the time and arena. */
-    public static RunDirectory create(Path parent, String arenaName, ZonedDateTime now) {
+    /** A new, empty folder under {@code parent} (for commands whose folder has no run manifest, such as {@code score}). */
+    public static RunDirectory create(Path parent, String arenaName, ZonedDateTime now) { return create(parent, arenaName, now, null); }
+
+    /**
+     * Creates a new run folder under {@code parent} named after the time and arena, with its manifest
+     * ({@code manifestFor} the run id) already inside: the folder is assembled under a hidden name and
+     * renamed into place, so a kill at any moment leaves either no folder or one that resume accepts.
+     *
+     * @throws InputException when the folder cannot be created there (permission denied, not a directory,
+     *                        no space...): a usage error, with the operating system's reason
+     */
+    public static RunDirectory create(Path parent, String arenaName, ZonedDateTime now, Function<String, Object> manifestFor) {
         String base = now.withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + slug(arenaName);
         try {
             Files.createDirectories(parent);
             for (int i = 1; ; i++) {
                 Path candidate = parent.resolve(i == 1 ? base : base + "-" + i);
+                if (Files.exists(candidate)) continue; // another run started in the same second
+                Path staging = parent.resolve("." + candidate.getFileName() + ".creating-" + ProcessHandle.current().pid());
+                Files.createDirectories(staging);
+                RunDirectory building = new RunDirectory(staging);
+                if (manifestFor != null) building.writeJson("manifest.json", manifestFor.apply(candidate.getFileName().toString()));
                 try {
-                    return new RunDirectory(Files.createDirectory(candidate));
-                } catch (FileAlreadyExistsException e) {
-                    // another run started in the same second: take the next suffix
+                    Files.move(staging, candidate, StandardCopyOption.ATOMIC_MOVE);
+                    return new RunDirectory(candidate);
+                } catch (FileAlreadyExistsException | DirectoryNotEmptyException taken) {
+                    Files.deleteIfExists(staging.resolve("manifest.json"));
+                    Files.deleteIfExists(staging);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create run folder under " + parent, e);
+        } catch (FileAlreadyExistsException e) {
+            throw new InputException(parent, "cannot create the run folder here: " + e.getFile() + " is a file, not a directory");
+        } catch (IOException | UncheckedIOException e) {
+            throw new InputException(parent, "cannot create the run folder here: " + IoReason.of(e));
         }
     }
 
@@ -136,9 +159,10 @@ public final class RunDirectory {
         public BufferedWriter writer() { return writer; }
 
         public void commit() throws IOException {
-            open = false;
             writer.close();
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // Only now: when the close (a full disk fails the last flush) or the move fails, close() removes the temporary file.
+            open = false;
         }
 
         @Override

@@ -2,7 +2,9 @@ package dev.promptarena.run;
 
 import dev.promptarena.checks.CheckRunner;
 import dev.promptarena.config.ArenaConfig;
+import dev.promptarena.input.InputException;
 import dev.promptarena.config.JudgeConfig;
+import dev.promptarena.config.ProviderChecks;
 import dev.promptarena.config.ReferenceJudgeConfig;
 import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.Calls;
@@ -13,6 +15,7 @@ import dev.promptarena.engine.Progress;
 import dev.promptarena.input.InputException;
 import dev.promptarena.judge.JudgePanel;
 import dev.promptarena.judge.JudgePrompt;
+import dev.promptarena.judge.OrderAssigner;
 import dev.promptarena.judge.PairJudge;
 import dev.promptarena.judge.PairJudging;
 import dev.promptarena.judge.ReferenceJudge;
@@ -33,13 +36,14 @@ import java.util.concurrent.CompletableFuture;
  * Rubric checks run on both outputs of every case; without an LLM judge the reference judge decides
  * each pair from them, and with recorded outputs on both sides no provider is called at all.
  */
-public final class RunPipeline {
+public final class RunPipeline implements AutoCloseable {
     private final Map<String, String> env;
     private final PrintStream err;
     private final ReportWriter interimReports;
     private volatile ArenaRunner runner;
     private volatile boolean interrupted;
     private volatile CallEngine engine;
+    private volatile RunLock lock;
 
     /** @param interimReports writes the reports of the run in progress (see {@link InterimReports}) */
     public RunPipeline(Map<String, String> env, PrintStream err, ReportWriter interimReports) {
@@ -52,10 +56,11 @@ public final class RunPipeline {
      * What a run produced: exactly what its folder now records (manifest.json, cases.jsonl, engine.json),
      * so reports can be derived from memory without reading the files back. {@code cacheWrites} completes,
      * with the number of cache writes that failed, once the shared cache holds every new response: wait
-     * for it before the process exits, after writing the reports.
+     * for it before the process exits, after writing the reports. {@code storageFailed}: the journal could not be
+     * written, so the run stopped (a run error, whatever the partial report says).
      */
     public record Result(RunDirectory dir, Manifest manifest, List<CaseRecord> records, EngineSnapshot engine, String partialReason,
-                         CompletableFuture<Long> cacheWrites) {}
+                         CompletableFuture<Long> cacheWrites, boolean storageFailed) {}
 
     /**
      * Stops the run (Ctrl-C): no new case starts and no queued call is sent; calls already sent finish and are
@@ -67,6 +72,14 @@ public final class RunPipeline {
         if (r != null) r.requestStop();
         CallEngine e = engine;
         if (e != null) e.stop();
+    }
+
+    /** Releases the run folder once its reports are written (the OS releases it anyway when the process ends). */
+    @Override
+    public void close() {
+        RunLock l = lock;
+        lock = null;
+        if (l != null) l.close();
     }
 
     public Result execute(ArenaInputs fullInputs, RunOptions options) throws InterruptedException {
@@ -83,25 +96,37 @@ public final class RunPipeline {
         // Built before the run folder: a missing embeddings module is an input error, not a half-made run.
         CheckRunner checkRunner = in.rubric().checks().isEmpty() ? null : CheckRunner.forChecks(in.rubric().name(), in.rubric().checks());
         String embedder = checkRunner == null || checkRunner.embedder() == null ? null : checkRunner.embedder().modelId();
+        // A key that is not set is an input error found before the run folder exists, not a run error after.
+        List<InputException> noKey = ProviderChecks.missingKeys(config, usedProviders(config, in), env);
+        if (!noKey.isEmpty()) throw noKey.get(0);
         Path parent = options.outDir() != null ? options.outDir() : config.outputDir();
+        // The template is panel-wide (judge.template), so one prompt serves every judge.
+        JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
+        String templateSha = prompt == null ? null : prompt.templateSha256();
+        int total = in.cases().size() * options.repeats();
         RunDirectory dir;
         Instant started;
         if (options.resumeDir() != null) {
             // Resume: the same folder, whose journal serves every call that already completed.
             dir = RunDirectory.open(options.resumeDir());
+            // Before anything is written: a second process on this folder is refused untouched.
+            lock = RunLock.acquire(dir.path());
             started = Instant.parse(ManifestFactory.read(dir.file("manifest.json")).startedAt());
         } else {
             started = Instant.now();
-            dir = options.runDir() != null ? RunDirectory.createExact(options.runDir())
-                    : RunDirectory.create(parent, config.name(), ZonedDateTime.now());
+            if (options.runDir() != null) {
+                // A folder the user named (it may exist, empty): its manifest is written right below.
+                dir = RunDirectory.createExact(options.runDir());
+            } else {
+                // The folder appears with its manifest in place: a kill at any moment leaves a resumable folder or none.
+                dir = RunDirectory.create(parent, config.name(), ZonedDateTime.now(), runId -> ManifestFactory.create(in, judges, templateSha,
+                        runId, total, options, started, null, "running", reference, embedder));
+            }
+            lock = RunLock.acquire(dir.path());
         }
-        // The template is panel-wide (judge.template), so one prompt serves every judge.
-        JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
-        String templateSha = prompt == null ? null : prompt.templateSha256();
-        int total = in.cases().size() * options.repeats();
         Manifest manifest = ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options, started, null, "running",
                 reference, embedder);
-        dir.writeJson("manifest.json", manifest);
+        if (options.resumeDir() != null || options.runDir() != null) dir.writeJson("manifest.json", manifest);
         // Warn before spending anything: the user may prefer to add or swap a judge first.
         manifest.selfPreference().forEach(s -> err.println("warning: " + s.message()));
         CostModel costs = new PriceTable(config.prices());
@@ -118,8 +143,9 @@ public final class RunPipeline {
                      calls::snapshot, err);
              CaseFiles caseFiles = CaseFiles.start(dir, order)) {
             PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
-                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs)).toList());
-            runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks);
+                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs, orders(j.seed(), in, options.repeats()))).toList());
+            runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks)
+                    .emptyRepliesAreAnswers(!config.emptyReplyIsError());
             if (interrupted) runner.requestStop();
             progress.start(total);
             records = runner.run(in.cases(), options.repeats(), r -> {
@@ -128,17 +154,20 @@ public final class RunPipeline {
                 caseFiles.caseDone(r);
             });
             interim.close(); // an interim report still being written must not overwrite the final one
-            caseFiles.commit(records);
+            bestEffortAfterJournalFailure(calls, () -> caseFiles.commit(records));
             // Calls issued, cache and journal hits, retries, failures by reason, tokens and cost per role.
             snapshot = calls.snapshot();
-            dir.writeJson("engine.json", snapshot);
+            bestEffortAfterJournalFailure(calls, () -> dir.writeJson("engine.json", snapshot));
         } catch (RuntimeException | Error | InterruptedException e) {
             calls.close();
             throw e;
         }
         CompletableFuture<Long> cacheWrites = calls.closeLeavingCacheWrites();
         String partial = null;
-        if (snapshot.partial()) {
+        if (calls.journalFailure() != null) {
+            partial = "the journal could not be written (" + calls.journalFailure() + ") after " + records.size() + " of " + total
+                    + " cases; free the space, then resume";
+        } else if (snapshot.partial()) {
             partial = String.format(java.util.Locale.ROOT, "the cost budget of $%.4f was reached after %d of %d cases",
                     options.engine().maxCostUsd(), records.size(), total);
         } else if (runner.stopped()) {
@@ -147,8 +176,37 @@ public final class RunPipeline {
         Manifest finished = manifest.withEnd(Instant.now().toString(), partial)
                 .withServed(ServedModels.read(dir.file(dev.promptarena.engine.CallEngine.JOURNAL)));
         ServedModels.changes(finished.served()).forEach(w -> err.println("warning: " + w));
-        dir.writeJson("manifest.json", finished);
-        return new Result(dir, finished, records, snapshot, partial, cacheWrites);
+        bestEffortAfterJournalFailure(calls, () -> dir.writeJson("manifest.json", finished));
+        return new Result(dir, finished, records, snapshot, partial, cacheWrites, calls.journalFailure() != null);
+    }
+
+    /**
+     * Once the journal could not be written (a full disk, usually), the other files may not fit either: write
+     * what fits and let the run end with the journal's reason, the one that matters for resuming.
+     */
+    private interface Write { void run() throws InterruptedException; }
+
+    private void bestEffortAfterJournalFailure(CallEngine calls, Write write) throws InterruptedException {
+        try {
+            write.run();
+        } catch (java.io.UncheckedIOException e) {
+            if (calls.journalFailure() == null) throw e;
+            err.println("warning: " + e.getMessage() + ": " + dev.promptarena.util.IoReason.of(e));
+        }
+    }
+
+    /**
+     * The balanced presentation order of every (case, repeat) of the run, stratified by the cases' first tag key
+     * (alphabetically) so each segment of it is balanced too.
+     */
+    static OrderAssigner orders(long seed, ArenaInputs in, int repeats) {
+        String key = in.cases().stream().flatMap(c -> c.tags().keySet().stream()).min(String::compareTo).orElse(null);
+        List<OrderAssigner.Unit> units = new java.util.ArrayList<>();
+        for (var c : in.cases()) {
+            String stratum = key == null ? "" : c.tags().getOrDefault(key, "");
+            for (int r = 0; r < repeats; r++) units.add(new OrderAssigner.Unit(c.id(), r, stratum));
+        }
+        return OrderAssigner.balanced(seed, units);
     }
 
     /**
@@ -165,7 +223,7 @@ public final class RunPipeline {
     }
 
     /** The providers the run calls: not a recorded variant's, every panel judge's (none without an LLM judge). */
-    private static Set<String> usedProviders(ArenaConfig config, ArenaInputs in) {
+    public static Set<String> usedProviders(ArenaConfig config, ArenaInputs in) {
         Set<String> used = new LinkedHashSet<>();
         if (in.recorded().a() == null) used.add(config.a().provider());
         if (in.recorded().b() == null) used.add(config.b().provider());

@@ -4,6 +4,7 @@ import dev.promptarena.analysis.AnalysisOptions;
 import dev.promptarena.analysis.TournamentAnalysis;
 import dev.promptarena.analysis.TournamentPair;
 import dev.promptarena.analysis.TournamentResult;
+import dev.promptarena.decision.Deviation;
 import dev.promptarena.input.InputException;
 import dev.promptarena.stats.CaseOutcome;
 import dev.promptarena.stats.tournament.TieModel;
@@ -72,6 +73,22 @@ public record TournamentFolder(int schemaVersion, List<String> variants, String 
             played.add(new TournamentPair(pairs.get(i).a(), pairs.get(i).b(), outcomes));
         }
         var manifest = runs.get(0).manifest();
-        return TournamentAnalysis.analyze(variants, played, manifest.axes(), AnalysisOptions.of(manifest.policy(), manifest.judge().seed()), ties);
+        AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed()).withDeviations(deviations(runs));
+        return TournamentAnalysis.analyze(variants, played, manifest.axes(), options, ties);
+    }
+
+    /**
+     * How the tournament departs from its plan, as for a two-variant run ({@link Deviations}): the first pairing that
+     * deviates (pairings run in order, so a stop shows in the last one recorded), or pairings never started.
+     */
+    private List<Deviation> deviations(List<RecordedRun> runs) {
+        for (RecordedRun r : runs) {
+            List<Deviation> d = Deviations.of(r.manifest(), r.cases().size());
+            if (!d.isEmpty()) return d;
+        }
+        if (runs.size() < pairs.size()) {
+            return List.of(new Deviation(Deviation.Kind.INCOMPLETE, "only " + runs.size() + " of " + pairs.size() + " pairings were recorded"));
+        }
+        return List.of();
     }
 }

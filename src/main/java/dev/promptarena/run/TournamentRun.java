@@ -3,6 +3,7 @@ package dev.promptarena.run;
 import dev.promptarena.checks.CheckRunner;
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.JudgeConfig;
+import dev.promptarena.config.ProviderChecks;
 import dev.promptarena.config.ReferenceJudgeConfig;
 import dev.promptarena.config.TournamentConfig;
 import dev.promptarena.config.VariantConfig;
@@ -86,6 +87,9 @@ public final class TournamentRun {
         ReferenceJudgeConfig reference = RunPipeline.referenceJudge(config, options);
         CheckRunner checkRunner = in.rubric().checks().isEmpty() ? null : CheckRunner.forChecks(in.rubric().name(), in.rubric().checks());
         String embedder = checkRunner == null || checkRunner.embedder() == null ? null : checkRunner.embedder().modelId();
+        // A key that is not set is an input error found before the run folder exists.
+        List<InputException> noKey = ProviderChecks.missingKeys(config, usedProviders(config), env);
+        if (!noKey.isEmpty()) throw noKey.get(0);
         RunDirectory dir;
         Instant started;
         if (options.resumeDir() != null) {
@@ -96,6 +100,16 @@ public final class TournamentRun {
             dir = options.runDir() != null ? RunDirectory.createExact(options.runDir())
                     : RunDirectory.create(options.outDir() != null ? options.outDir() : config.outputDir(), config.name(), ZonedDateTime.now());
         }
+        // One process per run folder, as for a two-variant run (a second resume is refused).
+        try (RunLock lock = RunLock.acquire(dir.path())) {
+            return execute(in, options, dir, started, judges, reference, checkRunner, embedder);
+        }
+    }
+
+    private Result execute(ArenaInputs in, RunOptions options, RunDirectory dir, Instant started, List<JudgeConfig> judges,
+                           ReferenceJudgeConfig reference, CheckRunner checkRunner, String embedder) throws InterruptedException {
+        ArenaConfig config = in.config();
+        TournamentConfig t = config.tournament();
         JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
         String templateSha = prompt == null ? null : prompt.templateSha256();
         int total = in.cases().size() * options.repeats();
@@ -117,7 +131,9 @@ public final class TournamentRun {
              CheckStage checks = new CheckStage(checkRunner, 2)) {
             progress.start((long) total * folder.pairs().size());
             PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
-                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs)).toList());
+                    // Every pairing is presented in the two-variant run's balanced order of the same cases.
+                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs,
+                            RunPipeline.orders(j.seed(), in, options.repeats()))).toList());
             List<int[]> pairings = t.pairings();
             for (int p = 0; p < pairings.size(); p++) {
                 VariantConfig va = t.variants().get(pairings.get(p)[0]), vb = t.variants().get(pairings.get(p)[1]);
@@ -129,7 +145,7 @@ public final class TournamentRun {
                 sub.writeJson("manifest.json", manifest);
                 Calls pairCalls = shared.forPairing(pairings.get(p)[0] == 0 ? Calls.Role.A : Calls.Role.B, Calls.Role.B);
                 runner = new ArenaRunner(pairInputs.config().a(), pairInputs.config().b(), judge, pairCalls, costs,
-                        options.window(), Recorded.NONE, checks);
+                        options.window(), Recorded.NONE, checks).emptyRepliesAreAnswers(!config.emptyReplyIsError());
                 if (interrupted) runner.requestStop();
                 List<CaseRecord> records;
                 try (CaseFiles files = CaseFiles.start(sub, order)) {

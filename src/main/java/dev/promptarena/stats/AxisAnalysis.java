@@ -59,6 +59,17 @@ public final class AxisAnalysis {
     }
 
     /** Per case {meanA, meanB, meanB − meanA} on one axis, in first-seen case order. */
+    /** Per axis (in the given order), the per-case drops mean score of A − mean score of B, for the axis guardrail. */
+    public static Map<String, double[]> drops(List<JudgedOutcome> judged, List<String> axisNames) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (String axis : axisNames) {
+            double[] d = differences(casePairs(judged, axis));
+            for (int i = 0; i < d.length; i++) d[i] = -d[i];
+            if (d.length > 0) out.put(axis, d);
+        }
+        return out;
+    }
+
     static double[][] casePairs(List<JudgedOutcome> judged, String axis) {
         Map<String, double[]> sums = new LinkedHashMap<>(); // caseId -> {sumA, sumB, count}
         for (JudgedOutcome j : judged) {

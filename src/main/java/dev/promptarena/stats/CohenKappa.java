@@ -52,6 +52,6 @@ public record CohenKappa(double kappa, double observed, double expected, double 
         double c = Math.pow(kappa - pe * (1 - kappa), 2);
         double se = Math.sqrt(Math.max(0, (a + b - c) / Math.pow(1 - pe, 2) / n));
         double z = Normal.twoSidedCritical(alpha);
-        return new CohenKappa(kappa, po, pe, se, new Interval(kappa - z * se, kappa + z * se, 1 - alpha, "wald"), (int) n);
+        return new CohenKappa(kappa, po, pe, se, new Interval(Math.max(-1, kappa - z * se), Math.min(1, kappa + z * se), 1 - alpha, "wald"), (int) n);
     }
 }

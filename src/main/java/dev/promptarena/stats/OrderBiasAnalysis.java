@@ -81,7 +81,7 @@ public final class OrderBiasAnalysis {
             return measured + "Because every pair was judged in both orders the bias cannot favour A or B, but it turns"
                     + " real preferences into inconsistent verdicts (scored as ties) and so costs power.";
         }
-        return measured + "The order was randomized, so the bias does not favour A or B on average, but it adds noise"
-                + " and, if the orders are unbalanced, can shift the win rate; judging in both orders is more robust.";
+        return measured + "The order was balanced (half the cases show B first) and the primary estimate averages B's win"
+                + " rate in the two orders, so the bias cannot favour A or B; it does cost power.";
     }
 }

@@ -35,4 +35,13 @@ public record OrderBiasResult(Evidence role, String design, int decisiveVotes, i
                               Interval firstShareInterval, double firstShareP, boolean significant,
                               int votesBFirst, Double winRateBFirst, int votesBSecond, Double winRateBSecond,
                               int pairs, Double positionConsistency, Double flipRate, int inconsistentPairs,
-                              int favorFirst, int favorSecond, Double preferenceFairness, String warning) {}
+                              int favorFirst, int favorSecond, Double preferenceFairness, String warning) {
+
+    /** This result without its significance warning, when the family-wise rule drops it (a fixed-order warning stays). */
+    public OrderBiasResult withoutSignificanceWarning() {
+        if (design.startsWith("fixed")) return this;
+        return new OrderBiasResult(role, design, decisiveVotes, pickedFirst, firstShare, firstShareInterval, firstShareP, significant,
+                votesBFirst, winRateBFirst, votesBSecond, winRateBSecond, pairs, positionConsistency, flipRate, inconsistentPairs,
+                favorFirst, favorSecond, preferenceFairness, null);
+    }
+}

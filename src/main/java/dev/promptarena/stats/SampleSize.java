@@ -8,10 +8,11 @@ package dev.promptarena.stats;
  *   <li>{@link #twoProportions}: two independent arms, pooled-variance z-test
  *       n = (z_{1−α/2}·√(2·p̄(1−p̄)) + z_{1−β}·√(p_A(1−p_A) + p_B(1−p_B)))² / (p_B − p_A)² per arm,
  *       p̄ = (p_A + p_B) / 2 (the background doc's formula: 0.60 → 0.65 needs 1,471 per arm).</li>
- *   <li>{@link #winRate}: the gate passes when the Wilson lower bound of the tie-half win rate clears
- *       a threshold p₀, i.e. when the score statistic (p̂ − p₀) / √(p₀(1−p₀)/n) exceeds z_{1−α/2}.
- *       The win-rate score is 1 / ½ / 0 so its true variance is p(1−p) − t/4 for tie rate t, hence
- *       n = (z_{1−α/2}·√(p₀(1−p₀)) + z_{1−β}·√(p(1−p) − t/4))² / (p − p₀)².</li>
+ *   <li>{@link #winRate}: the gate passes when the lower bound of the {@link TieAwareScore} interval of the
+ *       tie-half win rate clears a threshold p₀, i.e. when (p̂ − p₀) / √((p₀(1−p₀) − t/4)/n) exceeds z_{1−α/2}:
+ *       the score is 1 / ½ / 0, so its variance is p(1−p) − t/4 for tie rate t, under the null as under the
+ *       alternative, hence n = (z_{1−α/2}·√(p₀(1−p₀) − t/4) + z_{1−β}·√(p(1−p) − t/4))² / (p − p₀)².
+ *       {@link #winRatePower} inverts it.</li>
  *   <li>{@link #paired}: paired differences with standard deviation σ_d from a pilot,
  *       n = ((z_{1−α/2} + z_{1−β})·σ_d / δ)² + z²_{1−α/2} / 2, the second term being Guenther's (1981)
  *       correction that makes the normal formula match the paired t-test to within one pair.</li>
@@ -59,9 +60,22 @@ public final class SampleSize {
             throw new IllegalArgumentException("winRate " + p + " is impossible with tieRate " + t + " (ties alone contribute " + t / 2 + ")");
         }
         if (p == p0) throw new IllegalArgumentException("winRate must differ from the threshold " + p0);
-        double num = Normal.twoSidedCritical(alpha) * Math.sqrt(p0 * (1 - p0))
+        double num = Normal.twoSidedCritical(alpha) * Math.sqrt(Math.max(0, p0 * (1 - p0) - t / 4))
                 + zPower(power) * Math.sqrt(Math.max(0, p * (1 - p) - t / 4));
         return Math.pow(num / (p - p0), 2);
+    }
+
+    /**
+     * Power of the win-rate gate with {@code n} judged cases: the chance the interval clears {@code threshold} on
+     * the side of {@code winRate}, Φ((|p − p₀|·√n − z_{1−α/2}·√(p₀(1−p₀) − t/4)) / √(p(1−p) − t/4)).
+     */
+    public static double winRatePower(int n, double winRate, double tieRate, double threshold, double alpha) {
+        if (n <= 0) throw new IllegalArgumentException("n must be > 0, got: " + n);
+        Checks.openProbability("threshold", threshold);
+        double v0 = Math.max(0, threshold * (1 - threshold) - tieRate / 4), v1 = winRate * (1 - winRate) - tieRate / 4;
+        if (!(v1 > 0)) throw new IllegalArgumentException("winRate " + winRate + " with tieRate " + tieRate + " has no variance");
+        double zs = (Math.abs(winRate - threshold) * Math.sqrt(n) - Normal.twoSidedCritical(alpha) * Math.sqrt(v0)) / Math.sqrt(v1);
+        return Normal.cdf(zs);
     }
 
     /** Pairs needed to detect a mean paired difference {@code mde} given the SD of differences. */

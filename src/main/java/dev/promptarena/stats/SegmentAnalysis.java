@@ -8,10 +8,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Per-segment win rates and two Simpson's-paradox checks:
+ * Per-segment win rates and two checks:
  * <ul>
- *   <li>reversal: for a tag key, the pooled winner (win rate above or below 0.5) differs from the winner
- *       in more than half of the segments that have one;</li>
+ *   <li>reversal: a segment whose win rate is significantly on the other side of 0.5 from the pooled one
+ *       (one-sided tie-aware score test, Bonferroni over all segments; the run's family-wise rule then decides).
+ *       In a paired design every case has both outputs, so the pooled rate equals the segment-size-weighted
+ *       (stratified) one and cannot be "driven by the segment mix": a reversal means the effect differs by
+ *       segment;</li>
  *   <li>mix shift: the share of a segment among scored outcomes differs by more than {@link #MIX_SHIFT}
  *       from its share among all outcomes, or its share among outcomes where A generated differs that much
  *       from its share where B generated, i.e. errors or unparseable verdicts removed cases unevenly and the
@@ -33,13 +36,14 @@ public final class SegmentAnalysis {
         judged.forEach(j -> keys.addAll(j.outcome().tags().keySet()));
         List<SegmentResult> raw = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        List<Reversal> reversals = new ArrayList<>();
         for (String key : keys) {
             Map<String, List<JudgedOutcome>> byValue = new TreeMap<>();
             for (JudgedOutcome j : judged) byValue.computeIfAbsent(j.outcome().tags().getOrDefault(key, MISSING), v -> new ArrayList<>()).add(j);
             List<SegmentResult> forKey = new ArrayList<>();
             byValue.forEach((value, members) -> forKey.add(segment(key, value, members, alpha)));
             raw.addAll(forKey);
-            reversal(key, forKey, pooledWinRate).ifPresent(warnings::add);
+            reversals.addAll(reversals(forKey, pooledWinRate));
             mixShift(key, forKey, judged).ifPresent(warnings::add);
         }
         double[] bh = PAdjust.BENJAMINI_HOCHBERG.adjust(raw.stream().mapToDouble(SegmentResult::p).toArray());
@@ -49,8 +53,22 @@ public final class SegmentAnalysis {
             out.add(new SegmentResult(s.key(), s.value(), s.outcomes(), s.scored(), s.wins(), s.losses(), s.ties(),
                     s.errorsA(), s.errorsB(), s.winRate(), s.wilson(), s.p(), bh[i], s.tooSmall()));
         }
-        return new SegmentsResult(Evidence.EXPLORATORY, MIN_N, out, !warnings.isEmpty(), warnings);
+        Reversal worst = reversals.stream().min(java.util.Comparator.comparingDouble(Reversal::p)).orElse(null);
+        String message = null;
+        Double p = null;
+        if (worst != null) {
+            p = Math.min(1, worst.p() * raw.size());
+            SegmentResult s = worst.segment();
+            message = String.format("Segment reversal (%s=%s): overall %s is ahead (win rate %.3f) but in this segment %s is"
+                    + " significantly ahead (win rate %.3f, n = %d, one-sided p = %.2g, %.2g over %d segments). Every case has"
+                    + " both outputs, so this is not the segment mix: the change helps some segments and hurts this one.",
+                    s.key(), s.value(), pooledWinRate > 0.5 ? "B" : "A", pooledWinRate, pooledWinRate > 0.5 ? "A" : "B",
+                    s.winRate(), s.scored(), worst.p(), p, raw.size());
+        }
+        return new SegmentsResult(Evidence.EXPLORATORY, MIN_N, out, !warnings.isEmpty(), warnings, message, p);
     }
+
+    private record Reversal(SegmentResult segment, double p) {}
 
     private static SegmentResult segment(String key, String value, List<JudgedOutcome> members, double alpha) {
         WinRateResult w = WinRateAnalysis.analyze(members, alpha, null);
@@ -60,18 +78,22 @@ public final class SegmentAnalysis {
                 errorsA, errorsB, w.winRate(), w.wilson(), w.signTestP(), Double.NaN, w.scored() < MIN_N);
     }
 
-    private static Optional<String> reversal(String key, List<SegmentResult> segs, Double pooled) {
-        if (pooled == null || pooled == 0.5 || segs.size() < 2) return Optional.empty();
-        int withWinner = 0, opposite = 0;
+    /**
+     * Segments on the other side of 0.5 from the pooled rate, each with the one-sided p of the tie-aware score
+     * test z = (s − ½) / √((¼ − t/4) / n) in the direction away from the pooled winner.
+     */
+    private static List<Reversal> reversals(List<SegmentResult> segs, Double pooled) {
+        List<Reversal> out = new ArrayList<>();
+        if (pooled == null || pooled == 0.5) return out;
         for (SegmentResult s : segs) {
-            if (s.winRate() == null || s.winRate() == 0.5) continue;
-            withWinner++;
-            if ((s.winRate() > 0.5) != (pooled > 0.5)) opposite++;
+            if (s.winRate() == null || s.scored() == 0 || (s.winRate() > 0.5) == (pooled > 0.5) || s.winRate() == 0.5) continue;
+            double t = s.ties() / (double) s.scored();
+            double var = (0.25 - t / 4) / s.scored();
+            if (!(var > 0)) continue;
+            double z = (s.winRate() - 0.5) / Math.sqrt(var);
+            out.add(new Reversal(s, Normal.cdf(pooled > 0.5 ? z : -z)));
         }
-        if (withWinner == 0 || 2 * opposite <= withWinner) return Optional.empty();
-        return Optional.of(String.format("Simpson's paradox check (%s): overall %s wins (win rate %.3f) but %s"
-                + " wins in %d of %d '%s' segments; the pooled result is driven by the segment mix, read the segments.",
-                key, pooled > 0.5 ? "B" : "A", pooled, pooled > 0.5 ? "A" : "B", opposite, withWinner, key));
+        return out;
     }
 
     private static Optional<String> mixShift(String key, List<SegmentResult> segs, List<JudgedOutcome> all) {

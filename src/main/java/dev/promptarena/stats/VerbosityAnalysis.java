@@ -3,74 +3,103 @@ package dev.promptarena.stats;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Computes {@link VerbosityResult}. */
+/** Computes {@link VerbosityResult}; the warning is set by {@link #warning} once the family-wise rule has spoken. */
 public final class VerbosityAnalysis {
-    /** A gap between raw and length-controlled win rate larger than this is worth a warning. */
-    public static final double MATERIAL_DIFFERENCE = 0.05;
-    /** Below this many scored outcomes the logistic fit is too unstable to report. */
+    /** Below this many scored outcomes the fit is too unstable to report. */
     public static final int MIN_N = 10;
+    /** The verdict "follows length" when the lower bound of the share won by the longer answer reaches this. */
+    public static final double FOLLOWS_LENGTH = 0.9;
 
     private VerbosityAnalysis() {}
 
-    /** Fits the model on the scored outcomes of {@code judged}. */
+    /** Fits the model on the scored outcomes of {@code judged}; no warning yet (see {@link #warning}). */
     public static VerbosityResult analyze(List<JudgedOutcome> judged, double alpha) {
-        List<double[]> rows = new ArrayList<>(); // {x, y, w}
+        List<double[]> rows = new ArrayList<>(); // {d, y, w}
         List<String> cluster = new ArrayList<>();
+        List<Double> diffs = new ArrayList<>();
         double points = 0;
-        int n = 0;
+        int n = 0, decided = 0, longer = 0;
         for (JudgedOutcome j : judged) {
             if (!j.verdict().scored()) continue;
             n++;
-            double x = (j.outcome().b().words() - j.outcome().a().words()) / 100.0;
+            double d = j.outcome().b().words() - j.outcome().a().words();
+            diffs.add(d);
             double s = j.verdict().score();
             points += s;
+            if (d != 0 && (j.verdict() == Verdict.A || j.verdict() == Verdict.B)) {
+                decided++;
+                if ((j.verdict() == Verdict.B) == (d > 0)) longer++;
+            }
             // A tie is half a win and half a loss, so the fitted rate is comparable to the tie-half win rate.
-            if (s > 0) { rows.add(new double[] {x, 1, s}); cluster.add(j.outcome().caseId()); }
-            if (s < 1) { rows.add(new double[] {x, 0, 1 - s}); cluster.add(j.outcome().caseId()); }
+            if (s > 0) { rows.add(new double[] {d, 1, s}); cluster.add(j.outcome().caseId()); }
+            if (s < 1) { rows.add(new double[] {d, 0, 1 - s}); cluster.add(j.outcome().caseId()); }
         }
-        if (n == 0) return notEstimable(0, null, null, "no scored outcomes");
+        boolean follows = decided > 0 && WilsonScore.interval(longer, decided, alpha).lower() >= FOLLOWS_LENGTH;
+        if (n == 0) return notEstimable(0, null, null, "no scored outcomes", decided, longer, follows);
         Double raw = points / n;
         Interval rawCi = WilsonScore.interval(points, n, alpha);
-        if (n < MIN_N) return notEstimable(n, raw, rawCi, "fewer than " + MIN_N + " scored outcomes");
+        if (n < MIN_N) return notEstimable(n, raw, rawCi, "fewer than " + MIN_N + " scored outcomes", decided, longer, follows);
+        double scale = sd(diffs);
+        if (!(scale > 0)) {
+            return notEstimable(n, raw, rawCi, "the length difference of A and B does not vary, so length and variant cannot be told apart",
+                    decided, longer, follows);
+        }
         double[][] design = new double[rows.size()][];
         double[] y = new double[rows.size()], w = new double[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
-            design[i] = new double[] {1, rows.get(i)[0]};
+            design[i] = new double[] {1, Math.tanh(rows.get(i)[0] / scale)};
             y[i] = rows.get(i)[1];
             w[i] = rows.get(i)[2];
         }
-        LogisticRegression fit;
+        FirthLogistic fit;
         try {
-            fit = LogisticRegression.fit(design, y, w);
+            fit = FirthLogistic.fit(design, y, w);
         } catch (IllegalArgumentException e) {
-            return notEstimable(n, raw, rawCi, "the lengths of A and B do not vary enough to fit a slope");
+            return notEstimable(n, raw, rawCi, e.getMessage(), decided, longer, follows);
         }
-        if (!fit.converged()) {
-            return notEstimable(n, raw, rawCi, "the verdicts are perfectly separated by length (the fit does not converge)");
-        }
-        // With repeats a case contributes several correlated rows: use the case-cluster sandwich.
+        // With repeats a case contributes several correlated rows: use the case-cluster sandwich at the Firth estimate.
         boolean repeats = judged.stream().filter(j -> j.verdict().scored()).map(j -> j.outcome().caseId()).distinct().count() < n;
-        double[][] cov = repeats ? fit.clusterCovariance(design, y, w, cluster.toArray(String[]::new)) : fit.covariance();
+        double[][] cov = repeats
+                ? new LogisticRegression(fit.coefficients(), fit.covariance(), true, fit.iterations())
+                        .clusterCovariance(design, y, w, cluster.toArray(String[]::new))
+                : fit.covariance();
         String suffix = repeats ? "-cluster" : "";
         double z = Normal.twoSidedCritical(alpha);
         double b0 = fit.coefficients()[0], b1 = fit.coefficients()[1];
         double se0 = Math.sqrt(cov[0][0]), se1 = Math.sqrt(cov[1][1]);
-        Interval slope = new Interval(b1 - z * se1, b1 + z * se1, 1 - alpha, "wald" + suffix);
-        double lc = expit(b0);
-        Interval lcCi = new Interval(expit(b0 - z * se0), expit(b0 + z * se0), 1 - alpha, "wald-logit" + suffix);
-        double slopeP = Normal.twoSidedP(b1 / se1);
-        String warning = null;
-        if (Math.abs(raw - lc) > MATERIAL_DIFFERENCE || !rawCi.overlaps(lcCi)) {
-            warning = String.format("The win rate changes materially once length is controlled for: raw %.3f vs"
-                    + " length-controlled %.3f (slope %.3f log-odds per 100 words, p = %.2g). Part of the result"
-                    + " may reflect the judge's preference for %s answers rather than quality.",
-                    raw, lc, b1, slopeP, b1 > 0 ? "longer" : "shorter");
-        }
-        return new VerbosityResult(Evidence.EXPLORATORY, n, true, null, repeats, b1, slope, slopeP, raw, rawCi, lc, lcCi, warning);
+        Interval slope = new Interval(b1 - z * se1, b1 + z * se1, 1 - alpha, "firth-wald" + suffix);
+        Interval lcCi = new Interval(expit(b0 - z * se0), expit(b0 + z * se0), 1 - alpha, "firth-wald-logit" + suffix);
+        return new VerbosityResult(Evidence.EXPLORATORY, n, true, null, repeats, b1, slope, Normal.twoSidedP(b1 / se1), scale,
+                raw, rawCi, expit(b0), lcCi, decided, longer, follows, null);
     }
 
-    private static VerbosityResult notEstimable(int n, Double raw, Interval rawCi, String why) {
-        return new VerbosityResult(Evidence.EXPLORATORY, n, false, why, false, null, null, null, raw, rawCi, null, null, null);
+    /**
+     * The warning, if any: loud when the verdict follows length, else when the slope is significant after the
+     * family-wise adjustment ({@code adjustedP} &lt; alpha).
+     */
+    public static String warning(VerbosityResult v, Double adjustedP, double alpha) {
+        if (v.followsLength()) {
+            return String.format("VERBOSITY: the judge's verdict follows length almost perfectly: the longer answer won %d of %d"
+                    + " decisive verdicts where lengths differed. This win rate measures length, not quality; do not ship on it."
+                    + " Equalize lengths, change the judge prompt or gate on length_controlled_win_rate.", v.longerWon(), v.lengthDecided());
+        }
+        if (!v.estimable() || adjustedP == null || !(adjustedP < alpha)) return null;
+        return String.format("Verbosity bias: the judge prefers %s answers (slope %.2f log-odds per unit of tanh(length difference / %.0f words),"
+                + " p = %.2g, %.2g after Holm across this run's exploratory checks). Raw win rate %.3f, length-controlled %.3f.",
+                v.slope() > 0 ? "longer" : "shorter", v.slope(), v.lengthScaleWords(), v.slopeP(), adjustedP, v.rawWinRate(),
+                v.lengthControlledWinRate());
+    }
+
+    private static VerbosityResult notEstimable(int n, Double raw, Interval rawCi, String why, int decided, int longer, boolean follows) {
+        return new VerbosityResult(Evidence.EXPLORATORY, n, false, why, false, null, null, null, null, raw, rawCi, null, null,
+                decided, longer, follows, null);
+    }
+
+    private static double sd(List<Double> v) {
+        if (v.size() < 2) return 0;
+        double mean = v.stream().mapToDouble(Double::doubleValue).average().orElse(0), ss = 0;
+        for (double x : v) ss += (x - mean) * (x - mean);
+        return Math.sqrt(ss / (v.size() - 1));
     }
 
     private static double expit(double v) { return 1 / (1 + Math.exp(-v)); }

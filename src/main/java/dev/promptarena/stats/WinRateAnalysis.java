@@ -30,7 +30,9 @@ public final class WinRateAnalysis {
         int ties = count[Verdict.TIE.ordinal()], inconsistent = count[Verdict.INCONSISTENT.ordinal()];
         int n = wins + losses + ties + inconsistent;
         Double rate = null, strict = null, decisive = null;
-        Interval wilson = null, gate = null;
+        Interval wilson = null, gate = null, tieAware = null;
+        Double estimate = null;
+        List<TieAwareScore.Group> groups = positionGroups(judged);
         BootstrapResult boot = null;
         if (n > 0) {
             double points = wins + 0.5 * (ties + inconsistent);
@@ -38,14 +40,50 @@ public final class WinRateAnalysis {
             strict = wins / (double) n;
             wilson = WilsonScore.interval(points, n, alpha);
             boot = bootstrap == null ? null : bootstrap.ratio(column(clusters, 0), column(clusters, 1), alpha);
+            estimate = TieAwareScore.estimate(groups);
+            tieAware = TieAwareScore.interval(groups, alpha);
             boolean repeats = clusters.size() < n;
-            gate = repeats && boot != null ? boot.interval() : wilson;
+            gate = repeats && boot != null ? boot.interval() : tieAware;
         }
         if (wins + losses > 0) decisive = wins / (double) (wins + losses);
         return new WinRateResult(Evidence.PRIMARY, judged.size(), clusters.size(), n, wins, losses, ties, inconsistent,
                 count[Verdict.UNPARSEABLE.ordinal()], count[Verdict.ERROR.ordinal()], rate, strict, decisive,
-                wilson, boot, SignTest.twoSided(wins, losses), gate);
+                wilson, boot, SignTest.twoSided(wins, losses), gate, estimate, tieAware, groups.size() == 2);
     }
+
+    /**
+     * The scored outcomes as tie-aware groups: one per presentation order when every scored outcome was judged in
+     * one order only (B first or A first) and both orders occur, else one group of all. With {@code order: both}
+     * each verdict already combines the two orders, so there is nothing to adjust.
+     */
+    static List<TieAwareScore.Group> positionGroups(List<JudgedOutcome> judged) {
+        int[][] c = new int[3][3]; // [B first, A first, all][wins, ties, losses]
+        boolean separable = true;
+        for (JudgedOutcome j : judged) {
+            if (!j.verdict().scored()) continue;
+            int kind = j.verdict() == Verdict.B ? 0 : j.verdict() == Verdict.A ? 2 : 1;
+            c[2][kind]++;
+            Boolean bFirst = presentation(j.outcome());
+            if (bFirst == null) separable = false;
+            else c[bFirst ? 0 : 1][kind]++;
+        }
+        boolean both = sum(c[0]) > 0 && sum(c[1]) > 0;
+        if (separable && both) return List.of(TieAwareScore.Group.of(c[0][0], c[0][1], c[0][2]), TieAwareScore.Group.of(c[1][0], c[1][1], c[1][2]));
+        return sum(c[2]) == 0 ? List.of() : List.of(TieAwareScore.Group.of(c[2][0], c[2][1], c[2][2]));
+    }
+
+    /** True/false when every parseable vote of the outcome saw B first / A first; null when mixed or none. */
+    private static Boolean presentation(CaseOutcome o) {
+        Boolean seen = null;
+        for (Vote v : o.votes()) {
+            if (v.winner() == Winner.UNPARSEABLE) continue;
+            if (seen == null) seen = v.bFirst();
+            else if (seen != v.bFirst()) return null;
+        }
+        return seen;
+    }
+
+    private static int sum(int[] a) { return a[0] + a[1] + a[2]; }
 
     private static double[] column(Map<String, double[]> clusters, int index) {
         List<double[]> rows = new ArrayList<>(clusters.values());

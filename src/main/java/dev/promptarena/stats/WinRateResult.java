@@ -22,13 +22,33 @@ package dev.promptarena.stats;
  * @param wilson           Wilson interval for winRate with n = scored (conservative with ties); null when n = 0
  * @param bootstrap        cluster (case) bootstrap interval for winRate; null when n = 0 or not computed
  * @param signTestP        exact two-sided sign test of wins vs losses (ties and inconsistent dropped)
- * @param gateInterval     the interval the decision uses: Wilson when every case has one scored outcome,
- *                         the cluster bootstrap when repeats make outcomes of a case correlated
+ * @param gateInterval     the interval the decision uses: the tie-aware score interval around {@code estimate}
+ *                         when every case has one scored outcome, the cluster bootstrap of the raw win rate when
+ *                         repeats make outcomes of a case correlated
+ * @param estimate         the primary estimate: with one presentation order per outcome, the mean of B's win rate
+ *                         when shown first and when shown second (removes a position effect); otherwise winRate
+ * @param tieAware         the {@link TieAwareScore} interval around {@code estimate}; null when n = 0
+ * @param positionAdjusted true when {@code estimate} averages the two presentation orders
  */
 public record WinRateResult(Evidence role, int outcomes, int cases, int scored, int wins, int losses, int ties,
                             int inconsistent, int unparseable, int errors, Double winRate, Double strictWinRate,
                             Double decisiveWinRate, Interval wilson, BootstrapResult bootstrap, double signTestP,
-                            Interval gateInterval) {
+                            Interval gateInterval, Double estimate, Interval tieAware, boolean positionAdjusted) {
+
+    /** A result whose primary estimate is the raw win rate (no tie-aware interval), as before position adjustment. */
+    public WinRateResult(Evidence role, int outcomes, int cases, int scored, int wins, int losses, int ties,
+                         int inconsistent, int unparseable, int errors, Double winRate, Double strictWinRate,
+                         Double decisiveWinRate, Interval wilson, BootstrapResult bootstrap, double signTestP,
+                         Interval gateInterval) {
+        this(role, outcomes, cases, scored, wins, losses, ties, inconsistent, unparseable, errors, winRate, strictWinRate,
+                decisiveWinRate, wilson, bootstrap, signTestP, gateInterval, winRate, null, false);
+    }
+
+    /** This result with another primary estimate and gate interval (a pre-registered alternative metric). */
+    public WinRateResult withPrimary(Double primaryEstimate, Interval interval) {
+        return new WinRateResult(role, outcomes, cases, scored, wins, losses, ties, inconsistent, unparseable, errors, winRate,
+                strictWinRate, decisiveWinRate, wilson, bootstrap, signTestP, interval, primaryEstimate, tieAware, positionAdjusted);
+    }
 
     /** Share of scored outcomes that are ties or inconsistent (0 when nothing is scored). */
     public double tieRate() { return scored == 0 ? 0 : (ties + inconsistent) / (double) scored; }

@@ -60,11 +60,17 @@ class CalibrationTest {
         assertEquals(0.5789473684210527, p.kappa(), 1e-12);
         // statsmodels cohens_kappa(table).kappa_low / kappa_upp
         assertEquals(0.04367599024528257, p.kappaInterval().lower(), 1e-9);
-        assertEquals(1.1142187465968227, p.kappaInterval().upper(), 1e-9);
+        // statsmodels' kappa_upp is 1.1142187465968227, past the largest possible kappa: clipped to 1.
+        assertEquals(1.0, p.kappaInterval().upper(), 0);
+        // validity.py: proportion_confint(6, 8, method="wilson"): 8 labels cannot show 80%.
+        assertEquals(0.40927543031016883, r.agreementInterval().lower(), 1e-9);
+        assertEquals(0.9285207872478909, r.agreementInterval().upper(), 1e-9);
         assertArrayEquals(new int[] {2, 1, 0}, p.confusion()[0], "human A: judge A twice, B once");
         assertArrayEquals(new int[] {1, 3, 0}, p.confusion()[1]);
         assertArrayEquals(new int[] {0, 0, 1}, p.confusion()[2]);
         assertTrue(Calibration.compute(RUN, LABELS, records, labels, 0.75, 0.05).trusted(), "the threshold is inclusive");
+        // The pre-registered lower-bound rule does not trust 6 of 8 even at a 0.75 threshold.
+        assertFalse(Calibration.compute(RUN, LABELS, records, labels, 0.75, 0.05, CalibrationResult.Rule.LOWER_BOUND).trusted());
     }
 
     @Test

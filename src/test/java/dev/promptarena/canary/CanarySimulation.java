@@ -61,6 +61,17 @@ public final class CanarySimulation {
         return new StageOutcome(last, windows);
     }
 
+    /** False rollback (true rate 0.0005) and detection rates (true 0.003 and 0.01) with a given limit, 2 consecutive windows. */
+    private static void stageLimitRow(int seeds, int units, double limit) {
+        int falseAlarms = 0, d3 = 0, d10 = 0;
+        for (int s = 0; s < seeds; s++) {
+            if (errorRateStage(24, units, 0.0005, limit, 2, s).action() == Action.ROLLBACK) falseAlarms++;
+            if (errorRateStage(24, units, 0.003, limit, 2, 1_000_000L + s).action() == Action.ROLLBACK) d3++;
+            if (errorRateStage(24, units, 0.01, limit, 2, 2_000_000L + s).action() == Action.ROLLBACK) d10++;
+        }
+        System.out.printf("%d %s %.4f %.4f %.4f%n", units, limit, falseAlarms / (double) seeds, d3 / (double) seeds, d10 / (double) seeds);
+    }
+
     /** Prints the tables of docs/statistics.md. Args: SEEDS (default 2000). */
     public static void main(String[] args) {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
@@ -87,6 +98,13 @@ public final class CanarySimulation {
                 System.out.printf("%d %d %.4f %.4f %.2f%n", units, k, falseAlarms / (double) seeds, detected / (double) seeds,
                         detected == 0 ? Double.NaN : windowsToDetect / (double) detected);
             }
+        }
+        System.out.println("# plan limit 0.001 vs the per-stage limit of `canary plan --units-per-hour` (StageLimits, 1% per-window alert at the limit)");
+        System.out.println("units/window limit false_rollback detect_0.003 detect_0.01 (2 consecutive windows, 24-window stage)");
+        for (int units : new int[] {1_000, 10_000}) {
+            stageLimitRow(seeds, units, 0.001);
+            stageLimitRow(seeds, units, StageLimits.at(List.of(new Guardrail("error_rate", Direction.MAX, 0.001, 2, Response.ROLLBACK, null, "")),
+                    units, 0.01).get("error_rate"));
         }
     }
 }

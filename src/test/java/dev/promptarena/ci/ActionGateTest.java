@@ -43,7 +43,7 @@ class ActionGateTest {
 
     @Test
     void gateScriptWritesOutputsAndTheJobSummary() throws Exception {
-        Map<String, String> pass = gate("examples/support-bot.arena.yaml", "-q --limit 20");
+        Map<String, String> pass = gate("examples/support-bot.arena.yaml", "-q");
         assertEquals("0", pass.get("exit-code"));
         assertEquals("PASS", pass.get("decision"));
         Path runDir = Path.of(pass.get("run-dir"));

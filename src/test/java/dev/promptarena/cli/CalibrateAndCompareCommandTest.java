@@ -52,7 +52,8 @@ class CalibrateAndCompareCommandTest {
         CliRuns.Result r = CliRuns.cli("calibrate", run.toString(), "--labels", labels(2).toString());
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("agreement 75.0% (6 of 8)"), r.out());
-        assertTrue(r.out().contains("RECALIBRATE THE JUDGE: agreement 75.0% is below the threshold 80%"), r.out());
+        assertTrue(r.out().contains("RECALIBRATE THE JUDGE: agreement 75.0% (95% interval 40.9%-92.9%); its point estimate is below"
+                + " the threshold 80%"), r.out());
     }
 
     @Test

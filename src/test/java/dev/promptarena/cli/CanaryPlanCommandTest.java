@@ -12,6 +12,7 @@ import dev.promptarena.canary.Response;
 import dev.promptarena.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,8 @@ class CanaryPlanCommandTest {
         String report = Files.readString(run.resolve("report.json"));
         assertTrue(report.contains("\"outcome\" : \"PASS\""), "the bundled example passes");
         CliRun r = CliRun.of("canary", "plan", run.toString(), "--experiment-id", "support-2026-05", "--baseline", "0.60", "--mde", "0.05",
-                "--limit", "latency_p95_ms<=3000", "--limit", "task_completed_rate>=0.55", "--action", "task_completed_rate=rollback");
+                "--limit", "latency_p95_ms<=3000", "--limit", "task_completed_rate>=0.55", "--action", "task_completed_rate=rollback",
+                "--units-per-hour", "100000");
         assertEquals(0, r.exitCode(), r.err());
         Path planFile = run.resolve("canary-plan.yaml");
         CanaryPlan plan = CanaryPlanFile.read(planFile); // what we write, we read back
@@ -35,6 +37,13 @@ class CanaryPlanCommandTest {
         assertEquals(2.0, plan.stages().get(0).minHours());
         assertEquals(743L, plan.stages().get(0).treatmentUnits()); // StageSizesTest: 0.60 -> 0.65 at 1%
         assertEquals(null, plan.stages().get(4).treatmentUnits());
+        // Per-stage rate limits from 100,000 units an hour, 1-hour windows (StageLimitsTest pins the quantiles against scipy):
+        // 1,000 treatment units at 1% -> error_rate 0.05 becomes the exact 99% binomial quantile / n; latency is not a rate.
+        double stage1 = plan.stages().get(0).limits().get("error_rate");
+        assertEquals(dev.promptarena.canary.StageLimits.at(List.of(find(plan, "error_rate")), 1000, 0.01).get("error_rate"), stage1);
+        assertTrue(stage1 > 0.05 && plan.stages().get(4).limits().get("error_rate") < stage1, plan.stages().toString());
+        assertFalse(plan.stages().get(0).limits().containsKey("latency_p95_ms"));
+        assertTrue(plan.stages().get(0).limits().get("task_completed_rate") < 0.55);
         Guardrail errors = find(plan, "error_rate");
         assertEquals(0.05, errors.limit()); // the example's pre-registered error_rate_max
         assertEquals(Response.ROLLBACK, errors.response());

@@ -15,6 +15,7 @@ import dev.promptarena.testing.FakeOpenAiServer;
 import dev.promptarena.testing.FakeOpenAiServer.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,11 +53,11 @@ class EngineFlagsTest {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             server.fallback(EngineFlagsTest::reply);
             // A call may start only while spent + its bound (200 max_tokens x $100/M = $0.02, + input) fits the budget;
-            // each generation really costs 11 x $1/M + 7 x $100/M = $0.000711. A case starts both generations at once
-            // (2 x $0.0200 reserved), so cases run until about $0.01 is spent: some, not all 20.
+            // each generation really costs 11 x $1/M + 7 x $100/M = $0.000711, and its reservation is refunded on
+            // completion, so cases run until about $0.03 - $0.02 = $0.01 is spent: some, not all 20.
             Path cfg = config(server, 20, "prices: {model-a: {input: 1.0, output: 100.0}, model-b: {input: 1.0, output: 100.0}, judge-model: {input: 0, output: 0}}");
             CliRun run = CliRun.of(Map.of("PROMPT_ARENA_CACHE_DIR", dir.resolve("cache").toString()), "run", cfg.toString(), "--quiet",
-                    "--max-cost", "0.05", "--concurrency", "1");
+                    "--max-cost", "0.03", "--concurrency", "1");
             assertEquals(ExitCode.INCONCLUSIVE.code(), run.exitCode(), "a budget-stopped run never passes: " + run.out() + run.err());
             assertTrue(run.err().contains("cost budget") && run.err().contains("--resume"), "err: " + run.err() + " out: " + run.out());
             Path runDir;
@@ -64,11 +65,22 @@ class EngineFlagsTest {
             JsonNode manifest = new ObjectMapper().readTree(runDir.resolve("manifest.json").toFile());
             assertTrue(manifest.get("partial").asBoolean(), manifest.get("partial") + " / " + manifest.get("partialReason") + " / " + run.err());
             JsonNode engine = new ObjectMapper().readTree(runDir.resolve("engine.json").toFile());
-            assertTrue(engine.get("costUsd").asDouble() <= 0.05, engine.toString());
+            assertTrue(engine.get("costUsd").asDouble() <= 0.03, engine.toString());
+            assertTrue(run.err().contains("--max-cost USD"), "the resume command says how to raise the cap: " + run.err());
             assertTrue(engine.get("budgetExhausted").asBoolean() || engine.get("budgetSkipped").asLong() > 0, engine.toString());
             int judged = Files.readAllLines(runDir.resolve("cases.jsonl")).size();
             assertTrue(judged > 0 && judged < 20, judged + " cases finished before the budget");
             assertTrue(Files.readString(runDir.resolve("report.html")).contains("PARTIAL RUN"));
+
+            // A higher cap on resume finishes the run and is recorded for later resumes.
+            CliRun raised = CliRun.of(Map.of("PROMPT_ARENA_CACHE_DIR", dir.resolve("cache").toString()), "run", "--resume", runDir.toString(),
+                    "--quiet", "--max-cost", "1");
+            assertTrue(List.of(0, 1, 3).contains(raised.exitCode()), raised.err());
+            assertEquals(20, Files.readAllLines(runDir.resolve("cases.jsonl")).size(), raised.err());
+            JsonNode after = new ObjectMapper().readTree(runDir.resolve("manifest.json").toFile());
+            assertFalse(after.get("partial").asBoolean(), after.toString());
+            assertTrue(after.get("args").toString().endsWith("\"--max-cost\",\"1.0\"]"), after.get("args").toString());
+            assertEquals(1, after.get("args").toString().split("--max-cost", -1).length - 1, "the old cap is replaced, not kept");
         }
     }
 

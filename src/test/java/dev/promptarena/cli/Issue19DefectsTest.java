@@ -42,12 +42,14 @@ class Issue19DefectsTest {
     @Test
     void selfPreferenceWarnedOnceAndGuardrailValuesFormatted() throws IOException {
         Path cfg = config("model: sim-judge-1", "model: gpt-4o");
-        Files.writeString(cfg, Files.readString(cfg).replace("model: sim-support-1", "model: gpt-4o-mini"));
+        // safety_proven: 6 cases cannot show the axes within 0.5, so the guardrail is breached and its value printed.
+        Files.writeString(cfg, Files.readString(cfg).replace("model: sim-support-1", "model: gpt-4o-mini")
+                .replace("axis_drop_max: 0.5", "axis_drop_max: {limit: 0.5, mode: safety_proven}"));
         CliRun r = CliRun.of("run", cfg.toString(), "-q", "--limit", "6");
         String all = r.out() + r.err();
         assertEquals(1, count(all, "as variant A (gpt-4o-mini)"), all);
         assertEquals(1, count(all, "as variant B (gpt-4o-mini)"), all);
-        assertTrue(r.out().contains("guardrail BREACHED: axis_drop_max = 0.67 (limit 0.50)"), r.out());
+        assertTrue(Pattern.compile("guardrail BREACHED: axis_drop_max = -?\\d\\.\\d\\d \\(limit 0\\.50\\)").matcher(r.out()).find(), r.out());
         assertFalse(Pattern.compile("\\d\\.\\d{8,}").matcher(r.out()).find(), "no raw floats: " + r.out());
     }
 
@@ -63,10 +65,12 @@ class Issue19DefectsTest {
     void inconclusiveBannerSaysTheCasesNeededOnceAndAnUnfittableLengthModelShowsNoEmptyFigures() throws IOException {
         Path cfg = config("system: \"Be helpful, cite the relevant return or shipping policy, and use the customer's name from the order context.\"",
                 "system: \"Be helpful.\"");
+        // Issue 15: the number of cases needed comes from the pre-registered minimum effect, never the observed one.
+        Files.writeString(cfg, Files.readString(cfg).replace("  alpha: 0.05\n", "  alpha: 0.05\n  min_effect: 0.1\n"));
         assertEquals(3, CliRun.of("run", cfg.toString(), "-q").exitCode());
         String html = Files.readString(onlyRun().resolve("report.html"));
         String banner = html.substring(html.indexOf("id=\"decision\""), html.indexOf("</section>", html.indexOf("id=\"decision\"")));
-        assertEquals(1, count(banner, "judged cases"), banner);
+        assertEquals(1, count(banner, "pre-registered minimum effect"), banner);
 
         Path small = dir.resolve("small");
         Files.createDirectories(small);

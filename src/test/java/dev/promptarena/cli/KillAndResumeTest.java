@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.testing.ArenaFixture;
 import dev.promptarena.testing.CliRun;
+import dev.promptarena.testing.DeterministicReplies;
 import dev.promptarena.testing.FakeOpenAiServer;
-import dev.promptarena.testing.FakeOpenAiServer.Reply;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,16 +29,6 @@ class KillAndResumeTest {
     private static final int CALLS = CASES * 3;
 
     @TempDir Path dir;
-
-    private static Reply reply(FakeOpenAiServer.Recorded r) {
-        String model = r.json().path("model").asText();
-        if (!model.equals("judge-model")) return Reply.ok(model + " says: " + Math.abs(r.lastUserText().hashCode() % 97));
-        // A deterministic judge: the verdict depends only on the request's content.
-        int h = Math.abs(r.body().hashCode());
-        String winner = List.of("A", "B", "B", "tie").get(h % 4);
-        return Reply.ok("{\"winner\": \"" + winner + "\", \"scores\": {\"A\": {\"Clarity\": " + (1 + h % 5) + ", \"Policy citation\": 3},"
-                + " \"B\": {\"Clarity\": " + (1 + (h / 5) % 5) + ", \"Policy citation\": 4}}, \"reason\": \"r\"}");
-    }
 
     @Test
     void aKilledRunResumesWithoutReissuingCompletedCallsAndEndsWithTheSameNumbers() throws Exception {
@@ -104,7 +94,7 @@ class KillAndResumeTest {
 
     /** {@link #CASES} golden cases and an arena on {@code server}, which answers after 40 ms, 3 calls at a time. */
     private Path arena(FakeOpenAiServer server) throws Exception {
-        server.fallback(KillAndResumeTest::reply).latency(40);
+        server.fallback(DeterministicReplies::reply).latency(40);
         ArenaFixture.goldenSet(dir, CASES);
         return ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", concurrency: 3}", "oa", "oa", "random", "");
     }

@@ -39,6 +39,12 @@ class RecordedRunTest {
         }
     }
 
+    private void deleteRuns() throws IOException {
+        try (Stream<Path> s = Files.walk(dir.resolve("reports"))) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
     private static List<Map<String, String>> csv(Path file) throws IOException {
         try (CSVReader r = new CSVReader(Files.newBufferedReader(file))) {
             List<String[]> rows = r.readAll();
@@ -144,7 +150,13 @@ class RecordedRunTest {
 
     @Test
     void aCheckGuardrailFailsTheGateWhenBsPassRateDropsByMoreThanTheLimit() throws IOException {
-        Path cfg = RecordedFixture.config(dir, "judge: {type: reference}", "decision: {guardrails: {check_pass_drop_max: {short: 0.1, cites: 0.0}}}");
+        // 4 of 10 pairs lost the check: in harm_proven mode (the default) 10 pairs do not prove a drop above 0.1
+        // (Agresti-Min lower bound 0.02); in safety_proven mode they do not prove B within 0.1 either: breached.
+        Path harm = RecordedFixture.config(dir, "judge: {type: reference}", "decision: {guardrails: {check_pass_drop_max: {short: 0.1}}}");
+        assertEquals(ExitCode.INCONCLUSIVE.code(), CliRun.of("run", harm.toString(), "--quiet").exitCode());
+        deleteRuns();
+        Path cfg = RecordedFixture.config(dir, "judge: {type: reference}",
+                "decision: {guardrails: {check_pass_drop_max: {short: {limit: 0.1, mode: safety_proven}, cites: 0.0}}}");
         CliRun run = CliRun.of("run", cfg.toString(), "--quiet");
         assertEquals(ExitCode.FAIL.code(), run.exitCode(), run.out() + run.err());
         List<Map<String, String>> summary = csv(onlyRun().resolve("summary.csv"));

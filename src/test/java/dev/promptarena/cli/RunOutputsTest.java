@@ -36,9 +36,10 @@ class RunOutputsTest {
     @Test
     void latestFollowsTheNewestRunUnderOut() throws IOException {
         Path parent = dir.resolve("reports");
-        assertEquals(0, CliRun.of("run", EXAMPLE, "--out", parent.toString(), "-q", "--limit", "10").exitCode());
+        // 10 and 12 cases of the example are too few to decide (INCONCLUSIVE); `latest` follows every run.
+        assertEquals(3, CliRun.of("run", EXAMPLE, "--out", parent.toString(), "-q", "--limit", "10").exitCode());
         Path first = parent.resolve("latest").toRealPath();
-        assertEquals(0, CliRun.of("run", EXAMPLE, "--out", parent.toString(), "-q", "--limit", "12").exitCode());
+        assertEquals(3, CliRun.of("run", EXAMPLE, "--out", parent.toString(), "-q", "--limit", "12").exitCode());
         Path second = parent.resolve("latest").toRealPath();
         assertFalse(first.equals(second));
         assertTrue(Files.readString(second.resolve("summary.md")).contains("n = 12"), Files.readString(second.resolve("summary.md")));

@@ -120,7 +120,7 @@ class TournamentAgainstFakeOpenAiTest {
             // Add a variant and resume the finished run: only its 24 generations and its 3 new pairings' 72 judge calls.
             int before = server.requests().size();
             config(server.baseUrl(), List.of("model-a", "model-b", "model-c", "model-d"), "round_robin");
-            CliRun resumed = CliRun.of(Map.of("TEST_KEY", "k"), "run", "--resume", dir.resolve("run").toString());
+            CliRun resumed = CliRun.of(Map.of("TEST_KEY", "k"), "run", "--resume", dir.resolve("run").toString(), "--allow-changed-inputs");
             List<Recorded> added = server.requests().subList(before, server.requests().size());
             assertEquals(Map.of("model-d", 24L, "judge-model", 72L), byModel(added), resumed.out() + resumed.err());
             assertEquals(ExitCode.PASS.code(), resumed.exitCode(), resumed.out() + resumed.err());

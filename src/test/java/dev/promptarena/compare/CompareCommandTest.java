@@ -42,30 +42,36 @@ class CompareCommandTest {
     @Test
     void firesOnAWorseCandidateAndListsFlips() throws IOException {
         Path before = run("support-bot.arena.yaml", null, null, "before");
-        // B loses the instruction that made it win: its prompt becomes A's.
-        Path after = run("support-bot.arena.yaml", "system: \"Be helpful, cite the relevant return or shipping policy, and use the customer's name from the order context.\"",
-                "system: \"Be helpful.\"", "after");
+        // B and A swap prompts: B loses the instruction that made it win and A gains it (a clearly worse candidate;
+        // with only B's instruction removed the drop is within noise at 34 cases under balanced order).
+        String yaml = Files.readString(EXAMPLES.resolve("support-bot.arena.yaml"));
+        String aLine = "system: \"Be helpful.\"";
+        String bLine = "system: \"Be helpful, cite the relevant return or shipping policy, and use the customer's name from the order context.\"";
+        String from = yaml.substring(yaml.indexOf(aLine), yaml.indexOf(bLine) + bLine.length());
+        String to = bLine + from.substring(aLine.length(), from.length() - bLine.length()) + aLine;
+        Path after = run("support-bot.arena.yaml", from, to, "after");
         CliRun r = CliRun.of("compare", before.toString(), after.toString());
         assertEquals(1, r.exitCode(), r.out() + r.err());
-        assertTrue(r.out().contains("regression: B's win rate fell by 0.235"), r.out());
+        assertTrue(r.out().contains("regression: B's win rate fell by 0.500"), r.out());
         JsonNode json = new ObjectMapper().readTree(after.resolve("compare.json").toFile());
         assertTrue(json.get("regression").asBoolean());
         assertTrue(json.get("paired").asBoolean());
         assertEquals(34, json.get("sharedCases").asInt());
         assertTrue(json.at("/winRate/interval/upper").asDouble() < 0);
         assertEquals("paired-t", json.at("/winRate/interval/method").asText());
-        assertEquals(6, json.get("flips").size());
-        assertEquals("ship-002", json.at("/flips/0/caseId").asText());
-        assertEquals("loss", json.at("/flips/0/to").asText());
+        assertEquals(25, json.get("flips").size()); // "flipped: 21 win -> loss, 4 loss -> win"
+        String firstFlip = json.at("/flips/0/caseId").asText();
+        String firstTo = json.at("/flips/0/to").asText();
         assertEquals("Policy citation", json.at("/axes/1/axis").asText());
         assertTrue(json.at("/axes/1/delta/interval/upper").asDouble() < 0);
-        assertTrue(Files.readString(after.resolve("compare.md")).contains("| ship-002 | win → loss |"));
+        assertTrue(Files.readString(after.resolve("compare.md")).contains("| " + firstFlip + " | "
+                + (firstTo.equals("loss") ? "win → loss" : "loss → win") + " |"));
         assertTrue(Files.readString(after.resolve("compare.html")).contains("regression: B&#39;s win rate fell"));
 
         // Compared in the other order the same cases flip the other way and nothing regressed.
         CliRun back = CliRun.of("compare", after.toString(), before.toString(), "--out", dir.resolve("back").toString());
         assertEquals(0, back.exitCode(), back.out());
-        assertTrue(back.out().contains("flipped: 1 win -> loss, 5 loss -> win"), back.out());
+        assertTrue(back.out().contains("flipped: 4 win -> loss, 21 loss -> win"), back.out());
     }
 
     @Test
@@ -73,7 +79,7 @@ class CompareCommandTest {
         Path one = run("support-bot.arena.yaml", null, null, "one");
         CliRun same = CliRun.of("compare", one.toString(), one.toString(), "--out", dir.resolve("same").toString());
         assertEquals(0, same.exitCode(), same.out());
-        assertTrue(same.out().contains("B's win rate: 80.9% -> 80.9% (+0.0 pts"), same.out());
+        assertTrue(same.out().contains("B's win rate: 70.6% -> 70.6% (+0.0 pts"), same.out());
         // An A/A pair of runs: the same arena, another presentation-order seed (a different random order per case).
         Path other = run("support-bot.arena.yaml", null, null, "seed", "--seed", "7");
         CliRun aa = CliRun.of("compare", one.toString(), other.toString());

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CheckGuardrailsTest {
-    private static final OperationalMetrics OPS = new OperationalMetrics(Evidence.PRIMARY, 20, 0, 0.0, 20, 0, 0.0, 0, 100.0, 150.0, 50.0,
+    static final OperationalMetrics OPS = new OperationalMetrics(Evidence.PRIMARY, 20, 0, 0.0, 20, 0, 0.0, 0, 100.0, 150.0, 50.0,
             null, null, null, 0, 10.0, 12.0, 0.2, 0.0, 0.0, null, null);
 
     @Test

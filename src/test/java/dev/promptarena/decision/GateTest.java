@@ -45,13 +45,39 @@ class GateTest {
     }
 
     @Test
-    void inconclusiveSaysHowManyCasesAreNeeded() {
-        Decision d = Gate.decide(SUPERIORITY, winRate(53, 10, 100), List.of()); // win rate 0.58, tie rate 0.10
+    void inconclusiveSaysHowManyCasesThePreRegisteredMinimumEffectNeeds() {
+        DecisionPolicy withMin = new DecisionPolicy(DecisionPolicy.Test.SUPERIORITY, 0, 0.05, List.of(), 0.1);
+        Decision d = Gate.decide(withMin, winRate(53, 10, 100), List.of()); // observed 0.58 is not used: the pre-registered 0.6 is
         assertEquals(Outcome.INCONCLUSIVE, d.outcome());
-        // SampleSize.winRate(0.58, 0.10, 0.5, 0.05, 0.8); formula checked against scipy in SampleSizeTest
-        assertEquals(dev.promptarena.stats.SampleSize.winRate(0.58, 0.10, 0.5, 0.05, 0.8), d.casesNeeded());
-        assertNotNull(d.casesNeeded());
-        assertTrue(d.reasons().get(0).contains("judged cases"), d.reasons().get(0));
+        // SampleSize.winRate(0.6, 0.10, 0.5, 0.05, 0.8) at the observed tie rate; formula checked against scipy in SampleSizeTest
+        assertEquals(dev.promptarena.stats.SampleSize.winRate(0.6, 0.10, 0.5, 0.05, 0.8), d.casesNeeded());
+        assertTrue(d.reasons().get(0).contains("pre-registered minimum effect"), d.reasons().get(0));
+        // Without a pre-registered minimum effect there is no post-hoc power figure.
+        assertNull(Gate.decide(SUPERIORITY, winRate(53, 10, 100), List.of()).casesNeeded());
+    }
+
+    @Test
+    void anIncompleteRunOrAnInterimLookDecidesNothing() {
+        for (Deviation.Kind kind : List.of(Deviation.Kind.INCOMPLETE, Deviation.Kind.INTERIM)) {
+            Deviation dev = new Deviation(kind, "733 of 1000 cases");
+            Decision pass = Gate.decide(SUPERIORITY, winRate(130, 0, 200), List.of(), List.of(dev));
+            assertEquals(Outcome.INCONCLUSIVE, pass.outcome(), kind.name());
+            assertTrue(pass.reasons().get(0).contains("733 of 1000 cases"), pass.reasons().get(0));
+            assertTrue(pass.reasons().get(1).contains("would say PASS"), pass.reasons().get(1));
+            assertEquals(Outcome.INCONCLUSIVE, Gate.decide(SUPERIORITY, winRate(70, 0, 200), List.of(), List.of(dev)).outcome());
+            // Unusable evidence stays a run error.
+            assertEquals(Outcome.RUN_ERROR, Gate.decide(SUPERIORITY, winRate(130, 0, 200), List.of(guard("error_rate_max", true)),
+                    List.of(dev)).outcome());
+        }
+        assertTrue(Gate.decide(SUPERIORITY, winRate(130, 0, 200), List.of(), List.of(new Deviation(Deviation.Kind.INTERIM, "x")))
+                .reasons().get(0).startsWith("Interim — not a decision"));
+    }
+
+    @Test
+    void aChangedSeedCannotPassButCanFail() {
+        Deviation seed = new Deviation(Deviation.Kind.DESIGN_CHANGED, "--seed 908 replaced the configured judge seed 42");
+        assertEquals(Outcome.INCONCLUSIVE, Gate.decide(SUPERIORITY, winRate(130, 0, 200), List.of(), List.of(seed)).outcome());
+        assertEquals(Outcome.FAIL, Gate.decide(SUPERIORITY, winRate(70, 0, 200), List.of(), List.of(seed)).outcome());
     }
 
     @Test

@@ -80,8 +80,15 @@ class CaseFilesTest {
         assertFalse(Files.exists(dir.file("cases.jsonl")));
     }
 
+    /** A run folder holding only what the case files write (its manifest removed). */
     private RunDirectory folder(String name) {
-        return RunDirectory.create(tmp.resolve(name), "t", ZonedDateTime.parse("2026-11-23T10:00:00Z"));
+        RunDirectory dir = RunDirectory.create(tmp.resolve(name), "t", ZonedDateTime.parse("2026-11-23T10:00:00Z"), id -> Map.of("runId", id));
+        try {
+            Files.delete(dir.file("manifest.json"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return dir;
     }
 
     private RunDirectory written(List<CaseRecord> records) {

@@ -28,7 +28,7 @@ class RunDirectoryTest {
         Map<String, Long> reasons = new LinkedHashMap<>();
         names.forEach(n -> reasons.put("reason-" + n, 1L));
         EngineSnapshot s = new EngineSnapshot(1, 1, 1, 0, 0, 0, 1, 0, reasons, Map.of(), 0, 0, false, Set.copyOf(names), 0);
-        RunDirectory dir = RunDirectory.create(tmp, "t", ZonedDateTime.parse("2026-11-23T10:00:00Z"));
+        RunDirectory dir = RunDirectory.create(tmp, "t", ZonedDateTime.parse("2026-11-23T10:00:00Z"), id -> Map.of("runId", id));
         dir.writeJson("engine.json", s);
         dir.writeJsonLines("engine.jsonl", List.of(s));
 

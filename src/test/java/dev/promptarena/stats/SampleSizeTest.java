@@ -26,8 +26,12 @@ class SampleSizeTest {
     void winRateAccountsForTies() {
         // ((norm.ppf(.975)*sqrt(p0(1-p0)) + norm.ppf(power)*sqrt(p(1-p) - t/4)) / (p - p0))**2
         assertEquals(194, SampleSize.winRate(0.6, 0, 0.5, 0.05, 0.8));   // 193.847...
-        assertEquals(182, SampleSize.winRate(0.6, 0.2, 0.5, 0.05, 0.8)); // 181.397...
-        assertEquals(914, SampleSize.winRate(0.5, 0.3, 0.45, 0.05, 0.9)); // 913.468...
+        assertEquals(155, SampleSize.winRate(0.6, 0.2, 0.5, 0.05, 0.8)); // 154.599... (tie-aware null variance)
+        assertEquals(730, SampleSize.winRate(0.5, 0.3, 0.45, 0.05, 0.9)); // 729.157...
+        assertEquals(312, SampleSize.winRate(0.55, 0.6, 0.5, 0.05, 0.8)); // 311.587...: 60% ties, issue 15's "about 310"
+        // primitives.py: win rate power (stats.norm.cdf of the same statistic)
+        assertEquals(0.8122913090115956, SampleSize.winRatePower(200, 0.6, 0, 0.5, 0.05), 1e-9);
+        assertEquals(0.6013317286987047, SampleSize.winRatePower(200, 0.57, 0.2, 0.5, 0.05), 1e-9);
         assertThrows(IllegalArgumentException.class, () -> SampleSize.winRate(0.95, 0.2, 0.5, 0.05, 0.8));
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Expected p-values: reference/analysis.py (scipy binomtest, statsmodels multipletests / proportion_confint). */
 class SegmentAnalysisTest {
     private static final double TOL = 1e-9;
+    private static final double REVERSAL_DE_2_OF_20 = 0.0003466193511346662;
 
     private static void add(List<CaseOutcome> out, String lang, int wins, int losses, int bErrors) {
         Map<String, String> tags = Map.of("lang", lang);
@@ -47,11 +48,28 @@ class SegmentAnalysisTest {
         assertEquals(15, fr.outcomes());
         assertFalse(en.tooSmall());
         assertFalse(de.tooSmall()); // exactly MIN_N = 10 scored
-        assertTrue(r.simpson());
-        // pooled B wins (35 of 50) but A wins in de and fr; and fr's B errors shifted the mix.
-        assertEquals(2, r.warnings().size(), String.valueOf(r.warnings()));
-        assertTrue(r.warnings().get(0).contains("2 of 3"), r.warnings().get(0));
-        assertTrue(r.warnings().get(1).contains("lang=fr"), r.warnings().get(1));
+        // Pooled B is ahead (35 of 50); A is ahead in de and fr, but 4 of 10 is noise, not a reversal.
+        // validity.py: reversal de 4/10 of 3 segments
+        assertEquals(0.7906338852983075, r.reversalP(), TOL);
+        SegmentsResult kept = r.withReversal(r.reversalP() < 0.05);
+        assertFalse(kept.simpson());
+        // fr's B errors shifted the mix: that warning stays.
+        assertEquals(1, kept.warnings().size(), String.valueOf(kept.warnings()));
+        assertTrue(kept.warnings().get(0).contains("lang=fr"), kept.warnings().get(0));
+    }
+
+    @Test
+    void aSegmentSignificantlyTheOtherWayIsAReversal() {
+        List<CaseOutcome> out = new ArrayList<>();
+        add(out, "de", 2, 18, 0);
+        add(out, "en", 45, 5, 0);
+        List<JudgedOutcome> judged = JudgedOutcome.of(out);
+        SegmentsResult r = SegmentAnalysis.analyze(judged, WinRateAnalysis.analyze(judged, 0.05, null).winRate(), 0.05);
+        assertEquals(REVERSAL_DE_2_OF_20, r.reversalP(), 1e-12); // validity.py: reversal de 2/20 of 2 segments
+        SegmentsResult kept = r.withReversal(true);
+        assertTrue(kept.simpson());
+        assertTrue(kept.warnings().get(0).contains("lang=de") && kept.warnings().get(0).contains("not the segment mix"),
+                kept.warnings().get(0));
     }
 
     @Test

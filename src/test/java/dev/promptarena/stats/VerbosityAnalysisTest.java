@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Expected values: reference/analysis.py, {@code sm.GLM(y, X, family=Binomial(), freq_weights=w).fit(tol=1e-14)}
- * on the same 40 outcomes (ties as half a win plus half a loss).
+ * Expected values: reference/firth.R, R brglm2 {@code glm(y ~ tanh(d / sd(d)), family = binomial, weights = w,
+ * method = "brglmFit", type = "AS_mean")} on the same 40 outcomes (ties as half a win plus half a loss).
  */
 class VerbosityAnalysisTest {
     private static final double TOL = 1e-6;
@@ -37,30 +37,49 @@ class VerbosityAnalysisTest {
         assertTrue(r.estimable());
         assertFalse(r.clusterRobust()); // one outcome per case: model-based standard errors
         assertEquals(40, r.n());
-        assertEquals(0.8275496868891156, r.slopePer100Words(), TOL);         // params[1]
-        assertEquals(-1.0432558827120095, r.slopeInterval().lower(), TOL);    // conf_int(alpha=0.05)[1]
-        assertEquals(2.698355256490241, r.slopeInterval().upper(), TOL);
-        assertEquals(0.38594811535295404, r.slopeP(), TOL);                   // pvalues[1]
-        assertEquals(0.6015205023143974, r.lengthControlledWinRate(), TOL);   // expit(params[0])
-        assertEquals(0.4342134672311914, r.lengthControlledInterval().lower(), TOL);
-        assertEquals(0.7480595293049347, r.lengthControlledInterval().upper(), TOL);
+        assertEquals(35.5172403062845, r.lengthScaleWords(), TOL);          // sd(d)
+        assertEquals(0.44889643779708, r.slope(), TOL);                      // coef[2]
+        assertEquals(-0.570885907097276, r.slopeInterval().lower(), TOL);    // b1 -/+ qnorm(0.975) se1
+        assertEquals(1.46867878269144, r.slopeInterval().upper(), TOL);
+        assertEquals(0.388272976147841, r.slopeP(), TOL);                    // 2 * pnorm(-|b1/se1|)
+        assertEquals(0.600662984723205, r.lengthControlledWinRate(), TOL);   // plogis(b0)
+        assertEquals(0.436377024392165, r.lengthControlledInterval().lower(), TOL);
+        assertEquals(0.745040820877616, r.lengthControlledInterval().upper(), TOL);
         assertEquals(0.625, r.rawWinRate(), TOL);
         assertEquals(0.47032439137301096, r.rawInterval().lower(), TOL);     // proportion_confint(25, 40, method="wilson")
-        assertNull(r.warning());                                             // |0.625 - 0.602| < 0.05, intervals overlap
+        assertNull(VerbosityAnalysis.warning(r, r.slopeP(), 0.05));          // not significant
+        assertFalse(r.followsLength());
     }
 
     @Test
-    void strongLengthEffectWarns() {
+    void strongLengthEffectWarnsOnlyWhenSignificantAfterAdjustment() {
         VerbosityResult r = VerbosityAnalysis.analyze(dataset(1), 0.05);
-        assertEquals(4.513264688077544, r.slopePer100Words(), TOL);
-        assertEquals(1.4202558875225004, (r.slopeInterval().upper() - r.slopePer100Words()) / 1.959963984540054, TOL); // bse[1]
-        assertEquals(0.0014840589629059582, r.slopeP(), TOL);
-        assertEquals(0.3266041015138604, r.lengthControlledWinRate(), TOL);
-        assertEquals(0.17043276226101287, r.lengthControlledInterval().lower(), TOL);
-        assertEquals(0.5337968735683855, r.lengthControlledInterval().upper(), TOL);
+        assertEquals(2.51304233784173, r.slope(), TOL);
+        assertEquals(1.025508291209, r.slopeInterval().lower(), TOL);
+        assertEquals(0.000929080062867627, r.slopeP(), TOL);
+        assertEquals(0.328912228079986, r.lengthControlledWinRate(), TOL);
+        assertEquals(0.165471149722843, r.lengthControlledInterval().lower(), TOL);
+        assertEquals(0.547816534957119, r.lengthControlledInterval().upper(), TOL);
         assertEquals(0.475, r.rawWinRate(), TOL);
-        assertNotNull(r.warning());                                          // 0.475 vs 0.327 differ by > 0.05
-        assertTrue(r.warning().contains("longer"), r.warning());
+        String w = VerbosityAnalysis.warning(r, 3 * r.slopeP(), 0.05);
+        assertNotNull(w);
+        assertTrue(w.contains("longer"), w);
+        assertNull(VerbosityAnalysis.warning(r, 0.06, 0.05)); // the family-wise p decides
+    }
+
+    @Test
+    void aVerdictThatFollowsLengthIsALoudWarningEvenWhenTheSlopeCannotBeFitted() {
+        List<CaseOutcome> out = new ArrayList<>();
+        // B is always 80 words longer and always wins: slope not estimable (no variation), verdict follows length.
+        for (int i = 0; i < 60; i++) {
+            out.add(new CaseOutcome("c" + i, 0, Map.of(), Fixtures.side(100), Fixtures.side(180), List.of(Fixtures.vote(i % 2 == 0, Winner.B)), 0));
+        }
+        VerbosityResult r = VerbosityAnalysis.analyze(JudgedOutcome.of(out), 0.05);
+        assertFalse(r.estimable());
+        assertTrue(r.followsLength());
+        assertEquals(60, r.longerWon());
+        String w = VerbosityAnalysis.warning(r, null, 0.05);
+        assertTrue(w.startsWith("VERBOSITY:") && w.contains("60 of 60"), w);
     }
 
     @Test
@@ -84,8 +103,8 @@ class VerbosityAnalysisTest {
         }
         VerbosityResult r = VerbosityAnalysis.analyze(doubled, 0.05);
         assertTrue(r.clusterRobust());
-        assertEquals("wald-cluster", r.slopeInterval().method());
-        assertEquals(0.8275496868891156, r.slopePer100Words(), TOL); // duplicating rows leaves the MLE unchanged
+        assertEquals("firth-wald-cluster", r.slopeInterval().method());
+        assertEquals(0.44889643779708, r.slope(), 0.05); // duplicated rows shrink the Firth penalty's pull: close to, not equal to, the single-copy fit
         // Exact duplicates carry no new information, so the cluster-robust interval must stay about as wide as
         // the single-copy model-based one rather than shrinking by sqrt(2).
         VerbosityResult single = VerbosityAnalysis.analyze(dataset(0), 0.05);

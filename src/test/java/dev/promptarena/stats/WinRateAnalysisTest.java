@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class WinRateAnalysisTest {
     private static final double TOL = 1e-9;
+    private static final double TIE_AWARE_LO = 0.5080710460668343, TIE_AWARE_HI = 0.9443429821066259;
 
     @Test
     void backgroundDocExampleWithExcludedOutcomes() {
@@ -34,7 +35,13 @@ class WinRateAnalysisTest {
         assertEquals(0.4629439825324767, r.wilson().lower(), TOL);
         assertEquals(0.9894700456409834, r.wilson().upper(), TOL);
         assertEquals(0.125, r.signTestP(), TOL);       // stats.binomtest(4, 4, 0.5).pvalue
-        assertEquals(r.wilson(), r.gateInterval());    // one outcome per case: Wilson decides
+        // One outcome per case: the tie-aware score interval decides. Both orders per case: nothing to adjust.
+        // validity.py: tieaware [(4, 1, 0)] 0.05 est lo hi
+        assertEquals(r.tieAware(), r.gateInterval());
+        assertEquals(0.9, r.estimate(), TOL);
+        assertEquals(TIE_AWARE_LO, r.gateInterval().lower(), TOL);
+        assertEquals(TIE_AWARE_HI, r.gateInterval().upper(), TOL);
+        assertEquals(false, r.positionAdjusted());
     }
 
     @Test

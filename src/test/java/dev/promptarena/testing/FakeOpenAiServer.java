@@ -60,6 +60,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
         public static Reply malformed() { return new Reply("malformed", 200, Map.of(), "{\"choices\": [ {\"mess", 0); }
         /** Never answers in time: the client's timeout fires. */
         public static Reply hang(long millis) { return new Reply("timeout", 200, Map.of(), null, millis); }
+        /** Sends the headers and half the body, then stalls for {@code millis} before the rest. */
+        public static Reply stallMidBody(long millis) { return new Reply("stall", 200, Map.of(), null, millis); }
+        /** Sends the headers at once, then the body one byte every {@code millisPerByte}. */
+        public static Reply trickle(long millisPerByte) { return new Reply("trickle", 200, Map.of(), null, millisPerByte); }
+        boolean slowBody() { return kind.equals("stall") || kind.equals("trickle"); }
         public Reply withDelay(long millis) { return new Reply(kind, status, headers, body, millis); }
     }
 
@@ -175,7 +180,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
             if (reply == null) reply = fallback.apply(rec);
             byKind.computeIfAbsent(reply.kind(), k -> new AtomicLong()).incrementAndGet();
             served.add(new Served(rec, reply.kind()));
-            long delay = latencyMillis + reply.delayMillis();
+            long delay = latencyMillis + (reply.slowBody() ? 0 : reply.delayMillis());
             if (delay > 0) Thread.sleep(delay);
             handled.add(new Handled(rec, arrived, System.nanoTime()));
             String out = reply.body() != null ? reply.body() : success(rec, reply.headers().get("x-content"));
@@ -183,11 +188,28 @@ public final class FakeOpenAiServer implements AutoCloseable {
             ex.getResponseHeaders().add("Content-Type", "application/json");
             byte[] bytes = out.getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(reply.status(), bytes.length);
-            try (OutputStream os = ex.getResponseBody()) { os.write(bytes); }
+            try (OutputStream os = ex.getResponseBody()) { writeBody(os, bytes, reply); }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException clientGone) {
             // the client timed out and closed the connection: expected for "timeout" replies
+        }
+    }
+
+    private static void writeBody(OutputStream os, byte[] bytes, Reply reply) throws IOException, InterruptedException {
+        if (reply.kind().equals("stall")) {
+            os.write(bytes, 0, bytes.length / 2);
+            os.flush();
+            Thread.sleep(reply.delayMillis());
+            os.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+        } else if (reply.kind().equals("trickle")) {
+            for (byte b : bytes) {
+                os.write(b);
+                os.flush();
+                Thread.sleep(reply.delayMillis());
+            }
+        } else {
+            os.write(bytes);
         }
     }
 

@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * POSTs a JSON body and returns the parsed JSON reply, or fails with a classified
@@ -103,11 +106,31 @@ public final class JsonHttp {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(b::header);
         long start = System.nanoTime();
-        return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray())
-                .handle((response, error) -> {
-                    if (error != null) throw new CompletionException(transportFailure(error));
-                    return toReply(response, (System.nanoTime() - start) / 1_000_000);
-                });
+        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        // The request timeout only covers the wait for the headers: a server that sends them and
+        // then stalls or trickles the body would hold the call forever. One total deadline over
+        // headers + body; cancelling the JDK future aborts the exchange and closes the connection.
+        // The pending deadline task holds only this reference, dropped on completion, so finished
+        // replies are not kept in memory until their deadline.
+        AtomicReference<CompletableFuture<?>> pending = new AtomicReference<>(call);
+        AtomicBoolean deadlinePassed = new AtomicBoolean();
+        call.whenComplete((r, e) -> pending.set(null));
+        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            CompletableFuture<?> open = pending.getAndSet(null);
+            if (open != null && !open.isDone()) {
+                deadlinePassed.set(true);
+                open.cancel(true);
+            }
+        });
+        return call.handle((response, error) -> {
+            if (error != null) throw new CompletionException(deadlinePassed.get() ? timeoutFailure() : transportFailure(error));
+            return toReply(response, (System.nanoTime() - start) / 1_000_000);
+        });
+    }
+
+    /** A timeout is TRANSIENT, so the one retry layer retries it like any other. */
+    private ProviderException timeoutFailure() {
+        return new ProviderException(ProviderException.Kind.TRANSIENT, 0, "timeout after " + timeout.toMillis() + " ms (headers and body)", null);
     }
 
     private Reply toReply(HttpResponse<byte[]> response, long latencyMillis) {

@@ -29,7 +29,7 @@ public final class SimClient implements LlmClient {
 
     @Override
     public CompletableFuture<LlmResponse> send(LlmRequest request) {
-        SplittableRandom rng = new SplittableRandom(seed(request));
+        SplittableRandom rng = new SplittableRandom(seed(request) ^ (options.seed() * 0x9E3779B97F4A7C15L));
         String text = SimJudge.isJudgeRequest(request)
                 ? new SimJudge(options).reply(request, rng)
                 : new SimGenerator(options).reply(request, rng);
@@ -52,6 +52,8 @@ public final class SimClient implements LlmClient {
 
     private static long seed(LlmRequest request) {
         StringBuilder sb = new StringBuilder(request.model()).append('|').append(request.system()).append('|').append(request.sample());
+        // A judge repeat is a fresh draw; repeat 0 keeps the seeds (and results) it always had.
+        if (request.repeat() > 0) sb.append("|r").append(request.repeat());
         for (ChatMessage m : request.messages()) sb.append('|').append(m.role()).append(':').append(m.content());
         return Long.parseUnsignedLong(Hashing.sha256(sb.toString()).substring(0, 15), 16);
     }

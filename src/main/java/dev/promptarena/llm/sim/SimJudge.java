@@ -56,12 +56,34 @@ final class SimJudge {
             if (a != b) why.add((a > b ? "A" : "B") + " is stronger on " + axis.trim());
         }
         String winner = totalA > totalB ? "A" : totalB > totalA ? "B" : "tie";
+        if (options.judge() == SimOptions.Personality.PREFERENCE) winner = preferred(first, second, rng);
+        // Biases take over in a fixed order, each with its own draw: slot first, then length.
+        int wordsFirst = words(first), wordsSecond = words(second);
+        if (rng.nextDouble() < options.lengthBias() && wordsFirst != wordsSecond) winner = wordsFirst > wordsSecond ? "A" : "B";
         if (rng.nextDouble() < options.positionBias()) winner = "A";
+        if (options.judge() == SimOptions.Personality.PREFERENCE) {
+            // Scores follow the verdict, so the per-axis statistics see the same judge.
+            for (String axis : axes) {
+                sa.put(axis.trim(), winner.equals("A") ? 4 : 3);
+                sb.put(axis.trim(), winner.equals("B") ? 4 : 3);
+            }
+        }
         reply.put("winner", winner);
         reply.put("reason", why.isEmpty() ? "The responses are equally good on every axis." : String.join("; ", why) + ".");
         reply.set("scores", scores);
         return reply.toString();
     }
+
+    /** The preference personality: a tie with probability tie_rate, else the marked response with probability preference. */
+    private String preferred(String first, String second, SplittableRandom rng) {
+        if (rng.nextDouble() < options.tieRate()) return "tie";
+        boolean firstMarked = options.prefer().matcher(first).find(), secondMarked = options.prefer().matcher(second).find();
+        boolean pick = rng.nextDouble() < (firstMarked != secondMarked ? options.preference() : 0.5);
+        boolean firstWins = firstMarked != secondMarked ? (firstMarked == pick) : pick;
+        return firstWins ? "A" : "B";
+    }
+
+    private static int words(String s) { return s.isBlank() ? 0 : s.strip().split("\\s+").length; }
 
     private int noisy(int score, SplittableRandom rng) {
         if (rng.nextDouble() < options.noise()) score += rng.nextBoolean() ? 1 : -1;

@@ -1,20 +1,41 @@
 package dev.promptarena.llm.sim;
 
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
- * Settings of the simulated provider (under {@code providers.<name>.options}).
+ * Settings of the simulated provider (under {@code providers.<name>.options}). The judge settings give it a
+ * personality of known behaviour, so what the statistics say about a judge can be checked against the truth.
  *
- * @param noise           0..1: how often a generated answer loses a feature, and the judge's score noise
- * @param positionBias    0..1: probability that the judge simply picks the first-shown response
+ * @param noise           0..1: how often a generated answer loses a feature, and the heuristic judge's score noise
+ * @param positionBias    0..1: probability that the judge simply picks the first-shown response (1: always first)
  * @param unparseableRate 0..1: probability that a judge reply is not valid JSON (exercises repair)
  * @param latencyMillis   simulated latency per call
+ * @param judge           the judge's personality: {@code heuristic} (rubric heuristics) or {@code preference}
+ * @param preference      0..1, with {@code judge: preference}: probability of picking the response matching
+ *                        {@code prefer} when exactly one does (0.5: no preference; otherwise a coin)
+ * @param prefer          the pattern that marks the preferred response
+ * @param tieRate         0..1, with {@code judge: preference}: probability of a tie
+ * @param lengthBias      0..1: probability that the judge simply picks the longer response (1: always longer)
+ * @param seed            mixed into every draw, so simulated runs with different seeds are independent
  */
-public record SimOptions(double noise, double positionBias, double unparseableRate, long latencyMillis) {
+public record SimOptions(double noise, double positionBias, double unparseableRate, long latencyMillis, Personality judge,
+                         double preference, Pattern prefer, double tieRate, double lengthBias, long seed) {
+    /** How the simulated judge decides when no bias takes over. */
+    public enum Personality { HEURISTIC, PREFERENCE }
+
+    static final List<String> KEYS = List.of("noise", "position_bias", "unparseable_rate", "latency_ms", "judge", "preference",
+            "prefer", "tie_rate", "length_bias", "seed");
+
     public SimOptions {
         check("noise", noise);
         check("position_bias", positionBias);
         check("unparseable_rate", unparseableRate);
+        check("preference", preference);
+        check("tie_rate", tieRate);
+        check("length_bias", lengthBias);
         if (latencyMillis < 0) throw new IllegalArgumentException("latency_ms must be >= 0, got: " + latencyMillis);
     }
 
@@ -24,12 +45,22 @@ public record SimOptions(double noise, double positionBias, double unparseableRa
 
     public static SimOptions from(Map<String, String> options) {
         for (String k : options.keySet()) {
-            if (!java.util.List.of("noise", "position_bias", "unparseable_rate", "latency_ms").contains(k)) {
-                throw new IllegalArgumentException("unknown sim option '" + k + "'; allowed: noise, position_bias, unparseable_rate, latency_ms");
-            }
+            if (!KEYS.contains(k)) throw new IllegalArgumentException("unknown sim option '" + k + "'; allowed: " + String.join(", ", KEYS));
+        }
+        String judge = options.getOrDefault("judge", "heuristic").trim();
+        if (!List.of("heuristic", "preference").contains(judge)) {
+            throw new IllegalArgumentException("judge must be heuristic or preference, got '" + judge + "'");
+        }
+        Pattern prefer;
+        try {
+            prefer = Pattern.compile(options.getOrDefault("prefer", "\\[candidate\\]"));
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("prefer is not a valid pattern: " + e.getDescription());
         }
         return new SimOptions(num(options, "noise", 0.15), num(options, "position_bias", 0.0),
-                num(options, "unparseable_rate", 0.0), (long) num(options, "latency_ms", 0));
+                num(options, "unparseable_rate", 0.0), (long) num(options, "latency_ms", 0),
+                Personality.valueOf(judge.toUpperCase(java.util.Locale.ROOT)), num(options, "preference", 0.5), prefer,
+                num(options, "tie_rate", 0.0), num(options, "length_bias", 0.0), (long) num(options, "seed", 0));
     }
 
     private static double num(Map<String, String> options, String key, double fallback) {

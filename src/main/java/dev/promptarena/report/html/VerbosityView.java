@@ -19,7 +19,7 @@ import java.util.List;
  * @param ticks      x ticks in words
  * @param estimable  the regression could be fitted
  * @param note       why not, or null
- * @param slope      log-odds per 100 words
+ * @param slope      log-odds per unit of tanh(length difference / its SD) (Firth fit)
  * @param slopeInterval its interval
  * @param slopeP     its p
  * @param raw        raw win rate
@@ -63,20 +63,20 @@ public record VerbosityView(List<Point> points, String pointsNote, String curve,
         String note = stride > 1 ? "showing " + points.size() + " of " + scored.size() + " outcomes (every " + stride + "th)" : null;
         List<Tick> ticks = List.of(-m, -m / 2, 0, m / 2, m).stream().map(t -> new Tick(x.at(t), (t > 0 ? "+" : "") + t)).toList();
         return new VerbosityView(points, note, curve(v, x, m), x.at(0), ticks, v.estimable(), v.note(),
-                Fmt.signed(v.slopePer100Words(), 2), Fmt.interval(v.slopeInterval(), 2), Fmt.p(v.slopeP()), Fmt.pct(v.rawWinRate()),
+                Fmt.signed(v.slope(), 2), Fmt.interval(v.slopeInterval(), 2), Fmt.p(v.slopeP()), Fmt.pct(v.rawWinRate()),
                 Fmt.pctInterval(v.rawInterval()), Fmt.pct(v.lengthControlledWinRate()), Fmt.pctInterval(v.lengthControlledInterval()),
                 v.n(), v.warning(), Fmt.role(v.role()));
     }
 
-    /** Intercept from the length-controlled win rate (it is expit(intercept)), slope per 100 words. */
+    /** Intercept from the length-controlled win rate (it is expit(intercept)), slope per unit of tanh(d / scale). */
     private static String curve(VerbosityResult v, Scale x, int m) {
-        if (!v.estimable() || v.lengthControlledWinRate() == null || v.slopePer100Words() == null) return null;
+        if (!v.estimable() || v.lengthControlledWinRate() == null || v.slope() == null) return null;
         double p0 = v.lengthControlledWinRate();
         double b0 = Math.log(p0 / (1 - p0));
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i <= 60; i++) {
             double w = -m + 2.0 * m * i / 60;
-            double p = 1 / (1 + Math.exp(-(b0 + v.slopePer100Words() * w / 100)));
+            double p = 1 / (1 + Math.exp(-(b0 + v.slope() * Math.tanh(w / v.lengthScaleWords()))));
             sb.append(i == 0 ? "" : " ").append(x.at(w)).append(',').append(Y.at(p));
         }
         return sb.toString();

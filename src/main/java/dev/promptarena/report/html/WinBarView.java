@@ -44,13 +44,16 @@ public record WinBarView(boolean present, String winsX, String winsW, String tie
         Interval i = w.gateInterval();
         String counts = w.outcomes() + " outcomes, " + w.scored() + " scored: B won " + w.wins() + ", lost " + w.losses() + ", "
                 + w.ties() + " ties, " + w.inconsistent() + " inconsistent (scored as ties); " + w.unparseable() + " unparseable and "
-                + w.errors() + " errors not scored. Sign test p = " + Fmt.p(w.signTestP()) + ".";
+                + w.errors() + " errors not scored. Sign test p = " + Fmt.p(w.signTestP()) + "."
+                + (w.positionAdjusted() ? " The win rate is the mean of B's win rate when shown first and when shown second"
+                        + " (raw " + Fmt.pct(w.winRate()) + ")." : "")
+                + " Conservative Wilson interval " + Fmt.pctInterval(w.wilson()) + ".";
         return new WinBarView(w.scored() > 0, s.at(0), Scale.fmt(s.px(fw) - LEFT), s.at(fw), Scale.fmt(s.px(fw + ft) - s.px(fw)),
                 s.at(fw + ft), Scale.fmt(s.px(fw + ft + fl) - s.px(fw + ft)),
                 w.wins() + " B won (" + Fmt.pct(fw) + ")", (w.ties() + w.inconsistent()) + " tie (" + Fmt.pct(ft) + ")",
-                w.losses() + " B lost (" + Fmt.pct(fl) + ")", s.at(w.winRate() == null ? 0 : w.winRate()),
+                w.losses() + " B lost (" + Fmt.pct(fl) + ")", s.at(w.estimate() == null ? 0 : w.estimate()),
                 s.at(i == null ? 0 : i.lower()), s.at(i == null ? 0 : i.upper()), s.at(threshold), ticks(s),
-                Fmt.pct(w.winRate()), Fmt.pctInterval(i), Fmt.method(i), Fmt.pct(threshold), counts, Fmt.role(w.role()));
+                Fmt.pct(w.estimate()), Fmt.pctInterval(i), Fmt.method(i), Fmt.pct(threshold), counts, Fmt.role(w.role()));
     }
 
     static List<Tick> ticks(Scale s) {
