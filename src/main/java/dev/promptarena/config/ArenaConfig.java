@@ -1,5 +1,6 @@
 package dev.promptarena.config;
 
+import dev.promptarena.llm.Price;
 import dev.promptarena.decision.DecisionPolicy;
 import dev.promptarena.llm.ProviderConfig;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.promptarena.config;
 
+import dev.promptarena.llm.Price;
 import dev.promptarena.input.DidYouMean;
 import dev.promptarena.input.Hashing;
 import dev.promptarena.input.InputException;

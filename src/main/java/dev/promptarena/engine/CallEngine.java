@@ -3,7 +3,7 @@ package dev.promptarena.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptarena.config.ArenaConfig;
-import dev.promptarena.config.Price;
+import dev.promptarena.llm.Price;
 import dev.promptarena.llm.ClientFactory;
 import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;

@@ -1,6 +1,6 @@
 package dev.promptarena.engine;
 
-import dev.promptarena.config.Price;
+import dev.promptarena.llm.Price;
 import dev.promptarena.engine.Calls.Role;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.LlmRequest;

@@ -1,33 +1,22 @@
 package dev.promptarena.engine;
 
-import dev.promptarena.config.Price;
+import dev.promptarena.llm.Price;
+import dev.promptarena.llm.WireProtocols;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Model prices in USD per million input/output tokens: a few well-known defaults (list prices
- * as published by OpenAI and Anthropic in 2025 — check before trusting a bill to them),
+ * Model prices in USD per million input/output tokens: the list prices each wire protocol registers
+ * (OpenAI's and Anthropic's, 2025 — check before trusting a bill to them),
  * overridden by the config's {@code prices:}. Lookup is exact first, then the longest
  * configured prefix, so {@code gpt-4o-mini-2024-07-18} is priced as {@code gpt-4o-mini}; a vendor-prefixed
  * name as routers write it ({@code openai/gpt-4o} on OpenRouter) is then priced by its base model
  * ({@code gpt-4o}), the vendor's list price, which routers pass through or approximate.
  */
 public final class PriceTable implements CostModel {
-    /** Defaults; the config's {@code prices:} wins over these. */
-    public static final Map<String, Price> DEFAULTS = Map.ofEntries(
-            Map.entry("gpt-4o", new Price(2.50, 10.00)),
-            Map.entry("gpt-4o-mini", new Price(0.15, 0.60)),
-            Map.entry("gpt-4.1", new Price(2.00, 8.00)),
-            Map.entry("gpt-4.1-mini", new Price(0.40, 1.60)),
-            Map.entry("gpt-4.1-nano", new Price(0.10, 0.40)),
-            Map.entry("o3-mini", new Price(1.10, 4.40)),
-            Map.entry("o4-mini", new Price(1.10, 4.40)),
-            Map.entry("claude-3-5-haiku", new Price(0.80, 4.00)),
-            Map.entry("claude-3-5-sonnet", new Price(3.00, 15.00)),
-            Map.entry("claude-3-7-sonnet", new Price(3.00, 15.00)),
-            Map.entry("claude-sonnet-4", new Price(3.00, 15.00)),
-            Map.entry("claude-opus-4", new Price(15.00, 75.00)));
+    /** Defaults: each wire protocol's list prices ({@link WireProtocols#listPrices()}); the config's {@code prices:} wins over these. */
+    public static final Map<String, Price> DEFAULTS = WireProtocols.listPrices();
 
     private final Map<String, Price> prices;
 

@@ -24,4 +24,13 @@ public interface WireProtocol {
      * without keys never fails on a missing one), the per-attempt timeout and the clock.
      */
     LlmClient create(ProviderConfig provider, ClientFactory factory);
+
+    /**
+     * The vendor's published list prices of its well-known models, USD per million tokens, matched by
+     * exact name then longest prefix ({@code engine.PriceTable}); the config's {@code prices:} wins over
+     * them. Empty for a wire that many vendors speak. Token counting is deliberately not a protocol hook:
+     * a tokenizer belongs to the model family, not the wire (an OpenAI-compatible server may serve Llama),
+     * so {@link TokenCounter} goes by model name.
+     */
+    default java.util.Map<String, Price> listPrices() { return java.util.Map.of(); }
 }

@@ -3,7 +3,10 @@ package dev.promptarena.llm;
 import dev.promptarena.llm.anthropic.AnthropicProtocol;
 import dev.promptarena.llm.openai.OpenAiProtocol;
 import dev.promptarena.llm.sim.SimProtocol;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +25,13 @@ public final class WireProtocols {
 
     public static Optional<WireProtocol> find(String type) {
         return ALL.stream().filter(p -> p.type().equals(type)).findFirst();
+    }
+
+    /** Every protocol's list prices, in registry order (a later protocol never replaces an earlier one's entry). */
+    public static Map<String, Price> listPrices() {
+        Map<String, Price> all = new LinkedHashMap<>();
+        ALL.forEach(p -> p.listPrices().forEach(all::putIfAbsent));
+        return Collections.unmodifiableMap(all);
     }
 
     /** True when providers of {@code type} run in-process (no base URL, no response cache). */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptarena.config.Price;
+import dev.promptarena.llm.Price;
 import dev.promptarena.testing.FakeOpenAiServer;
 import dev.promptarena.testing.FakeOpenAiServer.Reply;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.promptarena.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptarena.config.Price;
+import dev.promptarena.llm.Price;
 import dev.promptarena.engine.Calls.Role;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.Decoding;

@@ -1,6 +1,6 @@
 package dev.promptarena.engine;
 
-import dev.promptarena.config.Price;
+import dev.promptarena.llm.Price;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.ClientFactory;
 import dev.promptarena.llm.Decoding;

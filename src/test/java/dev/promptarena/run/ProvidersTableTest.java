@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptarena.config.Price;
+import dev.promptarena.llm.Price;
 import dev.promptarena.engine.PriceTable;
 import dev.promptarena.testing.CliRun;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.promptarena.config;
+package dev.promptarena.llm;
 
 /** Price of a model in US dollars per million input and output tokens. */
 public record Price(double inputPerMillion, double outputPerMillion) {
