@@ -7,7 +7,7 @@ set -euo pipefail
 ref="${1:-main}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+[ "${KEEP:-0}" = 1 ] && echo "keeping $work" || trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/src" "$work/out"
 git -C "$here" archive "$ref" | tar -x -C "$work/src"
 (cd "$work/src" && mvn -B -ntp -q package -DskipTests -Dcds.skip)
