@@ -24,6 +24,7 @@ public final class Main implements Runnable {
      */
     private static final List<Map.Entry<String, Supplier<Object>>> SUBCOMMANDS = List.of(
             Map.entry("run", RunCommand::new), Map.entry("validate", ValidateCommand::new), Map.entry("report", ReportCommand::new),
+            Map.entry("merge", MergeCommand::new),
             Map.entry("plan", PlanCommand::new), Map.entry("calibrate", CalibrateCommand::new), Map.entry("label", LabelCommand::new),
             Map.entry("compare", CompareCommand::new), Map.entry("generate-completion", Main::completion),
             Map.entry("import", ImportCommand::new), Map.entry("runs", RunsCommand::new),

@@ -11,6 +11,7 @@ import dev.promptarena.run.ProvidersTable;
 import dev.promptarena.run.ResumeCheck;
 import dev.promptarena.run.RunOptions;
 import dev.promptarena.run.RunPipeline;
+import dev.promptarena.run.Shard;
 import dev.promptarena.run.TournamentDryRun;
 import dev.promptarena.run.TournamentRun;
 import java.nio.file.Files;
@@ -61,6 +62,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N cases of the golden set.")
     Integer limit;
+
+    @Option(names = "--shard", paramLabel = "K/N", description = "Run only shard K of N (cases chosen by a hash of their id) into a"
+            + " shard folder; prompt-arena merge joins shards 1..N into the whole run.")
+    String shard;
 
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "1", description = "Sample each case N times (default: ${DEFAULT-VALUE}).")
     int repeats;
@@ -124,6 +129,13 @@ public final class RunCommand implements Callable<Integer> {
     private int runOnce() throws Exception {
         if (runDir != null && out != null) throw new CommandLine.ParameterException(spec.commandLine(), "give --out PARENT or --run-dir DIR, not both");
         OutputFiles.checkAll(outputs);
+        Shard part;
+        try {
+            part = shard == null ? null : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            main.err.println("error: " + e.getMessage());
+            return ExitCode.USAGE_OR_INPUT.code();
+        }
         ArenaInputs loaded = ArenaInputs.load(config, main.env, responses != null);
         loaded.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
         boolean tournament = loaded.config().tournament() != null;
@@ -132,7 +144,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (tournament) TournamentOutput.checkOutputs(outputs, junit);
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
-        RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null, runDir);
+        if (tournament && part != null) {
+            main.err.println("error: --shard: a tournament is not sharded yet; run it on one machine");
+            return ExitCode.USAGE_OR_INPUT.code();
+        }
+        RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null, runDir, part);
         if (dryRun && tournament) {
             ProvidersTable.Result providers = ProvidersTable.of(inputs.config(), main.env);
             providers.lines().forEach(main.out::println);
@@ -189,7 +205,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         ArenaInputs inputs = original.responses == null ? loaded : loaded.withCombinedResponses(original.responses);
         RunOptions options = new RunOptions(null, original.seed, original.concurrency, original.limit, original.repeats, original.quiet,
-                recordedArgs, original.engineOptions(), resume);
+                recordedArgs, original.engineOptions(), resume, null, original.shard == null ? null : Shard.parse(original.shard));
         if (original.junit == null) original.junit = junit;
         if (original.outputs.isEmpty()) original.outputs = outputs;
         return original.execute(inputs, options);
@@ -227,6 +243,12 @@ public final class RunCommand implements Callable<Integer> {
             }
             RunPipeline.Result result = pipeline.execute(inputs, options);
             int code = RunOutput.finish(result, main, inputs, junit, outputs);
+            if (options.shard() != null && result.partialReason() == null) {
+                // One shard's gate is not the run's: the decision comes from merge, so a finished shard succeeds.
+                main.err.println("Shard " + options.shard().label() + " finished (" + result.records().size()
+                        + " cases); merge shards 1.." + options.shard().count() + " with: prompt-arena merge <shard folders>");
+                code = ExitCode.PASS.code();
+            }
             lastRunDir = result.dir().path();
             awaitCacheWrites(result.cacheWrites());
             return code;

@@ -82,6 +82,11 @@ public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> ca
         return new ArenaInputs(config, rubric, cases.subList(0, limit), datasetSha256, recorded);
     }
 
+    /** Only the cases whose id passes {@code keep}, in golden-set order (a shard of the run). */
+    public ArenaInputs onlyCases(java.util.function.Predicate<String> keep) {
+        return new ArenaInputs(config, rubric, cases.stream().filter(c -> keep.test(c.id())).toList(), datasetSha256, recorded);
+    }
+
     private static RecordedResponses recorded(Path file, String slot, List<GoldenCase> cases, ArenaConfig config) {
         return file == null ? null : RecordedResponsesLoader.variant(file, slot, cases, config.dataset());
     }

@@ -49,8 +49,13 @@ public final class RunDirectory {
      *                        no space...): a usage error, with the operating system's reason
      */
     public static RunDirectory create(Path parent, String arenaName, ZonedDateTime now, Function<String, Object> manifestFor) {
+        return create(parent, arenaName, "", now, manifestFor);
+    }
+
+    /** As {@link #create(Path, String, ZonedDateTime, Function)}, the name ending with {@code suffix} (e.g. "-shard-2-of-8"), kept whole after the slug. */
+    public static RunDirectory create(Path parent, String arenaName, String suffix, ZonedDateTime now, Function<String, Object> manifestFor) {
         String base = now.withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-                + "-" + slug(arenaName);
+                + "-" + slug(arenaName) + suffix;
         try {
             Files.createDirectories(parent);
             for (int i = 1; ; i++) {

@@ -18,15 +18,21 @@ import java.util.List;
  * @param resumeDir   an interrupted run folder to complete (its journal serves finished calls), or null
  * @param runDir      the exact run folder to create ({@code --run-dir}; must not exist or be empty), or null for a
  *                    new time-stamped folder under {@code outDir}
+ * @param shard       run only this shard of the cases ({@code --shard K/N}), or null for all
  */
 public record RunOptions(Path outDir, Long judgeSeed, int window, Integer limit, int repeats, boolean quiet, List<String> args,
-                         EngineOptions engine, Path resumeDir, Path runDir) {
-    /** Without {@code --run-dir}. */
+                         EngineOptions engine, Path resumeDir, Path runDir, Shard shard) {
+    /** Without {@code --run-dir} and {@code --shard}. */
     public RunOptions(Path outDir, Long judgeSeed, int window, Integer limit, int repeats, boolean quiet, List<String> args,
                       EngineOptions engine, Path resumeDir) {
-        this(outDir, judgeSeed, window, limit, repeats, quiet, args, engine, resumeDir, null);
+        this(outDir, judgeSeed, window, limit, repeats, quiet, args, engine, resumeDir, null, null);
     }
 
+    /** Without {@code --shard}. */
+    public RunOptions(Path outDir, Long judgeSeed, int window, Integer limit, int repeats, boolean quiet, List<String> args,
+                      EngineOptions engine, Path resumeDir, Path runDir) {
+        this(outDir, judgeSeed, window, limit, repeats, quiet, args, engine, resumeDir, runDir, null);
+    }
 
     public RunOptions {
         java.util.Objects.requireNonNull(engine, "engine");

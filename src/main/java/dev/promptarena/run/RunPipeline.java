@@ -83,7 +83,10 @@ public final class RunPipeline implements AutoCloseable {
     }
 
     public Result execute(ArenaInputs fullInputs, RunOptions options) throws InterruptedException {
-        ArenaInputs in = fullInputs.limitedTo(options.limit());
+        ArenaInputs limited = fullInputs.limitedTo(options.limit());
+        Shard shard = options.shard();
+        // Limit first, then shard: `--limit 100 --shard 1/4` is a quarter of the first 100 cases, as merge expects.
+        ArenaInputs in = shard == null ? limited : limited.onlyCases(shard::contains);
         ArenaConfig config = in.config();
         if (config.policy().sequential() != null) {
             // Checked before the run folder exists: a run that silently ignored its registered design would be a fixed-design run.
@@ -119,10 +122,15 @@ public final class RunPipeline implements AutoCloseable {
                 dir = RunDirectory.createExact(options.runDir());
             } else {
                 // The folder appears with its manifest in place: a kill at any moment leaves a resumable folder or none.
-                dir = RunDirectory.create(parent, config.name(), ZonedDateTime.now(), runId -> ManifestFactory.create(in, judges, templateSha,
+                String suffix = shard == null ? "" : "-shard-" + shard.index() + "-of-" + shard.count();
+                dir = RunDirectory.create(parent, config.name(), suffix, ZonedDateTime.now(), runId -> ManifestFactory.create(in, judges, templateSha,
                         runId, total, options, started, null, "running", reference, embedder));
             }
             lock = RunLock.acquire(dir.path());
+        }
+        if (shard != null) {
+            dir.writeJson(ShardInfo.FILE, new ShardInfo(shard.index(), shard.count(), limited.cases().size(), options.repeats(),
+                    shard.positions(limited.cases())));
         }
         Manifest manifest = ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options, started, null, "running",
                 reference, embedder);
@@ -143,7 +151,7 @@ public final class RunPipeline implements AutoCloseable {
                      calls::snapshot, err);
              CaseFiles caseFiles = CaseFiles.start(dir, order)) {
             PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
-                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs, orders(j.seed(), in, options.repeats()))).toList());
+                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs, orders(j.seed(), limited, options.repeats()))).toList());
             runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks)
                     .emptyRepliesAreAnswers(!config.emptyReplyIsError());
             if (interrupted) runner.requestStop();
@@ -196,7 +204,8 @@ public final class RunPipeline implements AutoCloseable {
     }
 
     /**
-     * The balanced presentation order of every (case, repeat) of the run, stratified by the cases' first tag key
+     * The balanced presentation order of every (case, repeat) of the run, planned over the whole run even in a shard
+     * (so each case is shown in the order a single-machine run shows it, and the merged run is the balanced one), stratified by the cases' first tag key
      * (alphabetically) so each segment of it is balanced too.
      */
     static OrderAssigner orders(long seed, ArenaInputs in, int repeats) {

@@ -19,18 +19,48 @@ import java.util.Map;
  */
 public final class CaseData {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Characters of case JSON the page embeds at most. report.html must stay usable at any run size (at 100,000
+     * cases the whole table made a 126 MB page): about 4 MB of cases plus the rest of the page keeps it under 5 MB.
+     */
+    public static final int BUDGET_CHARS = 4_000_000;
+    /** A text longer than this is cut in the page (cases.csv and cases.jsonl keep it whole), so one case cannot eat the budget. */
+    static final int MAX_TEXT = 2_000;
 
     private CaseData() {}
 
-    /** The JSON array, already escaped for a script element, in worst-first order. */
+    /** The embedded cases: the JSON array (script-safe) and how many of the run's cases it holds. */
+    public record Embedded(String json, int shown) {}
+
+    /** The JSON array of every case, already escaped for a script element, in the given (worst-first) order. */
     public static String json(List<CaseFacts> facts, List<String> axes) {
-        List<Map<String, Object>> rows = new ArrayList<>(facts.size());
-        for (CaseFacts f : facts) rows.add(row(f, axes));
+        return bounded(facts, axes, Integer.MAX_VALUE).json();
+    }
+
+    /**
+     * The cases a reader needs first, as many as fit in {@code budgetChars}: {@code facts} come worst first (B lost,
+     * order-dependent or split verdicts, failures, then ties and wins), so losses, flips and errors are what stays.
+     */
+    public static Embedded bounded(List<CaseFacts> facts, List<String> axes, int budgetChars) {
+        StringBuilder out = new StringBuilder("[");
+        int shown = 0;
         try {
-            return scriptSafe(JSON.writeValueAsString(rows));
+            for (CaseFacts f : facts) {
+                String row = scriptSafe(JSON.writeValueAsString(row(f, axes)));
+                if (out.length() + row.length() + 2 > budgetChars) break;
+                if (shown > 0) out.append(',');
+                out.append(row);
+                shown++;
+            }
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+        return new Embedded(out.append(']').toString(), shown);
+    }
+
+    private static String cut(String text) {
+        if (text == null || text.length() <= MAX_TEXT) return text;
+        return text.substring(0, MAX_TEXT) + " … [" + (text.length() - MAX_TEXT) + " more characters in cases.csv]";
     }
 
     /**
@@ -60,9 +90,9 @@ public final class CaseData {
         m.put("id", r.caseId());
         m.put("rep", r.repeat());
         m.put("tags", r.tags().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).toList());
-        m.put("q", r.question());
-        m.put("a", r.a().output());
-        m.put("b", r.b().output());
+        m.put("q", cut(r.question()));
+        m.put("a", cut(r.a().output()));
+        m.put("b", cut(r.b().output()));
         m.put("ea", r.a().error() ? nonNull(r.a().errorMessage()) : null);
         m.put("eb", r.b().error() ? nonNull(r.b().errorMessage()) : null);
         m.put("ta", r.a().truncated());
@@ -89,7 +119,7 @@ public final class CaseData {
             v.put("st", t.status());
             v.put("sa", axes.stream().map(t.scoresA()::get).toList());
             v.put("sb", axes.stream().map(t.scoresB()::get).toList());
-            v.put("why", t.reason());
+            v.put("why", cut(t.reason()));
             v.put("err", t.error());
             v.put("fix", t.repaired());
             votes.add(v);

@@ -48,10 +48,10 @@ public final class HtmlReport {
         return template.execute(new Page(HtmlView.of(model), css, js, scriptHash));
     }
 
-    /** Writes report.html into the run folder and returns its size in bytes. */
+    /** Writes report.html into the run folder (streamed: the page is never one string) and returns its size in bytes. */
     public long write(RunDirectory dir, ReportModel model) {
-        String html = render(model);
-        dir.writeText(FILE, html);
+        Page page = new Page(HtmlView.of(model), css, js, scriptHash);
+        dir.writeAtomically(FILE, w -> template.execute(page, w));
         try {
             return Files.size(dir.file(FILE));
         } catch (IOException e) {

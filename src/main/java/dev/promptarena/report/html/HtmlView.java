@@ -41,7 +41,9 @@ import java.util.TreeSet;
  * @param provenance  run provenance
  * @param axisNames   axis names (per-case score columns)
  * @param tags        every "key=value" tag, for the filter
- * @param caseCount   rows in the per-case table
+ * @param caseCount   outcomes of the run
+ * @param casesShown  outcomes embedded in the page (worst first, within {@link CaseData#BUDGET_CHARS})
+ * @param casesTrimmed true when some outcomes are only in cases.csv / cases.jsonl
  * @param casesJson   the per-case data, escaped for a script element (see {@link CaseData#scriptSafe})
  * @param axesJson    axis names as script-safe JSON
  * @param humanLabels the human-labels panel, or null without labels (report --labels)
@@ -51,7 +53,7 @@ public record HtmlView(String title, String runId, String nameA, String nameB, B
                        boolean hasChecks, String similarity, JudgePanelView judgePanel, OrderBiasView order,
                        VerbosityView verbosity, ForestView forest, boolean hasSegments, List<GuardrailRow> guardrails,
                        List<String> warnings, boolean hasWarnings, ProvenanceView provenance, List<String> axisNames, List<String> tags,
-                       int caseCount, String casesJson, String axesJson, HumanLabelsView humanLabels) {
+                       int caseCount, int casesShown, boolean casesTrimmed, String casesJson, String axesJson, HumanLabelsView humanLabels) {
 
     public static HtmlView of(ReportModel model) {
         Manifest m = model.manifest();
@@ -59,6 +61,7 @@ public record HtmlView(String title, String runId, String nameA, String nameB, B
         List<String> axisNames = m.axes() == null ? a.axisNames() : m.axes();
         List<CaseFacts> facts = model.cases().stream().map(c -> CaseFacts.of(c, axisNames)).sorted(CaseFacts.WORST_FIRST).toList();
         Scale diff = AxisRowView.diffScale(a.axes());
+        CaseData.Embedded embedded = CaseData.bounded(facts, axisNames, CaseData.BUDGET_CHARS);
         TreeSet<String> tags = new TreeSet<>();
         model.cases().forEach(c -> c.tags().forEach((k, v) -> tags.add(k + "=" + v)));
         return new HtmlView(m.arena(), m.runId(), name(m, "A"), name(m, "B"),
@@ -70,7 +73,7 @@ public record HtmlView(String title, String runId, String nameA, String nameB, B
                 VerbosityView.of(a.verbosity(), facts), ForestView.of(a.segments(), a.winRate().winRate()),
                 !a.segments().segments().isEmpty(), a.decision().guardrails().stream().map(GuardrailRow::of).toList(), a.warnings(), !a.warnings().isEmpty(),
                 ProvenanceView.of(m, a.operations(), a.options(), model.engine()), axisNames, List.copyOf(tags), facts.size(),
-                CaseData.json(facts, axisNames), CaseData.scriptSafe(strings(axisNames)),
+                embedded.shown(), embedded.shown() < facts.size(), embedded.json(), CaseData.scriptSafe(strings(axisNames)),
                 HumanLabelsView.of(model.humanCorrected()));
     }
 

@@ -1,0 +1,49 @@
+package dev.promptarena.cli;
+
+import dev.promptarena.report.ReportModel;
+import dev.promptarena.report.TerminalSummary;
+import dev.promptarena.report.files.Reports;
+import dev.promptarena.report.junit.JUnitReport;
+import dev.promptarena.run.RecordedRun;
+import dev.promptarena.run.RunDirectory;
+import dev.promptarena.run.ShardMerge;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code prompt-arena merge <shard-dirs...>}: one run folder and its reports from shards 1..N, calling no provider. */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = "Merge the folders of shards 1..N (run --shard K/N) into one run folder and write its reports, equal to a"
+                + " single-machine run. The shards must share config, golden set, rubric and seeds. Exits with the gate's code.",
+        footer = {"", "Exit codes: 0 PASS, 1 FAIL, 2 usage/input error (nothing is written), 3 INCONCLUSIVE, 4 run error."})
+public final class MergeCommand implements Callable<Integer> {
+    @ParentCommand Main main;
+
+    @Parameters(arity = "1..*", paramLabel = "SHARD_DIR", description = "The shard folders, in any order.")
+    List<Path> shards;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", description = "The run folder to create (must not exist or be empty;"
+            + " default: a new folder beside the first shard).")
+    Path runDir;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML (the gate and each guardrail as a test case) to FILE.")
+    Path junit;
+
+    @Override
+    public Integer call() {
+        ShardMerge.Merged merged = ShardMerge.merge(shards, runDir, ZonedDateTime.now());
+        RunDirectory dir = merged.dir();
+        RecordedRun run = merged.run();
+        ReportModel model = ReportModel.of(run, run.analyze());
+        Reports.Written written = Reports.writeAll(dir, model);
+        if (junit != null) JUnitReport.write(junit, model);
+        main.err.println("Merged " + shards.size() + " shards, " + run.cases().size() + " cases, into " + dir.path());
+        TerminalSummary.print(model, dir.file("report.html").toString(), written.htmlBytes(), main.out);
+        return ExitCode.of(model.analysis().decision().outcome()).code();
+    }
+}

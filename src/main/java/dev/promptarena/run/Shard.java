@@ -1,0 +1,54 @@
+package dev.promptarena.run;
+
+import dev.promptarena.dataset.GoldenCase;
+import dev.promptarena.input.Hashing;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One of {@code count} shards of a run ({@code run --shard K/N}, K from 1). A case belongs to the shard
+ * chosen by the SHA-256 of its id alone, not by its position: adding cases to the golden set never moves an
+ * existing case to another shard (so a shard's cached answers stay valid), and shards are balanced to within
+ * sampling noise (the share of a shard is binomial: about 1/N plus or minus sqrt((N-1)/cases)/N).
+ *
+ * @param index 1-based shard number
+ * @param count number of shards
+ */
+public record Shard(int index, int count) {
+    private static final Pattern FORM = Pattern.compile("(\\d{1,6})/(\\d{1,6})");
+
+    public Shard {
+        if (count < 1 || index < 1 || index > count) {
+            throw new IllegalArgumentException("shard must be K/N with 1 <= K <= N, got: " + index + "/" + count);
+        }
+    }
+
+    /** Parses {@code K/N}; the message names the expected form. */
+    public static Shard parse(String text) {
+        Matcher m = FORM.matcher(text == null ? "" : text.trim());
+        if (!m.matches()) throw new IllegalArgumentException("--shard must be K/N (e.g. 2/8), got: " + text);
+        return new Shard(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+
+    /** The 0-based bucket of a case id among {@code count} shards. */
+    public static int bucket(String caseId, int count) {
+        long h = Long.parseUnsignedLong(Hashing.sha256(caseId).substring(0, 16), 16);
+        return (int) Long.remainderUnsigned(h, count);
+    }
+
+    public boolean contains(String caseId) { return bucket(caseId, count) == index - 1; }
+
+    /** Positions (0-based, in golden-set order) of this shard's cases among {@code cases}. */
+    public List<Integer> positions(List<GoldenCase> cases) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            if (contains(cases.get(i).id())) out.add(i);
+        }
+        return out;
+    }
+
+    /** "K/N", as typed. */
+    public String label() { return index + "/" + count; }
+}
