@@ -12,7 +12,6 @@ import dev.promptarena.run.ResumeCheck;
 import dev.promptarena.run.RunOptions;
 import dev.promptarena.run.RunPipeline;
 import dev.promptarena.run.Shard;
-import dev.promptarena.run.TournamentDryRun;
 import dev.promptarena.run.TournamentRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,24 +138,10 @@ public final class RunCommand implements Callable<Integer> {
         ArenaInputs loaded = ArenaInputs.load(config, main.env, responses != null);
         loaded.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
         boolean tournament = loaded.config().tournament() != null;
-        if (tournament && responses != null) {
-            throw new dev.promptarena.input.InputException(responses, "--responses: a tournament generates every variant; recorded outputs are not supported yet");
-        }
-        if (tournament) TournamentOutput.checkOutputs(outputs, junit);
+        if (tournament && !TournamentOutput.checkOptions(main, responses, outputs, junit, part)) return ExitCode.USAGE_OR_INPUT.code();
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
-        if (tournament && part != null) {
-            main.err.println("error: --shard: a tournament is not sharded yet; run it on one machine");
-            return ExitCode.USAGE_OR_INPUT.code();
-        }
         RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null, runDir, part);
-        if (dryRun && tournament) {
-            ProvidersTable.Result providers = ProvidersTable.of(inputs.config(), main.env);
-            providers.lines().forEach(main.out::println);
-            providers.warnings().forEach(w -> main.err.println("warning: " + w));
-            main.out.println(TournamentDryRun.schedule(inputs, options));
-            main.out.println(TournamentDryRun.estimate(inputs, options).describe());
-            return ExitCode.PASS.code();
-        }
+        if (dryRun && tournament) return TournamentOutput.dryRun(main, inputs, options);
         if (dryRun) {
             ProvidersTable.Result providers = ProvidersTable.of(inputs.config(), main.env);
             if (!inputs.config().providers().isEmpty()) providers.lines().forEach(main.out::println);

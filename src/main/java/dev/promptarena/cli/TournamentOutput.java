@@ -18,8 +18,30 @@ import java.util.Locale;
 final class TournamentOutput {
     private TournamentOutput() {}
 
+    /**
+     * The run options a tournament does not support yet; false (after printing why) for a usage error. Input errors
+     * (recorded outputs, -o formats) are thrown as {@link InputException}s naming the file.
+     */
+    static boolean checkOptions(Main main, Path responses, List<Path> outputs, Path junit, dev.promptarena.run.Shard shard) {
+        if (responses != null) throw new InputException(responses, "--responses: a tournament generates every variant; recorded outputs are not supported yet");
+        checkOutputs(outputs, junit);
+        if (shard == null) return true;
+        main.err.println("error: --shard: a tournament is not sharded yet; run it on one machine");
+        return false;
+    }
+
+    /** {@code run --dry-run} of a tournament: providers, the schedule line, and the calls and cost of the whole schedule. */
+    static int dryRun(Main main, dev.promptarena.run.ArenaInputs inputs, dev.promptarena.run.RunOptions options) {
+        dev.promptarena.run.ProvidersTable.Result providers = dev.promptarena.run.ProvidersTable.of(inputs.config(), main.env);
+        providers.lines().forEach(main.out::println);
+        providers.warnings().forEach(w -> main.err.println("warning: " + w));
+        main.out.println(dev.promptarena.run.TournamentDryRun.schedule(inputs, options));
+        main.out.println(dev.promptarena.run.TournamentDryRun.estimate(inputs, options).describe());
+        return ExitCode.PASS.code();
+    }
+
     /** -o accepts what a tournament's folder has at its top: report.json, report.html, summary.md; --junit is not written. */
-    static void checkOutputs(List<Path> outputs, Path junit) {
+    private static void checkOutputs(List<Path> outputs, Path junit) {
         if (junit != null) throw new InputException(junit, "--junit: a tournament writes no JUnit XML yet; use its report.json or exit code");
         for (Path o : outputs) {
             OutputFiles.Format f = OutputFiles.format(o);
