@@ -14,6 +14,7 @@ import dev.promptarena.stats.CheckSummaries;
 import dev.promptarena.stats.CheckSummary;
 import dev.promptarena.stats.ExploratoryFamily;
 import dev.promptarena.stats.ClusterBootstrap;
+import dev.promptarena.stats.CorrectedWinRate;
 import dev.promptarena.stats.JudgePanelAnalysis;
 import dev.promptarena.stats.JudgePanelResult;
 import dev.promptarena.stats.JudgedOutcome;
@@ -60,6 +61,16 @@ public final class ArenaAnalysis {
      */
     public static AnalysisResult analyze(List<CaseOutcome> outcomes, List<String> axisNames, AnalysisOptions options,
                                          List<SelfPreference> selfPreference) {
+        return analyze(outcomes, axisNames, options, selfPreference, null);
+    }
+
+    /**
+     * As {@link #analyze(List, List, AnalysisOptions, List)}, with the human-corrected win rate from human labels,
+     * computed at the policy's alpha (null without labels). The gate decides on it when the policy's metric is
+     * {@link DecisionPolicy.Metric#HUMAN_CORRECTED_WIN_RATE}; without it such a gate gives no interval and refuses.
+     */
+    public static AnalysisResult analyze(List<CaseOutcome> outcomes, List<String> axisNames, AnalysisOptions options,
+                                         List<SelfPreference> selfPreference, CorrectedWinRate humanCorrected) {
         List<JudgedOutcome> judged = JudgedOutcome.of(outcomes);
         double alpha = options.alpha();
         // Separate seeds per bootstrap so adding an axis does not change the win-rate interval.
@@ -83,6 +94,10 @@ public final class ArenaAnalysis {
             // Pre-registered: gate on the win rate at equal lengths (null when the length model is not estimable).
             VerbosityResult lc = options.policy().alpha() == alpha ? verbosityRaw : VerbosityAnalysis.analyze(judged, options.policy().alpha());
             primary = primary.withPrimary(lc.lengthControlledWinRate(), lc.lengthControlledInterval());
+        } else if (options.policy().metric() == DecisionPolicy.Metric.HUMAN_CORRECTED_WIN_RATE) {
+            // Pre-registered: gate on the PPI++ estimate and its interval; no labels, no interval, no decision.
+            primary = humanCorrected == null ? primary.withPrimary(null, null)
+                    : primary.withPrimary(humanCorrected.corrected().estimate(), humanCorrected.corrected().interval());
         }
         SegmentsResult segmentsRaw = SegmentAnalysis.analyze(judged, winRate.winRate(), alpha);
         // One family: order bias, verbosity and segment reversal are warned about only when significant after Holm.
@@ -94,7 +109,7 @@ public final class ArenaAnalysis {
         SegmentsResult segments = segmentsRaw.withReversal(family.keeps(2));
         Decision decision = decide(options.policy(), primary, ops, checks, similarity, AxisAnalysis.drops(judged, axisNames),
                 options.deviations());
-        List<String> warnings = new ArrayList<>(warnings(winRate, order, verbosity, segments));
+        List<String> warnings = new ArrayList<>(warnings(winRate, ops, order, verbosity, segments));
         warnings.addAll(panel.warnings());
 
         return new AnalysisResult(options, axisNames, winRate, axes, order, verbosity, segments, ops, decision, warnings,
@@ -120,10 +135,16 @@ public final class ArenaAnalysis {
         return any ? SimilarityStats.summarize(outcomes, 1 - alpha) : null;
     }
 
-    private static List<String> warnings(WinRateResult w, OrderBiasResult order, VerbosityResult verbosity, SegmentsResult segments) {
+    private static List<String> warnings(WinRateResult w, OperationalMetrics ops, OrderBiasResult order, VerbosityResult verbosity,
+                                         SegmentsResult segments) {
         List<String> out = new ArrayList<>();
-        if (w.errors() > 0) {
-            out.add(w.errors() + " of " + w.outcomes() + " outcomes had a generation error and were left out of the win rate.");
+        int judgeErrors = ops.judgeErrorOutcomes();
+        if (w.errors() > judgeErrors) {
+            out.add((w.errors() - judgeErrors) + " of " + w.outcomes() + " outcomes had a generation error and were left out of the win rate.");
+        }
+        if (judgeErrors > 0) {
+            out.add(judgeErrors + " of " + w.outcomes() + " outcomes had a judge error (every judge call failed after its retries)"
+                    + " and were left out of the win rate; they count as errors, not as unparseable.");
         }
         if (w.unparseable() > 0) {
             out.add(w.unparseable() + " of " + w.outcomes() + " outcomes had no parseable judge verdict and were left out of the win rate.");

@@ -19,6 +19,15 @@ import java.util.List;
  */
 public record LabelsFile(Path file, List<HumanLabel> labels, List<SheetLabel> sheet) {
     public static LabelsFile read(Path file, String runId) {
+        if (!isSheet(file)) return new LabelsFile(file, LabelsReader.read(file), null);
+        List<SheetLabel> sheet = LabelSheetReader.read(file, runId);
+        List<HumanLabel> labels = sheet.stream()
+                .map(s -> new HumanLabel(s.caseId(), s.repeat(), s.score() == 1 ? "B" : s.score() == 0 ? "A" : "tie", "", s.line())).toList();
+        return new LabelsFile(file, labels, sheet);
+    }
+
+    /** True when the file's header is a label sheet's (it has {@code order_key}); false for a plain labels file. */
+    public static boolean isSheet(Path file) {
         String header;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             header = r.readLine();
@@ -27,11 +36,7 @@ public record LabelsFile(Path file, List<HumanLabel> labels, List<SheetLabel> sh
         } catch (IOException e) {
             throw new InputException(file, "cannot read: " + e.getMessage());
         }
-        if (header == null || !LabelSheetReader.isSheet(header.split(",", -1))) return new LabelsFile(file, LabelsReader.read(file), null);
-        List<SheetLabel> sheet = LabelSheetReader.read(file, runId);
-        List<HumanLabel> labels = sheet.stream()
-                .map(s -> new HumanLabel(s.caseId(), s.repeat(), s.score() == 1 ? "B" : s.score() == 0 ? "A" : "tie", "", s.line())).toList();
-        return new LabelsFile(file, labels, sheet);
+        return header != null && LabelSheetReader.isSheet(header.split(",", -1));
     }
 
     /** The human-corrected win rate with the estimator the format calls for. */

@@ -17,12 +17,15 @@ public enum ExitCode {
 
     /**
      * The exit code of a run's reports, the same for {@code run} and for a later {@code report} of its folder:
-     * 130 for a run stopped by Ctrl-C, else the gate's outcome (which is INCONCLUSIVE for any incomplete run).
+     * 130 for a run stopped by Ctrl-C, else the gate's outcome (which is INCONCLUSIVE for any incomplete run), except
+     * that a complete run whose gate is on the human-corrected win rate and has no labels is 2: the gate refuses to
+     * decide (a run error stays 4: its evidence is unusable with or without labels).
      */
     public static ExitCode of(dev.promptarena.report.ReportModel model) {
         String partial = model.manifest().partialReason();
         if (partial != null && model.manifest().finishedAt() != null && partial.startsWith("interrupted")) return INTERRUPTED;
-        return of(model.analysis().decision().outcome());
+        ExitCode gate = of(model.analysis().decision().outcome());
+        return partial == null && gate != RUN_ERROR && HumanLabelsGate.refuses(model) ? USAGE_OR_INPUT : gate;
     }
 
     /** The exit code of a gate outcome; the one mapping CI relies on. */

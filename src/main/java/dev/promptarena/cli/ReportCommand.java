@@ -1,6 +1,5 @@
 package dev.promptarena.cli;
 
-import dev.promptarena.calibration.JudgedCases;
 import dev.promptarena.calibration.LabelsFile;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.report.TerminalSummary;
@@ -32,7 +31,8 @@ public final class ReportCommand implements Callable<Integer> {
     Path junit;
 
     @Option(names = "--labels", paramLabel = "CSV", description = {"Human labels: a filled 'label' sheet or case_id,label. Adds the judge-only,",
-            "human-only and human-corrected win rates to every report (exploratory; the gate is unchanged)."})
+            "human-only and human-corrected win rates to every report; the gate decides on the corrected one",
+            "when decision.metric is human_corrected_win_rate (without labels it refuses: exit 2)."})
     Path labels;
 
     @Override
@@ -47,16 +47,13 @@ public final class ReportCommand implements Callable<Integer> {
             return TournamentOutput.report(dir, main.out);
         }
         RecordedRun run = RecordedRun.read(dir);
-        ReportModel model = ReportModel.of(run, run.analyze());
-        if (labels != null) {
-            JudgedCases judged = JudgedCases.of(run.cases());
-            model = model.withHumanCorrected(LabelsFile.read(labels, run.manifest().runId())
-                    .correct(judged, run.manifest().policy().alpha()).winRate());
-        }
+        ReportModel model = HumanLabelsGate.model(run, labels == null ? null : LabelsFile.read(labels, run.manifest().runId()));
         Reports.Written written = Reports.writeAll(dir, model);
         if (junit != null) JUnitReport.write(junit, model);
         if (quiet) main.out.println("DECISION: " + model.analysis().decision().outcome());
         else TerminalSummary.print(model, dir.file("report.html").toString(), written.htmlBytes(), main.out);
-        return ExitCode.of(model).code();
+        ExitCode code = ExitCode.of(model);
+        if (code == ExitCode.USAGE_OR_INPUT) main.err.println(HumanLabelsGate.refusal(runDir));
+        return code.code();
     }
 }

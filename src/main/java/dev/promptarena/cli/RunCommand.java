@@ -104,6 +104,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML (the gate and each guardrail as a test case) to FILE.")
     Path junit;
+    @Option(names = "--labels", paramLabel = "CSV", description = "Human labels (case_id,label) applied at the end of the run (README: Human labels).") Path labels;
 
     @Override
     public Integer call() throws Exception {
@@ -205,6 +206,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private int execute(ArenaInputs inputs, RunOptions options) throws Exception {
         TournamentRun tournament = inputs.config().tournament() == null ? null : new TournamentRun(main.env, main.err);
+        var humanLabels = HumanLabelsGate.forRun(labels, inputs, main.err); // checked before anything is spent
         RunPipeline pipeline = new RunPipeline(main.env, main.err,
                 (dir, run, analysis) -> Reports.writeAll(dir, ReportModel.of(run, analysis)));
         CountDownLatch finished = new CountDownLatch(1);
@@ -227,7 +229,7 @@ public final class RunCommand implements Callable<Integer> {
                 return code;
             }
             RunPipeline.Result result = pipeline.execute(inputs, options);
-            int code = RunOutput.finish(result, main, inputs, junit, outputs);
+            int code = RunOutput.finish(result, main, humanLabels, junit, outputs);
             if (options.shard() != null && result.partialReason() == null) {
                 // One shard's gate is not the run's: the decision comes from merge, so a finished shard succeeds.
                 main.err.println("Shard " + options.shard().label() + " finished (" + result.records().size()

@@ -4,7 +4,8 @@ import dev.promptarena.report.ReportModel;
 import dev.promptarena.report.TerminalSummary;
 import dev.promptarena.report.files.Reports;
 import dev.promptarena.report.junit.JUnitReport;
-import dev.promptarena.run.ArenaInputs;
+import dev.promptarena.calibration.LabelsFile;
+import dev.promptarena.input.InputException;
 import dev.promptarena.run.RecordedRun;
 import dev.promptarena.run.RunPipeline;
 import dev.promptarena.util.IoReason;
@@ -13,9 +14,18 @@ import dev.promptarena.util.IoReason;
 final class RunOutput {
     private RunOutput() {}
 
-    static int finish(RunPipeline.Result result, Main main, ArenaInputs inputs, java.nio.file.Path junit, java.util.List<java.nio.file.Path> outputs) {
+    static int finish(RunPipeline.Result result, Main main, LabelsFile labels, java.nio.file.Path junit, java.util.List<java.nio.file.Path> outputs) {
         RecordedRun run = new RecordedRun(result.manifest(), result.records(), result.engine());
-        ReportModel model = ReportModel.of(run, run.analyze());
+        ReportModel model;
+        boolean badLabels = false;
+        try {
+            model = HumanLabelsGate.model(run, labels);
+        } catch (InputException e) {
+            // Checked before the run, yet the labelled cases may have got no scored verdict: report without the labels.
+            main.err.println("error: " + e.getMessage() + "; the reports are written without the human-corrected win rate");
+            model = HumanLabelsGate.model(run, null);
+            badLabels = true;
+        }
         if (result.storageFailed()) return storageFailure(result, main, model);
         Reports.Written written = Reports.writeAll(result.dir(), model);
         if (junit != null) JUnitReport.write(junit, model);
@@ -28,7 +38,8 @@ final class RunOutput {
         if (result.manifest().selfPreference() != null) result.manifest().selfPreference().forEach(s -> shown.add(s.message()));
         TerminalSummary.print(model, result.dir().file("report.html").toString(), written.htmlBytes(), main.out, shown::contains);
         // The same mapping as `report` uses: an incomplete run is INCONCLUSIVE in every file, 130 after Ctrl-C.
-        ExitCode code = ExitCode.of(model);
+        ExitCode code = badLabels ? ExitCode.USAGE_OR_INPUT : ExitCode.of(model);
+        if (!badLabels && code == ExitCode.USAGE_OR_INPUT) main.err.println(HumanLabelsGate.refusal(result.dir().path()));
         if (result.partialReason() == null) return code.code();
         main.err.println("Run stopped early (" + result.partialReason() + "); the report is marked partial and decides nothing.");
         boolean budget = result.engine().budgetExhausted();

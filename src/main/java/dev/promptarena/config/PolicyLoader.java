@@ -59,10 +59,15 @@ final class PolicyLoader {
             guardrails = List.copyOf(merged.values());
         }
         try {
+            DecisionPolicy.Metric metric = node.get("metric") == null ? null : DecisionPolicy.Metric.valueOf(node.get("metric")
+                    .oneOf("win_rate", "length_controlled_win_rate", "human_corrected_win_rate").toUpperCase(java.util.Locale.ROOT));
+            if (metric == DecisionPolicy.Metric.HUMAN_CORRECTED_WIN_RATE && node.get("sequential") != null) {
+                // Interim looks stop on the judge's verdicts during the run; the labels that correct them come after it.
+                throw node.get("metric").error("human_corrected_win_rate needs human labels after the run, so it cannot drive a"
+                        + " sequential design's interim looks; remove sequential: or use win_rate");
+            }
             return new DecisionPolicy(kind, margin, node.number("alpha", 0.05), guardrails, minEffect, node.number("guardrail_alpha", null),
-                    node.get("metric") == null ? null : DecisionPolicy.Metric.valueOf(
-                            node.get("metric").oneOf("win_rate", "length_controlled_win_rate").toUpperCase(java.util.Locale.ROOT)),
-                    SequentialConfigReader.read(node.get("sequential")));
+                    metric, SequentialConfigReader.read(node.get("sequential")));
         } catch (IllegalArgumentException e) {
             throw node.error(e.getMessage());
         }

@@ -27,7 +27,12 @@ public record DecisionPolicy(Test test, double margin, double alpha, List<Guardr
         /** B's tie-half win rate, position-adjusted, with the tie-aware interval. */
         WIN_RATE,
         /** The length-controlled win rate (Firth intercept at equal lengths), for a judge known to like length. */
-        LENGTH_CONTROLLED_WIN_RATE
+        LENGTH_CONTROLLED_WIN_RATE,
+        /**
+         * The PPI++ human-corrected win rate from human labels ({@code --labels}), for a judge the labels show to be
+         * biased; without labels the gate refuses to decide.
+         */
+        HUMAN_CORRECTED_WIN_RATE
     }
 
     /** The primary hypothesis test. */

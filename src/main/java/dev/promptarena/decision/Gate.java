@@ -24,6 +24,11 @@ public final class Gate {
     /** Power assumed when estimating how many cases an inconclusive run would have needed. */
     public static final double PLANNING_POWER = 0.8;
 
+    /** The reason of a gate on the human-corrected win rate that was given no labels (it refuses to decide). */
+    public static final String NO_LABELS = "No decision: the pre-registered metric is the human-corrected win rate, and no human"
+            + " labels were given. Label cases (prompt-arena label RUN_DIR --n 100 --out to-label.csv), then decide with"
+            + " prompt-arena report RUN_DIR --labels FILE.";
+
     private Gate() {}
 
     /**
@@ -74,12 +79,17 @@ public final class Gate {
         other.forEach(g -> reasons.add("Guardrail breached: " + g.detail()));
         Outcome primaryOutcome;
         Integer needed = null;
-        String metric = policy.metric() == DecisionPolicy.Metric.LENGTH_CONTROLLED_WIN_RATE ? "length-controlled win rate" : "win rate";
+        String metric = switch (policy.metric()) {
+            case LENGTH_CONTROLLED_WIN_RATE -> "length-controlled win rate";
+            case HUMAN_CORRECTED_WIN_RATE -> "human-corrected win rate";
+            case WIN_RATE -> "win rate";
+        };
         String claim = policy.test() == DecisionPolicy.Test.SUPERIORITY ? "better than A"
                 : String.format("no worse than A by more than the margin %.3f", policy.margin());
         if (ci == null) {
             primaryOutcome = Outcome.INCONCLUSIVE;
-            reasons.add(primary.scored() > 0 && policy.metric() == DecisionPolicy.Metric.LENGTH_CONTROLLED_WIN_RATE
+            reasons.add(policy.metric() == DecisionPolicy.Metric.HUMAN_CORRECTED_WIN_RATE ? NO_LABELS
+                    : primary.scored() > 0 && policy.metric() == DecisionPolicy.Metric.LENGTH_CONTROLLED_WIN_RATE
                     ? "The pre-registered metric is the length-controlled win rate, which this run cannot estimate (see the verbosity section)."
                     : "No outcome could be scored, so there is no evidence about the win rate.");
         } else if (ci.lower() > threshold) {
@@ -92,7 +102,8 @@ public final class Gate {
                     primary.estimate(), 100 * ci.level(), ci.lower(), ci.upper(), ci.method(), primary.scored(), threshold));
         } else {
             primaryOutcome = Outcome.INCONCLUSIVE;
-            needed = casesNeeded(policy, primary);
+            // The judge-only sample size says nothing about how many labels the corrected rate needs (calibrate does).
+            needed = policy.metric() == DecisionPolicy.Metric.HUMAN_CORRECTED_WIN_RATE ? null : casesNeeded(policy, primary);
             reasons.add(String.format("B's " + metric + " is %.3f with %.0f%% interval %.3f-%.3f (%s, n = %d scored), which contains %.3f: not enough evidence either way.%s",
                     primary.estimate(), 100 * ci.level(), ci.lower(), ci.upper(), ci.method(), primary.scored(), threshold,
                     needed == null ? "" : String.format(" A win rate of %.3f (the pre-registered minimum effect) would need about %d cases"

@@ -73,7 +73,7 @@ public final class Guardrails {
             }
             case "latency_p95_increase_ms" -> { observed = m.latencyP95Increase(); what = "p95 latency of B minus p95 latency of A, in ms"; }
             case "cost_per_case_increase_usd" -> { observed = m.costPerCaseIncrease(); what = "mean generation cost per case of B minus A, in USD"; }
-            case "error_rate_max" -> { observed = m.errorRate(); what = "share of cases where A or B failed to generate"; }
+            case "error_rate_max" -> { observed = m.errorRate(); what = "share of cases where A or B failed to generate or every judge call failed"; }
             case "unparseable_rate_max" -> { observed = m.unparseableRate(); what = "share of judge votes that could not be parsed"; }
             case "length_growth_max" -> { observed = m.lengthGrowth(); what = "B's mean length in words over A's, minus 1"; }
             case "axis_drop_max" -> {

@@ -154,7 +154,7 @@ public final class CallEngine implements Calls {
                 throw new CompletionException(new JournalFailedException(IoReason.of(journal.failure() != null ? journal.failure() : ioError)));
             }
             if (failure != null) {
-                counters.failure(failure.reason());
+                counters.failure(role, failure.reason());
                 throw new CompletionException(failure.toException());
             }
             counters.success(role, response, cost);

@@ -29,6 +29,7 @@ final class Counters {
     final LongAdder budgetSkipped = new LongAdder();
     final LongAdder inFlight = new LongAdder();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> judgeFailures = new ConcurrentHashMap<>();
     private final Map<Role, RoleTally> roles = new EnumMap<>(Role.class);
     private final Map<String, Boolean> unpriced = new ConcurrentHashMap<>();
 
@@ -45,9 +46,10 @@ final class Counters {
         t.cost.add(costUsd);
     }
 
-    void failure(String reason) {
+    void failure(Role role, String reason) {
         failed.increment();
         failures.computeIfAbsent(reason, k -> new LongAdder()).increment();
+        if (role == Role.JUDGE) judgeFailures.computeIfAbsent(reason, k -> new LongAdder()).increment();
     }
 
     void unpriced(String model) { unpriced.put(model, Boolean.TRUE); }
@@ -55,6 +57,8 @@ final class Counters {
     EngineSnapshot snapshot(boolean budgetExhausted) {
         Map<String, Long> f = new TreeMap<>();
         failures.forEach((k, v) -> f.put(k, v.sum()));
+        Map<String, Long> judge = new TreeMap<>();
+        judgeFailures.forEach((k, v) -> judge.put(k, v.sum()));
         Map<Role, RoleUsage> byRole = new EnumMap<>(Role.class);
         double total = 0;
         for (Map.Entry<Role, RoleTally> e : roles.entrySet()) {
@@ -65,6 +69,6 @@ final class Counters {
         }
         return new EngineSnapshot(requested.sum(), issued.sum(), attempts.sum(), retries.sum(), cacheHits.sum(),
                 journalHits.sum(), succeeded.sum(), failed.sum(), f, byRole, total, budgetSkipped.sum(), budgetExhausted,
-                unpriced.keySet(), inFlight.sum());
+                unpriced.keySet(), inFlight.sum(), judge);
     }
 }

@@ -24,15 +24,26 @@ import java.util.TreeSet;
  * @param budgetExhausted   true when the budget stopped the run (the run is partial)
  * @param unpricedModels    models without a price (their cost counts as 0)
  * @param inFlight          calls currently pending
+ * @param judgeFailuresByReason of the failed calls, the judge's, by reason: judge errors (never "unparseable");
+ *                              empty in snapshots written before it was recorded
  */
 public record EngineSnapshot(long requested, long issued, long attempts, long retries, long cacheHits, long journalHits,
                              long succeeded, long failed, Map<String, Long> failuresByReason, Map<Role, RoleUsage> byRole,
                              double costUsd, long budgetSkipped, boolean budgetExhausted, Set<String> unpricedModels,
-                             long inFlight) {
+                             long inFlight, Map<String, Long> judgeFailuresByReason) {
     public EngineSnapshot {
         failuresByReason = Map.copyOf(failuresByReason);
+        judgeFailuresByReason = judgeFailuresByReason == null ? Map.of() : Map.copyOf(judgeFailuresByReason);
         byRole = Map.copyOf(byRole);
         unpricedModels = Collections.unmodifiableSortedSet(new TreeSet<>(unpricedModels)); // sorted: reports are byte-stable
+    }
+
+    /** A snapshot without judge failures by reason (tests). */
+    public EngineSnapshot(long requested, long issued, long attempts, long retries, long cacheHits, long journalHits,
+                          long succeeded, long failed, Map<String, Long> failuresByReason, Map<Role, RoleUsage> byRole,
+                          double costUsd, long budgetSkipped, boolean budgetExhausted, Set<String> unpricedModels, long inFlight) {
+        this(requested, issued, attempts, retries, cacheHits, journalHits, succeeded, failed, failuresByReason, byRole, costUsd,
+                budgetSkipped, budgetExhausted, unpricedModels, inFlight, Map.of());
     }
 
     /** True when some calls were not made because of the budget. */

@@ -76,8 +76,11 @@ public final class Progress implements AutoCloseable {
             int filled = (int) Math.min(width, d * width / total);
             sb.append('[').append("#".repeat(filled)).append(".".repeat(width - filled)).append("] ");
         }
-        sb.append(String.format(Locale.ROOT, "%d/%d cases  %.1f calls/s  retries %d  errors %d  $%.4f", d, total,
-                callsPerSec, s.retries(), s.failed() + failed.get(), s.costUsd()));
+        long judgeErrors = s.judgeFailuresByReason().values().stream().mapToLong(Long::longValue).sum();
+        // Failed judge calls are errors (never "unparseable"); say how many of the errors they are.
+        String ofJudge = judgeErrors > 0 ? " (judge " + judgeErrors + ")" : "";
+        sb.append(String.format(Locale.ROOT, "%d/%d cases  %.1f calls/s  retries %d  errors %d%s  $%.4f", d, total,
+                callsPerSec, s.retries(), s.failed() + failed.get(), ofJudge, s.costUsd()));
         if (s.cacheHits() + s.journalHits() > 0) sb.append(String.format(Locale.ROOT, "  cached %d", s.cacheHits() + s.journalHits()));
         if (d > 0 && total > d) sb.append("  ETA ").append(format(Duration.ofMillis((long) (secs / d * (total - d) * 1000))));
         if (s.partial()) sb.append("  BUDGET REACHED");

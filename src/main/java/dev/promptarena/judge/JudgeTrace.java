@@ -35,7 +35,7 @@ public record JudgeTrace(String judge, int sample, boolean bFirst, JudgeStatus s
         rawReply = rawReply == null ? "" : rawReply;
     }
 
-    public Vote toVote() { return new Vote(judge, sample, bFirst, winner, scoresA, scoresB, truncated); }
+    public Vote toVote() { return new Vote(judge, sample, bFirst, winner, scoresA, scoresB, truncated, status == JudgeStatus.FAILED); }
 
     /** The winner in presented terms: "A" when the first-shown response won. */
     public String presentedWinner() {

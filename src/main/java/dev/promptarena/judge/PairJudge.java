@@ -84,7 +84,7 @@ public final class PairJudge {
             Throwable cause = Futures.cause(e);
             if (cause instanceof CallNotMadeException) throw new CompletionException(cause); // not judged, not a failure
             return new JudgeTrace(config.id(), sample, bFirst, JudgeStatus.FAILED, Winner.UNPARSEABLE, Map.of(), Map.of(), "", "",
-                    false, "judge call failed: " + cause.getMessage(), 0, false);
+                    false, JudgeFailure.error(cause), 0, false);
         });
     }
 

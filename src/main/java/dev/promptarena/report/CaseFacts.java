@@ -87,7 +87,8 @@ public record CaseFacts(CaseRecord record, Verdict verdict, Map<String, Double> 
             case TIE -> "tie";
             case INCONSISTENT -> "inconsistent";
             case UNPARSEABLE -> "unparseable";
-            case ERROR -> "error";
+            // Both sides generated, yet an error: every judge call failed (the trace says why).
+            case ERROR -> record.a().error() || record.b().error() ? "error" : "judge error";
         };
     }
 

@@ -27,6 +27,10 @@ public final class CsvReports {
     public static void write(RunDirectory dir, ReportModel m) {
         cases(m).writeTo(dir, "cases.csv");
         CsvTable summary = summary(m.analysis());
+        JudgeErrors je = JudgeErrors.of(m);
+        String role = m.analysis().winRate().role().name().toLowerCase();
+        summary.row("judge_errors", je.outcomes(), null, null, null, role, "error outcomes where every judge call failed (in errors, never unparseable)");
+        summary.row("judge_failed_calls", je.calls(), null, null, null, role, je.calls() == 0 ? null : je.reasons());
         humanCorrected(summary, m.humanCorrected());
         summary.writeTo(dir, "summary.csv");
         axes(m.analysis()).writeTo(dir, "axes.csv");

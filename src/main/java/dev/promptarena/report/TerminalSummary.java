@@ -27,6 +27,8 @@ public final class TerminalSummary {
         out.printf(Locale.ROOT, "%s vs %s — %d outcomes (%d scored: B won %d, lost %d, %d ties, %d inconsistent; %d unparseable, %d errors)%n",
                 TerminalText.plain(m.manifest().variants().get("B").name()), TerminalText.plain(m.manifest().variants().get("A").name()), w.outcomes(), w.scored(), w.wins(),
                 w.losses(), w.ties(), w.inconsistent(), w.unparseable(), w.errors());
+        String judgeErrors = JudgeErrors.of(m).sentence();
+        if (!judgeErrors.isEmpty()) out.println("  " + TerminalText.plain(judgeErrors));
         if (w.winRate() != null) {
             out.printf(Locale.ROOT, "B's win rate (ties half%s): %.1f%%  %s  (conservative Wilson %s)%n",
                     w.positionAdjusted() ? ", mean of both presentation orders" : "", 100 * w.estimate(), interval(w.gateInterval()),

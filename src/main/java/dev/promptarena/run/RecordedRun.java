@@ -39,13 +39,21 @@ public record RecordedRun(Manifest manifest, List<CaseRecord> cases, EngineSnaps
      * give the same numbers, whether read back or still in memory (ReportRegenerationTest holds both to the same bytes).
      */
     public AnalysisResult analyze() {
+        return analyze(null);
+    }
+
+    /**
+     * As {@link #analyze()}, with the human-corrected win rate from labels (null without), on which the gate decides
+     * when {@code decision.metric} is {@code human_corrected_win_rate}.
+     */
+    public AnalysisResult analyze(dev.promptarena.stats.CorrectedWinRate humanCorrected) {
         List<CaseOutcome> outcomes = cases.stream().map(CaseRecord::outcome).toList();
         // The bootstrap seed is the judge seed: one recorded number makes every interval replayable.
         AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed())
                 .withDeviations(Deviations.of(manifest, outcomes.size()));
         // Self-preference was decided from the models at run time; older manifests have none (null).
         return ArenaAnalysis.analyze(outcomes, manifest.axes(), options,
-                manifest.selfPreference() == null ? List.of() : manifest.selfPreference());
+                manifest.selfPreference() == null ? List.of() : manifest.selfPreference(), humanCorrected);
     }
 
     /** The engine's counters; null when the run folder predates engine.json. */

@@ -66,6 +66,7 @@ public final class JudgePanelAnalysis {
             Map<Boolean, List<Winner>> byOrder = new TreeMap<>();
             Map<Boolean, Set<Integer>> sampleIds = new TreeMap<>();
             for (Vote v : j.outcome().votes()) {
+                if (v.judgeFailed()) continue; // no reply: a judge error (OperationalMetrics), not an unparseable vote
                 votes++;
                 if (v.truncated()) truncated++;
                 sampleIds.computeIfAbsent(v.bFirst(), k -> new LinkedHashSet<>()).add(v.sample());

@@ -12,14 +12,17 @@ public final class OperationalAnalysis {
     public static OperationalMetrics analyze(List<JudgedOutcome> judged, List<AxisResult> axes) {
         int n = judged.size();
         int errors = (int) judged.stream().filter(j -> j.verdict() == Verdict.ERROR).count();
-        int votes = 0, unparseable = 0;
+        int votes = 0, unparseable = 0, judgeFailed = 0;
         double judgeCost = 0;
         for (JudgedOutcome j : judged) {
             judgeCost += j.outcome().judgeCostUsd();
+            judgeFailed += (int) j.outcome().votes().stream().filter(Vote::judgeFailed).count();
             if (j.verdict() == Verdict.ERROR) continue;
-            votes += j.outcome().votes().size();
-            unparseable += (int) j.outcome().votes().stream().filter(v -> v.winner() == Winner.UNPARSEABLE).count();
+            // A failed call gave no reply to read: it is a judge error, not part of the unparseable rate's votes.
+            votes += (int) j.outcome().votes().stream().filter(v -> !v.judgeFailed()).count();
+            unparseable += (int) j.outcome().votes().stream().filter(Vote::unparseable).count();
         }
+        int judgeErrors = (int) judged.stream().filter(j -> j.verdict() == Verdict.ERROR && !generationError(j.outcome())).count();
         int unparseableOutcomes = (int) judged.stream().filter(j -> j.verdict() == Verdict.UNPARSEABLE).count();
         // Latency, length and truncation compare A and B on the same outcomes: those where both generated.
         List<JudgedOutcome> paired = judged.stream().filter(j -> j.verdict() != Verdict.ERROR).toList();
@@ -39,8 +42,12 @@ public final class OperationalAnalysis {
                 p95A, p95B, p95A == null || p95B == null ? null : p95B - p95A,
                 costA, costB, costA == null || costB == null ? null : costB - costA, judgeCost,
                 wordsA, wordsB, wordsA == null || wordsB == null || wordsA == 0 ? null : wordsB / wordsA - 1,
-                truncA, truncB, worst == null ? null : -worst.meanDifference(), worst == null ? null : worst.axis());
+                truncA, truncB, worst == null ? null : -worst.meanDifference(), worst == null ? null : worst.axis(),
+                judgeErrors, judgeFailed);
     }
+
+    /** A or B failed to generate (the other kind of error outcome is a judge error). */
+    static boolean generationError(CaseOutcome o) { return o.a().error() || o.b().error(); }
 
     private static Double p95(List<JudgedOutcome> judged, Function<CaseOutcome, Side> side) {
         double[] latencies = judged.stream().map(j -> side.apply(j.outcome()))

@@ -8,10 +8,10 @@ package dev.promptarena.stats;
  *
  * @param role                always {@link Evidence#PRIMARY}: these feed the pre-registered guardrails
  * @param outcomes            all outcomes
- * @param errorOutcomes       outcomes where A or B failed to generate
- * @param errorRate           errorOutcomes / outcomes
- * @param votes               votes on outcomes without generation errors
- * @param unparseableVotes    of those, votes that could not be parsed
+ * @param errorOutcomes       outcomes where A or B failed to generate, or where every judge call failed (judge errors)
+ * @param errorRate           errorOutcomes / outcomes (the {@code error_rate_max} guardrail)
+ * @param votes               judge replies on outcomes without errors (failed judge calls gave no reply)
+ * @param unparseableVotes    of those, replies that could not be parsed
  * @param unparseableRate     unparseableVotes / votes (vote level: a judge that fails often is a problem
  *                            even when the other order or sample rescues the outcome); null without votes
  * @param unparseableOutcomes outcomes whose every vote was unparseable
@@ -29,10 +29,24 @@ package dev.promptarena.stats;
  * @param truncationRateB     same for B
  * @param largestAxisDrop     max over axes of (mean A − mean B); positive means B dropped; null without axes
  * @param largestAxisDropName the axis with that drop
+ * @param judgeErrorOutcomes  of errorOutcomes, those where both sides generated but every judge call failed
+ * @param judgeFailedVotes    judge calls that failed after their retries (any outcome); never unparseable votes
  */
 public record OperationalMetrics(Evidence role, int outcomes, int errorOutcomes, Double errorRate, int votes, int unparseableVotes,
                                  Double unparseableRate, int unparseableOutcomes, Double latencyP95A, Double latencyP95B,
                                  Double latencyP95Increase, Double costPerCaseA, Double costPerCaseB,
                                  Double costPerCaseIncrease, double judgeCostUsd, Double meanWordsA, Double meanWordsB,
                                  Double lengthGrowth, Double truncationRateA, Double truncationRateB,
-                                 Double largestAxisDrop, String largestAxisDropName) {}
+                                 Double largestAxisDrop, String largestAxisDropName, int judgeErrorOutcomes, int judgeFailedVotes) {
+    /** Metrics without judge errors (tests and callers that predate them). */
+    public OperationalMetrics(Evidence role, int outcomes, int errorOutcomes, Double errorRate, int votes, int unparseableVotes,
+                              Double unparseableRate, int unparseableOutcomes, Double latencyP95A, Double latencyP95B,
+                              Double latencyP95Increase, Double costPerCaseA, Double costPerCaseB,
+                              Double costPerCaseIncrease, double judgeCostUsd, Double meanWordsA, Double meanWordsB,
+                              Double lengthGrowth, Double truncationRateA, Double truncationRateB,
+                              Double largestAxisDrop, String largestAxisDropName) {
+        this(role, outcomes, errorOutcomes, errorRate, votes, unparseableVotes, unparseableRate, unparseableOutcomes, latencyP95A,
+                latencyP95B, latencyP95Increase, costPerCaseA, costPerCaseB, costPerCaseIncrease, judgeCostUsd, meanWordsA,
+                meanWordsB, lengthGrowth, truncationRateA, truncationRateB, largestAxisDrop, largestAxisDropName, 0, 0);
+    }
+}

@@ -12,7 +12,7 @@ public enum Verdict {
     INCONSISTENT,
     /** No vote could be parsed: counted and reported, never scored. */
     UNPARSEABLE,
-    /** A or B failed to generate: counted, excluded from the win rate. */
+    /** A or B failed to generate, or every judge call that could have judged it failed: counted, excluded from the win rate. */
     ERROR;
 
     /** B's score for the tie-half win rate: 1, ½ (tie and inconsistent) or 0; NaN when not scored. */

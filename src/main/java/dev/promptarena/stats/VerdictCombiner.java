@@ -11,7 +11,9 @@ import java.util.TreeMap;
  * <ol>
  *   <li>If A or B failed to generate ({@link Side#error()}), the outcome is {@link Verdict#ERROR}:
  *       the comparison never happened, whatever a judge may have said.</li>
- *   <li>Unparseable votes are discarded. If none is left, the outcome is {@link Verdict#UNPARSEABLE}.</li>
+ *   <li>Unparseable votes and votes whose judge call failed are discarded. If none is left, the outcome is
+ *       {@link Verdict#ERROR} when a judge call failed (a judge error: the run, not the replies, lost it) and
+ *       {@link Verdict#UNPARSEABLE} otherwise.</li>
  *   <li>Per (judge, sample): the parseable votes from the two presentation orders ({@code bFirst} true
  *       and false) are combined. Agreeing votes give that verdict; disagreeing votes give
  *       {@link Verdict#INCONSISTENT} (the winner depended on the order, which is evidence of position
@@ -38,7 +40,7 @@ public final class VerdictCombiner {
                     .computeIfAbsent(v.bFirst(), o -> new ArrayList<>())
                     .add(of(v.winner()));
         }
-        if (grouped.isEmpty()) return Verdict.UNPARSEABLE;
+        if (grouped.isEmpty()) return outcome.votes().stream().anyMatch(Vote::judgeFailed) ? Verdict.ERROR : Verdict.UNPARSEABLE;
         List<Verdict> judges = new ArrayList<>();
         for (Map<Integer, Map<Boolean, List<Verdict>>> samples : grouped.values()) {
             List<Verdict> perSample = new ArrayList<>();

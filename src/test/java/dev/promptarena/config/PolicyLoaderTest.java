@@ -58,4 +58,35 @@ class PolicyLoaderTest {
         InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p));
         assertTrue(e.getMessage().contains("latency_p95_increase_ms") && e.getMessage().contains("take a mode"), e.getMessage());
     }
+
+    // decision.metric: human_corrected_win_rate (issue 17)
+
+    @Test
+    void theMetricIsParsedWithEitherTest() throws IOException {
+        DecisionPolicy p = new ConfigLoader(Map.of()).load(write("  metric: human_corrected_win_rate\n")).policy();
+        assertEquals(DecisionPolicy.Metric.HUMAN_CORRECTED_WIN_RATE, p.metric());
+        assertEquals(0.5, p.threshold());
+        DecisionPolicy ni = new ConfigLoader(Map.of()).load(write("  test: non_inferiority\n  margin: 0.05\n  metric: human_corrected_win_rate\n")).policy();
+        assertEquals(DecisionPolicy.Metric.HUMAN_CORRECTED_WIN_RATE, ni.metric());
+        assertEquals(0.45, ni.threshold(), 1e-12);
+    }
+
+    @Test
+    void anUnknownMetricNamesFileLineFieldAndTheChoices() throws IOException {
+        Path p = write("  alpha: 0.05\n  metric: human_win_rate\n");
+        InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p));
+        assertEquals(p, e.file());
+        assertEquals(14, e.line());
+        assertEquals("decision.metric", e.field());
+        assertTrue(e.getMessage().contains("human_corrected_win_rate"), e.getMessage());
+    }
+
+    @Test
+    void aSequentialDesignCannotGateOnLabelsThatComeAfterTheRun() throws IOException {
+        Path p = write("  metric: human_corrected_win_rate\n  sequential:\n    looks: 3\n");
+        InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p));
+        assertEquals(13, e.line());
+        assertEquals("decision.metric", e.field());
+        assertTrue(e.getMessage().contains("sequential"), e.getMessage());
+    }
 }

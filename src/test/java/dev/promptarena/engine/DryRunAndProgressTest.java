@@ -67,4 +67,15 @@ class DryRunAndProgressTest {
         quiet.start(1);
         quiet.close();
     }
+
+    @Test
+    void progressLineSaysHowManyOfTheErrorsAreFailedJudgeCalls() {
+        EngineSnapshot s = new EngineSnapshot(30, 30, 33, 3, 0, 0, 28, 2, Map.of("TRANSIENT 500", 2L), Map.of(), 0.0123, 0, false,
+                java.util.Set.of(), 0, Map.of("TRANSIENT 500", 1L));
+        Progress p = new Progress(Progress.Mode.LINES, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), () -> s, () -> 1L);
+        p.start(10);
+        String line = p.render();
+        assertTrue(line.contains("errors 2 (judge 1)"), line);
+        p.close();
+    }
 }

@@ -45,6 +45,8 @@ public final class MarkdownSummary {
                 .append(", ties count half; conservative Wilson ").append(Fmt.pctInterval(w.wilson())).append(") — B won ").append(w.wins()).append(", lost ")
                 .append(w.losses()).append(", ").append(w.ties()).append(" ties, ").append(w.inconsistent()).append(" inconsistent of ")
                 .append(w.scored()).append(" scored; ").append(w.unparseable()).append(" unparseable, ").append(w.errors()).append(" errors\n\n");
+        String judgeErrors = dev.promptarena.report.JudgeErrors.of(m).sentence();
+        if (!judgeErrors.isEmpty()) s.append(MarkdownText.escape(judgeErrors)).append("\n\n");
         s.append(HumanCorrectedText.markdown(m.humanCorrected()));
         axes(s, a.axes());
         guardrails(s, d.guardrails());

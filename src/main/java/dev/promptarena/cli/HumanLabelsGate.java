@@ -1,0 +1,71 @@
+package dev.promptarena.cli;
+
+import dev.promptarena.calibration.JudgedCases;
+import dev.promptarena.calibration.LabelsFile;
+import dev.promptarena.calibration.LabelsReader;
+import dev.promptarena.decision.DecisionPolicy;
+import dev.promptarena.input.InputException;
+import dev.promptarena.report.ReportModel;
+import dev.promptarena.run.ArenaInputs;
+import dev.promptarena.run.RecordedRun;
+import dev.promptarena.stats.CorrectedWinRate;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Human labels on the way into a run's reports, for {@code run --labels} and {@code report --labels}: the
+ * human-corrected win rate is added to every report and, when {@code decision.metric} is
+ * {@code human_corrected_win_rate}, the gate decides on it. One path for both commands, so they exit alike.
+ */
+final class HumanLabelsGate {
+    private HumanLabelsGate() {}
+
+    /** The report model of a run, analysed with the labels (null: none given). */
+    static ReportModel model(RecordedRun run, LabelsFile labels) {
+        if (labels == null) return ReportModel.of(run, run.analyze());
+        // At the policy's alpha: the gate reads this interval when the corrected rate is the primary metric.
+        CorrectedWinRate w = labels.correct(JudgedCases.of(run.cases()), run.manifest().policy().alpha()).winRate();
+        return ReportModel.of(run, run.analyze(w)).withHumanCorrected(w);
+    }
+
+    /** True when the gate was pre-registered on the human-corrected win rate and has no labels: it refuses to decide. */
+    static boolean refuses(ReportModel model) {
+        return model.manifest().policy().metric() == DecisionPolicy.Metric.HUMAN_CORRECTED_WIN_RATE && model.humanCorrected() == null;
+    }
+
+    /** The refusal in plain words for stderr, naming the run folder in the commands to type. */
+    static String refusal(Path runDir) {
+        return "error: decision.metric is human_corrected_win_rate, so the gate decides only with human labels (exit 2)."
+                + " Write a label sheet with `prompt-arena label " + runDir + " --n 100 --out to-label.csv`, have it filled,"
+                + " then decide with `prompt-arena report " + runDir + " --labels to-label.csv`.";
+    }
+
+    /**
+     * Checks {@code run --labels FILE} before the run spends anything: a plain {@code case_id,label} file with
+     * labels on at least 2 of the run's cases (without a file: a note when the gate will need labels). A blind label sheet from {@code label} is refused: it is drawn
+     * from a finished run's verdicts, so it can only go to {@code report}.
+     */
+    static LabelsFile forRun(Path file, ArenaInputs inputs, java.io.PrintStream err) {
+        if (file == null) {
+            if (inputs.config().policy().metric() == DecisionPolicy.Metric.HUMAN_CORRECTED_WIN_RATE) {
+                err.println("note: decision.metric is human_corrected_win_rate and no --labels were given: the run records every"
+                        + " verdict, but the gate will not decide (exit 2) until `prompt-arena report RUN_DIR --labels FILE`.");
+            }
+            return null;
+        }
+        if (LabelsFile.isSheet(file)) {
+            throw new InputException(file, 1, "order_key", "this is a blind label sheet from `prompt-arena label`, which is drawn from a"
+                    + " finished run; give it to `prompt-arena report RUN_DIR --labels " + file.getFileName() + "` after the run."
+                    + " `run --labels` takes a plain case_id,label file");
+        }
+        LabelsFile labels = new LabelsFile(file, LabelsReader.read(file), null);
+        Set<String> ids = inputs.cases().stream().map(c -> c.id()).collect(Collectors.toSet());
+        long known = labels.labels().stream().map(l -> l.caseId()).filter(ids::contains).distinct().count();
+        if (known < 2) {
+            throw new InputException(file, "the human-corrected win rate needs labels on at least 2 cases of the golden set, got " + known
+                    + (inputs.cases().isEmpty() ? "" : " (case ids look like '" + inputs.cases().get(0).id() + "')"));
+        }
+        return labels;
+    }
+}
