@@ -12,6 +12,7 @@ import dev.promptarena.run.ResumeCheck;
 import dev.promptarena.run.RunOptions;
 import dev.promptarena.run.RunPipeline;
 import dev.promptarena.run.Shard;
+import dev.promptarena.run.TournamentRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,8 +138,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         ArenaInputs loaded = ArenaInputs.load(config, main.env, responses != null);
         loaded.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
+        boolean tournament = loaded.config().tournament() != null;
+        if (tournament && !TournamentOutput.checkOptions(main, responses, outputs, junit, part)) return ExitCode.USAGE_OR_INPUT.code();
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
         RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null, runDir, part);
+        if (dryRun && tournament) return TournamentOutput.dryRun(main, inputs, options);
         if (dryRun) {
             ProvidersTable.Result providers = ProvidersTable.of(inputs.config(), main.env);
             if (!inputs.config().providers().isEmpty()) providers.lines().forEach(main.out::println);
@@ -201,12 +205,14 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int execute(ArenaInputs inputs, RunOptions options) throws Exception {
+        TournamentRun tournament = inputs.config().tournament() == null ? null : new TournamentRun(main.env, main.err);
         var humanLabels = HumanLabelsGate.forRun(labels, inputs, main.err); // checked before anything is spent
         RunPipeline pipeline = new RunPipeline(main.env, main.err,
                 (dir, run, analysis) -> Reports.writeAll(dir, ReportModel.of(run, analysis)));
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            pipeline.interrupt();
+            if (tournament != null) tournament.interrupt();
+            else pipeline.interrupt();
             try {
                 finished.await(60, TimeUnit.SECONDS); // let the partial report be written before the JVM exits (130)
             } catch (InterruptedException ignored) {
@@ -215,6 +221,13 @@ public final class RunCommand implements Callable<Integer> {
         }, "prompt-arena-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
+            if (tournament != null) {
+                TournamentRun.Result result = tournament.execute(inputs, options);
+                int code = TournamentOutput.finish(result, main, outputs);
+                lastRunDir = result.dir().path();
+                awaitCacheWrites(result.cacheWrites());
+                return code;
+            }
             RunPipeline.Result result = pipeline.execute(inputs, options);
             int code = RunOutput.finish(result, main, humanLabels, junit, outputs);
             if (options.shard() != null && result.partialReason() == null) {
@@ -224,7 +237,7 @@ public final class RunCommand implements Callable<Integer> {
                 code = ExitCode.PASS.code();
             }
             lastRunDir = result.dir().path();
-            awaitCacheWrites(result);
+            awaitCacheWrites(result.cacheWrites());
             return code;
         } finally {
             pipeline.close();
@@ -238,10 +251,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** The shared cache's last writes ran beside the reports; the next run should find them. */
-    private void awaitCacheWrites(RunPipeline.Result result) throws InterruptedException {
+    private void awaitCacheWrites(java.util.concurrent.CompletableFuture<Long> cacheWrites) throws InterruptedException {
         long failed;
         try {
-            failed = result.cacheWrites().get(60, TimeUnit.SECONDS);
+            failed = cacheWrites.get(60, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             failed = -1;
         }

@@ -29,12 +29,23 @@ import java.util.Objects;
  * @param families   model id to family overrides ({@code families:}), for the self-preference check
  * @param emptyReplyIsError {@code engine.empty_reply}: an empty or missing model reply counts as a generation
  *                   error (default), rather than an answer the judge compares
+ * @param tournament more than two variants ({@code variants:} with named entries and {@code tournament:}), or null for
+ *                   the two-variant A/B config; when set, {@code a} is its control and {@code b} its first candidate
  */
 public record ArenaConfig(Path file, String sha256, String name, Path dataset, Path rubric,
                           Map<String, ProviderConfig> providers, VariantConfig a, VariantConfig b,
                           List<JudgeConfig> judges, Path outputDir, DecisionPolicy policy, Map<String, Price> prices,
                           int maxAttempts, ReferenceJudgeConfig reference, Map<String, String> families,
-                          boolean emptyReplyIsError) {
+                          boolean emptyReplyIsError, TournamentConfig tournament) {
+    /** A two-variant (A/B) config. */
+    public ArenaConfig(Path file, String sha256, String name, Path dataset, Path rubric, Map<String, ProviderConfig> providers,
+                       VariantConfig a, VariantConfig b, List<JudgeConfig> judges, Path outputDir, DecisionPolicy policy,
+                       Map<String, Price> prices, int maxAttempts, ReferenceJudgeConfig reference, Map<String, String> families,
+                       boolean emptyReplyIsError) {
+        this(file, sha256, name, dataset, rubric, providers, a, b, judges, outputDir, policy, prices, maxAttempts, reference, families,
+                emptyReplyIsError, null);
+    }
+
     public ArenaConfig {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(a, "a");
@@ -45,6 +56,12 @@ public record ArenaConfig(Path file, String sha256, String name, Path dataset, P
         providers = Map.copyOf(providers);
         prices = Map.copyOf(prices);
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be >= 1, got: " + maxAttempts);
+    }
+
+    /** This config with {@code a} and {@code b} replaced (one pairing of a tournament, as a two-variant config). */
+    public ArenaConfig withPair(VariantConfig a, VariantConfig b) {
+        return new ArenaConfig(file, sha256, name, dataset, rubric, providers, a, b, judges, outputDir, policy, prices, maxAttempts,
+                reference, families, emptyReplyIsError, tournament);
     }
 
     public ProviderConfig provider(String key) { return providers.get(key); }

@@ -36,14 +36,24 @@ public final class ConfigLoader {
     public ArenaConfig load(Path file) {
         YamlNode root = YamlNode.load(file, env);
         root.allowOnly("name", "dataset", "rubric", "providers", "decoding", "variants", "judge", "judges",
-                "families", "output", "decision", "prices", "engine");
+                "families", "output", "decision", "prices", "engine", "tournament");
         // providers: may be left out when nothing is called (recorded outputs judged by the reference judge).
         YamlNode providersNode = root.get("providers");
         Map<String, ProviderConfig> providers = providersNode == null ? Map.of() : ProvidersSection.read(providersNode);
         Decoding shared = decoding(root.get("decoding"), Decoding.UNSET);
-        YamlNode variants = root.require("variants").allowOnly("A", "B");
-        VariantConfig a = variant("A", variants.require("A"), shared, providers);
-        VariantConfig b = variant("B", variants.require("B"), shared, providers);
+        // Named variants with a control, or a tournament: key, make a tournament; exactly A and B stay the two-variant config.
+        TournamentConfig tournament = TournamentConfigReader.isTournament(root)
+                ? TournamentConfigReader.read(root, (slot, node) -> variant(slot, node, shared, providers, true)) : null;
+        VariantConfig a;
+        VariantConfig b;
+        if (tournament != null) {
+            a = tournament.control();
+            b = tournament.variants().get(1);
+        } else {
+            YamlNode variants = root.require("variants").allowOnly("A", "B");
+            a = variant("A", variants.require("A"), shared, providers, false);
+            b = variant("B", variants.require("B"), shared, providers, false);
+        }
         // judge: is optional for a checks-only rubric (the inputs check that against the rubric).
         YamlNode judgeNode = root.get("judge");
         ReferenceJudgeConfig reference = judgeNode != null && "reference".equals(judgeNode.text("type", null)) ? referenceJudge(judgeNode) : null;
@@ -66,7 +76,8 @@ public final class ConfigLoader {
         Path outputDir = output != null ? output.resolvePath() : file.toAbsolutePath().getParent().resolve("reports").normalize();
         return new ArenaConfig(file, sha256(file), root.text("name", stem(file)), root.require("dataset").existingPath(),
                 rubric, providers, a, b, judges, outputDir, PolicyLoader.policy(root.get("decision"), rubric),
-                prices(root.get("prices")), maxAttempts, reference, JudgeConfigLoader.families(root.get("families")), emptyReplyIsError);
+                prices(root.get("prices")), maxAttempts, reference, JudgeConfigLoader.families(root.get("families")), emptyReplyIsError,
+                tournament);
     }
 
     static Decoding decoding(YamlNode node, Decoding fallback) {
@@ -81,8 +92,9 @@ public final class ConfigLoader {
         }
     }
 
-    private VariantConfig variant(String slot, YamlNode node, Decoding shared, Map<String, ProviderConfig> providers) {
-        node.allowOnly("name", "provider", "model", "system", "system_file", "user", "user_file", "decoding", "responses");
+    private VariantConfig variant(String slot, YamlNode node, Decoding shared, Map<String, ProviderConfig> providers, boolean tournament) {
+        // A tournament variant's keys were checked by its reader (which adds control: and has no responses:).
+        if (!tournament) node.allowOnly("name", "provider", "model", "system", "system_file", "user", "user_file", "decoding", "responses");
         YamlNode responses = node.get("responses");
         Decoding override = decoding(node.get("decoding"), null);
         List<String> overridden = new ArrayList<>();

@@ -49,6 +49,13 @@ public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> ca
             if (config.a().responses() == null) ta.check(c, config.dataset(), "A");
             if (config.b().responses() == null) tb.check(c, config.dataset(), "B");
         }
+        if (config.tournament() != null) {
+            // Every variant of a tournament, not only the two that stand in as A and B.
+            for (var v : config.tournament().variants()) {
+                UserTemplate tv = new UserTemplate(v.userTemplate());
+                for (GoldenCase c : cases) tv.check(c, config.dataset(), v.name());
+            }
+        }
         Recorded recorded = new Recorded(recorded(config.a().responses(), "A", cases, config), recorded(config.b().responses(), "B", cases, config));
         try {
             return new ArenaInputs(config, rubric, cases, Hashing.sha256(Files.readAllBytes(config.dataset())), recorded);

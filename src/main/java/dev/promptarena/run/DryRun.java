@@ -34,19 +34,24 @@ public final class DryRun {
             for (int r = 0; r < options.repeats(); r++) {
                 if (in.recorded().a() == null) planned.add(new PlannedCall(Calls.Role.A, requests.generation(config.a(), c, r), 0));
                 if (in.recorded().b() == null) planned.add(new PlannedCall(Calls.Role.B, requests.generation(config.b(), c, r), 0));
-                if (prompt == null) continue;
-                String user = prompt.render(requests.question(c), c.context(), c.reference(), "", "");
-                for (JudgeConfig judge : judges) {
-                    LlmRequest request = new LlmRequest(judge.model(), prompt.system(), List.of(ChatMessage.user(user)), judge.decoding(),
-                            judge.structured() ? prompt.schema() : null, 0);
-                    int calls = (judge.order() == JudgeConfig.Order.BOTH ? 2 : 1) * judge.samples();
-                    for (int k = 0; k < calls; k++) planned.add(new PlannedCall(Calls.Role.JUDGE, request, answerTokens));
-                }
+                if (prompt != null) judgeCalls(planned, judges, prompt, requests.question(c), c, answerTokens);
             }
         }
         return new DryRunEstimator(config.prices()).estimate(planned);
     }
 
+    /** The judge calls of one pair on one (case, repeat): every panel judge, both orders when asked, every sample. */
+    static void judgeCalls(List<PlannedCall> planned, List<JudgeConfig> judges, JudgePrompt prompt, String question, GoldenCase c,
+                           long answerTokens) {
+        String user = prompt.render(question, c.context(), c.reference(), "", "");
+        for (JudgeConfig judge : judges) {
+            LlmRequest request = new LlmRequest(judge.model(), prompt.system(), List.of(ChatMessage.user(user)), judge.decoding(),
+                    judge.structured() ? prompt.schema() : null, 0);
+            int calls = (judge.order() == JudgeConfig.Order.BOTH ? 2 : 1) * judge.samples();
+            for (int k = 0; k < calls; k++) planned.add(new PlannedCall(Calls.Role.JUDGE, request, answerTokens));
+        }
+    }
+
     /** The answer-length bound when max_tokens is unset (the estimator's own default). */
-    private static long maxTokens(Integer configured) { return configured == null ? 1024 : configured; }
+    static long maxTokens(Integer configured) { return configured == null ? 1024 : configured; }
 }

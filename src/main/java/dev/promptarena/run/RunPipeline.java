@@ -239,7 +239,7 @@ public final class RunPipeline implements AutoCloseable {
     private static final int CHECK_THREADS = 2;
 
     /** The reference judge when no LLM judge is configured (explicitly, or implicitly for a checks-only rubric). */
-    private static ReferenceJudgeConfig referenceJudge(ArenaConfig config, RunOptions options) {
+    static ReferenceJudgeConfig referenceJudge(ArenaConfig config, RunOptions options) {
         if (config.judge() != null) return null;
         ReferenceJudgeConfig r = config.reference() != null ? config.reference() : ReferenceJudgeConfig.implicit();
         return options.judgeSeed() == null ? r : r.withSeed(options.judgeSeed());

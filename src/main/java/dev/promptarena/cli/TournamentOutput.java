@@ -1,0 +1,88 @@
+package dev.promptarena.cli;
+
+import dev.promptarena.analysis.TournamentResult;
+import dev.promptarena.decision.TournamentGate.CandidateDecision;
+import dev.promptarena.input.InputException;
+import dev.promptarena.report.Fmt;
+import dev.promptarena.report.TerminalText;
+import dev.promptarena.report.files.TournamentReports;
+import dev.promptarena.run.ManifestFactory;
+import dev.promptarena.run.RunDirectory;
+import dev.promptarena.run.TournamentRun;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns a finished (or stopped) tournament into its reports, a terminal summary and the exit code. */
+final class TournamentOutput {
+    private TournamentOutput() {}
+
+    /**
+     * The run options a tournament does not support yet; false (after printing why) for a usage error. Input errors
+     * (recorded outputs, -o formats) are thrown as {@link InputException}s naming the file.
+     */
+    static boolean checkOptions(Main main, Path responses, List<Path> outputs, Path junit, dev.promptarena.run.Shard shard) {
+        if (responses != null) throw new InputException(responses, "--responses: a tournament generates every variant; recorded outputs are not supported yet");
+        checkOutputs(outputs, junit);
+        if (shard == null) return true;
+        main.err.println("error: --shard: a tournament is not sharded yet; run it on one machine");
+        return false;
+    }
+
+    /** {@code run --dry-run} of a tournament: providers, the schedule line, and the calls and cost of the whole schedule. */
+    static int dryRun(Main main, dev.promptarena.run.ArenaInputs inputs, dev.promptarena.run.RunOptions options) {
+        dev.promptarena.run.ProvidersTable.Result providers = dev.promptarena.run.ProvidersTable.of(inputs.config(), main.env);
+        providers.lines().forEach(main.out::println);
+        providers.warnings().forEach(w -> main.err.println("warning: " + w));
+        main.out.println(dev.promptarena.run.TournamentDryRun.schedule(inputs, options));
+        main.out.println(dev.promptarena.run.TournamentDryRun.estimate(inputs, options).describe());
+        return ExitCode.PASS.code();
+    }
+
+    /** -o accepts what a tournament's folder has at its top: report.json, report.html, summary.md; --junit is not written. */
+    private static void checkOutputs(List<Path> outputs, Path junit) {
+        if (junit != null) throw new InputException(junit, "--junit: a tournament writes no JUnit XML yet; use its report.json or exit code");
+        for (Path o : outputs) {
+            OutputFiles.Format f = OutputFiles.format(o);
+            if (f == OutputFiles.Format.CSV || f == OutputFiles.Format.XML) {
+                throw new InputException(o, "-o/--output: a tournament writes .json, .html and .md at its top (ranking.csv and pairs.csv are in the run folder)");
+            }
+        }
+    }
+
+    static int finish(TournamentRun.Result result, Main main, List<Path> outputs) {
+        TournamentResult analysis = TournamentReports.writeAll(result.dir(), ManifestFactory.read(result.dir().file("manifest.json")),
+                result.folder(), result.runs());
+        OutputFiles.copy(result.dir().path(), outputs);
+        dev.promptarena.run.LatestPointer.update(result.dir().path());
+        print(analysis, result.dir(), main.out);
+        ExitCode gate = ExitCode.of(analysis.decision().outcome());
+        if (result.partialReason() == null) return gate.code();
+        main.err.println("Run stopped early (" + result.partialReason() + "); the report is marked partial.");
+        main.err.println("Resume with: prompt-arena run --resume " + result.dir().path());
+        if (result.partialReason().startsWith("interrupted")) return ExitCode.INTERRUPTED.code();
+        // Stopped by the budget: a pass on fewer cases than planned is not the pre-registered test.
+        return gate == ExitCode.PASS ? ExitCode.INCONCLUSIVE.code() : gate.code();
+    }
+
+    /** {@code report <run-dir>} of a tournament folder. */
+    static int report(RunDirectory dir, PrintStream out) {
+        TournamentResult analysis = TournamentReports.regenerate(dir);
+        print(analysis, dir, out);
+        return ExitCode.of(analysis.decision().outcome()).code();
+    }
+
+    private static void print(TournamentResult r, RunDirectory dir, PrintStream out) {
+        var d = r.decision();
+        out.println("Tournament: " + d.outcome() + (d.best() == null ? " (no candidate passes)" : " (best passing candidate: " + clean(d.best()) + ")"));
+        for (CandidateDecision c : d.candidates()) {
+            out.println(String.format(Locale.ROOT, "  %-24s %-12s win rate vs control %s %s (Holm level %.4g)", clean(c.name()),
+                    c.decision().outcome(), Fmt.pct(c.decision().winRate()), Fmt.pctInterval(c.decision().interval()), c.alpha()));
+        }
+        if (r.rankingProblem() != null) out.println("  " + r.rankingProblem());
+        out.println("Reports: " + dir.file("report.html") + " (ranking.csv, pairs.csv, summary.md, report.json; each pairing under pairs/)");
+    }
+
+    private static String clean(String s) { return TerminalText.plain(s); }
+}

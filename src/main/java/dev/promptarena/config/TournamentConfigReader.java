@@ -1,0 +1,81 @@
+package dev.promptarena.config;
+
+import dev.promptarena.input.YamlNode;
+import dev.promptarena.stats.tournament.Schedule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the tournament form of {@code variants:}: named variants, exactly one with {@code control: true}, and the
+ * optional {@code tournament: {schedule: vs_control | round_robin}}. A config whose variants are exactly A and B and
+ * that has no {@code tournament:} key is the two-variant config and never reaches this reader.
+ */
+final class TournamentConfigReader {
+    /** Keys a tournament variant may have: a two-variant variant's, plus {@code control}, minus recorded outputs. */
+    static final String[] VARIANT_KEYS = {"provider", "model", "system", "system_file", "user", "user_file", "decoding", "control"};
+
+    /** What reads one variant's generation settings (the two-variant reader, so both forms accept the same keys). */
+    interface VariantReader { VariantConfig read(String slot, YamlNode node); }
+
+    private TournamentConfigReader() {}
+
+    /** True when the config asks for a tournament: a {@code tournament:} key, or variants other than exactly A and B. */
+    static boolean isTournament(YamlNode root) {
+        YamlNode variants = root.require("variants");
+        if (root.get("tournament") != null) return true;
+        if (!variants.isMapping()) return false;
+        return !variants.entries().keySet().equals(java.util.Set.of("A", "B"));
+    }
+
+    static TournamentConfig read(YamlNode root, VariantReader reader) {
+        YamlNode variants = root.require("variants");
+        if (!variants.isMapping() || variants.entries().isEmpty()) {
+            throw variants.error("expected a mapping of variant name to its settings, e.g. {baseline: {control: true, ...}, concise: {...}}");
+        }
+        Map<String, YamlNode> entries = variants.entries();
+        if (entries.size() < 2) throw variants.error("a tournament needs at least 2 variants (a control and a candidate), got " + entries.size());
+        VariantConfig control = null;
+        List<VariantConfig> candidates = new ArrayList<>();
+        for (Map.Entry<String, YamlNode> e : entries.entrySet()) {
+            YamlNode node = e.getValue();
+            if (!node.isMapping()) throw node.error("expected the variant's settings (provider, model, system, user, ...)");
+            if (node.get("responses") != null) {
+                throw node.get("responses").error("recorded outputs are not supported in a tournament yet; every variant is generated");
+            }
+            if (node.get("name") != null) throw node.get("name").error("a tournament variant is named by its key ('" + e.getKey() + "'); remove name:");
+            node.allowOnly(VARIANT_KEYS);
+            boolean isControl = Boolean.TRUE.equals(node.bool("control", false));
+            VariantConfig v = reader.read(e.getKey(), node);
+            if (!isControl) {
+                candidates.add(v);
+            } else if (control != null) {
+                throw node.get("control").error("only one variant can be the control; '" + control.name() + "' already is");
+            } else {
+                control = v;
+            }
+        }
+        if (control == null) {
+            throw variants.error("no variant has control: true; mark the production variant, e.g. " + entries.keySet().iterator().next()
+                    + ": {control: true, ...}");
+        }
+        List<VariantConfig> all = new ArrayList<>();
+        all.add(control);
+        all.addAll(candidates);
+        return new TournamentConfig(all, schedule(root.get("tournament")));
+    }
+
+    private static Schedule schedule(YamlNode node) {
+        if (node == null) return Schedule.VS_CONTROL;
+        node.allowOnly("schedule");
+        YamlNode s = node.get("schedule");
+        if (s == null) return Schedule.VS_CONTROL;
+        String value = s.oneOf("vs_control", "round_robin", "adaptive");
+        if (value.equals("adaptive")) {
+            throw s.error("the adaptive schedule is planned (prompt-arena plan tournament --schedule adaptive) but not run yet:"
+                    + " docs/statistics.md section 14 'Adaptive schedules' fixes its design (inference on the round-robin pass only);"
+                    + " use round_robin or vs_control");
+        }
+        return Schedule.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    }
+}

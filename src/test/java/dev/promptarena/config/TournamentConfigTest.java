@@ -1,0 +1,182 @@
+package dev.promptarena.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.promptarena.input.InputException;
+import dev.promptarena.stats.tournament.Schedule;
+import dev.promptarena.testing.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tournament form of variants: (named variants, one control, a schedule) and its errors (file:line: field, exit 2). */
+class TournamentConfigTest {
+    @TempDir Path dir;
+
+    private static final String HEAD = """
+            name: t
+            dataset: cases.jsonl
+            rubric: rubric.yaml
+            providers:
+              sim: {type: sim}
+            judge: {provider: sim, model: j, seed: 9}
+            """;
+
+    private Path write(String yaml) throws IOException {
+        Files.writeString(dir.resolve("cases.jsonl"), "{\"id\":\"1\",\"q\":\"hi\"}\n");
+        Files.writeString(dir.resolve("rubric.yaml"), "axes: []\n");
+        Path p = dir.resolve("arena.yaml");
+        Files.writeString(p, HEAD + yaml);
+        return p;
+    }
+
+    private ArenaConfig load(String yaml) throws IOException { return new ConfigLoader(Map.of()).load(write(yaml)); }
+
+    private InputException error(String yaml) throws IOException {
+        Path p = write(yaml);
+        return assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p));
+    }
+
+    @Test
+    void namedVariantsWithAControlMakeATournamentWithTheControlFirst() throws IOException {
+        ArenaConfig c = load("""
+                variants:
+                  short: {provider: sim, model: m, user: "{{q}}", decoding: {temperature: 0.5}}
+                  prod: {control: true, provider: sim, model: m, system: "Be helpful.", user: "{{q}}"}
+                  long: {provider: sim, model: m2, user: "{{q}}"}
+                tournament: {schedule: round_robin}
+                """);
+        TournamentConfig t = c.tournament();
+        assertEquals(List.of("prod", "short", "long"), t.names());
+        assertEquals(Schedule.ROUND_ROBIN, t.schedule());
+        assertEquals(3, t.pairings().size());
+        assertEquals("prod", c.a().name(), "A stands for the control");
+        assertEquals("short", c.b().name());
+        assertEquals(0.5, t.variants().get(1).decoding().temperature());
+        assertEquals(List.of("temperature"), t.variants().get(1).overridden());
+    }
+
+    @Test
+    void theScheduleDefaultsToEachCandidateAgainstTheControl() throws IOException {
+        ArenaConfig c = load("""
+                variants:
+                  prod: {control: true, provider: sim, model: m, user: "{{q}}"}
+                  x: {provider: sim, model: m, user: "x {{q}}"}
+                  y: {provider: sim, model: m, user: "y {{q}}"}
+                """);
+        assertEquals(Schedule.VS_CONTROL, c.tournament().schedule());
+        assertEquals(2, c.tournament().pairings().size());
+        c.tournament().pairings().forEach(p -> assertEquals(0, p[0], "every vs_control pairing has the control in the A role"));
+    }
+
+    @Test
+    void anABConfigStaysTheTwoVariantConfigAndRejectsControl() throws IOException {
+        ArenaConfig c = load("""
+                variants:
+                  A: {provider: sim, model: m, user: "{{q}}"}
+                  B: {provider: sim, model: m, user: "{{q}}!"}
+                """);
+        assertNull(c.tournament());
+        InputException e = error("""
+                variants:
+                  A: {control: true, provider: sim, model: m, user: "{{q}}"}
+                  B: {provider: sim, model: m, user: "{{q}}!"}
+                """);
+        assertTrue(e.describe().contains("control"), e.describe());
+    }
+
+    @Test
+    void errorsNameFileLineAndField() throws IOException {
+        InputException none = error("""
+                variants:
+                  x: {provider: sim, model: m, user: "{{q}}"}
+                  y: {provider: sim, model: m, user: "{{q}}"}
+                """);
+        assertEquals(8, none.line());
+        assertEquals("variants", none.field());
+        assertTrue(none.getMessage().contains("control: true"), none.getMessage());
+
+        InputException two = error("""
+                variants:
+                  x: {control: true, provider: sim, model: m, user: "{{q}}"}
+                  y: {control: true, provider: sim, model: m, user: "{{q}}"}
+                """);
+        assertEquals(9, two.line());
+        assertEquals("variants.y.control", two.field());
+        assertTrue(two.getMessage().contains("'x' already is"), two.getMessage());
+
+        InputException adaptive = error("""
+                variants:
+                  x: {control: true, provider: sim, model: m, user: "{{q}}"}
+                  y: {provider: sim, model: m, user: "{{q}}"}
+                tournament: {schedule: adaptive}
+                """);
+        assertEquals("tournament.schedule", adaptive.field());
+        assertTrue(adaptive.getMessage().contains("docs/statistics.md section 14 'Adaptive schedules'"), adaptive.getMessage());
+
+        InputException typo = error("""
+                variants:
+                  x: {control: true, provider: sim, model: m, user: "{{q}}"}
+                  y: {provider: sim, model: m, user: "{{q}}"}
+                tournament: {schedule: round_robbin}
+                """);
+        assertTrue(typo.getMessage().contains("did you mean 'round_robin'"), typo.getMessage());
+
+        InputException one = error("""
+                variants:
+                  x: {control: true, provider: sim, model: m, user: "{{q}}"}
+                tournament: {schedule: vs_control}
+                """);
+        assertTrue(one.getMessage().contains("at least 2 variants"), one.getMessage());
+
+        InputException recorded = error("""
+                variants:
+                  x: {control: true, provider: sim, model: m, user: "{{q}}"}
+                  y: {responses: cases.jsonl}
+                """);
+        assertEquals("variants.y.responses", recorded.field());
+
+        InputException unknownProvider = error("""
+                variants:
+                  x: {control: true, provider: sim, model: m, user: "{{q}}"}
+                  y: {provider: simm, model: m, user: "{{q}}"}
+                """);
+        assertEquals("variants.y.provider", unknownProvider.field());
+    }
+
+    @Test
+    void theCliExitsTwoWithTheLocationAndCreatesNothing() throws IOException {
+        Path cfg = write("""
+                variants:
+                  x: {control: true, provider: sim, model: m, user: "{{q}}"}
+                  y: {control: true, provider: sim, model: m, user: "{{q}}"}
+                """);
+        CliRun run = CliRun.of("run", cfg.toString(), "--out", dir.resolve("out").toString(), "-q");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(cfg + ":9: variants.y.control: only one variant can be the control"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
+    void aTemplateFieldMissingFromACaseIsCaughtForEveryVariant() throws IOException {
+        Path cfg = write("""
+                variants:
+                  x: {control: true, provider: sim, model: m, user: "{{q}}"}
+                  y: {provider: sim, model: m, user: "{{q}}"}
+                  z: {provider: sim, model: m, user: "{{missing}}"}
+                """);
+        Files.writeString(dir.resolve("rubric.yaml"), dev.promptarena.testing.ArenaFixture.RUBRIC);
+        CliRun run = CliRun.of("run", cfg.toString(), "--dry-run");
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("variant z's user template"), run.err());
+    }
+}
