@@ -19,9 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -139,7 +137,7 @@ public final class RunCommand implements Callable<Integer> {
         ArenaInputs loaded = ArenaInputs.load(config, main.env, responses != null);
         loaded.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
         boolean tournament = loaded.config().tournament() != null;
-        if (tournament && !TournamentOutput.checkOptions(main, responses, outputs, junit, part)) return ExitCode.USAGE_OR_INPUT.code();
+        if (tournament && !TournamentOutput.checkOptions(main, responses, outputs, junit, part, labels)) return ExitCode.USAGE_OR_INPUT.code();
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
         RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null, runDir, part);
         if (dryRun && tournament) return TournamentOutput.dryRun(main, inputs, options);
@@ -225,7 +223,7 @@ public final class RunCommand implements Callable<Integer> {
                 TournamentRun.Result result = tournament.execute(inputs, options);
                 int code = TournamentOutput.finish(result, main, outputs);
                 lastRunDir = result.dir().path();
-                awaitCacheWrites(result.cacheWrites());
+                CacheWrites.await(result.cacheWrites(), main.err);
                 return code;
             }
             RunPipeline.Result result = pipeline.execute(inputs, options);
@@ -237,7 +235,7 @@ public final class RunCommand implements Callable<Integer> {
                 code = ExitCode.PASS.code();
             }
             lastRunDir = result.dir().path();
-            awaitCacheWrites(result.cacheWrites());
+            CacheWrites.await(result.cacheWrites(), main.err);
             return code;
         } finally {
             pipeline.close();
@@ -247,20 +245,6 @@ public final class RunCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is already exiting because of Ctrl-C; the hook is running
             }
-        }
-    }
-
-    /** The shared cache's last writes ran beside the reports; the next run should find them. */
-    private void awaitCacheWrites(java.util.concurrent.CompletableFuture<Long> cacheWrites) throws InterruptedException {
-        long failed;
-        try {
-            failed = cacheWrites.get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            failed = -1;
-        }
-        if (failed != 0) {
-            main.err.println("warning: " + (failed < 0 ? "some" : String.valueOf(failed))
-                    + " responses could not be written to the response cache; a later run will call for them again");
         }
     }
 

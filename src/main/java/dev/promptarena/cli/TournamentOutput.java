@@ -22,8 +22,10 @@ final class TournamentOutput {
      * The run options a tournament does not support yet; false (after printing why) for a usage error. Input errors
      * (recorded outputs, -o formats) are thrown as {@link InputException}s naming the file.
      */
-    static boolean checkOptions(Main main, Path responses, List<Path> outputs, Path junit, dev.promptarena.run.Shard shard) {
+    static boolean checkOptions(Main main, Path responses, List<Path> outputs, Path junit, dev.promptarena.run.Shard shard, Path labels) {
         if (responses != null) throw new InputException(responses, "--responses: a tournament generates every variant; recorded outputs are not supported yet");
+        // Refused rather than ignored: a user who gives labels expects them to change the estimate.
+        if (labels != null) throw new InputException(labels, "--labels: human-corrected estimates are not computed for a tournament yet");
         checkOutputs(outputs, junit);
         if (shard == null) return true;
         main.err.println("error: --shard: a tournament is not sharded yet; run it on one machine");

@@ -53,7 +53,7 @@ public record ArenaConfig(Path file, String sha256, String name, Path dataset, P
         judges = judges == null ? List.of() : List.copyOf(judges);
         if (!judges.isEmpty() && reference != null) throw new IllegalArgumentException("an LLM judge and a reference judge are exclusive");
         families = families == null ? Map.of() : Map.copyOf(families);
-        providers = Map.copyOf(providers);
+        providers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers)); // config order: tables list providers as written, the same in every JVM
         prices = Map.copyOf(prices);
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be >= 1, got: " + maxAttempts);
     }

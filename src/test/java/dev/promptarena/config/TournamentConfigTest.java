@@ -179,4 +179,19 @@ class TournamentConfigTest {
         assertEquals(2, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().contains("variant z's user template"), run.err());
     }
+
+    @Test
+    void humanLabelsAreRefusedForATournamentRatherThanIgnored() throws IOException {
+        Path cfg = write("""
+                variants:
+                  x: {control: true, provider: sim, model: m, user: "{{q}}"}
+                  y: {provider: sim, model: m, user: "{{q}}"}
+                """);
+        Files.writeString(dir.resolve("rubric.yaml"), dev.promptarena.testing.ArenaFixture.RUBRIC);
+        Path labels = Files.writeString(dir.resolve("human.csv"), "case_id,label\n1,A\n");
+        CliRun run = CliRun.of("run", cfg.toString(), "--out", dir.resolve("out").toString(), "-q", "--labels", labels.toString());
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("--labels: human-corrected estimates are not computed for a tournament yet"), run.err());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing is created");
+    }
 }
