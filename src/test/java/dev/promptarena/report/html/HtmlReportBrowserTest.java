@@ -63,7 +63,14 @@ class HtmlReportBrowserTest {
         Document dom = Jsoup.parse(chromium.dumpDom(html, tmp));
         assertHealthy(dom);
         assertEquals("50", dom.selectFirst("html").attr("data-rows"), "one page of 50 rows, not 10,000");
-        assertTrue(dom.getElementById("p-info").text().startsWith("page 1 of 200"), dom.getElementById("p-info").text());
+        // The page is bounded (issue 21): it embeds the worst outcomes up to its size cap and says so.
+        String trimmed = dom.getElementById("cases-trimmed").text();
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("first (\\d+) of 10000 outcomes").matcher(trimmed);
+        assertTrue(shown.find(), trimmed);
+        int embedded = Integer.parseInt(shown.group(1));
+        assertTrue(embedded > 1_000 && embedded < 10_000, "embedded " + embedded);
+        String pages = "page 1 of " + ((embedded + 49) / 50) + " ";
+        assertTrue(dom.getElementById("p-info").text().startsWith(pages), dom.getElementById("p-info").text() + " / expected " + pages);
     }
 
     @Test
