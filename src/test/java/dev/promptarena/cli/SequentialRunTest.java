@@ -94,6 +94,31 @@ class SequentialRunTest {
         assertTrue(passes <= 1, passes + " of 3 A/A runs passed");
     }
 
+    /**
+     * method: anytime end to end: the confidence sequence is checked after every case, so a clearly better B stops
+     * well before the planned 200 cases, with PASS in the files and the same code from {@code report}; no look
+     * boundaries are registered (there are none to plan).
+     */
+    @Test
+    void theAnytimeMethodStopsAClearlyBetterCandidateEarlyWithTheSameDecisionFromReport() throws Exception {
+        ArenaFixture.goldenSet(dir, 200);
+        Path cfg = ArenaFixture.config(dir, "sim: {type: sim}", "sim", "sim", "random",
+                "decision:\n  sequential: {method: anytime}");
+        Path runDir = dir.resolve("anytime");
+        CliRun run = CliRun.of("run", cfg.toString(), "--quiet", "--no-cache", "--concurrency", "1", "--run-dir", runDir.toString());
+        assertEquals(ExitCode.PASS.code(), run.exitCode(), run.out() + run.err());
+        JsonNode manifest = JSON.readTree(runDir.resolve("manifest.json").toFile());
+        assertTrue(manifest.at("/sequential/boundaries/efficacy").isMissingNode() || manifest.at("/sequential/boundaries").isNull(),
+                "an anytime design registers no look boundaries: " + manifest.get("sequential"));
+        int judged = Files.readAllLines(runDir.resolve("cases.jsonl")).size();
+        assertTrue(judged < 200, "stopped early, after " + judged + " of 200 cases");
+        assertFalse(manifest.get("partial").asBoolean(), "a stop by the design is a normal end");
+        JsonNode seq = JSON.readTree(runDir.resolve("report.json").toFile()).at("/analysis/sequential");
+        assertEquals("stopped_efficacy", seq.get("status").asText(), seq.toString());
+        CliRun report = CliRun.of("report", runDir.toString());
+        assertEquals(run.exitCode(), report.exitCode(), report.out() + report.err());
+    }
+
     private static String readId(String line) {
         try {
             return JSON.readTree(line).get("caseId").asText();
