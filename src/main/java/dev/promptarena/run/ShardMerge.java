@@ -47,13 +47,19 @@ public final class ShardMerge {
         RunDirectory dir = create(runDir, set.shards().get(0).dir(), first.arena(), now);
         String started = set.shards().stream().map(m -> m.manifest().startedAt()).min(Comparator.naturalOrder()).orElseThrow();
         String finished = set.shards().stream().map(m -> m.manifest().finishedAt()).max(Comparator.naturalOrder()).orElseThrow();
-        Manifest manifest = wholeRun(first, dir.runId(), records.size(), started, finished);
+        // Every shard's design changes (e.g. a --seed that replaced the registered one) stay on the whole run: dropping
+        // them would let a merged run PASS that no shard could. Served models come from the merged journal below.
+        List<String> designChanges = set.shards().stream().map(m -> m.manifest().designChanges()).filter(java.util.Objects::nonNull)
+                .flatMap(List::stream).distinct().toList();
+        Manifest manifest = wholeRun(first, dir.runId(), records.size(), started, finished, designChanges);
         EngineSnapshot engine = EngineTotals.sum(set.shards().stream().map(m -> RecordedRun.readEngine(m.dir().resolve("engine.json"))).toList());
         dir.writeJson("manifest.json", manifest);
         dir.writeJsonLines("cases.jsonl", records);
         dir.writeJsonLines("outcomes.jsonl", records.stream().map(CaseRecord::outcome).toList());
         if (engine != null) dir.writeJson("engine.json", engine);
         concatJournals(set, dir);
+        manifest = manifest.withServed(ServedModels.read(dir.file(CallEngine.JOURNAL)));
+        dir.writeJson("manifest.json", manifest);
         return new Merged(dir, new RecordedRun(manifest, records, engine));
     }
 
@@ -88,7 +94,7 @@ public final class ShardMerge {
     }
 
     /** The first shard's manifest as the whole run: its own id, every case, the shards' span, no --shard in the command. */
-    private static Manifest wholeRun(Manifest m, String runId, int cases, String started, String finished) {
+    private static Manifest wholeRun(Manifest m, String runId, int cases, String started, String finished, List<String> designChanges) {
         List<String> args = new ArrayList<>();
         for (int i = 0; i < m.args().size(); i++) {
             String a = m.args().get(i);
@@ -98,7 +104,7 @@ public final class ShardMerge {
         return new Manifest(m.schemaVersion(), m.tool(), m.toolVersion(), runId, m.arena(), m.configFile(), m.configSha256(), m.datasetFile(),
                 m.datasetSha256(), m.rubricFile(), m.rubricSha256(), m.judgeTemplateSha256(), cases, m.repeats(), m.variants(), m.judge(),
                 m.providers(), m.axes(), m.policy(), started, finished, false, null, args, m.embedderModel(), m.referenceJudgeMargin(),
-                m.judges(), m.modelFamilies(), m.selfPreference());
+                m.judges(), m.modelFamilies(), m.selfPreference(), null, designChanges, m.sequential());
     }
 
     /** The shards' journals one after another: the audit trail of every call, and what a resume of the merged folder replays. */

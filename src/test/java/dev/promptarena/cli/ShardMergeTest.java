@@ -135,6 +135,23 @@ class ShardMergeTest {
         assertEquals(List.of(taken.resolve("keep.txt")), list(taken));
     }
 
+    /** A deviation recorded by every shard (here --seed) stays on the merged run, so merging cannot launder it into a PASS. */
+    @Test
+    void theShardsDesignChangesAndServedModelsSurviveTheMerge() throws IOException {
+        Path out = dir.resolve("seeded");
+        for (int k = 1; k <= 2; k++) {
+            assertEquals(0, CliRun.of("run", EXAMPLE, "--shard", k + "/2", "--seed", "7", "--out", out.toString(), "-q").exitCode());
+        }
+        List<Path> s = folders(out);
+        Path merged = dir.resolve("merged-seeded");
+        CliRun merge = CliRun.of("merge", "--run-dir", merged.toString(), s.get(0).toString(), s.get(1).toString());
+        assertTrue(merge.exitCode() != 0 && merge.exitCode() != 2, "a deviating run cannot PASS: " + merge.out() + merge.err());
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(merged.resolve("manifest.json").toFile());
+        assertTrue(manifest.get("designChanges").toString().contains("--seed 7 replaced the configured judge seed"), manifest.toString());
+        assertTrue(manifest.hasNonNull("served"), "served models read from the merged journal: " + manifest);
+        assertEquals(merge.exitCode(), CliRun.of("report", merged.toString()).exitCode(), "report agrees with merge");
+    }
+
     @Test
     void theSameFolderTwiceCountsOnce() throws IOException {
         Path out = dir.resolve("shards");
