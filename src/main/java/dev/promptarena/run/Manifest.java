@@ -56,33 +56,6 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
                 designChanges, registration);
     }
 
-    /** Without the design changes, as before they were recorded (issue 15). */
-    public Manifest(int schemaVersion, String tool, String toolVersion, String runId, String arena,
-                    String configFile, String configSha256, String datasetFile, String datasetSha256,
-                    String rubricFile, String rubricSha256, String judgeTemplateSha256, int cases, int repeats,
-                    Map<String, VariantInfo> variants, JudgeInfo judge, Map<String, ProviderInfo> providers,
-                    List<String> axes, DecisionPolicy policy, String startedAt, String finishedAt, boolean partial,
-                    String partialReason, List<String> args, String embedderModel, Double referenceJudgeMargin,
-                    List<JudgeInfo> judges, Map<String, List<String>> modelFamilies, List<SelfPreference> selfPreference,
-                    Map<String, List<ServedModels.Served>> served) {
-        this(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256, rubricFile,
-                rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt, finishedAt,
-                partial, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies, selfPreference, served, null);
-    }
-
-    /** Without the served models and design changes (while running, and run folders from before they were recorded). */
-    public Manifest(int schemaVersion, String tool, String toolVersion, String runId, String arena,
-                    String configFile, String configSha256, String datasetFile, String datasetSha256,
-                    String rubricFile, String rubricSha256, String judgeTemplateSha256, int cases, int repeats,
-                    Map<String, VariantInfo> variants, JudgeInfo judge, Map<String, ProviderInfo> providers,
-                    List<String> axes, DecisionPolicy policy, String startedAt, String finishedAt, boolean partial,
-                    String partialReason, List<String> args, String embedderModel, Double referenceJudgeMargin,
-                    List<JudgeInfo> judges, Map<String, List<String>> modelFamilies, List<SelfPreference> selfPreference) {
-        this(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256, rubricFile,
-                rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt, finishedAt,
-                partial, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies, selfPreference, null);
-    }
-
     /** This manifest with the served models read from the journal. */
     public Manifest withServed(Map<String, List<ServedModels.Served>> served) {
         return new Manifest(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256,
@@ -108,7 +81,7 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
                     String partialReason, List<String> args) {
         this(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256, rubricFile,
                 rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt, finishedAt,
-                partial, partialReason, args, null, null, null, null, null);
+                partial, partialReason, args, null, null, null, null, null, null, null);
     }
 
     /** A variant as run; {@code responsesSha256} is the hash of its recorded-outputs file (null when generated). */
