@@ -149,11 +149,11 @@ public final class TournamentRun {
                 if (interrupted) runner.requestStop();
                 List<CaseRecord> records;
                 try (CaseFiles files = CaseFiles.start(sub, order)) {
-                    records = runner.run(in.cases(), options.repeats(), r -> {
+                    runner.runEach(in.cases(), options.repeats(), (position, r) -> {
                         progress.caseDone();
                         files.caseDone(r);
                     });
-                    files.commit(records);
+                    records = files.commit();
                 }
                 if (records.size() < total && partial == null) {
                     // "interrupted" first when Ctrl-C stopped it: the exit code (130) is read from that word.
