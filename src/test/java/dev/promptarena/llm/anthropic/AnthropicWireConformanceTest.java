@@ -118,6 +118,8 @@ class AnthropicWireConformanceTest {
         List<String> problems = new ArrayList<>();
         for (JsonNode b : bodies) AnthropicSpec.violations(request, b).forEach(v -> problems.add(v + " in " + b));
         assertEquals(List.of(), problems);
+        // What the TypeScript type cannot say: max_tokens is a count (the SDK types it `number`).
+        assertTrue(bodies.stream().allMatch(b -> b.path("max_tokens").isIntegralNumber() && b.path("max_tokens").asInt() > 0), "integer max_tokens");
         // The run produced each kind of body this test is about.
         assertTrue(bodies.stream().anyMatch(b -> b.has("temperature") && b.has("top_p") && b.path("max_tokens").asInt() == 300
                 && b.path("system").isTextual()), "all decoding fields and a system prompt");
