@@ -28,7 +28,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,8 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AnthropicWireConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String VERDICT = "{\"winner\": \"B\", \"scores\": {\"A\": {\"Clarity\": 3, \"Policy citation\": 2},"
-            + " \"B\": {\"Clarity\": 4, \"Policy citation\": 5}}, \"reason\": \"cites the policy\"}";
     private static JsonSchema request;
     private static List<JsonNode> bodies;
     private static List<JsonNode> fakeReplies;
@@ -57,18 +54,15 @@ class AnthropicWireConformanceTest {
     @BeforeAll
     static void captureEveryKindOfRequest(@TempDir Path dir) throws Exception {
         request = AnthropicSpec.schema("MessageCreateParamsNonStreaming");
-        ArenaFixture.goldenSet(dir, 3);
-        // One multi-turn case: the conversation so far goes out with an assistant turn.
-        Files.writeString(dir.resolve("golden.jsonl"), "{\"id\": \"mt\", \"customer_name\": \"Ana\", \"message\": \"Still nothing.\","
-                + " \"context\": \"S-1\", \"messages\": [{\"role\": \"user\", \"content\": \"Where is my order?\"},"
-                + " {\"role\": \"assistant\", \"content\": \"I opened a trace.\"}]}\n", StandardOpenOption.APPEND);
+        // Three single-turn cases and one multi-turn case: the conversation so far goes out with an assistant turn.
+        ArenaFixture.goldenSetWithMultiTurn(dir, 3);
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             Set<String> garbled = ConcurrentHashMap.newKeySet();
             // Each judge's first reply is not a verdict, so its repair re-ask (assistant turn + instruction) is captured too.
             server.fallback(r -> {
                 String model = r.json().path("model").asText();
                 if (!model.startsWith("judge")) return Reply.ok("Hi Ana, per policy S-1 we trace it.");
-                return garbled.add(model) ? Reply.ok(model.equals("judge-tool") ? "{\"verdict\": \"?\"}" : "no idea") : Reply.ok(VERDICT);
+                return garbled.add(model) ? Reply.ok(model.equals("judge-tool") ? "{\"verdict\": \"?\"}" : "no idea") : Reply.ok(ArenaFixture.VERDICT);
             });
             String url = server.rootUrl();
             Path cfg = dir.resolve("wire.yaml");

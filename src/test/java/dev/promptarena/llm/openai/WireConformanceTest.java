@@ -34,24 +34,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WireConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String VERDICT = "{\"winner\": \"B\", \"scores\": {\"A\": {\"Clarity\": 3, \"Policy citation\": 2},"
-            + " \"B\": {\"Clarity\": 4, \"Policy citation\": 5}}, \"reason\": \"cites the policy\"}";
     private static JsonSchema request;
     private static List<JsonNode> bodies;
 
     @BeforeAll
     static void captureEveryKindOfRequest(@TempDir Path dir) throws IOException {
         request = OpenAiSpec.schema("CreateChatCompletionRequest");
-        ArenaFixture.goldenSet(dir, 3);
-        // One multi-turn case: the conversation so far goes out with an assistant turn.
-        Files.writeString(dir.resolve("golden.jsonl"), "{\"id\": \"mt\", \"customer_name\": \"Ana\", \"message\": \"Still nothing.\","
-                + " \"context\": \"S-1\", \"messages\": [{\"role\": \"user\", \"content\": \"Where is my order?\"},"
-                + " {\"role\": \"assistant\", \"content\": \"I opened a trace.\"}]}\n", java.nio.file.StandardOpenOption.APPEND);
+        // Three single-turn cases and one multi-turn case: the conversation so far goes out with an assistant turn.
+        ArenaFixture.goldenSetWithMultiTurn(dir, 3);
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             AtomicBoolean garbled = new AtomicBoolean();
             // One judge reply is not JSON, so the repair re-ask (assistant turn + instruction) is captured too.
             server.fallback(r -> !r.json().path("model").asText().equals("judge-model") ? Reply.ok("Hi Ana, per policy S-1 we trace it.")
-                    : garbled.compareAndSet(false, true) ? Reply.ok("B is better.") : Reply.ok(VERDICT));
+                    : garbled.compareAndSet(false, true) ? Reply.ok("B is better.") : Reply.ok(ArenaFixture.VERDICT));
             String url = server.baseUrl();
             Path cfg = dir.resolve("wire.yaml");
             Files.writeString(cfg, """
