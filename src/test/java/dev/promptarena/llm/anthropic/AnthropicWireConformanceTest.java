@@ -85,7 +85,7 @@ class AnthropicWireConformanceTest {
             CliRun run = CliRun.of(Map.of("K", "sk-ant-test"), "run", cfg.toString(), "-q");
             assertTrue(run.exitCode() != 2 && run.exitCode() != 4, run.exitCode() + run.err());
             // The pointwise judge of `score` (production traces) sends its own schema through the same client.
-            PointwisePrompt pointwise = new PointwisePrompt(new RubricLoader().load(dir.resolve("rubric.yaml")));
+            PointwisePrompt pointwise = new PointwisePrompt(new RubricLoader(false).load(dir.resolve("rubric.yaml")));
             server.enqueue(Reply.ok("{\"scores\": {}}"));
             client(url).send(new LlmRequest("judge-pointwise", pointwise.system(),
                     List.of(ChatMessage.user(pointwise.render("t1", "Where?", "S-1", "Traced."))), new Decoding(0.0, null, 400, 7L),
