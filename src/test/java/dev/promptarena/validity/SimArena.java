@@ -71,6 +71,11 @@ public final class SimArena {
      * @param seed         the run's seed (sim randomness and judge order)
      */
     public AnalysisResult run(String judgeOptions, String decision, long seed) {
+        return run(judgeOptions, decision, seed, 1);
+    }
+
+    /** As {@link #run(String, String, long)}, judging every case {@code repeats} times (run --repeats: fresh judge draws). */
+    public AnalysisResult run(String judgeOptions, String decision, long seed, int repeats) {
         try {
             Path runDir = Files.createTempDirectory(dir, "run");
             String yaml = """
@@ -89,11 +94,11 @@ public final class SimArena {
             Path cfg = dir.resolve("arena-" + seed + ".yaml");
             Files.writeString(cfg, yaml);
             ArenaInputs in = ArenaInputs.load(cfg, Map.of());
-            RunOptions options = new RunOptions(null, null, 64, null, 1, true, List.of("run"),
+            RunOptions options = new RunOptions(null, null, 64, null, repeats, true, List.of("run"),
                     EngineOptions.defaults(Map.of()).withoutCache(), null);
             RunPipeline.Result r = new RunPipeline(Map.of(), QUIET, (d, run, analysis) -> { }).execute(in, options);
             r.cacheWrites().join();
-            if (r.records().size() != n) throw new IllegalStateException("run recorded " + r.records().size() + " of " + n);
+            if (r.records().size() != n * repeats) throw new IllegalStateException("run recorded " + r.records().size() + " of " + n * repeats);
             return new RecordedRun(r.manifest(), r.records(), r.engine()).analyze();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
