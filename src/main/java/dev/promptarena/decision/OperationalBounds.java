@@ -14,7 +14,8 @@ import java.util.Locale;
  *   <li>{@code similarity_drop_max}, {@code cost_per_case_increase_usd}: Student t bound on the per-case differences;</li>
  *   <li>{@code latency_p95_increase_ms}: percentile bootstrap of p95(B) − p95(A), resampling cases;</li>
  *   <li>{@code length_growth_max}: BCa bootstrap of the ratio of mean words, resampling cases (a ratio, not a mean);</li>
- *   <li>{@code truncation_rate_max}: Wilson score bound on B's truncation rate (a limit on B's rate, not a difference).</li>
+ *   <li>{@code truncation_rate_max}: Wilson score bound on B's truncation rate (a limit on B's rate, not a difference);
+ *       with repeats, whose outcomes of a case are correlated, the BCa bootstrap of the rate resampling cases.</li>
  * </ul>
  */
 final class OperationalBounds {
@@ -48,6 +49,11 @@ final class OperationalBounds {
                         + s.wordsA().length + " cases)");
             }
             case "truncation_rate_max" -> {
+                if (s.paired() > s.pairedPerCase().length && s.pairedPerCase().length >= 2) {
+                    BootstrapResult r = new ClusterBootstrap(s.seed() + 2, s.resamples()).ratio(s.truncatedPerCase(), s.pairedPerCase(), 2 * gamma);
+                    return new Bound(lower ? r.interval().lower() : r.interval().upper(), 1 - gamma, side + " bound at " + level + " ("
+                            + r.interval().method() + " over " + s.pairedPerCase().length + " cases with repeats)");
+                }
                 Double b = lower ? OneSidedBounds.proportionLower(s.truncatedB(), s.paired(), gamma)
                         : OneSidedBounds.proportionUpper(s.truncatedB(), s.paired(), gamma);
                 return b == null ? null : new Bound(b, 1 - gamma, side + " bound at " + level + " (Wilson score, "

@@ -19,22 +19,25 @@ import java.util.Objects;
  * @param wordsB          same for B
  * @param truncatedB      outcomes where both generated and B was cut at the token limit
  * @param paired          outcomes where both generated
+ * @param truncatedPerCase per case (same order as {@code wordsA}), B's truncated outputs among them
+ * @param pairedPerCase   per case, its outcomes where both generated (more than 1 with repeats)
  * @param seed            seed of the guardrails' bootstraps (latency, length growth)
  * @param resamples       bootstrap resamples
  */
 public record GuardrailSamples(Map<String, double[]> axisDrops, double[] similarityDrops, double[] costIncreases,
                                double[][] latencyA, double[][] latencyB, double[] wordsA, double[] wordsB, int truncatedB,
-                               int paired, long seed, int resamples) {
+                               int paired, double[] truncatedPerCase, double[] pairedPerCase, long seed, int resamples) {
     public GuardrailSamples {
         Objects.requireNonNull(axisDrops, "axisDrops");
         if (latencyA.length != latencyB.length || wordsA.length != wordsB.length) throw new IllegalArgumentException("A and B must be paired by case");
+        if (truncatedPerCase.length != pairedPerCase.length) throw new IllegalArgumentException("truncation counts must be per case");
         if (truncatedB < 0 || truncatedB > paired) throw new IllegalArgumentException("truncatedB must be in [0, " + paired + "], got: " + truncatedB);
     }
 
     /** Only the axis drops (callers that predate the other intervals): the other guardrails then have no data. */
     public static GuardrailSamples ofAxisDrops(Map<String, double[]> axisDrops) {
         return new GuardrailSamples(axisDrops, new double[0], new double[0], new double[0][], new double[0][], new double[0], new double[0],
-                0, 0, 0, ClusterBootstrap.MIN_RESAMPLES);
+                0, 0, new double[0], new double[0], 0, ClusterBootstrap.MIN_RESAMPLES);
     }
 
     /** Collects the samples from the judged outcomes, per case in order of first appearance. */
@@ -62,7 +65,7 @@ public record GuardrailSamples(Map<String, double[]> axisDrops, double[] similar
         }
         int k = paired.size(), truncated = 0, n = 0;
         double[][] latA = new double[k][], latB = new double[k][];
-        double[] wA = new double[k], wB = new double[k];
+        double[] wA = new double[k], wB = new double[k], truncCase = new double[k], pairedCase = new double[k];
         int i = 0;
         for (List<CaseOutcome> os : paired.values()) {
             latA[i] = os.stream().mapToDouble(o -> o.a().latencyMillis()).toArray();
@@ -71,11 +74,13 @@ public record GuardrailSamples(Map<String, double[]> axisDrops, double[] similar
                 wA[i] += o.a().words();
                 wB[i] += o.b().words();
                 truncated += o.b().truncated() ? 1 : 0;
+                truncCase[i] += o.b().truncated() ? 1 : 0;
+                pairedCase[i]++;
                 n++;
             }
             i++;
         }
         return new GuardrailSamples(AxisAnalysis.drops(judged, axisNames), sim.stream().mapToDouble(Double::doubleValue).toArray(), cost,
-                latA, latB, wA, wB, truncated, n, seed, resamples);
+                latA, latB, wA, wB, truncated, n, truncCase, pairedCase, seed, resamples);
     }
 }

@@ -31,7 +31,7 @@ class OperationalBoundsTest {
             wb[i] = 22 + (i * 13 + 5) % 40;
             cost[i] = ((i * 29) % 17 - 8) * 1e-5 + 2e-5;
         }
-        return new GuardrailSamples(Map.of(), cost.clone(), cost, la, lb, wa, wb, 7, 200, 42, 20_000);
+        return new GuardrailSamples(Map.of(), cost.clone(), cost, la, lb, wa, wb, 7, 200, new double[0], new double[0], 42, 20_000);
     }
 
     @Test
@@ -45,6 +45,20 @@ class OperationalBoundsTest {
         assertEquals(0.1986423352431055, OneSidedBounds.proportionUpper(3, 40, G), 1e-12);
         assertNull(OneSidedBounds.proportionLower(0, 0, G));
         assertEquals(0.01705554200856719, OperationalBounds.of("truncation_rate_max", samples(), true, G).value(), 1e-12);
+    }
+
+    @Test
+    void withRepeatsTruncationIsBoundedResamplingCases() {
+        // 40 cases x 3 repeats; truncation is a property of the case (all three or none), 6 cases: 18 of 120 outcomes.
+        double[] trunc = new double[N], paired = new double[N];
+        for (int i = 0; i < N; i++) { paired[i] = 3; trunc[i] = i % 7 == 0 ? 3 : 0; }
+        GuardrailSamples s = new GuardrailSamples(Map.of(), new double[0], new double[0], new double[0][], new double[0][], new double[0],
+                new double[0], 18, 120, trunc, paired, 42, 20_000);
+        OperationalBounds.Bound upper = OperationalBounds.of("truncation_rate_max", s, false, G);
+        assertTrue(upper.what().contains("bootstrap") && upper.what().contains("40 cases"), upper.what());
+        // Wilson on 120 outcomes treats the repeats as independent: its upper bound is too low for 40 correlated cases.
+        assertTrue(upper.value() > OneSidedBounds.proportionUpper(18, 120, G) + 0.03,
+                upper.value() + " vs Wilson " + OneSidedBounds.proportionUpper(18, 120, G));
     }
 
     @Test

@@ -34,7 +34,7 @@ final class SimilarityAa {
         }
         SimilaritySummary summary = new SimilaritySummary(n, sumA / n, sumB / n, (sumB - sumA) / n, -1, 1, 0.5, 0.95);
         GuardrailSamples samples = new GuardrailSamples(Map.of(), d, new double[0], new double[0][], new double[0][], new double[0],
-                new double[0], 0, 0, seed, 2000);
+                new double[0], 0, 0, new double[0], new double[0], seed, 2000);
         OperationalMetrics none = new OperationalMetrics(Evidence.PRIMARY, n, 0, 0.0, n, 0, 0.0, 0, null, null, null, null, null, null,
                 0, null, null, null, null, null, null, null);
         return Guardrails.evaluate(List.of(new GuardrailSpec(GuardrailSpec.SIMILARITY_DROP, 0.0)), none, List.of(), summary, samples, 0.025)
