@@ -37,7 +37,7 @@ final class HumanLabelsGate {
     /** The refusal in plain words for stderr, naming the run folder in the commands to type. */
     static String refusal(Path runDir) {
         return "error: decision.metric is human_corrected_win_rate, so the gate decides only with human labels (exit 2)."
-                + " Write a label sheet with `prompt-arena label " + runDir + " --n 100 --out to-label.csv`, have it filled,"
+                + " Write a label sheet with `prompt-arena label " + runDir + " --n 60 --out to-label.csv`, have it filled,"
                 + " then decide with `prompt-arena report " + runDir + " --labels to-label.csv`.";
     }
 
