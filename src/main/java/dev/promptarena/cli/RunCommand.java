@@ -182,11 +182,9 @@ public final class RunCommand implements Callable<Integer> {
             changes.forEach(c -> main.err.println("warning: resuming with a changed input (--allow-changed-inputs): " + c));
             recordedArgs.add("--allow-changed-inputs");
         }
-        if (labels != null) {
-            // Labels given on resume replace the original ones (or add them), recorded so a later resume keeps them.
-            original.labels = labels;
-            ResumeArgs.replaceOption(recordedArgs, "--labels", labels.toString());
-        }
+        // Labels given on resume replace the run's own (or add them), recorded so a later resume keeps them.
+        if (labels != null) original.labels = labels;
+        if (labels != null) ResumeArgs.replaceOption(recordedArgs, "--labels", labels.toString());
         if (maxCost != null) {
             // A new cap for the rest of the run, recorded so a later resume keeps it.
             original.maxCost = maxCost;
