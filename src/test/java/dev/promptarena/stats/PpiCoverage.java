@@ -43,7 +43,7 @@ public final class PpiCoverage {
                 err2[d] += e * e;
             }
         }
-        String[] names = {"random subset (PPI++)", "uniform probabilities (active PPI++)", "uncertainty sampling (active PPI++)"};
+        String[] names = {"random subset (PPI++)", "label --strategy random (IPW)", "label --strategy uncertain (IPW)"};
         Tally[] out = new Tally[3];
         for (int d = 0; d < 3; d++) out[d] = new Tally(names[d], seeds, cover[d][0], cover[d][1], cover[d][2], width[d] / seeds, drawn[d] / seeds, effective[d] / seeds,
                 err[d] / seeds, Math.sqrt((err2[d] / seeds - Math.pow(err[d] / seeds, 2)) / seeds));

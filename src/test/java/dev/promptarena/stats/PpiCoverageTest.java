@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * a coverage estimate has a Monte Carlo standard error of 0.35 points, so the bounds [93%, 97%] (the issue's 95 ± 2)
  * sit about 3 standard errors from the 94.4%–95.3% measured over 20,000 seeds in bench/ppi-coverage.sh, and would
  * catch an interval that forgets a variance term (the plain z interval without the count term covered 99.9% for the
- * labels alone under exact draws) or drops the skewness correction at 60 labels (91.8%, PpiCoverageTest#sixtyLabels).
+ * labels alone under exact draws) or drops the skewness correction at 60 labels (91.8% there; {@link #sixtyLabelsStillCover}).
  */
 class PpiCoverageTest {
     private static final int SEEDS = 4000;
