@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 21 item 3: the reports now stream the cases back from cases.jsonl and the analysis keeps no text, yet every
  * file is byte for byte what the run wrote when it rendered them from the records held in memory (golden copies
- * written by main at d254ff0, src/test/resources/golden-main/README.md). ReportRegenerationTest holds a run's own
+ * written by main, src/test/resources/golden-main/README.md). ReportRegenerationTest holds a run's own
  * files to {@code report}'s, so together a run writes what it wrote before.
  */
 class GoldenReportsTest {
