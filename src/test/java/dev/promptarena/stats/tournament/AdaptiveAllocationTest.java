@@ -35,7 +35,7 @@ class AdaptiveAllocationTest {
         for (int p = 0; p < 3; p++) {
             int a = pairs.get(p)[0], b = pairs.get(p)[1];
             double z = Math.abs(fit.scores()[a] - fit.scores()[b]) / fit.differenceStandardError(a, b);
-            // Φ(−z) with scipy.stats.norm.cdf's value at the same z, by the erfc identity Φ(−z) = erfc(z/√2)/2.
+            // Φ(−z) by an independent route: the erfc identity Φ(−z) = erfc(z/√2)/2.
             assertEquals(0.5 * org.apache.commons.math3.special.Erf.erfc(z / Math.sqrt(2)), w[p], 1e-12);
         }
         assertEquals(true, w[0] > w[1] && w[0] > w[2], "the close pair is the least certain");
