@@ -58,6 +58,7 @@ final class TournamentOutput {
     }
 
     static int finish(TournamentRun.Result result, Main main, List<Path> outputs, Path junit) {
+        if (result.storageFailed()) return storageFailure(result, main);
         TournamentResult analysis = TournamentReports.writeAll(result.dir(), ManifestFactory.read(result.dir().file("manifest.json")),
                 result.folder(), result.runs());
         copyOutputs(result.dir(), analysis, outputs, junit);
@@ -70,6 +71,20 @@ final class TournamentOutput {
         if (result.partialReason().startsWith("interrupted")) return ExitCode.INTERRUPTED.code();
         // Stopped by the budget: a pass on fewer cases than planned is not the pre-registered test.
         return gate == ExitCode.PASS ? ExitCode.INCONCLUSIVE.code() : gate.code();
+    }
+
+    /** The journal failed (disk full): write the reports the disk still takes, say why in plain words, exit 4 (as a two-variant run). */
+    private static int storageFailure(TournamentRun.Result result, Main main) {
+        try {
+            if (!result.runs().isEmpty()) {
+                TournamentReports.writeAll(result.dir(), ManifestFactory.read(result.dir().file("manifest.json")), result.folder(), result.runs());
+            }
+        } catch (RuntimeException alsoFull) {
+            main.err.println("warning: the partial reports could not be written either: " + dev.promptarena.util.IoReason.of(alsoFull));
+        }
+        main.err.println("error: run stopped: " + result.partialReason() + ". No new call was started after the failed write.");
+        main.err.println("Resume with: prompt-arena run --resume " + result.dir().path());
+        return ExitCode.RUN_ERROR.code();
     }
 
     /** {@code report <run-dir>} of a tournament folder. */

@@ -20,6 +20,7 @@ import dev.promptarena.judge.PairJudging;
 import dev.promptarena.judge.ReferenceJudge;
 import dev.promptarena.stats.tournament.TieModel;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class TournamentRun {
      * counters. {@code cacheWrites} as for a two-variant run.
      */
     public record Result(RunDirectory dir, TournamentFolder folder, List<RecordedRun> runs, EngineSnapshot engine, String partialReason,
-                         CompletableFuture<Long> cacheWrites) {}
+                         CompletableFuture<Long> cacheWrites, boolean storageFailed) {}
 
     /** Stops the run (Ctrl-C) as {@link RunPipeline#interrupt()} does: no new case or pairing starts, sent calls finish. */
     public void interrupt() {
@@ -148,19 +149,24 @@ public final class TournamentRun {
                 }
             }
             snapshot = calls.snapshot();
-            dir.writeJson("engine.json", snapshot);
+            EngineSnapshot written = snapshot;
+            bestEffortAfterJournalFailure(calls, () -> dir.writeJson("engine.json", written));
         } catch (RuntimeException | Error | InterruptedException e) {
             calls.close();
             throw e;
         }
         CompletableFuture<Long> cacheWrites = calls.closeLeavingCacheWrites();
-        if (snapshot.partial() && partial != null && !interrupted) {
+        if (calls.journalFailure() != null) {
+            // As a two-variant run says it: the reason that matters for resuming is the journal's.
+            partial = "the journal could not be written (" + calls.journalFailure() + ")" + (partial == null ? "" : ", " + partial.replaceFirst("^stopped in ", "in "))
+                    + "; free the space, then resume";
+        } else if (snapshot.partial() && partial != null && !interrupted) {
             partial = String.format(Locale.ROOT, "the cost budget of $%.4f was reached (%s)", options.engine().maxCostUsd(), partial);
         }
         Manifest top = ManifestFactory.read(dir.file("manifest.json")).withEnd(Instant.now().toString(), partial)
                 .withServed(ServedModels.read(dir.file(CallEngine.JOURNAL)));
-        dir.writeJson("manifest.json", top);
-        return new Result(dir, folder, runs, snapshot, partial, cacheWrites);
+        bestEffortAfterJournalFailure(calls, () -> dir.writeJson("manifest.json", top));
+        return new Result(dir, folder, runs, snapshot, partial, cacheWrites, calls.journalFailure() != null);
     }
 
     /** One pairing to run: variants {@code a} &lt; {@code b} (indices, control 0) on {@code cases}; adaptive ones are stage two's. */
@@ -185,6 +191,16 @@ public final class TournamentRun {
         }
         List<String> firstPass = adaptive == null ? null : adaptive.firstPass().stream().map(GoldenCase::id).toList();
         return new TournamentFolder(1, t.names(), t.schedule().name().toLowerCase(Locale.ROOT), TIES, pairs, firstPass);
+    }
+
+    /** Once the journal failed (a full disk, usually) other files may not fit either: write what fits, warn about the rest. */
+    private void bestEffortAfterJournalFailure(CallEngine calls, Runnable write) {
+        try {
+            write.run();
+        } catch (UncheckedIOException e) {
+            if (calls.journalFailure() == null) throw e;
+            err.println("warning: " + e.getMessage() + ": " + dev.promptarena.util.IoReason.of(e));
+        }
     }
 
     /** Every variant's provider and every panel judge's. */
