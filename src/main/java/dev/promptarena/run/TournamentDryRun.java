@@ -49,7 +49,7 @@ public final class TournamentDryRun {
                 for (int[] p : t.pairings()) {
                     VariantConfig a = t.variants().get(p[0]), b = t.variants().get(p[1]);
                     long answers = DryRun.maxTokens(a.decoding().maxTokens()) + DryRun.maxTokens(b.decoding().maxTokens());
-                    DryRun.judgeCalls(planned, judges, prompt, new CaseRequests(a, b).question(c), c, answers);
+                    DryRun.judgeCalls(planned, judges, prompt, new CaseRequests(a, b).question(c), c, answers, j -> 1.0);
                 }
             }
         }
