@@ -119,6 +119,7 @@ class BatchModeTest {
             CliRun r = CliRun.of(env(dir.resolve("cache")), "run", cfg.toString(), "--batch", "--quiet", "--run-dir", run.toString());
             assertTrue(List.of(0, 1, 3).contains(r.exitCode()), r.err());
             assertEquals(2, server.syncCalls(), "both failed generations once more, synchronously");
+            assertFalse(r.err().contains("batch "), "-q: no batch states on stderr: " + r.err());
             assertEquals(CALLS, engine(run).get("succeeded").asLong());
             assertEquals(0, engine(run).get("failed").asLong());
         }
