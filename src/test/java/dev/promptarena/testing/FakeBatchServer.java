@@ -209,27 +209,16 @@ public final class FakeBatchServer implements AutoCloseable {
 
     private static JsonNode body(JsonNode item, boolean anthropic) { return item.path(anthropic ? "params" : "body"); }
 
-    /** The success body a synchronous call with {@code request} gets, built from {@link #replies}. */
+    /** The success body a synchronous call with {@code request} gets from {@link FakeOpenAiServer}, with {@link #replies}. */
     private ObjectNode answer(JsonNode request, boolean anthropic) {
         String text = request.toString(); // the bytes a synchronous client sends: the replies may hash them
         FakeOpenAiServer.Recorded rec = new FakeOpenAiServer.Recorded("POST", anthropic ? "/v1/messages" : "/v1/chat/completions", null,
                 Map.of(), text, request);
-        String content = replies.apply(rec).headers().getOrDefault("x-content", "echo: " + rec.lastUserText());
-        String model = request.path("model").asText();
-        ObjectNode root = json.createObjectNode();
-        if (anthropic) {
-            root.put("id", "msg_test").put("type", "message").put("role", "assistant").put("model", model);
-            root.putArray("content").addObject().put("type", "text").put("text", content);
-            root.put("stop_reason", "end_turn");
-            root.putObject("usage").put("input_tokens", 11).put("output_tokens", 7);
-        } else {
-            root.put("id", "chatcmpl-test").put("object", "chat.completion").put("model", model).put("system_fingerprint", "fp_test");
-            ObjectNode choice = root.putArray("choices").addObject();
-            choice.put("index", 0).putObject("message").put("role", "assistant").put("content", content);
-            choice.put("finish_reason", "stop");
-            root.putObject("usage").put("prompt_tokens", 11).put("completion_tokens", 7).put("total_tokens", 18);
+        try {
+            return (ObjectNode) json.readTree(FakeOpenAiServer.success(json, rec, replies.apply(rec).headers().get("x-content")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
-        return root;
     }
 
     private List<JsonNode> readLines(byte[] content) {
