@@ -106,8 +106,8 @@ final class BatchLane implements AutoCloseable {
         BatchApi.Outcome early = unclaimed.remove(id);
         Pending p = new Pending(id, providerKey, role, key, request, normalized);
         if (early != null) {
-            if (early.response() != null) land(p, early.response(), factor(providerKey), 0.0, false);
-            else landFailure(p, CallFailure.of(early.failure()), 0.0, false);
+            if (early.response() != null) land(p, early.response(), factor(providerKey), 0.0, false).join();
+            else landFailure(p, CallFailure.of(early.failure()), 0.0, false).join();
         }
         Landed l = landed.get(id);
         if (l != null) return l.response() != null ? CompletableFuture.completedFuture(l.response()) : CompletableFuture.failedFuture(l.failure().toException());
@@ -154,21 +154,24 @@ final class BatchLane implements AutoCloseable {
         return factor * prices.cost(p.request().model(), TokenCounter.quickInput(p.request()), TokenCounter.outputCap(p.request()));
     }
 
-    /** Records an answer as a synchronous call would: budget settled, cache, journal (forced), then served. */
-    void land(Pending p, LlmResponse response, double factor, double reserved, boolean settle) {
+    /**
+     * Records an answer as a synchronous call would: budget settled, cache, journal; served once the journal has it on
+     * disk (the future). Callers land a whole batch, then wait, so one fsync covers many answers.
+     */
+    CompletableFuture<Void> land(Pending p, LlmResponse response, double factor, double reserved, boolean settle) {
         double cost = costOf.apply(p.request(), response) * factor;
         if (settle) budget.settle(reserved, cost);
         else budget.addSpent(cost);
         if (cache != null && endpoints.cacheable(p.provider())) cache.put(p.key(), response);
-        journal.append(new JournalEntry(p.key(), p.role().name(), p.provider(), p.normalized(), response, null, cost, clock.millis())).join();
-        landed.put(p.customId(), new Landed(response, null, cost));
+        return journal.append(new JournalEntry(p.key(), p.role().name(), p.provider(), p.normalized(), response, null, cost, clock.millis()))
+                .thenRun(() -> landed.put(p.customId(), new Landed(response, null, cost)));
     }
 
     /** Records a final failure (journaled like a synchronous call's, so a resume retries it). */
-    void landFailure(Pending p, CallFailure failure, double reserved, boolean settle) {
+    CompletableFuture<Void> landFailure(Pending p, CallFailure failure, double reserved, boolean settle) {
         if (settle) budget.settle(reserved, 0);
-        journal.append(new JournalEntry(p.key(), p.role().name(), p.provider(), p.normalized(), null, failure, 0, clock.millis())).join();
-        landed.put(p.customId(), new Landed(null, failure, 0));
+        return journal.append(new JournalEntry(p.key(), p.role().name(), p.provider(), p.normalized(), null, failure, 0, clock.millis()))
+                .thenRun(() -> landed.put(p.customId(), new Landed(null, failure, 0)));
     }
 
     @Override

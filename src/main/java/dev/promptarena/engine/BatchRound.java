@@ -30,6 +30,14 @@ final class BatchRound {
     private final BatchLane lane;
     private final BooleanSupplier stopping;
     private final Map<String, Double> reserved = new HashMap<>();
+    /** Journal appends of landed answers: waited for together, so one fsync covers a batch's answers. */
+    private final List<CompletableFuture<Void>> landing = new ArrayList<>();
+
+    /** Waits until every landed answer is on disk (a journal failure surfaces here and stops the run). */
+    private void awaitLanding() {
+        landing.forEach(CompletableFuture::join);
+        landing.clear();
+    }
 
     BatchRound(BatchLane lane, BooleanSupplier stopping) {
         this.lane = lane;
@@ -46,10 +54,12 @@ final class BatchRound {
         if (lane.options.retry() == BatchSettings.Retry.BATCH) {
             List<Pending> again = retryable(failed);
             failed = submitAndWait(again);
-            for (Failed f : failed) lane.landFailure(f.item(), CallFailure.of(f.failure()), reserved.getOrDefault(f.item().customId(), 0.0), false);
+            for (Failed f : failed) landing.add(lane.landFailure(f.item(), CallFailure.of(f.failure()), 0.0, false));
+            awaitLanding();
         } else {
             retrySync(retryable(failed));
         }
+        awaitLanding();
         return true;
     }
 
@@ -57,7 +67,7 @@ final class BatchRound {
     private List<Pending> retryable(List<Failed> failed) {
         List<Pending> out = new ArrayList<>();
         for (Failed f : failed) {
-            if (f.failure().kind() == ProviderException.Kind.FATAL) lane.landFailure(f.item(), CallFailure.of(f.failure()), 0, false);
+            if (f.failure().kind() == ProviderException.Kind.FATAL) landing.add(lane.landFailure(f.item(), CallFailure.of(f.failure()), 0, false));
             else out.add(f.item());
         }
         return out;
@@ -185,7 +195,7 @@ final class BatchRound {
                 if (b.customIds().contains(o.customId())) lane.unclaimed.put(o.customId(), o);
                 continue;
             }
-            if (o.response() != null) lane.land(p, o.response(), lane.factor(p.provider()), reserved.getOrDefault(p.customId(), 0.0), true);
+            if (o.response() != null) landing.add(lane.land(p, o.response(), lane.factor(p.provider()), reserved.getOrDefault(p.customId(), 0.0), true));
             else {
                 lane.budget.settle(reserved.getOrDefault(p.customId(), 0.0), 0);
                 failed.add(new Failed(p, o.failure()));
@@ -212,14 +222,11 @@ final class BatchRound {
             lane.counters.inFlight.increment();
             all.add(lane.endpoints.client(p.provider()).send(p.request()).handle((LlmResponse r, Throwable e) -> {
                 lane.counters.inFlight.decrement();
-                if (r != null) lane.land(p, r, 1.0, estimate, true);
-                else {
-                    Throwable t = Futures.cause(e);
-                    ProviderException pe = t instanceof ProviderException x ? x : new ProviderException(ProviderException.Kind.FATAL, String.valueOf(t));
-                    lane.landFailure(p, CallFailure.of(pe), estimate, true);
-                }
-                return null;
-            }));
+                if (r != null) return lane.land(p, r, 1.0, estimate, true);
+                Throwable t = Futures.cause(e);
+                ProviderException pe = t instanceof ProviderException x ? x : new ProviderException(ProviderException.Kind.FATAL, String.valueOf(t));
+                return lane.landFailure(p, CallFailure.of(pe), estimate, true);
+            }).thenCompose(f -> f));
         }
         all.forEach(CompletableFuture::join);
     }
