@@ -161,7 +161,8 @@ public final class RunPipeline implements AutoCloseable {
                             .map(j -> new PairJudge(j, prompt, c, costs, orders(j.seed(), limited, options.repeats()))).toList()),
                     c, costs, window, in.recorded(), checks).emptyRepliesAreAnswers(!config.emptyReplyIsError());
             // Batch mode: every call answered by provider batches first; the run proper then only reads the answers.
-            boolean prefilled = options.engine().batch() == null || interrupted || BatchPrefill.run(calls, runners, in.cases(), options.repeats());
+            boolean prefilled = options.engine().batch() == null || interrupted || BatchPrefill.run(calls, runners, in.cases(), options.repeats(),
+                    options.window());
             runner = runners.apply(calls, options.window());
             if (interrupted || !prefilled) runner.requestStop();
             ArenaRunner stoppable = runner;
