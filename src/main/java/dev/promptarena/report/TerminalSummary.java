@@ -47,7 +47,7 @@ public final class TerminalSummary {
                     a.similarity().meanDiff(), a.similarity().cases());
         }
         JudgePanelText.print(a.judgePanel(), out);
-        HumanCorrectedText.print(m.humanCorrected(), out);
+        HumanCorrectedText.print(m.humanCorrected(), m.humanLabels(), out);
         for (GuardrailResult g : d.guardrails()) {
             // Formatted as the reports do (0.667, not 0.6666666666666666).
             if (g.breached()) out.printf(Locale.ROOT, "  guardrail BREACHED: %s = %s (limit %s)%n", g.metric(), Fmt.metric(g.metric(), g.observed()),

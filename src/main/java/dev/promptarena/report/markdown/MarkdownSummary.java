@@ -47,7 +47,7 @@ public final class MarkdownSummary {
                 .append(w.scored()).append(" scored; ").append(w.unparseable()).append(" unparseable, ").append(w.errors()).append(" errors\n\n");
         String judgeErrors = dev.promptarena.report.JudgeErrors.of(m).sentence();
         if (!judgeErrors.isEmpty()) s.append(MarkdownText.escape(judgeErrors)).append("\n\n");
-        s.append(HumanCorrectedText.markdown(m.humanCorrected()));
+        s.append(HumanCorrectedText.markdown(m.humanCorrected(), m.humanLabels() == null ? null : MarkdownText.escape(m.humanLabels().describe())));
         MarkdownSequential.append(s, a.sequential());
         axes(s, a.axes());
         guardrails(s, d.guardrails());
