@@ -79,11 +79,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--max-cost", paramLabel = "USD", description = "Stop cleanly before the run's cost would exceed USD; the report is marked partial.")
     Double maxCost;
-
-    @CommandLine.Mixin BatchOption batch = new BatchOption();
-
-    @Option(names = "--dry-run", description = "Print the number of calls, estimated tokens and cost; call nothing.")
-    boolean dryRun;
+    @CommandLine.Mixin BatchOption batch = new BatchOption(); // --batch
+    @Option(names = "--dry-run", description = "Print the number of calls, estimated tokens and cost; call nothing.") boolean dryRun;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Complete an interrupted run: finished calls come from its journal, none is re-issued.")
     Path resume;
@@ -139,9 +136,9 @@ public final class RunCommand implements Callable<Integer> {
         ArenaInputs loaded = ArenaInputs.load(config, main.env, responses != null);
         loaded.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
         boolean tournament = loaded.config().tournament() != null;
-        if (tournament && !TournamentOutput.checkOptions(main, responses, outputs, junit, part, labels)) return ExitCode.USAGE_OR_INPUT.code();
+        if (tournament && (!TournamentOutput.checkOptions(main, responses, outputs, junit, part, labels)
+                || batch.refuseTournament(loaded.config(), main.err))) return ExitCode.USAGE_OR_INPUT.code();
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
-        if (tournament && batch.refuseTournament(loaded.config(), main.err)) return ExitCode.USAGE_OR_INPUT.code();
         RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(loaded.config()), null, runDir, part);
         if (dryRun && tournament) return TournamentOutput.dryRun(main, inputs, options);
         if (dryRun) {
