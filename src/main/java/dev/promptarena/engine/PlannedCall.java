@@ -24,7 +24,4 @@ public record PlannedCall(Calls.Role role, LlmRequest request, long extraInputTo
     }
 
     public PlannedCall(Calls.Role role, LlmRequest request) { this(role, request, 0); }
-
-    /** This call at {@code factor} of the list price (batch mode). */
-    public PlannedCall at(double factor) { return new PlannedCall(role, request, extraInputTokens, factor); }
 }

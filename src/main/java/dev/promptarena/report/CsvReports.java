@@ -130,6 +130,13 @@ public final class CsvReports {
         if (a.judgePanel() != null) JudgePanelRows.add(t, a.judgePanel());
         for (GuardrailResult g : a.decision().guardrails()) {
             t.row("guardrail." + g.metric(), g.observed(), null, g.limit(), g.breached() ? "BREACHED" : "ok", g.role().name().toLowerCase(), g.detail());
+            if (g.bound() != null) {
+                // Its own row (the guardrail row's columns are taken): value = the bound the decision used.
+                t.row("guardrail." + g.metric() + ".bound", g.bound(), null, g.limit(),
+                        String.format(java.util.Locale.ROOT, "%.4g one-sided", g.level()), g.role().name().toLowerCase(),
+                        g.mode().name().toLowerCase() + ": " + (g.mode() == dev.promptarena.decision.GuardrailSpec.Mode.HARM_PROVEN
+                                ? "lower bound; breached when above the limit" : "upper bound; breached unless at or below the limit"));
+            }
         }
         return t;
     }

@@ -76,10 +76,10 @@ public final class MarkdownSummary {
 
     private static void guardrails(StringBuilder s, List<GuardrailResult> gs) {
         if (gs.isEmpty()) return;
-        s.append("### Guardrails (primary)\n\n| Guardrail | Observed | Limit | Status |\n|---|---:|---:|---|\n");
+        s.append("### Guardrails (primary)\n\n| Guardrail | Observed | One-sided bound | Limit | Status |\n|---|---:|---:|---:|---|\n");
         for (GuardrailResult g : gs) {
             s.append("| `").append(g.metric().replace("`", "")).append("` | ").append(Fmt.metric(g.metric(), g.observed())).append(" | ")
-                    .append(Fmt.metric(g.metric(), g.limit())).append(" | ")
+                    .append(Fmt.guardrailBound(g)).append(" | ").append(Fmt.metric(g.metric(), g.limit())).append(" | ")
                     .append(g.breached() ? "❌ **breached**" : g.observed() == null ? "no data" : "✅ ok").append(" |\n");
         }
         s.append('\n');
