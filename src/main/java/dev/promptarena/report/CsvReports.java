@@ -25,9 +25,13 @@ public final class CsvReports {
     private CsvReports() {}
 
     public static void write(RunDirectory dir, ReportModel m) {
+        write(dir, m, JudgeErrors.of(m));
+    }
+
+    /** As above, with the judge errors the caller already counted (counting them is a pass over every case). */
+    public static void write(RunDirectory dir, ReportModel m, JudgeErrors je) {
         cases(m).writeTo(dir, "cases.csv");
         CsvTable summary = summary(m.analysis());
-        JudgeErrors je = JudgeErrors.of(m);
         String role = m.analysis().winRate().role().name().toLowerCase();
         summary.row("judge_errors", je.outcomes(), null, null, null, role, "error outcomes where every judge call failed (in errors, never unparseable)");
         summary.row("judge_failed_calls", je.calls(), null, null, null, role, je.calls() == 0 ? null : je.reasons());
