@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
@@ -55,8 +56,38 @@ record PackRecord(String key, byte[] value, int size) {
         }
     }
 
+    /** The value of the record at {@code offset}, or null if it is damaged or not {@code key}'s. */
+    static byte[] readAt(FileChannel ch, long offset, String key) throws IOException {
+        // One read covers a typical record (~1 KB); the index keeps no sizes, to stay small.
+        ByteBuffer first = fill(ch, offset, ByteBuffer.allocate(4096));
+        if (first.position() < HEADER) return null;
+        long size = HEADER + (long) first.getInt(4) + first.getInt(8);
+        if (size < HEADER || size > HEADER + MAX_KEY + MAX_VALUE) return null;
+        ByteBuffer record;
+        if (size <= first.position()) {
+            record = first.flip().limit((int) size);
+        } else {
+            record = ByteBuffer.allocate((int) size).put(first.flip());
+            fill(ch, offset + record.position(), record);
+            if (record.hasRemaining()) return null;
+            record.flip();
+        }
+        return value(record, key);
+    }
+
+    /** Fills {@code b} from {@code position} on, or up to the end of the file. */
+    private static ByteBuffer fill(FileChannel ch, long position, ByteBuffer b) throws IOException {
+        long at = position;
+        while (b.hasRemaining()) {
+            int n = ch.read(b, at);
+            if (n < 0) break;
+            at += n;
+        }
+        return b;
+    }
+
     /** Decodes one whole record read by offset; null if it is damaged or is not {@code expectedKey}'s. */
-    static byte[] value(ByteBuffer b, String expectedKey) {
+    private static byte[] value(ByteBuffer b, String expectedKey) {
         if (b.remaining() < HEADER || b.getInt() != MAGIC) return null;
         int keyLength = b.getInt();
         int valueLength = b.getInt();

@@ -27,15 +27,17 @@ import java.util.stream.Stream;
  * mid-append) before writing after it. Readers take no lock: a miss scans the bytes appended since the
  * last scan, stopping before any record that is not whole yet. Later records of a key win.
  * <p>Not thread-safe for appends: one thread appends (the cache's writer); lookups from any thread.
+ * Limits, accepted for a cache (a lost entry is a call paid again, never a wrong answer): damage in the
+ * middle of a segment hides the records after it, and the next append cuts them off; the lock is a POSIX
+ * record lock, so within one JVM two instances on one directory exclude each other through the JVM's
+ * lock table, but one of them closing its lock file drops the OS lock the other may hold.
  */
 final class PackStore implements AutoCloseable {
     static final long DEFAULT_SEGMENT_BYTES = 256L << 20;
 
-    private record Loc(int segment, long offset, int size) {}
-
     private final Path dir;
     private final long segmentBytes;
-    private final Map<String, Loc> index = new ConcurrentHashMap<>();
+    private final PackIndex index = new PackIndex();
     private final Map<Integer, FileChannel> readers = new ConcurrentHashMap<>();
     // Guarded by this: how far the segments have been scanned.
     private boolean listed;
@@ -53,18 +55,13 @@ final class PackStore implements AutoCloseable {
 
     /** The value stored under {@code key}, scanning other processes' new records on a miss. */
     Optional<byte[]> get(String key) throws IOException {
-        Loc loc = index.get(key);
-        if (loc == null) {
+        long loc = index.get(key);
+        if (loc < 0) {
             refresh();
             loc = index.get(key);
-            if (loc == null) return Optional.empty();
+            if (loc < 0) return Optional.empty();
         }
-        ByteBuffer b = ByteBuffer.allocate(loc.size());
-        FileChannel ch = reader(loc.segment());
-        while (b.hasRemaining()) {
-            if (ch.read(b, loc.offset() + b.position()) < 0) return Optional.empty();
-        }
-        return Optional.ofNullable(PackRecord.value(b.flip(), key));
+        return Optional.ofNullable(PackRecord.readAt(reader(PackIndex.segment(loc)), PackIndex.offset(loc), key));
     }
 
     /** Scans what was appended since the last scan (all segments the first time). */
@@ -102,7 +99,7 @@ final class PackStore implements AutoCloseable {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch.position(from)), 1 << 16))) {
             PackRecord r;
             while ((r = PackRecord.read(in)) != null) {
-                index.put(r.key(), new Loc(s, pos, r.size()));
+                index.put(r.key(), PackIndex.location(s, pos));
                 pos += r.size();
             }
         }
@@ -120,29 +117,33 @@ final class PackStore implements AutoCloseable {
         try (FileLock lock = lock()) {
             synchronized (this) {
                 refresh();
-                if (last == 0 || (scanned > 0 && scanned + bytes > segmentBytes)) {
-                    last++;
-                    scanned = 0;
+                // Committed to `last` and `scanned` only once written: a failed append changes nothing here.
+                int seg = last;
+                long start = scanned;
+                if (seg == 0 || (start > 0 && start + bytes > segmentBytes)) {
+                    seg++;
+                    start = 0;
                 }
-                FileChannel out = appendChannel(last);
+                FileChannel out = appendChannel(seg);
                 // Bytes past the intact records are a torn record of a writer that died holding the lock.
-                if (out.size() > scanned) out.truncate(scanned);
-                long pos = scanned;
+                if (out.size() > start) out.truncate(start);
+                long pos = start;
                 try {
                     for (ByteBuffer b : encoded) {
                         while (b.hasRemaining()) pos += out.write(b, pos);
                     }
                 } catch (IOException | RuntimeException e) {
                     // Disk full: leave no partial record for the next appender to cut.
-                    try { out.truncate(scanned); } catch (IOException ignored) { /* the next appender cuts it */ }
+                    try { out.truncate(start); } catch (IOException ignored) { /* the next appender cuts it */ }
                     throw e;
                 }
-                pos = scanned;
+                pos = start;
                 for (int i = 0; i < records.size(); i++) {
                     int size = encoded.get(i).limit();
-                    index.put(records.get(i).getKey(), new Loc(last, pos, size));
+                    index.put(records.get(i).getKey(), PackIndex.location(seg, pos));
                     pos += size;
                 }
+                last = seg;
                 scanned = pos;
             }
         }

@@ -92,6 +92,19 @@ class PackCacheTest {
     }
 
     @Test
+    void answersLongerThanOneReadComeBackWhole(@TempDir Path dir) {
+        LlmResponse longAnswer = new LlmResponse("y".repeat(100_000), "m", null, new Usage(10, 1), "stop", 5, 1, false);
+        try (ResponseCache cache = new ResponseCache(dir, JSON)) {
+            cache.put(key(1), longAnswer);
+            cache.put(key(2), answer(2));
+        }
+        try (ResponseCache cache = new ResponseCache(dir, JSON)) {
+            assertEquals(longAnswer, cache.get(key(1)).orElseThrow());
+            assertEquals(answer(2), cache.get(key(2)).orElseThrow());
+        }
+    }
+
+    @Test
     void aDamagedRecordIsAMissNeverAWrongAnswer(@TempDir Path dir) throws Exception {
         try (ResponseCache cache = new ResponseCache(dir, JSON)) {
             cache.put(key(1), answer(1));
