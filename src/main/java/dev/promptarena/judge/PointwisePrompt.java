@@ -2,7 +2,6 @@ package dev.promptarena.judge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import dev.promptarena.input.Hashing;
@@ -63,17 +62,6 @@ public final class PointwisePrompt {
                 "anchor5", a.anchors().get(5));
     }
 
-    /** JSON schema of the reply, for providers with structured output. */
-    static JsonNode schema(List<String> axes) {
-        ObjectNode scores = JSON.createObjectNode().put("type", "object").put("additionalProperties", false);
-        ObjectNode props = scores.putObject("properties");
-        axes.forEach(a -> props.putObject(a).put("type", "integer").put("minimum", 1).put("maximum", 5));
-        axes.forEach(scores.putArray("required")::add);
-        ObjectNode root = JSON.createObjectNode().put("type", "object").put("additionalProperties", false);
-        ObjectNode rp = root.putObject("properties");
-        rp.set("scores", scores);
-        rp.putObject("reason").put("type", "string");
-        root.putArray("required").add("scores").add("reason");
-        return root;
-    }
+    /** JSON schema of the reply, for providers with structured output (strict-mode subset: VerdictSchema). */
+    static JsonNode schema(List<String> axes) { return VerdictSchema.pointwise(axes); }
 }

@@ -38,6 +38,20 @@ final class VerdictSchema {
         return root;
     }
 
+    /**
+     * The pointwise judge's reply ({@code {"scores": {"<axis>": 1-5, ...}, "reason": "..."}}), under the same rules:
+     * it once bounded scores with minimum/maximum, outside what strict mode accepts.
+     */
+    static JsonNode pointwise(List<String> axes) {
+        ObjectNode root = object();
+        root.put("title", "scores");
+        ObjectNode props = root.putObject("properties");
+        props.set("scores", axisScores(axes));
+        props.putObject("reason").put("type", "string");
+        root.putArray("required").add("scores").add("reason");
+        return root;
+    }
+
     private static ObjectNode axisScores(List<String> axes) {
         ObjectNode o = object();
         ObjectNode props = o.putObject("properties");

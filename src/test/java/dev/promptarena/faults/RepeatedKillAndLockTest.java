@@ -44,12 +44,16 @@ class RepeatedKillAndLockTest {
         Random rnd = new Random(seed);
         String why = "kill points from seed " + seed;
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
-            server.fallback(DeterministicReplies::reply).latency(30);
+            // The server answers only up to a limit and holds every request past it, so a run cannot get ahead of
+            // the kill point: the journal reaches exactly the limit and stops there, whatever the scheduling.
+            AnswerLimit gate = new AnswerLimit();
+            server.fallback(rec -> gate.admit() ? DeterministicReplies.reply(rec) : FakeOpenAiServer.Reply.serverError());
             ArenaFixture.goldenSet(dir, CASES);
             Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", concurrency: 3}", "oa", "oa", "random", "");
 
+            long limit = gate.allow(1 + rnd.nextInt(CALLS / 4));
             Process p = start("run", cfg.toString(), "--quiet", "--no-cache", "--out", dir.resolve("killed").toString());
-            Path journal = waitForLines(dir.resolve("killed"), 1 + rnd.nextInt(CALLS / 4), p, why);
+            Path journal = waitForLines(dir.resolve("killed"), limit, p, why);
             Path runDir = journal.getParent();
 
             // A second process on the same folder while the first holds it: refused, untouched.
@@ -62,25 +66,38 @@ class RepeatedKillAndLockTest {
             for (int kill = 1; kill <= 3; kill++) {
                 if (kill > 1) {
                     long have = lines(journal);
+                    assertEquals(gate.answered(), have, why + ": every answered call was journaled before the kill");
+                    limit = gate.allow(Math.min(CALLS - 1, have + 1 + rnd.nextInt(CALLS / 4)));
                     p = start("run", "--resume", runDir.toString(), "--quiet");
-                    waitForLines(runDir.getParent(), Math.min(CALLS - 1, have + 1 + rnd.nextInt(CALLS / 4)), p, why);
+                    waitForLines(runDir.getParent(), limit, p, why);
                 }
                 p.destroyForcibly(); // SIGKILL: no hook; the OS releases the folder lock
                 assertTrue(p.waitFor(20, TimeUnit.SECONDS));
             }
             long completed = lines(journal);
+            assertEquals(gate.answered(), completed, why + ": every answered call was journaled before the kill");
+            gate.allow(Long.MAX_VALUE);
             assertTrue(completed < CALLS, why + ": killed before the end, " + completed + " calls journaled");
             int before = server.requests().size();
 
             CliRun resumed = CliRun.of("run", "--resume", runDir.toString(), "--quiet");
             assertTrue(List.of(0, 1, 3).contains(resumed.exitCode()), why + "\n" + resumed.out() + resumed.err());
-            assertEquals(CALLS - completed, server.requests().size() - before, why + ": only the calls not journaled were sent");
-            // A call in flight at a SIGKILL was sent but its answer never journaled, so it is sent again; no
-            // other request is ever made: the server saw exactly the run's calls.
-            long distinct = server.requests().stream().map(FakeOpenAiServer.Recorded::body).distinct().count();
-            assertEquals(CALLS, distinct, why);
+            // The resumed process's own counters say what it sent: exactly the calls not journaled, once each.
             Map<?, ?> engine = new ObjectMapper().readValue(runDir.resolve("engine.json").toFile(), Map.class);
             assertEquals(completed, ((Number) engine.get("journalHits")).longValue());
+            assertEquals(CALLS - completed, ((Number) engine.get("issued")).longValue(), why + ": only the calls not journaled were sent");
+            assertEquals(CALLS - completed, ((Number) engine.get("attempts")).longValue(), why + ": no call was sent twice");
+            // On the server side, counting requests after `before` would depend on scheduling: a request the
+            // killed process wrote to its socket just before SIGKILL can reach the server's handler after
+            // `before` was read. Such a request is a call whose answer was never journaled, so its body is one
+            // the resumed run sends too. Distinct bodies are therefore exact whatever the timing.
+            List<FakeOpenAiServer.Recorded> all = server.requests();
+            long distinctAfter = all.subList(before, all.size()).stream().map(FakeOpenAiServer.Recorded::body).distinct().count();
+            assertEquals(CALLS - completed, distinctAfter, why + ": the server saw only the calls not journaled");
+            // A call in flight at a SIGKILL was sent but its answer never journaled, so it is sent again; no
+            // other request is ever made: the server saw exactly the run's calls.
+            long distinct = all.stream().map(FakeOpenAiServer.Recorded::body).distinct().count();
+            assertEquals(CALLS, distinct, why);
 
             CliRun fresh = CliRun.of("run", cfg.toString(), "--quiet", "--no-cache", "--out", dir.resolve("fresh").toString());
             assertEquals(fresh.exitCode(), resumed.exitCode());
@@ -91,6 +108,38 @@ class RepeatedKillAndLockTest {
             assertEquals(withoutLatency(freshDir), withoutLatency(runDir), why);
             assertFalse(Files.readString(runDir.resolve("report.html")).contains("PARTIAL RUN"));
         }
+    }
+
+    /**
+     * Answers requests until {@code limit} have been answered; a request past it waits until the test ends (its
+     * process is killed meanwhile, so no answer is ever read) and is then refused. Raising the limit admits only
+     * requests that arrive afterwards, so a held request of a killed process never uses up a later stage's quota.
+     */
+    private static final class AnswerLimit {
+        private long limit;
+        private long answered;
+
+        synchronized boolean admit() {
+            if (answered < limit) {
+                answered++;
+                return true;
+            }
+            long heldAt = limit;
+            try {
+                while (limit == heldAt) wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // server closing
+            }
+            return false;
+        }
+
+        synchronized long allow(long newLimit) {
+            limit = newLimit;
+            notifyAll();
+            return newLimit;
+        }
+
+        synchronized long answered() { return answered; }
     }
 
     private Process start(String... args) throws Exception {

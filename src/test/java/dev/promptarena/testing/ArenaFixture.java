@@ -33,6 +33,19 @@ public final class ArenaFixture {
         return p;
     }
 
+    /** A judge reply in the default template's shape for {@link #RUBRIC}'s two axes: B wins. */
+    public static final String VERDICT = "{\"winner\": \"B\", \"scores\": {\"A\": {\"Clarity\": 3, \"Policy citation\": 2},"
+            + " \"B\": {\"Clarity\": 4, \"Policy citation\": 5}}, \"reason\": \"cites the policy\"}";
+
+    /** {@link #goldenSet} of {@code n} cases plus one multi-turn case ("mt"), whose conversation so far has an assistant turn. */
+    public static Path goldenSetWithMultiTurn(Path dir, int n) throws IOException {
+        Path p = goldenSet(dir, n);
+        Files.writeString(p, "{\"id\": \"mt\", \"customer_name\": \"Ana\", \"message\": \"Still nothing.\","
+                + " \"context\": \"S-1\", \"messages\": [{\"role\": \"user\", \"content\": \"Where is my order?\"},"
+                + " {\"role\": \"assistant\", \"content\": \"I opened a trace.\"}]}\n", java.nio.file.StandardOpenOption.APPEND);
+        return p;
+    }
+
     /** An arena config over {@link #goldenSet}; {@code providers}, {@code variantProvider} etc. are YAML snippets. */
     public static Path config(Path dir, String providersYaml, String variantProvider, String judgeProvider, String order, String extra) throws IOException {
         String yaml = """

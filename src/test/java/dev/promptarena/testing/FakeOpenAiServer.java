@@ -218,13 +218,21 @@ public final class FakeOpenAiServer implements AutoCloseable {
         String model = rec.json() == null ? "unknown" : rec.json().path("model").asText("unknown");
         ObjectNode root = json.createObjectNode();
         if (rec.path().endsWith("/v1/messages")) {
+            // Every field of the SDK's Message type, nulls included, as the API sends them (AnthropicWireConformanceTest).
             root.put("id", "msg_test").put("type", "message").put("role", "assistant").put("model", model);
             boolean tool = rec.json() != null && rec.json().has("tool_choice");
             ObjectNode block = root.putArray("content").addObject();
-            if (tool) block.put("type", "tool_use").put("id", "tu_1").put("name", "respond").set("input", json.readTree(content != null ? content : "{\"ok\":true}"));
-            else block.put("type", "text").put("text", text);
-            root.put("stop_reason", tool ? "tool_use" : "end_turn");
-            root.putObject("usage").put("input_tokens", 11).put("output_tokens", 7);
+            if (tool) {
+                block.put("type", "tool_use").put("id", "tu_1").put("name", "respond").set("input", json.readTree(content != null ? content : "{\"ok\":true}"));
+                block.putObject("caller").put("type", "direct");
+            } else {
+                block.put("type", "text").put("text", text).putNull("citations");
+            }
+            root.put("stop_reason", tool ? "tool_use" : "end_turn").putNull("stop_sequence").putNull("stop_details");
+            root.putNull("container").putNull("diagnostics");
+            ObjectNode usage = root.putObject("usage").put("input_tokens", 11).put("output_tokens", 7);
+            for (String absent : List.of("cache_creation", "cache_creation_input_tokens", "cache_read_input_tokens", "inference_geo",
+                    "output_tokens_details", "server_tool_use", "service_tier", "speed")) usage.putNull(absent);
         } else {
             root.put("id", "chatcmpl-test").put("object", "chat.completion").put("model", model).put("system_fingerprint", "fp_test");
             ObjectNode choice = root.putArray("choices").addObject();

@@ -9,7 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
+import dev.promptarena.judge.PointwisePrompt;
+import dev.promptarena.llm.ChatMessage;
+import dev.promptarena.llm.Decoding;
+import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.rubric.RubricLoader;
 import dev.promptarena.testing.ArenaFixture;
 import dev.promptarena.testing.CliRun;
 import dev.promptarena.testing.FakeOpenAiServer;
@@ -34,24 +39,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WireConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String VERDICT = "{\"winner\": \"B\", \"scores\": {\"A\": {\"Clarity\": 3, \"Policy citation\": 2},"
-            + " \"B\": {\"Clarity\": 4, \"Policy citation\": 5}}, \"reason\": \"cites the policy\"}";
     private static JsonSchema request;
     private static List<JsonNode> bodies;
 
     @BeforeAll
     static void captureEveryKindOfRequest(@TempDir Path dir) throws IOException {
         request = OpenAiSpec.schema("CreateChatCompletionRequest");
-        ArenaFixture.goldenSet(dir, 3);
-        // One multi-turn case: the conversation so far goes out with an assistant turn.
-        Files.writeString(dir.resolve("golden.jsonl"), "{\"id\": \"mt\", \"customer_name\": \"Ana\", \"message\": \"Still nothing.\","
-                + " \"context\": \"S-1\", \"messages\": [{\"role\": \"user\", \"content\": \"Where is my order?\"},"
-                + " {\"role\": \"assistant\", \"content\": \"I opened a trace.\"}]}\n", java.nio.file.StandardOpenOption.APPEND);
+        // Three single-turn cases and one multi-turn case: the conversation so far goes out with an assistant turn.
+        ArenaFixture.goldenSetWithMultiTurn(dir, 3);
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             AtomicBoolean garbled = new AtomicBoolean();
             // One judge reply is not JSON, so the repair re-ask (assistant turn + instruction) is captured too.
             server.fallback(r -> !r.json().path("model").asText().equals("judge-model") ? Reply.ok("Hi Ana, per policy S-1 we trace it.")
-                    : garbled.compareAndSet(false, true) ? Reply.ok("B is better.") : Reply.ok(VERDICT));
+                    : garbled.compareAndSet(false, true) ? Reply.ok("B is better.") : Reply.ok(ArenaFixture.VERDICT));
             String url = server.baseUrl();
             Path cfg = dir.resolve("wire.yaml");
             Files.writeString(cfg, """
@@ -70,7 +70,12 @@ class WireConformanceTest {
                     """.formatted(url, url));
             CliRun run = CliRun.of(Map.of("K", "sk-test"), "run", cfg.toString(), "-q");
             assertTrue(run.exitCode() != 2, run.err());
-            bodies = server.requests().stream().map(Recorded::json).toList();
+            List<JsonNode> sent = new ArrayList<>(server.requests().stream().map(Recorded::json).toList());
+            // The pointwise judge of `score` (production traces) sends its own schema through the same codec.
+            PointwisePrompt pointwise = new PointwisePrompt(new RubricLoader(false).load(dir.resolve("rubric.yaml")));
+            sent.add(OpenAiCodec.body(JSON, new LlmRequest("judge-pointwise", pointwise.system(), List.of(ChatMessage.user(
+                    pointwise.render("t1", "Where?", "S-1", "Traced."))), new Decoding(0.0, null, 400, 7L), pointwise.schema(), 0), "max_tokens"));
+            bodies = List.copyOf(sent);
         }
     }
 
@@ -109,10 +114,14 @@ class WireConformanceTest {
     }
 
     @Test
-    void theJudgeSchemaStaysWithinStrictStructuredOutputs() {
-        JsonNode format = bodies.stream().filter(b -> b.has("response_format")).findFirst().orElseThrow().at("/response_format/json_schema");
-        assertTrue(format.path("name").asText().matches("[a-zA-Z0-9_-]{1,64}"), format.toString());
-        assertEquals(List.of(), StrictSchemaRules.violations(format.get("schema")));
+    void everyJudgeSchemaStaysWithinStrictStructuredOutputs() {
+        List<JsonNode> formats = bodies.stream().filter(b -> b.has("response_format")).map(b -> b.at("/response_format/json_schema")).distinct().toList();
+        assertEquals(2, formats.size(), "the pairwise verdict and the pointwise scores: " + formats);
+        for (JsonNode f : formats) {
+            assertTrue(f.path("name").asText().matches("[a-zA-Z0-9_-]{1,64}"), f.toString());
+            assertEquals(List.of(), StrictSchemaRules.violations(f.get("schema")), f.toString());
+        }
+        JsonNode format = formats.stream().filter(f -> f.at("/schema/properties").has("winner")).findFirst().orElseThrow();
         // The rules can fail: what the schema used before (score bounds) and an open object are caught.
         ObjectNode bounded = format.get("schema").deepCopy();
         ((ObjectNode) bounded.at("/properties/scores/properties/A/properties/Clarity")).remove("enum");

@@ -39,6 +39,11 @@ final class Chromium {
         return run(work, "--dump-dom", "--virtual-time-budget=5000", html.toUri().toString());
     }
 
+    /** The DOM after the page's scripts ran in a window {@code width} CSS pixels wide (layout checks). */
+    String dumpDom(Path html, Path work, int width) throws IOException, InterruptedException {
+        return run(work, "--dump-dom", "--window-size=" + width + ",1000", "--hide-scrollbars", "--virtual-time-budget=5000", html.toUri().toString());
+    }
+
     /** Saves a PNG screenshot of the page. */
     void screenshot(Path html, Path png, Path work) throws IOException, InterruptedException {
         Files.createDirectories(png.toAbsolutePath().getParent());
