@@ -34,6 +34,8 @@ import java.util.stream.Stream;
 public final class ResponseCache implements AutoCloseable {
     private record Pending(String key, LlmResponse response) {}
 
+    private static final int BATCH = 1000;
+
     private final Path root;
     private final ObjectMapper json;
     private final PackStore pack;
@@ -80,21 +82,26 @@ public final class ResponseCache implements AutoCloseable {
         writer.execute(this::drain);
     }
 
-    /** Appends everything queued as one batch: one lock and one catch-up scan for many entries. */
+    /**
+     * Appends everything queued, in batches: one lock and one catch-up scan for many entries, but at most
+     * {@link #BATCH} at a time, so other processes wait briefly for the lock and segments keep their size.
+     */
     private void drain() {
-        List<Map.Entry<String, byte[]>> batch = new ArrayList<>();
-        for (Pending p; (p = pending.poll()) != null; ) {
-            try {
-                batch.add(Map.entry(p.key(), json.writeValueAsBytes(p.response())));
-            } catch (IOException | RuntimeException e) {
-                failedWrites.incrementAndGet();
+        while (!pending.isEmpty()) {
+            List<Map.Entry<String, byte[]>> batch = new ArrayList<>();
+            for (Pending p; batch.size() < BATCH && (p = pending.poll()) != null; ) {
+                try {
+                    batch.add(Map.entry(p.key(), json.writeValueAsBytes(p.response())));
+                } catch (IOException | RuntimeException e) {
+                    failedWrites.incrementAndGet();
+                }
             }
-        }
-        if (batch.isEmpty()) return;
-        try {
-            pack.append(batch);
-        } catch (IOException | RuntimeException e) {
-            failedWrites.addAndGet(batch.size());
+            if (batch.isEmpty()) continue;
+            try {
+                pack.append(batch);
+            } catch (IOException | RuntimeException e) {
+                failedWrites.addAndGet(batch.size());
+            }
         }
     }
 
