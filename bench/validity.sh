@@ -18,14 +18,21 @@ cp=$(mvn -B -q -ntp dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dm
 cp -r target/classes "$work/classes" && cp -r target/test-classes "$work/test-classes"
 table=$(java -XX:+UseSerialGC -cp "$work/classes:$work/test-classes:$cp" dev.promptarena.validity.ValiditySweep "$SEEDS" "$work/runs")
 echo "$table"
+# The guardrails' sweep (OpsArena: generated outputs with random latency, cost, length, truncation and check results),
+# GSEEDS runs per variant (default SEEDS/2: each run makes three calls per case, not one).
+GSEEDS=${GSEEDS:-$((SEEDS / 2))}
+gtable=$(java -XX:+UseSerialGC -cp "$work/classes:$work/test-classes:$cp" dev.promptarena.validity.GuardrailSweep "$GSEEDS" "$work/guardrails")
+echo "$gtable"
 if [ -n "${WRITE:-}" ]; then
-  /usr/bin/python3 - "$table" "$SEEDS" <<'PY'
+  /usr/bin/python3 - "$table" "$SEEDS" "$gtable" "$GSEEDS" <<'PY'
 import re, sys
-table, seeds = sys.argv[1], sys.argv[2]
+table, seeds, gtable, gseeds = sys.argv[1:5]
 p = 'docs/statistics.md'
 s = open(p).read()
 block = f'<!-- validity-table:start (bench/validity.sh {seeds}) -->\n{table}\n<!-- validity-table:end -->'
 s = re.sub(r'<!-- validity-table:start.*?<!-- validity-table:end -->', lambda m: block, s, flags=re.S)
+gblock = f'<!-- guardrail-table:start (bench/validity.sh, GSEEDS={gseeds}) -->\n{gtable}\n<!-- guardrail-table:end -->'
+s = re.sub(r'<!-- guardrail-table:start.*?<!-- guardrail-table:end -->', lambda m: gblock, s, flags=re.S)
 open(p, 'w').write(s)
 PY
 fi

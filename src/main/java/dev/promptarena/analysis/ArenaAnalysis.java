@@ -13,6 +13,7 @@ import dev.promptarena.stats.CaseOutcome;
 import dev.promptarena.stats.CheckSummaries;
 import dev.promptarena.stats.CheckSummary;
 import dev.promptarena.stats.ExploratoryFamily;
+import dev.promptarena.stats.GuardrailSamples;
 import dev.promptarena.stats.ClusterBootstrap;
 import dev.promptarena.stats.CorrectedWinRate;
 import dev.promptarena.stats.JudgePanelAnalysis;
@@ -34,7 +35,6 @@ import dev.promptarena.stats.WinRateResult;
 import dev.promptarena.util.Forked;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The analysis stage's entry point: a pure function from recorded outcomes to an {@link AnalysisResult}
@@ -107,8 +107,9 @@ public final class ArenaAnalysis {
         OrderBiasResult order = family.keeps(0) ? orderRaw : orderRaw.withoutSignificanceWarning();
         VerbosityResult verbosity = verbosityRaw.withWarning(VerbosityAnalysis.warning(verbosityRaw, family.adjusted(1), alpha));
         SegmentsResult segments = segmentsRaw.withReversal(family.keeps(2));
-        Decision decision = decide(options.policy(), primary, ops, checks, similarity, AxisAnalysis.drops(judged, axisNames),
-                options.deviations());
+        // Its own bootstrap seed, so configuring a latency or length guardrail changes no other interval.
+        GuardrailSamples samples = GuardrailSamples.of(judged, axisNames, options.bootstrapSeed() + 2, options.bootstrapResamples());
+        Decision decision = decide(options.policy(), primary, ops, checks, similarity, samples, options.deviations());
         List<String> warnings = new ArrayList<>(warnings(winRate, ops, order, verbosity, segments));
         warnings.addAll(panel.warnings());
 
@@ -122,9 +123,9 @@ public final class ArenaAnalysis {
      * interim look decides exactly as the final report does.
      */
     public static Decision decide(DecisionPolicy policy, WinRateResult primary, OperationalMetrics ops,
-                                  List<CheckSummary> checks, SimilaritySummary similarity, Map<String, double[]> axisDrops,
+                                  List<CheckSummary> checks, SimilaritySummary similarity, GuardrailSamples samples,
                                   List<Deviation> deviations) {
-        List<GuardrailResult> guardrails = Guardrails.evaluate(policy.guardrails(), ops, checks, similarity, axisDrops,
+        List<GuardrailResult> guardrails = Guardrails.evaluate(policy.guardrails(), ops, checks, similarity, samples,
                 policy.guardrailLevel());
         return Gate.decide(policy, primary, guardrails, deviations);
     }

@@ -8,14 +8,14 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * The cases chosen for human labelling. Each case is drawn independently with its probability (Poisson
- * sampling, so the count is random around the budget): uniform for {@code random}, favouring the cases
+ * The cases chosen for human labelling: exactly the budget, each case with its known probability
+ * ({@link LabelSampling#drawExactly}): uniform for {@code random} (a simple random sample), favouring the cases
  * where the judge was unsure for {@code uncertain} ({@link LabelSampling}). One repeat per case is shown,
  * chosen at random, and the two outputs are shown in a random order recorded as a {@link BlindOrder} key.
  *
  * @param runId  the run the sheet belongs to (part of every order key)
  * @param cases  cases with a scored verdict (N)
- * @param budget the expected number of labels asked for
+ * @param budget the number of labels asked for, capped at {@code cases}: the number of items
  * @param items  the drawn cases, in random order so labellers do not see the run's order
  */
 public record LabelSheet(String runId, int cases, double budget, Strategy strategy, List<Item> items) {
@@ -41,12 +41,12 @@ public record LabelSheet(String runId, int cases, double budget, Strategy strate
 
     public LabelSheet { items = List.copyOf(items); }
 
-    public static LabelSheet draw(String runId, JudgedCases judged, double budget, Strategy strategy, long seed) {
+    public static LabelSheet draw(String runId, JudgedCases judged, int budget, Strategy strategy, long seed) {
         if (judged.size() == 0) throw new IllegalArgumentException("the run has no case with a scored verdict");
-        double n = Math.min(budget, judged.size());
+        int n = Math.min(budget, judged.size());
         double[] pi = strategy == Strategy.RANDOM ? LabelSampling.uniform(judged.size(), n)
                 : LabelSampling.proportionalToRootUncertainty(judged.uncertainty(), n, LabelSampling.DEFAULT_UNIFORM_SHARE);
-        boolean[] drawn = LabelSampling.draw(pi, seed);
+        boolean[] drawn = LabelSampling.drawExactly(pi, seed);
         // A second stream for the shown repeat, the order and the row order, so the draw above depends on the seed alone.
         SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         List<Item> items = new ArrayList<>();

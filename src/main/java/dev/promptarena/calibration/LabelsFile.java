@@ -1,5 +1,6 @@
 package dev.promptarena.calibration;
 
+import dev.promptarena.input.Hashing;
 import dev.promptarena.input.InputException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,14 +17,32 @@ import java.util.List;
  * @param labels the labels in variant terms (for agreement and kappa)
  * @param sheet  the sheet rows with their probabilities, or null for a plain file (then the labelled cases
  *               are taken to be a random subset of the run)
+ * @param sha256 SHA-256 of the file's bytes when it was read, so reports name the labels by content
  */
-public record LabelsFile(Path file, List<HumanLabel> labels, List<SheetLabel> sheet) {
+public record LabelsFile(Path file, List<HumanLabel> labels, List<SheetLabel> sheet, String sha256) {
     public static LabelsFile read(Path file, String runId) {
-        if (!isSheet(file)) return new LabelsFile(file, LabelsReader.read(file), null);
+        if (!isSheet(file)) return plain(file);
+        String sha = sha256(file);
         List<SheetLabel> sheet = LabelSheetReader.read(file, runId);
         List<HumanLabel> labels = sheet.stream()
                 .map(s -> new HumanLabel(s.caseId(), s.repeat(), s.score() == 1 ? "B" : s.score() == 0 ? "A" : "tie", "", s.line())).toList();
-        return new LabelsFile(file, labels, sheet);
+        return new LabelsFile(file, labels, sheet, sha);
+    }
+
+    /** A plain {@code case_id,label} file. */
+    public static LabelsFile plain(Path file) {
+        String sha = sha256(file);
+        return new LabelsFile(file, LabelsReader.read(file), null, sha);
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return Hashing.sha256(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new InputException(file, "file not found");
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read: " + e.getMessage());
+        }
     }
 
     /** True when the file's header is a label sheet's (it has {@code order_key}); false for a plain labels file. */

@@ -2,13 +2,14 @@ package dev.promptarena.cli;
 
 import dev.promptarena.calibration.JudgedCases;
 import dev.promptarena.calibration.LabelsFile;
-import dev.promptarena.calibration.LabelsReader;
 import dev.promptarena.decision.DecisionPolicy;
 import dev.promptarena.input.InputException;
+import dev.promptarena.report.LabelsProvenance;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.RecordedRun;
 import dev.promptarena.stats.CorrectedWinRate;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,7 +27,9 @@ final class HumanLabelsGate {
         if (labels == null) return ReportModel.of(run, run.analyze());
         // At the policy's alpha: the gate reads this interval when the corrected rate is the primary metric.
         CorrectedWinRate w = labels.correct(JudgedCases.of(run.cases()), run.manifest().policy().alpha()).winRate();
-        return ReportModel.of(run, run.analyze(w)).withHumanCorrected(w);
+        LabelsProvenance source = new LabelsProvenance(labels.file().getFileName().toString(), labels.sha256(),
+                labels.sheet() != null ? labels.sheet().size() : labels.labels().size(), labels.sheet() != null ? "label sheet" : "case_id,label");
+        return ReportModel.of(run, run.analyze(w)).withHumanCorrected(w, source);
     }
 
     /** True when the gate was pre-registered on the human-corrected win rate and has no labels: it refuses to decide. */
@@ -37,8 +40,21 @@ final class HumanLabelsGate {
     /** The refusal in plain words for stderr, naming the run folder in the commands to type. */
     static String refusal(Path runDir) {
         return "error: decision.metric is human_corrected_win_rate, so the gate decides only with human labels (exit 2)."
-                + " Write a label sheet with `prompt-arena label " + runDir + " --n 100 --out to-label.csv`, have it filled,"
+                + " Write a label sheet with `prompt-arena label " + runDir + " --n 60 --out to-label.csv`, have it filled,"
                 + " then decide with `prompt-arena report " + runDir + " --labels to-label.csv`.";
+    }
+
+    /**
+     * Checks {@code merge --labels FILE} before anything is merged: a plain file (a sheet is refused as for
+     * {@code run}) with labels on at least 2 cases of the shards.
+     */
+    static LabelsFile forMerge(Path file, java.util.List<Path> shards) {
+        Set<String> ids = new java.util.HashSet<>();
+        for (Path shard : shards) {
+            Path cases = shard.resolve("cases.jsonl");
+            if (Files.isRegularFile(cases)) RecordedRun.readCases(cases).forEach(c -> ids.add(c.caseId()));
+        }
+        return plainWithKnownCases(file, ids, "the shards' cases", "merge", "MERGED_DIR");
     }
 
     /**
@@ -54,17 +70,21 @@ final class HumanLabelsGate {
             }
             return null;
         }
+        Set<String> ids = inputs.cases().stream().map(c -> c.id()).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        return plainWithKnownCases(file, ids, "the golden set", "run", "RUN_DIR");
+    }
+
+    private static LabelsFile plainWithKnownCases(Path file, Set<String> ids, String where, String command, String dirName) {
         if (LabelsFile.isSheet(file)) {
             throw new InputException(file, 1, "order_key", "this is a blind label sheet from `prompt-arena label`, which is drawn from a"
-                    + " finished run; give it to `prompt-arena report RUN_DIR --labels " + file.getFileName() + "` after the run."
-                    + " `run --labels` takes a plain case_id,label file");
+                    + " finished run; give it to `prompt-arena report " + dirName + " --labels " + file.getFileName() + "` after the " + command + "."
+                    + " `" + command + " --labels` takes a plain case_id,label file");
         }
-        LabelsFile labels = new LabelsFile(file, LabelsReader.read(file), null);
-        Set<String> ids = inputs.cases().stream().map(c -> c.id()).collect(Collectors.toSet());
+        LabelsFile labels = LabelsFile.plain(file);
         long known = labels.labels().stream().map(l -> l.caseId()).filter(ids::contains).distinct().count();
         if (known < 2) {
-            throw new InputException(file, "the human-corrected win rate needs labels on at least 2 cases of the golden set, got " + known
-                    + (inputs.cases().isEmpty() ? "" : " (case ids look like '" + inputs.cases().get(0).id() + "')"));
+            throw new InputException(file, "the human-corrected win rate needs labels on at least 2 cases of " + where + ", got " + known
+                    + (ids.isEmpty() ? "" : " (case ids look like '" + ids.iterator().next() + "')"));
         }
         return labels;
     }

@@ -32,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"Write the cases of a finished run for humans to label: question, context, reference and both outputs",
                 "in a random order per case (recorded as an order key, so labels map back to A and B), with a blank label",
                 "column and each case's sampling probability. Feed the filled file to calibrate --labels."},
-        footer = {"", "Cases are drawn independently with their probability, so the number drawn varies around --n.",
+        footer = {"", "Exactly --n cases are drawn (all of them if the run has fewer), each with its recorded probability.",
                 "--strategy uncertain favours cases where the judge contradicted itself (across orders, samples or panel",
                 "members) or scored both outputs alike; the recorded probabilities keep the estimate unbiased.",
                 "Labellers write 1, 2 or tie (response 1, response 2, neither) and must label every row.",
@@ -43,7 +43,7 @@ public final class LabelCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A finished run folder.")
     Path runDir;
 
-    @Option(names = "--n", paramLabel = "N", defaultValue = "100", description = "Expected number of cases to label (default: ${DEFAULT-VALUE}; below about 100 the interval undercovers, docs/statistics.md).")
+    @Option(names = "--n", paramLabel = "N", defaultValue = "60", description = "Number of cases to label (default: ${DEFAULT-VALUE}; the interval's coverage is measured from 60 labels on, docs/statistics.md).")
     int n;
 
     @Option(names = "--strategy", paramLabel = "S", defaultValue = "uncertain", description = "uncertain or random (default: ${DEFAULT-VALUE}).")
@@ -82,8 +82,8 @@ public final class LabelCommand implements Callable<Integer> {
         Map<String, GoldenCase> dataset = dataset(manifest);
         write(out, w -> LabelSheetWriter.csv(sheet, dataset, w, CsvTable::safe));
         if (html != null) write(html, w -> LabelSheetWriter.html(sheet, dataset, w));
-        main.out.printf(Locale.ROOT, "%d of %d cases to label (expected %.0f, strategy %s) -> %s%s%n", sheet.items().size(), sheet.cases(),
-                sheet.budget(), s.name().toLowerCase(Locale.ROOT), out, html == null ? "" : " and " + html);
+        main.out.printf(Locale.ROOT, "%d of %d cases to label (strategy %s) -> %s%s%n", sheet.items().size(), sheet.cases(),
+                s.name().toLowerCase(Locale.ROOT), out, html == null ? "" : " and " + html);
         if (dataset.isEmpty()) main.out.println("note: the run's dataset file is missing or changed; context and reference columns are blank");
         return ExitCode.PASS.code();
     }

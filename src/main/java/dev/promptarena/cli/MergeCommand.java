@@ -1,5 +1,6 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.calibration.LabelsFile;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.report.TerminalSummary;
 import dev.promptarena.report.files.Reports;
@@ -20,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = "Merge the folders of shards 1..N (run --shard K/N) into one run folder and write its reports, equal to a"
                 + " single-machine run. The shards must share config, golden set, rubric and seeds. Exits with the gate's code.",
-        footer = {"", "Exit codes: 0 PASS, 1 FAIL, 2 usage/input error (nothing is written), 3 INCONCLUSIVE, 4 run error."})
+        footer = {"", "Exit codes: 0 PASS, 1 FAIL, 2 usage/input error (nothing is written; or decision.metric is",
+                "human_corrected_win_rate and no --labels: reports written, no decision), 3 INCONCLUSIVE, 4 run error."})
 public final class MergeCommand implements Callable<Integer> {
     @ParentCommand Main main;
 
@@ -34,16 +36,26 @@ public final class MergeCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML (the gate and each guardrail as a test case) to FILE.")
     Path junit;
 
+    @Option(names = "--labels", paramLabel = "CSV", description = {"Human labels (case_id,label) for the merged run, as run --labels:",
+            "checked against the shards' cases before anything is written. A label sheet is drawn from a finished run, so it goes",
+            "to report MERGED_DIR --labels after the merge."})
+    Path labels;
+
     @Override
     public Integer call() {
+        LabelsFile humanLabels = labels == null ? null : HumanLabelsGate.forMerge(labels, shards);
         ShardMerge.Merged merged = ShardMerge.merge(shards, runDir, ZonedDateTime.now());
         RunDirectory dir = merged.dir();
         RecordedRun run = merged.run();
-        ReportModel model = ReportModel.of(run, run.analyze());
+        ReportModel model = HumanLabelsGate.model(run, humanLabels);
         Reports.Written written = Reports.writeAll(dir, model);
         if (junit != null) JUnitReport.write(junit, model);
         main.err.println("Merged " + shards.size() + " shards, " + run.cases().size() + " cases, into " + dir.path());
         TerminalSummary.print(model, dir.file("report.html").toString(), written.htmlBytes(), main.out);
+        if (HumanLabelsGate.refuses(model)) {
+            main.err.println(HumanLabelsGate.refusal(dir.path()));
+            return ExitCode.USAGE_OR_INPUT.code(); // as run and report: the pre-registered gate has nothing to decide on
+        }
         return ExitCode.of(model.analysis().decision().outcome()).code();
     }
 }

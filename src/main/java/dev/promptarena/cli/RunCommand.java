@@ -102,7 +102,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML (the gate and each guardrail as a test case) to FILE.")
     Path junit;
-    @Option(names = "--labels", paramLabel = "CSV", description = "Human labels (case_id,label) applied at the end of the run (README: Human labels).") Path labels;
+    @Option(names = "--labels", paramLabel = "CSV", description = "Human labels (case_id,label) applied at the end of the run (README: Human labels); with --resume they replace the run's own.") Path labels;
 
     @Override
     public Integer call() throws Exception {
@@ -182,6 +182,9 @@ public final class RunCommand implements Callable<Integer> {
             changes.forEach(c -> main.err.println("warning: resuming with a changed input (--allow-changed-inputs): " + c));
             recordedArgs.add("--allow-changed-inputs");
         }
+        // Labels given on resume replace the run's own (or add them), recorded so a later resume keeps them.
+        if (labels != null) original.labels = labels;
+        if (labels != null) ResumeArgs.replaceOption(recordedArgs, "--labels", labels.toString());
         if (maxCost != null) {
             // A new cap for the rest of the run, recorded so a later resume keeps it.
             original.maxCost = maxCost;

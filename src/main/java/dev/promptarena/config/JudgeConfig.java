@@ -16,11 +16,30 @@ import java.util.Objects;
  * @param template   a user-supplied Mustache judge template, or null for the built-in one
  * @param samples    how many times the judge is asked per pair and order (the majority is used)
  * @param structured send the verdict JSON schema as structured output (off for servers that reject response_format)
+ * @param balanceBy  the tag key whose segments the presentation order is balanced within ({@code judge.balance_by},
+ *                   shared by the panel), or null for the default: the alphabetically first tag key of the cases
  */
 public record JudgeConfig(String id, String provider, String model, Order order, long seed, Decoding decoding,
-                          Path template, int samples, boolean structured) {
+                          Path template, int samples, boolean structured, BalanceBy balanceBy) {
     /** Presentation order policy. */
     public enum Order { RANDOM, BOTH }
+
+    /**
+     * {@code judge.balance_by}: a tag key, with the config line it was given on, so that a key no case has can be
+     * reported at that line once the golden set is read.
+     */
+    public record BalanceBy(String tagKey, int line) {
+        public BalanceBy {
+            Objects.requireNonNull(tagKey, "tagKey");
+            if (tagKey.isBlank()) throw new IllegalArgumentException("balance_by must name a tag key");
+        }
+    }
+
+    /** A judge balanced by the default tag key. */
+    public JudgeConfig(String id, String provider, String model, Order order, long seed, Decoding decoding, Path template, int samples,
+                       boolean structured) {
+        this(id, provider, model, order, seed, decoding, template, samples, structured, null);
+    }
 
     public JudgeConfig {
         Objects.requireNonNull(id, "id");
@@ -34,6 +53,6 @@ public record JudgeConfig(String id, String provider, String model, Order order,
 
     /** This judge with another order seed (the {@code --seed} override). */
     public JudgeConfig withSeed(long newSeed) {
-        return new JudgeConfig(id, provider, model, order, newSeed, decoding, template, samples, structured);
+        return new JudgeConfig(id, provider, model, order, newSeed, decoding, template, samples, structured, balanceBy);
     }
 }

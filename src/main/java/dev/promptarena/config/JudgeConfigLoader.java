@@ -20,7 +20,8 @@ final class JudgeConfigLoader {
     /** Judge decoding unless configured: greedy, enough room for the JSON verdict and a reason. */
     static final Decoding DEFAULT_DECODING = new Decoding(0.0, null, 1024, null);
 
-    private static final String[] SHARED = {"type", "name", "provider", "model", "order", "seed", "decoding", "template", "samples", "structured"};
+    private static final String[] SHARED = {"type", "name", "provider", "model", "order", "seed", "decoding", "template", "samples", "structured",
+        "balance_by"};
     private static final String[] ENTRY = {"name", "provider", "model", "decoding", "samples", "structured"};
 
     private final Map<String, ProviderConfig> providers;
@@ -41,7 +42,14 @@ final class JudgeConfigLoader {
         Path template = null;
         int samples = 1;
         boolean structured = true;
+        JudgeConfig.BalanceBy balanceBy = null;
         if (shared != null) {
+            YamlNode b = shared.get("balance_by");
+            if (b != null) {
+                String key = b.text().trim();
+                if (key.isEmpty()) throw b.error("balance_by must name a tag key of the golden set's cases, e.g. balance_by: category");
+                balanceBy = new JudgeConfig.BalanceBy(key, b.line());
+            }
             YamlNode o = shared.get("order");
             if (o != null) order = JudgeConfig.Order.valueOf(o.oneOf("random", "both").toUpperCase());
             seed = shared.integer("seed", 0L);
@@ -54,7 +62,8 @@ final class JudgeConfigLoader {
         if (panel == null) {
             String provider = ConfigLoader.providerRef(shared.require("provider"), providers);
             String model = shared.require("model").text();
-            return List.of(new JudgeConfig(shared.text("name", model), provider, model, order, seed, decoding, template, samples, structured));
+            return List.of(new JudgeConfig(shared.text("name", model), provider, model, order, seed, decoding, template, samples, structured,
+                    balanceBy));
         }
         if (shared != null) {
             for (String key : List.of("provider", "model", "name")) {
@@ -80,7 +89,7 @@ final class JudgeConfigLoader {
             }
             Decoding own = ConfigLoader.decoding(e.get("decoding"), null);
             out.add(new JudgeConfig(id, provider, model, order, seed, decoding.overriddenBy(own), template,
-                    samples(e.get("samples"), samples), e.bool("structured", structured)));
+                    samples(e.get("samples"), samples), e.bool("structured", structured), balanceBy));
         }
         return out;
     }

@@ -77,7 +77,7 @@ final class PolicyLoader {
     private static GuardrailSpec spec(String metric, String check, YamlNode v) {
         if (!v.isMapping()) return new GuardrailSpec(metric, v.number(), check);
         if (!GuardrailSpec.WITH_INTERVAL.contains(metric)) {
-            throw v.error("only " + String.join(" and ", GuardrailSpec.WITH_INTERVAL) + " take a mode; give " + metric + " a number");
+            throw v.error("only " + String.join(", ", GuardrailSpec.WITH_INTERVAL) + " take a mode; give " + metric + " a number");
         }
         v.allowOnly("limit", "mode");
         YamlNode mode = v.get("mode");

@@ -26,7 +26,7 @@ public final class Gate {
 
     /** The reason of a gate on the human-corrected win rate that was given no labels (it refuses to decide). */
     public static final String NO_LABELS = "No decision: the pre-registered metric is the human-corrected win rate, and no human"
-            + " labels were given. Label cases (prompt-arena label RUN_DIR --n 100 --out to-label.csv), then decide with"
+            + " labels were given. Label cases (prompt-arena label RUN_DIR --n 60 --out to-label.csv), then decide with"
             + " prompt-arena report RUN_DIR --labels FILE.";
 
     private Gate() {}

@@ -2,7 +2,9 @@ package dev.promptarena.decision;
 
 import dev.promptarena.stats.CheckSummary;
 import dev.promptarena.stats.Evidence;
+import dev.promptarena.stats.GuardrailSamples;
 import dev.promptarena.stats.OneSidedBounds;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,12 +14,15 @@ final class GuardrailBounds {
     private GuardrailBounds() {}
 
     /** The interval decision for {@code spec}, or null when it has no interval (the point estimate then decides). */
-    static GuardrailResult decide(GuardrailSpec spec, GuardrailResult point, List<CheckSummary> checks, Map<String, double[]> axisDrops,
+    static GuardrailResult decide(GuardrailSpec spec, GuardrailResult point, List<CheckSummary> checks, GuardrailSamples samples,
                                   double gamma) {
         boolean harm = spec.mode() == GuardrailSpec.Mode.HARM_PROVEN;
         Double bound;
+        double level;
         String what;
+        Double observed = point.observed();
         if (spec.metric().equals("axis_drop_max")) {
+            Map<String, double[]> axisDrops = samples.axisDrops();
             if (axisDrops.isEmpty()) return null;
             double each = gamma / axisDrops.size();
             bound = null;
@@ -26,27 +31,33 @@ final class GuardrailBounds {
                 Double b = harm ? OneSidedBounds.meanLower(e.getValue(), each) : OneSidedBounds.meanUpper(e.getValue(), each);
                 if (b != null && (bound == null || b > bound)) { bound = b; worst = e.getKey(); }
             }
+            level = 1 - each;
             what = String.format(Locale.ROOT, "largest %s bound over %d axes (%s), each at %.4g one-sided (t, Bonferroni)",
                     harm ? "lower" : "upper", axisDrops.size(), worst, each);
+            if (observed == null) {
+                observed = axisDrops.values().stream().mapToDouble(d -> Arrays.stream(d).average().orElse(0)).max().orElse(0);
+            }
         } else if (spec.metric().equals(GuardrailSpec.CHECK_PASS_DROP)) {
             CheckSummary c = checks.stream().filter(x -> x.name().equals(spec.check())).findFirst().orElse(null);
             if (c == null || c.pairs() == 0) return null;
             bound = harm ? OneSidedBounds.pairedDifferenceLower(c.aOnly(), c.bOnly(), c.pairs(), gamma)
                     : OneSidedBounds.pairedDifferenceUpper(c.aOnly(), c.bOnly(), c.pairs(), gamma);
+            level = 1 - gamma;
             what = String.format(Locale.ROOT, "%s bound at %.4g one-sided (Agresti-Min)", harm ? "lower" : "upper", gamma);
         } else {
-            return null;
+            // A metric the run could not measure stays "not measurable" rather than being bounded on no data.
+            if (observed == null) return null;
+            OperationalBounds.Bound b = OperationalBounds.of(spec.metric(), samples, harm, gamma);
+            if (b == null) return null;
+            bound = b.value();
+            level = b.level();
+            what = b.what();
         }
         if (bound == null) return null;
-        Double observed = point.observed();
-        if (observed == null && spec.metric().equals("axis_drop_max")) {
-            observed = axisDrops.values().stream().mapToDouble(d -> java.util.Arrays.stream(d).average().orElse(0)).max().orElse(0);
-        }
         boolean breached = harm ? bound > spec.limit() : !(bound <= spec.limit());
         String detail = String.format(Locale.ROOT, "%s; %s mode: %s is %.4g against the limit %.4g%s.", point.detail().replace(", breached", "").replaceAll("\\.$", ""),
                 harm ? "harm_proven" : "safety_proven", what, bound, spec.limit(),
                 breached ? (harm ? ", so B is shown worse than the limit: breached" : ", so B is not shown within the limit: breached") : "");
-        return new GuardrailResult(point.metric(), Evidence.PRIMARY, observed, spec.limit(), breached, detail, spec.mode(),
-                bound, 1 - (spec.metric().equals("axis_drop_max") ? gamma / axisDrops.size() : gamma));
+        return new GuardrailResult(point.metric(), Evidence.PRIMARY, observed, spec.limit(), breached, detail, spec.mode(), bound, level);
     }
 }

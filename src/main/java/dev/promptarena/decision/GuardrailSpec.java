@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param metric the metric key, e.g. {@code latency_p95_increase_ms}
  * @param limit  the largest acceptable value
  * @param check  for {@code check_pass_drop_max}: the rubric check it limits; null for every other metric
- * @param mode   how the limit is tested where the metric has a one-sided interval ({@code axis_drop_max},
- *               {@code check_pass_drop_max}); other metrics compare the point estimate
+ * @param mode   how the limit is tested where the metric has a one-sided interval ({@link #WITH_INTERVAL}); the
+ *               run-health metrics compare the point estimate
  */
 public record GuardrailSpec(String metric, double limit, String check, Mode mode) {
     /** How a guardrail with an interval is decided, at the policy's one-sided guardrail level. */
@@ -23,11 +23,12 @@ public record GuardrailSpec(String metric, double limit, String check, Mode mode
     }
 
     /** Metrics decided on a one-sided interval; the rest compare the point estimate with the limit. */
-    public static final List<String> WITH_INTERVAL = List.of("axis_drop_max", "check_pass_drop_max");
+    public static final List<String> WITH_INTERVAL = List.of("axis_drop_max", "check_pass_drop_max", "similarity_drop_max",
+            "latency_p95_increase_ms", "cost_per_case_increase_usd", "length_growth_max", "truncation_rate_max");
 
-    /** Limit on how far B's pass rate of one rubric check may fall below A's (point estimate). */
+    /** Limit on how far B's pass rate of one rubric check may fall below A's. */
     public static final String CHECK_PASS_DROP = "check_pass_drop_max";
-    /** Limit on how far B's mean similarity to the references may fall below A's (point estimate). */
+    /** Limit on how far B's mean similarity to the references may fall below A's. */
     public static final String SIMILARITY_DROP = "similarity_drop_max";
 
     /** Metric keys a guardrail may name. */

@@ -3,6 +3,7 @@ package dev.promptarena.decision;
 import dev.promptarena.similarity.SimilaritySummary;
 import dev.promptarena.stats.CheckSummary;
 import dev.promptarena.stats.Evidence;
+import dev.promptarena.stats.GuardrailSamples;
 import dev.promptarena.stats.OperationalMetrics;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,13 @@ import java.util.Map;
  * Checks guardrails against the run's {@link OperationalMetrics}, rubric check summaries and
  * similarity summary. A metric the run cannot measure (no data) is reported with a null value and not breached.
  *
- * <p>{@code axis_drop_max} and {@code check_pass_drop_max} are decided on a one-sided interval at the policy's
- * guardrail level γ (default alpha/2): in {@code harm_proven} mode (the default) a guardrail is breached only when
- * the lower bound of the drop is above the limit, so under a harmless change it breaches at most γ of the time; in
+ * <p>The quality and operational guardrails ({@link GuardrailSpec#WITH_INTERVAL}) are decided on a one-sided interval at
+ * the policy's guardrail level γ (default alpha/2): in {@code harm_proven} mode (the default) a guardrail is breached
+ * only when the lower bound is above the limit, so under a harmless change it breaches at most γ of the time; in
  * {@code safety_proven} mode it is breached unless the upper bound is at or below the limit. The axis guardrail
  * bounds every axis at γ / (number of axes) (Bonferroni), since the largest drop of several axes is tested. The
- * other guardrails compare the point estimate with the limit (breached when strictly greater).
+ * run-health guardrails ({@link #RUN_HEALTH}) compare the point estimate with the limit (breached when strictly
+ * greater): they limit what happened in this run, not what B would do.
  */
 public final class Guardrails {
     /** Guardrails whose breach means the evidence is unusable (RUN_ERROR) rather than that B is worse. */
@@ -49,9 +51,18 @@ public final class Guardrails {
      */
     public static List<GuardrailResult> evaluate(List<GuardrailSpec> specs, OperationalMetrics m, List<CheckSummary> checks,
                                                  SimilaritySummary similarity, Map<String, double[]> axisDrops, double gamma) {
+        return evaluate(specs, m, checks, similarity, GuardrailSamples.ofAxisDrops(axisDrops), gamma);
+    }
+
+    /**
+     * As {@link #evaluate(List, OperationalMetrics, List, SimilaritySummary, Map, double)}, with every guardrail's per-case
+     * data, so each guardrail with an interval is decided on it.
+     */
+    public static List<GuardrailResult> evaluate(List<GuardrailSpec> specs, OperationalMetrics m, List<CheckSummary> checks,
+                                                 SimilaritySummary similarity, GuardrailSamples samples, double gamma) {
         return specs.stream().map(s -> {
             GuardrailResult point = evaluate(s, m, checks, similarity);
-            GuardrailResult bounded = GuardrailBounds.decide(s, point, checks, axisDrops, gamma);
+            GuardrailResult bounded = GuardrailBounds.decide(s, point, checks, samples, gamma);
             return bounded != null ? bounded : point;
         }).toList();
     }

@@ -31,7 +31,7 @@ public final class CsvReports {
         String role = m.analysis().winRate().role().name().toLowerCase();
         summary.row("judge_errors", je.outcomes(), null, null, null, role, "error outcomes where every judge call failed (in errors, never unparseable)");
         summary.row("judge_failed_calls", je.calls(), null, null, null, role, je.calls() == 0 ? null : je.reasons());
-        humanCorrected(summary, m.humanCorrected());
+        humanCorrected(summary, m.humanCorrected(), m.humanLabels());
         summary.writeTo(dir, "summary.csv");
         axes(m.analysis()).writeTo(dir, "axes.csv");
         segments(m.analysis()).writeTo(dir, "segments.csv");
@@ -67,10 +67,11 @@ public final class CsvReports {
     }
 
     /** Rows for {@code report --labels}: the three estimates side by side (exploratory: the gate does not use them). */
-    static void humanCorrected(CsvTable t, dev.promptarena.stats.CorrectedWinRate h) {
+    static void humanCorrected(CsvTable t, dev.promptarena.stats.CorrectedWinRate h, LabelsProvenance source) {
         if (h == null) return;
         String note = h.labels() + " labels of " + h.cases() + " cases; lambda " + h.lambda() + "; effective labels "
-                + (Double.isNaN(h.effectiveLabels()) ? "n/a" : Math.round(h.effectiveLabels()));
+                + (Double.isNaN(h.effectiveLabels()) ? "n/a" : Math.round(h.effectiveLabels()))
+                + (source == null ? "" : "; " + source.describe());
         t.row("win_rate_b_judge_only", h.judgeOnly().estimate(), lo(h.judgeOnly().interval()), hi(h.judgeOnly().interval()),
                 method(h.judgeOnly().interval()), "exploratory", null);
         t.row("win_rate_b_human_only", h.humanOnly().estimate(), lo(h.humanOnly().interval()), hi(h.humanOnly().interval()),
@@ -129,6 +130,13 @@ public final class CsvReports {
         if (a.judgePanel() != null) JudgePanelRows.add(t, a.judgePanel());
         for (GuardrailResult g : a.decision().guardrails()) {
             t.row("guardrail." + g.metric(), g.observed(), null, g.limit(), g.breached() ? "BREACHED" : "ok", g.role().name().toLowerCase(), g.detail());
+            if (g.bound() != null) {
+                // Its own row (the guardrail row's columns are taken): value = the bound the decision used.
+                t.row("guardrail." + g.metric() + ".bound", g.bound(), null, g.limit(),
+                        String.format(java.util.Locale.ROOT, "%.4g one-sided", g.level()), g.role().name().toLowerCase(),
+                        g.mode().name().toLowerCase() + ": " + (g.mode() == dev.promptarena.decision.GuardrailSpec.Mode.HARM_PROVEN
+                                ? "lower bound; breached when above the limit" : "upper bound; breached unless at or below the limit"));
+            }
         }
         return t;
     }

@@ -71,6 +71,17 @@ public final class Fmt {
         return metric.contains("rate") || metric.contains("growth") ? pct(v) : num(v, metric.endsWith("_ms") ? 0 : 2);
     }
 
+    /**
+     * A guardrail's one-sided bound beside its level and mode, on the metric's scale: "lower 1.2% at 97.5%,
+     * harm_proven"; "—" for a guardrail decided on its point estimate (run health, or no per-case data).
+     */
+    public static String guardrailBound(dev.promptarena.decision.GuardrailResult g) {
+        if (g.bound() == null) return NONE;
+        boolean harm = g.mode() == dev.promptarena.decision.GuardrailSpec.Mode.HARM_PROVEN;
+        return String.format(Locale.ROOT, "%s %s at %s, %s", harm ? "lower" : "upper", metric(g.metric(), g.bound()),
+                pct(g.level()), harm ? "harm_proven" : "safety_proven");
+    }
+
     /** "primary" / "exploratory" from an enum constant. */
     public static String role(Enum<?> role) { return role == null ? "" : role.name().toLowerCase(Locale.ROOT); }
 }

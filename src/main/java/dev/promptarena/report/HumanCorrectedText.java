@@ -10,17 +10,19 @@ public final class HumanCorrectedText {
     private HumanCorrectedText() {}
 
     /** Terminal lines; nothing when there are no labels. */
-    public static void print(CorrectedWinRate w, PrintStream out) {
+    public static void print(CorrectedWinRate w, LabelsProvenance source, PrintStream out) {
         if (w == null) return;
         out.printf(Locale.ROOT, "  with %d human labels of %d cases (%s):%n", w.labels(), w.cases(), design(w));
         line("judge only", w.judgeOnly(), out);
         line("human only", w.humanOnly(), out);
         line("human-corrected", w.corrected(), out);
         out.printf(Locale.ROOT, "    judge weight %.2f; worth %s human labels alone%n", w.lambda(), effective(w));
+        if (source != null) out.println("    " + TerminalText.plain(source.describe()));
     }
 
     /** A Markdown section; "" when there are no labels. */
-    public static String markdown(CorrectedWinRate w) {
+    /** @param sourceLine the labels' provenance, already escaped for Markdown by the caller; null for none */
+    public static String markdown(CorrectedWinRate w, String sourceLine) {
         if (w == null) return "";
         StringBuilder s = new StringBuilder("### Human labels (prediction-powered)\n\n")
                 .append(String.format(Locale.ROOT, "%d labelled of %d judged cases (%s); judge weight λ = %.2f; the corrected estimate is worth %s human labels alone.%n%n",
@@ -29,6 +31,7 @@ public final class HumanCorrectedText {
         row(s, "Judge only", w.judgeOnly());
         row(s, "Human only", w.humanOnly());
         row(s, "**Human-corrected**", w.corrected());
+        if (sourceLine != null) s.append('\n').append(sourceLine).append('\n');
         return s.append('\n').toString();
     }
 

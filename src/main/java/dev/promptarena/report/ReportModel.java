@@ -23,9 +23,11 @@ import java.util.Objects;
  *                      role) from engine.json, or null for a run folder without one
  * @param humanCorrected the judge-only, human-only and human-corrected win rates when human labels were given
  *                       ({@code report --labels}); null (and absent from report.json) otherwise
+ * @param humanLabels    which labels file (by content hash) {@code humanCorrected} came from; null without labels
  */
 public record ReportModel(int schemaVersion, Manifest manifest, AnalysisResult analysis, List<CaseRecord> cases,
-                          EngineSnapshot engine, @JsonInclude(JsonInclude.Include.NON_NULL) CorrectedWinRate humanCorrected) {
+                          EngineSnapshot engine, @JsonInclude(JsonInclude.Include.NON_NULL) CorrectedWinRate humanCorrected,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) LabelsProvenance humanLabels) {
     public static final int SCHEMA_VERSION = 1;
 
     public ReportModel {
@@ -36,19 +38,19 @@ public record ReportModel(int schemaVersion, Manifest manifest, AnalysisResult a
 
     /** The model of a recorded run and its analysis (computed by {@link RecordedRun#analyze()}; reports only render it). */
     public static ReportModel of(RecordedRun run, AnalysisResult analysis) {
-        return new ReportModel(SCHEMA_VERSION, run.manifest(), analysis, run.cases(), run.engine(), null);
+        return new ReportModel(SCHEMA_VERSION, run.manifest(), analysis, run.cases(), run.engine(), null, null);
     }
 
     public ReportModel(int schemaVersion, Manifest manifest, AnalysisResult analysis, List<CaseRecord> cases) {
-        this(schemaVersion, manifest, analysis, cases, null, null);
+        this(schemaVersion, manifest, analysis, cases, null, null, null);
     }
 
     public ReportModel(int schemaVersion, Manifest manifest, AnalysisResult analysis, List<CaseRecord> cases, EngineSnapshot engine) {
-        this(schemaVersion, manifest, analysis, cases, engine, null);
+        this(schemaVersion, manifest, analysis, cases, engine, null, null);
     }
 
-    /** This model with the human-corrected win rate from labels. */
-    public ReportModel withHumanCorrected(CorrectedWinRate w) {
-        return new ReportModel(schemaVersion, manifest, analysis, cases, engine, w);
+    /** This model with the human-corrected win rate from the labels {@code source} names. */
+    public ReportModel withHumanCorrected(CorrectedWinRate w, LabelsProvenance source) {
+        return new ReportModel(schemaVersion, manifest, analysis, cases, engine, w, source);
     }
 }

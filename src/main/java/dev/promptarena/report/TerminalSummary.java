@@ -47,11 +47,18 @@ public final class TerminalSummary {
                     a.similarity().meanDiff(), a.similarity().cases());
         }
         JudgePanelText.print(a.judgePanel(), out);
-        HumanCorrectedText.print(m.humanCorrected(), out);
+        HumanCorrectedText.print(m.humanCorrected(), m.humanLabels(), out);
         for (GuardrailResult g : d.guardrails()) {
             // Formatted as the reports do (0.667, not 0.6666666666666666).
-            if (g.breached()) out.printf(Locale.ROOT, "  guardrail BREACHED: %s = %s (limit %s)%n", g.metric(), Fmt.metric(g.metric(), g.observed()),
-                    Fmt.metric(g.metric(), g.limit()));
+            // Every guardrail decided on an interval shows its bound, so a pass is seen to be evidence, not luck.
+            String bound = g.bound() == null ? "" : "; one-sided bound " + Fmt.guardrailBound(g);
+            if (g.breached()) {
+                out.printf(Locale.ROOT, "  guardrail BREACHED: %s = %s (limit %s%s)%n", g.metric(), Fmt.metric(g.metric(), g.observed()),
+                        Fmt.metric(g.metric(), g.limit()), bound);
+            } else if (g.bound() != null) {
+                out.printf(Locale.ROOT, "  guardrail ok: %s = %s (limit %s%s)%n", g.metric(), Fmt.metric(g.metric(), g.observed()),
+                        Fmt.metric(g.metric(), g.limit()), bound);
+            }
         }
         for (String warning : a.warnings()) {
             // The run printed its self-preference warnings before spending anything; once is enough.

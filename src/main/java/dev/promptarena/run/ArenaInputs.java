@@ -43,6 +43,7 @@ public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> ca
         Rubric rubric = new RubricLoader().load(config.rubric());
         checkJudge(config, rubric);
         List<GoldenCase> cases = new DatasetLoader().load(config.dataset());
+        BalanceTag.check(config, cases);
         UserTemplate ta = new UserTemplate(config.a().userTemplate());
         UserTemplate tb = new UserTemplate(config.b().userTemplate());
         for (GoldenCase c : cases) {

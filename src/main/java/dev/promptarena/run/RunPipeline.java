@@ -219,11 +219,11 @@ public final class RunPipeline implements AutoCloseable {
 
     /**
      * The balanced presentation order of every (case, repeat) of the run, planned over the whole run even in a shard
-     * (so each case is shown in the order a single-machine run shows it, and the merged run is the balanced one), stratified by the cases' first tag key
-     * (alphabetically) so each segment of it is balanced too.
+     * (so each case is shown in the order a single-machine run shows it, and the merged run is the balanced one), stratified by
+     * the tag key {@link BalanceTag#key} names (judge.balance_by, else the first alphabetically) so each segment of it is balanced too.
      */
     static OrderAssigner orders(long seed, ArenaInputs in, int repeats) {
-        String key = in.cases().stream().flatMap(c -> c.tags().keySet().stream()).min(String::compareTo).orElse(null);
+        String key = BalanceTag.key(in.config(), in.cases());
         List<OrderAssigner.Unit> units = new java.util.ArrayList<>();
         for (var c : in.cases()) {
             String stratum = key == null ? "" : c.tags().getOrDefault(key, "");

@@ -25,6 +25,12 @@ public final class ClusterBootstrap {
     private final long seed;
     private final int resamples;
 
+    /** The seed of every resampling stream this bootstrap draws. */
+    long seed() { return seed; }
+
+    /** Resamples per interval. */
+    int resamples() { return resamples; }
+
     public ClusterBootstrap(long seed, int resamples) {
         if (resamples < MIN_RESAMPLES) {
             throw new IllegalArgumentException("resamples must be >= " + MIN_RESAMPLES + ", got: " + resamples);
@@ -118,14 +124,28 @@ public final class ClusterBootstrap {
     /** The BCa interval (or the percentile interval, saying why) from one statistic's resamples. */
     private BootstrapResult interval(double[] numerators, double[] denominators, double[] boot, double alpha) {
         int k = numerators.length;
-        double estimate = sum(numerators) / sum(denominators);
+        double totalNum = sum(numerators), totalDen = sum(denominators);
+        double[] jack = new double[k];
+        for (int i = 0; i < k; i++) jack[i] = (totalNum - numerators[i]) / (totalDen - denominators[i]);
+        return fromResamples(totalNum / totalDen, boot, jack, alpha, resamples, seed);
+    }
+
+    /**
+     * The BCa interval of a statistic from its resamples and its leave-one-cluster-out jackknife values, or the
+     * percentile interval saying why BCa is undefined (see the class comment). Shared by every cluster bootstrap.
+     *
+     * @param boot resampled statistics (sorted in place)
+     * @param jack the statistic without each cluster in turn, one per cluster
+     */
+    static BootstrapResult fromResamples(double estimate, double[] boot, double[] jack, double alpha, int resamples, long seed) {
+        int k = jack.length;
         Arrays.sort(boot);
         double level = 1 - alpha;
-        String why = bcaProblem(numerators, denominators, boot, estimate);
+        String why = bcaProblem(k, boot, estimate, jack);
         double lo = alpha / 2, hi = 1 - alpha / 2;
         if (why == null) {
             double z0 = Normal.quantile(shareBelow(boot, estimate));
-            double a = acceleration(numerators, denominators);
+            double a = acceleration(jack);
             double[] adjusted = {bcaLevel(z0, a, Normal.quantile(lo)), bcaLevel(z0, a, Normal.quantile(hi))};
             if (Double.isFinite(adjusted[0]) && Double.isFinite(adjusted[1])) {
                 return new BootstrapResult(estimate, new Interval(Quantiles.type7(boot, adjusted[0]),
@@ -153,11 +173,11 @@ public final class ClusterBootstrap {
         return ratios(values, ones, alpha);
     }
 
-    private static String bcaProblem(double[] num, double[] den, double[] sortedBoot, double estimate) {
-        if (num.length < 2) return "BCa needs at least 2 clusters";
+    private static String bcaProblem(int clusters, double[] sortedBoot, double estimate, double[] jack) {
+        if (clusters < 2) return "BCa needs at least 2 clusters";
         double below = shareBelow(sortedBoot, estimate);
         if (below <= 0 || below >= 1) return "BCa bias correction is infinite (all resamples on one side of the estimate)";
-        if (!Double.isFinite(acceleration(num, den))) return "BCa acceleration is undefined (jackknife estimates do not vary)";
+        if (!Double.isFinite(acceleration(jack))) return "BCa acceleration is undefined (jackknife estimates do not vary)";
         return null;
     }
 
@@ -167,15 +187,10 @@ public final class ClusterBootstrap {
     }
 
     /** Acceleration from the leave-one-cluster-out jackknife (Efron and Tibshirani 1993, eq. 14.15). */
-    private static double acceleration(double[] num, double[] den) {
-        int k = num.length;
-        double totalNum = sum(num), totalDen = sum(den);
-        double[] jack = new double[k];
+    private static double acceleration(double[] jack) {
+        int k = jack.length;
         double mean = 0;
-        for (int i = 0; i < k; i++) {
-            jack[i] = (totalNum - num[i]) / (totalDen - den[i]);
-            mean += jack[i] / k;
-        }
+        for (int i = 0; i < k; i++) mean += jack[i] / k;
         double s2 = 0, s3 = 0;
         for (double v : jack) {
             double d = mean - v;

@@ -11,6 +11,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  *       from the discordant counts, by the Agresti–Min (2005) adjusted Wald interval: add ½ to every cell of the
  *       2×2 table, then Wald. Plain Wald is far too liberal when discordant pairs are few (4 vs 0 of 200 would
  *       already be "significant"); the adjusted one keeps its level.</li>
+ *   <li>{@link #proportionLower}/{@link #proportionUpper}: Wilson score bound on one proportion (statsmodels
+ *       {@code proportion_confint(x, n, alpha=2γ, method="wilson")}, one end): Newcombe's (1998) recommended interval,
+ *       which keeps its level near 0 where Wald collapses (0 of 200 truncated would give a bound of 0).</li>
  * </ul>
  */
 public final class OneSidedBounds {
@@ -38,6 +41,28 @@ public final class OneSidedBounds {
     public static Double pairedDifferenceUpper(int only1, int only2, int n, double gamma) {
         double[] c = adjusted(only1, only2, n);
         return c == null ? null : c[0] + Normal.quantile(1 - gamma) * c[1];
+    }
+
+    /** Lower Wilson score bound of a proportion with {@code x} successes of {@code n}; null when n = 0. */
+    public static Double proportionLower(int x, int n, double gamma) {
+        double[] w = wilson(x, n, gamma);
+        return w == null ? null : w[0] - w[1];
+    }
+
+    /** Upper Wilson score bound of a proportion (see {@link #proportionLower}). */
+    public static Double proportionUpper(int x, int n, double gamma) {
+        double[] w = wilson(x, n, gamma);
+        return w == null ? null : w[0] + w[1];
+    }
+
+    /** {centre, half-width} of the Wilson score interval with z = Φ⁻¹(1 − γ), or null when n = 0. */
+    private static double[] wilson(int x, int n, double gamma) {
+        if (n <= 0) return null;
+        if (x < 0 || x > n) throw new IllegalArgumentException("successes must be in [0, " + n + "], got: " + x);
+        double z = Normal.quantile(1 - gamma), z2 = z * z;
+        double centre = (x + z2 / 2) / (n + z2);
+        double half = z / (n + z2) * Math.sqrt(x * (double) (n - x) / n + z2 / 4);
+        return new double[] {centre, half};
     }
 
     /** {adjusted difference, its standard error}, or null when n = 0. */

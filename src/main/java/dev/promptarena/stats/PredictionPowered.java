@@ -7,8 +7,9 @@ package dev.promptarena.stats;
  * θ = mean(λ·yhatUnlabeled) + mean(y − λ·yhat), se² = var(λ·yhatUnlabeled)/N + var(y − λ·yhat)/n,
  * and λ is tuned to minimise that variance and clipped to [0, 1], so the estimate is never less precise
  * (asymptotically) than the labels alone and a useless judge gets λ ≈ 0. The formulas are ppi_py's
- * {@code ppi_mean_ci} / {@code _calc_lam_glm} (unweighted, one dimension); PredictionPoweredTest holds
- * this class to them.
+ * {@code ppi_mean_ci} / {@code _calc_lam_glm} (unweighted, one dimension); the interval around them is
+ * {@link SkewCorrectedInterval}'s, which widens θ ± z·se on the side the estimator's skewness points to (the plain
+ * one undercovered below 100 labels). PredictionPoweredTest holds this class to src/test/resources/reference/ppi.py.
  */
 public final class PredictionPowered {
     private PredictionPowered() {}
@@ -19,7 +20,7 @@ public final class PredictionPowered {
         double lambda = tunedLambda(y, yhat, yhatUnlabeled);
         double[] all = concat(yhat, yhatUnlabeled);
         MeanEstimate corrected = mean(y, yhat, yhatUnlabeled, lambda, alpha);
-        MeanEstimate human = MeanEstimate.clt(y, alpha, "wald");
+        MeanEstimate human = mean(y, yhat, yhatUnlabeled, 0, alpha);
         return new CorrectedWinRate(CorrectedWinRate.Design.RANDOM_SUBSET, corrected, human, MeanEstimate.clt(all, alpha, "wald"),
                 lambda, y.length, all.length, CorrectedWinRate.effective(Moments.cov0(y, y), corrected));
     }
@@ -50,7 +51,10 @@ public final class PredictionPowered {
         double imputed = bigN == 0 ? 0 : lambda * Moments.mean(yhatUnlabeled);
         double imputedVar = bigN == 0 ? 0 : lambda * lambda * Moments.cov0(yhatUnlabeled, yhatUnlabeled) / bigN;
         double se = Math.sqrt(imputedVar + Moments.cov0(rectifier, rectifier) / n);
-        return MeanEstimate.normal(imputed + Moments.mean(rectifier), se, alpha, "ppi++");
+        // κ₃ of a mean of m independent values is κ₃(one)/m²; the two parts are independent, so their κ₃ add.
+        double k3 = (bigN == 0 ? 0 : Math.pow(lambda, 3) * SkewCorrectedInterval.thirdMoment(yhatUnlabeled) / ((double) bigN * bigN))
+                + SkewCorrectedInterval.thirdMoment(rectifier) / ((double) n * n);
+        return SkewCorrectedInterval.of(imputed + Moments.mean(rectifier), se, se > 0 ? k3 / (se * se * se) : 0, alpha, "ppi++");
     }
 
     private static void check(double[] y, double[] yhat, double[] yhatUnlabeled) {

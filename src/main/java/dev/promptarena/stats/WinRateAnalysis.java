@@ -17,13 +17,19 @@ public final class WinRateAnalysis {
     public static WinRateResult analyze(List<JudgedOutcome> judged, double alpha, ClusterBootstrap bootstrap) {
         int[] count = new int[Verdict.values().length];
         // Per case: [sum of scores, number of scored outcomes], insertion-ordered for reproducibility.
+        // With the per-order sums [2..5]: B-first score, B-first count, A-first score, A-first count (for repeats).
         Map<String, double[]> clusters = new LinkedHashMap<>();
         for (JudgedOutcome j : judged) {
             count[j.verdict().ordinal()]++;
             if (j.verdict().scored()) {
-                double[] c = clusters.computeIfAbsent(j.outcome().caseId(), k -> new double[2]);
+                double[] c = clusters.computeIfAbsent(j.outcome().caseId(), k -> new double[6]);
                 c[0] += j.verdict().score();
                 c[1] += 1;
+                Boolean bFirst = presentation(j.outcome());
+                if (bFirst != null) {
+                    c[bFirst ? 2 : 4] += j.verdict().score();
+                    c[bFirst ? 3 : 5] += 1;
+                }
             }
         }
         int wins = count[Verdict.B.ordinal()], losses = count[Verdict.A.ordinal()];
@@ -39,10 +45,17 @@ public final class WinRateAnalysis {
             rate = points / n;
             strict = wins / (double) n;
             wilson = WilsonScore.interval(points, n, alpha);
-            boot = bootstrap == null ? null : bootstrap.ratio(column(clusters, 0), column(clusters, 1), alpha);
             estimate = TieAwareScore.estimate(groups);
             tieAware = TieAwareScore.interval(groups, alpha);
             boolean repeats = clusters.size() < n;
+            // With repeats the gate needs a case-clustered interval, and it must be around the position-adjusted
+            // estimate (an always-first judge: exactly 0.5); without them the raw bootstrap is reported beside it.
+            if (bootstrap != null) {
+                boot = repeats && groups.size() == 2
+                        ? PositionAdjustedBootstrap.interval(column(clusters, 2), column(clusters, 3), column(clusters, 4), column(clusters, 5),
+                                alpha, bootstrap)
+                        : bootstrap.ratio(column(clusters, 0), column(clusters, 1), alpha);
+            }
             gate = repeats && boot != null ? boot.interval() : tieAware;
         }
         if (wins + losses > 0) decisive = wins / (double) (wins + losses);

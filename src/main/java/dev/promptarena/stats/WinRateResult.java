@@ -20,10 +20,12 @@ package dev.promptarena.stats;
  * @param strictWinRate    wins / n; null when n = 0
  * @param decisiveWinRate  wins / (wins + losses); null when there is no decisive outcome
  * @param wilson           Wilson interval for winRate with n = scored (conservative with ties); null when n = 0
- * @param bootstrap        cluster (case) bootstrap interval for winRate; null when n = 0 or not computed
+ * @param bootstrap        cluster (case) bootstrap interval: of {@code winRate}, or, with repeats and both presentation
+ *                         orders separable, of the position-adjusted {@code estimate} (the gate's interval then);
+ *                         null when n = 0 or not computed
  * @param signTestP        exact two-sided sign test of wins vs losses (ties and inconsistent dropped)
  * @param gateInterval     the interval the decision uses: the tie-aware score interval around {@code estimate}
- *                         when every case has one scored outcome, the cluster bootstrap of the raw win rate when
+ *                         when every case has one scored outcome, the cluster bootstrap of {@code estimate} when
  *                         repeats make outcomes of a case correlated
  * @param estimate         the primary estimate: with one presentation order per outcome, the mean of B's win rate
  *                         when shown first and when shown second (removes a position effect); otherwise winRate

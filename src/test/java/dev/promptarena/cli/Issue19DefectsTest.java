@@ -49,13 +49,16 @@ class Issue19DefectsTest {
         String all = r.out() + r.err();
         assertEquals(1, count(all, "as variant A (gpt-4o-mini)"), all);
         assertEquals(1, count(all, "as variant B (gpt-4o-mini)"), all);
-        assertTrue(Pattern.compile("guardrail BREACHED: axis_drop_max = -?\\d\\.\\d\\d \\(limit 0\\.50\\)").matcher(r.out()).find(), r.out());
+        assertTrue(Pattern.compile("guardrail BREACHED: axis_drop_max = -?\\d\\.\\d\\d \\(limit 0\\.50; one-sided bound upper \\d\\.\\d\\d at 99\\.2%,"
+                + " safety_proven\\)").matcher(r.out()).find(), r.out());
         assertFalse(Pattern.compile("\\d\\.\\d{8,}").matcher(r.out()).find(), "no raw floats: " + r.out());
     }
 
     @Test
     void reportAcceptsQuiet() throws IOException {
-        assertEquals(1, CliRun.of("run", config(null, null).toString(), "-q", "--limit", "6").exitCode());
+        // 6 cases cannot show the axes within 0.5 (safety_proven), so the run fails on that guardrail.
+        assertEquals(1, CliRun.of("run", config("axis_drop_max: 0.5", "axis_drop_max: {limit: 0.5, mode: safety_proven}").toString(), "-q",
+                "--limit", "6").exitCode());
         CliRun r = CliRun.of("report", onlyRun().toString(), "-q");
         assertEquals(1, r.exitCode(), r.err());
         assertEquals("DECISION: FAIL\n", r.out());

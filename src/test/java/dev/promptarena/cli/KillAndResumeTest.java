@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.testing.AnswerLimit;
 import dev.promptarena.testing.ArenaFixture;
 import dev.promptarena.testing.CliRun;
 import dev.promptarena.testing.DeterministicReplies;
@@ -34,6 +35,10 @@ class KillAndResumeTest {
     void aKilledRunResumesWithoutReissuingCompletedCallsAndEndsWithTheSameNumbers() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             Path cfg = arena(server);
+            // The server answers 30 calls and holds the rest, so the run is killed at exactly 30 journaled calls.
+            AnswerLimit gate = new AnswerLimit();
+            gate.allow(30);
+            server.fallback(rec -> gate.admit() ? DeterministicReplies.reply(rec) : FakeOpenAiServer.Reply.serverError());
 
             Process p = startRun(cfg, "killed");
             Path journal = waitForJournalLines(dir.resolve("killed"), 30, p);
@@ -41,16 +46,22 @@ class KillAndResumeTest {
             assertTrue(p.waitFor(20, TimeUnit.SECONDS));
             Path runDir = journal.getParent();
             long completed = completedLines(journal);
-            assertTrue(completed >= 30 && completed < CALLS, "killed mid-run, with " + completed + " calls journaled");
+            assertEquals(30, completed, "killed mid-run, with every answered call journaled");
+            gate.allow(Long.MAX_VALUE);
             int before = server.requests().size();
 
             CliRun resumed = CliRun.of("run", "--resume", runDir.toString(), "--quiet");
-            int reissued = server.requests().size() - before;
-            // Every call journaled before the kill is served from the journal; only the rest reach the server.
-            assertEquals(CALLS - completed, reissued, resumed.err());
-            assertTrue(List.of(0, 1, 3, 4).contains(resumed.exitCode()), resumed.out() + resumed.err());
+            // Every call journaled before the kill is served from the journal; only the rest reach the server. The
+            // resumed process's own counters say so exactly; on the server, a request the killed process wrote just
+            // before SIGKILL may be handled after `before` was read, but it is an unjournaled call the resumed run
+            // sends too, so the distinct bodies after `before` are exact whatever the timing.
             Map<?, ?> engine = new ObjectMapper().readValue(runDir.resolve("engine.json").toFile(), Map.class);
             assertEquals(completed, ((Number) engine.get("journalHits")).longValue());
+            assertEquals(CALLS - completed, ((Number) engine.get("issued")).longValue(), resumed.err());
+            assertEquals(CALLS - completed, ((Number) engine.get("attempts")).longValue(), resumed.err());
+            var all = server.requests();
+            assertEquals(CALLS - completed, all.subList(before, all.size()).stream().map(FakeOpenAiServer.Recorded::body).distinct().count());
+            assertTrue(List.of(0, 1, 3, 4).contains(resumed.exitCode()), resumed.out() + resumed.err());
 
             CliRun fresh = CliRun.of("run", cfg.toString(), "--quiet", "--no-cache", "--out", dir.resolve("fresh").toString());
             assertEquals(fresh.exitCode(), resumed.exitCode());

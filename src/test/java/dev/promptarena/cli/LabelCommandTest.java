@@ -182,7 +182,7 @@ class LabelCommandTest {
     }
 
     @Test
-    void uncertainDrawsAboutNAndRecordsProbabilities() throws Exception {
+    void uncertainDrawsExactlyNAndRecordsProbabilities() throws Exception {
         Path out = dir.resolve("uncertain.csv");
         CliRuns.Result r = CliRuns.cli("label", run.toString(), "--n", "4", "--seed", "11", "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
@@ -193,8 +193,14 @@ class LabelCommandTest {
             assertTrue(p > 0 && p <= 1, row[2]);
             sum += p;
         }
-        assertTrue(rows.size() - 1 >= 1 && rows.size() - 1 <= 8, "drawn " + (rows.size() - 1));
+        assertEquals(4, rows.size() - 1, "exactly --n cases drawn");
+        assertTrue(r.out().contains("4 of 8 cases to label (strategy uncertain)"), r.out());
         assertTrue(sum <= 4 + 1e-9, "the drawn cases' probabilities are part of a budget of 4: " + sum);
+        for (long seed = 1; seed <= 5; seed++) { // exactly n for every seed, not on average
+            Path other = dir.resolve("uncertain-" + seed + ".csv");
+            CliRuns.cli("label", run.toString(), "--n", "3", "--seed", Long.toString(seed), "--out", other.toString());
+            assertEquals(4, read(other).size(), "seed " + seed + ": header and 3 rows");
+        }
         // The same seed gives the same sheet.
         Path again = dir.resolve("uncertain-again.csv");
         CliRuns.cli("label", run.toString(), "--n", "4", "--seed", "11", "--out", again.toString());

@@ -54,9 +54,10 @@ class PolicyLoaderTest {
 
     @Test
     void aModeOnAPointEstimateGuardrailIsAnError() throws IOException {
-        Path p = write("  guardrails:\n    latency_p95_increase_ms: {limit: 500, mode: harm_proven}\n");
+        // Run health limits what happened in this run: it has no interval, so no mode.
+        Path p = write("  guardrails:\n    error_rate_max: {limit: 0.05, mode: harm_proven}\n");
         InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p));
-        assertTrue(e.getMessage().contains("latency_p95_increase_ms") && e.getMessage().contains("take a mode"), e.getMessage());
+        assertTrue(e.getMessage().contains("error_rate_max") && e.getMessage().contains("take a mode"), e.getMessage());
     }
 
     // decision.metric: human_corrected_win_rate (issue 17)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.cli.Main;
+import dev.promptarena.testing.AnswerLimit;
 import dev.promptarena.testing.ArenaFixture;
 import dev.promptarena.testing.CliRun;
 import dev.promptarena.testing.DeterministicReplies;
@@ -108,38 +109,6 @@ class RepeatedKillAndLockTest {
             assertEquals(withoutLatency(freshDir), withoutLatency(runDir), why);
             assertFalse(Files.readString(runDir.resolve("report.html")).contains("PARTIAL RUN"));
         }
-    }
-
-    /**
-     * Answers requests until {@code limit} have been answered; a request past it waits until the test ends (its
-     * process is killed meanwhile, so no answer is ever read) and is then refused. Raising the limit admits only
-     * requests that arrive afterwards, so a held request of a killed process never uses up a later stage's quota.
-     */
-    private static final class AnswerLimit {
-        private long limit;
-        private long answered;
-
-        synchronized boolean admit() {
-            if (answered < limit) {
-                answered++;
-                return true;
-            }
-            long heldAt = limit;
-            try {
-                while (limit == heldAt) wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // server closing
-            }
-            return false;
-        }
-
-        synchronized long allow(long newLimit) {
-            limit = newLimit;
-            notifyAll();
-            return newLimit;
-        }
-
-        synchronized long answered() { return answered; }
     }
 
     private Process start(String... args) throws Exception {

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Expected values: src/test/resources/reference/ppi.py (ppi.out), which writes out ppi_py's
- * ppi_mean_ci / ppi_mean_pointestimate / _calc_lam_glm formulas in numpy (ppi_py itself is not installable here).
- * Tolerance 1e-12: the same sums in the same order, only floating-point rounding differs.
+ * ppi_mean_ci / ppi_mean_pointestimate / _calc_lam_glm formulas in numpy (ppi_py itself is not installable here) for
+ * θ, se and λ, and skew_ci (Hall's 1992 skewness correction, guarded by θ ± z·se; scipy.stats.norm.ppf for z) for the
+ * interval. Tolerance 1e-12: the same sums in the same order, only floating-point rounding differs.
  */
 class PredictionPoweredTest {
     private static final double TOL = 1e-12;
@@ -18,17 +19,17 @@ class PredictionPoweredTest {
     @Test
     void tunedMatchesReferenceSingleJudgeVote() {
         // ppi n=40 N=200 pred=judge alpha=0.05 theta se lo hi lam
-        check(40, 200, PpiFixtures::judge, 0.05, 0.5042823172388804, 0.050266180461741555, 0.405762413893476, 0.6028022205842848, 0.7320579309720101);
+        check(40, 200, PpiFixtures::judge, 0.05, 0.5042823172388804, 0.050266180461741555, 0.3970586407860254, 0.6028022205842848, 0.7320579309720101);
         // ppi n=40 N=200 pred=judge alpha=0.1
-        check(40, 200, PpiFixtures::judge, 0.1, 0.5042823172388804, 0.050266180461741555, 0.4216018079933876, 0.5869628264843733, 0.7320579309720101);
+        check(40, 200, PpiFixtures::judge, 0.1, 0.5042823172388804, 0.050266180461741555, 0.4153110340806026, 0.5869628264843733, 0.7320579309720101);
     }
 
     @Test
     void tunedMatchesReferenceVoteMeans() {
         // ppi n=25 N=500 pred=votes alpha=0.05
-        check(25, 500, PpiFixtures::judgeVotes, 0.05, 0.4838685846684743, 0.08892199785776152, 0.3095846714339139, 0.6581524979030348, 0.8596854818831652);
+        check(25, 500, PpiFixtures::judgeVotes, 0.05, 0.4838685846684743, 0.08892199785776152, 0.3095846714339139, 0.6600235478536916, 0.8596854818831652);
         // ppi n=100 N=100 pred=votes alpha=0.05
-        check(100, 100, PpiFixtures::judgeVotes, 0.05, 0.513658220515854, 0.04444490719013125, 0.42654780312697144, 0.6007686379047366, 0.4180823446690256);
+        check(100, 100, PpiFixtures::judgeVotes, 0.05, 0.513658220515854, 0.04444490719013125, 0.4262539152348323, 0.6007686379047366, 0.4180823446690256);
     }
 
     @Test
@@ -37,11 +38,11 @@ class PredictionPoweredTest {
         double[] yhat = PpiFixtures.range(0, 40, PpiFixtures::judge);
         double[] u = PpiFixtures.range(40, 240, PpiFixtures::judge);
         // ppi n=40 N=200 pred=judge alpha=0.05 lam=1 theta se lo hi
-        assertEstimate(PredictionPowered.mean(y, yhat, u, 1, 0.05), 0.515, 0.05432368268076089, 0.4085275384381264, 0.6214724615618736);
-        // ... lam=0 theta se lo hi (the classical CLT interval on the labels)
-        assertEstimate(PredictionPowered.mean(y, yhat, u, 0, 0.05), 0.475, 0.07489576089472622, 0.32820700605161324, 0.6217929939483867);
+        assertEstimate(PredictionPowered.mean(y, yhat, u, 1, 0.05), 0.515, 0.05432368268076089, 0.3942234433262462, 0.6214724615618736);
+        // ... lam=0 theta se lo hi (the labels alone, skew-corrected like the rest)
+        assertEstimate(PredictionPowered.mean(y, yhat, u, 0, 0.05), 0.475, 0.07489576089472622, 0.32820700605161324, 0.6235318034586473);
         CorrectedWinRate r = PredictionPowered.estimate(y, yhat, u, 0.05);
-        assertEstimate(r.humanOnly(), 0.475, 0.07489576089472622, 0.32820700605161324, 0.6217929939483867);
+        assertEstimate(r.humanOnly(), 0.475, 0.07489576089472622, 0.32820700605161324, 0.6235318034586473);
         // ppi n=40 N=200 pred=judge judge-only mean std0/sqrt(n+N)
         assertEquals(0.5458333333333333, r.judgeOnly().estimate(), TOL);
         assertEquals(0.028258428355946268, r.judgeOnly().standardError(), TOL);
@@ -53,6 +54,25 @@ class PredictionPoweredTest {
     }
 
     @Test
+    void skewCorrectionOnlyWidensThePlainInterval() {
+        CorrectedWinRate r = PredictionPowered.estimate(PpiFixtures.range(0, 40, PpiFixtures::human), PpiFixtures.range(0, 40, PpiFixtures::judge),
+                PpiFixtures.range(40, 240, PpiFixtures::judge), 0.05);
+        double z = Normal.twoSidedCritical(0.05), plainLo = r.corrected().estimate() - z * r.corrected().standardError();
+        // ppi n=40 N=200 pred=judge alpha=0.05 plain z interval lo hi: 0.405762413893476 0.6028022205842848. The
+        // rectifier's errors are one-sided (skewed left), so the corrected interval reaches lower and keeps the upper bound.
+        assertEquals(0.405762413893476, plainLo, TOL);
+        assertTrue(r.corrected().interval().lower() < plainLo - 0.005, "widened toward the skew: " + r.corrected().interval());
+        assertEquals(0.6028022205842848, r.corrected().interval().upper(), TOL);
+        assertEquals(1.4, SkewCorrectedInterval.inverse(1.4, 0), 0);
+        for (double g : new double[] {-0.8, -0.1, 0.3, 1.2}) {
+            for (double x : new double[] {-2.5, -1, 0, 1.96}) {
+                double t = SkewCorrectedInterval.inverse(x, g), a = g / 3;
+                assertEquals(x, t + a * t * t + a * a * t * t * t / 3 + g / 6, 1e-12, "g(g⁻¹(x)) = x");
+            }
+        }
+    }
+
+    @Test
     void contrarianJudgeIsClippedToZero() {
         double[] y = PpiFixtures.range(0, 30, PpiFixtures::human);
         double[] yhat = PpiFixtures.range(0, 30, i -> 1 - PpiFixtures.human(i));
@@ -60,7 +80,7 @@ class PredictionPoweredTest {
         CorrectedWinRate r = PredictionPowered.estimate(y, yhat, u, 0.05);
         // ppi contrarian n=30 N=90 theta se lo hi lam
         assertEquals(0.0, r.lambda());
-        assertEstimate(r.corrected(), 0.4666666666666667, 0.08798147953257403, 0.29422613547627363, 0.6391071978570597);
+        assertEstimate(r.corrected(), 0.4666666666666667, 0.08798147953257403, 0.29422613547627363, 0.6422946786535655);
     }
 
     @Test

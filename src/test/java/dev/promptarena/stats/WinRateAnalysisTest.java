@@ -60,6 +60,27 @@ class WinRateAnalysisTest {
     }
 
     @Test
+    void withRepeatsTheGateIsTheBootstrapOfThePositionAdjustedEstimate() {
+        // An always-first judge, and B shown first in 2 of every 3 repeats (as when unparseable votes unbalance a run):
+        // the raw win rate is 2/3, the position-adjusted estimate 1/2, and the gate's interval must be about the latter.
+        List<CaseOutcome> outcomes = new ArrayList<>();
+        for (int c = 0; c < 40; c++) {
+            for (int rep = 0; rep < 3; rep++) {
+                boolean bFirst = (c + rep) % 3 != 0;
+                outcomes.add(new CaseOutcome("c" + c, rep, Map.of(), side(10), side(10), List.of(vote(bFirst, bFirst ? Winner.B : Winner.A)), 0));
+            }
+        }
+        WinRateResult r = WinRateAnalysis.analyze(JudgedOutcome.of(outcomes), 0.05, new ClusterBootstrap(3, 2000));
+        assertEquals(2 / 3.0, r.winRate(), TOL);
+        assertEquals(0.5, r.estimate(), 0);
+        assertEquals(0.5, r.bootstrap().estimate(), 0);
+        assertEquals(r.bootstrap().interval(), r.gateInterval());
+        // Every resample that drew both orders is exactly 0.5 (with 40 cases, all of them): the interval is the point.
+        assertEquals(0.5, r.gateInterval().lower(), 0);
+        assertEquals(0.5, r.gateInterval().upper(), 0);
+    }
+
+    @Test
     void nothingScoredGivesNulls() {
         WinRateResult r = WinRateAnalysis.analyze(JudgedOutcome.of(List.of(outcome("u", vote(true, Winner.UNPARSEABLE)))), 0.05, null);
         assertNull(r.winRate());

@@ -71,6 +71,11 @@ public final class SimArena {
      * @param seed         the run's seed (sim randomness and judge order)
      */
     public AnalysisResult run(String judgeOptions, String decision, long seed) {
+        return run(judgeOptions, decision, seed, 1);
+    }
+
+    /** As {@link #run(String, String, long)}, judging every case {@code repeats} times (run --repeats: fresh judge draws). */
+    public AnalysisResult run(String judgeOptions, String decision, long seed, int repeats) {
         try {
             Path runDir = Files.createTempDirectory(dir, "run");
             String yaml = """
@@ -86,14 +91,25 @@ public final class SimArena {
                     judge: {provider: judge, model: sim-judge, order: random, seed: %d}
                     decision: {alpha: 0.05%s}
                     """.formatted(runDir.getFileName(), seed, judgeOptions, 1000 + seed, decision.isBlank() ? "" : ", " + decision);
-            Path cfg = dir.resolve("arena-" + seed + ".yaml");
+            return execute(dir.resolve("arena-" + seed + ".yaml"), yaml, n * repeats, repeats);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes {@code yaml} to {@code cfg} and runs it through the real pipeline in-process (cache off, quiet), checking
+     * that every (case, repeat) was recorded; shared with {@link OpsArena}.
+     */
+    static AnalysisResult execute(Path cfg, String yaml, int expectedRecords, int repeats) {
+        try {
             Files.writeString(cfg, yaml);
             ArenaInputs in = ArenaInputs.load(cfg, Map.of());
-            RunOptions options = new RunOptions(null, null, 64, null, 1, true, List.of("run"),
+            RunOptions options = new RunOptions(null, null, 64, null, repeats, true, List.of("run"),
                     EngineOptions.defaults(Map.of()).withoutCache(), null);
             RunPipeline.Result r = new RunPipeline(Map.of(), QUIET, (d, run, analysis) -> { }).execute(in, options);
             r.cacheWrites().join();
-            if (r.records().size() != n) throw new IllegalStateException("run recorded " + r.records().size() + " of " + n);
+            if (r.records().size() != expectedRecords) throw new IllegalStateException("run recorded " + r.records().size() + " of " + expectedRecords);
             return new RecordedRun(r.manifest(), r.records(), r.engine()).analyze();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

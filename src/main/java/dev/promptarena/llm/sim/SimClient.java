@@ -40,8 +40,11 @@ public final class SimClient implements LlmClient {
             text = text.substring(0, Math.min(text.length(), max * 4));
             finish = "length";
         }
+        // Drawn last, and only when asked for, so every other draw (and every existing simulated result) is unchanged.
+        long reported = options.latencyMillis()
+                + (options.latencyJitterMillis() == 0 ? 0 : Math.round(-options.latencyJitterMillis() * Math.log(1 - rng.nextDouble())));
         LlmResponse response = new LlmResponse(text, request.model(), "sim", new Usage(inTokens, approxTokens(text)),
-                finish, options.latencyMillis(), 1, false);
+                finish, reported, 1, false);
         if (options.latencyMillis() == 0) return CompletableFuture.completedFuture(response);
         Executor delayed = CompletableFuture.delayedExecutor(options.latencyMillis(), TimeUnit.MILLISECONDS);
         return CompletableFuture.supplyAsync(() -> response, delayed);

@@ -20,14 +20,17 @@ import java.util.regex.PatternSyntaxException;
  * @param tieRate         0..1, with {@code judge: preference}: probability of a tie
  * @param lengthBias      0..1: probability that the judge simply picks the longer response (1: always longer)
  * @param seed            mixed into every draw, so simulated runs with different seeds are independent
+ * @param latencyJitterMillis mean of an exponential draw added to the <em>reported</em> latency of each call (the call
+ *                        still waits only {@code latencyMillis}), so latency guardrails see per-case variation without
+ *                        simulations taking longer; 0 (default): every call reports {@code latencyMillis}
  */
 public record SimOptions(double noise, double positionBias, double unparseableRate, long latencyMillis, Personality judge,
-                         double preference, Pattern prefer, double tieRate, double lengthBias, long seed) {
+                         double preference, Pattern prefer, double tieRate, double lengthBias, long seed, long latencyJitterMillis) {
     /** How the simulated judge decides when no bias takes over. */
     public enum Personality { HEURISTIC, PREFERENCE }
 
     static final List<String> KEYS = List.of("noise", "position_bias", "unparseable_rate", "latency_ms", "judge", "preference",
-            "prefer", "tie_rate", "length_bias", "seed");
+            "prefer", "tie_rate", "length_bias", "seed", "latency_jitter_ms");
 
     public SimOptions {
         check("noise", noise);
@@ -37,6 +40,7 @@ public record SimOptions(double noise, double positionBias, double unparseableRa
         check("tie_rate", tieRate);
         check("length_bias", lengthBias);
         if (latencyMillis < 0) throw new IllegalArgumentException("latency_ms must be >= 0, got: " + latencyMillis);
+        if (latencyJitterMillis < 0) throw new IllegalArgumentException("latency_jitter_ms must be >= 0, got: " + latencyJitterMillis);
     }
 
     private static void check(String name, double v) {
@@ -60,7 +64,8 @@ public record SimOptions(double noise, double positionBias, double unparseableRa
         return new SimOptions(num(options, "noise", 0.15), num(options, "position_bias", 0.0),
                 num(options, "unparseable_rate", 0.0), (long) num(options, "latency_ms", 0),
                 Personality.valueOf(judge.toUpperCase(java.util.Locale.ROOT)), num(options, "preference", 0.5), prefer,
-                num(options, "tie_rate", 0.0), num(options, "length_bias", 0.0), (long) num(options, "seed", 0));
+                num(options, "tie_rate", 0.0), num(options, "length_bias", 0.0), (long) num(options, "seed", 0),
+                (long) num(options, "latency_jitter_ms", 0));
     }
 
     private static double num(Map<String, String> options, String key, double fallback) {

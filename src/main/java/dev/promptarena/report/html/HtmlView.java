@@ -76,7 +76,7 @@ public record HtmlView(String title, String runId, String nameA, String nameB, B
                 !a.segments().segments().isEmpty(), a.decision().guardrails().stream().map(GuardrailRow::of).toList(), a.warnings(), !a.warnings().isEmpty(),
                 ProvenanceView.of(m, a.operations(), a.options(), model.engine()), axisNames, List.copyOf(tags), facts.size(),
                 embedded.shown(), embedded.shown() < facts.size(), embedded.json(), CaseData.scriptSafe(strings(axisNames)),
-                HumanLabelsView.of(model.humanCorrected()), SequentialView.of(a.sequential()));
+                HumanLabelsView.of(model.humanCorrected(), model.humanLabels()), SequentialView.of(a.sequential()));
     }
 
     private static String similarity(SimilaritySummary s) {

@@ -1,6 +1,7 @@
 package dev.promptarena.report.html;
 
 import dev.promptarena.report.Fmt;
+import dev.promptarena.report.LabelsProvenance;
 import dev.promptarena.stats.CorrectedWinRate;
 import dev.promptarena.stats.MeanEstimate;
 import java.util.List;
@@ -15,12 +16,13 @@ public record HumanLabelsView(String summary, List<Row> rows) {
     public record Row(String name, String value, String interval, boolean primary) {}
 
     /** Null (no panel) without labels. */
-    public static HumanLabelsView of(CorrectedWinRate w) {
+    public static HumanLabelsView of(CorrectedWinRate w, LabelsProvenance source) {
         if (w == null) return null;
         String summary = String.format(Locale.ROOT, "%d labelled of %d judged cases (%s); judge weight λ = %.2f; the corrected "
                         + "estimate is worth %s human labels alone.", w.labels(), w.cases(),
                 w.design() == CorrectedWinRate.Design.KNOWN_PROBABILITIES ? "label sheet, known probabilities" : "labels taken as a random subset",
-                w.lambda(), Double.isNaN(w.effectiveLabels()) ? "n/a" : String.format(Locale.ROOT, "%.0f", w.effectiveLabels()));
+                w.lambda(), Double.isNaN(w.effectiveLabels()) ? "n/a" : String.format(Locale.ROOT, "%.0f", w.effectiveLabels()))
+                + (source == null ? "" : " From " + source.describe() + ".");
         return new HumanLabelsView(summary, List.of(row("Judge only", w.judgeOnly(), false), row("Human only", w.humanOnly(), false),
                 row("Human-corrected", w.corrected(), true)));
     }

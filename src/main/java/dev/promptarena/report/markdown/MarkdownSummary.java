@@ -47,7 +47,7 @@ public final class MarkdownSummary {
                 .append(w.scored()).append(" scored; ").append(w.unparseable()).append(" unparseable, ").append(w.errors()).append(" errors\n\n");
         String judgeErrors = dev.promptarena.report.JudgeErrors.of(m).sentence();
         if (!judgeErrors.isEmpty()) s.append(MarkdownText.escape(judgeErrors)).append("\n\n");
-        s.append(HumanCorrectedText.markdown(m.humanCorrected()));
+        s.append(HumanCorrectedText.markdown(m.humanCorrected(), m.humanLabels() == null ? null : MarkdownText.escape(m.humanLabels().describe())));
         MarkdownSequential.append(s, a.sequential());
         axes(s, a.axes());
         guardrails(s, d.guardrails());
@@ -76,10 +76,10 @@ public final class MarkdownSummary {
 
     private static void guardrails(StringBuilder s, List<GuardrailResult> gs) {
         if (gs.isEmpty()) return;
-        s.append("### Guardrails (primary)\n\n| Guardrail | Observed | Limit | Status |\n|---|---:|---:|---|\n");
+        s.append("### Guardrails (primary)\n\n| Guardrail | Observed | One-sided bound | Limit | Status |\n|---|---:|---:|---:|---|\n");
         for (GuardrailResult g : gs) {
             s.append("| `").append(g.metric().replace("`", "")).append("` | ").append(Fmt.metric(g.metric(), g.observed())).append(" | ")
-                    .append(Fmt.metric(g.metric(), g.limit())).append(" | ")
+                    .append(Fmt.guardrailBound(g)).append(" | ").append(Fmt.metric(g.metric(), g.limit())).append(" | ")
                     .append(g.breached() ? "❌ **breached**" : g.observed() == null ? "no data" : "✅ ok").append(" |\n");
         }
         s.append('\n');
