@@ -24,7 +24,7 @@ import java.util.List;
  * ({@link ArenaAnalysis}); the control's pairings feed {@link TournamentGate}; every parseable vote becomes one
  * Bradley–Terry game (its presentation order kept, so the position term can absorb the judge's slot preference),
  * clustered by case for the bootstrap. Outcomes with a generation error are left out of the games, as they are out of
- * the win rate.
+ * the win rate. An adaptive schedule's stage-two pairings get their two-variant analysis only.
  */
 public final class TournamentAnalysis {
     private TournamentAnalysis() {}
@@ -43,7 +43,10 @@ public final class TournamentAnalysis {
         for (TournamentPair p : pairs) {
             int a = index(variants, p.a()), b = index(variants, p.b());
             AnalysisResult r = ArenaAnalysis.analyze(p.outcomes(), axisNames, options);
-            perPair.add(new TournamentResult.PairAnalysis(p.a(), p.b(), r));
+            perPair.add(new TournamentResult.PairAnalysis(p.a(), p.b(), r, p.adaptive()));
+            // An adaptive stage's pairing was chosen from earlier votes: its own analysis is shown, but the ranking and the
+            // gate keep to the design fixed in advance, so their intervals and error rates hold without weighting.
+            if (p.adaptive()) continue;
             if (p.a().equals(control)) {
                 List<JudgedOutcome> judged = JudgedOutcome.of(p.outcomes());
                 ClusterBootstrap boot = new ClusterBootstrap(options.bootstrapSeed(), options.bootstrapResamples());
@@ -73,7 +76,7 @@ public final class TournamentAnalysis {
     }
 
     /** One game per parseable vote of an outcome whose two generations succeeded. */
-    static List<Game> games(CaseOutcome o, int a, int b) {
+    public static List<Game> games(CaseOutcome o, int a, int b) {
         List<Game> out = new ArrayList<>();
         if (o.a().error() || o.b().error()) return out;
         for (Vote v : o.votes()) {

@@ -12,8 +12,12 @@ import java.util.Objects;
  * @param a        variant in the A role
  * @param b        variant in the B role
  * @param outcomes the pairing's outcomes, one per case and repeat
+ * @param adaptive true for an adaptive schedule's stage two: reported, but not used by the ranking or the gate
  */
-public record TournamentPair(String a, String b, List<CaseOutcome> outcomes) {
+public record TournamentPair(String a, String b, List<CaseOutcome> outcomes, boolean adaptive) {
+    /** A pairing of a fixed schedule (or of the adaptive schedule's first stage). */
+    public TournamentPair(String a, String b, List<CaseOutcome> outcomes) { this(a, b, outcomes, false); }
+
     public TournamentPair {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");

@@ -18,8 +18,14 @@ import java.util.List;
  */
 public record TournamentResult(List<String> variants, TournamentRanking ranking, List<PairWinRate> winRates,
                                List<PairAnalysis> pairs, TournamentDecision decision, String rankingProblem) {
-    /** One pairing's two-variant analysis, {@code a} in the A role. */
-    public record PairAnalysis(String a, String b, AnalysisResult analysis) {}
+    /**
+     * One pairing's two-variant analysis, {@code a} in the A role; {@code adaptive} for an adaptive schedule's stage two
+     * (exploratory: its pair was chosen from earlier votes, so the ranking and the gate leave it out).
+     */
+    public record PairAnalysis(String a, String b, AnalysisResult analysis,
+                               @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT) boolean adaptive) {
+        public PairAnalysis(String a, String b, AnalysisResult analysis) { this(a, b, analysis, false); }
+    }
 
     public TournamentResult {
         variants = List.copyOf(variants);

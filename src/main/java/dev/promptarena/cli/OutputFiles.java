@@ -38,6 +38,17 @@ final class OutputFiles {
 
     static void checkAll(List<Path> files) { files.forEach(OutputFiles::format); }
 
+    /** Copies one report file to an -o path, creating its folder. */
+    static void copyFile(Path source, Path f) {
+        try {
+            Path parent = f.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.copy(source, f, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new InputException(f, "-o/--output: cannot write: " + e.getMessage());
+        }
+    }
+
     /** Copies each non-JUnit output from {@code runDir}; JUnit files are written by the caller. */
     static void copy(Path runDir, List<Path> files) {
         for (Path f : files) {

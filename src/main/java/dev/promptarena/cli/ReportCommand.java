@@ -43,8 +43,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         RunDirectory dir = RunDirectory.open(runDir);
         if (dev.promptarena.run.TournamentFolder.isTournament(dir)) {
-            if (junit != null) throw new dev.promptarena.input.InputException(junit, "--junit: a tournament writes no JUnit XML yet");
-            return TournamentOutput.report(dir, main.out);
+            return TournamentOutput.report(dir, main.out, junit);
         }
         RecordedRun run = RecordedRun.read(dir);
         ReportModel model = HumanLabelsGate.model(run, labels == null ? null : LabelsFile.read(labels, run.manifest().runId()));

@@ -224,7 +224,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             if (tournament != null) {
                 TournamentRun.Result result = tournament.execute(inputs, options);
-                int code = TournamentOutput.finish(result, main, outputs);
+                int code = TournamentOutput.finish(result, main, outputs, junit);
                 lastRunDir = result.dir().path();
                 CacheWrites.await(result.cacheWrites(), main.err);
                 return code;

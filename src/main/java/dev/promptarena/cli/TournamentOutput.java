@@ -6,6 +6,7 @@ import dev.promptarena.input.InputException;
 import dev.promptarena.report.Fmt;
 import dev.promptarena.report.TerminalText;
 import dev.promptarena.report.files.TournamentReports;
+import dev.promptarena.report.junit.TournamentJUnitReport;
 import dev.promptarena.run.ManifestFactory;
 import dev.promptarena.run.RunDirectory;
 import dev.promptarena.run.TournamentRun;
@@ -20,13 +21,12 @@ final class TournamentOutput {
 
     /**
      * The run options a tournament does not support yet; false (after printing why) for a usage error. Input errors
-     * (recorded outputs, -o formats) are thrown as {@link InputException}s naming the file.
+     * (recorded outputs, labels) are thrown as {@link InputException}s naming the file.
      */
     static boolean checkOptions(Main main, Path responses, List<Path> outputs, Path junit, dev.promptarena.run.Shard shard, Path labels) {
         if (responses != null) throw new InputException(responses, "--responses: a tournament generates every variant; recorded outputs are not supported yet");
         // Refused rather than ignored: a user who gives labels expects them to change the estimate.
         if (labels != null) throw new InputException(labels, "--labels: human-corrected estimates are not computed for a tournament yet");
-        checkOutputs(outputs, junit);
         if (shard == null) return true;
         main.err.println("error: --shard: a tournament is not sharded yet; run it on one machine");
         return false;
@@ -42,21 +42,26 @@ final class TournamentOutput {
         return ExitCode.PASS.code();
     }
 
-    /** -o accepts what a tournament's folder has at its top: report.json, report.html, summary.md; --junit is not written. */
-    private static void checkOutputs(List<Path> outputs, Path junit) {
-        if (junit != null) throw new InputException(junit, "--junit: a tournament writes no JUnit XML yet; use its report.json or exit code");
+    /** --junit and -o .xml (-o .csv copies ranking.csv; .json, .html, .md the top-level reports): one test case per candidate against the control ({@link TournamentJUnitReport}). */
+    static void writeJUnit(Path file, RunDirectory dir, TournamentResult analysis) {
+        var manifest = ManifestFactory.read(dir.file("manifest.json"));
+        TournamentJUnitReport.write(file, manifest.arena(), manifest.runId(), manifest.partial(), analysis.variants().get(0), analysis.decision());
+    }
+
+    private static void copyOutputs(RunDirectory dir, TournamentResult analysis, List<Path> outputs, Path junit) {
+        if (junit != null) writeJUnit(junit, dir, analysis);
         for (Path o : outputs) {
             OutputFiles.Format f = OutputFiles.format(o);
-            if (f == OutputFiles.Format.CSV || f == OutputFiles.Format.XML) {
-                throw new InputException(o, "-o/--output: a tournament writes .json, .html and .md at its top (ranking.csv and pairs.csv are in the run folder)");
-            }
+            if (f == OutputFiles.Format.XML) writeJUnit(o, dir, analysis);
+            else OutputFiles.copyFile(dir.file(f == OutputFiles.Format.CSV ? "ranking.csv" : f.source), o);
         }
     }
 
-    static int finish(TournamentRun.Result result, Main main, List<Path> outputs) {
+    static int finish(TournamentRun.Result result, Main main, List<Path> outputs, Path junit) {
+        if (result.storageFailed()) return storageFailure(result, main);
         TournamentResult analysis = TournamentReports.writeAll(result.dir(), ManifestFactory.read(result.dir().file("manifest.json")),
                 result.folder(), result.runs());
-        OutputFiles.copy(result.dir().path(), outputs);
+        copyOutputs(result.dir(), analysis, outputs, junit);
         dev.promptarena.run.LatestPointer.update(result.dir().path());
         print(analysis, result.dir(), main.out);
         ExitCode gate = ExitCode.of(analysis.decision().outcome());
@@ -68,9 +73,24 @@ final class TournamentOutput {
         return gate == ExitCode.PASS ? ExitCode.INCONCLUSIVE.code() : gate.code();
     }
 
+    /** The journal failed (disk full): write the reports the disk still takes, say why in plain words, exit 4 (as a two-variant run). */
+    private static int storageFailure(TournamentRun.Result result, Main main) {
+        try {
+            if (!result.runs().isEmpty()) {
+                TournamentReports.writeAll(result.dir(), ManifestFactory.read(result.dir().file("manifest.json")), result.folder(), result.runs());
+            }
+        } catch (RuntimeException alsoFull) {
+            main.err.println("warning: the partial reports could not be written either: " + dev.promptarena.util.IoReason.of(alsoFull));
+        }
+        main.err.println("error: run stopped: " + result.partialReason() + ". No new call was started after the failed write.");
+        main.err.println("Resume with: prompt-arena run --resume " + result.dir().path());
+        return ExitCode.RUN_ERROR.code();
+    }
+
     /** {@code report <run-dir>} of a tournament folder. */
-    static int report(RunDirectory dir, PrintStream out) {
+    static int report(RunDirectory dir, PrintStream out, Path junit) {
         TournamentResult analysis = TournamentReports.regenerate(dir);
+        if (junit != null) writeJUnit(junit, dir, analysis);
         print(analysis, dir, out);
         return ExitCode.of(analysis.decision().outcome()).code();
     }

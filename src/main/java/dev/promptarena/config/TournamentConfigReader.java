@@ -62,20 +62,48 @@ final class TournamentConfigReader {
         List<VariantConfig> all = new ArrayList<>();
         all.add(control);
         all.addAll(candidates);
-        return new TournamentConfig(all, schedule(root.get("tournament")));
+        Schedule schedule = schedule(root.get("tournament"));
+        return new TournamentConfig(all, schedule, schedule == Schedule.ADAPTIVE ? adaptive(root.get("tournament")) : null);
     }
 
     private static Schedule schedule(YamlNode node) {
         if (node == null) return Schedule.VS_CONTROL;
-        node.allowOnly("schedule");
+        node.allowOnly("schedule", "first_pass", "extra_pairs");
         YamlNode s = node.get("schedule");
-        if (s == null) return Schedule.VS_CONTROL;
-        String value = s.oneOf("vs_control", "round_robin", "adaptive");
-        if (value.equals("adaptive")) {
-            throw s.error("the adaptive schedule is planned (prompt-arena plan tournament --schedule adaptive) but not run yet:"
-                    + " docs/statistics.md section 14 'Adaptive schedules' fixes its design (inference on the round-robin pass only);"
-                    + " use round_robin or vs_control");
+        String value = s == null ? "vs_control" : s.oneOf("vs_control", "round_robin", "adaptive");
+        if (!value.equals("adaptive")) {
+            for (String key : new String[] {"first_pass", "extra_pairs"}) {
+                if (node.get(key) != null) throw node.get(key).error(key + " applies to schedule: adaptive only");
+            }
         }
         return Schedule.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** {@code first_pass}: a share of the cases (0 < x < 1) or a count (an integer >= 2); {@code extra_pairs}: an integer >= 0. */
+    private static AdaptiveSchedule adaptive(YamlNode node) {
+        YamlNode first = node.get("first_pass");
+        double share = AdaptiveSchedule.DEFAULT.firstPassShare();
+        int count = 0;
+        if (first != null) {
+            double x = first.number();
+            if (x > 0 && x < 1) {
+                share = x;
+            } else if (x >= 2 && x == Math.rint(x) && x <= Integer.MAX_VALUE) {
+                share = Double.NaN;
+                count = (int) x;
+            } else {
+                throw first.error("expected a share of the cases (between 0 and 1, e.g. 0.5) or a number of cases (an integer >= 2), got " + first.text());
+            }
+        }
+        YamlNode extra = node.get("extra_pairs");
+        Integer extraPairs = null;
+        if (extra != null) {
+            double x = extra.number();
+            if (!(x >= 0 && x == Math.rint(x) && x <= Integer.MAX_VALUE)) {
+                throw extra.error("expected the number of judgings after the first pass (an integer >= 0), got " + extra.text());
+            }
+            extraPairs = (int) x;
+        }
+        return new AdaptiveSchedule(share, count, extraPairs);
     }
 }

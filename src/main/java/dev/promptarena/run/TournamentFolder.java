@@ -1,5 +1,6 @@
 package dev.promptarena.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.promptarena.analysis.AnalysisOptions;
 import dev.promptarena.analysis.TournamentAnalysis;
 import dev.promptarena.analysis.TournamentPair;
@@ -22,19 +23,32 @@ import java.util.List;
  * @param variants      variant names, control first
  * @param schedule      vs_control or round_robin
  * @param ties          the Bradley–Terry tie model of the ranking
- * @param pairs         the pairings, in schedule order
+ * @param pairs         the pairings, in schedule order (an adaptive schedule's stage two last, added when the first pass ends)
+ * @param firstPass     the adaptive schedule's first-pass case ids; absent for a fixed schedule
  */
-public record TournamentFolder(int schemaVersion, List<String> variants, String schedule, TieModel ties, List<Pairing> pairs) {
+public record TournamentFolder(int schemaVersion, List<String> variants, String schedule, TieModel ties, List<Pairing> pairs,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) List<String> firstPass) {
     public static final String FILE = "tournament.json";
     private static final com.fasterxml.jackson.databind.ObjectMapper READER = new com.fasterxml.jackson.databind.ObjectMapper()
             .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    /** One pairing: {@code a} in the A role, {@code b} in the B role, and its folder relative to the run folder. */
-    public record Pairing(String a, String b, String dir) {}
+    /**
+     * One pairing: {@code a} in the A role, {@code b} in the B role, and its folder relative to the run folder;
+     * {@code adaptive} for the adaptive schedule's stage two, whose votes the ranking and the gate do not use.
+     */
+    public record Pairing(String a, String b, String dir, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean adaptive) {
+        public Pairing(String a, String b, String dir) { this(a, b, dir, false); }
+    }
 
     public TournamentFolder {
         variants = List.copyOf(variants);
         pairs = List.copyOf(pairs);
+        firstPass = firstPass == null ? null : List.copyOf(firstPass);
+    }
+
+    /** A fixed schedule's layout. */
+    public TournamentFolder(int schemaVersion, List<String> variants, String schedule, TieModel ties, List<Pairing> pairs) {
+        this(schemaVersion, variants, schedule, ties, pairs, null);
     }
 
     public static boolean isTournament(RunDirectory dir) { return Files.isRegularFile(dir.file(FILE)); }
@@ -70,7 +84,7 @@ public record TournamentFolder(int schemaVersion, List<String> variants, String 
         List<TournamentPair> played = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             List<CaseOutcome> outcomes = runs.get(i).cases().stream().map(CaseRecord::outcome).toList();
-            played.add(new TournamentPair(pairs.get(i).a(), pairs.get(i).b(), outcomes));
+            played.add(new TournamentPair(pairs.get(i).a(), pairs.get(i).b(), outcomes, pairs.get(i).adaptive()));
         }
         var manifest = runs.get(0).manifest();
         AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed()).withDeviations(deviations(runs));

@@ -6,9 +6,8 @@ import dev.promptarena.config.JudgeConfig;
 import dev.promptarena.config.ProviderChecks;
 import dev.promptarena.config.ReferenceJudgeConfig;
 import dev.promptarena.config.TournamentConfig;
-import dev.promptarena.config.VariantConfig;
+import dev.promptarena.dataset.GoldenCase;
 import dev.promptarena.engine.CallEngine;
-import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.CostModel;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.engine.PriceTable;
@@ -19,12 +18,9 @@ import dev.promptarena.judge.JudgePrompt;
 import dev.promptarena.judge.PairJudge;
 import dev.promptarena.judge.PairJudging;
 import dev.promptarena.judge.ReferenceJudge;
-import dev.promptarena.recorded.Recorded;
 import dev.promptarena.stats.tournament.TieModel;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -62,7 +58,7 @@ public final class TournamentRun {
      * counters. {@code cacheWrites} as for a two-variant run.
      */
     public record Result(RunDirectory dir, TournamentFolder folder, List<RecordedRun> runs, EngineSnapshot engine, String partialReason,
-                         CompletableFuture<Long> cacheWrites) {}
+                         CompletableFuture<Long> cacheWrites, boolean storageFailed) {}
 
     /** Stops the run (Ctrl-C) as {@link RunPipeline#interrupt()} does: no new case or pairing starts, sent calls finish. */
     public void interrupt() {
@@ -116,7 +112,11 @@ public final class TournamentRun {
         // The top-level manifest (control against the first candidate) carries the command line for --resume.
         dir.writeJson("manifest.json", ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options, started, null, "running",
                 reference, embedder));
-        TournamentFolder folder = layout(t);
+        AdaptiveStage adaptive = t.adaptive() == null ? null
+                : AdaptiveStage.of(t.adaptive(), in.cases(), judges.isEmpty() ? 0 : judges.get(0).seed());
+        List<Planned> plan = new ArrayList<>();
+        for (int[] p : t.pairings()) plan.add(new Planned(p[0], p[1], adaptive == null || p[0] == 0 ? in.cases() : adaptive.firstPass(), false));
+        TournamentFolder folder = layout(t, plan, adaptive);
         dir.writeJson(TournamentFolder.FILE, folder);
         CostModel costs = new PriceTable(config.prices());
         CallEngine calls = CallEngine.create(config, usedProviders(config), env, dir.path(), options.engine());
@@ -126,80 +126,80 @@ public final class TournamentRun {
         List<RecordedRun> runs = new ArrayList<>();
         String partial = null;
         EngineSnapshot snapshot;
-        CaseOrder order = new CaseOrder(in.cases(), options.repeats());
         try (Progress progress = Progress.forConsole(options.quiet(), err, calls::snapshot);
              CheckStage checks = new CheckStage(checkRunner, 2)) {
-            progress.start((long) total * folder.pairs().size());
+            long units = plan.stream().mapToLong(p -> (long) p.cases().size() * options.repeats()).sum();
+            if (adaptive != null) units += (long) adaptive.extraCases(t, options.repeats()) * options.repeats();
+            progress.start(units);
             PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
                     // Every pairing is presented in the two-variant run's balanced order of the same cases.
                     : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs,
                             RunPipeline.orders(j.seed(), in, options.repeats()))).toList());
-            List<int[]> pairings = t.pairings();
-            for (int p = 0; p < pairings.size(); p++) {
-                VariantConfig va = t.variants().get(pairings.get(p)[0]), vb = t.variants().get(pairings.get(p)[1]);
-                ArenaInputs pairInputs = new ArenaInputs(config.withPair(TournamentConfig.asRole(va, "A"), TournamentConfig.asRole(vb, "B")),
-                        in.rubric(), in.cases(), in.datasetSha256(), Recorded.NONE);
-                RunDirectory sub = pairDir(dir, folder.pairs().get(p).dir());
-                Manifest manifest = ManifestFactory.create(pairInputs, judges, templateSha, dir.runId(), total, options, started, null,
-                        "running", reference, embedder);
-                sub.writeJson("manifest.json", manifest);
-                Calls pairCalls = shared.forPairing(pairings.get(p)[0] == 0 ? Calls.Role.A : Calls.Role.B, Calls.Role.B);
-                runner = new ArenaRunner(pairInputs.config().a(), pairInputs.config().b(), judge, pairCalls, costs,
-                        options.window(), Recorded.NONE, checks).emptyRepliesAreAnswers(!config.emptyReplyIsError());
-                if (interrupted) runner.requestStop();
-                List<CaseRecord> records;
-                try (CaseFiles files = CaseFiles.start(sub, order)) {
-                    records = runner.run(in.cases(), options.repeats(), r -> {
-                        progress.caseDone();
-                        files.caseDone(r);
-                    });
-                    files.commit(records);
+            PairingRunner pairings = new PairingRunner(in, options, dir, started, judges, templateSha, reference, embedder, shared, costs, checks,
+                    judge, progress, r -> runner = r, () -> interrupted);
+            for (int p = 0; p < plan.size() && partial == null; p++) {
+                partial = pairings.run(plan.get(p), folder.pairs().get(p).dir(), runs);
+                if (adaptive != null && partial == null && p == t.pairings().size() - 1) {
+                    // The first pass is complete: schedule stage two from its cases' votes, then record the new layout.
+                    List<dev.promptarena.stats.tournament.Game> games = new ArrayList<>();
+                    for (int i = 0; i < runs.size(); i++) games.addAll(AdaptiveStage.games(runs.get(i).cases(), plan.get(i).a(), plan.get(i).b()));
+                    for (AdaptiveStage.Extra e : adaptive.extras(t, options.repeats(), games)) plan.add(new Planned(e.a(), e.b(), e.cases(), true));
+                    folder = layout(t, plan, adaptive);
+                    dir.writeJson(TournamentFolder.FILE, folder);
                 }
-                if (records.size() < total && partial == null) {
-                    // "interrupted" first when Ctrl-C stopped it: the exit code (130) is read from that word.
-                    partial = String.format(Locale.ROOT, "%s pairing %s vs %s after %d of %d cases", interrupted ? "interrupted in" : "stopped in",
-                            va.name(), vb.name(), records.size(), total);
-                }
-                Manifest finished = manifest.withEnd(Instant.now().toString(), partial);
-                sub.writeJson("manifest.json", finished);
-                runs.add(new RecordedRun(finished, records, null));
-                if (partial != null) break; // budget reached or interrupted: the later pairings would not be issued either
             }
             snapshot = calls.snapshot();
-            dir.writeJson("engine.json", snapshot);
+            EngineSnapshot written = snapshot;
+            bestEffortAfterJournalFailure(calls, () -> dir.writeJson("engine.json", written));
         } catch (RuntimeException | Error | InterruptedException e) {
             calls.close();
             throw e;
         }
         CompletableFuture<Long> cacheWrites = calls.closeLeavingCacheWrites();
-        if (snapshot.partial() && partial != null && !interrupted) {
+        if (calls.journalFailure() != null) {
+            // As a two-variant run says it: the reason that matters for resuming is the journal's.
+            partial = "the journal could not be written (" + calls.journalFailure() + ")" + (partial == null ? "" : ", " + partial.replaceFirst("^stopped in ", "in "))
+                    + "; free the space, then resume";
+        } else if (snapshot.partial() && partial != null && !interrupted) {
             partial = String.format(Locale.ROOT, "the cost budget of $%.4f was reached (%s)", options.engine().maxCostUsd(), partial);
         }
         Manifest top = ManifestFactory.read(dir.file("manifest.json")).withEnd(Instant.now().toString(), partial)
                 .withServed(ServedModels.read(dir.file(CallEngine.JOURNAL)));
-        dir.writeJson("manifest.json", top);
-        return new Result(dir, folder, runs, snapshot, partial, cacheWrites);
+        bestEffortAfterJournalFailure(calls, () -> dir.writeJson("manifest.json", top));
+        return new Result(dir, folder, runs, snapshot, partial, cacheWrites, calls.journalFailure() != null);
     }
+
+    /** One pairing to run: variants {@code a} &lt; {@code b} (indices, control 0) on {@code cases}; adaptive ones are stage two's. */
+    record Planned(int a, int b, List<GoldenCase> cases, boolean adaptive) {}
 
     /** Pairing folders named after their variants (stable when a variant is added), made unique if two names slug alike. */
     static TournamentFolder layout(TournamentConfig t) {
-        List<TournamentFolder.Pairing> pairs = new ArrayList<>();
-        Set<String> used = new HashSet<>();
-        for (int[] p : t.pairings()) {
-            String a = t.variants().get(p[0]).name(), b = t.variants().get(p[1]).name();
-            String dir = "pairs/" + RunDirectory.slug(a) + "-vs-" + RunDirectory.slug(b);
-            if (!used.add(dir)) dir = dir + "-" + p[0] + "-" + p[1];
-            used.add(dir);
-            pairs.add(new TournamentFolder.Pairing(a, b, dir));
-        }
-        return new TournamentFolder(1, t.names(), t.schedule().name().toLowerCase(Locale.ROOT), TIES, pairs);
+        List<Planned> plan = t.pairings().stream().map(p -> new Planned(p[0], p[1], List.of(), false)).toList();
+        return layout(t, plan, null);
     }
 
-    private static RunDirectory pairDir(RunDirectory dir, String name) {
+    /** As {@link #layout(TournamentConfig)} for a plan; stage two's folders end in "-adaptive". */
+    static TournamentFolder layout(TournamentConfig t, List<Planned> plan, AdaptiveStage adaptive) {
+        List<TournamentFolder.Pairing> pairs = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (Planned p : plan) {
+            String a = t.variants().get(p.a()).name(), b = t.variants().get(p.b()).name();
+            String dir = "pairs/" + RunDirectory.slug(a) + "-vs-" + RunDirectory.slug(b) + (p.adaptive() ? "-adaptive" : "");
+            if (!used.add(dir)) dir = dir + "-" + p.a() + "-" + p.b();
+            used.add(dir);
+            pairs.add(new TournamentFolder.Pairing(a, b, dir, p.adaptive()));
+        }
+        List<String> firstPass = adaptive == null ? null : adaptive.firstPass().stream().map(GoldenCase::id).toList();
+        return new TournamentFolder(1, t.names(), t.schedule().name().toLowerCase(Locale.ROOT), TIES, pairs, firstPass);
+    }
+
+    /** Once the journal failed (a full disk, usually) other files may not fit either: write what fits, warn about the rest. */
+    private void bestEffortAfterJournalFailure(CallEngine calls, Runnable write) {
         try {
-            return RunDirectory.open(Files.createDirectories(dir.file(name)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir.file(name), e);
+            write.run();
+        } catch (UncheckedIOException e) {
+            if (calls.journalFailure() == null) throw e;
+            err.println("warning: " + e.getMessage() + ": " + dev.promptarena.util.IoReason.of(e));
         }
     }
 

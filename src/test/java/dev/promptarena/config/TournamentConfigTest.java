@@ -46,6 +46,31 @@ class TournamentConfigTest {
     }
 
     @Test
+    void theAdaptiveScheduleTakesAFirstPassShareOrCountAndAnExtraBudget() throws IOException {
+        String variants = """
+                variants:
+                  x: {control: true, provider: sim, model: m, user: "{{q}}"}
+                  y: {provider: sim, model: m, user: "{{q}}"}
+                  z: {provider: sim, model: m, user: "{{q}}"}
+                  w: {provider: sim, model: m, user: "{{q}}"}
+                """;
+        TournamentConfig d = load(variants + "tournament: {schedule: adaptive}\n").tournament();
+        assertEquals(Schedule.ADAPTIVE, d.schedule());
+        assertEquals(AdaptiveSchedule.DEFAULT, d.adaptive());
+        assertEquals(6, d.pairings().size(), "the first pass is a round robin");
+        assertEquals(50, d.adaptive().firstPassCases(100));
+        assertEquals(2, d.adaptive().firstPassCases(3), "at least 2 cases");
+        // Default budget: half what the round robin would judge on the other cases (3 candidate pairs x 50 cases / 2).
+        assertEquals(75, d.adaptive().extraJudgings(50, 3));
+
+        TournamentConfig c = load(variants + "tournament: {schedule: adaptive, first_pass: 30, extra_pairs: 500}\n").tournament();
+        assertEquals(30, c.adaptive().firstPassCases(100));
+        assertEquals(210, c.adaptive().extraJudgings(70, 3), "capped at one judging per pair and remaining case");
+        assertEquals(40, load(variants + "tournament: {schedule: adaptive, first_pass: 0.4, extra_pairs: 40}\n").tournament().adaptive()
+                .extraJudgings(60, 3));
+    }
+
+    @Test
     void namedVariantsWithAControlMakeATournamentWithTheControlFirst() throws IOException {
         ArenaConfig c = load("""
                 variants:
@@ -113,14 +138,32 @@ class TournamentConfigTest {
         assertEquals("variants.y.control", two.field());
         assertTrue(two.getMessage().contains("'x' already is"), two.getMessage());
 
-        InputException adaptive = error("""
+        InputException share = error("""
                 variants:
                   x: {control: true, provider: sim, model: m, user: "{{q}}"}
                   y: {provider: sim, model: m, user: "{{q}}"}
-                tournament: {schedule: adaptive}
+                tournament: {schedule: adaptive, first_pass: 1.5}
                 """);
-        assertEquals("tournament.schedule", adaptive.field());
-        assertTrue(adaptive.getMessage().contains("docs/statistics.md section 14 'Adaptive schedules'"), adaptive.getMessage());
+        assertEquals(10, share.line());
+        assertEquals("tournament.first_pass", share.field());
+        assertTrue(share.getMessage().contains("a share of the cases (between 0 and 1"), share.getMessage());
+
+        InputException extra = error("""
+                variants:
+                  x: {control: true, provider: sim, model: m, user: "{{q}}"}
+                  y: {provider: sim, model: m, user: "{{q}}"}
+                tournament: {schedule: adaptive, extra_pairs: -3}
+                """);
+        assertEquals("tournament.extra_pairs", extra.field());
+
+        InputException notAdaptive = error("""
+                variants:
+                  x: {control: true, provider: sim, model: m, user: "{{q}}"}
+                  y: {provider: sim, model: m, user: "{{q}}"}
+                tournament: {schedule: round_robin, first_pass: 0.5}
+                """);
+        assertEquals("tournament.first_pass", notAdaptive.field());
+        assertTrue(notAdaptive.getMessage().contains("schedule: adaptive only"), notAdaptive.getMessage());
 
         InputException typo = error("""
                 variants:

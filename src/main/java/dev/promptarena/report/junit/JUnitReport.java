@@ -83,16 +83,21 @@ public final class JUnitReport {
         x.writeEndElement();
     }
 
-    private static void property(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+    static void property(XMLStreamWriter x, String name, String value) throws XMLStreamException {
         x.writeEmptyElement("property");
         x.writeAttribute("name", name);
         x.writeAttribute("value", value == null ? "" : value);
     }
 
     private static void gate(XMLStreamWriter x, String suite, Decision d) throws XMLStreamException {
+        gate(x, suite, "gate", d);
+    }
+
+    /** One test case for a two-variant decision: failure for FAIL and RUN_ERROR, skipped for INCONCLUSIVE. */
+    static void gate(XMLStreamWriter x, String suite, String name, Decision d) throws XMLStreamException {
         x.writeStartElement("testcase");
         x.writeAttribute("classname", suite);
-        x.writeAttribute("name", "gate");
+        x.writeAttribute("name", name);
         String message = d.outcome() + ": " + String.join(" ", d.reasons());
         switch (d.outcome()) {
             case FAIL, RUN_ERROR -> element(x, "failure", message, d.outcome().name());
@@ -106,7 +111,7 @@ public final class JUnitReport {
         x.writeEndElement();
     }
 
-    private static void guardrail(XMLStreamWriter x, String suite, GuardrailResult g) throws XMLStreamException {
+    static void guardrail(XMLStreamWriter x, String suite, GuardrailResult g) throws XMLStreamException {
         x.writeStartElement("testcase");
         x.writeAttribute("classname", suite + ".guardrail");
         x.writeAttribute("name", g.metric());

@@ -25,6 +25,14 @@ public final class TournamentMarkdown {
             sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.4g |%n", name(c.name()), c.decision().outcome(),
                     Fmt.pct(c.decision().winRate()), Fmt.pctInterval(c.decision().interval()), c.alpha()));
         }
+        List<TournamentTables.AdaptiveRow> adaptive = TournamentTables.adaptive(r);
+        if (!adaptive.isEmpty()) {
+            sb.append("\nAdaptive stage (extra judgings of the candidate pairs the first pass left least certain; exploratory,"
+                    + " not used by the ranking or the gate):\n\n| pair | cases | win rate of the second | interval |\n|---|---|---|---|\n");
+            for (TournamentTables.AdaptiveRow a : adaptive) {
+                sb.append(String.format(Locale.ROOT, "| %s vs %s | %d | %s | %s |%n", name(a.a()), name(a.b()), a.cases(), a.winRate(), a.interval()));
+            }
+        }
         return sb.toString();
     }
 

@@ -21,7 +21,7 @@ import java.util.Map;
 record TournamentPage(String outcome, String decisionText, List<GateRow> gate, String level, String rankingProblem, List<RankRow> ranking, String zeroX,
                       int rankHeight, int rankAxisY, int rankTickY, List<Tick> ticks, int mapSize, List<Label> columns,
                       List<Label> rows, List<Cell> cells, List<PairRow> pairs, String position, List<String> axes,
-                      List<AxisRow> axisRows) {
+                      List<AxisRow> axisRows, List<TournamentTables.AdaptiveRow> adaptive) {
     record GateRow(String name, String outcome, String winRate, String interval, String level) {}
     record RankRow(String name, String score, String interval, String pBest, String ranks, String x, String loX, String hiX, int y, int textY) {}
     record Tick(String x, String label) {}
@@ -31,6 +31,9 @@ record TournamentPage(String outcome, String decisionText, List<GateRow> gate, S
     record AxisRow(String name, List<String> means) {}
 
     private static final int ROW = 26, CELL = 56, MARGIN = 140;
+
+    /** Whether the page has an adaptive-stage table (read by the template). */
+    boolean hasAdaptive() { return !adaptive.isEmpty(); }
 
     static TournamentPage of(TournamentResult r) {
         List<String> names = r.variants();
@@ -63,7 +66,7 @@ record TournamentPage(String outcome, String decisionText, List<GateRow> gate, S
         return new TournamentPage(d.outcome().name(), text, gate, String.format(Locale.ROOT, "%.0f%%", 100 * (1 - alpha)), r.rankingProblem(),
                 ranking, s.at(0), axisY + 20, axisY, axisY + 14, ticks, MARGIN + CELL * names.size() + 10,
                 labels(names, true), labels(names, false), cells(r), pairRows(r), r.ranking() == null ? Fmt.NONE : Fmt.signed(r.ranking().fit().position(), 2),
-                axes(r), axisRows(r));
+                axes(r), axisRows(r), TournamentTables.adaptive(r));
     }
 
     private static List<Label> labels(List<String> names, boolean columns) {

@@ -2,6 +2,7 @@ package dev.promptarena.report.tournament;
 
 import dev.promptarena.analysis.TournamentResult;
 import dev.promptarena.report.CsvTable;
+import dev.promptarena.report.Fmt;
 import dev.promptarena.stats.tournament.PairDifference;
 import dev.promptarena.stats.tournament.PairWinRate;
 import dev.promptarena.stats.tournament.VariantScore;
@@ -17,6 +18,18 @@ public final class TournamentTables {
     public static final String PAIRS = "pairs.csv";
 
     private TournamentTables() {}
+
+    /**
+     * One pairing of an adaptive schedule's stage two, formatted: B's win rate over A on its extra cases with the
+     * two-variant interval (exploratory; the ranking and the gate do not use it).
+     */
+    public record AdaptiveRow(String a, String b, int cases, String winRate, String interval) {}
+
+    /** The adaptive stage's pairings, empty for a fixed schedule. */
+    public static List<AdaptiveRow> adaptive(TournamentResult r) {
+        return r.pairs().stream().filter(TournamentResult.PairAnalysis::adaptive).map(p -> new AdaptiveRow(p.a(), p.b(),
+                p.analysis().winRate().cases(), Fmt.pct(p.analysis().decision().winRate()), Fmt.pctInterval(p.analysis().decision().interval()))).toList();
+    }
 
     public static CsvTable ranking(TournamentResult r) {
         CsvTable t = new CsvTable("position", "variant", "control", "score", "score_ci_low", "score_ci_high", "p_best",

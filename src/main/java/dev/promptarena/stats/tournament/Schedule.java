@@ -7,8 +7,9 @@ public enum Schedule {
     /** Every pair: k(k − 1)/2 pairs per case; needed to rank candidates against one another. */
     ROUND_ROBIN,
     /**
-     * A round-robin first pass, then extra calls on the least certain pairs. Inference uses the round-robin pass only
-     * (the extra calls depend on earlier outcomes), so for planning it is a round robin.
+     * Every candidate vs the control on all cases, a round-robin first pass on a sample of the cases, then extra calls
+     * on the least certain candidate pairs. Inference uses the first stage only (the extra calls depend on earlier
+     * outcomes); for planning it is a round robin.
      */
     ADAPTIVE;
 
