@@ -17,7 +17,6 @@ import dev.promptarena.judge.JudgePanel;
 import dev.promptarena.judge.JudgePrompt;
 import dev.promptarena.judge.OrderAssigner;
 import dev.promptarena.judge.PairJudge;
-import dev.promptarena.judge.PairJudging;
 import dev.promptarena.judge.ReferenceJudge;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -93,6 +92,7 @@ public final class RunPipeline implements AutoCloseable {
             throw new InputException(config.file(), 0, "decision.sequential",
                     "a sequential design stops the whole run at a look and cannot run in shards (--shard); run it unsharded");
         }
+        BatchPrefill.check(config, options);
         List<JudgeConfig> judges = options.judgeSeed() == null ? config.judges()
                 : config.judges().stream().map(j -> j.withSeed(options.judgeSeed())).toList();
         ReferenceJudgeConfig reference = referenceJudge(config, options);
@@ -156,11 +156,15 @@ public final class RunPipeline implements AutoCloseable {
              InterimReports interim = InterimReports.start(interimReports, dir, reason -> manifest.withEnd(null, reason), order,
                      calls::snapshot, err);
              CaseFiles caseFiles = CaseFiles.start(dir, order)) {
-            PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
-                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs, orders(j.seed(), limited, options.repeats()))).toList());
-            runner = new ArenaRunner(config.a(), config.b(), judge, calls, costs, options.window(), in.recorded(), checks)
-                    .emptyRepliesAreAnswers(!config.emptyReplyIsError());
-            if (interrupted) runner.requestStop();
+            java.util.function.BiFunction<Calls, Integer, ArenaRunner> runners = (c, window) -> new ArenaRunner(config.a(), config.b(),
+                    judges.isEmpty() ? new ReferenceJudge(reference.margin()) : new JudgePanel(judges.stream()
+                            .map(j -> new PairJudge(j, prompt, c, costs, orders(j.seed(), limited, options.repeats()))).toList()),
+                    c, costs, window, in.recorded(), checks).emptyRepliesAreAnswers(!config.emptyReplyIsError());
+            // Batch mode: every call answered by provider batches first; the run proper then only reads the answers.
+            boolean prefilled = options.engine().batch() == null || interrupted || BatchPrefill.run(calls, runners, in.cases(), options.repeats(),
+                    options.window());
+            runner = runners.apply(calls, options.window());
+            if (interrupted || !prefilled) runner.requestStop();
             ArenaRunner stoppable = runner;
             monitor = sequential == null ? null : new SequentialMonitor(config.policy(), sequential, order, () -> {
                 stoppable.requestStop();
