@@ -119,11 +119,16 @@ record TournamentPage(String outcome, String decisionText, List<GateRow> gate, S
         return r.pairs().isEmpty() ? List.of() : r.pairs().get(0).analysis().axisNames();
     }
 
-    /** Each variant's axis mean, weighted by cases, over the pairings it played (as A or as B). */
-    private static List<AxisRow> axisRows(TournamentResult r) {
+    /**
+     * Each variant's axis mean, weighted by cases, over the stage-one pairings it played (as A or as B). An adaptive
+     * schedule's stage two is left out: it judges the pairs the first pass found closest, so including it would weight
+     * each variant's means by how uncertain its pairs looked, and the table would no longer describe the data the ranking uses.
+     */
+    static List<AxisRow> axisRows(TournamentResult r) {
         Map<String, double[]> sums = new LinkedHashMap<>();
         for (String v : r.variants()) sums.put(v, new double[2 * axes(r).size()]);
         for (int p = 0; p < r.pairs().size(); p++) {
+            if (r.pairs().get(p).adaptive()) continue;
             AnalysisResult a = r.pairs().get(p).analysis();
             for (int i = 0; i < a.axes().size(); i++) {
                 AxisResult x = a.axes().get(i);
