@@ -20,7 +20,6 @@ import dev.promptarena.judge.PairJudging;
 import dev.promptarena.judge.ReferenceJudge;
 import dev.promptarena.stats.tournament.TieModel;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -136,8 +135,9 @@ public final class TournamentRun {
                     : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs,
                             RunPipeline.orders(j.seed(), in, options.repeats()))).toList());
             PairingRunner pairings = new PairingRunner(in, options, dir, started, judges, templateSha, reference, embedder, shared, costs, checks,
-                    judge, progress, r -> runner = r, () -> interrupted);
-            for (int p = 0; p < plan.size() && partial == null; p++) {
+                    judge, progress, r -> runner = r, () -> interrupted, new StorageAfterJournalFailure(calls, err));
+            // A journal that failed on a pairing's last call leaves that pairing whole: the next must not start either.
+            for (int p = 0; p < plan.size() && partial == null && calls.journalFailure() == null; p++) {
                 partial = pairings.run(plan.get(p), folder.pairs().get(p).dir(), runs);
                 if (adaptive != null && partial == null && p == t.pairings().size() - 1) {
                     // The first pass is complete: schedule stage two from its cases' votes, then record the new layout.
@@ -193,14 +193,9 @@ public final class TournamentRun {
         return new TournamentFolder(1, t.names(), t.schedule().name().toLowerCase(Locale.ROOT), TIES, pairs, firstPass);
     }
 
-    /** Once the journal failed (a full disk, usually) other files may not fit either: write what fits, warn about the rest. */
-    private void bestEffortAfterJournalFailure(CallEngine calls, Runnable write) {
-        try {
-            write.run();
-        } catch (UncheckedIOException e) {
-            if (calls.journalFailure() == null) throw e;
-            err.println("warning: " + e.getMessage() + ": " + dev.promptarena.util.IoReason.of(e));
-        }
+    /** See {@link StorageAfterJournalFailure}: the engine.json and manifest writes after the last pairing. */
+    private void bestEffortAfterJournalFailure(CallEngine calls, Runnable write) throws InterruptedException {
+        new StorageAfterJournalFailure(calls, err).write(write::run);
     }
 
     /** Every variant's provider and every panel judge's. */
