@@ -88,12 +88,15 @@ final class PairingRunner {
         if (interrupted.getAsBoolean()) runner.requestStop();
         List<CaseRecord> records;
         try (CaseFiles files = CaseFiles.start(sub, new CaseOrder(p.cases(), options.repeats()))) {
-            records = runner.run(p.cases(), options.repeats(), r -> {
+            // No record stays in memory: they are read back from the pairing's cases.jsonl (issue 21).
+            runner.runEach(p.cases(), options.repeats(), (position, r) -> {
                 progress.caseDone();
                 files.caseDone(r);
             });
-            List<CaseRecord> finishedRecords = records;
-            storage.write(() -> files.commit(finishedRecords));
+            List<List<CaseRecord>> committed = new java.util.ArrayList<>(List.of(List.of()));
+            storage.write(() -> committed.set(0, files.commit()));
+            // When cases.jsonl could not be written after the journal failed, there is nothing to report cases from.
+            records = committed.get(0);
         }
         String partial = null;
         if (records.size() < total) {
