@@ -43,13 +43,19 @@ public final class TournamentRun {
 
     private final Map<String, String> env;
     private final PrintStream err;
+    private final TournamentInterim interim;
     private volatile boolean interrupted;
     private volatile ArenaRunner runner;
     private volatile CallEngine engine;
+    private boolean interimWarned;
 
-    public TournamentRun(Map<String, String> env, PrintStream err) {
+    public TournamentRun(Map<String, String> env, PrintStream err) { this(env, err, TournamentInterim.NONE); }
+
+    /** @param interim writes the interim reports after each pairing but the last ({@code run} passes the report writer) */
+    public TournamentRun(Map<String, String> env, PrintStream err, TournamentInterim interim) {
         this.env = Map.copyOf(env);
         this.err = err;
+        this.interim = interim;
     }
 
     /**
@@ -147,6 +153,7 @@ public final class TournamentRun {
                     folder = layout(t, plan, adaptive);
                     dir.writeJson(TournamentFolder.FILE, folder);
                 }
+                if (partial == null && calls.journalFailure() == null && p + 1 < plan.size()) writeInterim(dir, folder, runs);
             }
             snapshot = calls.snapshot();
             EngineSnapshot written = snapshot;
@@ -167,6 +174,18 @@ public final class TournamentRun {
                 .withServed(ServedModels.read(dir.file(CallEngine.JOURNAL)));
         bestEffortAfterJournalFailure(calls, () -> dir.writeJson("manifest.json", top));
         return new Result(dir, folder, runs, snapshot, partial, cacheWrites, calls.journalFailure() != null);
+    }
+
+    /** The interim reports after a pairing: a failure is reported once and changes nothing else (as {@link InterimReports}). */
+    private void writeInterim(RunDirectory dir, TournamentFolder folder, List<RecordedRun> runs) {
+        String note = String.format(Locale.ROOT, "in progress: %d of %d pairings had finished when this report was written;"
+                + " the final report replaces it", runs.size(), folder.pairs().size());
+        try {
+            interim.write(dir, folder, List.copyOf(runs), note);
+        } catch (RuntimeException e) {
+            if (!interimWarned) err.println("warning: could not write an interim report: " + e.getMessage());
+            interimWarned = true;
+        }
     }
 
     /** One pairing to run: variants {@code a} &lt; {@code b} (indices, control 0) on {@code cases}; adaptive ones are stage two's. */

@@ -32,6 +32,19 @@ record TournamentPage(String outcome, String decisionText, List<GateRow> gate, S
 
     private static final int ROW = 26, CELL = 56, MARGIN = 140;
 
+    /** The page's title for a run in progress: its numbers so far, never a decision. */
+    static final String INTERIM = "Interim — not a decision";
+
+    /**
+     * This page as an interim report of a tournament in progress: the title says {@link #INTERIM}, the decision line is
+     * {@code note}, and no candidate shows PASS, FAIL or INCONCLUSIVE (the gate is only decided on the finished run).
+     */
+    TournamentPage interim(String note) {
+        List<GateRow> open = gate.stream().map(g -> new GateRow(g.name(), "interim", g.winRate(), g.interval(), g.level())).toList();
+        return new TournamentPage(INTERIM, note, open, level, rankingProblem, ranking, zeroX, rankHeight, rankAxisY, rankTickY, ticks, mapSize,
+                columns, rows, cells, pairs, position, axes, axisRows, adaptive);
+    }
+
     /** Whether the page has an adaptive-stage table (read by the template). */
     boolean hasAdaptive() { return !adaptive.isEmpty(); }
 
