@@ -40,10 +40,13 @@ final class GuardrailBounds {
         } else if (spec.metric().equals(GuardrailSpec.CHECK_PASS_DROP)) {
             CheckSummary c = checks.stream().filter(x -> x.name().equals(spec.check())).findFirst().orElse(null);
             if (c == null || c.pairs() == 0) return null;
-            bound = harm ? OneSidedBounds.pairedDifferenceLower(c.aOnly(), c.bOnly(), c.pairs(), gamma)
-                    : OneSidedBounds.pairedDifferenceUpper(c.aOnly(), c.bOnly(), c.pairs(), gamma);
+            // Repeats of a case are clusters: effective counts (divided by the design effect) keep the bound's level.
+            double de = c.designEffect();
+            bound = harm ? OneSidedBounds.pairedDifferenceLower(c.aOnly() / de, c.bOnly() / de, c.pairs() / de, gamma)
+                    : OneSidedBounds.pairedDifferenceUpper(c.aOnly() / de, c.bOnly() / de, c.pairs() / de, gamma);
             level = 1 - gamma;
-            what = String.format(Locale.ROOT, "%s bound at %.4g one-sided (Agresti-Min)", harm ? "lower" : "upper", gamma);
+            what = String.format(Locale.ROOT, "%s bound at %.4g one-sided (Agresti-Min%s)", harm ? "lower" : "upper", gamma,
+                    c.clustered() ? String.format(Locale.ROOT, " on counts divided by the design effect %.3g of repeats", de) : "");
         } else {
             // A metric the run could not measure stays "not measurable" rather than being bounded on no data.
             if (observed == null) return null;
