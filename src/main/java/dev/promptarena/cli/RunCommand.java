@@ -79,9 +79,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--max-cost", paramLabel = "USD", description = "Stop cleanly before the run's cost would exceed USD; the report is marked partial.")
     Double maxCost;
-
-    @Option(names = "--dry-run", description = "Print the number of calls, estimated tokens and cost; call nothing.")
-    boolean dryRun;
+    @CommandLine.Mixin BatchOption batch = new BatchOption(); // --batch
+    @Option(names = "--dry-run", description = "Print the number of calls, estimated tokens and cost; call nothing.") boolean dryRun;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Complete an interrupted run: finished calls come from its journal, none is re-issued.")
     Path resume;
@@ -137,9 +136,10 @@ public final class RunCommand implements Callable<Integer> {
         ArenaInputs loaded = ArenaInputs.load(config, main.env, responses != null);
         loaded.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
         boolean tournament = loaded.config().tournament() != null;
-        if (tournament && !TournamentOutput.checkOptions(main, responses, outputs, junit, part, labels)) return ExitCode.USAGE_OR_INPUT.code();
+        if (tournament && (!TournamentOutput.checkOptions(main, responses, outputs, junit, part, labels)
+                || batch.refuseTournament(loaded.config(), main.err))) return ExitCode.USAGE_OR_INPUT.code();
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
-        RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(), null, runDir, part);
+        RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(loaded.config()), null, runDir, part);
         if (dryRun && tournament) return TournamentOutput.dryRun(main, inputs, options);
         if (dryRun) {
             ProvidersTable.Result providers = ProvidersTable.of(inputs.config(), main.env);
@@ -192,17 +192,17 @@ public final class RunCommand implements Callable<Integer> {
         }
         ArenaInputs inputs = original.responses == null ? loaded : loaded.withCombinedResponses(original.responses);
         RunOptions options = new RunOptions(null, original.seed, original.concurrency, original.limit, original.repeats, original.quiet,
-                recordedArgs, original.engineOptions(), resume, null, original.shard == null ? null : Shard.parse(original.shard));
+                recordedArgs, original.engineOptions(loaded.config()), resume, null, original.shard == null ? null : Shard.parse(original.shard));
         if (original.junit == null) original.junit = junit;
         if (original.outputs.isEmpty()) original.outputs = outputs;
         return original.execute(inputs, options);
     }
 
-    private EngineOptions engineOptions() {
+    private EngineOptions engineOptions(dev.promptarena.config.ArenaConfig arena) {
         EngineOptions e = EngineOptions.defaults(main.env);
         if (cacheDir != null) e = e.withCacheDir(cacheDir);
         if (noCache) e = e.withoutCache();
-        return e.withMaxCostUsd(maxCost);
+        return batch.apply(e, arena, quiet, main.err).withMaxCostUsd(maxCost);
     }
 
     private int execute(ArenaInputs inputs, RunOptions options) throws Exception {

@@ -31,12 +31,22 @@ import java.util.Objects;
  *                   error (default), rather than an answer the judge compares
  * @param tournament more than two variants ({@code variants:} with named entries and {@code tournament:}), or null for
  *                   the two-variant A/B config; when set, {@code a} is its control and {@code b} its first candidate
+ * @param batch      {@code engine.mode} and {@code engine.batch_retry} (provider batch APIs, issue 21)
  */
 public record ArenaConfig(Path file, String sha256, String name, Path dataset, Path rubric,
                           Map<String, ProviderConfig> providers, VariantConfig a, VariantConfig b,
                           List<JudgeConfig> judges, Path outputDir, DecisionPolicy policy, Map<String, Price> prices,
                           int maxAttempts, ReferenceJudgeConfig reference, Map<String, String> families,
-                          boolean emptyReplyIsError, TournamentConfig tournament) {
+                          boolean emptyReplyIsError, TournamentConfig tournament, BatchSettings batch) {
+    /** Synchronous calls (no {@code engine.mode}). */
+    public ArenaConfig(Path file, String sha256, String name, Path dataset, Path rubric, Map<String, ProviderConfig> providers,
+                       VariantConfig a, VariantConfig b, List<JudgeConfig> judges, Path outputDir, DecisionPolicy policy,
+                       Map<String, Price> prices, int maxAttempts, ReferenceJudgeConfig reference, Map<String, String> families,
+                       boolean emptyReplyIsError, TournamentConfig tournament) {
+        this(file, sha256, name, dataset, rubric, providers, a, b, judges, outputDir, policy, prices, maxAttempts, reference, families,
+                emptyReplyIsError, tournament, BatchSettings.SYNC);
+    }
+
     /** A two-variant (A/B) config. */
     public ArenaConfig(Path file, String sha256, String name, Path dataset, Path rubric, Map<String, ProviderConfig> providers,
                        VariantConfig a, VariantConfig b, List<JudgeConfig> judges, Path outputDir, DecisionPolicy policy,
@@ -55,13 +65,20 @@ public record ArenaConfig(Path file, String sha256, String name, Path dataset, P
         families = families == null ? Map.of() : Map.copyOf(families);
         providers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers)); // config order: tables list providers as written, the same in every JVM
         prices = Map.copyOf(prices);
+        batch = batch == null ? BatchSettings.SYNC : batch;
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be >= 1, got: " + maxAttempts);
     }
 
     /** This config with {@code a} and {@code b} replaced (one pairing of a tournament, as a two-variant config). */
     public ArenaConfig withPair(VariantConfig a, VariantConfig b) {
         return new ArenaConfig(file, sha256, name, dataset, rubric, providers, a, b, judges, outputDir, policy, prices, maxAttempts,
-                reference, families, emptyReplyIsError, tournament);
+                reference, families, emptyReplyIsError, tournament, batch);
+    }
+
+    /** This config with batch mode switched on or off ({@code run --batch}). */
+    public ArenaConfig withBatch(boolean on) {
+        return new ArenaConfig(file, sha256, name, dataset, rubric, providers, a, b, judges, outputDir, policy, prices, maxAttempts,
+                reference, families, emptyReplyIsError, tournament, batch.withEnabled(on));
     }
 
     public ProviderConfig provider(String key) { return providers.get(key); }

@@ -67,8 +67,12 @@ public final class ConfigLoader {
         YamlNode engine = root.get("engine");
         int maxAttempts = 5;
         boolean emptyReplyIsError = true;
+        BatchSettings batch = BatchSettings.SYNC;
         if (engine != null) {
-            engine.allowOnly("max_attempts", "empty_reply");
+            engine.allowOnly("max_attempts", "empty_reply", "mode", "batch_retry");
+            batch = new BatchSettings("batch".equals(engine.get("mode") == null ? "sync" : engine.require("mode").oneOf("sync", "batch")),
+                    engine.get("batch_retry") == null ? BatchSettings.Retry.SYNC
+                            : BatchSettings.Retry.valueOf(engine.require("batch_retry").oneOf("sync", "batch").toUpperCase(java.util.Locale.ROOT)));
             if (engine.get("max_attempts") != null) maxAttempts = (int) positive(engine.require("max_attempts"));
             if (engine.get("empty_reply") != null) emptyReplyIsError = engine.require("empty_reply").oneOf("error", "answer").equals("error");
         }
@@ -77,7 +81,7 @@ public final class ConfigLoader {
         return new ArenaConfig(file, sha256(file), root.text("name", stem(file)), root.require("dataset").existingPath(),
                 rubric, providers, a, b, judges, outputDir, PolicyLoader.policy(root.get("decision"), rubric),
                 prices(root.get("prices")), maxAttempts, reference, JudgeConfigLoader.families(root.get("families")), emptyReplyIsError,
-                tournament);
+                tournament, batch);
     }
 
     static Decoding decoding(YamlNode node, Decoding fallback) {

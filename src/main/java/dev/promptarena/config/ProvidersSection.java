@@ -15,6 +15,12 @@ import java.util.Map;
 final class ProvidersSection {
     private ProvidersSection() {}
 
+    /** {@code options.batch_discount}: the share of the list price batch mode saves, in [0, 1). */
+    private static void batchDiscount(YamlNode n) {
+        double d = n.number();
+        if (!(d >= 0 && d < 1)) throw n.error("batch_discount must be at least 0 and below 1 (0.5 = half price), got: " + n.text());
+    }
+
     static Map<String, ProviderConfig> read(YamlNode node) {
         Map<String, ProviderConfig> out = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> e : node.entries().entrySet()) {
@@ -22,6 +28,7 @@ final class ProvidersSection {
                     "tokens_per_minute", "headers", "options");
             Map<String, String> headers = stringMap(p.get("headers"));
             Map<String, String> options = stringMap(p.get("options"));
+            if (options.containsKey("batch_discount")) batchDiscount(p.get("options").get("batch_discount"));
             int concurrency = (int) ConfigLoader.positive(p.get("concurrency"), 8);
             Double rpm = ConfigLoader.optionalPositive(p.get("requests_per_minute"));
             Double tpm = ConfigLoader.optionalPositive(p.get("tokens_per_minute"));

@@ -79,6 +79,26 @@ public final class Budget {
         refused.forEach(w -> w.go().complete(false));
     }
 
+    /**
+     * Batch mode: reserves {@code estimateUsd} now or never. A batch is paid for when it ends, so waiting for
+     * refunds of calls in flight (as {@link #reserve} does) would wait for this very batch; a call that does
+     * not fit is not submitted, and the budget is then exhausted.
+     */
+    public synchronized boolean tryReserve(double estimateUsd) {
+        if (maxUsd == null) return true;
+        if (!exhausted && fits(estimateUsd)) {
+            take(estimateUsd);
+            return true;
+        }
+        exhausted = true;
+        return false;
+    }
+
+    /** Reserves {@code estimateUsd} whether or not it fits: a call already submitted (a resumed batch) will be paid anyway. */
+    public synchronized void commit(double estimateUsd) {
+        if (maxUsd != null) take(estimateUsd);
+    }
+
     private boolean fits(double estimateUsd) { return spent + reserved + estimateUsd <= maxUsd; }
 
     private void take(double estimateUsd) {

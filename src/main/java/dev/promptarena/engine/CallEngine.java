@@ -48,6 +48,8 @@ public final class CallEngine implements Calls {
     private final ResponseCache cache;
     private final PriceTable prices;
     private final Budget budget;
+    /** Batch mode (issue 21), or null for synchronous calls. */
+    private final BatchLane lane;
     private volatile boolean stopping;
 
     /**
@@ -67,18 +69,28 @@ public final class CallEngine implements Calls {
             if (p == null) throw new IllegalArgumentException("no provider named '" + key + "'");
             used.put(key, p);
         }
-        return new CallEngine(used, factory::create, config.maxAttempts(), config.prices(), runDir, options);
+        return new CallEngine(used, factory::create, config.maxAttempts(), config.prices(), runDir, options,
+                p -> dev.promptarena.llm.WireProtocols.find(p.type()).map(w -> w.batch(p, factory)).orElse(null));
     }
 
-    /** The engine over clients built by {@code clients} (tests pass fakes here). */
+    /** The engine over clients built by {@code clients} (tests pass fakes here), without batch endpoints. */
     public CallEngine(Map<String, ProviderConfig> providers, Function<ProviderConfig, LlmClient> clients, int maxAttempts,
                       Map<String, Price> priceOverrides, Path runDir, EngineOptions options) {
+        this(providers, clients, maxAttempts, priceOverrides, runDir, options, p -> null);
+    }
+
+    /** @param batchApis each provider's batch endpoint, or null when it has none (used only when {@code options.batch()} is set) */
+    public CallEngine(Map<String, ProviderConfig> providers, Function<ProviderConfig, LlmClient> clients, int maxAttempts,
+                      Map<String, Price> priceOverrides, Path runDir, EngineOptions options,
+                      Function<ProviderConfig, dev.promptarena.llm.BatchApi> batchApis) {
         this.endpoints = new Endpoints(providers, clients, maxAttempts, options, scheduler, counters);
         this.journal = Journal.open(runDir.resolve(JOURNAL), json, callbacks).withRoom(options.journalRoom());
         this.cache = options.cacheDir() == null ? null : new ResponseCache(options.cacheDir(), json);
         this.prices = new PriceTable(priceOverrides);
         this.budget = new Budget(options.maxCostUsd());
         budget.addSpent(journal.spentUsd());
+        this.lane = options.batch() == null ? null : BatchLane.open(providers, batchApis, options, runDir, json, journal, cache, endpoints,
+                budget, prices, counters, keys, this::costOf);
     }
 
     @Override
@@ -94,6 +106,8 @@ public final class CallEngine implements Calls {
             counters.success(role, done.response(), done.costUsd());
             return CompletableFuture.completedFuture(done.response());
         }
+        CompletableFuture<LlmResponse> batched = lane == null ? null : lane.serve(role, key);
+        if (batched != null) return batched;
         boolean cacheable = cache != null && endpoints.cacheable(providerKey);
         if (cacheable) {
             LlmResponse hit = cache.get(key).map(LlmResponse::asCached).orElse(null);
@@ -162,7 +176,22 @@ public final class CallEngine implements Calls {
         });
     }
 
-    private double costOf(LlmRequest request, LlmResponse response) {
+    /**
+     * Batch mode's collecting door: serves answers that exist and queues every other call for the next batch
+     * round (failing it with {@link DeferredCallException}); counts nothing, so the run proper counts each call once.
+     */
+    public Calls deferring() {
+        if (lane == null) throw new IllegalStateException("the engine is not in batch mode");
+        return new Calls() {
+            @Override public CompletableFuture<LlmResponse> call(String providerKey, LlmRequest request, Role role) { return lane.lookup(providerKey, request, role); }
+            @Override public void close() { }
+        };
+    }
+
+    /** Submits the calls {@link #deferring()} queued as batches and lands their answers; false when none were queued. */
+    public boolean submitDeferred() throws InterruptedException { return new BatchRound(lane, () -> stopping).run(); }
+
+    double costOf(LlmRequest request, LlmResponse response) {
         String model = prices.price(request.model()).isPresent() ? request.model() : response.model();
         if (prices.price(model).isEmpty()) {
             counters.unpriced(request.model());
@@ -215,6 +244,7 @@ public final class CallEngine implements Calls {
         scheduler.shutdownNow();
         callbacks.shutdown();
         endpoints.close();
+        if (lane != null) lane.close();
         return cache == null ? CompletableFuture.completedFuture(0L) : cache.finishWrites();
     }
 }

@@ -18,9 +18,10 @@ import java.util.TreeSet;
  * @param callsByRole      calls per role
  * @param methodByModel    how each model's tokens were counted ({@code jtokkit:o200k_base} or {@code chars/4})
  * @param unpricedModels   models without a price (their cost counts as 0)
+ * @param batch            batch mode: costs are at the providers' batch prices
  */
 public record DryRunEstimate(long calls, long inputTokens, long maxOutputTokens, double inputCostUsd, double maxCostUsd,
-                             Map<Role, Long> callsByRole, Map<String, String> methodByModel, Set<String> unpricedModels) {
+                             Map<Role, Long> callsByRole, Map<String, String> methodByModel, Set<String> unpricedModels, boolean batch) {
     public DryRunEstimate {
         callsByRole = Map.copyOf(callsByRole);
         methodByModel = Map.copyOf(methodByModel);
@@ -33,7 +34,8 @@ public record DryRunEstimate(long calls, long inputTokens, long maxOutputTokens,
         sb.append(String.format(Locale.ROOT, "calls: %d (A %d, B %d, judge %d), before cache hits and retries%n", calls,
                 callsByRole.getOrDefault(Role.A, 0L), callsByRole.getOrDefault(Role.B, 0L), callsByRole.getOrDefault(Role.JUDGE, 0L)));
         sb.append(String.format(Locale.ROOT, "input tokens: ~%d; output tokens: at most %d%n", inputTokens, maxOutputTokens));
-        sb.append(String.format(Locale.ROOT, "cost: ~$%.4f input, at most $%.4f in total%n", inputCostUsd, maxCostUsd));
+        sb.append(String.format(Locale.ROOT, "cost: ~$%.4f input, at most $%.4f in total%s%n", inputCostUsd, maxCostUsd,
+                batch ? " (batch mode: provider batch prices)" : ""));
         methodByModel.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> sb.append("tokens of ").append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
         if (!unpricedModels.isEmpty()) sb.append("no price for: ").append(String.join(", ", unpricedModels.stream().sorted().toList()))

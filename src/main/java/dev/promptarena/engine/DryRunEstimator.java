@@ -48,11 +48,12 @@ public final class DryRunEstimator {
             if (p.isEmpty()) {
                 unpriced.add(r.model());
             } else {
-                inputCost += p.get().cost(in, 0);
-                maxCost += p.get().cost(in, out);
+                inputCost += c.priceFactor() * p.get().cost(in, 0);
+                maxCost += c.priceFactor() * p.get().cost(in, out);
             }
         }
-        return new DryRunEstimate(calls.size(), input, output, inputCost, maxCost, byRole, methods, unpriced);
+        boolean batch = calls.stream().anyMatch(c -> c.priceFactor() < 1.0);
+        return new DryRunEstimate(calls.size(), input, output, inputCost, maxCost, byRole, methods, unpriced, batch);
     }
 
     /** Input tokens of one request, framing included. */

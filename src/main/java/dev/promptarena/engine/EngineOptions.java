@@ -17,9 +17,16 @@ import java.util.Map;
  * @param clock       wall clock for Retry-After dates, rate buckets and the journal
  * @param journalRoom fault injection: bytes the journal may grow by before its writes fail as on a full disk
  *                    (part of the line written, then "No space left on device"); null = the real disk's limits
+ * @param batch       provider batch APIs ({@code run --batch}, issue 21), or null for synchronous calls
  */
 public record EngineOptions(Path cacheDir, Double maxCostUsd, Duration backoffBase, Duration backoffCap,
-                            Delayer delayer, Clock clock, Long journalRoom) {
+                            Delayer delayer, Clock clock, Long journalRoom, BatchOptions batch) {
+    /** Synchronous calls. */
+    public EngineOptions(Path cacheDir, Double maxCostUsd, Duration backoffBase, Duration backoffCap, Delayer delayer, Clock clock,
+                         Long journalRoom) {
+        this(cacheDir, maxCostUsd, backoffBase, backoffCap, delayer, clock, journalRoom, null);
+    }
+
     /** Without fault injection. */
     public EngineOptions(Path cacheDir, Double maxCostUsd, Duration backoffBase, Duration backoffCap, Delayer delayer, Clock clock) {
         this(cacheDir, maxCostUsd, backoffBase, backoffCap, delayer, clock, null);
@@ -51,19 +58,22 @@ public record EngineOptions(Path cacheDir, Double maxCostUsd, Duration backoffBa
         return Path.of(home, ".cache", "prompt-arena");
     }
 
-    public EngineOptions withCacheDir(Path dir) { return new EngineOptions(dir, maxCostUsd, backoffBase, backoffCap, delayer, clock, journalRoom); }
+    public EngineOptions withCacheDir(Path dir) { return new EngineOptions(dir, maxCostUsd, backoffBase, backoffCap, delayer, clock, journalRoom, batch); }
 
     /** {@code --no-cache}: neither read nor write the shared cache (the journal still works). */
     public EngineOptions withoutCache() { return withCacheDir(null); }
 
-    public EngineOptions withMaxCostUsd(Double usd) { return new EngineOptions(cacheDir, usd, backoffBase, backoffCap, delayer, clock, journalRoom); }
+    public EngineOptions withMaxCostUsd(Double usd) { return new EngineOptions(cacheDir, usd, backoffBase, backoffCap, delayer, clock, journalRoom, batch); }
 
-    public EngineOptions withBackoff(Duration base, Duration cap) { return new EngineOptions(cacheDir, maxCostUsd, base, cap, delayer, clock, journalRoom); }
+    public EngineOptions withBackoff(Duration base, Duration cap) { return new EngineOptions(cacheDir, maxCostUsd, base, cap, delayer, clock, journalRoom, batch); }
 
-    public EngineOptions withDelayer(Delayer d) { return new EngineOptions(cacheDir, maxCostUsd, backoffBase, backoffCap, d, clock, journalRoom); }
+    public EngineOptions withDelayer(Delayer d) { return new EngineOptions(cacheDir, maxCostUsd, backoffBase, backoffCap, d, clock, journalRoom, batch); }
 
-    public EngineOptions withClock(Clock c) { return new EngineOptions(cacheDir, maxCostUsd, backoffBase, backoffCap, delayer, c, journalRoom); }
+    public EngineOptions withClock(Clock c) { return new EngineOptions(cacheDir, maxCostUsd, backoffBase, backoffCap, delayer, c, journalRoom, batch); }
 
     /** Makes journal writes fail once the journal has grown by {@code bytes}, as on a full disk (tests). */
-    public EngineOptions withJournalRoom(Long bytes) { return new EngineOptions(cacheDir, maxCostUsd, backoffBase, backoffCap, delayer, clock, bytes); }
+    public EngineOptions withJournalRoom(Long bytes) { return new EngineOptions(cacheDir, maxCostUsd, backoffBase, backoffCap, delayer, clock, bytes, batch); }
+
+    /** Batch mode with {@code b}, or synchronous calls when null. */
+    public EngineOptions withBatch(BatchOptions b) { return new EngineOptions(cacheDir, maxCostUsd, backoffBase, backoffCap, delayer, clock, journalRoom, b); }
 }

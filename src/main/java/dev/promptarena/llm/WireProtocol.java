@@ -33,4 +33,13 @@ public interface WireProtocol {
      * so {@link TokenCounter} goes by model name.
      */
     default java.util.Map<String, Price> listPrices() { return java.util.Map.of(); }
+
+    /**
+     * The provider's batch endpoint, or null when the protocol has none (the run then refuses batch mode
+     * for it). Same key, timeout and clock as {@link #create}.
+     */
+    default BatchApi batch(ProviderConfig provider, ClientFactory factory) { return null; }
+
+    /** The share of the list price a batch request saves (OpenAI and Anthropic: 0.5); {@code options.batch_discount} overrides it. */
+    default double batchDiscount() { return 0.0; }
 }

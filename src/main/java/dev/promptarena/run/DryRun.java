@@ -12,6 +12,8 @@ import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.LlmRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import dev.promptarena.engine.BatchPricing;
 
 /**
  * {@code run --dry-run}: the calls a run would make, with estimated tokens and cost, calling
@@ -30,11 +32,13 @@ public final class DryRun {
         JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
         long answerTokens = maxTokens(config.a().decoding().maxTokens()) + maxTokens(config.b().decoding().maxTokens());
         List<PlannedCall> planned = new ArrayList<>();
+        // Batch mode: every call at its provider's batch price.
+        Function<String, Double> price = provider -> options.engine().batch() == null ? 1.0 : BatchPricing.factor(config.provider(provider));
         for (GoldenCase c : in.cases()) {
             for (int r = 0; r < options.repeats(); r++) {
-                if (in.recorded().a() == null) planned.add(new PlannedCall(Calls.Role.A, requests.generation(config.a(), c, r), 0));
-                if (in.recorded().b() == null) planned.add(new PlannedCall(Calls.Role.B, requests.generation(config.b(), c, r), 0));
-                if (prompt != null) judgeCalls(planned, judges, prompt, requests.question(c), c, answerTokens);
+                if (in.recorded().a() == null) planned.add(new PlannedCall(Calls.Role.A, requests.generation(config.a(), c, r), 0, price.apply(config.a().provider())));
+                if (in.recorded().b() == null) planned.add(new PlannedCall(Calls.Role.B, requests.generation(config.b(), c, r), 0, price.apply(config.b().provider())));
+                if (prompt != null) judgeCalls(planned, judges, prompt, requests.question(c), c, answerTokens, j -> price.apply(j.provider()));
             }
         }
         return new DryRunEstimator(config.prices()).estimate(planned);
@@ -42,13 +46,13 @@ public final class DryRun {
 
     /** The judge calls of one pair on one (case, repeat): every panel judge, both orders when asked, every sample. */
     static void judgeCalls(List<PlannedCall> planned, List<JudgeConfig> judges, JudgePrompt prompt, String question, GoldenCase c,
-                           long answerTokens) {
+                           long answerTokens, Function<JudgeConfig, Double> price) {
         String user = prompt.render(question, c.context(), c.reference(), "", "");
         for (JudgeConfig judge : judges) {
             LlmRequest request = new LlmRequest(judge.model(), prompt.system(), List.of(ChatMessage.user(user)), judge.decoding(),
                     judge.structured() ? prompt.schema() : null, 0);
             int calls = (judge.order() == JudgeConfig.Order.BOTH ? 2 : 1) * judge.samples();
-            for (int k = 0; k < calls; k++) planned.add(new PlannedCall(Calls.Role.JUDGE, request, answerTokens));
+            for (int k = 0; k < calls; k++) planned.add(new PlannedCall(Calls.Role.JUDGE, request, answerTokens, price.apply(judge)));
         }
     }
 

@@ -90,6 +90,6 @@ public final class TournamentDryRun {
     private static void judgeCalls(List<PlannedCall> planned, List<JudgeConfig> judges, JudgePrompt prompt, TournamentConfig t, int[] p, GoldenCase c) {
         VariantConfig a = t.variants().get(p[0]), b = t.variants().get(p[1]);
         long answers = DryRun.maxTokens(a.decoding().maxTokens()) + DryRun.maxTokens(b.decoding().maxTokens());
-        DryRun.judgeCalls(planned, judges, prompt, new CaseRequests(a, b).question(c), c, answers);
+        DryRun.judgeCalls(planned, judges, prompt, new CaseRequests(a, b).question(c), c, answers, j -> 1.0);
     }
 }

@@ -183,7 +183,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
             long delay = latencyMillis + (reply.slowBody() ? 0 : reply.delayMillis());
             if (delay > 0) Thread.sleep(delay);
             handled.add(new Handled(rec, arrived, System.nanoTime()));
-            String out = reply.body() != null ? reply.body() : success(rec, reply.headers().get("x-content"));
+            String out = reply.body() != null ? reply.body() : success(json, rec, reply.headers().get("x-content"));
             reply.headers().forEach((k, v) -> { if (!k.equals("x-content")) ex.getResponseHeaders().add(k, v); });
             ex.getResponseHeaders().add("Content-Type", "application/json");
             byte[] bytes = out.getBytes(StandardCharsets.UTF_8);
@@ -213,7 +213,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
-    private String success(Recorded rec, String content) throws IOException {
+    /** The success body the server sends for {@code rec} ({@link FakeBatchServer} answers batch items with it too). */
+    static String success(ObjectMapper json, Recorded rec, String content) throws IOException {
         String text = content != null ? content : "echo: " + rec.lastUserText();
         String model = rec.json() == null ? "unknown" : rec.json().path("model").asText("unknown");
         ObjectNode root = json.createObjectNode();

@@ -31,4 +31,12 @@ public final class AnthropicProtocol implements WireProtocol {
         return new AnthropicClient(p, f.apiKey(p), JsonHttp.clientFor(p.baseUrl() == null ? "https://" : p.baseUrl(), Duration.ofSeconds(10)),
                 f.timeout(p), f.clock());
     }
+
+    @Override
+    public dev.promptarena.llm.BatchApi batch(ProviderConfig p, ClientFactory f) {
+        return new AnthropicBatch(p, f.apiKey(p), f.timeout(p), f.clock(), AnthropicBatch.LIMITS);
+    }
+
+    /** Message Batches cost half the synchronous price. */
+    @Override public double batchDiscount() { return 0.5; }
 }

@@ -27,4 +27,12 @@ public final class OpenAiProtocol implements WireProtocol {
     public LlmClient create(ProviderConfig p, ClientFactory f) {
         return new OpenAiClient(p, f.apiKey(p), JsonHttp.clientFor(p.baseUrl(), Duration.ofSeconds(10)), f.timeout(p), f.clock());
     }
+
+    @Override
+    public dev.promptarena.llm.BatchApi batch(ProviderConfig p, ClientFactory f) {
+        return new OpenAiBatch(p, f.apiKey(p), f.timeout(p), f.clock(), OpenAiBatch.LIMITS);
+    }
+
+    /** OpenAI's Batch API costs half the synchronous price. */
+    @Override public double batchDiscount() { return 0.5; }
 }

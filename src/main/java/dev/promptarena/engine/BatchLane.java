@@ -1,0 +1,182 @@
+package dev.promptarena.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptarena.engine.Calls.Role;
+import dev.promptarena.llm.BatchApi;
+import dev.promptarena.llm.LlmClient;
+import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.ProviderConfig;
+import dev.promptarena.llm.TokenCounter;
+import dev.promptarena.llm.WireProtocols;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+/**
+ * Batch mode's side of the engine (issue 21). A run in batch mode first runs its cases against
+ * {@link #lookup}: journaled, landed and cached answers are served, and every other call is collected
+ * and fails with {@link DeferredCallException}. {@link BatchRound} then submits the collected calls as
+ * provider batches, polls them, and lands each answer exactly where a synchronous call's goes (journal,
+ * cache, budget). Rounds repeat (generations, then the judge calls they make possible, then re-asks)
+ * until a pass collects nothing; the run proper then finds every answer here ({@link #serve}) and counts
+ * it as an issued call, so its reports equal a synchronous run's.
+ */
+final class BatchLane implements AutoCloseable {
+    /** A call collected for a batch. */
+    record Pending(String customId, String provider, Role role, String key, LlmRequest request, ObjectNode normalized) {}
+
+    /** What a batch (or its synchronous retry) answered; exactly one of response and failure. */
+    record Landed(LlmResponse response, CallFailure failure, double costUsd) {}
+
+    final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    final Map<String, Landed> landed = new ConcurrentHashMap<>();
+    /** Answers of a batch resumed from an earlier session whose call this session has not asked for yet. */
+    final Map<String, BatchApi.Outcome> unclaimed = new ConcurrentHashMap<>();
+    final Set<String> refused = ConcurrentHashMap.newKeySet();
+    final Map<String, BatchApi> apis;
+    final Map<String, ProviderConfig> providers;
+    final BatchOptions options;
+    final BatchLog log;
+    final Journal journal;
+    final ResponseCache cache;
+    final Endpoints endpoints;
+    final Budget budget;
+    final PriceTable prices;
+    final Counters counters;
+    final Clock clock;
+    private final RequestKeys keys;
+    private final BiFunction<LlmRequest, LlmResponse, Double> costOf;
+
+    BatchLane(Map<String, BatchApi> apis, Map<String, ProviderConfig> providers, BatchOptions options, BatchLog log, Journal journal,
+              ResponseCache cache, Endpoints endpoints, Budget budget, PriceTable prices, Counters counters, Clock clock, RequestKeys keys,
+              BiFunction<LlmRequest, LlmResponse, Double> costOf) {
+        this.apis = Map.copyOf(apis);
+        this.providers = Map.copyOf(providers);
+        this.options = options;
+        this.log = log;
+        this.journal = journal;
+        this.cache = cache;
+        this.endpoints = endpoints;
+        this.budget = budget;
+        this.prices = prices;
+        this.counters = counters;
+        this.clock = clock;
+        this.keys = keys;
+        this.costOf = costOf;
+    }
+
+    /** The lane over each provider's batch endpoint ({@code batchApis} gives null for a provider without one). */
+    static BatchLane open(Map<String, ProviderConfig> providers, java.util.function.Function<ProviderConfig, BatchApi> batchApis,
+                          EngineOptions options, java.nio.file.Path runDir, com.fasterxml.jackson.databind.ObjectMapper json, Journal journal,
+                          ResponseCache cache, Endpoints endpoints, Budget budget, PriceTable prices, Counters counters, RequestKeys keys,
+                          BiFunction<LlmRequest, LlmResponse, Double> costOf) {
+        Map<String, BatchApi> apis = new java.util.LinkedHashMap<>();
+        for (ProviderConfig p : providers.values()) {
+            if (!WireProtocols.isRemote(p.type())) continue;
+            BatchApi api = batchApis.apply(p);
+            if (api == null) throw new IllegalArgumentException("provider '" + p.name() + "' (type " + p.type() + ") has no batch API; run it without --batch");
+            apis.put(p.name(), api);
+        }
+        return new BatchLane(apis, providers, options.batch(), new BatchLog(runDir.resolve(BatchLog.FILE), json), journal, cache, endpoints,
+                budget, prices, counters, options.clock(), keys, costOf);
+    }
+
+    /**
+     * The batch item id of a call: its role (A and B may send the same request but are accounted apart) and
+     * 62 hex digits of its cache key, within Anthropic's {@code ^[a-zA-Z0-9_-]{1,64}$}. The key hashes the
+     * endpoint and the request, never a secret, and is stable, so a resumed run recognizes its items.
+     */
+    static String customId(Role role, String key) { return role.name().charAt(0) + "_" + key.substring(0, 62); }
+
+    /** The collecting pass's door: an answer that exists, or a deferred failure that records the call. */
+    CompletableFuture<LlmResponse> lookup(String providerKey, LlmRequest request, Role role) {
+        LlmClient client = endpoints.client(providerKey);
+        if (client == null) return CompletableFuture.failedFuture(new IllegalArgumentException("no provider named '" + providerKey + "'"));
+        // A provider without a batch endpoint (the in-process simulator) answers at once, for free: ask it.
+        if (!apis.containsKey(providerKey)) return client.send(request);
+        ObjectNode normalized = keys.normalized(request);
+        String key = keys.key(client.identity(), normalized);
+        JournalEntry done = journal.completed(role.name(), key);
+        if (done != null) return CompletableFuture.completedFuture(done.response());
+        String id = customId(role, key);
+        BatchApi.Outcome early = unclaimed.remove(id);
+        Pending p = new Pending(id, providerKey, role, key, request, normalized);
+        if (early != null) {
+            if (early.response() != null) land(p, early.response(), factor(providerKey), 0.0, false).join();
+            else landFailure(p, CallFailure.of(early.failure()), 0.0, false).join();
+        }
+        Landed l = landed.get(id);
+        if (l != null) return l.response() != null ? CompletableFuture.completedFuture(l.response()) : CompletableFuture.failedFuture(l.failure().toException());
+        if (refused.contains(id)) return CompletableFuture.failedFuture(budgetExhausted());
+        if (cache != null && endpoints.cacheable(providerKey)) {
+            LlmResponse hit = cache.get(key).orElse(null);
+            if (hit != null) return CompletableFuture.completedFuture(hit.asCached());
+        }
+        pending.putIfAbsent(id, p);
+        return CompletableFuture.failedFuture(new DeferredCallException());
+    }
+
+    /** The run proper: what a batch answered for this call, counted like an issued call; null when nothing landed. */
+    CompletableFuture<LlmResponse> serve(Role role, String key) {
+        String id = customId(role, key);
+        Landed l = landed.get(id);
+        if (l != null) {
+            counters.issued.increment();
+            counters.attempts.increment();
+            if (l.response() != null) {
+                counters.success(role, l.response(), l.costUsd());
+                return CompletableFuture.completedFuture(l.response());
+            }
+            counters.failure(role, l.failure().reason());
+            return CompletableFuture.failedFuture(l.failure().toException());
+        }
+        if (refused.contains(id)) {
+            counters.budgetSkipped.increment();
+            return CompletableFuture.failedFuture(budgetExhausted());
+        }
+        return null;
+    }
+
+    private BudgetExhaustedException budgetExhausted() {
+        return new BudgetExhaustedException(String.format(java.util.Locale.ROOT,
+                "max_cost_usd %.4f reached: call not submitted (the run is partial)", budget.maxUsd()));
+    }
+
+    /** Share of the list price a batch item of {@code providerKey} costs: 1 - {@code options.batch_discount} (default: the protocol's). */
+    double factor(String providerKey) { return BatchPricing.factor(providers.get(providerKey)); }
+
+    /** Worst-case cost of {@code p} at {@code factor} of the list price (what the budget reserves). */
+    double estimate(Pending p, double factor) {
+        return factor * prices.cost(p.request().model(), TokenCounter.quickInput(p.request()), TokenCounter.outputCap(p.request()));
+    }
+
+    /**
+     * Records an answer as a synchronous call would: budget settled, cache, journal; served once the journal has it on
+     * disk (the future). Callers land a whole batch, then wait, so one fsync covers many answers.
+     */
+    CompletableFuture<Void> land(Pending p, LlmResponse response, double factor, double reserved, boolean settle) {
+        double cost = costOf.apply(p.request(), response) * factor;
+        if (settle) budget.settle(reserved, cost);
+        else budget.addSpent(cost);
+        if (cache != null && endpoints.cacheable(p.provider())) cache.put(p.key(), response);
+        return journal.append(new JournalEntry(p.key(), p.role().name(), p.provider(), p.normalized(), response, null, cost, clock.millis()))
+                .thenRun(() -> landed.put(p.customId(), new Landed(response, null, cost)));
+    }
+
+    /** Records a final failure (journaled like a synchronous call's, so a resume retries it). */
+    CompletableFuture<Void> landFailure(Pending p, CallFailure failure, double reserved, boolean settle) {
+        if (settle) budget.settle(reserved, 0);
+        return journal.append(new JournalEntry(p.key(), p.role().name(), p.provider(), p.normalized(), null, failure, 0, clock.millis()))
+                .thenRun(() -> landed.put(p.customId(), new Landed(null, failure, 0)));
+    }
+
+    @Override
+    public void close() {
+        apis.values().forEach(BatchApi::close);
+        log.close();
+    }
+}

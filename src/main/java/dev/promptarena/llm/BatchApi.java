@@ -1,0 +1,66 @@
+package dev.promptarena.llm;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A provider's batch endpoint (OpenAI Batch, Anthropic Message Batches): many requests submitted as one
+ * job, answered within a window at a discount. Calls are synchronous and few (one submit per chunk, one
+ * poll per interval), so they block the one thread that drives batches. Failures are
+ * {@link ProviderException}s, classified as the synchronous clients classify them; nothing here retries.
+ */
+public interface BatchApi extends AutoCloseable {
+    /** What custom ids may look like: Anthropic's rule, which OpenAI's accepts too. */
+    Pattern CUSTOM_ID = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
+
+    /** One request of a batch, tagged with the id its answer comes back under. */
+    record Item(String customId, LlmRequest request) {
+        public Item {
+            if (customId == null || !CUSTOM_ID.matcher(customId).matches())
+                throw new IllegalArgumentException("custom_id must match " + CUSTOM_ID + ", got: " + customId);
+            Objects.requireNonNull(request, "request");
+        }
+    }
+
+    /** A batch's state as the run journals it (a provider's other states map onto these). */
+    enum State {
+        SUBMITTED, IN_PROGRESS, COMPLETED, EXPIRED, FAILED;
+
+        /** No more answers will come: collect what there is. */
+        public boolean terminal() { return this == COMPLETED || this == EXPIRED || this == FAILED; }
+    }
+
+    /** @param detail the provider's own word for the state, and its errors when it failed */
+    record Status(State state, long done, long failed, long total, String detail) {}
+
+    /** One item's answer or its classified failure (exactly one is set). */
+    record Outcome(String customId, LlmResponse response, ProviderException failure) {
+        public Outcome {
+            if ((response == null) == (failure == null)) throw new IllegalArgumentException("exactly one of response and failure");
+        }
+    }
+
+    /** A provider's documented per-batch limits (requests and bytes of the upload). */
+    record Limits(int maxRequests, long maxBytes) {
+        public Limits {
+            if (maxRequests < 1 || maxBytes < 1) throw new IllegalArgumentException("limits must be positive: " + maxRequests + ", " + maxBytes);
+        }
+    }
+
+    Limits limits();
+
+    /** Bytes {@code item} adds to a batch (its JSONL line, or its entry of the JSON body). */
+    long sizeOf(Item item);
+
+    /** Uploads and creates one batch of at most {@link #limits()}; returns the provider's batch id. */
+    String submit(List<Item> items);
+
+    Status poll(String batchId);
+
+    /** The answers of a batch in a terminal state; items the provider never answered are absent. */
+    List<Outcome> results(String batchId);
+
+    @Override
+    default void close() {}
+}

@@ -1,0 +1,248 @@
+package dev.promptarena.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * An in-process fake of both batch APIs (OpenAI: {@code /v1/files}, {@code /v1/batches}, file contents;
+ * Anthropic: {@code /v1/messages/batches}, its results) and of both synchronous chat endpoints (for
+ * synchronous retries and warm re-runs), over real HTTP on 127.0.0.1. Each request's answer comes from
+ * {@link #replies} applied to the request body exactly as a synchronous call would send it, so a batch run
+ * and a synchronous run against the same replies get the same answers. Batches answer after
+ * {@link #pollsBeforeDone} polls; {@link #failItems} and {@link #expireBatches} script partial failure and expiry.
+ */
+public final class FakeBatchServer implements AutoCloseable {
+    private record Batch(String id, boolean anthropic, List<JsonNode> items, boolean expire, AtomicInteger polls) {}
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpServer server;
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final Map<String, Batch> batches = new ConcurrentHashMap<>();
+    private final List<FakeOpenAiServer.Recorded> requests = new CopyOnWriteArrayList<>();
+    private final List<String> uploads = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicInteger creates = new AtomicInteger();
+    private final AtomicInteger polls = new AtomicInteger();
+    private final AtomicInteger syncCalls = new AtomicInteger();
+    private final AtomicInteger expireLeft = new AtomicInteger();
+    private volatile Function<FakeOpenAiServer.Recorded, FakeOpenAiServer.Reply> replies = DeterministicReplies::reply;
+    private volatile Predicate<JsonNode> failInBatch = b -> false;
+    private volatile int syncStatus = 200;
+    private volatile int pollsBeforeDone;
+
+    public FakeBatchServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(pool);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String baseUrl() { return rootUrl() + "/v1"; }
+
+    public String rootUrl() { return "http://127.0.0.1:" + server.getAddress().getPort(); }
+
+    /** Polls answered "in progress" before a batch ends (0: it has ended at the first poll). */
+    public FakeBatchServer pollsBeforeDone(int n) { pollsBeforeDone = n; return this; }
+
+    /** Items whose request body matches fail inside a batch with HTTP 500 (synchronous calls still succeed). */
+    public FakeBatchServer failItems(Predicate<JsonNode> which) { failInBatch = which; return this; }
+
+    /** The next {@code n} batches created expire without answering. */
+    public FakeBatchServer expireBatches(int n) { expireLeft.set(n); return this; }
+
+    /** Synchronous calls answer with this status (200: the reply; else an error body). */
+    public FakeBatchServer syncStatus(int status) { syncStatus = status; return this; }
+
+    public FakeBatchServer replies(Function<FakeOpenAiServer.Recorded, FakeOpenAiServer.Reply> r) { replies = r; return this; }
+
+    /** Batches created (each one a submission that is paid for). */
+    public int creates() { return creates.get(); }
+
+    public int polls() { return polls.get(); }
+
+    public int syncCalls() { return syncCalls.get(); }
+
+    /** Items submitted in batches, over all batches. */
+    public int itemsSubmitted() { return batches.values().stream().mapToInt(b -> b.items().size()).sum(); }
+
+    /** Every request received (headers included), and the uploaded JSONL files as text. */
+    public List<FakeOpenAiServer.Recorded> requests() { return List.copyOf(requests); }
+
+    public List<String> uploads() { return List.copyOf(uploads); }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            byte[] raw = ex.getRequestBody().readAllBytes();
+            String path = ex.getRequestURI().getPath();
+            String body = new String(raw, StandardCharsets.UTF_8);
+            JsonNode parsed = null;
+            try {
+                parsed = json.readTree(body);
+            } catch (IOException notJson) {
+                // multipart upload
+            }
+            requests.add(new FakeOpenAiServer.Recorded(ex.getRequestMethod(), path, ex.getRequestURI().getQuery(),
+                    Map.copyOf(ex.getRequestHeaders()), body, parsed));
+            String[] part = path.split("/");
+            String reply;
+            int status = 200;
+            if (path.equals("/v1/files")) reply = upload(body);
+            else if (path.equals("/v1/batches")) reply = create(false, readLines(files.get(parsed.path("input_file_id").asText())));
+            else if (path.equals("/v1/messages/batches")) reply = create(true, list(parsed.path("requests")));
+            else if (path.startsWith("/v1/files/") && path.endsWith("/content")) reply = new String(files.getOrDefault(part[3], new byte[0]), StandardCharsets.UTF_8);
+            else if (path.startsWith("/v1/messages/batches/") && path.endsWith("/results")) reply = anthropicResults(batches.get(part[4]));
+            else if (path.startsWith("/v1/messages/batches/")) reply = poll(batches.get(part[4]));
+            else if (path.startsWith("/v1/batches/")) reply = poll(batches.get(part[3]));
+            else {
+                syncCalls.incrementAndGet();
+                status = syncStatus;
+                boolean anthropic = path.endsWith("/v1/messages");
+                reply = status == 200 ? answer(parsed, anthropic).toString() : "{\"error\":{\"message\":\"sync failure\",\"type\":\"invalid_request_error\"}}";
+            }
+            byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(status, bytes.length);
+            ex.getResponseBody().write(bytes);
+        } catch (RuntimeException e) {
+            byte[] bytes = ("{\"error\":{\"message\":\"" + e + "\"}}").getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(500, bytes.length);
+            ex.getResponseBody().write(bytes);
+        }
+    }
+
+    private String upload(String multipart) {
+        int start = multipart.indexOf("\r\n\r\n", multipart.indexOf("filename=")) + 4;
+        int end = multipart.lastIndexOf("\r\n--");
+        String content = multipart.substring(start, end);
+        uploads.add(content);
+        String id = "file-" + ids.incrementAndGet();
+        files.put(id, content.getBytes(StandardCharsets.UTF_8));
+        return "{\"id\":\"" + id + "\",\"object\":\"file\",\"purpose\":\"batch\"}";
+    }
+
+    private String create(boolean anthropic, List<JsonNode> items) {
+        creates.incrementAndGet();
+        String id = (anthropic ? "msgbatch_" : "batch_") + ids.incrementAndGet();
+        batches.put(id, new Batch(id, anthropic, items, expireLeft.getAndDecrement() > 0, new AtomicInteger()));
+        return anthropic ? "{\"id\":\"" + id + "\",\"processing_status\":\"in_progress\"}" : "{\"id\":\"" + id + "\",\"status\":\"validating\"}";
+    }
+
+    private String poll(Batch b) {
+        polls.incrementAndGet();
+        boolean done = b.polls().getAndIncrement() >= pollsBeforeDone;
+        ObjectNode out = json.createObjectNode().put("id", b.id());
+        int n = b.items().size();
+        long failed = done ? (b.expire() ? n : b.items().stream().filter(i -> failInBatch.test(body(i, b.anthropic()))).count()) : 0;
+        if (b.anthropic()) {
+            out.put("processing_status", done ? "ended" : "in_progress");
+            out.putObject("request_counts").put("processing", done ? 0 : n).put("succeeded", done ? n - failed : 0)
+                    .put("errored", b.expire() ? 0 : failed).put("expired", b.expire() ? failed : 0).put("canceled", 0);
+            if (done) out.put("results_url", rootUrl() + "/v1/messages/batches/" + b.id() + "/results");
+            return out.toString();
+        }
+        out.put("status", !done ? "in_progress" : b.expire() ? "expired" : "completed");
+        out.putObject("request_counts").put("total", n).put("completed", done ? n - failed : 0).put("failed", failed);
+        if (done) {
+            StringBuilder ok = new StringBuilder();
+            StringBuilder err = new StringBuilder();
+            for (JsonNode i : b.items()) {
+                ObjectNode line = json.createObjectNode().put("id", "req").put("custom_id", i.path("custom_id").asText());
+                if (b.expire()) {
+                    line.putNull("response");
+                    line.putObject("error").put("code", "batch_expired").put("message", "This request could not be executed before the completion window expired.");
+                    err.append(line).append('\n');
+                } else if (failInBatch.test(i.path("body"))) {
+                    line.putObject("response").put("status_code", 500).putObject("body").putObject("error").put("message", "internal");
+                    err.append(line).append('\n');
+                } else {
+                    line.putObject("response").put("status_code", 200).set("body", answer(i.path("body"), false));
+                    ok.append(line).append('\n');
+                }
+            }
+            out.put("output_file_id", store(ok)).put("error_file_id", store(err));
+        }
+        return out.toString();
+    }
+
+    private String store(StringBuilder content) {
+        if (content.length() == 0) return null;
+        String id = "file-" + ids.incrementAndGet();
+        files.put(id, content.toString().getBytes(StandardCharsets.UTF_8));
+        return id;
+    }
+
+    private String anthropicResults(Batch b) {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode i : b.items()) {
+            ObjectNode line = json.createObjectNode().put("custom_id", i.path("custom_id").asText());
+            ObjectNode result = line.putObject("result");
+            if (b.expire()) result.put("type", "expired");
+            else if (failInBatch.test(i.path("params"))) {
+                result.put("type", "errored").putObject("error").put("type", "error").putObject("error").put("type", "api_error").put("message", "internal");
+            } else result.put("type", "succeeded").set("message", answer(i.path("params"), true));
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static JsonNode body(JsonNode item, boolean anthropic) { return item.path(anthropic ? "params" : "body"); }
+
+    /** The success body a synchronous call with {@code request} gets from {@link FakeOpenAiServer}, with {@link #replies}. */
+    private ObjectNode answer(JsonNode request, boolean anthropic) {
+        String text = request.toString(); // the bytes a synchronous client sends: the replies may hash them
+        FakeOpenAiServer.Recorded rec = new FakeOpenAiServer.Recorded("POST", anthropic ? "/v1/messages" : "/v1/chat/completions", null,
+                Map.of(), text, request);
+        try {
+            return (ObjectNode) json.readTree(FakeOpenAiServer.success(json, rec, replies.apply(rec).headers().get("x-content")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<JsonNode> readLines(byte[] content) {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : new String(content, StandardCharsets.UTF_8).split("\n")) {
+            if (line.isBlank()) continue;
+            try {
+                out.add(json.readTree(line));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("bad JSONL line: " + line);
+            }
+        }
+        return out;
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        pool.shutdownNow();
+    }
+}
