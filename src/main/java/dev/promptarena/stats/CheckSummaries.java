@@ -50,8 +50,9 @@ public final class CheckSummaries {
         if (clustered) {
             int[] ka = perCase.values().stream().mapToInt(c -> c[0]).toArray();
             int[] kb = perCase.values().stream().mapToInt(c -> c[1]).toArray();
+            int[] m = perCase.values().stream().mapToInt(c -> c[2]).toArray();
             double p = McNemar.clusteredP(ka, kb);
-            return new CheckSummary(name, pairs, passA, passB, aOnly, bOnly, p, p, true);
+            return new CheckSummary(name, pairs, passA, passB, aOnly, bOnly, p, p, true, DesignEffect.of(ka, kb, m));
         }
         return new CheckSummary(name, pairs, passA, passB, aOnly, bOnly, McNemar.exactP(aOnly, bOnly), McNemar.midP(aOnly, bOnly), false);
     }

@@ -10,7 +10,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  *   <li>{@link #pairedDifferenceLower}/{@link #pairedDifferenceUpper}: bound on p₁ − p₂ of two paired proportions
  *       from the discordant counts, by the Agresti–Min (2005) adjusted Wald interval: add ½ to every cell of the
  *       2×2 table, then Wald. Plain Wald is far too liberal when discordant pairs are few (4 vs 0 of 200 would
- *       already be "significant"); the adjusted one keeps its level.</li>
+ *       already be "significant"); the adjusted one keeps its level. The counts may be fractional: with repeats
+ *       they are effective counts, divided by the {@link DesignEffect}.</li>
  *   <li>{@link #proportionLower}/{@link #proportionUpper}: Wilson score bound on one proportion (statsmodels
  *       {@code proportion_confint(x, n, alpha=2γ, method="wilson")}, one end): Newcombe's (1998) recommended interval,
  *       which keeps its level near 0 where Wald collapses (0 of 200 truncated would give a bound of 0).</li>
@@ -32,13 +33,13 @@ public final class OneSidedBounds {
     }
 
     /** Lower bound of p₁ − p₂ with {@code only1} pairs where only the first passed and {@code only2} only the second, of n. */
-    public static Double pairedDifferenceLower(int only1, int only2, int n, double gamma) {
+    public static Double pairedDifferenceLower(double only1, double only2, double n, double gamma) {
         double[] c = adjusted(only1, only2, n);
         return c == null ? null : c[0] - Normal.quantile(1 - gamma) * c[1];
     }
 
     /** Upper bound of p₁ − p₂ (see {@link #pairedDifferenceLower}). */
-    public static Double pairedDifferenceUpper(int only1, int only2, int n, double gamma) {
+    public static Double pairedDifferenceUpper(double only1, double only2, double n, double gamma) {
         double[] c = adjusted(only1, only2, n);
         return c == null ? null : c[0] + Normal.quantile(1 - gamma) * c[1];
     }
@@ -66,7 +67,7 @@ public final class OneSidedBounds {
     }
 
     /** {adjusted difference, its standard error}, or null when n = 0. */
-    private static double[] adjusted(int only1, int only2, int n) {
+    private static double[] adjusted(double only1, double only2, double n) {
         if (n <= 0) return null;
         double b = only1 + 0.5, c = only2 + 0.5, m = n + 2.0;
         double diff = (b - c) / m;

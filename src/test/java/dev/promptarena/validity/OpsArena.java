@@ -51,7 +51,10 @@ public final class OpsArena {
     }
 
     /** One run with the A/A guardrails (or {@code decision}, YAML flow entries under {@code decision:}). */
-    public AnalysisResult run(Variant variant, String decision, long seed) {
+    public AnalysisResult run(Variant variant, String decision, long seed) { return run(variant, decision, seed, 1); }
+
+    /** Same, every case run {@code repeats} times ({@code --repeats}). */
+    public AnalysisResult run(Variant variant, String decision, long seed, int repeats) {
         boolean harm = variant == Variant.HARM;
         try {
             Path runDir = Files.createTempDirectory(dir, "run");
@@ -74,7 +77,7 @@ public final class OpsArena {
                     decision: {alpha: 0.05, %s}
                     """.formatted(runDir.getFileName(), seed, seed, harm ? 900 : 500, seed, user,
                     harm ? "Be helpful and cite the policy." : "Be helpful.", user, 1000 + seed, decision);
-            return SimArena.execute(dir.resolve("arena-" + seed + ".yaml"), yaml, n, 1);
+            return SimArena.execute(dir.resolve("arena-" + seed + ".yaml"), yaml, n * repeats, repeats);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
