@@ -1,8 +1,6 @@
 package dev.promptarena.dataset;
 
 import dev.promptarena.llm.ChatMessage;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,15 +23,9 @@ public record GoldenCase(String id, Map<String, String> fields, String reference
         if (id.isBlank()) throw new IllegalArgumentException("id must not be blank");
         // The file's order, not Map.copyOf's: that order changes with every JVM start, and the question text of a
         // recorded variant without a template lists the fields in map order, so cases.jsonl would differ
-        // between two identical runs.
-        fields = inFileOrder(fields);
-        tags = inFileOrder(tags);
+        // between two identical runs. Compact (FieldMap): the golden set stays in memory for the whole run.
+        fields = FieldMap.of(fields);
+        tags = FieldMap.of(tags);
         messages = List.copyOf(messages);
-    }
-
-    private static Map<String, String> inFileOrder(Map<String, String> m) {
-        Map<String, String> copy = new LinkedHashMap<>();
-        m.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, k)));
-        return Collections.unmodifiableMap(copy);
     }
 }

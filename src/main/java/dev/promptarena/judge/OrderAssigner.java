@@ -1,9 +1,10 @@
 package dev.promptarena.judge;
 
 import dev.promptarena.input.Hashing;
+import dev.promptarena.input.IdIndex;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +28,31 @@ public final class OrderAssigner {
     public record Unit(String caseId, int repeat, String stratum) {}
 
     private final long seed;
-    private final Map<String, Boolean> plan;
+    // The plan as bits over (case number x repeats + repeat): a map entry per unit cost ~100 bytes a case for the
+    // whole run (a string key and a node), two bits and an index slot are enough.
+    private final IdIndex cases;
+    private final int repeats;
+    private final BitSet planned;
+    private final BitSet bFirstBits;
 
-    public OrderAssigner(long seed) { this(seed, Map.of()); }
+    public OrderAssigner(long seed) { this(seed, new IdIndex(List.of()), 1, new BitSet(), new BitSet()); }
 
-    private OrderAssigner(long seed, Map<String, Boolean> plan) {
+    private OrderAssigner(long seed, IdIndex cases, int repeats, BitSet planned, BitSet bFirstBits) {
         this.seed = seed;
-        this.plan = plan;
+        this.cases = cases;
+        this.repeats = repeats;
+        this.planned = planned;
+        this.bFirstBits = bFirstBits;
     }
 
     /** A balanced assignment of the given units (see the class comment). */
     public static OrderAssigner balanced(long seed, List<Unit> units) {
         Map<String, List<Unit>> strata = new LinkedHashMap<>();
         for (Unit u : units) strata.computeIfAbsent(u.stratum() == null ? "" : u.stratum(), k -> new ArrayList<>()).add(u);
-        Map<String, Boolean> plan = new HashMap<>();
+        IdIndex cases = new IdIndex(units.stream().map(Unit::caseId).toList());
+        int repeats = 1 + units.stream().mapToInt(Unit::repeat).max().orElse(0);
+        BitSet planned = new BitSet();
+        BitSet bFirstBits = new BitSet();
         int oddBalance = 0; // B-first minus A-first among the middle units of odd strata
         for (String stratum : new TreeSet<>(strata.keySet())) {
             List<Unit> members = new ArrayList<>(strata.get(stratum));
@@ -56,18 +68,24 @@ public final class OrderAssigner {
                     bFirst = oddBalance == 0 ? coin(digest(seed, mid.caseId(), mid.repeat())) : oddBalance < 0;
                     oddBalance += bFirst ? 1 : -1;
                 }
-                plan.put(key(members.get(i).caseId(), members.get(i).repeat()), bFirst);
+                int bit = bit(cases, repeats, members.get(i).caseId(), members.get(i).repeat());
+                planned.set(bit);
+                bFirstBits.set(bit, bFirst);
             }
         }
-        return new OrderAssigner(seed, Map.copyOf(plan));
+        return new OrderAssigner(seed, cases, repeats, planned, bFirstBits);
     }
 
     public boolean bFirst(String caseId, int repeat) {
-        Boolean planned = plan.get(key(caseId, repeat));
-        return planned != null ? planned : coin(digest(seed, caseId, repeat));
+        int bit = bit(cases, repeats, caseId, repeat);
+        return bit >= 0 && planned.get(bit) ? bFirstBits.get(bit) : coin(digest(seed, caseId, repeat));
     }
 
-    private static String key(String caseId, int repeat) { return repeat + "|" + caseId; }
+    /** The unit's bit, or -1 when it cannot be in the plan (unknown case, repeat out of range). */
+    private static int bit(IdIndex cases, int repeats, String caseId, int repeat) {
+        int c = cases.of(caseId);
+        return c < 0 || repeat < 0 || repeat >= repeats ? -1 : Math.multiplyExact(c, repeats) + repeat;
+    }
 
     private static String digest(long seed, String caseId, int repeat) {
         return Hashing.sha256("order|" + seed + "|" + caseId + "|" + repeat);

@@ -25,9 +25,13 @@ public final class CsvReports {
     private CsvReports() {}
 
     public static void write(RunDirectory dir, ReportModel m) {
-        cases(m).writeTo(dir, "cases.csv");
+        write(dir, m, JudgeErrors.of(m));
+    }
+
+    /** As above, with the judge errors the caller already counted (counting them is a pass over every case). */
+    public static void write(RunDirectory dir, ReportModel m, JudgeErrors je) {
+        CsvTable.stream(dir, "cases.csv", caseHeader(m), rows -> caseRows(m, rows));
         CsvTable summary = summary(m.analysis());
-        JudgeErrors je = JudgeErrors.of(m);
         String role = m.analysis().winRate().role().name().toLowerCase();
         summary.row("judge_errors", je.outcomes(), null, null, null, role, "error outcomes where every judge call failed (in errors, never unparseable)");
         summary.row("judge_failed_calls", je.calls(), null, null, null, role, je.calls() == 0 ? null : je.reasons());
@@ -38,7 +42,7 @@ public final class CsvReports {
         if (!m.analysis().checks().isEmpty()) CheckRows.table(m.analysis()).writeTo(dir, "checks.csv");
     }
 
-    static CsvTable cases(ReportModel m) {
+    private static List<String> caseHeader(ReportModel m) {
         List<String> axes = m.manifest().axes();
         List<String> header = new ArrayList<>(List.of("case_id", "repeat", "tags", "verdict", "b_first", "presented_winners",
                 "winners", "output_a", "output_b", "words_a", "words_b", "latency_a_ms", "latency_b_ms", "output_tokens_a",
@@ -46,7 +50,11 @@ public final class CsvReports {
                 "judge_status", "repaired", "judges", "judge_truncated", "judge_reason"));
         for (String a : axes) { header.add("score_a." + a); header.add("score_b." + a); }
         header.addAll(CheckRows.caseHeader(m.analysis()));
-        CsvTable t = new CsvTable(header.toArray(String[]::new));
+        return header;
+    }
+
+    private static void caseRows(ReportModel m, java.util.function.Consumer<Object[]> t) {
+        List<String> axes = m.manifest().axes();
         for (CaseRecord r : m.cases()) {
             List<Object> row = new ArrayList<>(List.of(r.caseId(), r.repeat(), tags(r.tags()), VerdictCombiner.combine(r.outcome()).name(),
                     join(r.traces(), x -> String.valueOf(x.bFirst())), join(r.traces(), JudgeTrace::presentedWinner),
@@ -61,9 +69,8 @@ public final class CsvReports {
                 row.add(mean(r.traces(), x -> x.scoresB().get(a)));
             }
             row.addAll(CheckRows.caseCells(m.analysis(), r));
-            t.row(row.toArray());
+            t.accept(row.toArray());
         }
-        return t;
     }
 
     /** Rows for {@code report --labels}: the three estimates side by side (exploratory: the gate does not use them). */

@@ -20,6 +20,12 @@ public final class TerminalSummary {
 
     /** As above, leaving out the analysis warnings {@code skipWarning} accepts (ones the caller already printed). */
     public static void print(ReportModel m, String reportHtml, long htmlBytes, PrintStream out, java.util.function.Predicate<String> skipWarning) {
+        print(m, reportHtml, htmlBytes, out, skipWarning, JudgeErrors.of(m));
+    }
+
+    /** As above, with the judge errors the reports already counted (counting them is a pass over every case). */
+    public static void print(ReportModel m, String reportHtml, long htmlBytes, PrintStream out, java.util.function.Predicate<String> skipWarning,
+                             JudgeErrors judgeErrorCounts) {
         AnalysisResult a = m.analysis();
         WinRateResult w = a.winRate();
         Decision d = a.decision();
@@ -27,7 +33,7 @@ public final class TerminalSummary {
         out.printf(Locale.ROOT, "%s vs %s — %d outcomes (%d scored: B won %d, lost %d, %d ties, %d inconsistent; %d unparseable, %d errors)%n",
                 TerminalText.plain(m.manifest().variants().get("B").name()), TerminalText.plain(m.manifest().variants().get("A").name()), w.outcomes(), w.scored(), w.wins(),
                 w.losses(), w.ties(), w.inconsistent(), w.unparseable(), w.errors());
-        String judgeErrors = JudgeErrors.of(m).sentence();
+        String judgeErrors = judgeErrorCounts.sentence();
         if (!judgeErrors.isEmpty()) out.println("  " + TerminalText.plain(judgeErrors));
         if (w.winRate() != null) {
             out.printf(Locale.ROOT, "B's win rate (ties half%s): %.1f%%  %s  (conservative Wilson %s)%n",

@@ -1,23 +1,23 @@
 package dev.promptarena.run;
 
 import dev.promptarena.dataset.GoldenCase;
-import java.util.HashMap;
+import dev.promptarena.input.IdIndex;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where a finished case stands in the run's order (golden-set order, repeats of a case together), which
  * is the order of every file and report; cases finish in any order.
  */
 final class CaseOrder {
-    private final Map<String, Integer> index = new HashMap<>();
+    private final IdIndex index;
     private final int repeats;
     private final int size;
 
     CaseOrder(List<GoldenCase> cases, int repeats) {
         this.repeats = repeats;
         this.size = cases.size() * repeats;
-        for (int i = 0; i < cases.size(); i++) index.put(cases.get(i).id(), i);
+        // Golden-set ids are unique, so an id's number is its position in the golden set.
+        this.index = new IdIndex(cases.stream().map(GoldenCase::id).toList());
     }
 
     /** How many (case, repeat) positions the run has. */
@@ -25,7 +25,7 @@ final class CaseOrder {
 
     /** The record's position, from 0; -1 for a case that is not in the run. */
     long position(CaseRecord r) {
-        Integer i = index.get(r.caseId());
-        return i == null ? -1 : (long) i * repeats + r.repeat();
+        int i = index.of(r.caseId());
+        return i < 0 ? -1 : (long) i * repeats + r.repeat();
     }
 }

@@ -3,6 +3,7 @@ package dev.promptarena.report.files;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.promptarena.report.CsvReports;
+import dev.promptarena.report.JudgeErrors;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.report.html.HtmlReport;
 import dev.promptarena.report.markdown.MarkdownSummary;
@@ -23,22 +24,25 @@ public final class Reports {
     /**
      * What was written.
      *
-     * @param htmlBytes size of report.html
+     * @param htmlBytes   size of report.html
+     * @param judgeErrors the judge errors every report names, for the terminal summary (counted once: it is a pass
+     *                    over every case, and four reports each counting them read cases.jsonl four times)
      */
-    public record Written(long htmlBytes) {}
+    public record Written(long htmlBytes, JudgeErrors judgeErrors) {}
 
     /**
      * Writes report.json, the CSVs, summary.md and report.html. The HTML page, the largest, is rendered on
      * a second thread meanwhile: the model is immutable and every file has its own temporary name.
      */
     public static Written writeAll(RunDirectory dir, ReportModel model) {
-        Forked<Long> html = Forked.start("report-html", () -> new HtmlReport().write(dir, model));
+        JudgeErrors judgeErrors = JudgeErrors.of(model);
+        Forked<Long> html = Forked.start("report-html", () -> new HtmlReport().write(dir, model, judgeErrors));
         dir.writeAtomically("report.json", w -> {
             REPORT_JSON.writeValue(w, model);
             w.write('\n');
         });
-        CsvReports.write(dir, model);
-        dir.writeText(MarkdownSummary.FILE, MarkdownSummary.render(model));
-        return new Written(html.join());
+        CsvReports.write(dir, model, judgeErrors);
+        dir.writeText(MarkdownSummary.FILE, MarkdownSummary.render(model, judgeErrors));
+        return new Written(html.join(), judgeErrors);
     }
 }

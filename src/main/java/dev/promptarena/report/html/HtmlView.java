@@ -61,6 +61,11 @@ public record HtmlView(String title, String runId, String nameA, String nameB, B
                        SequentialView sequential) {
 
     public static HtmlView of(ReportModel model) {
+        return of(model, dev.promptarena.report.JudgeErrors.of(model));
+    }
+
+    /** The page's view, with the judge errors the caller already counted (counting them is a pass over every case). */
+    public static HtmlView of(ReportModel model, dev.promptarena.report.JudgeErrors judgeErrors) {
         Manifest m = model.manifest();
         AnalysisResult a = model.analysis();
         List<String> axisNames = m.axes() == null ? a.axisNames() : m.axes();
@@ -82,7 +87,7 @@ public record HtmlView(String title, String runId, String nameA, String nameB, B
         CaseData.Embedded embedded = CaseData.bounded(facts, axisNames, CaseData.BUDGET_CHARS);
         return new HtmlView(m.arena(), m.runId(), name(m, "A"), name(m, "B"),
                 BannerView.of(a.decision(), m, m.policy() == null ? a.options().alpha() : m.policy().alpha()),
-                WinBarView.of(a.winRate(), a.decision().threshold(), dev.promptarena.report.JudgeErrors.of(model).sentence()), a.axes().stream().map(x -> AxisRowView.of(x, diff)).toList(),
+                WinBarView.of(a.winRate(), a.decision().threshold(), judgeErrors.sentence()), a.axes().stream().map(x -> AxisRowView.of(x, diff)).toList(),
                 AxisRowView.meanTicks(), AxisRowView.diffTicks(diff), !a.axes().isEmpty(),
                 a.checks().stream().map(c -> CheckRowView.of(c, a)).toList(), !a.checks().isEmpty(), similarity(a.similarity()),
                 JudgePanelView.of(a.judgePanel()), OrderBiasView.of(a.orderBias()),

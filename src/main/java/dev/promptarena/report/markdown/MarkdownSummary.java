@@ -28,6 +28,11 @@ public final class MarkdownSummary {
     private MarkdownSummary() {}
 
     public static String render(ReportModel m) {
+        return render(m, dev.promptarena.report.JudgeErrors.of(m));
+    }
+
+    /** The summary, with the judge errors the caller already counted (counting them is a pass over every case). */
+    public static String render(ReportModel m, dev.promptarena.report.JudgeErrors judgeErrorCounts) {
         AnalysisResult a = m.analysis();
         Decision d = a.decision();
         WinRateResult w = a.winRate();
@@ -45,7 +50,7 @@ public final class MarkdownSummary {
                 .append(", ties count half; conservative Wilson ").append(Fmt.pctInterval(w.wilson())).append(") — B won ").append(w.wins()).append(", lost ")
                 .append(w.losses()).append(", ").append(w.ties()).append(" ties, ").append(w.inconsistent()).append(" inconsistent of ")
                 .append(w.scored()).append(" scored; ").append(w.unparseable()).append(" unparseable, ").append(w.errors()).append(" errors\n\n");
-        String judgeErrors = dev.promptarena.report.JudgeErrors.of(m).sentence();
+        String judgeErrors = judgeErrorCounts.sentence();
         if (!judgeErrors.isEmpty()) s.append(MarkdownText.escape(judgeErrors)).append("\n\n");
         s.append(HumanCorrectedText.markdown(m.humanCorrected(), m.humanLabels() == null ? null : MarkdownText.escape(m.humanLabels().describe())));
         MarkdownSequential.append(s, a.sequential());
