@@ -55,9 +55,13 @@ public final class OrderAssigner {
         BitSet bFirstBits = new BitSet();
         int oddBalance = 0; // B-first minus A-first among the middle units of odd strata
         for (String stratum : new TreeSet<>(strata.keySet())) {
-            List<Unit> members = new ArrayList<>(strata.get(stratum));
-            members.sort(Comparator.comparing((Unit u) -> digest(seed, u.caseId(), u.repeat())).thenComparing(Unit::caseId)
-                    .thenComparingInt(Unit::repeat));
+            // Each digest is computed once (a comparator calling SHA-256 would hash O(n log n) times).
+            List<Keyed> keyed = new ArrayList<>();
+            for (Unit u : strata.get(stratum)) keyed.add(new Keyed(digest(seed, u.caseId(), u.repeat()), u));
+            keyed.sort(Comparator.comparing(Keyed::digest).thenComparing((Keyed k) -> k.unit().caseId())
+                    .thenComparingInt((Keyed k) -> k.unit().repeat()));
+            List<Unit> members = new ArrayList<>(keyed.size());
+            for (Keyed k : keyed) members.add(k.unit());
             int half = members.size() / 2;
             for (int i = 0; i < members.size(); i++) {
                 boolean bFirst;
@@ -86,6 +90,8 @@ public final class OrderAssigner {
         int c = cases.of(caseId);
         return c < 0 || repeat < 0 || repeat >= repeats ? -1 : Math.multiplyExact(c, repeats) + repeat;
     }
+
+    private record Keyed(String digest, Unit unit) {}
 
     private static String digest(long seed, String caseId, int repeat) {
         return Hashing.sha256("order|" + seed + "|" + caseId + "|" + repeat);
