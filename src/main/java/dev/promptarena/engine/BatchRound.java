@@ -112,7 +112,7 @@ final class BatchRound {
                     live.remove(i--);
                 }
             }
-            if (!live.isEmpty()) lane.options.sleeper().sleep(lane.options.pollInterval());
+            if (!live.isEmpty()) lane.awaitNextPoll(stopping);
         }
         return failed;
     }
