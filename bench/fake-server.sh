@@ -1,10 +1,12 @@
 # Sourced by the bench scripts: starts bench/FakeServer.java on 127.0.0.1 and waits for its port.
 #   start_fake_server WORK_DIR MAX_REQUESTS [FakeServer options...]   -> sets server_pid and port
-# The server warms up before it publishes its port and exits by itself 10 s after its last request.
+# The server warms up before it publishes its port and exits by itself 10 s after its last request
+# (IDLE_EXIT_S=60 gives a slow start more time: on a loaded machine a 100,000-case run took longer than
+# 10 s to send its first request, and every call then failed to connect).
 start_fake_server() {
   local work=$1 max=$2
   shift 2
-  java -Dsun.net.httpserver.nodelay=true "$here/bench/FakeServer.java" "$@" --max-requests "$max" --idle-exit-s 10 \
+  java -Dsun.net.httpserver.nodelay=true "$here/bench/FakeServer.java" "$@" --max-requests "$max" --idle-exit-s "${IDLE_EXIT_S:-10}" \
     --port-file "$work/port" > "$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 300); do [ -s "$work/port" ] && break; sleep 0.1; done

@@ -1,6 +1,8 @@
 package dev.promptarena.dataset;
 
 import dev.promptarena.llm.ChatMessage;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,8 +23,17 @@ public record GoldenCase(String id, Map<String, String> fields, String reference
     public GoldenCase {
         Objects.requireNonNull(id, "id");
         if (id.isBlank()) throw new IllegalArgumentException("id must not be blank");
-        fields = Map.copyOf(fields);
-        tags = Map.copyOf(tags);
+        // The file's order, not Map.copyOf's: that order changes with every JVM start, and the question text of a
+        // recorded variant without a template lists the fields in map order, so cases.jsonl would differ
+        // between two identical runs.
+        fields = inFileOrder(fields);
+        tags = inFileOrder(tags);
         messages = List.copyOf(messages);
+    }
+
+    private static Map<String, String> inFileOrder(Map<String, String> m) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        m.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, k)));
+        return Collections.unmodifiableMap(copy);
     }
 }

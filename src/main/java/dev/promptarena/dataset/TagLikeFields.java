@@ -20,7 +20,7 @@ public final class TagLikeFields {
 
     /** One warning per tag-like field that no template in {@code used} reads. */
     public static List<String> warnings(Path dataset, List<GoldenCase> cases, Set<String> used) {
-        // Sorted: GoldenCase keeps its fields in a Map.copyOf, whose order changes between JVMs.
+        // Sorted: the fields of different cases may come in different orders (one warning list for the whole file).
         Set<String> names = new java.util.TreeSet<>();
         for (GoldenCase c : cases) names.addAll(c.fields().keySet());
         List<String> out = new ArrayList<>();

@@ -5,13 +5,16 @@ import dev.promptarena.run.CaseRecord;
 import dev.promptarena.stats.Verdict;
 import dev.promptarena.stats.VerdictCombiner;
 import dev.promptarena.stats.Winner;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.PriorityQueue;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What the reports derive about one (case, repeat): its combined verdict, mean axis scores and the
@@ -35,6 +38,42 @@ public record CaseFacts(CaseRecord record, Verdict verdict, Map<String, Double> 
             .thenComparing(f -> f.worstDrop() == null ? Double.NEGATIVE_INFINITY : f.worstDrop(), Comparator.reverseOrder())
             .thenComparing(f -> f.record().caseId())
             .thenComparingInt(f -> f.record().repeat());
+
+    /**
+     * What ranks and plots a case without its record (report.html ranks every case but embeds only the worst few):
+     * about 100 bytes a case, where the record with its texts is about 2.5 KB.
+     *
+     * @param index the case's position in the run (to read its record again)
+     */
+    public record Key(int index, Verdict verdict, int priority, Double worstDrop, String caseId, int repeat, int wordDiff) {
+        /** The order of {@link CaseFacts#WORST_FIRST}. */
+        public static final Comparator<Key> WORST_FIRST = Comparator.comparingInt(Key::priority)
+                .thenComparing(k -> k.worstDrop() == null ? Double.NEGATIVE_INFINITY : k.worstDrop(), Comparator.reverseOrder())
+                .thenComparing(Key::caseId)
+                .thenComparingInt(Key::repeat);
+    }
+
+    /** This case's {@link Key}, at position {@code index} of the run. */
+    public Key key(int index) {
+        return new Key(index, verdict, priority(), worstDrop, record.caseId(), record.repeat(), wordDiff());
+    }
+
+    /**
+     * The first {@code limit} cases by {@link #WORST_FIRST} among those {@code filter} keeps, reading {@code cases}
+     * once and holding at most {@code limit + 1} of them (the same list as sorting them all, then taking the first).
+     */
+    public static List<CaseFacts> worst(Iterable<CaseRecord> cases, List<String> axes, Predicate<CaseFacts> filter, int limit) {
+        PriorityQueue<CaseFacts> kept = new PriorityQueue<>(WORST_FIRST.reversed());
+        for (CaseRecord r : cases) {
+            CaseFacts f = of(r, axes);
+            if (!filter.test(f)) continue;
+            kept.add(f);
+            if (kept.size() > limit) kept.poll();
+        }
+        List<CaseFacts> out = new ArrayList<>(kept);
+        out.sort(WORST_FIRST);
+        return out;
+    }
 
     public static CaseFacts of(CaseRecord r, List<String> axes) {
         List<JudgeTrace> ok = r.traces().stream().filter(t -> t.winner() != Winner.UNPARSEABLE).toList();

@@ -6,6 +6,7 @@ import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.run.CaseRecord;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.RecordedRun;
+import dev.promptarena.run.StoredCases;
 import dev.promptarena.stats.CorrectedWinRate;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +34,8 @@ public record ReportModel(int schemaVersion, Manifest manifest, AnalysisResult a
     public ReportModel {
         Objects.requireNonNull(manifest, "manifest");
         Objects.requireNonNull(analysis, "analysis");
-        cases = List.copyOf(cases);
+        // A run's cases stay in cases.jsonl (read-only, read back as each report streams through them); copying would load them all.
+        cases = cases instanceof StoredCases ? cases : List.copyOf(cases);
     }
 
     /** The model of a recorded run and its analysis (computed by {@link RecordedRun#analyze()}; reports only render it). */

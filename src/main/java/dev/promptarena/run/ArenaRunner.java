@@ -18,7 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -77,35 +80,59 @@ public final class ArenaRunner {
      * Returns the finished records in case order (fewer than all when stopped early).
      */
     public List<CaseRecord> run(List<GoldenCase> cases, int repeats, Consumer<CaseRecord> onDone) throws InterruptedException {
+        ConcurrentSkipListMap<Integer, CaseRecord> done = new ConcurrentSkipListMap<>();
+        runEach(cases, repeats, (position, r) -> {
+            done.put(position, r);
+            onDone.accept(r);
+        });
+        return new ArrayList<>(done.values());
+    }
+
+    /**
+     * As {@link #run}, keeping nothing: each finished record goes to {@code onDone} (with its start position) and is
+     * then the callback's to keep or drop, so a run of a million cases does not hold a million records (the run's
+     * records are in cases.jsonl, see {@link CaseFiles}). Returns when every started case has finished; a case that
+     * failed (other than by a call not made) fails the run, the first in case order as {@link #run} always did.
+     *
+     * @return how many cases finished
+     */
+    public int runEach(List<GoldenCase> cases, int repeats, BiConsumer<Integer, CaseRecord> onDone) throws InterruptedException {
         Semaphore slots = new Semaphore(window);
-        List<CompletableFuture<CaseRecord>> started = new ArrayList<>();
+        AtomicInteger finished = new AtomicInteger();
+        ConcurrentSkipListMap<Integer, Throwable> failures = new ConcurrentSkipListMap<>();
+        int position = 0;
         outer:
         for (GoldenCase c : cases) {
             for (int r = 0; r < repeats; r++) {
                 slots.acquire();
                 if (stopRequested) { slots.release(); break outer; }
-                CompletableFuture<CaseRecord> f = runCase(c, r).whenComplete((rec, e) -> {
+                int at = position++;
+                runCase(c, r).whenComplete((rec, e) -> {
                     // onDone before the slot is free: a stop it requests (sequential monitor) is seen before the next case starts.
                     try {
-                        if (rec != null) onDone.accept(rec);
+                        if (rec != null) {
+                            onDone.accept(at, rec);
+                            finished.incrementAndGet();
+                        }
                         if (CallNotMadeException.causedBy(e)) requestStop();
+                        else if (e != null) failures.put(at, e);
+                    } catch (RuntimeException | Error thrown) {
+                        failures.put(at, thrown);
                     } finally {
                         slots.release();
                     }
                 });
-                started.add(f);
             }
         }
-        List<CaseRecord> out = new ArrayList<>(started.size());
-        for (CompletableFuture<CaseRecord> f : started) {
-            try {
-                out.add(f.join());
-            } catch (CompletionException e) {
-                // A case whose calls were not made (budget reached, run stopping) is not run, and not an error: the run is partial.
-                if (!CallNotMadeException.causedBy(e)) throw e;
-            }
+        // Every slot back: every case started has finished and its callback has returned.
+        slots.acquire(window);
+        slots.release(window);
+        if (!failures.isEmpty()) {
+            // A case whose calls were not made (budget reached, run stopping) is not run, and not an error: the run is partial.
+            Throwable first = failures.firstEntry().getValue();
+            throw first instanceof CompletionException ce ? ce : new CompletionException(first);
         }
-        return out;
+        return finished.get();
     }
 
     CompletableFuture<CaseRecord> runCase(GoldenCase c, int repeat) {

@@ -3,8 +3,10 @@ package dev.promptarena.run;
 import dev.promptarena.util.DaemonThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,7 +30,6 @@ final class CaseFiles implements AutoCloseable {
     private final TreeMap<Long, CaseRecord> waiting = new TreeMap<>();
     private long next;
     private int written;
-    private CaseRecord lastWritten;
     private IOException failure;
 
     private CaseFiles(RunDirectory dir, CaseOrder order, RunDirectory.PendingFile cases, RunDirectory.PendingFile outcomes) {
@@ -75,26 +76,38 @@ final class CaseFiles implements AutoCloseable {
             RunDirectory.writeJsonLine(cases.writer(), r);
             RunDirectory.writeJsonLine(outcomes.writer(), r.outcome());
             written++;
-            lastWritten = r;
         } catch (IOException e) {
             failure = e;
         }
     }
 
     /**
-     * Writes what is still pending and moves both files into place.
-     *
-     * @param records every finished case in case order, as the runner returned them after every
-     *                {@link #caseDone} call was made; the files hold exactly these
+     * The cases finished so far, in case order, for an interim report: those already in the (temporary) cases file,
+     * read back from it, then the few waiting behind a case still running. Runs on the writing thread, so it sees every
+     * {@link #caseDone} made before it; blocks the caller until that thread gets to it.
      */
-    void commit(List<CaseRecord> records) throws InterruptedException {
+    List<CaseRecord> snapshot() throws InterruptedException {
+        try {
+            return thread.submit(() -> {
+                if (failure != null) throw failure;
+                cases.writer().flush();
+                return StoredCases.index(cases.tempPath(), written, new ArrayList<>(waiting.values()));
+            }).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the cases written so far: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /**
+     * Writes what is still pending (the cases after a gap: a case whose calls were never made) and moves both files
+     * into place. Call it once every {@link #caseDone} call was made.
+     *
+     * @return every finished case in case order, read back from cases.jsonl as needed
+     */
+    StoredCases commit() throws InterruptedException {
         thread.shutdown();
         if (!thread.awaitTermination(5, TimeUnit.MINUTES)) throw new IllegalStateException("cases.jsonl writer did not finish");
-        // What was written is a gap-free run of positions from 0, so it is the start of the list.
-        if (written > records.size() || (written > 0 && records.get(written - 1) != lastWritten)) {
-            throw new IllegalStateException("cases written during the run are not the first " + written + " of the " + records.size() + " finished");
-        }
-        records.subList(written, records.size()).forEach(this::write);
+        while (!waiting.isEmpty()) write(waiting.pollFirstEntry().getValue());
         try {
             if (failure != null) throw failure;
             cases.commit();
@@ -102,6 +115,7 @@ final class CaseFiles implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write cases.jsonl and outcomes.jsonl in " + dir.path(), e);
         }
+        return StoredCases.index(dir.file("cases.jsonl"), written, List.of());
     }
 
     /** Discards the files unless committed. */

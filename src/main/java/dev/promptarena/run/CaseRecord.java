@@ -4,6 +4,7 @@ import dev.promptarena.checks.CheckResult;
 import dev.promptarena.judge.JudgeTrace;
 import dev.promptarena.stats.CaseOutcome;
 import dev.promptarena.stats.Side;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +25,25 @@ public record CaseRecord(String caseId, int repeat, Map<String, String> tags, St
         traces = List.copyOf(traces);
         checksA = checksA == null ? List.of() : List.copyOf(checksA);
         checksB = checksB == null ? List.of() : List.copyOf(checksB);
+        a = inRubricOrder(a, checksA);
+        b = inRubricOrder(b, checksB);
+    }
+
+    /**
+     * The side's pass/fail map in rubric order (the order of its check details). cases.jsonl is written with
+     * sorted map keys, so a record read back had its checks alphabetically, and the reports streamed back from the
+     * file (or {@code report <dir>}) listed checks in another order than the run that wrote them.
+     */
+    private static Side inRubricOrder(Side side, List<CheckResult> details) {
+        if (side == null || details.isEmpty() || side.checks().size() < 2) return side;
+        Map<String, Boolean> ordered = new LinkedHashMap<>();
+        for (CheckResult d : details) {
+            Boolean passed = side.checks().get(d.name());
+            if (passed != null) ordered.put(d.name(), passed);
+        }
+        side.checks().forEach(ordered::putIfAbsent);
+        if (List.copyOf(ordered.keySet()).equals(List.copyOf(side.checks().keySet()))) return side;
+        return side.withChecks(ordered, side.similarity());
     }
 
     /** A record without check details. */

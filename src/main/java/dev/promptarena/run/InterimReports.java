@@ -4,10 +4,8 @@ import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.util.DaemonThreads;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +40,7 @@ final class InterimReports implements AutoCloseable {
     private final PrintStream err;
     private final int total;
     private final CaseOrder order;
-    private final ConcurrentSkipListMap<Long, CaseRecord> finished = new ConcurrentSkipListMap<>();
+    private final SoFar soFar;
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean warned = new AtomicBoolean();
@@ -59,9 +57,18 @@ final class InterimReports implements AutoCloseable {
      * @param manifestFor the run's manifest marked partial with the given reason
      */
     static InterimReports start(ReportWriter writer, RunDirectory dir, Function<String, Manifest> manifestFor, CaseOrder order,
-                                Supplier<EngineSnapshot> engine, PrintStream err) {
+                                SoFar soFar, Supplier<EngineSnapshot> engine, PrintStream err) {
         ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("interim-reports"));
-        return new InterimReports(writer, RecordedRun::analyze, dir, manifestFor, order, engine, System::nanoTime, err, thread);
+        return new InterimReports(writer, RecordedRun::analyze, dir, manifestFor, order, soFar, engine, System::nanoTime, err, thread);
+    }
+
+    /**
+     * The cases finished so far in case order, read when a report is written: the run's are read back from the cases
+     * file being written ({@link CaseFiles#snapshot}), so interim reports keep no record in memory.
+     */
+    @FunctionalInterface
+    interface SoFar {
+        List<CaseRecord> get() throws InterruptedException;
     }
 
     /**
@@ -69,7 +76,7 @@ final class InterimReports implements AutoCloseable {
      * choose, and need no real manifest to analyse).
      */
     InterimReports(ReportWriter writer, Function<RecordedRun, AnalysisResult> analysis, RunDirectory dir, Function<String, Manifest> manifestFor, CaseOrder order,
-                   Supplier<EngineSnapshot> engine, LongSupplier nanoTime, PrintStream err, Executor executor) {
+                   SoFar soFar, Supplier<EngineSnapshot> engine, LongSupplier nanoTime, PrintStream err, Executor executor) {
         this.executor = executor;
         this.writer = writer;
         this.analysis = analysis;
@@ -80,6 +87,7 @@ final class InterimReports implements AutoCloseable {
         this.err = err;
         this.total = order.size();
         this.order = order;
+        this.soFar = soFar;
         this.started = nanoTime.getAsLong();
         this.lastWrite = started;
         this.nextMilestone = Math.max(1, (int) Math.ceil(total * 0.10));
@@ -89,7 +97,6 @@ final class InterimReports implements AutoCloseable {
     void caseDone(CaseRecord r) {
         long position = order.position(r);
         if (position < 0) return;
-        finished.put(position, r);
         int n = done.incrementAndGet();
         long now = nanoTime.getAsLong();
         boolean milestone = n >= nextMilestone && now - started >= FIRST_AFTER_NANOS;
@@ -97,19 +104,21 @@ final class InterimReports implements AutoCloseable {
         if (n >= total || !(milestone || periodic) || !writing.compareAndSet(false, true)) return;
         if (milestone) nextMilestone = n < total / 2 ? (int) Math.ceil(total * 0.5) : Integer.MAX_VALUE;
         lastWrite = now;
-        List<CaseRecord> soFar = new ArrayList<>(finished.values());
-        executor.execute(() -> write(soFar));
+        executor.execute(this::write);
     }
 
-    private void write(List<CaseRecord> soFar) {
+    private void write() {
         long start = nanoTime.getAsLong();
         try {
+            List<CaseRecord> soFar = this.soFar.get();
             String reason = String.format(Locale.ROOT, "in progress: %d of %d cases had finished when this report was written;"
                     + " the final report replaces it", soFar.size(), total);
             RecordedRun run = new RecordedRun(manifestFor.apply(reason), soFar, engine.get());
             writer.write(dir, run, analysis.apply(run));
         } catch (RuntimeException e) {
             if (warned.compareAndSet(false, true)) err.println("warning: could not write an interim report: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             // A huge run's report takes long to write: keep interim reports under a tenth of one core.
             period = Math.max(EVERY_NANOS, 10 * (nanoTime.getAsLong() - start));

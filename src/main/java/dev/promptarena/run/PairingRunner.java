@@ -82,11 +82,12 @@ final class PairingRunner {
         if (interrupted.getAsBoolean()) runner.requestStop();
         List<CaseRecord> records;
         try (CaseFiles files = CaseFiles.start(sub, new CaseOrder(p.cases(), options.repeats()))) {
-            records = runner.run(p.cases(), options.repeats(), r -> {
+            // No record stays in memory: they are read back from the pairing's cases.jsonl (issue 21).
+            runner.runEach(p.cases(), options.repeats(), (position, r) -> {
                 progress.caseDone();
                 files.caseDone(r);
             });
-            files.commit(records);
+            records = files.commit();
         }
         String partial = null;
         if (records.size() < total) {

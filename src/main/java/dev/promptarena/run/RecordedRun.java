@@ -32,7 +32,8 @@ public record RecordedRun(Manifest manifest, List<CaseRecord> cases, EngineSnaps
 
     /** Reads a run folder back, so re-running {@code report} reproduces every number of the run. */
     public static RecordedRun read(RunDirectory dir) {
-        return new RecordedRun(ManifestFactory.read(dir.file("manifest.json")), readCases(dir.file("cases.jsonl")), readEngine(dir.file("engine.json")));
+        return new RecordedRun(ManifestFactory.read(dir.file("manifest.json")), StoredCases.read(dir.file("cases.jsonl")),
+                readEngine(dir.file("engine.json")));
     }
 
     /**
@@ -48,7 +49,8 @@ public record RecordedRun(Manifest manifest, List<CaseRecord> cases, EngineSnaps
      * when {@code decision.metric} is {@code human_corrected_win_rate}.
      */
     public AnalysisResult analyze(dev.promptarena.stats.CorrectedWinRate humanCorrected) {
-        List<CaseOutcome> outcomes = cases.stream().map(CaseRecord::outcome).toList();
+        // Without the texts: a run's cases stream from cases.jsonl and only their numbers stay for the statistics.
+        List<CaseOutcome> outcomes = TextFreeOutcomes.of(cases);
         // The bootstrap seed is the judge seed: one recorded number makes every interval replayable.
         AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed())
                 .withDeviations(Deviations.of(manifest, outcomes.size()));

@@ -163,6 +163,9 @@ public final class RunDirectory {
 
         public BufferedWriter writer() { return writer; }
 
+        /** Where the file is being written until {@link #commit} (what was flushed can be read back meanwhile). */
+        public Path tempPath() { return tmp; }
+
         public void commit() throws IOException {
             writer.close();
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -144,6 +144,7 @@ public final class RunPipeline implements AutoCloseable {
         manifest.selfPreference().forEach(s -> err.println("warning: " + s.message()));
         CostModel costs = new PriceTable(config.prices());
         List<CaseRecord> records;
+        int finished;
         EngineSnapshot snapshot;
         SequentialMonitor monitor;
         // The engine: journal (resume), shared cache, budget, retries, per-provider limits.
@@ -153,9 +154,10 @@ public final class RunPipeline implements AutoCloseable {
         CaseOrder order = new CaseOrder(in.cases(), options.repeats());
         try (Progress progress = Progress.forConsole(options.quiet(), err, calls::snapshot);
              CheckStage checks = new CheckStage(checkRunner, CHECK_THREADS);
+             // Before the interim reports, which read the cases back from its file (closed in reverse order).
+             CaseFiles caseFiles = CaseFiles.start(dir, order);
              InterimReports interim = InterimReports.start(interimReports, dir, reason -> manifest.withEnd(null, reason), order,
-                     calls::snapshot, err);
-             CaseFiles caseFiles = CaseFiles.start(dir, order)) {
+                     caseFiles::snapshot, calls::snapshot, err)) {
             java.util.function.BiFunction<Calls, Integer, ArenaRunner> runners = (c, window) -> new ArenaRunner(config.a(), config.b(),
                     judges.isEmpty() ? new ReferenceJudge(reference.margin()) : new JudgePanel(judges.stream()
                             .map(j -> new PairJudge(j, prompt, c, costs, orders(j.seed(), limited, options.repeats()))).toList()),
@@ -172,14 +174,18 @@ public final class RunPipeline implements AutoCloseable {
             });
             progress.start(total);
             SequentialMonitor m = monitor;
-            records = runner.run(in.cases(), options.repeats(), r -> {
+            // No record stays in memory: each goes to cases.jsonl (CaseFiles), and the reports read it back from there.
+            finished = runner.runEach(in.cases(), options.repeats(), (position, r) -> {
                 if (m != null) m.caseDone(r);
                 progress.caseDone();
+                caseFiles.caseDone(r); // before the interim reports, whose snapshot is taken on the files' thread
                 interim.caseDone(r);
-                caseFiles.caseDone(r);
             });
             interim.close(); // an interim report still being written must not overwrite the final one
-            bestEffortAfterJournalFailure(calls, () -> caseFiles.commit(records));
+            List<List<CaseRecord>> committed = new java.util.ArrayList<>(List.of(List.of()));
+            bestEffortAfterJournalFailure(calls, () -> committed.set(0, caseFiles.commit()));
+            // When cases.jsonl could not be written after the journal failed, there is nothing to report cases from.
+            records = committed.get(0);
             // Calls issued, cache and journal hits, retries, failures by reason, tokens and cost per role.
             snapshot = calls.snapshot();
             bestEffortAfterJournalFailure(calls, () -> dir.writeJson("engine.json", snapshot));
@@ -190,20 +196,20 @@ public final class RunPipeline implements AutoCloseable {
         CompletableFuture<Long> cacheWrites = calls.closeLeavingCacheWrites();
         String partial = null;
         if (calls.journalFailure() != null) {
-            partial = "the journal could not be written (" + calls.journalFailure() + ") after " + records.size() + " of " + total
+            partial = "the journal could not be written (" + calls.journalFailure() + ") after " + finished + " of " + total
                     + " cases; free the space, then resume";
         } else if (snapshot.partial()) {
             partial = String.format(java.util.Locale.ROOT, "the cost budget of $%.4f was reached after %d of %d cases",
-                    options.engine().maxCostUsd(), records.size(), total);
+                    options.engine().maxCostUsd(), finished, total);
         } else if (runner.stopped() && !(monitor != null && monitor.stopped() && !interrupted)) {
             // A stop by the registered design is a normal end, not a partial run; Ctrl-C or a budget stop is.
-            partial = "interrupted after " + records.size() + " of " + total + " cases";
+            partial = "interrupted after " + finished + " of " + total + " cases";
         }
-        Manifest finished = manifest.withEnd(Instant.now().toString(), partial)
+        Manifest ended = manifest.withEnd(Instant.now().toString(), partial)
                 .withServed(ServedModels.read(dir.file(dev.promptarena.engine.CallEngine.JOURNAL)));
-        ServedModels.changes(finished.served()).forEach(w -> err.println("warning: " + w));
-        bestEffortAfterJournalFailure(calls, () -> dir.writeJson("manifest.json", finished));
-        return new Result(dir, finished, records, snapshot, partial, cacheWrites, calls.journalFailure() != null);
+        ServedModels.changes(ended.served()).forEach(w -> err.println("warning: " + w));
+        bestEffortAfterJournalFailure(calls, () -> dir.writeJson("manifest.json", ended));
+        return new Result(dir, ended, records, snapshot, partial, cacheWrites, calls.journalFailure() != null);
     }
 
     /**

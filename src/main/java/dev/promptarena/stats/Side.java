@@ -23,7 +23,8 @@ public record Side(String output, long latencyMillis, double costUsd, long outpu
     public Side {
         output = output == null ? "" : output;
         // Insertion order is rubric order (CheckReport.passed()); keep it so reports list checks as the rubric does.
-        checks = checks == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(checks));
+        // No copy for the common empty map: two per case, ~160 bytes a case that the analysis of 100,000 cases kept (issue 21).
+        checks = checks == null || checks.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(checks));
         if (similarity != null && !(similarity >= -1 && similarity <= 1)) {
             throw new IllegalArgumentException("similarity must be in [-1, 1], got: " + similarity);
         }

@@ -36,7 +36,8 @@ class CaseFilesTest {
         RunDirectory streamed = folder("streamed");
         try (CaseFiles files = CaseFiles.start(streamed, new CaseOrder(cases, REPEATS))) {
             finishing.parallelStream().forEach(files::caseDone);
-            files.commit(inOrder);
+            // What the reports read: the records back from cases.jsonl, in case order.
+            assertEquals(inOrder, files.commit());
         }
         assertSameFiles(written(inOrder), streamed);
     }
@@ -51,7 +52,7 @@ class CaseFilesTest {
             List<CaseRecord> reversed = new ArrayList<>(finished);
             Collections.reverse(reversed);
             reversed.forEach(files::caseDone);
-            files.commit(finished);
+            assertEquals(finished, files.commit());
         }
         assertSameFiles(written(finished), streamed);
     }
@@ -69,15 +70,22 @@ class CaseFilesTest {
     }
 
     @Test
-    void aListThatDoesNotStartWithWhatWasWrittenIsRefused() throws Exception {
-        List<GoldenCase> cases = cases(10);
+    void aSnapshotIsEveryCaseFinishedSoFarInCaseOrderWrittenOrWaitingBehindAGap() throws Exception {
+        // What an interim report reads: cases 0-19 are in the file, 25-29 wait for cases 20-24, which are still running.
+        List<GoldenCase> cases = cases(20);
         List<CaseRecord> all = records(cases, -1);
-        RunDirectory dir = folder("wrong");
+        RunDirectory dir = folder("snapshot");
         try (CaseFiles files = CaseFiles.start(dir, new CaseOrder(cases, REPEATS))) {
-            all.forEach(files::caseDone);
-            assertThrows(IllegalStateException.class, () -> files.commit(all.subList(1, all.size())));
+            all.subList(25, 30).forEach(files::caseDone);
+            all.subList(0, 20).forEach(files::caseDone);
+            List<CaseRecord> soFar = files.snapshot();
+            List<CaseRecord> expected = new ArrayList<>(all.subList(0, 20));
+            expected.addAll(all.subList(25, 30));
+            assertEquals(expected, soFar);
+            assertEquals(expected, new ArrayList<>(soFar)); // the iterator reads the same as get(i)
+            all.subList(20, 25).forEach(files::caseDone);
+            assertEquals(all.subList(0, 30), files.commit());
         }
-        assertFalse(Files.exists(dir.file("cases.jsonl")));
     }
 
     /** A run folder holding only what the case files write (its manifest removed). */

@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +29,13 @@ class InterimReportsTest {
     private final List<String> reasons = new ArrayList<>();
     private final List<List<String>> written = new ArrayList<>();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    /** The cases finished so far, which the run's case files hold (CaseFiles.snapshot): read when a report is written. */
+    private final ConcurrentSkipListMap<Integer, CaseRecord> finished = new ConcurrentSkipListMap<>();
+
+    private void done(InterimReports interim, CaseRecord r) {
+        finished.put(Integer.parseInt(r.caseId().substring(1)), r);
+        interim.caseDone(r);
+    }
 
     private static List<GoldenCase> cases(int n) {
         List<GoldenCase> out = new ArrayList<>();
@@ -45,7 +53,8 @@ class InterimReportsTest {
         return new InterimReports(writer, run -> null, RunDirectory.open(tmp), reason -> {
             reasons.add(reason);
             return null;
-        }, new CaseOrder(cases(cases), 1), () -> null, clock::get, new PrintStream(err, true, StandardCharsets.UTF_8), executor);
+        }, new CaseOrder(cases(cases), 1),
+                () -> new ArrayList<>(finished.values()), () -> null, clock::get, new PrintStream(err, true, StandardCharsets.UTF_8), executor);
     }
 
     private ReportWriter recording() {
@@ -63,7 +72,7 @@ class InterimReportsTest {
             if (done == 10) clock.set(SECOND);        // 10% reached within the first 2 s: not yet
             if (done == 15) clock.set(3 * SECOND);    // the first write
             if (done == 70) clock.set(200 * SECOND);  // 2 minutes after the write at half: another
-            interim.caseDone(record(order.get(done - 1)));
+            done(interim, record(order.get(done - 1)));
         }
         assertEquals(3, written.size(), reasons.toString());
         assertTrue(reasons.get(0).startsWith("in progress: 15 of 100 cases had finished"), reasons.get(0));
@@ -82,16 +91,17 @@ class InterimReportsTest {
         ArrayDeque<Runnable> pending = new ArrayDeque<>();
         InterimReports interim = interim(10, pending::add, recording());
         clock.set(10 * SECOND);
-        interim.caseDone(record("c0"));                                  // 10%: a write is queued
-        for (int i = 1; i < 6; i++) interim.caseDone(record("c" + i));  // 50% reached while it is pending: no second write
+        done(interim, record("c0"));                                  // 10%: a write is queued
+        for (int i = 1; i < 6; i++) done(interim, record("c" + i));  // 50% reached while it is pending: no second write
         assertEquals(1, pending.size());
         pending.poll().run();
-        interim.caseDone(record("c6"));                                  // the writer is free: the half-way report, now
+        done(interim, record("c6"));                                  // the writer is free: the half-way report, now
         assertEquals(1, pending.size());
         pending.poll().run();
-        for (int i = 7; i < 10; i++) interim.caseDone(record("c" + i)); // no milestone left; c9 is the final report's job
+        for (int i = 7; i < 10; i++) done(interim, record("c" + i)); // no milestone left; c9 is the final report's job
         assertEquals(0, pending.size());
-        assertEquals(List.of(List.of("c0"), List.of("c0", "c1", "c2", "c3", "c4", "c5", "c6")), written);
+        // Each report covers the cases finished when it is written, not when it was queued.
+        assertEquals(List.of(List.of("c0", "c1", "c2", "c3", "c4", "c5"), List.of("c0", "c1", "c2", "c3", "c4", "c5", "c6")), written);
     }
 
     @Test
@@ -102,14 +112,14 @@ class InterimReportsTest {
             clock.addAndGet(30 * SECOND);
         });
         clock.set(10 * SECOND);
-        interim.caseDone(record("c0"));      // a milestone would need 100 cases: nothing yet
-        for (int i = 1; i < 100; i++) interim.caseDone(record("c" + i));
+        done(interim, record("c0"));      // a milestone would need 100 cases: nothing yet
+        for (int i = 1; i < 100; i++) done(interim, record("c" + i));
         assertEquals(1, written.size());   // 10%: written, ends at t = 40 s
         clock.set(40 * SECOND + 200 * SECOND);
-        interim.caseDone(record("c100"));    // 200 s later: past 2 minutes, not past 300 s
+        done(interim, record("c100"));    // 200 s later: past 2 minutes, not past 300 s
         assertEquals(1, written.size());
         clock.set(40 * SECOND + 301 * SECOND);
-        interim.caseDone(record("c101"));
+        done(interim, record("c101"));
         assertEquals(2, written.size());
     }
 
@@ -117,8 +127,8 @@ class InterimReportsTest {
     void aFailingWriteIsOneWarningAndTheRunGoesOn() {
         InterimReports interim = interim(10, Runnable::run, (dir, run, analysis) -> { throw new IllegalStateException("disk full"); });
         clock.set(10 * SECOND);
-        interim.caseDone(record("c0"));
-        for (int i = 1; i < 9; i++) interim.caseDone(record("c" + i));
+        done(interim, record("c0"));
+        for (int i = 1; i < 9; i++) done(interim, record("c" + i));
         String text = err.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("warning: could not write an interim report: disk full"), text);
         assertEquals(text.indexOf("warning"), text.lastIndexOf("warning"), "warned once: " + text);

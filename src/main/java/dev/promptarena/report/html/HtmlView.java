@@ -6,9 +6,12 @@ import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.report.CaseFacts;
 import dev.promptarena.report.Fmt;
 import dev.promptarena.report.ReportModel;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.similarity.SimilaritySummary;
 import java.io.UncheckedIOException;
+import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -61,18 +64,29 @@ public record HtmlView(String title, String runId, String nameA, String nameB, B
         Manifest m = model.manifest();
         AnalysisResult a = model.analysis();
         List<String> axisNames = m.axes() == null ? a.axisNames() : m.axes();
-        List<CaseFacts> facts = model.cases().stream().map(c -> CaseFacts.of(c, axisNames)).sorted(CaseFacts.WORST_FIRST).toList();
+        // One pass over the cases (they stream from cases.jsonl) keeps a small key per case; the page embeds only the
+        // worst that fit in its budget, whose records are read again by position.
+        List<CaseFacts.Key> keys = new ArrayList<>(model.cases().size());
+        TreeSet<String> tags = new TreeSet<>();
+        for (CaseRecord c : model.cases()) {
+            keys.add(CaseFacts.of(c, axisNames).key(keys.size()));
+            c.tags().forEach((k, v) -> tags.add(k + "=" + v));
+        }
+        keys.sort(CaseFacts.Key.WORST_FIRST);
+        List<CaseRecord> cases = model.cases();
+        List<CaseFacts> facts = new AbstractList<>() {
+            @Override public CaseFacts get(int i) { return CaseFacts.of(cases.get(keys.get(i).index()), axisNames); }
+            @Override public int size() { return keys.size(); }
+        };
         Scale diff = AxisRowView.diffScale(a.axes());
         CaseData.Embedded embedded = CaseData.bounded(facts, axisNames, CaseData.BUDGET_CHARS);
-        TreeSet<String> tags = new TreeSet<>();
-        model.cases().forEach(c -> c.tags().forEach((k, v) -> tags.add(k + "=" + v)));
         return new HtmlView(m.arena(), m.runId(), name(m, "A"), name(m, "B"),
                 BannerView.of(a.decision(), m, m.policy() == null ? a.options().alpha() : m.policy().alpha()),
                 WinBarView.of(a.winRate(), a.decision().threshold(), dev.promptarena.report.JudgeErrors.of(model).sentence()), a.axes().stream().map(x -> AxisRowView.of(x, diff)).toList(),
                 AxisRowView.meanTicks(), AxisRowView.diffTicks(diff), !a.axes().isEmpty(),
                 a.checks().stream().map(c -> CheckRowView.of(c, a)).toList(), !a.checks().isEmpty(), similarity(a.similarity()),
                 JudgePanelView.of(a.judgePanel()), OrderBiasView.of(a.orderBias()),
-                VerbosityView.of(a.verbosity(), facts), ForestView.of(a.segments(), a.winRate().winRate()),
+                VerbosityView.of(a.verbosity(), keys), ForestView.of(a.segments(), a.winRate().winRate()),
                 !a.segments().segments().isEmpty(), a.decision().guardrails().stream().map(GuardrailRow::of).toList(), a.warnings(), !a.warnings().isEmpty(),
                 ProvenanceView.of(m, a.operations(), a.options(), model.engine()), axisNames, List.copyOf(tags), facts.size(),
                 embedded.shown(), embedded.shown() < facts.size(), embedded.json(), CaseData.scriptSafe(strings(axisNames)),

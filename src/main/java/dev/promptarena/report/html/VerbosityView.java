@@ -46,17 +46,17 @@ public record VerbosityView(List<Point> points, String pointsNote, String curve,
      */
     public record Point(String x, String y, String cls) {}
 
-    static VerbosityView of(VerbosityResult v, List<CaseFacts> cases) {
-        List<CaseFacts> scored = cases.stream().filter(c -> c.verdict().scored()).toList();
+    static VerbosityView of(VerbosityResult v, List<CaseFacts.Key> cases) {
+        List<CaseFacts.Key> scored = cases.stream().filter(c -> c.verdict().scored()).toList();
         int m = 10;
-        for (CaseFacts c : scored) m = Math.max(m, Math.abs(c.wordDiff()));
+        for (CaseFacts.Key c : scored) m = Math.max(m, Math.abs(c.wordDiff()));
         m = niceCeil(m);
         Scale x = new Scale(-m, m, 50, 690);
         int stride = Math.max(1, (int) Math.ceil(scored.size() / (double) MAX_POINTS));
         List<Point> points = new ArrayList<>();
         for (int k = 0; k < scored.size(); k += stride) {
-            CaseFacts c = scored.get(k);
-            double jitter = ((c.record().caseId().hashCode() * 31 + c.record().repeat()) & 0xff) / 255.0 - 0.5;
+            CaseFacts.Key c = scored.get(k);
+            double jitter = ((c.caseId().hashCode() * 31 + c.repeat()) & 0xff) / 255.0 - 0.5;
             double y = c.verdict().score() + 0.08 * jitter;
             points.add(new Point(x.at(c.wordDiff()), Y.at(y), cls(c.verdict())));
         }

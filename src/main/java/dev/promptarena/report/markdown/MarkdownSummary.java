@@ -87,8 +87,8 @@ public final class MarkdownSummary {
 
     private static void worst(StringBuilder s, ReportModel m) {
         List<String> axes = m.manifest().axes() == null ? m.analysis().axisNames() : m.manifest().axes();
-        List<CaseFacts> losses = m.cases().stream().map(c -> CaseFacts.of(c, axes)).filter(f -> f.verdict() == Verdict.A)
-                .sorted(CaseFacts.WORST_FIRST).limit(WORST).toList();
+        // One pass keeping the WORST worst: a run's cases stream from cases.jsonl, and half of an A/A run's are losses.
+        List<CaseFacts> losses = CaseFacts.worst(m.cases(), axes, f -> f.verdict() == Verdict.A, WORST);
         s.append("### Worst regressions (B lost; biggest axis drop first)\n\n");
         if (losses.isEmpty()) {
             s.append("B lost no case.\n\n");

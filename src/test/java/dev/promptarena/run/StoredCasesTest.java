@@ -1,0 +1,66 @@
+package dev.promptarena.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.promptarena.input.InputException;
+import dev.promptarena.stats.Side;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** cases.jsonl as a list: the records read back equal those written, by position and front to back. */
+class StoredCasesTest {
+    @TempDir Path tmp;
+
+    private static CaseRecord record(int i) {
+        // Non-ASCII text: offsets are bytes, not characters.
+        Side a = new Side("Grüße, Nummer " + i + " — 日本", i, 0.001 * i, 3, false, null, false);
+        Side b = new Side("", 0, 0, 0, true, "HTTP 500", false);
+        return new CaseRecord("c" + i, i % 2, Map.of("k", "v" + i % 3), "q" + i, a, b, List.of());
+    }
+
+    private static String lines(List<CaseRecord> records) throws Exception {
+        StringWriter w = new StringWriter();
+        for (CaseRecord r : records) RunDirectory.writeJsonLine(w, r);
+        return w.toString();
+    }
+
+    @Test
+    void readsBackEveryRecordByPositionAndInOrderSkippingBlankLinesAndAMissingLastNewline() throws Exception {
+        List<CaseRecord> records = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) records.add(record(i));
+        String text = lines(records.subList(0, 10)) + "\n  \n" + lines(records.subList(10, records.size()));
+        Path file = tmp.resolve("cases.jsonl");
+        Files.writeString(file, text.substring(0, text.length() - 1), StandardCharsets.UTF_8);
+
+        StoredCases stored = StoredCases.read(file);
+
+        assertEquals(records.size(), stored.size());
+        assertEquals(records, new ArrayList<>(stored));               // the iterator, front to back
+        for (int i : new int[] {2999, 0, 10, 9, 1234}) assertEquals(records.get(i), stored.get(i), "case " + i);
+        List<CaseRecord> each = new ArrayList<>();
+        stored.forEach(each::add);
+        assertEquals(records, each);
+        assertEquals(records.subList(0, 5), StoredCases.index(file, 5, List.of()));
+        assertEquals(List.of(records.get(0), records.get(7)), StoredCases.index(file, 1, List.of(records.get(7))));
+    }
+
+    @Test
+    void anUnreadableLineIsAnInputErrorNamingItsLine() throws Exception {
+        Path file = tmp.resolve("cases.jsonl");
+        Files.writeString(file, lines(List.of(record(0), record(1))) + "{\"caseId\": \"c2\", \"repeat\": \n", StandardCharsets.UTF_8);
+        InputException e = assertThrows(InputException.class, () -> StoredCases.read(file));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("unreadable case record"), e.getMessage());
+        InputException missing = assertThrows(InputException.class, () -> StoredCases.read(tmp.resolve("none.jsonl")));
+        assertTrue(missing.getMessage().contains("cases.jsonl is missing"), missing.getMessage());
+    }
+}
