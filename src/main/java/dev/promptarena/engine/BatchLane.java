@@ -27,7 +27,7 @@ import java.util.function.BiFunction;
  */
 final class BatchLane implements AutoCloseable {
     /** A call collected for a batch. */
-    record Pending(String customId, String provider, Role role, String key, LlmRequest request, ObjectNode normalized) {}
+    record Pending(String customId, String provider, Role role, String key, LlmRequest request) {}
 
     /**
      * What a batch (or its synchronous retry) answered: the byte offset of its journal line (an answer), or the
@@ -115,7 +115,8 @@ final class BatchLane implements AutoCloseable {
         if (done != null) return CompletableFuture.completedFuture(done.response());
         String id = customId(role, key);
         BatchApi.Outcome early = unclaimed.remove(id);
-        Pending p = new Pending(id, providerKey, role, key, request, normalized);
+        // The normalized request is not kept: a judge call's holds both answers, and it is rebuilt when the answer lands.
+        Pending p = new Pending(id, providerKey, role, key, request);
         if (early != null) {
             if (early.response() != null) land(p, early.response(), factor(providerKey), 0.0, false).join();
             else landFailure(p, CallFailure.of(early.failure()), 0.0, false).join();
@@ -175,14 +176,14 @@ final class BatchLane implements AutoCloseable {
         if (settle) budget.settle(reserved, cost);
         else budget.addSpent(cost);
         if (cache != null && endpoints.cacheable(p.provider())) cache.put(p.key(), response);
-        return journal.appendLocated(new JournalEntry(p.key(), p.role().name(), p.provider(), p.normalized(), response, null, cost, clock.millis()))
+        return journal.appendLocated(new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(p.request()), response, null, cost, clock.millis()))
                 .thenAccept(offset -> landed.put(p.customId(), new Landed(offset, null, cost)));
     }
 
     /** Records a final failure (journaled like a synchronous call's, so a resume retries it). */
     CompletableFuture<Void> landFailure(Pending p, CallFailure failure, double reserved, boolean settle) {
         if (settle) budget.settle(reserved, 0);
-        return journal.append(new JournalEntry(p.key(), p.role().name(), p.provider(), p.normalized(), null, failure, 0, clock.millis()))
+        return journal.append(new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(p.request()), null, failure, 0, clock.millis()))
                 .thenRun(() -> landed.put(p.customId(), new Landed(-1, failure, 0)));
     }
 
