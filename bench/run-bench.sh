@@ -7,7 +7,8 @@
 # itself when idle), writes a generated golden set and arena.yaml into a temp dir, runs
 # `bin/prompt-arena run` under /usr/bin/time -v with a fresh cache, and prints efficiency
 # (ideal = calls x latency / concurrency, over the measured wall time of the whole process),
-# peak RSS, CPU time per call and the startup time of `--help`.
+# peak RSS, CPU time per call and the startup time of `--help`. BENCH_RUN_ARGS adds options to the run
+# (e.g. BENCH_RUN_ARGS=--no-cache to measure what the response cache costs).
 set -euo pipefail
 CASES=${1:-1000}
 CONC=${2:-64}
@@ -57,7 +58,7 @@ YAML
 set +e
 t_start=$(date +%s%3N)
 PROMPT_ARENA_CACHE_DIR="$work/cache" /usr/bin/time -v bin/prompt-arena run "$work/arena.yaml" \
-  --concurrency $((CONC * 2)) -q > "$work/run.out" 2> "$work/time.txt"
+  --concurrency $((CONC * 2)) -q ${BENCH_RUN_ARGS:-} > "$work/run.out" 2> "$work/time.txt"
 rc=$?
 t_end=$(date +%s%3N)
 set -e

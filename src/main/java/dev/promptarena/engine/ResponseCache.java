@@ -1,110 +1,134 @@
 package dev.promptarena.engine;
 
-import dev.promptarena.util.DaemonThreads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.util.DaemonThreads;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
- * Content-addressed, on-disk cache of successful responses shared across runs (default
- * {@code ~/.cache/prompt-arena}). One file per key under a two-character fan-out directory,
- * written to a temporary file and atomically renamed, so concurrent runs sharing the directory
- * never read half a file. Holds responses only: no keys, no headers.
- * <p>Writes happen on background threads: the cache only pays off in a later run, so a
- * call never waits for it (the journal is what makes this run durable).
+ * Content-addressed, on-disk cache of successful responses shared across runs and processes (default
+ * {@code ~/.cache/prompt-arena}). Entries are appended to a {@link PackStore} under {@code v1/pack/}:
+ * one file per response cost ~0.7 ms of CPU per call on this project's benchmark machine, an append a
+ * few microseconds. Caches written before the pack (one {@code v1/xx/KEY.json} file per response) are
+ * still read. Holds responses only: no keys, no headers.
+ * <p>Writes happen on a background thread: the cache only pays off in a later run, so a call never
+ * waits for it (the journal is what makes this run durable).
  */
 public final class ResponseCache implements AutoCloseable {
-    /**
-     * Writer threads. Several, because a file create can stall for a while on a busy disk (measured:
-     * 3,000 entries took 0.15 s to 2.4 s on the benchmark machine) and the writes of a fast run queue up.
-     */
-    private static final int WRITERS = 4;
+    private record Pending(String key, LlmResponse response) {}
+
+    private static final int BATCH = 1000;
 
     private final Path root;
     private final ObjectMapper json;
-    private final Set<Path> madeDirs = ConcurrentHashMap.newKeySet();
+    private final PackStore pack;
     private final AtomicLong failedWrites = new AtomicLong();
-    private final String tmpPrefix = "." + ProcessHandle.current().pid() + ".";
-    private final AtomicLong tmpCounter = new AtomicLong();
-    private final ExecutorService writer = Executors.newFixedThreadPool(WRITERS, DaemonThreads.named("cache-writer"));
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+    /** One thread: appends are serialized by the pack's lock anyway, and batching them is what makes them cheap. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(DaemonThreads.named("cache-writer"));
+    /** Whether the directory holds the one-file-per-response layout; decided at the first miss. */
+    private volatile Boolean legacy;
 
-    public ResponseCache(Path dir, ObjectMapper json) {
+    public ResponseCache(Path dir, ObjectMapper json) { this(dir, json, PackStore.DEFAULT_SEGMENT_BYTES); }
+
+    ResponseCache(Path dir, ObjectMapper json, long segmentBytes) {
         this.root = dir.resolve(RequestKeys.VERSION);
         this.json = json;
+        this.pack = new PackStore(root.resolve("pack"), segmentBytes);
+        // Build the index while the caller starts up; a lookup meanwhile waits for it.
+        writer.execute(() -> {
+            try {
+                pack.refresh();
+            } catch (IOException | RuntimeException unreadable) {
+                // An unreadable cache is an empty one; writes report their own failures.
+            }
+        });
     }
 
     public Optional<LlmResponse> get(String key) {
-        Path file = file(key);
         try {
-            return Optional.of(json.readValue(Files.readAllBytes(file), LlmResponse.class));
+            Optional<byte[]> packed = pack.get(key);
+            if (packed.isPresent()) return Optional.of(json.readValue(packed.get(), LlmResponse.class));
+            if (!hasLegacyLayout()) return Optional.empty();
+            return Optional.of(json.readValue(Files.readAllBytes(legacyFile(key)), LlmResponse.class));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException unreadable) {
-            // A damaged entry is a miss; the fresh answer will overwrite it.
+            // A damaged entry is a miss; the fresh answer is appended after it and wins.
             return Optional.empty();
         }
     }
 
     /** Stores {@code response} in the background; failures are counted, never thrown. */
     public void put(String key, LlmResponse response) {
-        writer.execute(() -> {
-            try {
-                write(key, response);
-            } catch (IOException | RuntimeException e) {
-                failedWrites.incrementAndGet();
-            }
-        });
+        pending.add(new Pending(key, response));
+        writer.execute(this::drain);
     }
 
-    private void write(String key, LlmResponse response) throws IOException {
-        Path file = file(key);
-        Path dir = file.getParent();
-        // Remembered only once it exists: with several writers, another may be about to write into it.
-        if (!madeDirs.contains(dir)) {
-            Files.createDirectories(dir);
-            madeDirs.add(dir);
-        }
-        // Unique per process and write; Files.createTempFile would draw on a shared SecureRandom.
-        Path tmp = dir.resolve(key + tmpPrefix + tmpCounter.incrementAndGet() + ".tmp");
-        try {
-            Files.write(tmp, json.writeValueAsBytes(response), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    /**
+     * Appends everything queued, in batches: one lock and one catch-up scan for many entries, but at most
+     * {@link #BATCH} at a time, so other processes wait briefly for the lock and segments keep their size.
+     */
+    private void drain() {
+        while (!pending.isEmpty()) {
+            List<Map.Entry<String, byte[]>> batch = new ArrayList<>();
+            for (Pending p; batch.size() < BATCH && (p = pending.poll()) != null; ) {
+                try {
+                    batch.add(Map.entry(p.key(), json.writeValueAsBytes(p.response())));
+                } catch (IOException | RuntimeException e) {
+                    failedWrites.incrementAndGet();
+                }
             }
-        } catch (IOException | RuntimeException e) {
-            // A full disk creates the file and then fails the write: leave no empty .tmp behind.
-            Files.deleteIfExists(tmp);
-            throw e;
+            if (batch.isEmpty()) continue;
+            try {
+                pack.append(batch);
+            } catch (IOException | RuntimeException e) {
+                failedWrites.addAndGet(batch.size());
+            }
         }
     }
 
     /** Writes that failed (disk full, permissions); reported, never fatal. */
     public long failedWrites() { return failedWrites.get(); }
 
-    Path file(String key) { return root.resolve(key.substring(0, 2)).resolve(key + ".json"); }
+    /** Where the layout before the pack kept {@code key}'s response. */
+    Path legacyFile(String key) { return root.resolve(key.substring(0, 2)).resolve(key + ".json"); }
+
+    private boolean hasLegacyLayout() throws IOException {
+        Boolean known = legacy;
+        if (known == null) {
+            // Looked up once: a miss in a cache without old entries then costs no file lookup.
+            try (Stream<Path> entries = Files.list(root)) {
+                known = entries.anyMatch(p -> p.getFileName().toString().length() == 2 && Files.isDirectory(p));
+            } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
+                known = false;
+            }
+            legacy = known;
+        }
+        return known;
+    }
 
     /**
      * Accepts no more writes; the returned future completes, with the number of writes that failed,
-     * once the queued ones are on disk. At high concurrency the queue can be a second behind the calls:
-     * the CLI writes its reports meanwhile instead of waiting here.
+     * once the queued ones are on disk. At high concurrency the queue can be behind the calls: the CLI
+     * writes its reports meanwhile instead of waiting here.
      */
     public CompletableFuture<Long> finishWrites() {
         writer.shutdown();
@@ -112,6 +136,7 @@ public final class ResponseCache implements AutoCloseable {
         DaemonThreads.start("cache-finish", () -> {
             try {
                 writer.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+                pack.close(); // a later lookup reopens what it reads; the appender has stopped
                 done.complete(failedWrites.get());
             } catch (InterruptedException e) {
                 done.completeExceptionally(e);
@@ -120,7 +145,7 @@ public final class ResponseCache implements AutoCloseable {
         return done;
     }
 
-    /** Finishes queued writes (waiting up to 30 s). */
+    /** Finishes queued writes (waiting up to 30 s) and releases the pack's files. */
     @Override
     public void close() {
         try {
@@ -130,5 +155,6 @@ public final class ResponseCache implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             writer.shutdownNow();
         }
+        pack.close();
     }
 }

@@ -38,7 +38,7 @@ class CallEngineStorageTest {
         if (!Files.exists(dir)) return "";
         StringBuilder sb = new StringBuilder();
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) sb.append(p).append('\n').append(Files.readString(p)).append('\n');
+            for (Path p : files.filter(Files::isRegularFile).toList()) sb.append(p).append('\n').append(Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1)).append('\n');
         }
         return sb.toString();
     }
