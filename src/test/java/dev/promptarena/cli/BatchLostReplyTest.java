@@ -38,10 +38,13 @@ class BatchLostReplyTest {
     }
 
     private void adoptsTheBatchWhoseCreateReplyWasLost(boolean anthropic) throws Exception {
-        try (FakeBatchServer server = new FakeBatchServer().dropCreateReplies(2)) {
+        // The first lookup's list request fails too: asked again after one poll wait (through the injected sleeper).
+        try (FakeBatchServer server = new FakeBatchServer().dropCreateReplies(2).failLists(1)) {
             Path cfg = BatchModeTest.arena(dir, server, anthropic, "");
             List<String> lines = new ArrayList<>();
-            RunPipeline.Result r = run(cfg, BatchOptions.of(BatchSettings.Retry.SYNC, lines::add), dir.resolve("run"));
+            List<java.time.Duration> sleeps = new ArrayList<>();
+            RunPipeline.Result r = run(cfg, BatchOptions.of(BatchSettings.Retry.SYNC, lines::add).withSleeper(sleeps::add), dir.resolve("run"));
+            assertEquals(1, sleeps.size(), "one wait after the failed list request");
             assertEquals(BatchModeTest.CASES, r.records().size());
             assertEquals(null, r.partialReason());
             assertEquals(2, server.creates(), "both lost creates' batches adopted, none created again");
@@ -66,10 +69,10 @@ class BatchLostReplyTest {
 
     @Test
     void aResumeLooksUpTheChunkAKilledSessionLeftSubmittingAndACreateThatNeverArrivedIsRetried() throws Exception {
-        try (FakeBatchServer server = new FakeBatchServer().dropCreateReplies(1).failLists(1)) {
+        try (FakeBatchServer server = new FakeBatchServer().dropCreateReplies(1)) {
             Path cfg = BatchModeTest.arena(dir, server, false, "");
             Path runDir = dir.resolve("run");
-            // The reply is lost and the list cannot be read: the session is killed with the chunk still "submitting".
+            // The reply is lost and the session is killed before it looks the batch up: the chunk is still "submitting".
             RunPipeline.Result killed = run(cfg, BatchOptions.of(BatchSettings.Retry.SYNC, null).haltingAfterSubmit(true), runDir);
             assertTrue(killed.partialReason().startsWith("interrupted"), killed.partialReason());
             List<String> log = Files.readAllLines(runDir.resolve("batches.jsonl"));
