@@ -86,7 +86,7 @@ public final class PlanCommand implements Callable<Integer> {
     double position;
 
     @Option(names = "--schedule", defaultValue = "ROUND_ROBIN", converter = ScheduleConverter.class,
-            description = "tournament: round_robin, vs_control or adaptive (planned as round_robin) (default: round_robin).")
+            description = "tournament: round_robin, vs_control or adaptive (planned as its stage one, the adaptive budget printed apart) (default: round_robin).")
     Schedule schedule;
 
     @CommandLine.ArgGroup(exclusive = false, heading = "sequential:%n")

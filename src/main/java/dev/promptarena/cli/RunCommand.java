@@ -206,7 +206,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int execute(ArenaInputs inputs, RunOptions options) throws Exception {
-        TournamentRun tournament = inputs.config().tournament() == null ? null : new TournamentRun(main.env, main.err);
+        TournamentRun tournament = inputs.config().tournament() == null ? null
+                : new TournamentRun(main.env, main.err, dev.promptarena.report.files.TournamentReports::writeInterim);
         var humanLabels = HumanLabelsGate.forRun(labels, inputs, main.err); // checked before anything is spent
         RunPipeline pipeline = new RunPipeline(main.env, main.err,
                 (dir, run, analysis) -> Reports.writeAll(dir, ReportModel.of(run, analysis)));

@@ -24,7 +24,12 @@ final class TournamentOutput {
      * (recorded outputs, labels) are thrown as {@link InputException}s naming the file.
      */
     static boolean checkOptions(Main main, Path responses, List<Path> outputs, Path junit, dev.promptarena.run.Shard shard, Path labels) {
-        if (responses != null) throw new InputException(responses, "--responses: a tournament generates every variant; recorded outputs are not supported yet");
+        // A combined file has one column per slot (output_a, output_b): it cannot name a tournament's variants.
+        if (responses != null) {
+            throw new InputException(responses, "--responses: a combined file (id, output_a, output_b) names two variants, and a tournament has more;"
+                    + " run each candidate against the control as a two-variant config with --responses"
+                    + " (output_a = the control's outputs, output_b = the candidate's)");
+        }
         // Refused rather than ignored: a user who gives labels expects them to change the estimate.
         if (labels != null) throw new InputException(labels, "--labels: human-corrected estimates are not computed for a tournament yet");
         if (shard == null) return true;

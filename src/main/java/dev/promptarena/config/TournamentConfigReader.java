@@ -41,7 +41,11 @@ final class TournamentConfigReader {
             YamlNode node = e.getValue();
             if (!node.isMapping()) throw node.error("expected the variant's settings (provider, model, system, user, ...)");
             if (node.get("responses") != null) {
-                throw node.get("responses").error("recorded outputs are not supported in a tournament yet; every variant is generated");
+                // The per-variant format (id, output) could serve any number of variants, but the tournament runner generates
+                // every variant; say exactly what works today rather than ignore the file.
+                throw node.get("responses").error("recorded outputs are not read in a tournament yet (every variant is generated);"
+                        + " to evaluate recorded outputs, run each candidate against the control as a two-variant config"
+                        + " (variants A = the control, B = the candidate, each with responses: FILE of id, output rows)");
             }
             if (node.get("name") != null) throw node.get("name").error("a tournament variant is named by its key ('" + e.getKey() + "'); remove name:");
             node.allowOnly(VARIANT_KEYS);

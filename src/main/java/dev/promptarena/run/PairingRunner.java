@@ -38,11 +38,16 @@ final class PairingRunner {
     private final Progress progress;
     private final Consumer<ArenaRunner> onRunner;
     private final BooleanSupplier interrupted;
+    private final StorageAfterJournalFailure storage;
 
-    /** @param onRunner told each pairing's runner before it starts (so Ctrl-C can stop it) */
+    /**
+     * @param onRunner told each pairing's runner before it starts (so Ctrl-C can stop it)
+     * @param storage  the pairing's files once its cases ran: best effort after a journal failure, as a two-variant run's
+     */
     PairingRunner(ArenaInputs in, RunOptions options, RunDirectory dir, Instant started, List<JudgeConfig> judges, String templateSha,
                   ReferenceJudgeConfig reference, String embedder, SharedGenerations shared, CostModel costs, CheckStage checks,
-                  PairJudging judge, Progress progress, Consumer<ArenaRunner> onRunner, BooleanSupplier interrupted) {
+                  PairJudging judge, Progress progress, Consumer<ArenaRunner> onRunner, BooleanSupplier interrupted,
+                  StorageAfterJournalFailure storage) {
         this.in = in;
         this.options = options;
         this.dir = dir;
@@ -58,6 +63,7 @@ final class PairingRunner {
         this.progress = progress;
         this.onRunner = onRunner;
         this.interrupted = interrupted;
+        this.storage = storage;
     }
 
     /**
@@ -87,7 +93,10 @@ final class PairingRunner {
                 progress.caseDone();
                 files.caseDone(r);
             });
-            records = files.commit();
+            List<List<CaseRecord>> committed = new java.util.ArrayList<>(List.of(List.of()));
+            storage.write(() -> committed.set(0, files.commit()));
+            // When cases.jsonl could not be written after the journal failed, there is nothing to report cases from.
+            records = committed.get(0);
         }
         String partial = null;
         if (records.size() < total) {
@@ -96,7 +105,7 @@ final class PairingRunner {
                     va.name(), vb.name(), records.size(), total);
         }
         Manifest finished = manifest.withEnd(Instant.now().toString(), partial);
-        sub.writeJson("manifest.json", finished);
+        storage.write(() -> sub.writeJson("manifest.json", finished));
         runs.add(new RecordedRun(finished, records, null));
         return partial;
     }

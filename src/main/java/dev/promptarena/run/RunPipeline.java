@@ -212,19 +212,9 @@ public final class RunPipeline implements AutoCloseable {
         return new Result(dir, ended, records, snapshot, partial, cacheWrites, calls.journalFailure() != null);
     }
 
-    /**
-     * Once the journal could not be written (a full disk, usually), the other files may not fit either: write
-     * what fits and let the run end with the journal's reason, the one that matters for resuming.
-     */
-    private interface Write { void run() throws InterruptedException; }
-
-    private void bestEffortAfterJournalFailure(CallEngine calls, Write write) throws InterruptedException {
-        try {
-            write.run();
-        } catch (java.io.UncheckedIOException e) {
-            if (calls.journalFailure() == null) throw e;
-            err.println("warning: " + e.getMessage() + ": " + dev.promptarena.util.IoReason.of(e));
-        }
+    /** See {@link StorageAfterJournalFailure}. */
+    private void bestEffortAfterJournalFailure(CallEngine calls, StorageAfterJournalFailure.Write write) throws InterruptedException {
+        new StorageAfterJournalFailure(calls, err).write(write);
     }
 
     /**

@@ -20,7 +20,6 @@ import dev.promptarena.judge.PairJudging;
 import dev.promptarena.judge.ReferenceJudge;
 import dev.promptarena.stats.tournament.TieModel;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -44,13 +43,19 @@ public final class TournamentRun {
 
     private final Map<String, String> env;
     private final PrintStream err;
+    private final TournamentInterim interim;
     private volatile boolean interrupted;
     private volatile ArenaRunner runner;
     private volatile CallEngine engine;
+    private boolean interimWarned;
 
-    public TournamentRun(Map<String, String> env, PrintStream err) {
+    public TournamentRun(Map<String, String> env, PrintStream err) { this(env, err, TournamentInterim.NONE); }
+
+    /** @param interim writes the interim reports after each pairing but the last ({@code run} passes the report writer) */
+    public TournamentRun(Map<String, String> env, PrintStream err, TournamentInterim interim) {
         this.env = Map.copyOf(env);
         this.err = err;
+        this.interim = interim;
     }
 
     /**
@@ -136,8 +141,9 @@ public final class TournamentRun {
                     : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs,
                             RunPipeline.orders(j.seed(), in, options.repeats()))).toList());
             PairingRunner pairings = new PairingRunner(in, options, dir, started, judges, templateSha, reference, embedder, shared, costs, checks,
-                    judge, progress, r -> runner = r, () -> interrupted);
-            for (int p = 0; p < plan.size() && partial == null; p++) {
+                    judge, progress, r -> runner = r, () -> interrupted, new StorageAfterJournalFailure(calls, err));
+            // A journal that failed on a pairing's last call leaves that pairing whole: the next must not start either.
+            for (int p = 0; p < plan.size() && partial == null && calls.journalFailure() == null; p++) {
                 partial = pairings.run(plan.get(p), folder.pairs().get(p).dir(), runs);
                 if (adaptive != null && partial == null && p == t.pairings().size() - 1) {
                     // The first pass is complete: schedule stage two from its cases' votes, then record the new layout.
@@ -147,6 +153,7 @@ public final class TournamentRun {
                     folder = layout(t, plan, adaptive);
                     dir.writeJson(TournamentFolder.FILE, folder);
                 }
+                if (partial == null && calls.journalFailure() == null && p + 1 < plan.size()) writeInterim(dir, folder, runs);
             }
             snapshot = calls.snapshot();
             EngineSnapshot written = snapshot;
@@ -167,6 +174,18 @@ public final class TournamentRun {
                 .withServed(ServedModels.read(dir.file(CallEngine.JOURNAL)));
         bestEffortAfterJournalFailure(calls, () -> dir.writeJson("manifest.json", top));
         return new Result(dir, folder, runs, snapshot, partial, cacheWrites, calls.journalFailure() != null);
+    }
+
+    /** The interim reports after a pairing: a failure is reported once and changes nothing else (as {@link InterimReports}). */
+    private void writeInterim(RunDirectory dir, TournamentFolder folder, List<RecordedRun> runs) {
+        String note = String.format(Locale.ROOT, "in progress: %d of %d pairings had finished when this report was written;"
+                + " the final report replaces it", runs.size(), folder.pairs().size());
+        try {
+            interim.write(dir, folder, List.copyOf(runs), note);
+        } catch (RuntimeException e) {
+            if (!interimWarned) err.println("warning: could not write an interim report: " + e.getMessage());
+            interimWarned = true;
+        }
     }
 
     /** One pairing to run: variants {@code a} &lt; {@code b} (indices, control 0) on {@code cases}; adaptive ones are stage two's. */
@@ -193,14 +212,9 @@ public final class TournamentRun {
         return new TournamentFolder(1, t.names(), t.schedule().name().toLowerCase(Locale.ROOT), TIES, pairs, firstPass);
     }
 
-    /** Once the journal failed (a full disk, usually) other files may not fit either: write what fits, warn about the rest. */
-    private void bestEffortAfterJournalFailure(CallEngine calls, Runnable write) {
-        try {
-            write.run();
-        } catch (UncheckedIOException e) {
-            if (calls.journalFailure() == null) throw e;
-            err.println("warning: " + e.getMessage() + ": " + dev.promptarena.util.IoReason.of(e));
-        }
+    /** See {@link StorageAfterJournalFailure}: the engine.json and manifest writes after the last pairing. */
+    private void bestEffortAfterJournalFailure(CallEngine calls, Runnable write) throws InterruptedException {
+        new StorageAfterJournalFailure(calls, err).write(write::run);
     }
 
     /** Every variant's provider and every panel judge's. */

@@ -110,8 +110,9 @@ class AdaptiveTournamentTest {
 
     @Test
     void adaptiveNeverInflatesFalseRankedAbove() {
-        // bench/adaptive-tournament-sweep.sh runs more seeds (-Dadaptive.seeds=N) for the figures in docs/statistics.md.
-        int seeds = Integer.getInteger("adaptive.seeds", 20);
+        // The suite runs 12 seeds (each is two analyses with 2,000 resamples); bench/adaptive-tournament-sweep.sh runs more
+        // (-Dadaptive.seeds=N) for the rates in docs/statistics.md.
+        int seeds = Integer.getInteger("adaptive.seeds", 12);
         // A pure-position judge (no real difference, h = 1, the higher-indexed variant shown first 80% of the time).
         Judge position = new Judge(new double[4], 1.0, 0.8);
         // A true ordering with a tie in the middle: c1 = c2 < c3, everyone above the control.
@@ -121,6 +122,14 @@ class AdaptiveTournamentTest {
             TournamentResult r = play(position, 300 + s, false, true).result();
             if (r.ranking().anySeparated()) falsePosition++;
             if (r.decision().best() != null) passes++;
+            if (seeds == 12) {
+                // Per seed, tighter than a rate: the slot preference goes into h (true 1), not into the scores (true 0).
+                var fit = r.ranking().fit();
+                assertEquals(1.0, fit.position(), 4 * fit.positionStandardError(), "seed " + s + ": position term");
+                for (int v = 1; v < 4; v++) {
+                    assertEquals(0.0, fit.scores()[v], 4 * fit.differenceStandardError(0, v), "seed " + s + ": score of " + NAMES.get(v));
+                }
+            }
             TournamentResult o = play(ordered, 500 + s, false, true).result();
             for (PairDifference d : o.ranking().pairs()) {
                 double truth = ordered.scores()[d.a()] - ordered.scores()[d.b()];
@@ -132,10 +141,12 @@ class AdaptiveTournamentTest {
         }
         System.err.printf("adaptive design, %d seeds: pure-position judge ranked a variant above another in %d, passed a candidate in %d;"
                 + " true ordering: a variant ranked above an equal or better one in %d%n", seeds, falsePosition, passes, falseOrdered);
-        // Holm keeps the family-wise rate at 5%: P(more than 3 of 20 seeds) = 0.016 at that rate.
-        if (seeds != 20) return; // a sweep reports its rates; the bounds below are for the suite's 20 seeds
+        if (seeds != 12) return; // a sweep reports its rates; the bounds below are for the suite's 12 seeds
+        // Bounds at the 1% tail of the rates measured by the 200-seed sweep (ranked-above 0.060, gate 0.020; docs/statistics.md
+        // section 14): P(4+ of 12 | 0.06) = 0.004, P(3+ of 12 | 0.02) = 0.002. The per-seed checks above are the tight part;
+        // a design that leaked the slot or stage two into the ranking would break those at once.
         assertTrue(falsePosition <= 3, "seeds where the position judge ranked a variant above another: " + falsePosition);
         assertTrue(falseOrdered <= 3, "seeds with a variant ranked above an equal or better one: " + falseOrdered);
-        assertTrue(passes <= 3, "seeds where the position judge passed a candidate: " + passes);
+        assertTrue(passes <= 2, "seeds where the position judge passed a candidate: " + passes);
     }
 }

@@ -35,6 +35,23 @@ class PlanTournamentCommandTest {
     }
 
     @Test
+    void adaptivePlansStageOneAndPrintsTheAdaptiveBudgetApart() throws Exception {
+        String[] r = run("tournament", "--scores", "0,0.2,0.4,0.6", "--position", "0.3", "--tie-rate", "0.2", "--schedule", "adaptive", "--json");
+        assertEquals("0", r[0], r[2]);
+        JsonNode j = new ObjectMapper().readTree(r[1]);
+        // tournament_plan_adaptive.py: stage one needs 1260 cases, 3 x 1260 + 3 x 630 judge calls; default extra_pairs 945
+        assertEquals(1260, j.get("cases").asInt());
+        assertEquals(5670, j.get("judgeCalls").asLong());
+        assertEquals(1260 * 4, j.get("generationCalls").asLong());
+        assertEquals(630, j.get("adaptive").get("firstPassCases").asInt());
+        assertEquals(945, j.get("adaptive").get("extraJudgeCalls").asLong());
+        String text = run("tournament", "--scores", "0,0.2,0.4,0.6", "--position", "0.3", "--tie-rate", "0.2", "--schedule", "adaptive")[1];
+        assertTrue(text.contains("stage one (what the ranking and the gate use) 5,670 judge calls"), text);
+        assertTrue(text.contains("Adaptive budget (stage two, exploratory, not counted above): 945 more judge calls"), text);
+        assertTrue(!run("tournament", "--scores", "0,0.2", "--json")[1].contains("adaptive"), "fixed schedules have no adaptive block");
+    }
+
+    @Test
     void badInputIsAUsageError() {
         String[] missing = run("tournament");
         assertEquals("2", missing[0]);

@@ -56,4 +56,39 @@ class TournamentDiskFullTest {
         assertTrue(List.of(0, 1, 3).contains(resumed.exitCode()), resumed.out() + resumed.err());
         assertEquals(100, Files.readAllLines(run.resolve("journal.jsonl")).size(), "every call journaled once");
     }
+
+    @Test
+    void aPairingsFilesThatDoNotFitAfterTheJournalFailedAreAWarningNotACrash() throws Exception {
+        Path run = dir.resolve("run");
+        ArenaInputs inputs = ArenaInputs.load(EXAMPLE, Map.of());
+        List<String> args = List.of("run", EXAMPLE.toString(), "--limit", "10", "--no-cache", "-q", "--run-dir", run.toString());
+        EngineOptions engine = EngineOptions.defaults(Map.of()).withoutCache().withJournalRoom(4_000L);
+        TournamentRun.Result first = new TournamentRun(Map.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .execute(inputs, new RunOptions(null, null, 4, 10, 1, true, args, engine, null, run, null));
+        assertTrue(first.storageFailed());
+        assertEquals(1, first.runs().size(), "no pairing starts after the journal failed");
+        // Resumed on a disk that is still full: the journal fails again in the first pairing, and that pairing's
+        // cases.jsonl cannot be moved into place either (a non-empty folder holds its name, as a full disk would refuse it).
+        Path pair = run.resolve(first.folder().pairs().get(0).dir());
+        Path blocked = pair.resolve("cases.jsonl");
+        Files.delete(blocked);
+        Files.createDirectories(blocked);
+        Files.writeString(blocked.resolve("blocker"), "x");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        TournamentRun.Result result = new TournamentRun(Map.of(), errStream)
+                .execute(inputs, new RunOptions(null, null, 4, 10, 1, true, args, engine.withJournalRoom(500L), run, null, null));
+        assertTrue(result.storageFailed());
+        assertEquals(1, result.runs().size());
+        Main main = new Main(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), errStream, null);
+        int code = TournamentOutput.finish(result, main, List.of(), null);
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitCode.RUN_ERROR.code(), code, text);
+        assertTrue(text.contains("warning: cannot write cases.jsonl and outcomes.jsonl in " + pair), text);
+        assertTrue(text.contains("error: run stopped: the journal could not be written (no space left on device)"), text);
+        assertFalse(text.contains("Exception") || text.contains("\tat "), text);
+        // The pairing's manifest, written through the same best-effort path, records where it stopped.
+        String manifest = Files.readString(pair.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"partial\""), manifest);
+    }
 }

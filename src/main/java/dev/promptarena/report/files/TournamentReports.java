@@ -44,6 +44,18 @@ public final class TournamentReports {
         return result;
     }
 
+    /**
+     * The interim reports of a tournament in progress (after each finished pairing): summary.md and report.html of the
+     * pairings recorded so far, each marked "Interim — not a decision" with {@code note} and showing no PASS/FAIL. The other
+     * files (ranking.csv, pairs.csv, report.json, each pairing's reports) are written only by {@link #writeAll} at the end,
+     * which replaces these two.
+     */
+    public static void writeInterim(RunDirectory dir, TournamentFolder layout, List<RecordedRun> runs, String note) {
+        TournamentResult result = layout.analyze(runs);
+        dir.writeText("summary.md", TournamentMarkdown.interim(result, note));
+        dir.writeText("report.html", new TournamentHtml().renderInterim(result, note));
+    }
+
     /** Reads a tournament's run folder back and rewrites its reports ({@code prompt-arena report}). */
     public static TournamentResult regenerate(RunDirectory dir) {
         TournamentFolder layout = TournamentFolder.read(dir);

@@ -26,4 +26,7 @@ public final class TournamentHtml {
     }
 
     public String render(TournamentResult result) { return template.execute(TournamentPage.of(result)); }
+
+    /** The page of a tournament in progress: titled "Interim — not a decision", {@code note} in place of the decision. */
+    public String renderInterim(TournamentResult result, String note) { return template.execute(TournamentPage.of(result).interim(note)); }
 }

@@ -36,6 +36,23 @@ public final class TournamentMarkdown {
         return sb.toString();
     }
 
+    /**
+     * The summary of a tournament in progress: marked "Interim — not a decision" with {@code note}, the ranking so far and
+     * each candidate's win rate against the control, but no PASS, FAIL or INCONCLUSIVE.
+     */
+    public static String interim(TournamentResult r, String note) {
+        StringBuilder sb = new StringBuilder("## prompt-arena tournament: ").append(TournamentPage.INTERIM).append("\n\n")
+                .append("> ").append(MarkdownText.escape(note)).append("\n\n");
+        if (r.ranking() == null) sb.append(MarkdownText.escape(r.rankingProblem())).append(".\n");
+        else ranking(r, sb);
+        sb.append("\nEach candidate vs the control so far (primary; decided only when the run has finished):\n\n");
+        sb.append("| candidate | win rate | interval |\n|---|---|---|\n");
+        for (CandidateDecision c : r.decision().candidates()) {
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", name(c.name()), Fmt.pct(c.decision().winRate()), Fmt.pctInterval(c.decision().interval())));
+        }
+        return sb.toString();
+    }
+
     private static void ranking(TournamentResult r, StringBuilder sb) {
         sb.append("Ranking (Bradley–Terry score vs the control, ").append(String.format(Locale.ROOT, "%.0f%%", 100 * (1 - r.ranking().alpha())))
                 .append(" case-bootstrap interval; exploratory):\n\n");

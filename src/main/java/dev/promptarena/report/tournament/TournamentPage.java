@@ -32,6 +32,19 @@ record TournamentPage(String outcome, String decisionText, List<GateRow> gate, S
 
     private static final int ROW = 26, CELL = 56, MARGIN = 140;
 
+    /** The page's title for a run in progress: its numbers so far, never a decision. */
+    static final String INTERIM = "Interim — not a decision";
+
+    /**
+     * This page as an interim report of a tournament in progress: the title says {@link #INTERIM}, the decision line is
+     * {@code note}, and no candidate shows PASS, FAIL or INCONCLUSIVE (the gate is only decided on the finished run).
+     */
+    TournamentPage interim(String note) {
+        List<GateRow> open = gate.stream().map(g -> new GateRow(g.name(), "interim", g.winRate(), g.interval(), g.level())).toList();
+        return new TournamentPage(INTERIM, note, open, level, rankingProblem, ranking, zeroX, rankHeight, rankAxisY, rankTickY, ticks, mapSize,
+                columns, rows, cells, pairs, position, axes, axisRows, adaptive);
+    }
+
     /** Whether the page has an adaptive-stage table (read by the template). */
     boolean hasAdaptive() { return !adaptive.isEmpty(); }
 
@@ -119,11 +132,16 @@ record TournamentPage(String outcome, String decisionText, List<GateRow> gate, S
         return r.pairs().isEmpty() ? List.of() : r.pairs().get(0).analysis().axisNames();
     }
 
-    /** Each variant's axis mean, weighted by cases, over the pairings it played (as A or as B). */
-    private static List<AxisRow> axisRows(TournamentResult r) {
+    /**
+     * Each variant's axis mean, weighted by cases, over the stage-one pairings it played (as A or as B). An adaptive
+     * schedule's stage two is left out: it judges the pairs the first pass found closest, so including it would weight
+     * each variant's means by how uncertain its pairs looked, and the table would no longer describe the data the ranking uses.
+     */
+    static List<AxisRow> axisRows(TournamentResult r) {
         Map<String, double[]> sums = new LinkedHashMap<>();
         for (String v : r.variants()) sums.put(v, new double[2 * axes(r).size()]);
         for (int p = 0; p < r.pairs().size(); p++) {
+            if (r.pairs().get(p).adaptive()) continue;
             AnalysisResult a = r.pairs().get(p).analysis();
             for (int i = 0; i < a.axes().size(); i++) {
                 AxisResult x = a.axes().get(i);

@@ -9,7 +9,7 @@ public enum Schedule {
     /**
      * Every candidate vs the control on all cases, a round-robin first pass on a sample of the cases, then extra calls
      * on the least certain candidate pairs. Inference uses the first stage only (the extra calls depend on earlier
-     * outcomes); for planning it is a round robin.
+     * outcomes); it is planned as that first stage (candidate pairs on the first-pass share of the cases).
      */
     ADAPTIVE;
 

@@ -19,8 +19,13 @@ import org.apache.commons.math3.linear.RealMatrix;
  * the conservative end of Holm). The model assumes cases add no variation of their own; the bootstrap used in the
  * analysis does not assume that, so treat the plan as a lower bound when cases differ a lot.
  *
+ * <p>The adaptive schedule is planned as it is run and analysed: its stage one (each candidate against the control on
+ * every case, the candidate pairs on a first-pass share of the cases) is the design inference uses, so the information
+ * per case weights the candidate pairs by that share, and the cases are those stage one needs; stage two's extra
+ * judgings add no information to the ranking and are budgeted apart (by the caller).
+ *
  * @param cases          cases needed
- * @param judgeCalls     judge calls needed (cases × pairs per case)
+ * @param judgeCalls     judge calls needed (cases × pairs per case; for the adaptive schedule, stage one's)
  * @param pairsPerCase   pairs judged per case under the schedule
  * @param hardestPair    the target pair that set the size, {a, b}
  * @param perCaseSd      standard deviation of the hardest pair's difference estimate from one case (√(cᵀI₁⁻¹c))
@@ -35,12 +40,22 @@ public record TournamentPlan(int cases, long judgeCalls, int pairsPerCase, int[]
      * @param tieRate  share of ties between equal variants, 0 ≤ t &lt; 1 (Davidson ν = 2t / (1 − t))
      */
     public static TournamentPlan of(double[] scores, double position, double tieRate, Schedule schedule, double alpha, double power) {
+        return of(scores, position, tieRate, schedule, alpha, power, 1);
+    }
+
+    /**
+     * As {@link #of(double[], double, double, Schedule, double, double)}, with the adaptive schedule's first-pass share
+     * (0 &lt; share ≤ 1; ignored by the fixed schedules): candidate pairs are judged on that share of the cases in stage one.
+     */
+    public static TournamentPlan of(double[] scores, double position, double tieRate, Schedule schedule, double alpha, double power,
+                                    double firstPass) {
         int k = scores.length;
         if (k < 2) throw new IllegalArgumentException("need at least 2 variants, got: " + k);
         if (!(tieRate >= 0 && tieRate < 1)) throw new IllegalArgumentException("tie rate must be in [0, 1), got: " + tieRate);
         if (!(alpha > 0 && alpha < 1)) throw new IllegalArgumentException("alpha must be in (0, 1), got: " + alpha);
         if (!(power > 0 && power < 1)) throw new IllegalArgumentException("power must be in (0, 1), got: " + power);
-        double[][] cov = perCaseCovariance(scores, position, tieRate, schedule);
+        if (!(firstPass > 0 && firstPass <= 1)) throw new IllegalArgumentException("first-pass share must be in (0, 1], got: " + firstPass);
+        double[][] cov = perCaseCovariance(scores, position, tieRate, schedule, firstPass);
         int[][] targets = targets(scores, schedule);
         int family = schedule == Schedule.VS_CONTROL ? k - 1 : k * (k - 1) / 2;
         double z = Normal.quantile(1 - alpha / (2.0 * family)) + Normal.quantile(power);
@@ -59,22 +74,40 @@ public record TournamentPlan(int cases, long judgeCalls, int pairsPerCase, int[]
         }
         int cases = (int) Math.ceil(need);
         int pairs = schedule.pairs(k).length;
-        return new TournamentPlan(cases, (long) cases * pairs, pairs, hardest, sd, bestRate(scores, cov, cases));
+        long calls = (long) cases * pairs;
+        if (schedule == Schedule.ADAPTIVE) {
+            int candidatePairs = (k - 1) * (k - 2) / 2;
+            calls = (long) cases * (k - 1) + (long) Math.min(cases, Math.round(firstPass * cases)) * candidatePairs;
+        }
+        return new TournamentPlan(cases, calls, pairs, hardest, sd, bestRate(scores, cov, cases));
     }
 
     /** Predicted probability that the highest estimate is the truly best variant after {@code cases} cases. */
     public static double bestRate(double[] scores, double position, double tieRate, Schedule schedule, int cases) {
-        return bestRate(scores, perCaseCovariance(scores, position, tieRate, schedule), cases);
+        return bestRate(scores, position, tieRate, schedule, cases, 1);
     }
 
-    /** Covariance of the scores (index 0 fixed at 0) from one case: the inverse expected information. */
+    /** As {@link #bestRate(double[], double, double, Schedule, int)} with the adaptive schedule's first-pass share. */
+    public static double bestRate(double[] scores, double position, double tieRate, Schedule schedule, int cases, double firstPass) {
+        return bestRate(scores, perCaseCovariance(scores, position, tieRate, schedule, firstPass), cases);
+    }
+
     static double[][] perCaseCovariance(double[] scores, double position, double tieRate, Schedule schedule) {
+        return perCaseCovariance(scores, position, tieRate, schedule, 1);
+    }
+
+    /**
+     * Covariance of the scores (index 0 fixed at 0) from one case: the inverse expected information. For the adaptive
+     * schedule a candidate pair is judged on a {@code firstPass} share of the cases (stage one), the control's on all.
+     */
+    static double[][] perCaseCovariance(double[] scores, double position, double tieRate, Schedule schedule, double firstPass) {
         int k = scores.length;
         BradleyTerry model = new BradleyTerry(k, 0, tieRate > 0 ? TieModel.DAVIDSON : TieModel.HALF);
         double[] games = new double[k * k];
         for (int[] p : schedule.pairs(k)) {
-            games[p[0] * k + p[1]] = 0.5;
-            games[p[1] * k + p[0]] = 0.5;
+            double share = schedule == Schedule.ADAPTIVE && p[0] != 0 ? firstPass : 1;
+            games[p[0] * k + p[1]] = 0.5 * share;
+            games[p[1] * k + p[0]] = 0.5 * share;
         }
         double theta = tieRate > 0 ? Math.log(2 * tieRate / (1 - tieRate)) : 0;
         double[][] info = model.expectedInformation(model.parameters(scores, position, theta), games);

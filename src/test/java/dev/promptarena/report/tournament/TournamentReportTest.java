@@ -97,8 +97,28 @@ class TournamentReportTest {
         assertTrue(Files.readAllLines(tmp.resolve("pairs.csv")).get(1).startsWith("prod,cand,80,0,"), Files.readString(tmp.resolve("pairs.csv")));
     }
 
+    @Test
+    void axisMeansUseStageOneOnlySoTheyDescribeTheRankedData() {
+        // Stage two judged 1 vs 2 again, where both score 1 on Accuracy: counted, variant 1's mean would drop from 4.00.
+        List<TournamentPair> pairs = new ArrayList<>();
+        double[] scores = {0, 0.9, 0.1};
+        for (int[] p : new int[][] {{0, 1}, {0, 2}, {1, 2}}) pairs.add(new TournamentPair(NAMES.get(p[0]), NAMES.get(p[1]), simulate(scores, p[0], p[1])));
+        pairs.add(new TournamentPair(NAMES.get(1), NAMES.get(2), simulate(scores, 1, 2, 1, 1), true));
+        TournamentResult r = TournamentAnalysis.analyze(NAMES, pairs, List.of("Accuracy"), new AnalysisOptions(0.05, 3, 2000, DecisionPolicy.defaults()),
+                TieModel.DAVIDSON);
+        List<TournamentPage.AxisRow> rows = TournamentPage.axisRows(r);
+        assertEquals(List.of("3.00"), rows.get(0).means());
+        assertEquals(List.of("4.00"), rows.get(1).means());
+        assertEquals(List.of("3.00"), rows.get(2).means());
+        assertTrue(new TournamentHtml().render(r).contains("an adaptive stage two is left out"));
+    }
+
     /** Variant 1 scores 4 on Accuracy, the others 3; a Davidson judge with a first-slot advantage, both orders. */
     private static List<CaseOutcome> simulate(double[] scores, int a, int b) {
+        return simulate(scores, a, b, a == 1 ? 4 : 3, b == 1 ? 4 : 3);
+    }
+
+    private static List<CaseOutcome> simulate(double[] scores, int a, int b, int accuracyA, int accuracyB) {
         SplittableRandom random = new SplittableRandom(31L * a + b);
         List<CaseOutcome> out = new ArrayList<>();
         for (int c = 0; c < 150; c++) {
@@ -107,7 +127,7 @@ class TournamentReportTest {
                 double first = Math.exp(scores[bFirst ? b : a] + 0.3), second = Math.exp(scores[bFirst ? a : b]);
                 double tie = 0.5 * Math.sqrt(first * second), u = random.nextDouble() * (first + second + tie);
                 Winner w = u >= first + second ? Winner.TIE : (u < first) == bFirst ? Winner.B : Winner.A;
-                votes.add(new Vote("judge", 0, bFirst, w, Map.of("Accuracy", a == 1 ? 4 : 3), Map.of("Accuracy", b == 1 ? 4 : 3)));
+                votes.add(new Vote("judge", 0, bFirst, w, Map.of("Accuracy", accuracyA), Map.of("Accuracy", accuracyB)));
             }
             out.add(Fixtures.outcome("case" + c, Map.of(), Fixtures.side(40), Fixtures.side(40), votes.toArray(Vote[]::new)));
         }

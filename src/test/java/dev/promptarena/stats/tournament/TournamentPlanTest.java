@@ -55,4 +55,19 @@ class TournamentPlanTest {
         assertTrue(e.getMessage().contains("equal scores"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TournamentPlan.of(SCORES, 0, 1.0, Schedule.ROUND_ROBIN, 0.05, 0.8));
     }
+
+    @Test
+    void adaptiveIsPlannedAsItsStageOne() {
+        // tournament_plan_adaptive.py: information of control pairs on every case + 0.5 x candidate pairs (first pass)
+        double[][] cov = TournamentPlan.perCaseCovariance(SCORES, 0.3, 0.2, Schedule.ADAPTIVE, 0.5);
+        assertEquals(3.093503330507383, cov[1][1], 1e-8);
+        assertEquals(4.117573050525263, cov[1][1] + cov[2][2] - 2 * cov[1][2], 1e-8);
+        assertEquals(4.16082609968582, cov[2][2] + cov[3][3] - 2 * cov[2][3], 1e-8);
+        TournamentPlan plan = TournamentPlan.of(SCORES, 0.3, 0.2, Schedule.ADAPTIVE, 0.05, 0.8, 0.5);
+        assertEquals(1260, plan.cases());
+        assertEquals(5670L, plan.judgeCalls()); // 3 x 1260 control pairs + 3 candidate pairs x 630 first-pass cases
+        assertEquals(0.826545, TournamentPlan.bestRate(SCORES, 0.3, 0.2, Schedule.ADAPTIVE, 100, 0.5), 0.003);
+        // With every case in the first pass it is the round robin.
+        assertEquals(784, TournamentPlan.of(SCORES, 0.3, 0.2, Schedule.ADAPTIVE, 0.05, 0.8, 1).cases());
+    }
 }
