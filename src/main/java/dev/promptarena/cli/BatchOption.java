@@ -17,7 +17,8 @@ public final class BatchOption {
 
     /** {@code e} in batch mode when asked; batch states go to stderr like the progress line, and not under {@code -q}. */
     EngineOptions apply(EngineOptions e, ArenaConfig config, boolean quiet, PrintStream err) {
-        return on(config) ? e.withBatch(BatchOptions.of(config.batch().retry(), quiet ? null : err::println)) : e;
+        return on(config) ? e.withBatch(BatchOptions.of(config.batch().retry(), quiet ? null : err::println)
+                .withPollSeconds(config.batch().pollSeconds())) : e;
     }
 
     /** Batch mode for a tournament is refused (it would need every pairing's rounds in one engine): prints why, true when refused. */

@@ -69,10 +69,11 @@ public final class ConfigLoader {
         boolean emptyReplyIsError = true;
         BatchSettings batch = BatchSettings.SYNC;
         if (engine != null) {
-            engine.allowOnly("max_attempts", "empty_reply", "mode", "batch_retry");
+            engine.allowOnly("max_attempts", "empty_reply", "mode", "batch_retry", "batch_poll_seconds");
             batch = new BatchSettings("batch".equals(engine.get("mode") == null ? "sync" : engine.require("mode").oneOf("sync", "batch")),
                     engine.get("batch_retry") == null ? BatchSettings.Retry.SYNC
-                            : BatchSettings.Retry.valueOf(engine.require("batch_retry").oneOf("sync", "batch").toUpperCase(java.util.Locale.ROOT)));
+                            : BatchSettings.Retry.valueOf(engine.require("batch_retry").oneOf("sync", "batch").toUpperCase(java.util.Locale.ROOT)),
+                    pollSeconds(engine.get("batch_poll_seconds")));
             if (engine.get("max_attempts") != null) maxAttempts = (int) positive(engine.require("max_attempts"));
             if (engine.get("empty_reply") != null) emptyReplyIsError = engine.require("empty_reply").oneOf("error", "answer").equals("error");
         }
@@ -179,6 +180,14 @@ public final class ConfigLoader {
         long v = node.integer();
         if (v < 1) throw node.error("must be >= 1, got " + v);
         return v;
+    }
+
+    /** {@code engine.batch_poll_seconds}: a whole number of seconds in [1, a day], or null when absent. */
+    static Integer pollSeconds(YamlNode node) {
+        if (node == null) return null;
+        long v = positive(node);
+        if (v > BatchSettings.MAX_POLL_SECONDS) throw node.error("must be <= " + BatchSettings.MAX_POLL_SECONDS + " (a day), got " + v);
+        return (int) v;
     }
 
     static long positive(YamlNode node, long fallback) { return node == null ? fallback : positive(node); }

@@ -27,10 +27,19 @@ import java.util.function.BiFunction;
  */
 final class BatchLane implements AutoCloseable {
     /** A call collected for a batch. */
-    record Pending(String customId, String provider, Role role, String key, LlmRequest request, ObjectNode normalized) {}
+    record Pending(String customId, String provider, Role role, String key, LlmRequest request) {}
 
-    /** What a batch (or its synchronous retry) answered; exactly one of response and failure. */
-    record Landed(LlmResponse response, CallFailure failure, double costUsd) {}
+    /**
+     * What a batch (or its synchronous retry) answered: the byte offset of its journal line (an answer), or the
+     * failure. Only the offset is held, not the answer: 10,000 cases' answers in memory doubled the run's peak RSS,
+     * and the journal has each one on disk already.
+     */
+    record Landed(long offset, CallFailure failure, double costUsd) {
+        boolean answered() { return failure == null; }
+    }
+
+    /** The answer {@code l} points at, read back from the journal. */
+    private LlmResponse response(Landed l) { return journal.read(l.offset()).response(); }
 
     final Map<String, Pending> pending = new ConcurrentHashMap<>();
     final Map<String, Landed> landed = new ConcurrentHashMap<>();
@@ -49,6 +58,8 @@ final class BatchLane implements AutoCloseable {
     final Counters counters;
     final Clock clock;
     private final RequestKeys keys;
+    /** The thread waiting between two polls, which {@link #wake} interrupts; null when none waits. */
+    private Thread poller;
     private final BiFunction<LlmRequest, LlmResponse, Double> costOf;
 
     BatchLane(Map<String, BatchApi> apis, Map<String, ProviderConfig> providers, BatchOptions options, BatchLog log, Journal journal,
@@ -104,13 +115,14 @@ final class BatchLane implements AutoCloseable {
         if (done != null) return CompletableFuture.completedFuture(done.response());
         String id = customId(role, key);
         BatchApi.Outcome early = unclaimed.remove(id);
-        Pending p = new Pending(id, providerKey, role, key, request, normalized);
+        // The normalized request is not kept: a judge call's holds both answers, and it is rebuilt when the answer lands.
+        Pending p = new Pending(id, providerKey, role, key, request);
         if (early != null) {
             if (early.response() != null) land(p, early.response(), factor(providerKey), 0.0, false).join();
             else landFailure(p, CallFailure.of(early.failure()), 0.0, false).join();
         }
         Landed l = landed.get(id);
-        if (l != null) return l.response() != null ? CompletableFuture.completedFuture(l.response()) : CompletableFuture.failedFuture(l.failure().toException());
+        if (l != null) return l.answered() ? CompletableFuture.completedFuture(response(l)) : CompletableFuture.failedFuture(l.failure().toException());
         if (refused.contains(id)) return CompletableFuture.failedFuture(budgetExhausted());
         if (cache != null && endpoints.cacheable(providerKey)) {
             LlmResponse hit = cache.get(key).orElse(null);
@@ -127,9 +139,10 @@ final class BatchLane implements AutoCloseable {
         if (l != null) {
             counters.issued.increment();
             counters.attempts.increment();
-            if (l.response() != null) {
-                counters.success(role, l.response(), l.costUsd());
-                return CompletableFuture.completedFuture(l.response());
+            if (l.answered()) {
+                LlmResponse r = response(l);
+                counters.success(role, r, l.costUsd());
+                return CompletableFuture.completedFuture(r);
             }
             counters.failure(role, l.failure().reason());
             return CompletableFuture.failedFuture(l.failure().toException());
@@ -163,15 +176,45 @@ final class BatchLane implements AutoCloseable {
         if (settle) budget.settle(reserved, cost);
         else budget.addSpent(cost);
         if (cache != null && endpoints.cacheable(p.provider())) cache.put(p.key(), response);
-        return journal.append(new JournalEntry(p.key(), p.role().name(), p.provider(), p.normalized(), response, null, cost, clock.millis()))
-                .thenRun(() -> landed.put(p.customId(), new Landed(response, null, cost)));
+        return journal.appendLocated(new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(p.request()), response, null, cost, clock.millis()))
+                .thenAccept(offset -> landed.put(p.customId(), new Landed(offset, null, cost)));
     }
 
     /** Records a final failure (journaled like a synchronous call's, so a resume retries it). */
     CompletableFuture<Void> landFailure(Pending p, CallFailure failure, double reserved, boolean settle) {
         if (settle) budget.settle(reserved, 0);
-        return journal.append(new JournalEntry(p.key(), p.role().name(), p.provider(), p.normalized(), null, failure, 0, clock.millis()))
-                .thenRun(() -> landed.put(p.customId(), new Landed(null, failure, 0)));
+        return journal.append(new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(p.request()), null, failure, 0, clock.millis()))
+                .thenRun(() -> landed.put(p.customId(), new Landed(-1, failure, 0)));
+    }
+
+    /**
+     * Waits one poll interval through the injected sleeper, which Ctrl-C ({@link #wake}) cuts short: a batch may take
+     * hours, and a stop must not wait for the next poll. Returns normally, or throws {@link RunStoppedException} when
+     * the run is stopping (the interrupt is consumed: it was ours).
+     */
+    void awaitNextPoll(java.util.function.BooleanSupplier stopping) throws InterruptedException {
+        synchronized (this) {
+            poller = Thread.currentThread();
+        }
+        try {
+            // Checked after registering: a stop before this line is seen here, one after it interrupts the sleep.
+            if (!stopping.getAsBoolean()) options.sleeper().sleep(options.pollInterval());
+        } catch (InterruptedException e) {
+            if (!stopping.getAsBoolean()) throw e;
+        } finally {
+            synchronized (this) {
+                poller = null;
+            }
+        }
+        if (stopping.getAsBoolean()) {
+            Thread.interrupted(); // an interrupt from wake() that came after the sleep ended
+            throw new RunStoppedException();
+        }
+    }
+
+    /** Ctrl-C: interrupts the wait between two polls, if one is under way. Any thread. */
+    synchronized void wake() {
+        if (poller != null) poller.interrupt();
     }
 
     @Override

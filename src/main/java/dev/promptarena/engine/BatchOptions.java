@@ -47,5 +47,10 @@ public record BatchOptions(BatchSettings.Retry retry, Duration pollInterval, Sle
 
     public BatchOptions haltingAfterSubmit(boolean halt) { return new BatchOptions(retry, pollInterval, sleeper, maxRequests, maxBytes, halt, log); }
 
+    /** Polls every {@code seconds} ({@code engine.batch_poll_seconds}), or every {@link #DEFAULT_POLL} when null. */
+    public BatchOptions withPollSeconds(Integer seconds) {
+        return new BatchOptions(retry, seconds == null ? null : Duration.ofSeconds(seconds), sleeper, maxRequests, maxBytes, haltAfterSubmit, log);
+    }
+
     public BatchOptions withLog(Consumer<String> l) { return new BatchOptions(retry, pollInterval, sleeper, maxRequests, maxBytes, haltAfterSubmit, l); }
 }

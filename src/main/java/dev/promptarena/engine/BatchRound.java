@@ -28,6 +28,7 @@ final class BatchRound {
     private record Failed(Pending item, ProviderException failure) {}
 
     private final BatchLane lane;
+    private final BatchLookup lookup;
     private final BooleanSupplier stopping;
     private final Map<String, Double> reserved = new HashMap<>();
     /** Journal appends of landed answers: waited for together, so one fsync covers a batch's answers. */
@@ -41,6 +42,7 @@ final class BatchRound {
 
     BatchRound(BatchLane lane, BooleanSupplier stopping) {
         this.lane = lane;
+        this.lookup = new BatchLookup(lane);
         this.stopping = stopping;
     }
 
@@ -99,6 +101,16 @@ final class BatchRound {
             if (stopping.getAsBoolean()) throw new RunStoppedException();
             for (int i = 0; i < live.size(); i++) {
                 BatchLog.Entry b = live.get(i);
+                if (b.id() == null) {
+                    BatchLog.Entry r = lookup.resolve(b);
+                    if (r == null) continue;
+                    if (r.state().terminal()) {
+                        collect(r, new BatchApi.Status(BatchApi.State.FAILED, 0, 0, r.customIds().size(), "the create never arrived"), waiting, failed);
+                        live.remove(i--);
+                        continue;
+                    }
+                    live.set(i, b = r);
+                }
                 BatchApi.Status s = poll(b);
                 if (s == null) continue;
                 if (s.state() != b.state()) {
@@ -112,7 +124,7 @@ final class BatchRound {
                     live.remove(i--);
                 }
             }
-            if (!live.isEmpty()) lane.options.sleeper().sleep(lane.options.pollInterval());
+            if (!live.isEmpty()) lane.awaitNextPoll(stopping);
         }
         return failed;
     }
@@ -146,10 +158,19 @@ final class BatchRound {
 
     private void create(String provider, BatchApi api, List<BatchApi.Item> chunk, List<BatchLog.Entry> live, List<Failed> failed,
                         Map<String, Pending> waiting) {
-        String id;
+        List<String> ids = chunk.stream().map(BatchApi.Item::customId).toList();
+        // Journaled before the create is sent: if its reply is lost (or the process dies waiting), the batch is looked up, not paid twice.
+        BatchLog.Entry entry = new BatchLog.Entry(null, provider, BatchApi.State.SUBMITTING, ids, lane.clock.millis(), BatchLog.tagOf(ids));
+        lane.log.append(entry);
         try {
-            id = api.submit(chunk);
+            entry = entry.created(api.submit(chunk, entry.tag()), lane.clock.millis());
         } catch (ProviderException e) {
+            if (e.kind() != ProviderException.Kind.FATAL) {
+                live.add(entry); // the batch may exist: the poll loop looks it up before anything is sent again
+                lane.options.log().accept("batch " + provider + ": no reply to the create (" + e.getMessage() + "); looking the batch up");
+                return;
+            }
+            lane.log.append(entry.in(BatchApi.State.FAILED, lane.clock.millis()));
             for (BatchApi.Item i : chunk) {
                 lane.budget.settle(reserved.getOrDefault(i.customId(), 0.0), 0);
                 failed.add(new Failed(waiting.remove(i.customId()), e));
@@ -157,11 +178,9 @@ final class BatchRound {
             lane.options.log().accept("batch " + provider + ": submission failed: " + e.getMessage());
             return;
         }
-        BatchLog.Entry entry = new BatchLog.Entry(id, provider, BatchApi.State.SUBMITTED, chunk.stream().map(BatchApi.Item::customId).toList(),
-                lane.clock.millis());
         lane.log.append(entry);
         live.add(entry);
-        lane.options.log().accept(String.format(Locale.ROOT, "batch %s %s: submitted (%d requests)", provider, id, chunk.size()));
+        lane.options.log().accept(String.format(Locale.ROOT, "batch %s %s: submitted (%d requests)", provider, entry.id(), chunk.size()));
     }
 
     /** The batch's status, or null after a poll that failed transiently (the next poll asks again). */

@@ -227,6 +227,7 @@ public final class CallEngine implements Calls {
     public void stop() {
         stopping = true;
         endpoints.refuseNewCalls(new RunStoppedException());
+        if (lane != null) lane.wake(); // a batch poll wait ends now, not at the next poll
     }
 
     /** Closes everything and waits for the cache's queued writes. */

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * cut off before anything is appended, so the file stays valid JSONL.
  */
 public final class Journal implements AutoCloseable {
-    private record Pending(byte[] line, CompletableFuture<Void> done) {}
+    private record Pending(byte[] line, CompletableFuture<Long> done) {}
 
     private final ObjectMapper json;
     private final FileChannel channel;
@@ -128,7 +128,13 @@ public final class Journal implements AutoCloseable {
     public IOException failure() { return failure; }
 
     /** Appends {@code entry}; the future completes once it is forced to disk. */
-    public CompletableFuture<Void> append(JournalEntry entry) {
+    public CompletableFuture<Void> append(JournalEntry entry) { return appendLocated(entry).thenApply(offset -> null); }
+
+    /**
+     * Appends {@code entry}; the future gives the line's byte offset once it is forced to disk, so a caller can
+     * read the entry back ({@link #read}) instead of holding its answer in memory (batch mode, issue 21).
+     */
+    public CompletableFuture<Long> appendLocated(JournalEntry entry) {
         IOException failed = failure;
         if (failed != null) return CompletableFuture.failedFuture(new UncheckedIOException("journal write failed earlier", failed));
         byte[] line;
@@ -137,7 +143,7 @@ public final class Journal implements AutoCloseable {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Long> done = new CompletableFuture<>();
         queue.add(new Pending(line, done));
         if (drainScheduled.compareAndSet(false, true)) {
             try {
@@ -162,9 +168,17 @@ public final class Journal implements AutoCloseable {
         try {
             if (failure != null) throw failure;
             before = channel.position();
-            for (Pending p : batch) write(p.line());
+            long[] at = new long[batch.size()];
+            for (int i = 0; i < batch.size(); i++) {
+                at[i] = channel.position();
+                write(batch.get(i).line());
+            }
             channel.force(false);
-            for (Pending p : batch) callbacks.execute(() -> p.done().complete(null));
+            for (int i = 0; i < batch.size(); i++) {
+                Pending p = batch.get(i);
+                long offset = at[i];
+                callbacks.execute(() -> p.done().complete(offset));
+            }
         } catch (IOException e) {
             if (failure == null) failure = e;
             // Back to the last complete entry: a half-written line in the middle would make the
@@ -190,6 +204,32 @@ public final class Journal implements AutoCloseable {
         while (buf.hasRemaining()) channel.write(buf);
         if (room != Long.MAX_VALUE) room -= fits;
         if (fits < line.length) throw new IOException("No space left on device");
+    }
+
+    /**
+     * The entry whose line starts at {@code offset} (from {@link #appendLocated}). A positional read, safe while
+     * the writer appends: the line was forced before its offset was handed out.
+     */
+    public JournalEntry read(long offset) {
+        try {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            ByteBuffer buf = ByteBuffer.allocate(16 * 1024);
+            for (long pos = offset; ; ) {
+                buf.clear();
+                int n = channel.read(buf, pos);
+                if (n < 0) throw new IOException("journal ends inside the entry at byte " + offset);
+                for (int i = 0; i < n; i++) {
+                    if (buf.get(i) == '\n') {
+                        line.write(buf.array(), 0, i);
+                        return json.readValue(line.toByteArray(), JournalEntry.class);
+                    }
+                }
+                line.write(buf.array(), 0, n);
+                pos += n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back the journal entry at byte " + offset, e);
+        }
     }
 
     /** Waits for queued writes, then closes the file. */

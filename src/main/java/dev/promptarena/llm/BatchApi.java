@@ -25,7 +25,8 @@ public interface BatchApi extends AutoCloseable {
 
     /** A batch's state as the run journals it (a provider's other states map onto these). */
     enum State {
-        SUBMITTED, IN_PROGRESS, COMPLETED, EXPIRED, FAILED;
+        /** Journaled before the create request is sent: no batch id yet (a lost reply leaves a batch only a lookup can find). */
+        SUBMITTING, SUBMITTED, IN_PROGRESS, COMPLETED, EXPIRED, FAILED;
 
         /** No more answers will come: collect what there is. */
         public boolean terminal() { return this == COMPLETED || this == EXPIRED || this == FAILED; }
@@ -53,8 +54,29 @@ public interface BatchApi extends AutoCloseable {
     /** Bytes {@code item} adds to a batch (its JSONL line, or its entry of the JSON body). */
     long sizeOf(Item item);
 
-    /** Uploads and creates one batch of at most {@link #limits()}; returns the provider's batch id. */
-    String submit(List<Item> items);
+    /**
+     * Uploads and creates one batch of at most {@link #limits()}; returns the provider's batch id.
+     *
+     * @param tag the chunk's fingerprint, attached to the batch where the provider keeps metadata, so {@link #find} can
+     *            recognize it after the create reply was lost
+     */
+    String submit(List<Item> items, String tag);
+
+    /** How far before the journaled submission time a lookup still accepts a batch (clock skew between us and the provider). */
+    long LOOKUP_SLACK_MILLIS = 10 * 60 * 1000L;
+
+    /** Pages of the provider's batch list a lookup reads at most (100 batches a page, newest first). */
+    int LOOKUP_PAGES = 20;
+
+    /**
+     * The batch a create whose reply was lost made, or null when the provider lists none (the create never arrived).
+     *
+     * @param tag      the fingerprint given to {@link #submit}
+     * @param requests how many requests the chunk held
+     * @param since    when the submission was journaled (epoch millis): older batches are not it
+     * @param known    batch ids the run already owns (never adopted twice)
+     */
+    String find(String tag, int requests, long since, java.util.Set<String> known);
 
     Status poll(String batchId);
 

@@ -54,8 +54,9 @@ class BatchResumeTest {
             assertEquals(1, server.creates());
             assertEquals(0, server.polls());
             List<String> log = Files.readAllLines(runDir.resolve("batches.jsonl"));
-            assertEquals(1, log.size());
-            JsonNode entry = new ObjectMapper().readTree(log.get(0));
+            assertEquals(2, log.size(), "journaled as submitting before the create, then with its id");
+            assertEquals("SUBMITTING", new ObjectMapper().readTree(log.get(0)).get("state").asText());
+            JsonNode entry = new ObjectMapper().readTree(log.get(1));
             assertEquals("SUBMITTED", entry.get("state").asText());
             assertEquals(2 * BatchModeTest.CASES, entry.get("customIds").size());
             String batchId = entry.get("id").asText();

@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  * {@link #pollsBeforeDone} polls; {@link #failItems} and {@link #expireBatches} script partial failure and expiry.
  */
 public final class FakeBatchServer implements AutoCloseable {
-    private record Batch(String id, boolean anthropic, List<JsonNode> items, boolean expire, AtomicInteger polls) {}
+    private record Batch(String id, boolean anthropic, List<JsonNode> items, boolean expire, AtomicInteger polls, JsonNode metadata, long createdAt) {}
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
@@ -43,6 +43,9 @@ public final class FakeBatchServer implements AutoCloseable {
     private final AtomicInteger polls = new AtomicInteger();
     private final AtomicInteger syncCalls = new AtomicInteger();
     private final AtomicInteger expireLeft = new AtomicInteger();
+    private final AtomicInteger dropCreateReplies = new AtomicInteger();
+    private final AtomicInteger failLists = new AtomicInteger();
+    private final AtomicInteger loseCreates = new AtomicInteger();
     private volatile Function<FakeOpenAiServer.Recorded, FakeOpenAiServer.Reply> replies = DeterministicReplies::reply;
     private volatile Predicate<JsonNode> failInBatch = b -> false;
     private volatile int syncStatus = 200;
@@ -71,6 +74,15 @@ public final class FakeBatchServer implements AutoCloseable {
 
     /** The next {@code n} batches created expire without answering. */
     public FakeBatchServer expireBatches(int n) { expireLeft.set(n); return this; }
+
+    /** The next {@code n} creates make their batch, then close the connection without a reply (a lost reply). */
+    public FakeBatchServer dropCreateReplies(int n) { dropCreateReplies.set(n); return this; }
+
+    /** The next {@code n} creates close the connection before making anything (a create that never arrived). */
+    public FakeBatchServer loseCreates(int n) { loseCreates.set(n); return this; }
+
+    /** The next {@code n} batch list requests answer HTTP 503. */
+    public FakeBatchServer failLists(int n) { failLists.set(n); return this; }
 
     /** Synchronous calls answer with this status (200: the reply; else an error body). */
     public FakeBatchServer syncStatus(int status) { syncStatus = status; return this; }
@@ -108,9 +120,20 @@ public final class FakeBatchServer implements AutoCloseable {
             String[] part = path.split("/");
             String reply;
             int status = 200;
+            boolean listing = ex.getRequestMethod().equals("GET") && (path.equals("/v1/batches") || path.equals("/v1/messages/batches"));
             if (path.equals("/v1/files")) reply = upload(body);
-            else if (path.equals("/v1/batches")) reply = create(false, readLines(files.get(parsed.path("input_file_id").asText())));
-            else if (path.equals("/v1/messages/batches")) reply = create(true, list(parsed.path("requests")));
+            else if (listing && failLists.getAndDecrement() > 0) {
+                reply = "{\"error\":{\"message\":\"unavailable\"}}";
+                status = 503;
+            } else if (listing) reply = FakeBatchListing.page(json, batches.values().stream().map(b -> FakeBatchListing.summary(json, b.id(),
+                    b.anthropic(), b.items().size(), b.metadata(), b.createdAt())).toList(), path.startsWith("/v1/messages"));
+            else if (path.equals("/v1/batches") || path.equals("/v1/messages/batches")) {
+                boolean anthropic = path.startsWith("/v1/messages");
+                if (loseCreates.getAndDecrement() > 0) return;
+                reply = anthropic ? create(true, FakeBatchListing.list(parsed.path("requests")), null)
+                        : create(false, FakeBatchListing.readLines(json, files.get(parsed.path("input_file_id").asText())), parsed.path("metadata"));
+                if (dropCreateReplies.getAndDecrement() > 0) return; // the batch exists; the connection closes without a reply
+            }
             else if (path.startsWith("/v1/files/") && path.endsWith("/content")) reply = new String(files.getOrDefault(part[3], new byte[0]), StandardCharsets.UTF_8);
             else if (path.startsWith("/v1/messages/batches/") && path.endsWith("/results")) reply = anthropicResults(batches.get(part[4]));
             else if (path.startsWith("/v1/messages/batches/")) reply = poll(batches.get(part[4]));
@@ -142,10 +165,11 @@ public final class FakeBatchServer implements AutoCloseable {
         return "{\"id\":\"" + id + "\",\"object\":\"file\",\"purpose\":\"batch\"}";
     }
 
-    private String create(boolean anthropic, List<JsonNode> items) {
+    private String create(boolean anthropic, List<JsonNode> items, JsonNode metadata) {
         creates.incrementAndGet();
         String id = (anthropic ? "msgbatch_" : "batch_") + ids.incrementAndGet();
-        batches.put(id, new Batch(id, anthropic, items, expireLeft.getAndDecrement() > 0, new AtomicInteger()));
+        batches.put(id, new Batch(id, anthropic, items, expireLeft.getAndDecrement() > 0, new AtomicInteger(), metadata,
+                System.currentTimeMillis() / 1000));
         return anthropic ? "{\"id\":\"" + id + "\",\"processing_status\":\"in_progress\"}" : "{\"id\":\"" + id + "\",\"status\":\"validating\"}";
     }
 
@@ -219,25 +243,6 @@ public final class FakeBatchServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private List<JsonNode> readLines(byte[] content) {
-        List<JsonNode> out = new ArrayList<>();
-        for (String line : new String(content, StandardCharsets.UTF_8).split("\n")) {
-            if (line.isBlank()) continue;
-            try {
-                out.add(json.readTree(line));
-            } catch (IOException e) {
-                throw new IllegalArgumentException("bad JSONL line: " + line);
-            }
-        }
-        return out;
-    }
-
-    private static List<JsonNode> list(JsonNode array) {
-        List<JsonNode> out = new ArrayList<>();
-        array.forEach(out::add);
-        return out;
     }
 
     @Override

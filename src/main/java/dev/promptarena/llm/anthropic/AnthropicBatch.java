@@ -66,13 +66,46 @@ public final class AnthropicBatch implements BatchApi {
     }
 
     @Override
-    public String submit(List<Item> items) {
+    public String submit(List<Item> items, String tag) { // Message Batches keep no metadata: find() matches by size and time
         ObjectNode body = json.createObjectNode();
         ArrayNode requests = body.putArray("requests");
         items.forEach(i -> requests.add(entry(i)));
         String id = http.postJson(URI.create(base + "/v1/messages/batches"), headers, body).path("id").asText("");
         if (id.isEmpty()) throw new ProviderException(ProviderException.Kind.FATAL, 200, "the batch endpoint returned no batch id", null);
         return id;
+    }
+
+    /**
+     * Message Batches carry no metadata, so the batch a lost create made is recognized by its request count and its
+     * creation time: the oldest unknown batch of exactly {@code requests} requests created since the submission. Its
+     * results are keyed by our custom ids, so a wrong match cannot land a foreign answer: its items come back without
+     * an answer and are retried.
+     */
+    @Override
+    public String find(String tag, int requests, long since, java.util.Set<String> known) {
+        String after = null;
+        String best = null;
+        for (int page = 0; page < LOOKUP_PAGES; page++) {
+            JsonNode list = http.getJson(URI.create(base + "/v1/messages/batches?limit=100"
+                    + (after == null ? "" : "&after_id=" + URLEncoder.encode(after, StandardCharsets.UTF_8))), headers);
+            for (JsonNode b : list.path("data")) {
+                String id = b.path("id").asText("");
+                after = id;
+                long created;
+                try {
+                    created = java.time.Instant.parse(b.path("created_at").asText("")).toEpochMilli();
+                } catch (java.time.format.DateTimeParseException e) {
+                    continue;
+                }
+                if (created < since - LOOKUP_SLACK_MILLIS) return best; // newest first: the rest are older still
+                JsonNode n = b.path("request_counts");
+                long total = n.path("processing").asLong() + n.path("succeeded").asLong() + n.path("errored").asLong()
+                        + n.path("canceled").asLong() + n.path("expired").asLong();
+                if (total == requests && !known.contains(id)) best = id;
+            }
+            if (!list.path("has_more").asBoolean(false) || after == null) return best;
+        }
+        return best;
     }
 
     @Override

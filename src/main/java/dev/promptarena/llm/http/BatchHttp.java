@@ -99,18 +99,43 @@ public final class BatchHttp {
         return new ProviderException(kind, status, message, null);
     }
 
-    /** The JSON objects of a JSONL body (a results file); blank lines are skipped. */
-    public java.util.List<JsonNode> lines(byte[] body) {
-        java.util.List<JsonNode> out = new java.util.ArrayList<>();
-        for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
-            if (line.isBlank()) continue;
-            try {
-                out.add(json.readTree(line));
-            } catch (IOException e) {
-                throw new ProviderException(ProviderException.Kind.TRANSIENT, 200, "malformed line in a batch results file", null);
+    /**
+     * The JSON objects of a JSONL body (a results file), parsed one at a time as the caller iterates (a 20,000-answer
+     * file as one list of trees cost more memory than the answers themselves); blank lines are skipped.
+     */
+    public Iterable<JsonNode> lines(byte[] body) {
+        return () -> new java.util.Iterator<>() {
+            private int start;
+            private JsonNode next = advance();
+
+            private JsonNode advance() {
+                while (start < body.length) {
+                    int end = start;
+                    while (end < body.length && body[end] != '\n') end++;
+                    int from = start;
+                    start = end + 1;
+                    boolean blank = true;
+                    for (int i = from; i < end && blank; i++) blank = body[i] == ' ' || body[i] == '\t' || body[i] == '\r';
+                    if (blank) continue;
+                    try {
+                        return json.readTree(body, from, end - from);
+                    } catch (IOException e) {
+                        throw new ProviderException(ProviderException.Kind.TRANSIENT, 200, "malformed line in a batch results file", null);
+                    }
+                }
+                return null;
             }
-        }
-        return out;
+
+            @Override public boolean hasNext() { return next != null; }
+
+            @Override
+            public JsonNode next() {
+                if (next == null) throw new java.util.NoSuchElementException();
+                JsonNode n = next;
+                next = advance();
+                return n;
+            }
+        };
     }
 
     private JsonNode parse(byte[] body) {

@@ -68,17 +68,37 @@ public final class OpenAiBatch implements BatchApi {
     }
 
     @Override
-    public String submit(List<Item> items) {
+    public String submit(List<Item> items, String tag) {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         for (Item i : items) file.writeBytes(line(i));
         JsonNode uploaded = http.postFile(URI.create(base + "/files"), headers, Map.of("purpose", "batch"), "file", "prompt-arena.jsonl",
                 file.toByteArray());
         ObjectNode create = json.createObjectNode().put("input_file_id", uploaded.path("id").asText())
                 .put("endpoint", "/v1/chat/completions").put("completion_window", "24h");
-        create.putObject("metadata").put("tool", "prompt-arena");
+        create.putObject("metadata").put("tool", "prompt-arena").put(TAG, tag);
         String id = http.postJson(URI.create(base + "/batches"), headers, create).path("id").asText("");
         if (id.isEmpty()) throw new ProviderException(ProviderException.Kind.FATAL, 200, "the batch endpoint returned no batch id", null);
         return id;
+    }
+
+    /** The metadata key of a batch's chunk fingerprint. */
+    static final String TAG = "prompt_arena_chunk";
+
+    /** Lists the batches (newest first) for the one whose metadata carries {@code tag}. */
+    @Override
+    public String find(String tag, int requests, long since, java.util.Set<String> known) {
+        String after = null;
+        for (int page = 0; page < LOOKUP_PAGES; page++) {
+            JsonNode list = http.getJson(URI.create(base + "/batches?limit=100" + (after == null ? "" : "&after=" + enc(after))), headers);
+            for (JsonNode b : list.path("data")) {
+                String id = b.path("id").asText("");
+                if (tag.equals(b.path("metadata").path(TAG).asText()) && !known.contains(id)) return id;
+                if (b.path("created_at").asLong(Long.MAX_VALUE) * 1000 < since - LOOKUP_SLACK_MILLIS) return null;
+                after = id;
+            }
+            if (!list.path("has_more").asBoolean(false) || after == null) return null;
+        }
+        return null;
     }
 
     @Override
