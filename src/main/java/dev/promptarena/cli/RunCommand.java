@@ -4,10 +4,8 @@ import dev.promptarena.engine.EngineOptions;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.report.files.Reports;
 import dev.promptarena.run.ArenaInputs;
-import dev.promptarena.run.DryRun;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.ManifestFactory;
-import dev.promptarena.run.ProvidersTable;
 import dev.promptarena.run.ResumeCheck;
 import dev.promptarena.run.RunOptions;
 import dev.promptarena.run.RunPipeline;
@@ -141,14 +139,7 @@ public final class RunCommand implements Callable<Integer> {
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
         RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(loaded.config()), null, runDir, part);
         if (dryRun && tournament) return TournamentOutput.dryRun(main, inputs, options);
-        if (dryRun) {
-            ProvidersTable.Result providers = ProvidersTable.of(inputs.config(), main.env);
-            if (!inputs.config().providers().isEmpty()) providers.lines().forEach(main.out::println);
-            providers.warnings().forEach(w -> main.err.println("warning: " + w));
-            main.out.println(DryRun.estimate(inputs, options).describe());
-            return ExitCode.PASS.code();
-        }
-        return execute(inputs, options);
+        return dryRun ? RunOutput.dryRun(main, inputs, options) : execute(inputs, options);
     }
 
     /** Re-runs the interrupted run's own command line in its own folder. */

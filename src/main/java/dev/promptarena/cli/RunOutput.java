@@ -6,13 +6,26 @@ import dev.promptarena.report.files.Reports;
 import dev.promptarena.report.junit.JUnitReport;
 import dev.promptarena.calibration.LabelsFile;
 import dev.promptarena.input.InputException;
+import dev.promptarena.run.ArenaInputs;
+import dev.promptarena.run.DryRun;
+import dev.promptarena.run.ProvidersTable;
 import dev.promptarena.run.RecordedRun;
+import dev.promptarena.run.RunOptions;
 import dev.promptarena.run.RunPipeline;
 import dev.promptarena.util.IoReason;
 
 /** Turns a finished (or interrupted) run into its reports, the terminal summary and the exit code. */
 final class RunOutput {
     private RunOutput() {}
+
+    /** {@code run --dry-run} of a two-variant arena: the resolved providers, then the calls and cost it would make. */
+    static int dryRun(Main main, ArenaInputs inputs, RunOptions options) {
+        ProvidersTable.Result providers = ProvidersTable.of(inputs.config(), main.env);
+        if (!inputs.config().providers().isEmpty()) providers.lines().forEach(main.out::println);
+        providers.warnings().forEach(w -> main.err.println("warning: " + w));
+        main.out.println(DryRun.estimate(inputs, options).describe());
+        return ExitCode.PASS.code();
+    }
 
     static int finish(RunPipeline.Result result, Main main, LabelsFile labels, java.nio.file.Path junit, java.util.List<java.nio.file.Path> outputs) {
         RecordedRun run = new RecordedRun(result.manifest(), result.records(), result.engine());
