@@ -62,12 +62,7 @@ public final class JUnitReport {
             properties(x, model);
             gate(x, suite, d);
             for (GuardrailResult g : gs) guardrail(x, suite, g);
-            x.writeEndElement();
-            x.writeEndElement();
-            x.writeEndDocument();
-            x.writeCharacters("\n");
-            x.flush();
-            x.close();
+            finish(x);
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write JUnit XML", e);
         }
@@ -81,6 +76,16 @@ public final class JUnitReport {
         property(x, "run_id", m.manifest().runId());
         property(x, "partial", Boolean.toString(m.manifest().partial()));
         x.writeEndElement();
+    }
+
+    /** Closes the testsuite and testsuites elements and the document, ending with a newline. */
+    static void finish(XMLStreamWriter x) throws XMLStreamException {
+        x.writeEndElement();
+        x.writeEndElement();
+        x.writeEndDocument();
+        x.writeCharacters("\n");
+        x.flush();
+        x.close();
     }
 
     static void property(XMLStreamWriter x, String name, String value) throws XMLStreamException {

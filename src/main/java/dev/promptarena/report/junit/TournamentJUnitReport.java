@@ -75,12 +75,7 @@ public final class TournamentJUnitReport {
                 JUnitReport.gate(x, suite, c.name() + " vs " + control, c.decision());
                 for (GuardrailResult g : c.decision().guardrails()) JUnitReport.guardrail(x, suite + "." + c.name(), g);
             }
-            x.writeEndElement();
-            x.writeEndElement();
-            x.writeEndDocument();
-            x.writeCharacters("\n");
-            x.flush();
-            x.close();
+            JUnitReport.finish(x);
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write JUnit XML", e);
         }
