@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.promptarena.util.HashSlots;
 import java.util.function.ToLongFunction;
 
 /**
@@ -69,7 +70,7 @@ public final class Journal implements AutoCloseable {
      *                  prompt...) before it could write the next batch
      */
     public static Journal open(Path file, ObjectMapper json, Executor callbacks) {
-        return open(file, json, callbacks, PackIndex::hash);
+        return open(file, json, callbacks, HashSlots::hash);
     }
 
     /** As {@link #open(Path, ObjectMapper, Executor)} with the slot hash given (tests force collisions with it). */

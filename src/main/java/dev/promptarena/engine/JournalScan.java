@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.ToLongFunction;
+import dev.promptarena.util.HashSlots;
 
 /**
  * What {@link Journal#open} learns from an existing journal, read front to back in 64 KB chunks: an index from

@@ -1,6 +1,6 @@
 package dev.promptarena.engine;
 
-import java.nio.charset.StandardCharsets;
+import dev.promptarena.util.HashSlots;
 
 /**
  * The pack's in-memory index: a 64-bit hash of each key to where its latest record starts (segment and
@@ -32,18 +32,5 @@ final class PackIndex {
     /** Heap of the table's arrays in bytes (bench). */
     synchronized long tableBytes() { return 16L * slots.capacity(); }
 
-    /** FNV-1a over the key's UTF-8 bytes, then MurmurHash3's finalizer so every bit of the hash mixes well; never 0. */
-    static long hash(String key) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb93f5ccdeb53L;
-        h ^= h >>> 33;
-        return h == 0 ? 1 : h;
-    }
+    static long hash(String key) { return HashSlots.hash(key); }
 }

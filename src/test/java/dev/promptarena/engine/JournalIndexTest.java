@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.ToLongFunction;
+import dev.promptarena.util.HashSlots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +67,7 @@ class JournalIndexTest {
     void laterSuccessWinsAndAFailureNeverHidesASuccessUnderCollisions() {
         Path file = write(ok("A", "k1", "first", 1.0), failed("A", "k2"), ok("B", "k1", "b", 0.5), failed("A", "k1"),
                 ok("A", "k1", "second", 2.0), failed("A", "k1"), failed("JUDGE", "k9"));
-        for (ToLongFunction<String> hash : java.util.List.<ToLongFunction<String>>of(PackIndex::hash, slot -> 7L)) {
+        for (ToLongFunction<String> hash : java.util.List.<ToLongFunction<String>>of(HashSlots::hash, slot -> 7L)) {
             try (Journal j = Journal.open(file, JSON, Runnable::run, hash)) {
                 assertEquals("second", j.completed("A", "k1").response().text());
                 assertEquals("b", j.completed("B", "k1").response().text());

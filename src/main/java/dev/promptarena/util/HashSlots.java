@@ -1,5 +1,6 @@
-package dev.promptarena.engine;
+package dev.promptarena.util;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.LongPredicate;
 
 /**
@@ -12,7 +13,7 @@ import java.util.function.LongPredicate;
  * record back); a value that fails it is skipped and probing goes on, so colliding keys coexist. Not
  * thread-safe for writes; reads after the last write may run on many threads.
  */
-final class HashSlots {
+public final class HashSlots {
     private static final long EMPTY = 0;
     private static final int MIN_CAPACITY = 1 << 10;
 
@@ -21,7 +22,7 @@ final class HashSlots {
     private int size;
 
     /** The value of the first slot with hash {@code h} whose value passes {@code same}, or -1. */
-    long get(long h, LongPredicate same) {
+    public long get(long h, LongPredicate same) {
         long key = nonEmpty(h);
         int cap = hashes.length;
         for (int i = home(key, cap); hashes[i] != EMPTY; i = next(i, cap)) {
@@ -36,7 +37,7 @@ final class HashSlots {
      *
      * @return the value replaced, or -1 when the key was new
      */
-    long put(long h, long value, LongPredicate same) {
+    public long put(long h, long value, LongPredicate same) {
         if (value < 0) throw new IllegalArgumentException("negative value " + value);
         if ((size + 1) * 4L > hashes.length * 3L) grow();
         long key = nonEmpty(h);
@@ -55,10 +56,10 @@ final class HashSlots {
         return -1;
     }
 
-    int size() { return size; }
+    public int size() { return size; }
 
     /** Slots allocated (each 16 bytes of heap). */
-    int capacity() { return hashes.length; }
+    public int capacity() { return hashes.length; }
 
     private void grow() {
         int cap = (int) Math.min(Integer.MAX_VALUE - 8L, hashes.length * 3L / 2);
@@ -83,4 +84,19 @@ final class HashSlots {
     private static int home(long h, int cap) { return (int) (((h >>> 32) * cap) >>> 32); }
 
     private static int next(int i, int cap) { return i + 1 == cap ? 0 : i + 1; }
+
+    /** FNV-1a over the key's UTF-8 bytes, then MurmurHash3's finalizer so every bit of the hash mixes well; never 0. */
+    public static long hash(String key) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb93f5ccdeb53L;
+        h ^= h >>> 33;
+        return h == EMPTY ? 1 : h;
+    }
 }

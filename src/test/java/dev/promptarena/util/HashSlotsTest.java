@@ -1,4 +1,4 @@
-package dev.promptarena.engine;
+package dev.promptarena.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
