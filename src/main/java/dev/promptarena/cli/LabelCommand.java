@@ -10,7 +10,7 @@ import dev.promptarena.input.InputException;
 import dev.promptarena.report.CsvTable;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.ManifestFactory;
-import dev.promptarena.run.RecordedRun;
+import dev.promptarena.run.StoredCases;
 import dev.promptarena.run.RunDirectory;
 import java.io.IOException;
 import java.io.Writer;
@@ -76,7 +76,7 @@ public final class LabelCommand implements Callable<Integer> {
         }
         RunDirectory dir = RunDirectory.open(runDir);
         Manifest manifest = ManifestFactory.read(dir.file("manifest.json"));
-        JudgedCases judged = JudgedCases.of(RecordedRun.readCases(dir.file("cases.jsonl")));
+        JudgedCases judged = JudgedCases.of(StoredCases.read(dir.file("cases.jsonl"))); // streamed, not loaded (issue 21)
         if (judged.size() < 2) throw new InputException(dir.file("cases.jsonl"), "the run has fewer than 2 cases with a scored verdict");
         LabelSheet sheet = LabelSheet.draw(manifest.runId(), judged, n, s, seed != null ? seed : manifest.judge().seed());
         Map<String, GoldenCase> dataset = dataset(manifest);
