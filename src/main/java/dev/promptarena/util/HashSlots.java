@@ -80,8 +80,12 @@ public final class HashSlots {
     /** 0 marks a free slot, so a hash of 0 is stored as 1 (it then shares a slot chain with 1: the test tells them apart). */
     private static long nonEmpty(long h) { return h == EMPTY ? 1 : h; }
 
-    /** The high 32 bits scaled to the capacity (multiply-shift): any capacity works, not only powers of two. */
-    private static int home(long h, int cap) { return (int) (((h >>> 32) * cap) >>> 32); }
+    /**
+     * The hash mixed (Fibonacci hashing: hashes that differ only in low bits, e.g. a test's small numbers, must
+     * not all land on one slot), then its high 32 bits scaled to the capacity: any capacity works, not only powers
+     * of two.
+     */
+    private static int home(long h, int cap) { return (int) ((((h * 0x9E3779B97F4A7C15L) >>> 32) * cap) >>> 32); }
 
     private static int next(int i, int cap) { return i + 1 == cap ? 0 : i + 1; }
 
