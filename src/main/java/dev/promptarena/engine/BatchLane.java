@@ -233,5 +233,10 @@ final class BatchLane implements AutoCloseable {
         apis.values().forEach(BatchApi::close);
         log.close();
         spool.clear();
+        try {
+            java.nio.file.Files.deleteIfExists(uploadFile); // left by a killed session if one wrote it and died before the create
+        } catch (java.io.IOException e) {
+            options.log().accept("cannot delete " + uploadFile + ": " + e.getMessage());
+        }
     }
 }
