@@ -1,12 +1,14 @@
 package dev.promptarena.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptarena.testing.ArenaFixture;
 import dev.promptarena.testing.CliRun;
 import dev.promptarena.testing.FakeBatchServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,8 @@ class BatchSimProviderTest {
             assertTrue(List.of(0, 1, 3).contains(batch.exitCode()), batch.err());
             assertEquals(BatchModeTest.CASES, server.itemsSubmitted(), "the judge calls went in a batch");
             assertEquals(0, server.syncCalls());
+            assertFalse(Files.exists(batchRun.resolve("batch-pending.jsonl")), "the spooled requests are deleted once they have landed");
+            assertFalse(Files.exists(batchRun.resolve("batch-upload.jsonl")), "the upload is deleted once the batch is created");
             Path syncRun = dir.resolve("sync");
             CliRun sync = CliRun.of(BatchModeTest.env(dir.resolve("cache-sync")), "run", cfg.toString(), "--quiet", "--run-dir", syncRun.toString());
             assertEquals(batch.exitCode(), sync.exitCode(), sync.err());
