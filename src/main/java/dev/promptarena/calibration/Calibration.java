@@ -39,8 +39,15 @@ public final class Calibration {
                                             double threshold, double alpha, CalibrationResult.Rule rule) {
         if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold must be in (0, 1], got: " + threshold);
         if (labels.isEmpty()) throw new InputException(labelsFile, "the labels file has no labels");
+        // One pass over the run (it streams from cases.jsonl): only the labelled cases' records are kept (issue 21).
+        Set<String> labelled = new java.util.HashSet<>();
+        labels.forEach(l -> labelled.add(l.caseId()));
         Map<String, List<CaseRecord>> byCase = new LinkedHashMap<>();
-        records.forEach(r -> byCase.computeIfAbsent(r.caseId(), k -> new ArrayList<>()).add(r));
+        Set<String> judges = new LinkedHashSet<>();
+        for (CaseRecord r : records) {
+            r.traces().forEach(t -> judges.add(t.judge()));
+            if (labelled.contains(r.caseId())) byCase.computeIfAbsent(r.caseId(), k -> new ArrayList<>()).add(r);
+        }
         Set<String> unknown = new TreeSet<>();
         Map<CaseRecord, List<String>> humans = new LinkedHashMap<>();
         for (HumanLabel l : labels) {
@@ -54,8 +61,6 @@ public final class Calibration {
             throw new InputException(labelsFile, "no labelled case is in the run " + runDir + " (labels name e.g. '"
                     + labels.get(0).caseId() + "'); check the case ids");
         }
-        Set<String> judges = new LinkedHashSet<>();
-        records.forEach(r -> r.traces().forEach(t -> judges.add(t.judge())));
         List<JudgeAgreement> perJudge = new ArrayList<>();
         for (String j : judges) perJudge.add(agreement(j, humans, j, alpha));
         JudgeAgreement panel = agreement("panel", humans, null, alpha);

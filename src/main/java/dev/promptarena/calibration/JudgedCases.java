@@ -1,14 +1,7 @@
 package dev.promptarena.calibration;
 
 import dev.promptarena.run.CaseRecord;
-import dev.promptarena.stats.Vote;
-import dev.promptarena.stats.VerdictCombiner;
-import dev.promptarena.stats.Verdict;
-import dev.promptarena.stats.Winner;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A run seen case by case, as the human-corrected win rate needs it: per golden case the judge's tie-half
@@ -20,51 +13,24 @@ import java.util.Map;
  * @param uncertainty per case: the variance of its votes' scores (high when the judge contradicted itself across
  *                    orders, samples or panel members) + 0.03 (a consistent judge can still be wrong)
  *                    + 0.03 × (1 − |mean axis-score gap|) when the judge's 1–5 scores for A and B are within a point
- * @param records     each case's scored records (repeats)
+ * @param records     each case's scored records (repeats), read back on demand when built by {@link #of}
  */
 public record JudgedCases(List<String> ids, double[] score, double[] uncertainty, List<List<CaseRecord>> records) {
     /** The floor added to every case's uncertainty; the coverage simulation (bench/ppi-coverage.sh) used it. */
     static final double FLOOR = 0.03;
 
+    /**
+     * One pass over {@code all} (which streams when it is a run's cases.jsonl): memory keeps per case its id and
+     * sums, per scored record its index in {@code all} and its votes as bytes, never the records themselves (issue
+     * 21: a million-case run's texts do not fit). {@link #records()} reads a case's records back from {@code all}
+     * on demand, as the label sheet and the bias check need them for the few cases drawn or labelled.
+     */
     public static JudgedCases of(List<CaseRecord> all) {
-        Map<String, List<CaseRecord>> byCase = new LinkedHashMap<>();
-        for (CaseRecord r : all) {
-            if (VerdictCombiner.combine(r.outcome()).scored()) byCase.computeIfAbsent(r.caseId(), k -> new ArrayList<>()).add(r);
-        }
-        List<String> ids = List.copyOf(byCase.keySet());
-        double[] score = new double[ids.size()], uncertainty = new double[ids.size()];
-        List<List<CaseRecord>> records = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            List<CaseRecord> rs = byCase.get(ids.get(i));
-            records.add(List.copyOf(rs));
-            double s = 0;
-            List<Double> votes = new ArrayList<>();
-            double gap = 0;
-            int gaps = 0;
-            for (CaseRecord r : rs) {
-                Verdict v = VerdictCombiner.combine(r.outcome());
-                s += v.score();
-                for (Vote vote : r.outcome().votes()) {
-                    if (vote.winner() == Winner.UNPARSEABLE) continue;
-                    votes.add(vote.winner() == Winner.B ? 1.0 : vote.winner() == Winner.A ? 0.0 : 0.5);
-                    for (Map.Entry<String, Integer> e : vote.scoresB().entrySet()) {
-                        Integer a = vote.scoresA().get(e.getKey());
-                        if (a != null) { gap += e.getValue() - a; gaps++; }
-                    }
-                }
-            }
-            score[i] = s / rs.size();
-            double closeness = gaps == 0 ? 0 : Math.max(0, 1 - Math.abs(gap / gaps));
-            uncertainty[i] = variance(votes) + FLOOR + FLOOR * closeness;
-        }
-        return new JudgedCases(ids, score, uncertainty, List.copyOf(records));
+        JudgedCasesBuilder b = new JudgedCasesBuilder();
+        int k = 0;
+        for (CaseRecord r : all) b.add(r, k++);
+        return b.build(all);
     }
 
     public int size() { return ids.size(); }
-
-    private static double variance(List<Double> x) {
-        if (x.isEmpty()) return 0;
-        double m = x.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        return x.stream().mapToDouble(v -> (v - m) * (v - m)).sum() / x.size();
-    }
 }

@@ -10,7 +10,7 @@ import dev.promptarena.calibration.LabelsFile;
 import dev.promptarena.run.CaseRecord;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.ManifestFactory;
-import dev.promptarena.run.RecordedRun;
+import dev.promptarena.run.StoredCases;
 import dev.promptarena.run.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +74,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         RunDirectory dir = RunDirectory.open(runDir);
         Manifest manifest = ManifestFactory.read(dir.file("manifest.json"));
-        List<CaseRecord> records = RecordedRun.readCases(dir.file("cases.jsonl"));
+        List<CaseRecord> records = StoredCases.read(dir.file("cases.jsonl")); // streamed, not loaded (issue 21)
         LabelsFile file = LabelsFile.read(labels, manifest.runId());
         CalibrationResult r = Calibration.compute(runDir, labels, records, file.labels(), threshold, manifest.policy().alpha(),
                 rule.equals("point") ? CalibrationResult.Rule.POINT : CalibrationResult.Rule.LOWER_BOUND);

@@ -8,6 +8,7 @@ import dev.promptarena.report.LabelsProvenance;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.RecordedRun;
+import dev.promptarena.run.StoredCases;
 import dev.promptarena.stats.CorrectedWinRate;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ final class HumanLabelsGate {
         Set<String> ids = new java.util.HashSet<>();
         for (Path shard : shards) {
             Path cases = shard.resolve("cases.jsonl");
-            if (Files.isRegularFile(cases)) RecordedRun.readCases(cases).forEach(c -> ids.add(c.caseId()));
+            if (Files.isRegularFile(cases)) StoredCases.read(cases).forEach(c -> ids.add(c.caseId())); // streamed (issue 21)
         }
         return plainWithKnownCases(file, ids, "the shards' cases", "merge", "MERGED_DIR");
     }

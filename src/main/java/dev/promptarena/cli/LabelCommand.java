@@ -10,7 +10,7 @@ import dev.promptarena.input.InputException;
 import dev.promptarena.report.CsvTable;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.ManifestFactory;
-import dev.promptarena.run.RecordedRun;
+import dev.promptarena.run.StoredCases;
 import dev.promptarena.run.RunDirectory;
 import java.io.IOException;
 import java.io.Writer;
@@ -76,10 +76,10 @@ public final class LabelCommand implements Callable<Integer> {
         }
         RunDirectory dir = RunDirectory.open(runDir);
         Manifest manifest = ManifestFactory.read(dir.file("manifest.json"));
-        JudgedCases judged = JudgedCases.of(RecordedRun.readCases(dir.file("cases.jsonl")));
+        JudgedCases judged = JudgedCases.of(StoredCases.read(dir.file("cases.jsonl"))); // streamed, not loaded (issue 21)
         if (judged.size() < 2) throw new InputException(dir.file("cases.jsonl"), "the run has fewer than 2 cases with a scored verdict");
         LabelSheet sheet = LabelSheet.draw(manifest.runId(), judged, n, s, seed != null ? seed : manifest.judge().seed());
-        Map<String, GoldenCase> dataset = dataset(manifest);
+        Map<String, GoldenCase> dataset = dataset(manifest, sheet.items().stream().map(LabelSheet.Item::caseId).collect(java.util.stream.Collectors.toSet()));
         write(out, w -> LabelSheetWriter.csv(sheet, dataset, w, CsvTable::safe));
         if (html != null) write(html, w -> LabelSheetWriter.html(sheet, dataset, w));
         main.out.printf(Locale.ROOT, "%d of %d cases to label (strategy %s) -> %s%s%n", sheet.items().size(), sheet.cases(),
@@ -88,13 +88,16 @@ public final class LabelCommand implements Callable<Integer> {
         return ExitCode.PASS.code();
     }
 
-    /** The golden cases by id when the dataset file is still there unchanged; empty otherwise (context is optional). */
-    private static Map<String, GoldenCase> dataset(Manifest m) {
+    /**
+     * The sheet's golden cases by id when the dataset file is still there unchanged; empty otherwise (context is
+     * optional). Only the sheet's cases are kept: a sheet has tens of rows, a golden set up to millions (issue 21).
+     */
+    private static Map<String, GoldenCase> dataset(Manifest m, java.util.Set<String> wanted) {
         Map<String, GoldenCase> byId = new LinkedHashMap<>();
         try {
             Path f = m.datasetFile() == null ? null : Path.of(m.datasetFile());
             if (f == null || !Files.isRegularFile(f) || !Hashing.sha256(Files.readAllBytes(f)).equals(m.datasetSha256())) return byId;
-            for (GoldenCase g : new DatasetLoader().load(f)) byId.put(g.id(), g);
+            for (GoldenCase g : new DatasetLoader().load(f)) if (wanted.contains(g.id())) byId.put(g.id(), g);
         } catch (IOException | InputException e) {
             byId.clear();
         }

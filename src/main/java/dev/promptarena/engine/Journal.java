@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -21,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.promptarena.util.HashSlots;
+import java.util.function.ToLongFunction;
 
 /**
  * The run's append-only record of completed calls ({@code journal.jsonl}). An entry is on disk
@@ -29,14 +29,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code force} covers every entry queued meanwhile, which keeps fsyncs from capping
  * throughput at high concurrency.
  * <p>On open, a last line without its newline — the process died mid-write — is ignored and
- * cut off before anything is appended, so the file stays valid JSONL.
+ * cut off before anything is appended, so the file stays valid JSONL. What earlier sessions completed is
+ * not held in memory: open keeps an index of offsets ({@link JournalScan}), and {@link #completed} reads the
+ * entry back, so resuming a run of a million cases holds ~30 bytes a finished call, not its answer.
  */
 public final class Journal implements AutoCloseable {
     private record Pending(byte[] line, CompletableFuture<Long> done) {}
 
     private final ObjectMapper json;
     private final FileChannel channel;
-    private final Map<String, JournalEntry> completed = new HashMap<>();
+    /** Slot hash to the offset of the slot's last successful entry before this session (JournalScan). */
+    private final HashSlots completed;
+    private final ToLongFunction<String> hash;
+    private final double spentUsd;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(DaemonThreads.named("journal-writer"));
@@ -48,14 +53,14 @@ public final class Journal implements AutoCloseable {
     /** The first failed write: after it nothing more is appended, so no good line ever follows a torn one. */
     private volatile IOException failure;
 
-    private Journal(ObjectMapper json, FileChannel channel, List<JournalEntry> existing, long tornBytes, Executor callbacks) {
+    private Journal(ObjectMapper json, FileChannel channel, JournalScan scan, long tornBytes, ToLongFunction<String> hash, Executor callbacks) {
         this.json = json;
         this.channel = channel;
         this.callbacks = callbacks;
-        // Later lines win: a call that failed and succeeded on resume counts as succeeded. Only
-        // what resume needs is kept (not the request, which for a judge holds both answers).
-        existing.forEach(e -> completed.merge(e.slot(), e.withoutRequest(), (old, now) -> now.succeeded() || !old.succeeded() ? now : old));
-        this.loaded = existing.size();
+        this.completed = scan.index;
+        this.hash = hash;
+        this.spentUsd = scan.spentUsd;
+        this.loaded = scan.entries;
         this.tornBytes = tornBytes;
     }
 
@@ -67,50 +72,49 @@ public final class Journal implements AutoCloseable {
      *                  prompt...) before it could write the next batch
      */
     public static Journal open(Path file, ObjectMapper json, Executor callbacks) {
+        return open(file, json, callbacks, HashSlots::hash);
+    }
+
+    /** As {@link #open(Path, ObjectMapper, Executor)} with the slot hash given (tests force collisions with it). */
+    static Journal open(Path file, ObjectMapper json, Executor callbacks, ToLongFunction<String> hash) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            byte[] bytes = Files.readAllBytes(file);
-            List<JournalEntry> entries = new ArrayList<>();
-            int start = 0;
-            int goodEnd = 0;
-            int lineNo = 0;
-            for (int i = 0; i < bytes.length; i++) {
-                if (bytes[i] != '\n') continue;
-                lineNo++;
-                if (i > start) {
-                    try {
-                        entries.add(json.readValue(bytes, start, i - start, JournalEntry.class));
-                    } catch (IOException corrupt) {
-                        // A complete but unreadable line cannot come from a crash (lines are written
-                        // whole, then the newline); refuse rather than silently drop evidence.
-                        throw new IllegalStateException(file + ": line " + lineNo + " (bytes " + start + " to " + i
-                                + ") is not a journal entry, so this run cannot be resumed safely: " + (corrupt instanceof com.fasterxml.jackson.core.JsonProcessingException jp ? jp.getOriginalMessage() : corrupt.getMessage()));
-                    }
-                }
-                start = i + 1;
-                goodEnd = start;
+            JournalScan scan;
+            try {
+                scan = JournalScan.of(file, ch, json, hash);
+            } catch (IOException | RuntimeException e) {
+                ch.close();
+                throw e;
             }
-            long torn = bytes.length - goodEnd;
-            ch.truncate(goodEnd);
-            ch.position(goodEnd);
+            long torn = scan.size - scan.goodEnd;
+            ch.truncate(scan.goodEnd);
+            ch.position(scan.goodEnd);
             if (torn > 0) ch.force(false);
-            return new Journal(json, ch, entries, torn, callbacks);
+            return new Journal(json, ch, scan, torn, hash, callbacks);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open journal " + file, e);
         }
     }
 
-    /** The successful entry recorded for this role and request before this session, or null. */
+    /**
+     * The successful entry recorded for this role and request before this session, or null. Read back from the
+     * file (the index holds only offsets), without its request, as the engine needs only the answer.
+     */
     public JournalEntry completed(String role, String key) {
-        JournalEntry e = completed.get(JournalEntry.slot(role, key));
-        return e != null && e.succeeded() ? e : null;
+        String slot = JournalEntry.slot(role, key);
+        JournalEntry[] found = new JournalEntry[1];
+        completed.get(hash.applyAsLong(slot), at -> {
+            JournalEntry e = read(at);
+            if (!e.slot().equals(slot)) return false; // another slot with the same 64-bit hash
+            found[0] = e;
+            return true;
+        });
+        return found[0] == null ? null : found[0].withoutRequest();
     }
 
-    /** Cost of the successful calls already journaled (money spent earlier in this run). */
-    public double spentUsd() {
-        return completed.values().stream().filter(JournalEntry::succeeded).mapToDouble(JournalEntry::costUsd).sum();
-    }
+    /** Cost of the successful calls already journaled (money spent earlier in this run), summed at open. */
+    public double spentUsd() { return spentUsd; }
 
     /** Entries read at open. */
     public int loadedEntries() { return loaded; }
@@ -210,27 +214,7 @@ public final class Journal implements AutoCloseable {
      * The entry whose line starts at {@code offset} (from {@link #appendLocated}). A positional read, safe while
      * the writer appends: the line was forced before its offset was handed out.
      */
-    public JournalEntry read(long offset) {
-        try {
-            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-            ByteBuffer buf = ByteBuffer.allocate(16 * 1024);
-            for (long pos = offset; ; ) {
-                buf.clear();
-                int n = channel.read(buf, pos);
-                if (n < 0) throw new IOException("journal ends inside the entry at byte " + offset);
-                for (int i = 0; i < n; i++) {
-                    if (buf.get(i) == '\n') {
-                        line.write(buf.array(), 0, i);
-                        return json.readValue(line.toByteArray(), JournalEntry.class);
-                    }
-                }
-                line.write(buf.array(), 0, n);
-                pos += n;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read back the journal entry at byte " + offset, e);
-        }
-    }
+    public JournalEntry read(long offset) { return JournalScan.readAt(channel, json, offset); }
 
     /** Waits for queued writes, then closes the file. */
     @Override

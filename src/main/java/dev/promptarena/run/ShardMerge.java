@@ -3,14 +3,13 @@ package dev.promptarena.run;
 import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.input.InputException;
+import dev.promptarena.util.HashSlots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -34,15 +33,24 @@ public final class ShardMerge {
         ShardSet set = ShardSet.check(shardDirs);
         ShardInfo anyInfo = set.shards().get(0).info();
         int repeats = anyInfo.repeats();
-        CaseRecord[] ordered = new CaseRecord[anyInfo.cases() * repeats];
-        for (ShardSet.Member m : set.shards()) place(m, RecordedRun.readCases(m.dir().resolve("cases.jsonl")), ordered, repeats);
-        for (int p = 0; p < ordered.length; p++) {
-            if (ordered[p] == null) {
+        // Memory stays flat in the number of cases (issue 21): each shard's cases.jsonl is indexed (12 bytes a case,
+        // StoredCases) and checked as it streams by; the whole run's order is one int per case position (its shard).
+        int[] owner = new int[anyInfo.cases()];
+        java.util.Arrays.fill(owner, -1);
+        List<StoredCases> shardCases = new ArrayList<>();
+        for (int k = 0; k < set.shards().size(); k++) {
+            ShardSet.Member m = set.shards().get(k);
+            StoredCases cases = StoredCases.read(m.dir().resolve("cases.jsonl"));
+            place(m, k, cases, owner, repeats);
+            shardCases.add(cases);
+        }
+        for (int p = 0; p < owner.length; p++) {
+            if (owner[p] < 0) {
                 throw new InputException(set.shards().get(0).dir().resolve(ShardInfo.FILE), 0, "positions", "no shard holds case position "
-                        + p / repeats + " (repeat " + p % repeats + "): the shards do not cover the run");
+                        + p + " (repeat 0): the shards do not cover the run");
             }
         }
-        List<CaseRecord> records = List.of(ordered);
+        int total = owner.length * repeats;
         Manifest first = set.shards().get(0).manifest();
         RunDirectory dir = create(runDir, set.shards().get(0).dir(), first.arena(), now);
         String started = set.shards().stream().map(m -> m.manifest().startedAt()).min(Comparator.naturalOrder()).orElseThrow();
@@ -51,41 +59,72 @@ public final class ShardMerge {
         // them would let a merged run PASS that no shard could. Served models come from the merged journal below.
         List<String> designChanges = set.shards().stream().map(m -> m.manifest().designChanges()).filter(java.util.Objects::nonNull)
                 .flatMap(List::stream).distinct().toList();
-        Manifest manifest = wholeRun(first, dir.runId(), records.size(), started, finished, designChanges);
+        Manifest manifest = wholeRun(first, dir.runId(), total, started, finished, designChanges);
         EngineSnapshot engine = EngineTotals.sum(set.shards().stream().map(m -> RecordedRun.readEngine(m.dir().resolve("engine.json"))).toList());
         dir.writeJson("manifest.json", manifest);
-        dir.writeJsonLines("cases.jsonl", records);
-        dir.writeJsonLines("outcomes.jsonl", records.stream().map(CaseRecord::outcome).toList());
+        writeInOrder(dir, "cases.jsonl", shardCases, owner, repeats, r -> r);
+        writeInOrder(dir, "outcomes.jsonl", shardCases, owner, repeats, CaseRecord::outcome);
         if (engine != null) dir.writeJson("engine.json", engine);
         concatJournals(set, dir);
         manifest = manifest.withServed(ServedModels.read(dir.file(CallEngine.JOURNAL)));
         dir.writeJson("manifest.json", manifest);
-        return new Merged(dir, new RecordedRun(manifest, records, engine));
+        // The records stay in the merged cases.jsonl, read back as the reports stream through them.
+        return new Merged(dir, new RecordedRun(manifest, StoredCases.index(dir.file("cases.jsonl"), total, List.of()), engine));
     }
 
-    /** Puts a shard's records at their positions in the whole run, checking they are exactly the shard's cases. */
-    private static void place(ShardSet.Member m, List<CaseRecord> records, CaseRecord[] ordered, int repeats) {
+    /**
+     * Checks a shard's records are exactly the shard's cases, in order, and marks their positions as the shard's.
+     * One pass over the file; a case id seen in an earlier case of the shard is found through a table of id hashes
+     * holding the record's index (a hash match is confirmed by reading that record back), and a repeat must carry
+     * its case's id.
+     */
+    private static void place(ShardSet.Member m, int shard, StoredCases records, int[] owner, int repeats) {
         Path file = m.dir().resolve("cases.jsonl");
         List<Integer> positions = m.info().positions();
         if (records.size() != positions.size() * repeats) {
             throw new InputException(file, 0, null, "shard " + m.info().label() + " records " + records.size() + " cases, but shard.json lists "
                     + positions.size() + " cases x " + repeats + " repeats");
         }
-        Map<String, Integer> caseIndex = new LinkedHashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            CaseRecord r = records.get(i);
+        HashSlots firstSeen = new HashSlots();
+        int i = 0;
+        String groupId = null;
+        for (CaseRecord r : records) {
             // cases.jsonl is in golden-set order, repeats together: the j-th case of the shard is at positions[j].
-            Integer expected = positions.get(i / repeats);
-            Integer seen = caseIndex.putIfAbsent(r.caseId(), expected);
-            if ((seen != null && !seen.equals(expected)) || r.repeat() != i % repeats) {
+            int expected = positions.get(i / repeats);
+            String id = r.caseId();
+            boolean outOfOrder = r.repeat() != i % repeats;
+            if (i % repeats == 0) {
+                groupId = id;
+                long h = HashSlots.hash(id);
+                outOfOrder |= firstSeen.get(h, j -> records.get((int) j).caseId().equals(id)) >= 0; // positions are distinct
+                firstSeen.put(h, i, j -> false);
+            } else {
+                outOfOrder |= !id.equals(groupId);
+            }
+            if (outOfOrder) {
                 throw new InputException(file, i + 1, "case_id", "case " + r.caseId() + " repeat " + r.repeat() + " is out of the shard's order");
             }
-            int p = expected * repeats + r.repeat();
-            if (ordered[p] != null) {
-                throw new InputException(file, i + 1, "case_id", "case " + r.caseId() + " is also in another shard");
+            if (r.repeat() == 0) {
+                if (owner[expected] >= 0) {
+                    throw new InputException(file, i + 1, "case_id", "case " + r.caseId() + " is also in another shard");
+                }
+                owner[expected] = shard;
             }
-            ordered[p] = r;
+            i++;
         }
+    }
+
+    /** Writes the whole run's records (or what {@code as} makes of them) in case order, streaming from the shards. */
+    private static void writeInOrder(RunDirectory dir, String name, List<StoredCases> shards, int[] owner, int repeats,
+                                     java.util.function.Function<CaseRecord, Object> as) {
+        List<java.util.Iterator<CaseRecord>> its = shards.stream().map(StoredCases::iterator).toList();
+        dir.writeAtomically(name, w -> {
+            for (int shard : owner) {
+                for (int r = 0; r < repeats; r++) RunDirectory.writeJsonLine(w, as.apply(its.get(shard).next()));
+            }
+            // place() checked every shard holds exactly its positions' records; this also closes each file.
+            for (java.util.Iterator<CaseRecord> it : its) if (it.hasNext()) throw new IllegalStateException("a shard has records left over");
+        });
     }
 
     private static RunDirectory create(Path runDir, Path firstShard, String arena, ZonedDateTime now) {

@@ -1,2 +1,2 @@
-/** Small concurrency helpers with no project dependencies. */
+/** Small helpers with no project dependencies: concurrency, and a primitive hash table for indexes that must stay flat in memory. */
 package dev.promptarena.util;

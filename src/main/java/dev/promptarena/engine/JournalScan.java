@@ -1,0 +1,130 @@
+package dev.promptarena.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.ToLongFunction;
+import dev.promptarena.util.HashSlots;
+
+/**
+ * What {@link Journal#open} learns from an existing journal, read front to back in 64 KB chunks: an index from
+ * each slot (role and request key) to the byte offset of its last successful entry, the money those entries cost,
+ * and where the last complete line ends. Memory holds one line at a time and 21 to 32 bytes a completed call
+ * ({@link HashSlots}); the entries themselves stay in the file and are read back on demand, so resuming a run of a
+ * million cases no longer loads every answer it already has (issue 21).
+ */
+final class JournalScan {
+    private static final int CHUNK = 1 << 16;
+
+    final HashSlots index = new HashSlots();
+    int entries;
+    double spentUsd;
+    /** Bytes up to and including the last newline: what stays after a torn last line is cut off. */
+    long goodEnd;
+    long size;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final ObjectMapper json;
+    private final ToLongFunction<String> hash;
+
+    private JournalScan(Path file, FileChannel channel, ObjectMapper json, ToLongFunction<String> hash) {
+        this.file = file;
+        this.channel = channel;
+        this.json = json;
+        this.hash = hash;
+    }
+
+    static JournalScan of(Path file, FileChannel channel, ObjectMapper json, ToLongFunction<String> hash) throws IOException {
+        JournalScan scan = new JournalScan(file, channel, json, hash);
+        scan.run();
+        return scan;
+    }
+
+    private void run() throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(CHUNK);
+        byte[] line = new byte[1 << 12];
+        int len = 0;
+        long start = 0;
+        int lineNo = 0;
+        long pos = 0;
+        for (int n; (n = channel.read(buf.clear(), pos)) > 0; pos += n) {
+            byte[] chunk = buf.array();
+            int from = 0;
+            for (int k = 0; k < n; k++) {
+                if (chunk[k] != '\n') continue;
+                line = append(line, len, chunk, from, k - from);
+                len += k - from;
+                lineNo++;
+                long end = pos + k;
+                if (len > 0) accept(line, len, lineNo, start, end);
+                start = end + 1;
+                goodEnd = start;
+                len = 0;
+                from = k + 1;
+            }
+            line = append(line, len, chunk, from, n - from);
+            len += n - from;
+        }
+        size = pos;
+    }
+
+    private static byte[] append(byte[] line, int len, byte[] src, int from, int count) {
+        if (len + count > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, len + count));
+        System.arraycopy(src, from, line, len, count);
+        return line;
+    }
+
+    private void accept(byte[] line, int len, int lineNo, long start, long end) throws IOException {
+        JournalEntry e;
+        try {
+            e = json.readValue(line, 0, len, JournalEntry.class);
+        } catch (IOException corrupt) {
+            // A complete but unreadable line cannot come from a crash (lines are written
+            // whole, then the newline); refuse rather than silently drop evidence.
+            throw new IllegalStateException(file + ": line " + lineNo + " (bytes " + start + " to " + end
+                    + ") is not a journal entry, so this run cannot be resumed safely: "
+                    + (corrupt instanceof JsonProcessingException jp ? jp.getOriginalMessage() : corrupt.getMessage()));
+        }
+        entries++;
+        // Later lines win, but a failure never hides an earlier success: only successes are indexed.
+        if (!e.succeeded()) return;
+        String slot = e.slot();
+        long replaced = index.put(hash.applyAsLong(slot), start, at -> readAt(channel, json, at).slot().equals(slot));
+        if (replaced >= 0) spentUsd -= readAt(channel, json, replaced).costUsd();
+        spentUsd += e.costUsd();
+    }
+
+    /** The entry whose line starts at {@code offset}: a positional read, safe beside appends and other reads. */
+    static JournalEntry readAt(FileChannel channel, ObjectMapper json, long offset) {
+        try {
+            return readLine(channel, json, offset);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back the journal entry at byte " + offset, e);
+        }
+    }
+
+    private static JournalEntry readLine(FileChannel channel, ObjectMapper json, long offset) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        ByteBuffer buf = ByteBuffer.allocate(16 * 1024);
+        for (long pos = offset; ; ) {
+            buf.clear();
+            int n = channel.read(buf, pos);
+            if (n < 0) throw new IOException("journal ends inside the entry at byte " + offset);
+            for (int i = 0; i < n; i++) {
+                if (buf.get(i) == '\n') {
+                    line.write(buf.array(), 0, i);
+                    return json.readValue(line.toByteArray(), JournalEntry.class);
+                }
+            }
+            line.write(buf.array(), 0, n);
+            pos += n;
+        }
+    }
+}
