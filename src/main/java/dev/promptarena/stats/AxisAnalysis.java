@@ -17,12 +17,20 @@ public final class AxisAnalysis {
     /** Analyses every axis in {@code axisNames}, in that order. */
     public static List<AxisResult> analyze(List<JudgedOutcome> judged, List<String> axisNames, double alpha,
                                            ClusterBootstrap bootstrap) {
-        List<CasePairs> perAxis = new ArrayList<>();
+        // Per axis only the per-case differences are kept (the means are taken at once): 8 bytes a case an axis
+        // while the win-rate bootstrap runs beside this (issue 21).
+        List<double[]> perAxis = new ArrayList<>();
+        Double[] meanA = new Double[axisNames.size()], meanB = new Double[axisNames.size()];
+        WilcoxonSignedRank[] tests = new WilcoxonSignedRank[axisNames.size()];
         double[] raw = new double[axisNames.size()];
         for (int i = 0; i < axisNames.size(); i++) {
             CasePairs pairs = casePairs(judged, axisNames.get(i));
-            perAxis.add(pairs);
-            raw[i] = WilcoxonSignedRank.test(pairs.difference()).p();
+            boolean any = pairs.difference().length > 0;
+            meanA[i] = any ? mean(pairs.meanA()) : null;
+            meanB[i] = any ? mean(pairs.meanB()) : null;
+            perAxis.add(pairs.difference());
+            tests[i] = WilcoxonSignedRank.test(pairs.difference());
+            raw[i] = tests[i].p();
         }
         double[] holm = PAdjust.HOLM.adjust(raw);
         double[] bh = PAdjust.BENJAMINI_HOCHBERG.adjust(raw);
@@ -30,12 +38,10 @@ public final class AxisAnalysis {
         BootstrapResult[] intervals = bootstrapByCaseCount(perAxis, alpha, bootstrap);
         List<AxisResult> out = new ArrayList<>();
         for (int i = 0; i < axisNames.size(); i++) {
-            CasePairs pairs = perAxis.get(i);
-            double[] d = pairs.difference();
+            double[] d = perAxis.get(i);
             int n = d.length;
-            out.add(new AxisResult(axisNames.get(i), Evidence.EXPLORATORY, n,
-                    n == 0 ? null : mean(pairs.meanA()), n == 0 ? null : mean(pairs.meanB()),
-                    n == 0 ? null : mean(d), intervals[i], WilcoxonSignedRank.test(d), holm[i], bh[i], bonf[i]));
+            out.add(new AxisResult(axisNames.get(i), Evidence.EXPLORATORY, n, meanA[i], meanB[i],
+                    n == 0 ? null : mean(d), intervals[i], tests[i], holm[i], bh[i], bonf[i]));
         }
         return out;
     }
@@ -44,15 +50,15 @@ public final class AxisAnalysis {
      * Each axis's bootstrap of the mean difference (null without cases). Axes scored on the same number of
      * cases share one resampling pass; every result equals that axis's own {@code bootstrap.mean}.
      */
-    private static BootstrapResult[] bootstrapByCaseCount(List<CasePairs> perAxis, double alpha, ClusterBootstrap bootstrap) {
+    private static BootstrapResult[] bootstrapByCaseCount(List<double[]> perAxis, double alpha, ClusterBootstrap bootstrap) {
         BootstrapResult[] out = new BootstrapResult[perAxis.size()];
         Map<Integer, List<Integer>> axesByCount = new LinkedHashMap<>();
         for (int i = 0; i < perAxis.size(); i++) {
-            int n = perAxis.get(i).difference().length;
+            int n = perAxis.get(i).length;
             if (n > 0) axesByCount.computeIfAbsent(n, x -> new ArrayList<>()).add(i);
         }
         for (List<Integer> axes : axesByCount.values()) {
-            List<BootstrapResult> results = bootstrap.means(axes.stream().map(i -> perAxis.get(i).difference()).toList(), alpha);
+            List<BootstrapResult> results = bootstrap.means(axes.stream().map(perAxis::get).toList(), alpha);
             for (int a = 0; a < axes.size(); a++) out[axes.get(a)] = results.get(a);
         }
         return out;

@@ -23,7 +23,10 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
     private static final Winner[] WINNERS = Winner.values();
 
     private final int size;
-    private final String[] caseIds;
+    /** Every distinct case id, concatenated in order of first appearance, and where each ends: ~10 bytes a case
+     *  against ~50 for a String each; {@link #get} cuts the id out again. */
+    private final String caseIds;
+    private final int[] idEnd;
     private final int[] cluster, repeat, tags, voteStart, judge, sample, scoresA, scoresB;
     private final double[] judgeCost;
     private final byte[] voteFlags, winner;
@@ -37,7 +40,8 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
         size = x.size;
         // Columns already of the right length (the expected size was exact) are kept, not copied: a copy would
         // briefly double the store.
-        caseIds = x.caseIds.length == x.clusters ? x.caseIds : Arrays.copyOf(x.caseIds, x.clusters);
+        caseIds = x.caseIds.toString();
+        idEnd = fit(x.idEnd, x.clusters);
         cluster = fit(x.cluster, size);
         repeat = fit(x.repeat, size);
         tags = fit(x.tags, size);
@@ -84,7 +88,8 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
             votes[i] = new Vote(names.value(judge[v]), sample[v], (f & B_FIRST) != 0, WINNERS[winner[v]],
                     scoreMaps.value(scoresA[v]), scoreMaps.value(scoresB[v]), (f & TRUNCATED) != 0, (f & JUDGE_FAILED) != 0);
         }
-        return new CaseOutcome(caseIds[cluster[row]], repeat[row], tagMaps.value(tags[row]),
+        int c = cluster[row];
+        return new CaseOutcome(caseIds.substring(c == 0 ? 0 : idEnd[c - 1], idEnd[c]), repeat[row], tagMaps.value(tags[row]),
                 a.get(row, names, checkMaps), b.get(row, names, checkMaps), List.of(votes), judgeCost[row]);
     }
 
@@ -92,7 +97,7 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
     public int cluster(int row) { return cluster[row]; }
 
     /** The number of distinct case ids. */
-    public int clusters() { return caseIds.length; }
+    public int clusters() { return idEnd.length; }
 
     /** Collects outcomes one at a time; {@link #build} trims the columns to their size. */
     public static final class Builder {
@@ -102,7 +107,8 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
         private final Interner<Map<String, Integer>> scoreMaps = new Interner<>();
         private final Interner<Map<String, Boolean>> checkMaps = new Interner<>();
         private int size, clusters, votes;
-        private String[] caseIds;
+        private final StringBuilder caseIds = new StringBuilder();
+        private int[] idEnd;
         private int[] cluster, repeat, tags, voteStart, judge, sample, scoresA, scoresB;
         private double[] judgeCost;
         private byte[] voteFlags, winner;
@@ -110,7 +116,7 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
 
         public Builder(int expectedSize) {
             int n = Math.max(16, expectedSize);
-            caseIds = new String[n];
+            idEnd = new int[n];
             cluster = new int[n];
             repeat = new int[n];
             tags = new int[n];
@@ -127,7 +133,8 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
             if (c == null) {
                 c = clusters++;
                 clusterOf.put(o.caseId(), c);
-                caseIds[c] = o.caseId();
+                caseIds.append(o.caseId());
+                idEnd[c] = caseIds.length();
             }
             cluster[size] = c;
             repeat[size] = o.repeat();
@@ -152,7 +159,7 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
         public OutcomeColumns build() { return new OutcomeColumns(this); }
 
         private void growRows(int n) {
-            caseIds = Arrays.copyOf(caseIds, n);
+            idEnd = Arrays.copyOf(idEnd, n);
             cluster = Arrays.copyOf(cluster, n);
             repeat = Arrays.copyOf(repeat, n);
             tags = Arrays.copyOf(tags, n);
