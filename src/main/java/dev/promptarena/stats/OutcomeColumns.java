@@ -2,7 +2,6 @@ package dev.promptarena.stats;
 
 import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
@@ -23,10 +22,9 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
     private static final Winner[] WINNERS = Winner.values();
 
     private final int size;
-    /** Every distinct case id, concatenated in order of first appearance, and where each ends: ~10 bytes a case
-     *  against ~50 for a String each; {@link #get} cuts the id out again. */
-    private final String caseIds;
-    private final int[] idEnd;
+    /** Every distinct case id, concatenated in order of first appearance: ~10 bytes a case against ~50 for a String
+     *  each; {@link #get} cuts the id out again. */
+    private final CaseIdTable.Frozen caseIds;
     private final int[] cluster, repeat, tags, voteStart, judge, sample, scoresA, scoresB;
     private final double[] judgeCost;
     private final byte[] voteFlags, winner;
@@ -40,8 +38,7 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
         size = x.size;
         // Columns already of the right length (the expected size was exact) are kept, not copied: a copy would
         // briefly double the store.
-        caseIds = x.caseIds.toString();
-        idEnd = fit(x.idEnd, x.clusters);
+        caseIds = x.caseIds.freeze();
         cluster = fit(x.cluster, size);
         repeat = fit(x.repeat, size);
         tags = fit(x.tags, size);
@@ -88,8 +85,7 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
             votes[i] = new Vote(names.value(judge[v]), sample[v], (f & B_FIRST) != 0, WINNERS[winner[v]],
                     scoreMaps.value(scoresA[v]), scoreMaps.value(scoresB[v]), (f & TRUNCATED) != 0, (f & JUDGE_FAILED) != 0);
         }
-        int c = cluster[row];
-        return new CaseOutcome(caseIds.substring(c == 0 ? 0 : idEnd[c - 1], idEnd[c]), repeat[row], tagMaps.value(tags[row]),
+        return new CaseOutcome(caseIds.id(cluster[row]), repeat[row], tagMaps.value(tags[row]),
                 a.get(row, names, checkMaps), b.get(row, names, checkMaps), List.of(votes), judgeCost[row]);
     }
 
@@ -97,18 +93,16 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
     public int cluster(int row) { return cluster[row]; }
 
     /** The number of distinct case ids. */
-    public int clusters() { return idEnd.length; }
+    public int clusters() { return caseIds.size(); }
 
     /** Collects outcomes one at a time; {@link #build} trims the columns to their size. */
     public static final class Builder {
-        private final Map<String, Integer> clusterOf = new HashMap<>();
         private final Interner<String> names = new Interner<>();
         private final Interner<Map<String, String>> tagMaps = new Interner<>();
         private final Interner<Map<String, Integer>> scoreMaps = new Interner<>();
         private final Interner<Map<String, Boolean>> checkMaps = new Interner<>();
-        private int size, clusters, votes;
-        private final StringBuilder caseIds = new StringBuilder();
-        private int[] idEnd;
+        private int size, votes;
+        private final CaseIdTable caseIds = new CaseIdTable();
         private int[] cluster, repeat, tags, voteStart, judge, sample, scoresA, scoresB;
         private double[] judgeCost;
         private byte[] voteFlags, winner;
@@ -116,7 +110,6 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
 
         public Builder(int expectedSize) {
             int n = Math.max(16, expectedSize);
-            idEnd = new int[n];
             cluster = new int[n];
             repeat = new int[n];
             tags = new int[n];
@@ -129,14 +122,7 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
 
         public Builder add(CaseOutcome o) {
             if (size == cluster.length) growRows(size + (size >> 1) + 16);
-            Integer c = clusterOf.get(o.caseId());
-            if (c == null) {
-                c = clusters++;
-                clusterOf.put(o.caseId(), c);
-                caseIds.append(o.caseId());
-                idEnd[c] = caseIds.length();
-            }
-            cluster[size] = c;
+            cluster[size] = caseIds.number(o.caseId());
             repeat[size] = o.repeat();
             tags[size] = tagMaps.index(o.tags());
             judgeCost[size] = o.judgeCostUsd();
@@ -159,7 +145,6 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
         public OutcomeColumns build() { return new OutcomeColumns(this); }
 
         private void growRows(int n) {
-            idEnd = Arrays.copyOf(idEnd, n);
             cluster = Arrays.copyOf(cluster, n);
             repeat = Arrays.copyOf(repeat, n);
             tags = Arrays.copyOf(tags, n);
