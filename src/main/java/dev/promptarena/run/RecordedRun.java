@@ -9,6 +9,7 @@ import dev.promptarena.analysis.SequentialAnalysis;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.input.InputException;
 import dev.promptarena.stats.CaseOutcome;
+import dev.promptarena.stats.OutcomeColumns;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +50,11 @@ public record RecordedRun(Manifest manifest, List<CaseRecord> cases, EngineSnaps
      * when {@code decision.metric} is {@code human_corrected_win_rate}.
      */
     public AnalysisResult analyze(dev.promptarena.stats.CorrectedWinRate humanCorrected) {
-        // Without the texts: a run's cases stream from cases.jsonl and only their numbers stay for the statistics.
-        List<CaseOutcome> outcomes = TextFreeOutcomes.of(cases);
+        // Without the texts: a run's cases stream from cases.jsonl and only their numbers stay for the statistics,
+        // as primitive columns (about 200 bytes an outcome), read back as outcomes by every statistic.
+        OutcomeColumns.Builder columns = new OutcomeColumns.Builder(cases.size());
+        for (CaseRecord r : cases) columns.add(r.outcome());
+        List<CaseOutcome> outcomes = columns.build();
         // The bootstrap seed is the judge seed: one recorded number makes every interval replayable.
         AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed())
                 .withDeviations(Deviations.of(manifest, outcomes.size()));

@@ -164,10 +164,14 @@ public final class ClusterBootstrap {
 
     /** Plain means of several statistics over the same units, resampled together (see {@link #ratios}). */
     public List<BootstrapResult> means(List<double[]> values, double alpha) {
+        // One array of ones for all statistics of the same length (read only): a copy per axis cost 8 bytes a case each.
         List<double[]> ones = new ArrayList<>();
+        double[] o = new double[0];
         for (double[] v : values) {
-            double[] o = new double[v.length];
-            Arrays.fill(o, 1.0);
+            if (o.length != v.length) {
+                o = new double[v.length];
+                Arrays.fill(o, 1.0);
+            }
             ones.add(o);
         }
         return ratios(values, ones, alpha);

@@ -1,7 +1,5 @@
 package dev.promptarena.stats;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,45 +40,51 @@ public record GuardrailSamples(Map<String, double[]> axisDrops, double[] similar
 
     /** Collects the samples from the judged outcomes, per case in order of first appearance. */
     public static GuardrailSamples of(List<JudgedOutcome> judged, List<String> axisNames, long seed, int resamples) {
-        Map<String, List<CaseOutcome>> all = new LinkedHashMap<>(), paired = new LinkedHashMap<>();
-        for (JudgedOutcome j : judged) {
-            all.computeIfAbsent(j.outcome().caseId(), k -> new ArrayList<>()).add(j.outcome());
-            if (j.verdict() != Verdict.ERROR) paired.computeIfAbsent(j.outcome().caseId(), k -> new ArrayList<>()).add(j.outcome());
-        }
-        List<Double> sim = new ArrayList<>();
-        double[] cost = new double[all.size()];
-        int c = 0;
-        for (List<CaseOutcome> os : all.values()) {
-            double sa = 0, sb = 0, cost0 = 0;
-            int ns = 0;
-            for (CaseOutcome o : os) {
-                cost0 += o.b().costUsd() - o.a().costUsd();
-                if (o.a().error() || o.b().error() || o.a().similarity() == null || o.b().similarity() == null) continue;
-                sa += o.a().similarity();
-                sb += o.b().similarity();
-                ns++;
-            }
-            cost[c++] = cost0 / os.size();
-            if (ns > 0) sim.add((sa - sb) / ns);
-        }
-        int k = paired.size(), truncated = 0, n = 0;
-        double[][] latA = new double[k][], latB = new double[k][];
+        // Cases as numbers and per-case sums in arrays (no list of outcomes per case): the outcomes are read in their
+        // order, so every sum adds the same terms in the same order as per-case lists did.
+        CaseNumbers all = CaseNumbers.of(judged);
+        CaseNumbers paired = all.among(i -> WinRateAnalysis.verdict(judged, i) != Verdict.ERROR);
+        int cases = all.count(), k = paired.count(), truncated = 0, n = 0;
+        double[] cost = new double[cases], simA = new double[cases], simB = new double[cases];
+        int[] rows = new int[cases], simRows = new int[cases];
         double[] wA = new double[k], wB = new double[k], truncCase = new double[k], pairedCase = new double[k];
-        int i = 0;
-        for (List<CaseOutcome> os : paired.values()) {
-            latA[i] = os.stream().mapToDouble(o -> o.a().latencyMillis()).toArray();
-            latB[i] = os.stream().mapToDouble(o -> o.b().latencyMillis()).toArray();
-            for (CaseOutcome o : os) {
-                wA[i] += o.a().words();
-                wB[i] += o.b().words();
-                truncated += o.b().truncated() ? 1 : 0;
-                truncCase[i] += o.b().truncated() ? 1 : 0;
-                pairedCase[i]++;
-                n++;
+        for (int i = 0; i < judged.size(); i++) {
+            CaseOutcome o = judged.get(i).outcome();
+            int c = all.row()[i], p = paired.row()[i];
+            cost[c] += o.b().costUsd() - o.a().costUsd();
+            rows[c]++;
+            if (!(o.a().error() || o.b().error() || o.a().similarity() == null || o.b().similarity() == null)) {
+                simA[c] += o.a().similarity();
+                simB[c] += o.b().similarity();
+                simRows[c]++;
             }
-            i++;
+            if (p < 0) continue;
+            wA[p] += o.a().words();
+            wB[p] += o.b().words();
+            truncated += o.b().truncated() ? 1 : 0;
+            truncCase[p] += o.b().truncated() ? 1 : 0;
+            pairedCase[p]++;
+            n++;
         }
-        return new GuardrailSamples(AxisAnalysis.drops(judged, axisNames), sim.stream().mapToDouble(Double::doubleValue).toArray(), cost,
+        double[] sim = new double[(int) java.util.Arrays.stream(simRows).filter(r -> r > 0).count()];
+        for (int c = 0, s = 0; c < cases; c++) {
+            cost[c] /= rows[c];
+            if (simRows[c] > 0) sim[s++] = (simA[c] - simB[c]) / simRows[c];
+        }
+        double[][] latA = new double[k][], latB = new double[k][];
+        for (int p = 0; p < k; p++) {
+            latA[p] = new double[(int) pairedCase[p]];
+            latB[p] = new double[(int) pairedCase[p]];
+        }
+        int[] filled = new int[k];
+        for (int i = 0; i < judged.size(); i++) {
+            int p = paired.row()[i];
+            if (p < 0) continue;
+            CaseOutcome o = judged.get(i).outcome();
+            latA[p][filled[p]] = o.a().latencyMillis();
+            latB[p][filled[p]++] = o.b().latencyMillis();
+        }
+        return new GuardrailSamples(AxisAnalysis.drops(judged, axisNames), sim, cost,
                 latA, latB, wA, wB, truncated, n, truncCase, pairedCase, seed, resamples);
     }
 }

@@ -42,13 +42,20 @@ public final class JudgePanelAnalysis {
 
     /** The outcomes as if {@code judge} had been the only judge (same order as {@code judged}). */
     static List<JudgedOutcome> only(List<JudgedOutcome> judged, String judge) {
-        List<CaseOutcome> out = new ArrayList<>();
-        for (JudgedOutcome j : judged) {
-            CaseOutcome o = j.outcome();
-            out.add(new CaseOutcome(o.caseId(), o.repeat(), o.tags(), o.a(), o.b(),
-                    o.votes().stream().filter(v -> v.judge().equals(judge)).toList(), 0));
+        // A view that filters each outcome's votes when read: a list of the filtered outcomes would hold every outcome
+        // of the run at once (issue 21).
+        final class OwnVotes extends java.util.AbstractList<CaseOutcome> implements java.util.RandomAccess {
+            @Override
+            public CaseOutcome get(int i) {
+                CaseOutcome o = judged.get(i).outcome();
+                return new CaseOutcome(o.caseId(), o.repeat(), o.tags(), o.a(), o.b(),
+                        o.votes().stream().filter(v -> v.judge().equals(judge)).toList(), 0);
+            }
+
+            @Override
+            public int size() { return judged.size(); }
         }
-        return JudgedOutcome.of(out);
+        return JudgedOutcome.of(new OwnVotes());
     }
 
     private static JudgeResult judge(String id, List<JudgedOutcome> own, double alpha) {

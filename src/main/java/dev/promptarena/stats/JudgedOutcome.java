@@ -15,8 +15,11 @@ public record JudgedOutcome(CaseOutcome outcome, Verdict verdict) {
         Objects.requireNonNull(verdict, "verdict");
     }
 
-    /** Applies {@link VerdictCombiner} to every outcome. */
+    /**
+     * Applies {@link VerdictCombiner} to every outcome: a read-only list that keeps a verdict byte per outcome and
+     * builds each judged outcome when read ({@link JudgedOutcomes}).
+     */
     public static List<JudgedOutcome> of(List<CaseOutcome> outcomes) {
-        return outcomes.stream().map(o -> new JudgedOutcome(o, VerdictCombiner.combine(o))).toList();
+        return new JudgedOutcomes(outcomes);
     }
 }

@@ -25,14 +25,15 @@ public final class OperationalAnalysis {
         int judgeErrors = (int) judged.stream().filter(j -> j.verdict() == Verdict.ERROR && !generationError(j.outcome())).count();
         int unparseableOutcomes = (int) judged.stream().filter(j -> j.verdict() == Verdict.UNPARSEABLE).count();
         // Latency, length and truncation compare A and B on the same outcomes: those where both generated.
-        List<JudgedOutcome> paired = judged.stream().filter(j -> j.verdict() != Verdict.ERROR).toList();
-        Double p95A = p95(paired, CaseOutcome::a), p95B = p95(paired, CaseOutcome::b);
-        Double costA = mean(judged, CaseOutcome::a, s -> true, Side::costUsd);
-        Double costB = mean(judged, CaseOutcome::b, s -> true, Side::costUsd);
-        Double wordsA = mean(paired, CaseOutcome::a, s -> true, s -> (double) s.words());
-        Double wordsB = mean(paired, CaseOutcome::b, s -> true, s -> (double) s.words());
-        Double truncA = mean(paired, CaseOutcome::a, s -> true, s -> s.truncated() ? 1.0 : 0.0);
-        Double truncB = mean(paired, CaseOutcome::b, s -> true, s -> s.truncated() ? 1.0 : 0.0);
+        // A filter, not a list of them: the outcomes are built as they are read and not held (issue 21).
+        Predicate<JudgedOutcome> paired = j -> j.verdict() != Verdict.ERROR, every = j -> true;
+        Double p95A = p95(judged, paired, CaseOutcome::a), p95B = p95(judged, paired, CaseOutcome::b);
+        Double costA = mean(judged, every, CaseOutcome::a, Side::costUsd);
+        Double costB = mean(judged, every, CaseOutcome::b, Side::costUsd);
+        Double wordsA = mean(judged, paired, CaseOutcome::a, s -> (double) s.words());
+        Double wordsB = mean(judged, paired, CaseOutcome::b, s -> (double) s.words());
+        Double truncA = mean(judged, paired, CaseOutcome::a, s -> s.truncated() ? 1.0 : 0.0);
+        Double truncB = mean(judged, paired, CaseOutcome::b, s -> s.truncated() ? 1.0 : 0.0);
         AxisResult worst = null;
         for (AxisResult a : axes) {
             if (a.meanDifference() != null && (worst == null || -a.meanDifference() > -worst.meanDifference())) worst = a;
@@ -49,15 +50,15 @@ public final class OperationalAnalysis {
     /** A or B failed to generate (the other kind of error outcome is a judge error). */
     static boolean generationError(CaseOutcome o) { return o.a().error() || o.b().error(); }
 
-    private static Double p95(List<JudgedOutcome> judged, Function<CaseOutcome, Side> side) {
-        double[] latencies = judged.stream().map(j -> side.apply(j.outcome()))
+    private static Double p95(List<JudgedOutcome> judged, Predicate<JudgedOutcome> include, Function<CaseOutcome, Side> side) {
+        double[] latencies = judged.stream().filter(include).map(j -> side.apply(j.outcome()))
                 .mapToDouble(Side::latencyMillis).toArray();
         return latencies.length == 0 ? null : Quantiles.of(latencies, 0.95);
     }
 
-    private static Double mean(List<JudgedOutcome> judged, Function<CaseOutcome, Side> side, Predicate<Side> include,
+    private static Double mean(List<JudgedOutcome> judged, Predicate<JudgedOutcome> include, Function<CaseOutcome, Side> side,
                                Function<Side, Double> value) {
-        double[] v = judged.stream().map(j -> side.apply(j.outcome())).filter(include).mapToDouble(value::apply).toArray();
+        double[] v = judged.stream().filter(include).map(j -> side.apply(j.outcome())).mapToDouble(value::apply).toArray();
         if (v.length == 0) return null;
         double s = 0;
         for (double x : v) s += x;

@@ -17,13 +17,13 @@ public record PilotSummary(String axis, int cases, double meanDifference, double
      * @throws IllegalArgumentException when fewer than 2 cases scored the axis
      */
     public static PilotSummary of(List<CaseOutcome> outcomes, String axis) {
-        double[][] pairs = AxisAnalysis.casePairs(JudgedOutcome.of(outcomes), axis);
-        int n = pairs.length;
+        double[] d = AxisAnalysis.casePairs(JudgedOutcome.of(outcomes), axis).difference();
+        int n = d.length;
         if (n < 2) throw new IllegalArgumentException("axis '" + axis + "' has " + n + " scored cases in the pilot; need at least 2");
         double mean = 0;
-        for (double[] p : pairs) mean += p[2] / n;
+        for (double x : d) mean += x / n;
         double ss = 0;
-        for (double[] p : pairs) ss += (p[2] - mean) * (p[2] - mean);
+        for (double x : d) ss += (x - mean) * (x - mean);
         return new PilotSummary(axis, n, mean, Math.sqrt(ss / (n - 1)));
     }
 

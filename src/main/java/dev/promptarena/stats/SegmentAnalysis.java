@@ -38,10 +38,8 @@ public final class SegmentAnalysis {
         List<String> warnings = new ArrayList<>();
         List<Reversal> reversals = new ArrayList<>();
         for (String key : keys) {
-            Map<String, List<JudgedOutcome>> byValue = new TreeMap<>();
-            for (JudgedOutcome j : judged) byValue.computeIfAbsent(j.outcome().tags().getOrDefault(key, MISSING), v -> new ArrayList<>()).add(j);
             List<SegmentResult> forKey = new ArrayList<>();
-            byValue.forEach((value, members) -> forKey.add(segment(key, value, members, alpha)));
+            byValue(judged, key).forEach((value, rows) -> forKey.add(segment(key, value, new Members(judged, rows), alpha)));
             raw.addAll(forKey);
             reversals.addAll(reversals(forKey, pooledWinRate));
             mixShift(key, forKey, judged).ifPresent(warnings::add);
@@ -69,6 +67,44 @@ public final class SegmentAnalysis {
     }
 
     private record Reversal(SegmentResult segment, double p) {}
+
+    /**
+     * The positions of the outcomes of each value of {@code key}, values sorted. Positions, not lists of outcomes:
+     * the outcomes of every segment would otherwise be held at once (issue 21).
+     */
+    private static Map<String, int[]> byValue(List<JudgedOutcome> judged, String key) {
+        Map<String, Integer> number = new java.util.HashMap<>();
+        int[] valueOf = new int[judged.size()];
+        for (int i = 0; i < valueOf.length; i++) {
+            valueOf[i] = number.computeIfAbsent(judged.get(i).outcome().tags().getOrDefault(key, MISSING), v -> number.size());
+        }
+        int[] count = new int[number.size()];
+        for (int v : valueOf) count[v]++;
+        int[][] rows = new int[count.length][];
+        for (int v = 0; v < count.length; v++) rows[v] = new int[count[v]];
+        int[] filled = new int[count.length];
+        for (int i = 0; i < valueOf.length; i++) rows[valueOf[i]][filled[valueOf[i]]++] = i;
+        Map<String, int[]> out = new TreeMap<>();
+        number.forEach((value, v) -> out.put(value, rows[v]));
+        return out;
+    }
+
+    /** The outcomes of one segment, read from the whole list by position (in list order). */
+    private static final class Members extends java.util.AbstractList<JudgedOutcome> implements java.util.RandomAccess {
+        private final List<JudgedOutcome> all;
+        private final int[] rows;
+
+        Members(List<JudgedOutcome> all, int[] rows) {
+            this.all = all;
+            this.rows = rows;
+        }
+
+        @Override
+        public JudgedOutcome get(int i) { return all.get(rows[i]); }
+
+        @Override
+        public int size() { return rows.length; }
+    }
 
     private static SegmentResult segment(String key, String value, List<JudgedOutcome> members, double alpha) {
         WinRateResult w = WinRateAnalysis.analyze(members, alpha, null);

@@ -1,6 +1,5 @@
 package dev.promptarena.stats;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Computes {@link VerbosityResult}; the warning is set by {@link #warning} once the family-wise rule has spoken. */
@@ -14,16 +13,19 @@ public final class VerbosityAnalysis {
 
     /** Fits the model on the scored outcomes of {@code judged}; no warning yet (see {@link #warning}). */
     public static VerbosityResult analyze(List<JudgedOutcome> judged, double alpha) {
-        List<double[]> rows = new ArrayList<>(); // {d, y, w}
-        List<String> cluster = new ArrayList<>();
-        List<Double> diffs = new ArrayList<>();
+        // Rows of the fit as primitive columns {d, y, w} and each row's case number (no object per row: issue 21).
+        CaseNumbers cases = CaseNumbers.of(judged).among(i -> WinRateAnalysis.verdict(judged, i).scored());
+        double[] rowD = new double[2 * judged.size()], rowY = new double[rowD.length], rowW = new double[rowD.length];
+        int[] rowCase = new int[rowD.length];
+        double[] diffs = new double[judged.size()];
+        int m = 0;
         double points = 0;
         int n = 0, decided = 0, longer = 0;
-        for (JudgedOutcome j : judged) {
-            if (!j.verdict().scored()) continue;
-            n++;
+        for (int i = 0; i < judged.size(); i++) {
+            if (cases.row()[i] < 0) continue;
+            JudgedOutcome j = judged.get(i);
             double d = j.outcome().b().words() - j.outcome().a().words();
-            diffs.add(d);
+            diffs[n++] = d;
             double s = j.verdict().score();
             points += s;
             if (d != 0 && (j.verdict() == Verdict.A || j.verdict() == Verdict.B)) {
@@ -31,26 +33,22 @@ public final class VerbosityAnalysis {
                 if ((j.verdict() == Verdict.B) == (d > 0)) longer++;
             }
             // A tie is half a win and half a loss, so the fitted rate is comparable to the tie-half win rate.
-            if (s > 0) { rows.add(new double[] {d, 1, s}); cluster.add(j.outcome().caseId()); }
-            if (s < 1) { rows.add(new double[] {d, 0, 1 - s}); cluster.add(j.outcome().caseId()); }
+            if (s > 0) { rowD[m] = d; rowY[m] = 1; rowW[m] = s; rowCase[m++] = cases.row()[i]; }
+            if (s < 1) { rowD[m] = d; rowY[m] = 0; rowW[m] = 1 - s; rowCase[m++] = cases.row()[i]; }
         }
         boolean follows = decided > 0 && WilsonScore.interval(longer, decided, alpha).lower() >= FOLLOWS_LENGTH;
         if (n == 0) return notEstimable(0, null, null, "no scored outcomes", decided, longer, follows);
         Double raw = points / n;
         Interval rawCi = WilsonScore.interval(points, n, alpha);
         if (n < MIN_N) return notEstimable(n, raw, rawCi, "fewer than " + MIN_N + " scored outcomes", decided, longer, follows);
-        double scale = sd(diffs);
+        double scale = sd(java.util.Arrays.copyOf(diffs, n));
         if (!(scale > 0)) {
             return notEstimable(n, raw, rawCi, "the length difference of A and B does not vary, so length and variant cannot be told apart",
                     decided, longer, follows);
         }
-        double[][] design = new double[rows.size()][];
-        double[] y = new double[rows.size()], w = new double[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            design[i] = new double[] {1, Math.tanh(rows.get(i)[0] / scale)};
-            y[i] = rows.get(i)[1];
-            w[i] = rows.get(i)[2];
-        }
+        double[][] design = new double[m][];
+        double[] y = java.util.Arrays.copyOf(rowY, m), w = java.util.Arrays.copyOf(rowW, m);
+        for (int i = 0; i < m; i++) design[i] = new double[] {1, Math.tanh(rowD[i] / scale)};
         FirthLogistic fit;
         try {
             fit = FirthLogistic.fit(design, y, w);
@@ -58,10 +56,12 @@ public final class VerbosityAnalysis {
             return notEstimable(n, raw, rawCi, e.getMessage(), decided, longer, follows);
         }
         // With repeats a case contributes several correlated rows: use the case-cluster sandwich at the Firth estimate.
-        boolean repeats = judged.stream().filter(j -> j.verdict().scored()).map(j -> j.outcome().caseId()).distinct().count() < n;
+        boolean repeats = cases.count() < n;
+        String[] cluster = new String[repeats ? m : 0];
+        for (int i = 0; i < cluster.length; i++) cluster[i] = Integer.toString(rowCase[i]);
         double[][] cov = repeats
                 ? new LogisticRegression(fit.coefficients(), fit.covariance(), true, fit.iterations())
-                        .clusterCovariance(design, y, w, cluster.toArray(String[]::new))
+                        .clusterCovariance(design, y, w, cluster)
                 : fit.covariance();
         String suffix = repeats ? "-cluster" : "";
         double z = Normal.twoSidedCritical(alpha);
@@ -95,11 +95,11 @@ public final class VerbosityAnalysis {
                 decided, longer, follows, null);
     }
 
-    private static double sd(List<Double> v) {
-        if (v.size() < 2) return 0;
-        double mean = v.stream().mapToDouble(Double::doubleValue).average().orElse(0), ss = 0;
+    private static double sd(double[] v) {
+        if (v.length < 2) return 0;
+        double mean = java.util.Arrays.stream(v).average().orElse(0), ss = 0;
         for (double x : v) ss += (x - mean) * (x - mean);
-        return Math.sqrt(ss / (v.size() - 1));
+        return Math.sqrt(ss / (v.length - 1));
     }
 
     private static double expit(double v) { return 1 / (1 + Math.exp(-v)); }

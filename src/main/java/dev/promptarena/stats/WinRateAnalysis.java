@@ -1,9 +1,6 @@
 package dev.promptarena.stats;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Computes {@link WinRateResult} from judged outcomes. */
 public final class WinRateAnalysis {
@@ -16,19 +13,22 @@ public final class WinRateAnalysis {
      */
     public static WinRateResult analyze(List<JudgedOutcome> judged, double alpha, ClusterBootstrap bootstrap) {
         int[] count = new int[Verdict.values().length];
-        // Per case: [sum of scores, number of scored outcomes], insertion-ordered for reproducibility.
-        // With the per-order sums [2..5]: B-first score, B-first count, A-first score, A-first count (for repeats).
-        Map<String, double[]> clusters = new LinkedHashMap<>();
-        for (JudgedOutcome j : judged) {
+        // Per case, numbered in order of first scored outcome (reproducible): [sum of scores, number of scored outcomes],
+        // then the per-order sums B-first score, B-first count, A-first score, A-first count (for repeats); one flat
+        // array, 6 doubles a case, instead of a map keyed by case id.
+        CaseNumbers cases = CaseNumbers.of(judged).among(i -> verdict(judged, i).scored());
+        double[] clusters = new double[6 * cases.count()];
+        for (int i = 0; i < judged.size(); i++) {
+            JudgedOutcome j = judged.get(i);
             count[j.verdict().ordinal()]++;
             if (j.verdict().scored()) {
-                double[] c = clusters.computeIfAbsent(j.outcome().caseId(), k -> new double[6]);
-                c[0] += j.verdict().score();
-                c[1] += 1;
+                int c = 6 * cases.row()[i];
+                clusters[c] += j.verdict().score();
+                clusters[c + 1] += 1;
                 Boolean bFirst = presentation(j.outcome());
                 if (bFirst != null) {
-                    c[bFirst ? 2 : 4] += j.verdict().score();
-                    c[bFirst ? 3 : 5] += 1;
+                    clusters[c + (bFirst ? 2 : 4)] += j.verdict().score();
+                    clusters[c + (bFirst ? 3 : 5)] += 1;
                 }
             }
         }
@@ -47,7 +47,7 @@ public final class WinRateAnalysis {
             wilson = WilsonScore.interval(points, n, alpha);
             estimate = TieAwareScore.estimate(groups);
             tieAware = TieAwareScore.interval(groups, alpha);
-            boolean repeats = clusters.size() < n;
+            boolean repeats = cases.count() < n;
             // With repeats the gate needs a case-clustered interval, and it must be around the position-adjusted
             // estimate (an always-first judge: exactly 0.5); without them the raw bootstrap is reported beside it.
             if (bootstrap != null) {
@@ -59,7 +59,7 @@ public final class WinRateAnalysis {
             gate = repeats && boot != null ? boot.interval() : tieAware;
         }
         if (wins + losses > 0) decisive = wins / (double) (wins + losses);
-        return new WinRateResult(Evidence.PRIMARY, judged.size(), clusters.size(), n, wins, losses, ties, inconsistent,
+        return new WinRateResult(Evidence.PRIMARY, judged.size(), cases.count(), n, wins, losses, ties, inconsistent,
                 count[Verdict.UNPARSEABLE.ordinal()], count[Verdict.ERROR.ordinal()], rate, strict, decisive,
                 wilson, boot, SignTest.twoSided(wins, losses), gate, estimate, tieAware, groups.size() == 2);
     }
@@ -98,10 +98,15 @@ public final class WinRateAnalysis {
 
     private static int sum(int[] a) { return a[0] + a[1] + a[2]; }
 
-    private static double[] column(Map<String, double[]> clusters, int index) {
-        List<double[]> rows = new ArrayList<>(clusters.values());
-        double[] out = new double[rows.size()];
-        for (int i = 0; i < out.length; i++) out[i] = rows.get(i)[index];
+    /** The verdict of outcome {@code i}, without building the outcome when the list keeps verdicts apart. */
+    static Verdict verdict(List<JudgedOutcome> judged, int i) {
+        return judged instanceof JudgedOutcomes j ? j.verdict(i) : judged.get(i).verdict();
+    }
+
+    /** One of the six per-case sums, as a column over the cases. */
+    private static double[] column(double[] clusters, int index) {
+        double[] out = new double[clusters.length / 6];
+        for (int i = 0; i < out.length; i++) out[i] = clusters[6 * i + index];
         return out;
     }
 }

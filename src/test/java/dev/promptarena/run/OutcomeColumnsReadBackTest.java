@@ -4,21 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.promptarena.stats.CaseOutcome;
+import dev.promptarena.stats.OutcomeColumns;
 import dev.promptarena.stats.Side;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The analysis's outcomes without texts equal the records' outcomes in everything the statistics read. */
-class TextFreeOutcomesTest {
+/** The analysis's column store, filled from a recorded run, gives back the records' outcomes in everything but the texts. */
+class OutcomeColumnsReadBackTest {
     @Test
     void sameOutcomesButTheTextWhichKeepsItsWordCount() {
         List<CaseRecord> records = StoredCases.read(Path.of("src/test/resources/golden-main/fake/cases.jsonl"));
-        List<CaseOutcome> lean = TextFreeOutcomes.of(records);
+        OutcomeColumns.Builder builder = new OutcomeColumns.Builder(records.size());
+        for (CaseRecord r : records) builder.add(r.outcome());
+        OutcomeColumns lean = builder.build();
         assertEquals(records.size(), lean.size());
         for (int i = 0; i < records.size(); i++) {
             CaseOutcome full = records.get(i).outcome();
             CaseOutcome o = lean.get(i);
+            assertEquals("", o.a().output());
             assertEquals(withoutText(full), withoutText(o), "case " + i);
             assertEquals(full.a().words(), o.a().words());
             assertEquals(full.b().words(), o.b().words());
