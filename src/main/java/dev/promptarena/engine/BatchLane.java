@@ -26,8 +26,11 @@ import java.util.function.BiFunction;
  * it as an issued call, so its reports equal a synchronous run's.
  */
 final class BatchLane implements AutoCloseable {
-    /** A call collected for a batch. */
-    record Pending(String customId, String provider, Role role, String key, LlmRequest request) {}
+    /**
+     * A call collected for a batch. Its request is in the {@link BatchSpool} at {@code slot}, not here (null for an
+     * answer landed at once, whose request is at hand); {@code listUsd} is its worst-case cost at the list price.
+     */
+    record Pending(String customId, String provider, Role role, String key, BatchSpool.Slot slot, double listUsd) {}
 
     /**
      * What a batch (or its synchronous retry) answered: the byte offset of its journal line (an answer), or the
@@ -57,6 +60,9 @@ final class BatchLane implements AutoCloseable {
     final PriceTable prices;
     final Counters counters;
     final Clock clock;
+    final BatchSpool spool;
+    /** Where a chunk's upload is written before it is sent (deleted once the create has answered). */
+    final java.nio.file.Path uploadFile;
     private final RequestKeys keys;
     /** The thread waiting between two polls, which {@link #wake} interrupts; null when none waits. */
     private Thread poller;
@@ -64,8 +70,10 @@ final class BatchLane implements AutoCloseable {
 
     BatchLane(Map<String, BatchApi> apis, Map<String, ProviderConfig> providers, BatchOptions options, BatchLog log, Journal journal,
               ResponseCache cache, Endpoints endpoints, Budget budget, PriceTable prices, Counters counters, Clock clock, RequestKeys keys,
-              BiFunction<LlmRequest, LlmResponse, Double> costOf) {
+              BiFunction<LlmRequest, LlmResponse, Double> costOf, java.nio.file.Path runDir) {
         this.apis = Map.copyOf(apis);
+        this.spool = new BatchSpool(runDir.resolve(BatchSpool.FILE));
+        this.uploadFile = runDir.resolve("batch-upload.jsonl");
         this.providers = Map.copyOf(providers);
         this.options = options;
         this.log = log;
@@ -93,7 +101,7 @@ final class BatchLane implements AutoCloseable {
             apis.put(p.name(), api);
         }
         return new BatchLane(apis, providers, options.batch(), new BatchLog(runDir.resolve(BatchLog.FILE), json), journal, cache, endpoints,
-                budget, prices, counters, options.clock(), keys, costOf);
+                budget, prices, counters, options.clock(), keys, costOf, runDir);
     }
 
     /**
@@ -107,19 +115,19 @@ final class BatchLane implements AutoCloseable {
     CompletableFuture<LlmResponse> lookup(String providerKey, LlmRequest request, Role role) {
         LlmClient client = endpoints.client(providerKey);
         if (client == null) return CompletableFuture.failedFuture(new IllegalArgumentException("no provider named '" + providerKey + "'"));
-        // A provider without a batch endpoint (the in-process simulator) answers at once, for free: ask it.
-        if (!apis.containsKey(providerKey)) return client.send(request);
+        // A provider without a batch endpoint (the in-process simulator) answers at once, for free: ask it directly. Not
+        // through the retry layer: its attempt counter would count each pass's thrown-away answer (the sim never fails).
+        if (!apis.containsKey(providerKey)) return endpoints.direct(providerKey).send(request);
         ObjectNode normalized = keys.normalized(request);
         String key = keys.key(client.identity(), normalized);
         JournalEntry done = journal.completed(role.name(), key);
         if (done != null) return CompletableFuture.completedFuture(done.response());
         String id = customId(role, key);
         BatchApi.Outcome early = unclaimed.remove(id);
-        // The normalized request is not kept: a judge call's holds both answers, and it is rebuilt when the answer lands.
-        Pending p = new Pending(id, providerKey, role, key, request);
         if (early != null) {
-            if (early.response() != null) land(p, early.response(), factor(providerKey), 0.0, false).join();
-            else landFailure(p, CallFailure.of(early.failure()), 0.0, false).join();
+            Pending p = new Pending(id, providerKey, role, key, null, 0.0);
+            if (early.response() != null) land(p, request, early.response(), factor(providerKey), 0.0, false).join();
+            else landFailure(p, request, CallFailure.of(early.failure()), 0.0, false).join();
         }
         Landed l = landed.get(id);
         if (l != null) return l.answered() ? CompletableFuture.completedFuture(response(l)) : CompletableFuture.failedFuture(l.failure().toException());
@@ -128,7 +136,9 @@ final class BatchLane implements AutoCloseable {
             LlmResponse hit = cache.get(key).orElse(null);
             if (hit != null) return CompletableFuture.completedFuture(hit.asCached());
         }
-        pending.putIfAbsent(id, p);
+        // The request goes to the spool, not memory: a judge call's holds both answers (issue 21).
+        pending.computeIfAbsent(id, k -> new Pending(k, providerKey, role, key, spool.add(request),
+                prices.cost(request.model(), TokenCounter.quickInput(request), TokenCounter.outputCap(request))));
         return CompletableFuture.failedFuture(new DeferredCallException());
     }
 
@@ -163,27 +173,28 @@ final class BatchLane implements AutoCloseable {
     double factor(String providerKey) { return BatchPricing.factor(providers.get(providerKey)); }
 
     /** Worst-case cost of {@code p} at {@code factor} of the list price (what the budget reserves). */
-    double estimate(Pending p, double factor) {
-        return factor * prices.cost(p.request().model(), TokenCounter.quickInput(p.request()), TokenCounter.outputCap(p.request()));
-    }
+    double estimate(Pending p, double factor) { return factor * p.listUsd(); }
+
+    /** The request of a queued call, read back from the spool. */
+    LlmRequest request(Pending p) { return spool.read(p.slot()); }
 
     /**
      * Records an answer as a synchronous call would: budget settled, cache, journal; served once the journal has it on
      * disk (the future). Callers land a whole batch, then wait, so one fsync covers many answers.
      */
-    CompletableFuture<Void> land(Pending p, LlmResponse response, double factor, double reserved, boolean settle) {
-        double cost = costOf.apply(p.request(), response) * factor;
+    CompletableFuture<Void> land(Pending p, LlmRequest request, LlmResponse response, double factor, double reserved, boolean settle) {
+        double cost = costOf.apply(request, response) * factor;
         if (settle) budget.settle(reserved, cost);
         else budget.addSpent(cost);
         if (cache != null && endpoints.cacheable(p.provider())) cache.put(p.key(), response);
-        return journal.appendLocated(new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(p.request()), response, null, cost, clock.millis()))
+        return journal.appendLocated(new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(request), response, null, cost, clock.millis()))
                 .thenAccept(offset -> landed.put(p.customId(), new Landed(offset, null, cost)));
     }
 
     /** Records a final failure (journaled like a synchronous call's, so a resume retries it). */
-    CompletableFuture<Void> landFailure(Pending p, CallFailure failure, double reserved, boolean settle) {
+    CompletableFuture<Void> landFailure(Pending p, LlmRequest request, CallFailure failure, double reserved, boolean settle) {
         if (settle) budget.settle(reserved, 0);
-        return journal.append(new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(p.request()), null, failure, 0, clock.millis()))
+        return journal.append(new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(request), null, failure, 0, clock.millis()))
                 .thenRun(() -> landed.put(p.customId(), new Landed(-1, failure, 0)));
     }
 
@@ -221,5 +232,11 @@ final class BatchLane implements AutoCloseable {
     public void close() {
         apis.values().forEach(BatchApi::close);
         log.close();
+        spool.clear();
+        try {
+            java.nio.file.Files.deleteIfExists(uploadFile); // left by a killed session if one wrote it and died before the create
+        } catch (java.io.IOException e) {
+            options.log().accept("cannot delete " + uploadFile + ": " + e.getMessage());
+        }
     }
 }

@@ -3,16 +3,19 @@ package dev.promptarena.engine;
 import dev.promptarena.config.BatchSettings;
 import dev.promptarena.engine.BatchLane.Pending;
 import dev.promptarena.llm.BatchApi;
+import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderException;
 import dev.promptarena.util.Futures;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
@@ -25,10 +28,12 @@ import java.util.function.BooleanSupplier;
  * already answered is not queued, and one inside a live batch is waited for, not resubmitted.
  */
 final class BatchRound {
-    private record Failed(Pending item, ProviderException failure) {}
+    /** A queued call its batch did not answer, and why. */
+    record Failed(Pending item, ProviderException failure) {}
 
     private final BatchLane lane;
     private final BatchLookup lookup;
+    private final BatchSubmit submitter;
     private final BooleanSupplier stopping;
     private final Map<String, Double> reserved = new HashMap<>();
     /** Journal appends of landed answers: waited for together, so one fsync covers a batch's answers. */
@@ -43,6 +48,7 @@ final class BatchRound {
     BatchRound(BatchLane lane, BooleanSupplier stopping) {
         this.lane = lane;
         this.lookup = new BatchLookup(lane);
+        this.submitter = new BatchSubmit(lane, reserved);
         this.stopping = stopping;
     }
 
@@ -56,12 +62,13 @@ final class BatchRound {
         if (lane.options.retry() == BatchSettings.Retry.BATCH) {
             List<Pending> again = retryable(failed);
             failed = submitAndWait(again);
-            for (Failed f : failed) landing.add(lane.landFailure(f.item(), CallFailure.of(f.failure()), 0.0, false));
+            for (Failed f : failed) landing.add(lane.landFailure(f.item(), lane.request(f.item()), CallFailure.of(f.failure()), 0.0, false));
             awaitLanding();
         } else {
             retrySync(retryable(failed));
         }
         awaitLanding();
+        lane.spool.clear(); // every queued call has landed: its request is in the journal now
         return true;
     }
 
@@ -69,7 +76,9 @@ final class BatchRound {
     private List<Pending> retryable(List<Failed> failed) {
         List<Pending> out = new ArrayList<>();
         for (Failed f : failed) {
-            if (f.failure().kind() == ProviderException.Kind.FATAL) landing.add(lane.landFailure(f.item(), CallFailure.of(f.failure()), 0, false));
+            if (f.failure().kind() == ProviderException.Kind.FATAL) {
+                landing.add(lane.landFailure(f.item(), lane.request(f.item()), CallFailure.of(f.failure()), 0, false));
+            }
             else out.add(f.item());
         }
         return out;
@@ -79,7 +88,7 @@ final class BatchRound {
         Map<String, Pending> waiting = new LinkedHashMap<>();
         List<Failed> failed = new ArrayList<>();
         List<BatchLog.Entry> live = new ArrayList<>(lane.log.live());
-        java.util.Set<String> inLive = new java.util.HashSet<>();
+        Set<String> inLive = new HashSet<>();
         live.forEach(b -> inLive.addAll(b.customIds()));
         Map<String, List<Pending>> fresh = new LinkedHashMap<>();
         for (Pending p : items) {
@@ -95,7 +104,7 @@ final class BatchRound {
             reserved.put(p.customId(), estimate);
             waiting.put(p.customId(), p);
         }
-        for (Map.Entry<String, List<Pending>> e : fresh.entrySet()) submit(e.getKey(), e.getValue(), live, failed, waiting);
+        for (Map.Entry<String, List<Pending>> e : fresh.entrySet()) submitter.submit(e.getKey(), e.getValue(), live, failed, waiting);
         if (lane.options.haltAfterSubmit()) throw new RunStoppedException();
         while (!live.isEmpty()) {
             if (stopping.getAsBoolean()) throw new RunStoppedException();
@@ -129,60 +138,6 @@ final class BatchRound {
         return failed;
     }
 
-    /** Chunks {@code items} to the provider's limits (or the lower test limits) and submits each chunk. */
-    private void submit(String provider, List<Pending> items, List<BatchLog.Entry> live, List<Failed> failed, Map<String, Pending> waiting) {
-        BatchApi api = lane.apis.get(provider);
-        int maxRequests = Math.min(api.limits().maxRequests(), lane.options.maxRequests() == null ? Integer.MAX_VALUE : lane.options.maxRequests());
-        long maxBytes = Math.min(api.limits().maxBytes(), lane.options.maxBytes() == null ? Long.MAX_VALUE : lane.options.maxBytes());
-        List<BatchApi.Item> chunk = new ArrayList<>();
-        long bytes = 0;
-        for (Pending p : items) {
-            BatchApi.Item item = new BatchApi.Item(p.customId(), p.request());
-            long size = api.sizeOf(item);
-            if (size > maxBytes) {
-                lane.budget.settle(reserved.getOrDefault(p.customId(), 0.0), 0);
-                failed.add(new Failed(waiting.remove(p.customId()), new ProviderException(ProviderException.Kind.FATAL, 0,
-                        "request of " + size + " bytes exceeds the batch size limit of " + maxBytes + " bytes", null)));
-                continue;
-            }
-            if (!chunk.isEmpty() && (chunk.size() >= maxRequests || bytes + size > maxBytes)) {
-                create(provider, api, chunk, live, failed, waiting);
-                chunk = new ArrayList<>();
-                bytes = 0;
-            }
-            chunk.add(item);
-            bytes += size;
-        }
-        if (!chunk.isEmpty()) create(provider, api, chunk, live, failed, waiting);
-    }
-
-    private void create(String provider, BatchApi api, List<BatchApi.Item> chunk, List<BatchLog.Entry> live, List<Failed> failed,
-                        Map<String, Pending> waiting) {
-        List<String> ids = chunk.stream().map(BatchApi.Item::customId).toList();
-        // Journaled before the create is sent: if its reply is lost (or the process dies waiting), the batch is looked up, not paid twice.
-        BatchLog.Entry entry = new BatchLog.Entry(null, provider, BatchApi.State.SUBMITTING, ids, lane.clock.millis(), BatchLog.tagOf(ids));
-        lane.log.append(entry);
-        try {
-            entry = entry.created(api.submit(chunk, entry.tag()), lane.clock.millis());
-        } catch (ProviderException e) {
-            if (e.kind() != ProviderException.Kind.FATAL) {
-                live.add(entry); // the batch may exist: the poll loop looks it up before anything is sent again
-                lane.options.log().accept("batch " + provider + ": no reply to the create (" + e.getMessage() + "); looking the batch up");
-                return;
-            }
-            lane.log.append(entry.in(BatchApi.State.FAILED, lane.clock.millis()));
-            for (BatchApi.Item i : chunk) {
-                lane.budget.settle(reserved.getOrDefault(i.customId(), 0.0), 0);
-                failed.add(new Failed(waiting.remove(i.customId()), e));
-            }
-            lane.options.log().accept("batch " + provider + ": submission failed: " + e.getMessage());
-            return;
-        }
-        lane.log.append(entry);
-        live.add(entry);
-        lane.options.log().accept(String.format(Locale.ROOT, "batch %s %s: submitted (%d requests)", provider, entry.id(), chunk.size()));
-    }
-
     /** The batch's status, or null after a poll that failed transiently (the next poll asks again). */
     private BatchApi.Status poll(BatchLog.Entry b) {
         try {
@@ -198,26 +153,14 @@ final class BatchRound {
                 s.state().name().toLowerCase(Locale.ROOT), s.done(), s.total(), s.failed(), s.detail()));
     }
 
+    /** Lands a terminal batch's answers as its results file is read, and fails each of its items left without one. */
     private void collect(BatchLog.Entry b, BatchApi.Status s, Map<String, Pending> waiting, List<Failed> failed) {
-        List<BatchApi.Outcome> outcomes = List.of();
         String why = s.detail();
         if (s.state() != BatchApi.State.FAILED) {
             try {
-                outcomes = lane.apis.get(b.provider()).results(b.id());
+                lane.apis.get(b.provider()).results(b.id(), o -> take(b, o, waiting, failed));
             } catch (ProviderException e) {
                 why = "results could not be downloaded: " + e.getMessage();
-            }
-        }
-        for (BatchApi.Outcome o : outcomes) {
-            Pending p = waiting.remove(o.customId());
-            if (p == null) {
-                if (b.customIds().contains(o.customId())) lane.unclaimed.put(o.customId(), o);
-                continue;
-            }
-            if (o.response() != null) landing.add(lane.land(p, o.response(), lane.factor(p.provider()), reserved.getOrDefault(p.customId(), 0.0), true));
-            else {
-                lane.budget.settle(reserved.getOrDefault(p.customId(), 0.0), 0);
-                failed.add(new Failed(p, o.failure()));
             }
         }
         String reason = "batch " + s.state().name().toLowerCase(Locale.ROOT) + " without an answer for this request (" + why + ")";
@@ -226,6 +169,20 @@ final class BatchRound {
             if (p == null) continue;
             lane.budget.settle(reserved.getOrDefault(id, 0.0), 0);
             failed.add(new Failed(p, new ProviderException(ProviderException.Kind.TRANSIENT, 0, reason, null)));
+        }
+    }
+
+    private void take(BatchLog.Entry b, BatchApi.Outcome o, Map<String, Pending> waiting, List<Failed> failed) {
+        Pending p = waiting.remove(o.customId());
+        if (p == null) {
+            if (b.customIds().contains(o.customId())) lane.unclaimed.put(o.customId(), o);
+            return;
+        }
+        if (o.response() != null) {
+            landing.add(lane.land(p, lane.request(p), o.response(), lane.factor(p.provider()), reserved.getOrDefault(p.customId(), 0.0), true));
+        } else {
+            lane.budget.settle(reserved.getOrDefault(p.customId(), 0.0), 0);
+            failed.add(new Failed(p, o.failure()));
         }
     }
 
@@ -239,12 +196,13 @@ final class BatchRound {
                 continue;
             }
             lane.counters.inFlight.increment();
-            all.add(lane.endpoints.client(p.provider()).send(p.request()).handle((LlmResponse r, Throwable e) -> {
+            LlmRequest request = lane.request(p);
+            all.add(lane.endpoints.client(p.provider()).send(request).handle((LlmResponse r, Throwable e) -> {
                 lane.counters.inFlight.decrement();
-                if (r != null) return lane.land(p, r, 1.0, estimate, true);
+                if (r != null) return lane.land(p, request, r, 1.0, estimate, true);
                 Throwable t = Futures.cause(e);
                 ProviderException pe = t instanceof ProviderException x ? x : new ProviderException(ProviderException.Kind.FATAL, String.valueOf(t));
-                return lane.landFailure(p, CallFailure.of(pe), estimate, true);
+                return lane.landFailure(p, request, CallFailure.of(pe), estimate, true);
             }).thenCompose(f -> f));
         }
         all.forEach(CompletableFuture::join);

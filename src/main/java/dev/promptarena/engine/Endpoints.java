@@ -23,6 +23,7 @@ final class Endpoints {
     private static final Duration DECREASE_COOLDOWN = Duration.ofSeconds(1);
 
     private final Map<String, RetryingClient> clients = new LinkedHashMap<>();
+    private final Map<String, LlmClient> direct = new LinkedHashMap<>();
     private final java.util.Set<String> uncached = new java.util.HashSet<>();
 
     Endpoints(Map<String, ProviderConfig> providers, Function<ProviderConfig, LlmClient> factory, int maxAttempts,
@@ -39,13 +40,18 @@ final class Endpoints {
             if (!WireProtocols.isRemote(p.type())) uncached.add(p.name());
             TokenBucket rpm = p.requestsPerMinute() == null ? null : new TokenBucket(p.requestsPerMinute(), options.clock());
             TokenBucket tpm = p.tokensPerMinute() == null ? null : new TokenBucket(p.tokensPerMinute(), options.clock());
-            clients.put(p.name(), new RetryingClient(factory.apply(p), policy,
+            LlmClient own = factory.apply(p);
+            direct.put(p.name(), own);
+            clients.put(p.name(), new RetryingClient(own, policy,
                     new AdaptiveLimiter(p.concurrency(), DECREASE_COOLDOWN, options.clock()), rpm, tpm, delayer,
                     () -> ThreadLocalRandom.current().nextDouble(), listener));
         }
     }
 
     LlmClient client(String providerKey) { return clients.get(providerKey); }
+
+    /** The provider's own client, without the retry layer and its counters (batch mode asks the simulator through it). */
+    LlmClient direct(String providerKey) { return direct.get(providerKey); }
 
     void close() { clients.values().forEach(LlmClient::close); }
 

@@ -51,16 +51,34 @@ public interface BatchApi extends AutoCloseable {
 
     Limits limits();
 
-    /** Bytes {@code item} adds to a batch (its JSONL line, or its entry of the JSON body). */
-    long sizeOf(Item item);
+    /**
+     * {@code item} as it goes into a batch's upload: one line of JSON ending in {@code \n} (OpenAI: the JSONL line;
+     * Anthropic: the entry of {@code requests}). Its length is what the item adds to the batch's size.
+     */
+    byte[] encode(Item item);
 
     /**
-     * Uploads and creates one batch of at most {@link #limits()}; returns the provider's batch id.
+     * Uploads and creates one batch of at most {@link #limits()} from {@code lines}, a file of the chunk's items as
+     * {@link #encode} wrote them, streamed from disk (a 50,000-request upload is not built in memory); returns the
+     * provider's batch id.
      *
      * @param tag the chunk's fingerprint, attached to the batch where the provider keeps metadata, so {@link #find} can
      *            recognize it after the create reply was lost
      */
-    String submit(List<Item> items, String tag);
+    String submit(java.nio.file.Path lines, String tag);
+
+    /**
+     * What a lookup for a lost create found: the batch ({@code id}), nothing that could be ours ({@link #none}: the
+     * create never arrived, sending it again pays once), or a batch that could be ours and cannot be told apart yet
+     * ({@code waitFor}: look again later, send nothing).
+     */
+    record Lookup(String id, String waitFor) {
+        public static Lookup found(String id) { return new Lookup(Objects.requireNonNull(id), null); }
+
+        public static Lookup none() { return new Lookup(null, null); }
+
+        public static Lookup waiting(String why) { return new Lookup(null, Objects.requireNonNull(why)); }
+    }
 
     /** How far before the journaled submission time a lookup still accepts a batch (clock skew between us and the provider). */
     long LOOKUP_SLACK_MILLIS = 10 * 60 * 1000L;
@@ -69,19 +87,23 @@ public interface BatchApi extends AutoCloseable {
     int LOOKUP_PAGES = 20;
 
     /**
-     * The batch a create whose reply was lost made, or null when the provider lists none (the create never arrived).
+     * The batch a create whose reply was lost made. Never a guess: a batch is adopted only when it is certainly this
+     * chunk's (another client's batch of the same size must not be taken, nor ours paid for twice).
      *
-     * @param tag      the fingerprint given to {@link #submit}
-     * @param requests how many requests the chunk held
-     * @param since    when the submission was journaled (epoch millis): older batches are not it
-     * @param known    batch ids the run already owns (never adopted twice)
+     * @param tag       the fingerprint given to {@link #submit}
+     * @param customIds the chunk's custom ids (derived from cache keys)
+     * @param since     when the submission was journaled (epoch millis): older batches are not it
+     * @param known     batch ids the run already owns (never adopted twice)
      */
-    String find(String tag, int requests, long since, java.util.Set<String> known);
+    Lookup find(String tag, List<String> customIds, long since, java.util.Set<String> known);
 
     Status poll(String batchId);
 
-    /** The answers of a batch in a terminal state; items the provider never answered are absent. */
-    List<Outcome> results(String batchId);
+    /**
+     * Hands {@code each} the answers of a batch in a terminal state one at a time, as the results file is read (it is
+     * never held whole); items the provider never answered are absent.
+     */
+    void results(String batchId, java.util.function.Consumer<Outcome> each);
 
     @Override
     default void close() {}

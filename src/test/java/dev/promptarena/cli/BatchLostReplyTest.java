@@ -1,6 +1,7 @@
 package dev.promptarena.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptarena.config.BatchSettings;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Never paying twice when a batch create's reply is lost (issue 21): the fake creates the batch, then closes the
  * connection without answering. The run journals the chunk as submitting before the create, finds the batch in the
- * provider's list (OpenAI by its metadata tag, Anthropic by size and time) and adopts it; a resumed run does the same
+ * provider's list (OpenAI by its metadata tag, Anthropic by size and time confirmed by the custom ids of its results) and
+ * adopts it, never another client's batch of the same size; a resumed run does the same
  * for a chunk a killed session left submitting; a create that never arrived is retried.
  */
 class BatchLostReplyTest {
@@ -63,7 +65,7 @@ class BatchLostReplyTest {
     }
 
     @Test
-    void anthropicBatchWhoseCreateReplyWasLostIsFoundBySizeAndTime() throws Exception {
+    void anthropicBatchWhoseCreateReplyWasLostIsFoundBySizeTimeAndItsCustomIds() throws Exception {
         adoptsTheBatchWhoseCreateReplyWasLost(true);
     }
 
@@ -96,6 +98,45 @@ class BatchLostReplyTest {
             assertEquals(1, server.creates(), "the generations' create never arrived; the judge calls' batch did");
             assertEquals(2 * BatchModeTest.CASES, server.syncCalls(), "the generations retried synchronously, once each");
             assertEquals(BatchModeTest.CALLS, BatchModeTest.engine(dir.resolve("gone-run")).get("succeeded").asLong());
+        }
+    }
+
+    @Test
+    void anthropicLookupAdoptsOnlyTheBatchHoldingOurCustomIdsNotAnotherClientsOfTheSameSize() throws Exception {
+        try (FakeBatchServer server = new FakeBatchServer().dropCreateReplies(1)) {
+            // Another client's batch of the generations' size (2 per case), created just before ours and already ended.
+            String foreign = server.foreignAnthropicBatch(2 * BatchModeTest.CASES, 0);
+            Path cfg = BatchModeTest.arena(dir, server, true, "");
+            List<String> lines = new ArrayList<>();
+            RunPipeline.Result r = run(cfg, BatchOptions.of(BatchSettings.Retry.SYNC, lines::add).withSleeper(d -> { }), dir.resolve("run"));
+            assertEquals(null, r.partialReason());
+            assertEquals(2, server.creates(), "ours adopted, none created again");
+            assertEquals(0, server.syncCalls(), "every answer came from our own batch: nothing paid twice");
+            assertEquals(BatchModeTest.CALLS, BatchModeTest.engine(dir.resolve("run")).get("succeeded").asLong());
+            assertEquals(1, lines.stream().filter(l -> l.contains("found the batch and adopted it")).count(), lines.toString());
+            String log = Files.readString(dir.resolve("run").resolve("batches.jsonl"));
+            assertFalse(log.contains("\"" + foreign + "\""), "the foreign batch is never adopted: " + log);
+        }
+    }
+
+    @Test
+    void anthropicLookupWaitsWhileASameSizedBatchRunsAndResendsOnlyOnceItProvesForeign() throws Exception {
+        // Our create never arrived; another client's batch of the same size is in progress for two listings.
+        try (FakeBatchServer server = new FakeBatchServer().loseCreates(1)) {
+            String foreign = server.foreignAnthropicBatch(2 * BatchModeTest.CASES, 2);
+            Path cfg = BatchModeTest.arena(dir, server, true, "");
+            List<String> lines = new ArrayList<>();
+            List<java.time.Duration> sleeps = new ArrayList<>();
+            RunPipeline.Result r = run(cfg, BatchOptions.of(BatchSettings.Retry.SYNC, lines::add).withSleeper(sleeps::add), dir.resolve("run"));
+            assertEquals(null, r.partialReason());
+            assertEquals(2, sleeps.size(), "nothing resent while the same-sized batch ran: " + lines);
+            assertEquals(1, lines.stream().filter(l -> l.contains(foreign + " has this chunk's size and time and is still in progress")).count(),
+                    lines.toString());
+            assertEquals(1, lines.stream().filter(l -> l.contains("no batch could be ours; 20 requests to retry")).count(), lines.toString());
+            assertEquals(2 * BatchModeTest.CASES, server.syncCalls(), "the generations resent once each, after the other batch proved foreign");
+            assertEquals(1, server.creates(), "the judge calls' batch");
+            assertEquals(BatchModeTest.CALLS, BatchModeTest.engine(dir.resolve("run")).get("succeeded").asLong());
+            assertFalse(Files.readString(dir.resolve("run").resolve("batches.jsonl")).contains("\"" + foreign + "\""));
         }
     }
 }

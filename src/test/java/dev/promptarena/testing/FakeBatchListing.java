@@ -15,11 +15,15 @@ import java.util.List;
 final class FakeBatchListing {
     private FakeBatchListing() {}
 
-    static ObjectNode summary(ObjectMapper json, String id, boolean anthropic, int requests, JsonNode metadata, long createdAt) {
+    /** @param resultsUrl where an ended Anthropic batch's results are; null while it is in progress */
+    static ObjectNode summary(ObjectMapper json, String id, boolean anthropic, int requests, JsonNode metadata, long createdAt, String resultsUrl) {
         ObjectNode b = json.createObjectNode().put("id", id);
         if (anthropic) {
-            b.put("type", "message_batch").put("created_at", Instant.ofEpochSecond(createdAt).toString());
-            b.putObject("request_counts").put("processing", requests).put("succeeded", 0).put("errored", 0).put("canceled", 0).put("expired", 0);
+            boolean ended = resultsUrl != null;
+            b.put("type", "message_batch").put("created_at", Instant.ofEpochSecond(createdAt).toString())
+                    .put("processing_status", ended ? "ended" : "in_progress").put("results_url", resultsUrl);
+            b.putObject("request_counts").put("processing", ended ? 0 : requests).put("succeeded", ended ? requests : 0).put("errored", 0)
+                    .put("canceled", 0).put("expired", 0);
         } else {
             b.put("object", "batch").put("created_at", createdAt);
             if (metadata != null) b.set("metadata", metadata);
@@ -36,6 +40,40 @@ final class FakeBatchListing {
                 .forEach(data::add);
         page.put("has_more", false);
         return page.toString();
+    }
+
+    /** Anthropic's results JSONL of a batch of {@code items}: all expired, or each errored when {@code fail} says, else answered. */
+    static String anthropicResults(ObjectMapper json, List<JsonNode> items, boolean expire, java.util.function.Predicate<JsonNode> fail,
+                                   java.util.function.Function<JsonNode, ObjectNode> answer) {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode i : items) {
+            ObjectNode line = json.createObjectNode().put("custom_id", i.path("custom_id").asText());
+            ObjectNode result = line.putObject("result");
+            if (expire) result.put("type", "expired");
+            else if (fail.test(i.path("params"))) {
+                result.put("type", "errored").putObject("error").put("type", "error").putObject("error").put("type", "api_error").put("message", "internal");
+            } else result.put("type", "succeeded").set("message", answer.apply(i.path("params")));
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The file part of a {@code multipart/form-data} upload. */
+    static String fileOf(String multipart) {
+        int start = multipart.indexOf("\r\n\r\n", multipart.indexOf("filename=")) + 4;
+        return multipart.substring(start, multipart.lastIndexOf("\r\n--"));
+    }
+
+    /** The items of another client's Anthropic batch: custom ids of its own, and small valid requests. */
+    static List<JsonNode> foreignItems(ObjectMapper json, int n) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ObjectNode item = json.createObjectNode().put("custom_id", "their-request-" + i);
+            item.putObject("params").put("model", "their-model").put("max_tokens", 5).putArray("messages").addObject()
+                    .put("role", "user").put("content", "hello " + i);
+            out.add(item);
+        }
+        return out;
     }
 
     /** The JSON lines of an uploaded batch file. */

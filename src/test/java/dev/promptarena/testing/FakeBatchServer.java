@@ -84,6 +84,17 @@ public final class FakeBatchServer implements AutoCloseable {
     /** The next {@code n} batch list requests answer HTTP 503. */
     public FakeBatchServer failLists(int n) { failLists.set(n); return this; }
 
+    /**
+     * Another client's Anthropic batch of {@code requests} requests (its own custom ids), created now; it ends after it
+     * has been listed {@code listingsBeforeEnd} times (a listing observes a batch as a poll does). Returns its id.
+     */
+    public String foreignAnthropicBatch(int requests, int listingsBeforeEnd) {
+        String id = "msgbatch_" + ids.incrementAndGet();
+        batches.put(id, new Batch(id, true, FakeBatchListing.foreignItems(json, requests), false, new AtomicInteger(-listingsBeforeEnd), null,
+                System.currentTimeMillis() / 1000));
+        return id;
+    }
+
     /** Synchronous calls answer with this status (200: the reply; else an error body). */
     public FakeBatchServer syncStatus(int status) { syncStatus = status; return this; }
 
@@ -126,7 +137,8 @@ public final class FakeBatchServer implements AutoCloseable {
                 reply = "{\"error\":{\"message\":\"unavailable\"}}";
                 status = 503;
             } else if (listing) reply = FakeBatchListing.page(json, batches.values().stream().map(b -> FakeBatchListing.summary(json, b.id(),
-                    b.anthropic(), b.items().size(), b.metadata(), b.createdAt())).toList(), path.startsWith("/v1/messages"));
+                    b.anthropic(), b.items().size(), b.metadata(), b.createdAt(), b.polls().getAndIncrement() >= pollsBeforeDone
+                            ? rootUrl() + "/v1/messages/batches/" + b.id() + "/results" : null)).toList(), path.startsWith("/v1/messages"));
             else if (path.equals("/v1/batches") || path.equals("/v1/messages/batches")) {
                 boolean anthropic = path.startsWith("/v1/messages");
                 if (loseCreates.getAndDecrement() > 0) return;
@@ -135,7 +147,10 @@ public final class FakeBatchServer implements AutoCloseable {
                 if (dropCreateReplies.getAndDecrement() > 0) return; // the batch exists; the connection closes without a reply
             }
             else if (path.startsWith("/v1/files/") && path.endsWith("/content")) reply = new String(files.getOrDefault(part[3], new byte[0]), StandardCharsets.UTF_8);
-            else if (path.startsWith("/v1/messages/batches/") && path.endsWith("/results")) reply = anthropicResults(batches.get(part[4]));
+            else if (path.startsWith("/v1/messages/batches/") && path.endsWith("/results")) {
+                Batch b = batches.get(part[4]);
+                reply = FakeBatchListing.anthropicResults(json, b.items(), b.expire(), failInBatch, params -> answer(params, true));
+            }
             else if (path.startsWith("/v1/messages/batches/")) reply = poll(batches.get(part[4]));
             else if (path.startsWith("/v1/batches/")) reply = poll(batches.get(part[3]));
             else {
@@ -156,9 +171,7 @@ public final class FakeBatchServer implements AutoCloseable {
     }
 
     private String upload(String multipart) {
-        int start = multipart.indexOf("\r\n\r\n", multipart.indexOf("filename=")) + 4;
-        int end = multipart.lastIndexOf("\r\n--");
-        String content = multipart.substring(start, end);
+        String content = FakeBatchListing.fileOf(multipart);
         uploads.add(content);
         String id = "file-" + ids.incrementAndGet();
         files.put(id, content.getBytes(StandardCharsets.UTF_8));
@@ -215,20 +228,6 @@ public final class FakeBatchServer implements AutoCloseable {
         String id = "file-" + ids.incrementAndGet();
         files.put(id, content.toString().getBytes(StandardCharsets.UTF_8));
         return id;
-    }
-
-    private String anthropicResults(Batch b) {
-        StringBuilder out = new StringBuilder();
-        for (JsonNode i : b.items()) {
-            ObjectNode line = json.createObjectNode().put("custom_id", i.path("custom_id").asText());
-            ObjectNode result = line.putObject("result");
-            if (b.expire()) result.put("type", "expired");
-            else if (failInBatch.test(i.path("params"))) {
-                result.put("type", "errored").putObject("error").put("type", "error").putObject("error").put("type", "api_error").put("message", "internal");
-            } else result.put("type", "succeeded").set("message", answer(i.path("params"), true));
-            out.append(line).append('\n');
-        }
-        return out.toString();
     }
 
     private static JsonNode body(JsonNode item, boolean anthropic) { return item.path(anthropic ? "params" : "body"); }

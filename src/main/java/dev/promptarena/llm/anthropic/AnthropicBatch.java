@@ -2,7 +2,6 @@ package dev.promptarena.llm.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptarena.llm.BatchApi;
 import dev.promptarena.llm.ProviderConfig;
@@ -51,9 +50,9 @@ public final class AnthropicBatch implements BatchApi {
     @Override public Limits limits() { return limits; }
 
     @Override
-    public long sizeOf(Item item) {
+    public byte[] encode(Item item) {
         try {
-            return json.writeValueAsBytes(entry(item)).length + 1L;
+            return (json.writeValueAsString(entry(item)) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,25 +65,25 @@ public final class AnthropicBatch implements BatchApi {
     }
 
     @Override
-    public String submit(List<Item> items, String tag) { // Message Batches keep no metadata: find() matches by size and time
-        ObjectNode body = json.createObjectNode();
-        ArrayNode requests = body.putArray("requests");
-        items.forEach(i -> requests.add(entry(i)));
-        String id = http.postJson(URI.create(base + "/v1/messages/batches"), headers, body).path("id").asText("");
+    public String submit(java.nio.file.Path lines, String tag) { // Message Batches keep no metadata: find() reads custom ids
+        String id = http.postJsonLines(URI.create(base + "/v1/messages/batches"), headers, "{\"requests\":[", lines, "]}").path("id").asText("");
         if (id.isEmpty()) throw new ProviderException(ProviderException.Kind.FATAL, 200, "the batch endpoint returned no batch id", null);
         return id;
     }
 
     /**
-     * Message Batches carry no metadata, so the batch a lost create made is recognized by its request count and its
-     * creation time: the oldest unknown batch of exactly {@code requests} requests created since the submission. Its
-     * results are keyed by our custom ids, so a wrong match cannot land a foreign answer: its items come back without
-     * an answer and are retried.
+     * Message Batches carry no metadata, and another client's batch may have our size and time, so a candidate (same
+     * request count, created since the submission, not already ours) is adopted only when its results hold our custom
+     * ids and no other (ids derive from cache keys: only a batch of these very requests has them). Results exist once a
+     * batch has ended: a candidate still in progress cannot be told apart yet, so the lookup waits for it (nothing is
+     * sent again while a batch that could be ours is running); one that ended with foreign ids, or with no results at
+     * all (nothing in it was answered, so nothing was paid), is not ours.
      */
     @Override
-    public String find(String tag, int requests, long since, java.util.Set<String> known) {
+    public Lookup find(String tag, List<String> customIds, long since, java.util.Set<String> known) {
+        java.util.Set<String> ours = new java.util.HashSet<>(customIds);
+        List<String> running = new ArrayList<>();
         String after = null;
-        String best = null;
         for (int page = 0; page < LOOKUP_PAGES; page++) {
             JsonNode list = http.getJson(URI.create(base + "/v1/messages/batches?limit=100"
                     + (after == null ? "" : "&after_id=" + URLEncoder.encode(after, StandardCharsets.UTF_8))), headers);
@@ -97,15 +96,36 @@ public final class AnthropicBatch implements BatchApi {
                 } catch (java.time.format.DateTimeParseException e) {
                     continue;
                 }
-                if (created < since - LOOKUP_SLACK_MILLIS) return best; // newest first: the rest are older still
+                if (created < since - LOOKUP_SLACK_MILLIS) return decide(running); // newest first: the rest are older still
                 JsonNode n = b.path("request_counts");
                 long total = n.path("processing").asLong() + n.path("succeeded").asLong() + n.path("errored").asLong()
                         + n.path("canceled").asLong() + n.path("expired").asLong();
-                if (total == requests && !known.contains(id)) best = id;
+                if (total != customIds.size() || known.contains(id)) continue;
+                if (!"ended".equals(b.path("processing_status").asText(""))) running.add(id);
+                else if (holdsOnly(b.path("results_url").asText(""), ours)) return Lookup.found(id);
             }
-            if (!list.path("has_more").asBoolean(false) || after == null) return best;
+            if (!list.path("has_more").asBoolean(false) || after == null) break;
         }
-        return best;
+        return decide(running);
+    }
+
+    private static Lookup decide(List<String> running) {
+        return running.isEmpty() ? Lookup.none() : Lookup.waiting(String.join(", ", running)
+                + (running.size() == 1 ? " has" : " have") + " this chunk's size and time and is still in progress; its custom ids can be"
+                + " read once it ends");
+    }
+
+    /** Whether the results at {@code url} answer some of {@code ids} and nothing else (read until the first foreign id). */
+    private boolean holdsOnly(String url, java.util.Set<String> ids) {
+        if (url.isEmpty() || "null".equals(url)) return false;
+        int[] seen = {0};
+        boolean[] foreign = {false};
+        http.eachLine(URI.create(url), headers, line -> {
+            foreign[0] = !ids.contains(line.path("custom_id").asText());
+            seen[0]++;
+            return !foreign[0];
+        });
+        return !foreign[0] && seen[0] > 0;
     }
 
     @Override
@@ -123,35 +143,40 @@ public final class AnthropicBatch implements BatchApi {
     }
 
     @Override
-    public List<Outcome> results(String batchId) {
+    public void results(String batchId, java.util.function.Consumer<Outcome> each) {
         String url = http.getJson(batchUri(batchId), headers).path("results_url").asText("");
-        if (url.isEmpty() || "null".equals(url)) return List.of();
-        List<Outcome> out = new ArrayList<>();
-        for (JsonNode line : http.lines(http.getBytes(URI.create(url), headers))) {
-            String id = line.path("custom_id").asText();
-            JsonNode result = line.path("result");
-            String type = result.path("type").asText("");
-            switch (type) {
-                case "succeeded" -> {
-                    try {
-                        out.add(new Outcome(id, AnthropicCodec.response(result.path("message"), 0), null));
-                    } catch (ProviderException e) {
-                        out.add(new Outcome(id, null, e));
-                    }
+        if (url.isEmpty() || "null".equals(url)) return;
+        http.eachLine(URI.create(url), headers, line -> {
+            each.accept(outcome(line));
+            return true;
+        });
+    }
+
+    private Outcome outcome(JsonNode line) {
+        String id = line.path("custom_id").asText();
+        JsonNode result = line.path("result");
+        String type = result.path("type").asText("");
+        switch (type) {
+            case "succeeded" -> {
+                try {
+                    return new Outcome(id, AnthropicCodec.response(result.path("message"), 0), null);
+                } catch (ProviderException e) {
+                    return new Outcome(id, null, e);
                 }
-                case "errored" -> {
-                    JsonNode err = result.path("error").path("error");
-                    String kind = err.path("type").asText("error");
-                    // Anthropic names the error type, not a status; an overload or API error may pass if sent again.
-                    ProviderException.Kind k = "overloaded_error".equals(kind) || "api_error".equals(kind)
-                            ? ProviderException.Kind.TRANSIENT : ProviderException.Kind.FATAL;
-                    out.add(new Outcome(id, null, new ProviderException(k, 0, http.redact(kind + ": " + err.path("message").asText("")), null)));
-                }
-                default -> out.add(new Outcome(id, null, new ProviderException(ProviderException.Kind.TRANSIENT, 0,
-                        "batch_" + type + ": the batch ended before this request ran", null)));
+            }
+            case "errored" -> {
+                JsonNode err = result.path("error").path("error");
+                String kind = err.path("type").asText("error");
+                // Anthropic names the error type, not a status; an overload or API error may pass if sent again.
+                ProviderException.Kind k = "overloaded_error".equals(kind) || "api_error".equals(kind)
+                        ? ProviderException.Kind.TRANSIENT : ProviderException.Kind.FATAL;
+                return new Outcome(id, null, new ProviderException(k, 0, http.redact(kind + ": " + err.path("message").asText("")), null));
+            }
+            default -> {
+                return new Outcome(id, null, new ProviderException(ProviderException.Kind.TRANSIENT, 0,
+                        "batch_" + type + ": the batch ended before this request ran", null));
             }
         }
-        return out;
     }
 
     private URI batchUri(String id) { return URI.create(base + "/v1/messages/batches/" + URLEncoder.encode(id, StandardCharsets.UTF_8)); }

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -42,29 +44,73 @@ public final class BatchHttp {
         }
     }
 
-    /** A {@code multipart/form-data} POST of plain fields and one file (OpenAI's file upload). */
+    /** A {@code multipart/form-data} POST of plain fields and one file (OpenAI's file upload), streamed from {@code content}. */
     public JsonNode postFile(URI uri, Map<String, String> headers, Map<String, String> fields, String fileField, String fileName,
-                             byte[] content) {
+                             Path content) {
         String boundary = "prompt-arena-" + UUID.randomUUID();
         StringBuilder head = new StringBuilder();
         fields.forEach((k, v) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(k)
                 .append("\"\r\n\r\n").append(v).append("\r\n"));
         head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
                 .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: application/jsonl\r\n\r\n");
-        byte[] pre = head.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] post = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[pre.length + content.length + post.length];
-        System.arraycopy(pre, 0, body, 0, pre.length);
-        System.arraycopy(content, 0, body, pre.length, content.length);
-        System.arraycopy(post, 0, body, pre.length + content.length, post.length);
-        return parse(send(request(uri, headers).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))));
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
+                HttpRequest.BodyPublishers.ofByteArray(head.toString().getBytes(StandardCharsets.UTF_8)), ofFile(content),
+                HttpRequest.BodyPublishers.ofByteArray(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8)));
+        return parse(send(request(uri, headers).header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body)));
+    }
+
+    /**
+     * A JSON POST whose body is {@code prefix}, the JSON values of {@code lines} (one a line) joined by commas, then
+     * {@code suffix}: a JSON array streamed from disk (Anthropic's batch create).
+     */
+    public JsonNode postJsonLines(URI uri, Map<String, String> headers, String prefix, Path lines, String suffix) {
+        byte[] pre = prefix.getBytes(StandardCharsets.UTF_8);
+        byte[] post = suffix.getBytes(StandardCharsets.UTF_8);
+        long size;
+        try {
+            size = Files.size(lines);
+        } catch (IOException e) {
+            throw new ProviderException(ProviderException.Kind.FATAL, "cannot read the batch file: " + e.getMessage());
+        }
+        HttpRequest.BodyPublisher items = HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(() -> JsonLinesAsArray.open(lines, size)), size);
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(pre), items,
+                HttpRequest.BodyPublishers.ofByteArray(post));
+        return parse(send(request(uri, headers).header("Content-Type", "application/json").POST(body)));
+    }
+
+    private static HttpRequest.BodyPublisher ofFile(Path file) {
+        try {
+            return HttpRequest.BodyPublishers.ofFile(file);
+        } catch (java.io.FileNotFoundException e) {
+            throw new ProviderException(ProviderException.Kind.FATAL, "cannot read the batch file: " + e.getMessage());
+        }
     }
 
     public JsonNode getJson(URI uri, Map<String, String> headers) { return parse(send(request(uri, headers).GET())); }
 
-    /** The raw body of a GET (a results file). */
-    public byte[] getBytes(URI uri, Map<String, String> headers) { return send(request(uri, headers).GET()); }
+    /**
+     * Streams the JSON objects of a JSONL body (a results file) to {@code each}, one line at a time as it arrives (a
+     * 20,000-answer file is never held whole), until {@code each} returns false; blank lines are skipped.
+     */
+    public void eachLine(URI uri, Map<String, String> headers, java.util.function.Predicate<JsonNode> each) {
+        HttpResponse<java.io.InputStream> r = exchange(request(uri, headers).GET(), HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            if (r.statusCode() < 200 || r.statusCode() >= 300) failure(r.statusCode(), in.lines().limit(20).reduce("", String::concat));
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.isBlank()) continue;
+                JsonNode node;
+                try {
+                    node = json.readTree(line);
+                } catch (IOException e) {
+                    throw new ProviderException(ProviderException.Kind.TRANSIENT, 200, "malformed line in a batch results file", null);
+                }
+                if (!each.test(node)) return;
+            }
+        } catch (IOException e) {
+            throw new ProviderException(ProviderException.Kind.TRANSIENT, 0, redact("connection failed: " + e.getMessage()), null);
+        }
+    }
 
     /** The secrets removed from {@code text}. */
     public String redact(String text) { return redactor.redact(text); }
@@ -76,20 +122,28 @@ public final class BatchHttp {
     }
 
     private byte[] send(HttpRequest.Builder b) {
-        HttpResponse<byte[]> r;
+        HttpResponse<byte[]> r = exchange(b, HttpResponse.BodyHandlers.ofByteArray());
+        int status = r.statusCode();
+        if (status >= 200 && status < 300) return r.body();
+        throw failure(status, new String(r.body(), StandardCharsets.UTF_8));
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder b, HttpResponse.BodyHandler<T> handler) {
         try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(b.build(), handler);
         } catch (IOException e) {
             throw new ProviderException(ProviderException.Kind.TRANSIENT, 0, redact("connection failed: " + e.getMessage()), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderException(ProviderException.Kind.TRANSIENT, "interrupted");
         }
-        int status = r.statusCode();
-        if (status >= 200 && status < 300) return r.body();
-        String text = new String(r.body(), StandardCharsets.UTF_8).strip();
-        if (text.length() > 300) text = text.substring(0, 300) + "...";
-        throw classify(status, redact("HTTP " + status + ": " + text));
+    }
+
+    /** The classified failure of an answer with {@code status} and body {@code text} (thrown: callers write {@code throw}). */
+    private ProviderException failure(int status, String text) {
+        String t = text.strip();
+        if (t.length() > 300) t = t.substring(0, 300) + "...";
+        throw classify(status, redact("HTTP " + status + ": " + t));
     }
 
     /** A failure with {@code status} classified as a synchronous call's would be (also for one item of a batch). */
@@ -97,45 +151,6 @@ public final class BatchHttp {
         ProviderException.Kind kind = status == 429 ? ProviderException.Kind.RATE_LIMITED
                 : status == 408 || status >= 500 || status == 0 ? ProviderException.Kind.TRANSIENT : ProviderException.Kind.FATAL;
         return new ProviderException(kind, status, message, null);
-    }
-
-    /**
-     * The JSON objects of a JSONL body (a results file), parsed one at a time as the caller iterates (a 20,000-answer
-     * file as one list of trees cost more memory than the answers themselves); blank lines are skipped.
-     */
-    public Iterable<JsonNode> lines(byte[] body) {
-        return () -> new java.util.Iterator<>() {
-            private int start;
-            private JsonNode next = advance();
-
-            private JsonNode advance() {
-                while (start < body.length) {
-                    int end = start;
-                    while (end < body.length && body[end] != '\n') end++;
-                    int from = start;
-                    start = end + 1;
-                    boolean blank = true;
-                    for (int i = from; i < end && blank; i++) blank = body[i] == ' ' || body[i] == '\t' || body[i] == '\r';
-                    if (blank) continue;
-                    try {
-                        return json.readTree(body, from, end - from);
-                    } catch (IOException e) {
-                        throw new ProviderException(ProviderException.Kind.TRANSIENT, 200, "malformed line in a batch results file", null);
-                    }
-                }
-                return null;
-            }
-
-            @Override public boolean hasNext() { return next != null; }
-
-            @Override
-            public JsonNode next() {
-                if (next == null) throw new java.util.NoSuchElementException();
-                JsonNode n = next;
-                next = advance();
-                return n;
-            }
-        };
     }
 
     private JsonNode parse(byte[] body) {

@@ -9,7 +9,6 @@ import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.ProviderException;
 import dev.promptarena.llm.http.BatchHttp;
 import dev.promptarena.llm.http.JsonHttp;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,7 +16,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +52,8 @@ public final class OpenAiBatch implements BatchApi {
 
     @Override public Limits limits() { return limits; }
 
-    @Override public long sizeOf(Item item) { return line(item).length; }
-
-    private byte[] line(Item item) {
+    @Override
+    public byte[] encode(Item item) {
         ObjectNode line = json.createObjectNode();
         line.put("custom_id", item.customId()).put("method", "POST").put("url", "/v1/chat/completions");
         line.set("body", OpenAiCodec.body(json, item.request(), maxTokensField));
@@ -68,11 +65,8 @@ public final class OpenAiBatch implements BatchApi {
     }
 
     @Override
-    public String submit(List<Item> items, String tag) {
-        ByteArrayOutputStream file = new ByteArrayOutputStream();
-        for (Item i : items) file.writeBytes(line(i));
-        JsonNode uploaded = http.postFile(URI.create(base + "/files"), headers, Map.of("purpose", "batch"), "file", "prompt-arena.jsonl",
-                file.toByteArray());
+    public String submit(java.nio.file.Path lines, String tag) { // the file is the JSONL upload itself
+        JsonNode uploaded = http.postFile(URI.create(base + "/files"), headers, Map.of("purpose", "batch"), "file", "prompt-arena.jsonl", lines);
         ObjectNode create = json.createObjectNode().put("input_file_id", uploaded.path("id").asText())
                 .put("endpoint", "/v1/chat/completions").put("completion_window", "24h");
         create.putObject("metadata").put("tool", "prompt-arena").put(TAG, tag);
@@ -84,21 +78,24 @@ public final class OpenAiBatch implements BatchApi {
     /** The metadata key of a batch's chunk fingerprint. */
     static final String TAG = "prompt_arena_chunk";
 
-    /** Lists the batches (newest first) for the one whose metadata carries {@code tag}. */
+    /**
+     * Lists the batches (newest first) for the one whose metadata carries {@code tag}: the tag is a hash of the chunk's
+     * custom ids, so a batch carrying it is this chunk's, and one without it (whatever its size) is not.
+     */
     @Override
-    public String find(String tag, int requests, long since, java.util.Set<String> known) {
+    public Lookup find(String tag, List<String> customIds, long since, java.util.Set<String> known) {
         String after = null;
         for (int page = 0; page < LOOKUP_PAGES; page++) {
             JsonNode list = http.getJson(URI.create(base + "/batches?limit=100" + (after == null ? "" : "&after=" + enc(after))), headers);
             for (JsonNode b : list.path("data")) {
                 String id = b.path("id").asText("");
-                if (tag.equals(b.path("metadata").path(TAG).asText()) && !known.contains(id)) return id;
-                if (b.path("created_at").asLong(Long.MAX_VALUE) * 1000 < since - LOOKUP_SLACK_MILLIS) return null;
+                if (tag.equals(b.path("metadata").path(TAG).asText()) && !known.contains(id)) return Lookup.found(id);
+                if (b.path("created_at").asLong(Long.MAX_VALUE) * 1000 < since - LOOKUP_SLACK_MILLIS) return Lookup.none();
                 after = id;
             }
-            if (!list.path("has_more").asBoolean(false) || after == null) return null;
+            if (!list.path("has_more").asBoolean(false) || after == null) return Lookup.none();
         }
-        return null;
+        return Lookup.none();
     }
 
     @Override
@@ -119,15 +116,16 @@ public final class OpenAiBatch implements BatchApi {
     }
 
     @Override
-    public List<Outcome> results(String batchId) {
+    public void results(String batchId, java.util.function.Consumer<Outcome> each) {
         JsonNode b = http.getJson(URI.create(base + "/batches/" + enc(batchId)), headers);
-        List<Outcome> out = new ArrayList<>();
         for (String file : List.of("output_file_id", "error_file_id")) {
             String id = b.path(file).asText("");
             if (id.isEmpty() || "null".equals(id)) continue;
-            for (JsonNode line : http.lines(http.getBytes(URI.create(base + "/files/" + enc(id) + "/content"), headers))) out.add(outcome(line));
+            http.eachLine(URI.create(base + "/files/" + enc(id) + "/content"), headers, line -> {
+                each.accept(outcome(line));
+                return true;
+            });
         }
-        return out;
     }
 
     private Outcome outcome(JsonNode line) {
