@@ -38,9 +38,14 @@ class OpenAiClientTest {
     void stop() { server.close(); }
 
     private OpenAiClient client(Map<String, String> options) {
+        return client(options, Duration.ofSeconds(30));
+    }
+
+    /** A request timeout long enough that no reply of the fake server reaches it, however loaded the machine. */
+    private OpenAiClient client(Map<String, String> options, Duration requestTimeout) {
         ProviderConfig p = new ProviderConfig("p", "openai", server.baseUrl(), "OPENAI_API_KEY", 4, null, null,
                 Map.of("X-Team", "evals"), options);
-        return new OpenAiClient(p, KEY, JsonHttp.clientFor(p.baseUrl(), Duration.ofSeconds(2)), Duration.ofMillis(500), clock);
+        return new OpenAiClient(p, KEY, JsonHttp.clientFor(p.baseUrl(), Duration.ofSeconds(2)), requestTimeout, clock);
     }
 
     private static LlmRequest request(JsonNode schema) {
@@ -129,12 +134,18 @@ class OpenAiClientTest {
     @Test
     void serverErrorsTimeoutsAndGarbledBodiesAreTransient() {
         OpenAiClient c = client(Map.of());
-        server.enqueue(Reply.serverError(), Reply.malformed(), Reply.hang(1500), new Reply("error", 408, Map.of(), "{}", 0));
-        for (String expect : List.of("HTTP 500", "malformed JSON", "timeout", "HTTP 408")) {
+        server.enqueue(Reply.serverError(), Reply.malformed(), new Reply("error", 408, Map.of(), "{}", 0));
+        for (String expect : List.of("HTTP 500", "malformed JSON", "HTTP 408")) {
             ProviderException e = failure(c);
             assertEquals(ProviderException.Kind.TRANSIENT, e.kind(), e.getMessage());
             assertTrue(e.getMessage().contains(expect), e.getMessage());
         }
+        // The timeout on its own client: the server never answers within the test (closing it ends the wait), so
+        // the client's 500 ms deadline is the only way this call can end, however the threads are scheduled.
+        server.enqueue(Reply.hang(600_000));
+        ProviderException timedOut = failure(client(Map.of(), Duration.ofMillis(500)));
+        assertEquals(ProviderException.Kind.TRANSIENT, timedOut.kind(), timedOut.getMessage());
+        assertTrue(timedOut.getMessage().contains("timeout"), timedOut.getMessage());
     }
 
     @Test
