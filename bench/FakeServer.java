@@ -68,11 +68,18 @@ public class FakeServer {
         server.start();
         warmUp(server.getAddress().getPort(), warmup, total, ok);
         behaviour.set(new Behaviour(latency, jitter, errorRate, rate429));
+        // The server shares the client's cores: its CPU after the warm-up is what the run leaves the CLI less of.
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuAtStart = os.getProcessCpuTime();
+        lastRequest.set(System.nanoTime()); // the idle clock starts when the port is published, not at the warm-up's end
         Files.writeString(portFile, Integer.toString(server.getAddress().getPort()));
         final long idleNanos = idleExit * 1_000_000_000L;
         while (System.nanoTime() - lastRequest.get() < idleNanos && total.get() < max + 100) Thread.sleep(200);
         server.stop(0);
+        double cpuMs = (os.getProcessCpuTime() - cpuAtStart) / 1e6;
         System.out.printf("fake-server: requests=%d ok=%d 500=%d 429=%d%n", total.get(), ok.get(), errors.get(), limited.get());
+        System.out.printf("fake-server: cpu_s=%.2f cpu_ms_per_request=%.3f (after the warm-up, idle wait included)%n",
+                cpuMs / 1000, total.get() > 0 ? cpuMs / total.get() : 0);
         System.exit(0);
     }
 

@@ -22,11 +22,21 @@ source "$here/bench/fake-server.sh"
 start_fake_server "$work" $((CASES * 3 + 100)) --latency-ms "$LATENCY"
 
 calls=$((CASES * 3))
+set +e
 /usr/bin/time -v java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms128m -cp "$work/classes" BareClient \
   "http://127.0.0.1:$port/v1" "$calls" "$CONC" > "$work/out.txt" 2> "$work/time.txt"
+rc=$?
+set -e
 wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/time.txt")
 awk -v c="$calls" -v lat="$LATENCY" -v conc="$CONC" -v w="$wall" 'BEGIN {
   ideal = c * lat / 1000 / conc
   printf "bare: calls=%d concurrency=%d latency_ms=%d wall_s=%.2f ideal_s=%.2f efficiency=%.3f\n", c, conc, lat, w, ideal, ideal / w
 }'
 cat "$work/out.txt"
+user=$(awk -F': ' '/User time/ {print $2}' "$work/time.txt")
+sys=$(awk -F': ' '/System time/ {print $2}' "$work/time.txt")
+awk -v c="$calls" -v u="$user" -v s="$sys" 'BEGIN { printf "bare_cpu_ms_per_call=%.2f\n", (u + s) * 1000 / c }'
+# The server exits IDLE_EXIT_S (default 10) after its last request and prints its own CPU per request.
+wait "$server_pid" 2>/dev/null || true
+cat "$work/server.log"
+echo "bare_exit=$rc"; [ "$rc" -eq 0 ] || tail -n 5 "$work/time.txt" >&2

@@ -8,7 +8,8 @@
 # `bin/prompt-arena run` under /usr/bin/time -v with a fresh cache, and prints efficiency
 # (ideal = calls x latency / concurrency, over the measured wall time of the whole process),
 # peak RSS, CPU time per call and the startup time of `--help`. BENCH_RUN_ARGS adds options to the run
-# (e.g. BENCH_RUN_ARGS=--no-cache to measure what the response cache costs).
+# (e.g. BENCH_RUN_ARGS=--no-cache to measure what the response cache costs); BENCH_RUN_JAVA_OPTS replaces the
+# launcher's JVM options for the run only, not for the `--help` timings (e.g. to record a flight recording).
 set -euo pipefail
 CASES=${1:-1000}
 CONC=${2:-64}
@@ -57,7 +58,8 @@ YAML
 # Cases in flight: twice the provider's concurrency keeps its queue full while judges wait for A and B.
 set +e
 t_start=$(date +%s%3N)
-PROMPT_ARENA_CACHE_DIR="$work/cache" /usr/bin/time -v bin/prompt-arena run "$work/arena.yaml" \
+PROMPT_ARENA_JAVA_OPTS="${BENCH_RUN_JAVA_OPTS:-${PROMPT_ARENA_JAVA_OPTS:-}}" \
+  PROMPT_ARENA_CACHE_DIR="$work/cache" /usr/bin/time -v bin/prompt-arena run "$work/arena.yaml" \
   --concurrency $((CONC * 2)) -q ${BENCH_RUN_ARGS:-} > "$work/run.out" 2> "$work/time.txt"
 rc=$?
 t_end=$(date +%s%3N)
@@ -102,4 +104,5 @@ awk -v c="$calls" -v lat="$LATENCY" -v conc="$CONC" -v w="$wall" -v u="$user" -v
 }'
 echo "$phases"
 cat "$work/server.log"
+[ -z "${KEEP:-}" ] || echo "kept: $work"
 [ "$rc" -le 3 ] || { echo "run failed (exit $rc):" >&2; tail -n 20 "$work/run.out" "$work/time.txt" >&2; }
