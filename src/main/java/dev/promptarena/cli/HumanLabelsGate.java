@@ -13,7 +13,6 @@ import dev.promptarena.stats.CorrectedWinRate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Human labels on the way into a run's reports, for {@code run --labels} and {@code report --labels}: the
@@ -71,7 +70,7 @@ final class HumanLabelsGate {
             }
             return null;
         }
-        Set<String> ids = inputs.cases().stream().map(c -> c.id()).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        Set<String> ids = new java.util.LinkedHashSet<>(inputs.golden().ids());
         return plainWithKnownCases(file, ids, "the golden set", "run", "RUN_DIR");
     }
 

@@ -5,14 +5,17 @@ import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
 import dev.promptarena.input.InputException;
 import dev.promptarena.llm.ChatMessage;
-import java.io.BufferedReader;
+import dev.promptarena.input.IntSort;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,32 +28,72 @@ import java.util.Map;
  * {@code tags.<name>}, or a {@code tags} column of {@code ;}-separated labels.
  */
 public final class DatasetLoader {
-    public List<GoldenCase> load(Path file) {
+    /**
+     * Validates every case (file, line and field in each error; duplicate ids; an empty set) and returns the golden set:
+     * a JSONL file read back line by line as the run needs its cases, a CSV file held in memory (CSV records may span
+     * lines, which a line index does not follow; JSONL is the format for large sets).
+     */
+    public GoldenSet load(Path file) {
         String name = file.getFileName().toString().toLowerCase();
-        List<GoldenCase> cases;
+        GoldenSet cases;
         try {
-            cases = name.endsWith(".csv") ? csv(file) : jsonl(file);
+            cases = name.endsWith(".csv") ? GoldenSet.of(new GoldenStore.Memory(csv(file)), sha256(file))
+                    : jsonl(file);
         } catch (NoSuchFileException e) {
             throw new InputException(file, "file not found");
         } catch (IOException e) {
             throw new InputException(file, "cannot read: " + e.getMessage());
         }
         if (cases.isEmpty()) throw new InputException(file, 1, null, "the golden set is empty");
-        Map<String, Integer> seen = new HashMap<>();
-        for (GoldenCase c : cases) {
-            Integer first = seen.putIfAbsent(c.id(), c.line());
-            if (first != null) throw new InputException(file, c.line(), "id", "duplicate id '" + c.id() + "' (first at line " + first + ")");
-        }
+        firstDuplicate(file, cases);
         return cases;
     }
 
-    private List<GoldenCase> jsonl(Path file) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return JsonlObjects.read(file, r, (line, node) -> fromJson(file, line, node));
+    private static GoldenSet jsonl(Path file) throws IOException {
+        JsonlGoldenStore store = JsonlGoldenStore.scan(file);
+        return GoldenSet.of(store, store.sha256);
+    }
+
+    /**
+     * Fails on the first case (in file order) whose id an earlier case has. By sorting the positions rather than with a
+     * map of every id: the same answer for a fraction of the memory at a million cases.
+     */
+    private static void firstDuplicate(Path file, GoldenSet cases) {
+        List<String> ids = cases.ids();
+        int[] order = new int[ids.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        // Stable: equal ids stay in file order, so the first of a run of equal ids is its first occurrence.
+        IntSort.sort(order, 0, order.length, (x, y) -> ids.get(x).compareTo(ids.get(y)));
+        int dup = -1, first = -1, runStart = 0;
+        for (int k = 1; k < order.length; k++) {
+            if (!ids.get(order[k]).equals(ids.get(order[k - 1]))) {
+                runStart = k;
+                continue;
+            }
+            if (dup < 0 || order[k] < dup) {
+                dup = order[k];
+                first = order[runStart];
+            }
+        }
+        if (dup < 0) return;
+        GoldenCase c = cases.get(dup);
+        throw new InputException(file, c.line(), "id", "duplicate id '" + c.id() + "' (first at line " + cases.get(first).line() + ")");
+    }
+
+    /** SHA-256 of the file's bytes, read in chunks (not the whole file in one array). */
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] chunk = new byte[1 << 16];
+            int r;
+            while ((r = in.read(chunk)) > 0) digest.update(chunk, 0, r);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
     }
 
-    private static GoldenCase fromJson(Path file, int line, JsonNode node) {
+    static GoldenCase fromJson(Path file, int line, JsonNode node) {
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, String> tags = new LinkedHashMap<>();
         List<ChatMessage> messages = new ArrayList<>();

@@ -36,18 +36,29 @@ public final class JsonlObjects {
         int line = 0;
         while ((text = reader.readLine()) != null) {
             line++;
-            // Editors on Windows save UTF-8 with a byte-order mark; it is not part of the data.
-            if (line == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
-            if (text.isBlank()) continue;
-            JsonNode node;
-            try {
-                node = JSON.readTree(text);
-            } catch (JsonProcessingException e) {
-                throw new InputException(file, line, null, "malformed JSON: " + e.getOriginalMessage());
-            }
-            if (!node.isObject()) throw new InputException(file, line, null, "expected a JSON object");
-            out.add(mapper.map(line, node));
+            JsonNode node = object(file, line, text);
+            if (node != null) out.add(mapper.map(line, node));
         }
         return out;
+    }
+
+    /**
+     * One line's object, or null for a blank line (also used by {@link JsonlGoldenStore}, which reads the golden set
+     * line by line from bytes, so both report the same errors).
+     *
+     * @param text the line without its terminator
+     */
+    static JsonNode object(Path file, int line, String text) {
+        // Editors on Windows save UTF-8 with a byte-order mark; it is not part of the data.
+        if (line == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
+        if (text.isBlank()) return null;
+        JsonNode node;
+        try {
+            node = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InputException(file, line, null, "malformed JSON: " + e.getOriginalMessage());
+        }
+        if (!node.isObject()) throw new InputException(file, line, null, "expected a JSON object");
+        return node;
     }
 }

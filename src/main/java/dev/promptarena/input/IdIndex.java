@@ -16,14 +16,14 @@ public final class IdIndex {
     /** Numbers the distinct ids of {@code ids} in the order they first occur (a repeated id keeps its first number). */
     public IdIndex(Collection<String> ids) {
         String[] given = ids.toArray(String[]::new);
-        Integer[] order = new Integer[given.length];
+        int[] order = new int[given.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         // Stable sort: equal ids keep their first occurrence in front, which the de-duplication below keeps.
-        Arrays.sort(order, (x, y) -> given[x].compareTo(given[y]));
+        IntSort.sort(order, 0, order.length, (x, y) -> given[x].compareTo(given[y]));
         String[] s = new String[given.length];
         int[] firstAt = new int[given.length];
         int n = 0;
-        for (Integer i : order) {
+        for (int i : order) {
             if (n > 0 && s[n - 1].equals(given[i])) continue;
             s[n] = given[i];
             firstAt[n++] = i;

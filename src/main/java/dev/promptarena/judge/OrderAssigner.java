@@ -2,13 +2,12 @@ package dev.promptarena.judge;
 
 import dev.promptarena.input.Hashing;
 import dev.promptarena.input.IdIndex;
-import java.util.ArrayList;
+import dev.promptarena.input.IntSort;
 import java.util.BitSet;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * Decides, per (case, repeat), whether B is presented first.
@@ -45,40 +44,72 @@ public final class OrderAssigner {
         this.bFirstBits = bFirstBits;
     }
 
-    /** A balanced assignment of the given units (see the class comment). */
+    /**
+     * A balanced assignment of the given units (see the class comment). {@code units} may build each unit when asked
+     * (a run's plan covers every case and repeat): the plan holds unit numbers and one sort key a unit while it is made,
+     * not the units, their digests, or a list of them per stratum (about 200 bytes a unit at a million cases).
+     */
     public static OrderAssigner balanced(long seed, List<Unit> units) {
-        Map<String, List<Unit>> strata = new LinkedHashMap<>();
-        for (Unit u : units) strata.computeIfAbsent(u.stratum() == null ? "" : u.stratum(), k -> new ArrayList<>()).add(u);
-        IdIndex cases = new IdIndex(units.stream().map(Unit::caseId).toList());
-        int repeats = 1 + units.stream().mapToInt(Unit::repeat).max().orElse(0);
+        int n = units.size();
+        Map<String, Integer> strata = new TreeMap<>();
+        for (int i = 0; i < n; i++) strata.merge(stratum(units.get(i)), 1, Integer::sum);
+        // Each stratum's units as a range of one array, strata in sorted order, units in the given order within one.
+        Map<String, Integer> number = new HashMap<>();
+        int[] from = new int[strata.size() + 1];
+        for (Map.Entry<String, Integer> e : strata.entrySet()) {
+            number.put(e.getKey(), number.size());
+            from[number.size()] = from[number.size() - 1] + e.getValue();
+        }
+        int[] members = new int[n];
+        int[] fill = from.clone();
+        long[] key = new long[n];
+        for (int i = 0; i < n; i++) {
+            Unit u = units.get(i);
+            members[fill[number.get(stratum(u))]++] = i;
+            // The digest's first 64 bits, ordered as its hex text is (the sign bit flipped: an unsigned order).
+            key[i] = Long.parseUnsignedLong(digest(seed, u.caseId(), u.repeat()).substring(0, 16), 16) ^ Long.MIN_VALUE;
+        }
+        IdIndex cases = new IdIndex(new java.util.AbstractList<String>() {
+            @Override public String get(int i) { return units.get(i).caseId(); }
+
+            @Override public int size() { return n; }
+        });
+        int repeats = 1;
+        for (int i = 0; i < n; i++) repeats = Math.max(repeats, units.get(i).repeat() + 1);
         BitSet planned = new BitSet();
         BitSet bFirstBits = new BitSet();
         int oddBalance = 0; // B-first minus A-first among the middle units of odd strata
-        for (String stratum : new TreeSet<>(strata.keySet())) {
-            // Each digest is computed once (a comparator calling SHA-256 would hash O(n log n) times).
-            List<Keyed> keyed = new ArrayList<>();
-            for (Unit u : strata.get(stratum)) keyed.add(new Keyed(digest(seed, u.caseId(), u.repeat()), u));
-            keyed.sort(Comparator.comparing(Keyed::digest).thenComparing((Keyed k) -> k.unit().caseId())
-                    .thenComparingInt((Keyed k) -> k.unit().repeat()));
-            List<Unit> members = new ArrayList<>(keyed.size());
-            for (Keyed k : keyed) members.add(k.unit());
-            int half = members.size() / 2;
-            for (int i = 0; i < members.size(); i++) {
+        for (int s = 0; s < strata.size(); s++) {
+            // By digest, then (only when 64 bits tie) the whole digest, case id and repeat: the order sorting the digests gave.
+            IntSort.sort(members, from[s], from[s + 1], (x, y) -> {
+                int c = Long.compare(key[x], key[y]);
+                if (c != 0) return c;
+                Unit ux = units.get(x), uy = units.get(y);
+                c = digest(seed, ux.caseId(), ux.repeat()).compareTo(digest(seed, uy.caseId(), uy.repeat()));
+                if (c != 0) return c;
+                c = ux.caseId().compareTo(uy.caseId());
+                return c != 0 ? c : Integer.compare(ux.repeat(), uy.repeat());
+            });
+            int size = from[s + 1] - from[s];
+            int half = size / 2;
+            for (int i = 0; i < size; i++) {
+                Unit u = units.get(members[from[s] + i]);
                 boolean bFirst;
                 if (i < half) bFirst = true;
-                else if (i >= members.size() - half) bFirst = false;
+                else if (i >= size - half) bFirst = false;
                 else {
-                    Unit mid = members.get(i);
-                    bFirst = oddBalance == 0 ? coin(digest(seed, mid.caseId(), mid.repeat())) : oddBalance < 0;
+                    bFirst = oddBalance == 0 ? coin(digest(seed, u.caseId(), u.repeat())) : oddBalance < 0;
                     oddBalance += bFirst ? 1 : -1;
                 }
-                int bit = bit(cases, repeats, members.get(i).caseId(), members.get(i).repeat());
+                int bit = bit(cases, repeats, u.caseId(), u.repeat());
                 planned.set(bit);
                 bFirstBits.set(bit, bFirst);
             }
         }
         return new OrderAssigner(seed, cases, repeats, planned, bFirstBits);
     }
+
+    private static String stratum(Unit u) { return u.stratum() == null ? "" : u.stratum(); }
 
     public boolean bFirst(String caseId, int repeat) {
         int bit = bit(cases, repeats, caseId, repeat);
@@ -90,8 +121,6 @@ public final class OrderAssigner {
         int c = cases.of(caseId);
         return c < 0 || repeat < 0 || repeat >= repeats ? -1 : Math.multiplyExact(c, repeats) + repeat;
     }
-
-    private record Keyed(String digest, Unit unit) {}
 
     private static String digest(long seed, String caseId, int repeat) {
         return Hashing.sha256("order|" + seed + "|" + caseId + "|" + repeat);

@@ -2,6 +2,7 @@ package dev.promptarena.recorded;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptarena.dataset.GoldenCase;
+import dev.promptarena.dataset.GoldenSet;
 import dev.promptarena.input.DidYouMean;
 import dev.promptarena.input.InputException;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Loads recorded outputs and checks them against the golden set before anything runs: every row
@@ -54,7 +54,7 @@ public final class RecordedResponsesLoader {
     }
 
     private static Map<String, RecordedOutput> parse(Path file, List<RecordedRows.Row> rows, List<GoldenCase> cases, Path goldenFile, String suffix) {
-        Set<String> known = cases.stream().map(GoldenCase::id).collect(Collectors.toSet());
+        Set<String> known = new java.util.HashSet<>(GoldenSet.of(cases).ids());
         Map<String, RecordedOutput> byCase = new LinkedHashMap<>();
         Map<String, Integer> firstLine = new HashMap<>();
         for (RecordedRows.Row row : rows) {

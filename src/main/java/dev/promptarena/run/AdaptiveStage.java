@@ -4,17 +4,16 @@ import dev.promptarena.analysis.TournamentAnalysis;
 import dev.promptarena.config.AdaptiveSchedule;
 import dev.promptarena.config.TournamentConfig;
 import dev.promptarena.dataset.GoldenCase;
+import dev.promptarena.dataset.GoldenSet;
 import dev.promptarena.stats.tournament.AdaptiveAllocation;
 import dev.promptarena.stats.tournament.BradleyTerry;
 import dev.promptarena.stats.tournament.BradleyTerryFit;
 import dev.promptarena.stats.tournament.Game;
 import dev.promptarena.stats.tournament.GameTable;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The adaptive schedule's two stages. Stage one (fixed in advance, so all inference uses it): every candidate against the
@@ -31,12 +30,12 @@ record AdaptiveStage(AdaptiveSchedule settings, List<GoldenCase> firstPass, List
 
     /** Splits the cases by a shuffle seeded with {@code seed} (the judge's seed, so a run and its resume agree). */
     static AdaptiveStage of(AdaptiveSchedule settings, List<GoldenCase> cases, long seed) {
-        List<GoldenCase> shuffled = new ArrayList<>(cases);
-        Collections.shuffle(shuffled, new Random(seed));
+        // Views of the golden set (ids only), the same split as shuffling a copy of the cases.
+        GoldenSet all = GoldenSet.of(cases);
+        GoldenSet shuffled = all.shuffled(new Random(seed));
         int n = settings.firstPassCases(cases.size());
-        Set<String> first = shuffled.subList(0, n).stream().map(GoldenCase::id).collect(Collectors.toSet());
-        List<GoldenCase> firstPass = cases.stream().filter(c -> first.contains(c.id())).toList();
-        return new AdaptiveStage(settings, firstPass, List.copyOf(shuffled.subList(n, shuffled.size())));
+        Set<String> first = new java.util.HashSet<>(shuffled.ids().subList(0, n));
+        return new AdaptiveStage(settings, all.filter(first::contains), shuffled.select(java.util.stream.IntStream.range(n, shuffled.size()).toArray()));
     }
 
     /** The candidate pairs (both variants non-control), the only pairs stage two may add. */
@@ -54,14 +53,14 @@ record AdaptiveStage(AdaptiveSchedule settings, List<GoldenCase> firstPass, List
      * Pairs allocated no case are left out.
      */
     List<Extra> extras(TournamentConfig t, int repeats, List<Game> games) {
-        Set<String> first = firstPass.stream().map(GoldenCase::id).collect(Collectors.toSet());
+        Set<String> first = new java.util.HashSet<>(GoldenSet.of(firstPass).ids());
         List<Game> firstGames = games.stream().filter(g -> first.contains(g.caseId())).toList();
         List<int[]> pairs = candidatePairs(t);
         double[] weights = AdaptiveAllocation.flipProbabilities(fit(t.variants().size(), firstGames), pairs);
         int[] cases = AdaptiveAllocation.allocate(weights, extraCases(t, repeats), remaining.size());
         List<Extra> out = new ArrayList<>();
         for (int p = 0; p < pairs.size(); p++) {
-            if (cases[p] > 0) out.add(new Extra(pairs.get(p)[0], pairs.get(p)[1], remaining.subList(0, cases[p])));
+            if (cases[p] > 0) out.add(new Extra(pairs.get(p)[0], pairs.get(p)[1], GoldenSet.of(remaining).first(cases[p])));
         }
         return out;
     }

@@ -4,16 +4,14 @@ import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.ConfigLoader;
 import dev.promptarena.dataset.DatasetLoader;
 import dev.promptarena.dataset.GoldenCase;
+import dev.promptarena.dataset.GoldenSet;
 import dev.promptarena.dataset.UserTemplate;
-import dev.promptarena.input.Hashing;
 import dev.promptarena.input.InputException;
 import dev.promptarena.recorded.Recorded;
 import dev.promptarena.recorded.RecordedResponses;
 import dev.promptarena.recorded.RecordedResponsesLoader;
 import dev.promptarena.rubric.Rubric;
 import dev.promptarena.rubric.RubricLoader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,8 @@ import java.util.Map;
  */
 public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> cases, String datasetSha256, Recorded recorded) {
     public ArenaInputs {
-        cases = List.copyOf(cases);
+        // A golden set read from a file stays there (read back case by case, not copied into memory).
+        cases = GoldenSet.of(cases);
         recorded = recorded == null ? Recorded.NONE : recorded;
     }
 
@@ -42,7 +41,7 @@ public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> ca
         ArenaConfig config = new ConfigLoader(env, recordedOutputs).load(configFile);
         Rubric rubric = new RubricLoader().load(config.rubric());
         checkJudge(config, rubric);
-        List<GoldenCase> cases = new DatasetLoader().load(config.dataset());
+        GoldenSet cases = new DatasetLoader().load(config.dataset());
         BalanceTag.check(config, cases);
         UserTemplate ta = new UserTemplate(config.a().userTemplate());
         UserTemplate tb = new UserTemplate(config.b().userTemplate());
@@ -58,12 +57,12 @@ public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> ca
             }
         }
         Recorded recorded = new Recorded(recorded(config.a().responses(), "A", cases, config), recorded(config.b().responses(), "B", cases, config));
-        try {
-            return new ArenaInputs(config, rubric, cases, Hashing.sha256(Files.readAllBytes(config.dataset())), recorded);
-        } catch (IOException e) {
-            throw new InputException(config.dataset(), "cannot read: " + e.getMessage());
-        }
+        // The hash of the bytes the loader read (not a second read, which could see another version of the file).
+        return new ArenaInputs(config, rubric, cases, cases.sha256(), recorded);
     }
+
+    /** The cases as a golden set: ids and tags without reading the cases, views for limits, shards and orders. */
+    public GoldenSet golden() { return (GoldenSet) cases; }
 
     /** Warnings about the golden set that do not stop a run (fields that look like tags but are not). */
     public List<String> datasetWarnings() {
@@ -80,12 +79,12 @@ public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> ca
     /** The first {@code limit} cases (all when limit is null). */
     public ArenaInputs limitedTo(Integer limit) {
         if (limit == null || limit >= cases.size()) return this;
-        return new ArenaInputs(config, rubric, cases.subList(0, limit), datasetSha256, recorded);
+        return new ArenaInputs(config, rubric, golden().first(limit), datasetSha256, recorded);
     }
 
     /** Only the cases whose id passes {@code keep}, in golden-set order (a shard of the run). */
     public ArenaInputs onlyCases(java.util.function.Predicate<String> keep) {
-        return new ArenaInputs(config, rubric, cases.stream().filter(c -> keep.test(c.id())).toList(), datasetSha256, recorded);
+        return new ArenaInputs(config, rubric, golden().filter(keep), datasetSha256, recorded);
     }
 
     private static RecordedResponses recorded(Path file, String slot, List<GoldenCase> cases, ArenaConfig config) {

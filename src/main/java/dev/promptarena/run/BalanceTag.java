@@ -3,11 +3,11 @@ package dev.promptarena.run;
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.config.JudgeConfig;
 import dev.promptarena.dataset.GoldenCase;
+import dev.promptarena.dataset.GoldenSet;
 import dev.promptarena.input.DidYouMean;
 import dev.promptarena.input.InputException;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The tag key whose segments the presentation order is balanced within: {@code judge.balance_by} when given (the
@@ -21,15 +21,14 @@ final class BalanceTag {
     static String key(ArenaConfig config, List<GoldenCase> cases) {
         JudgeConfig.BalanceBy configured = configured(config);
         if (configured != null) return configured.tagKey();
-        return cases.stream().flatMap(c -> c.tags().keySet().stream()).min(String::compareTo).orElse(null);
+        return GoldenSet.of(cases).tagKeys().stream().findFirst().orElse(null);
     }
 
     /** Refuses a {@code balance_by} that no case of the golden set has as a tag key (config file and line, exit 2). */
     static void check(ArenaConfig config, List<GoldenCase> cases) {
         JudgeConfig.BalanceBy b = configured(config);
         if (b == null) return;
-        Set<String> keys = new TreeSet<>();
-        cases.forEach(c -> keys.addAll(c.tags().keySet()));
+        Set<String> keys = GoldenSet.of(cases).tagKeys();
         if (keys.contains(b.tagKey())) return;
         String hint = DidYouMean.nearest(b.tagKey(), keys);
         throw new InputException(config.file(), b.line(), "judge.balance_by", "no case of " + config.dataset() + " has the tag '"

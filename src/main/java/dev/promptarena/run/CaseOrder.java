@@ -1,6 +1,7 @@
 package dev.promptarena.run;
 
 import dev.promptarena.dataset.GoldenCase;
+import dev.promptarena.dataset.GoldenSet;
 import dev.promptarena.input.IdIndex;
 import java.util.List;
 
@@ -17,7 +18,7 @@ final class CaseOrder {
         this.repeats = repeats;
         this.size = cases.size() * repeats;
         // Golden-set ids are unique, so an id's number is its position in the golden set.
-        this.index = new IdIndex(cases.stream().map(GoldenCase::id).toList());
+        this.index = new IdIndex(GoldenSet.of(cases).ids());
     }
 
     /** How many (case, repeat) positions the run has. */

@@ -224,12 +224,17 @@ public final class RunPipeline implements AutoCloseable {
      */
     static OrderAssigner orders(long seed, ArenaInputs in, int repeats) {
         String key = BalanceTag.key(in.config(), in.cases());
-        List<OrderAssigner.Unit> units = new java.util.ArrayList<>();
-        for (var c : in.cases()) {
-            String stratum = key == null ? "" : c.tags().getOrDefault(key, "");
-            for (int r = 0; r < repeats; r++) units.add(new OrderAssigner.Unit(c.id(), r, stratum));
-        }
-        return OrderAssigner.balanced(seed, units);
+        // Each unit made when the plan asks for it, from the golden set's ids and tags (no case read back, no list of
+        // units): the plan's index shares the golden set's id strings.
+        dev.promptarena.dataset.GoldenSet cases = in.golden();
+        return OrderAssigner.balanced(seed, new java.util.AbstractList<>() {
+            @Override public OrderAssigner.Unit get(int i) {
+                int c = i / repeats;
+                return new OrderAssigner.Unit(cases.id(c), i % repeats, key == null ? "" : cases.tags(c).getOrDefault(key, ""));
+            }
+
+            @Override public int size() { return cases.size() * repeats; }
+        });
     }
 
     /**

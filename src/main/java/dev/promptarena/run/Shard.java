@@ -1,6 +1,7 @@
 package dev.promptarena.run;
 
 import dev.promptarena.dataset.GoldenCase;
+import dev.promptarena.dataset.GoldenSet;
 import dev.promptarena.input.Hashing;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +43,10 @@ public record Shard(int index, int count) {
 
     /** Positions (0-based, in golden-set order) of this shard's cases among {@code cases}. */
     public List<Integer> positions(List<GoldenCase> cases) {
+        List<String> ids = GoldenSet.of(cases).ids();
         List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i++) {
-            if (contains(cases.get(i).id())) out.add(i);
+        for (int i = 0; i < ids.size(); i++) {
+            if (contains(ids.get(i))) out.add(i);
         }
         return out;
     }
