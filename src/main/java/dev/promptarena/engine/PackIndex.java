@@ -14,7 +14,7 @@ final class PackIndex {
     /** Any value under the key's hash is taken as the key's: collisions shadow (see above). */
     private static final java.util.function.LongPredicate ANY = v -> true;
 
-    private final HashSlots slots = new HashSlots();
+    private HashSlots slots = new HashSlots();
 
     static long location(int segment, long offset) { return ((long) segment << 44) | offset; }
 
@@ -28,6 +28,9 @@ final class PackIndex {
     synchronized void put(String key, long location) { slots.put(hash(key), location, ANY); }
 
     synchronized int size() { return slots.size(); }
+
+    /** Forgets every entry and gives the table's memory back (a closed pack rescans on its next lookup). */
+    synchronized void clear() { slots = new HashSlots(); }
 
     /** Heap of the table's arrays in bytes (bench). */
     synchronized long tableBytes() { return 16L * slots.capacity(); }

@@ -64,6 +64,9 @@ final class PackStore implements AutoCloseable {
         return Optional.ofNullable(PackRecord.readAt(reader(PackIndex.segment(loc)), PackIndex.offset(loc), key));
     }
 
+    /** Keys the in-memory index holds now (tests: a closed pack gives its index back). */
+    int indexedKeys() { return index.size(); }
+
     /** Scans what was appended since the last scan (all segments the first time). */
     synchronized void refresh() throws IOException {
         if (!listed) {
@@ -212,6 +215,14 @@ final class PackStore implements AutoCloseable {
         closeQuietly(lockChannel);
         appendChannel = null;
         lockChannel = null;
+        // The index is ~27 bytes a response (82 MB for a million-case run's 3 million) and the run's final analysis
+        // comes after the close: give it back. A later lookup starts over as on a first open and rescans the segments.
+        synchronized (this) {
+            index.clear();
+            listed = false;
+            last = 0;
+            scanned = 0;
+        }
     }
 
     private static void closeQuietly(FileChannel ch) {
