@@ -39,13 +39,24 @@ public final class StoredCases extends AbstractList<CaseRecord> {
     private final int[] lengths;
     private final int stored;
     private final List<CaseRecord> tail;
+    /** Also handed every record a sequential read yields (null: none); see {@link #tapped}. */
+    private final Consumer<? super CaseRecord> tap;
 
-    private StoredCases(Path file, long[] starts, int[] lengths, int stored, List<CaseRecord> tail) {
+    private StoredCases(Path file, long[] starts, int[] lengths, int stored, List<CaseRecord> tail, Consumer<? super CaseRecord> tap) {
         this.file = file;
         this.starts = starts;
         this.lengths = lengths;
         this.stored = stored;
         this.tail = List.copyOf(tail);
+        this.tap = tap;
+    }
+
+    /**
+     * The same cases, whose sequential reads (iterator, forEach) also hand each record to {@code each}, in case order:
+     * two writers that need every record (report.json and cases.csv) share one read and parse of cases.jsonl.
+     */
+    public StoredCases tapped(Consumer<? super CaseRecord> each) {
+        return new StoredCases(file, starts, lengths, stored, tail, each);
     }
 
     /**
@@ -79,7 +90,7 @@ public final class StoredCases extends AbstractList<CaseRecord> {
             while (!index.full() && (r = in.read(chunk)) > 0) index.accept(chunk, r);
         }
         index.end();
-        return new StoredCases(file, index.starts, index.lengths, index.n, tail);
+        return new StoredCases(file, index.starts, index.lengths, index.n, tail, null);
     }
 
     /** Finds the lines of the file chunk by chunk (a read per byte made indexing a 1 GB file take seconds). */
@@ -198,6 +209,12 @@ public final class StoredCases extends AbstractList<CaseRecord> {
 
         @Override
         public CaseRecord next() {
+            CaseRecord r = read();
+            if (tap != null) tap.accept(r);
+            return r;
+        }
+
+        private CaseRecord read() {
             if (!hasNext()) throw new NoSuchElementException();
             int i = next++;
             if (i >= stored) return tail.get(i - stored);
