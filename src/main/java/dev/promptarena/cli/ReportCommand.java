@@ -46,7 +46,8 @@ public final class ReportCommand implements Callable<Integer> {
         if (dev.promptarena.run.TournamentFolder.isTournament(dir)) {
             return TournamentOutput.report(dir, main.out, junit);
         }
-        RecordedRun run = RecordedRun.read(dir);
+        // Every line of cases.jsonl is checked as the analysis reads it, before any report is written.
+        RecordedRun run = RecordedRun.readForAnalysis(dir);
         // The facts of every case the reports need besides the statistics, gathered in the analysis's read of cases.jsonl.
         CasePass pass = CasePass.forRun(run.manifest());
         ReportModel model = HumanLabelsGate.model(run, labels == null ? null : LabelsFile.read(labels, run.manifest().runId()), pass);

@@ -38,6 +38,16 @@ public record RecordedRun(Manifest manifest, List<CaseRecord> cases, EngineSnaps
     }
 
     /**
+     * As {@link #read}, for a caller whose first read of the cases is the analysis, before it writes anything
+     * ({@code report}): cases.jsonl is indexed without parsing, and an unreadable line is the same input error, found
+     * as the analysis reads it (one parse of every line fewer; {@link StoredCases#readUnparsed}).
+     */
+    public static RecordedRun readForAnalysis(RunDirectory dir) {
+        return new RecordedRun(ManifestFactory.read(dir.file("manifest.json")), StoredCases.readUnparsed(dir.file("cases.jsonl")),
+                readEngine(dir.file("engine.json")));
+    }
+
+    /**
      * The analysis result and decision of the cases recorded so far. Pure and seeded: the same records
      * give the same numbers, whether read back or still in memory (ReportRegenerationTest holds both to the same bytes).
      */
