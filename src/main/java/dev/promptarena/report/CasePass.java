@@ -26,7 +26,8 @@ public final class CasePass implements Consumer<CaseRecord> {
 
     private final List<String> axes;
     private final TreeMap<String, Long> failed = new TreeMap<>();
-    private final List<CaseFacts.Key> keys = new ArrayList<>();
+    private final CaseKeys keys = new CaseKeys();
+    private int cases;
     private final TreeSet<String> tags = new TreeSet<>();
     private final PriorityQueue<CaseFacts> losses = new PriorityQueue<>(CaseFacts.WORST_FIRST.reversed());
 
@@ -58,7 +59,7 @@ public final class CasePass implements Consumer<CaseRecord> {
             if (t.status() == JudgeStatus.FAILED) failed.merge(JudgeFailure.reasonOf(t), 1L, Long::sum);
         }
         CaseFacts f = CaseFacts.of(r, axes);
-        keys.add(f.key(keys.size()));
+        keys.add(f.key(cases++));
         r.tags().forEach((k, v) -> tags.add(k + "=" + v));
         if (f.verdict() == Verdict.A) {
             losses.add(f);
@@ -73,8 +74,7 @@ public final class CasePass implements Consumer<CaseRecord> {
     public Facts facts(ReportModel m) {
         if (!axes.equals(axes(m))) return of(m);
         long calls = failed.values().stream().mapToLong(Long::longValue).sum();
-        List<CaseFacts.Key> sorted = new ArrayList<>(keys);
-        sorted.sort(CaseFacts.Key.WORST_FIRST);
+        List<CaseFacts.Key> sorted = keys.worstFirst();
         List<CaseFacts> worst = new ArrayList<>(losses);
         worst.sort(CaseFacts.WORST_FIRST);
         return new Facts(new JudgeErrors(m.analysis().operations().judgeErrorOutcomes(), calls, failed), sorted, List.copyOf(tags), worst);
@@ -84,7 +84,7 @@ public final class CasePass implements Consumer<CaseRecord> {
      * The facts of every case the reports show.
      *
      * @param judgeErrors failed judge calls by reason, and the judge-error outcomes
-     * @param keys        every case's ranking key, worst first ({@link CaseFacts.Key#WORST_FIRST})
+     * @param keys        every case's ranking key, worst first ({@link CaseFacts.Key#WORST_FIRST}); built when read
      * @param tags        every "key=value" tag, sorted
      * @param worstLosses the {@link #WORST_LOSSES} worst cases B lost, worst first
      */
