@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.RandomAccess;
 
 /**
- * Every case's {@link CaseFacts.Key} as primitive columns (case ids concatenated in one buffer): about 35 bytes and the
- * id's characters a case, where a list of keys held ~110 (the key, a boxed drop and the id string read back). At a
+ * Every case's {@link CaseFacts.Key} as primitive columns (case ids concatenated in one buffer): 26 bytes (twice that while
+ * the arrays grow) and the id's characters a case, where a list of keys held ~115 (the key, a boxed drop, the id string). At a
  * million cases report.html ranks every case while the statistics hold their own columns (bench/README.md, sixth session).
  * {@link #worstFirst} orders them as {@link CaseFacts.Key#WORST_FIRST} does and hands them out as keys built when read.
  */

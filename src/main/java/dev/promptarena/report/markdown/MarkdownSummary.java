@@ -10,7 +10,6 @@ import dev.promptarena.report.HumanCorrectedText;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.stats.AxisResult;
-import dev.promptarena.stats.Verdict;
 import dev.promptarena.stats.WinRateResult;
 import dev.promptarena.stats.Winner;
 import java.util.List;
