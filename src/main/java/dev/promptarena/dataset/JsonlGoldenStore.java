@@ -36,10 +36,10 @@ final class JsonlGoldenStore implements GoldenStore {
     private final long bytes;
     private final long[] starts;
     private final int[] lengths;
-    private final int[] lines;
+    private final int[] lines;    // null when case i is on line i + 1 (no blank line), as in most files: 4 bytes a case
     private final int[] checksums;
     private final StringColumn ids; // ~11 bytes a case where a String each took ~52 (a million cases: 52 MB)
-    private final int[] tagCodes;
+    private final int[] tagCodes; // null when every case has the same tags (most often none): 4 bytes a case
     private final List<Map<String, String>> tagMaps;
     final String sha256;
 
@@ -48,10 +48,10 @@ final class JsonlGoldenStore implements GoldenStore {
         this.bytes = s.pos;
         this.starts = Arrays.copyOf(s.starts, s.n);
         this.lengths = Arrays.copyOf(s.lengths, s.n);
-        this.lines = Arrays.copyOf(s.lines, s.n);
+        this.lines = s.lineNo == s.n ? null : Arrays.copyOf(s.lines, s.n);
         this.checksums = Arrays.copyOf(s.checksums, s.n);
         this.ids = s.ids.trim();
-        this.tagCodes = Arrays.copyOf(s.tagCodes, s.n);
+        this.tagCodes = s.tagMaps.size() <= 1 ? null : Arrays.copyOf(s.tagCodes, s.n);
         this.tagMaps = List.copyOf(s.tagMaps);
         this.sha256 = HexFormat.of().formatHex(s.digest.digest());
     }
@@ -72,7 +72,9 @@ final class JsonlGoldenStore implements GoldenStore {
 
     @Override public String id(int i) { return ids.get(i); }
 
-    @Override public Map<String, String> tags(int i) { return tagMaps.get(tagCodes[i]); }
+    @Override public Map<String, String> tags(int i) { return tagMaps.get(tagCodes == null ? 0 : tagCodes[i]); }
+
+    private int line(int i) { return lines == null ? i + 1 : lines[i]; }
 
     @Override public Cursor cursor(boolean ascending) { return new Reader(ascending); }
 
@@ -192,7 +194,7 @@ final class JsonlGoldenStore implements GoldenStore {
                 int at = (int) (start - windowStart);
                 if (checksum(window.array(), at, length) != checksums[i]) throw changed(i, "case '" + id(i) + "' is not what was read at the start");
                 String text = new String(window.array(), at, length, StandardCharsets.UTF_8);
-                GoldenCase c = DatasetLoader.fromJson(file, lines[i], JsonlObjects.object(file, lines[i], text));
+                GoldenCase c = DatasetLoader.fromJson(file, line(i), JsonlObjects.object(file, line(i), text));
                 if (!c.id().equals(id(i))) throw changed(i, "case '" + id(i) + "' is not what was read at the start");
                 return c;
             } catch (IOException e) {
@@ -223,7 +225,7 @@ final class JsonlGoldenStore implements GoldenStore {
         }
 
         private InputException changed(int i, String what) {
-            return new InputException(file, i < 0 ? 0 : lines[i], null, "the golden set changed since the run read it (" + what
+            return new InputException(file, i < 0 ? 0 : line(i), null, "the golden set changed since the run read it (" + what
                     + "): restore the file the run started with, or start a new run");
         }
 
