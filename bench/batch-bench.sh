@@ -56,12 +56,12 @@ else
   echo "variants:"
   echo "  v0: {control: true, provider: fake, model: model-a, system: \"Be helpful.\", user: \"{{customer_name}}: {{message}} ({{context}})\"}"
   for v in $(seq 1 $((VARIANTS - 1))); do
-    echo "  v$v: {provider: fake, model: model-b, system: \"Be helpful, style $v.\", user: \"{{customer_name}}: {{message}} ({{context}})\"}"
+    echo "  v$v: {provider: fake, model: model-b$v, system: \"Be helpful, style $v.\", user: \"{{customer_name}}: {{message}} ({{context}})\"}"
   done
   echo "tournament: {schedule: round_robin}"
 fi)
 judge: {provider: fake, model: judge-model, order: random, seed: 5}
-prices: {model-a: {input: 1, output: 2}, model-b: {input: 1, output: 2}, judge-model: {input: 3, output: 1}}
+prices: {model-a: {input: 1, output: 2}, model-b: {input: 1, output: 2}, judge-model: {input: 3, output: 1}$(for v in $(seq 1 $((${VARIANTS:-1} - 1))); do printf ', model-b%s: {input: 1, output: 2}' "$v"; done)}
 YAML
 measure() { # name, then the run's arguments
   local name=$1; shift

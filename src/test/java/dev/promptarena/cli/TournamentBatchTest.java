@@ -206,6 +206,25 @@ class TournamentBatchTest {
     }
 
     @Test
+    void theBudgetIsReservedBeforeEachBatchSoATournamentNeverSpendsBeyondIt() throws Exception {
+        try (FakeBatchServer server = new FakeBatchServer()) {
+            server.replies(TournamentBatchTest::reply);
+            Path cfg = tournament(dir, server, "schedule: round_robin", "", PANEL);
+            Path run = dir.resolve("run");
+            // Every generation's worst case at the batch price fits, then only some of the judge calls' worst cases.
+            CliRun r = CliRun.of(BatchModeTest.env(dir.resolve("cache")), "run", cfg.toString(), "--batch", "-q", "--max-cost", "8",
+                    "--run-dir", run.toString());
+            JsonNode e = engine(run);
+            assertTrue(e.get("budgetSkipped").asLong() > 0, e.toString());
+            assertTrue(e.get("costUsd").asDouble() <= 8.0, e.toString());
+            assertTrue(server.itemsSubmitted() > GENERATIONS && server.itemsSubmitted() < CALLS, "submitted: " + server.itemsSubmitted());
+            assertEquals(0, server.syncCalls());
+            assertTrue(r.err().contains("cost budget"), r.out() + r.err());
+            assertTrue(List.of(ExitCode.FAIL.code(), ExitCode.INCONCLUSIVE.code()).contains(r.exitCode()), r.out() + r.err());
+        }
+    }
+
+    @Test
     void anAdaptiveTournamentGetsOneBatchPhasePerStageAndTheSynchronousStageTwo() throws Exception {
         try (FakeBatchServer server = new FakeBatchServer()) {
             server.replies(TournamentBatchTest::reply);
