@@ -79,6 +79,7 @@ final class PairingRunner {
         ArenaInputs pairInputs = inputs(p);
         int total = p.cases().size() * options.repeats();
         RunDirectory sub = pairDir(folder);
+        TournamentShards.describePairing(dir, sub); // a shard's pairing folder is a shard folder of that pairing, for merge
         Manifest manifest = ManifestFactory.create(pairInputs, judges, templateSha, dir.runId(), total, options, started, null,
                 "running", reference, embedder);
         sub.writeJson("manifest.json", manifest);

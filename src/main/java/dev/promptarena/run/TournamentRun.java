@@ -77,7 +77,9 @@ public final class TournamentRun {
     }
 
     public Result execute(ArenaInputs fullInputs, RunOptions options) throws InterruptedException {
-        ArenaInputs in = fullInputs.limitedTo(options.limit());
+        ArenaInputs limited = fullInputs.limitedTo(options.limit());
+        // --shard: this machine's cases of every pairing (limit first, then shard, as for two variants).
+        ArenaInputs in = TournamentShards.select(limited, options.shard());
         ArenaConfig config = in.config();
         TournamentConfig t = config.tournament();
         if (t == null) throw new IllegalArgumentException("not a tournament config");
@@ -101,15 +103,18 @@ public final class TournamentRun {
         } else {
             started = Instant.now();
             dir = options.runDir() != null ? RunDirectory.createExact(options.runDir())
-                    : RunDirectory.create(options.outDir() != null ? options.outDir() : config.outputDir(), config.name(), ZonedDateTime.now());
+                    : RunDirectory.create(options.outDir() != null ? options.outDir() : config.outputDir(), config.name(),
+                            TournamentShards.suffix(options.shard()), ZonedDateTime.now(), null);
+            TournamentShards.describe(dir, limited, options);
         }
         // One process per run folder, as for a two-variant run (a second resume is refused).
         try (RunLock lock = RunLock.acquire(dir.path())) {
-            return execute(in, options, dir, started, judges, reference, checkRunner, embedder);
+            return execute(in, limited, options, dir, started, judges, reference, checkRunner, embedder);
         }
     }
 
-    private Result execute(ArenaInputs in, RunOptions options, RunDirectory dir, Instant started, List<JudgeConfig> judges,
+    /** @param limited the whole run's cases (a shard's {@code in} is part of them): the judge's balanced order is drawn over these */
+    private Result execute(ArenaInputs in, ArenaInputs limited, RunOptions options, RunDirectory dir, Instant started, List<JudgeConfig> judges,
                            ReferenceJudgeConfig reference, CheckRunner checkRunner, String embedder) throws InterruptedException {
         ArenaConfig config = in.config();
         TournamentConfig t = config.tournament();
@@ -141,7 +146,7 @@ public final class TournamentRun {
             Function<Calls, PairJudging> judgeOver = c -> judges.isEmpty() ? new ReferenceJudge(reference.margin())
                     // Every pairing is presented in the two-variant run's balanced order of the same cases.
                     : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, c, costs,
-                            RunPipeline.orders(j.seed(), in, options.repeats()))).toList());
+                            RunPipeline.orders(j.seed(), limited, options.repeats()))).toList());
             PairingRunner pairings = new PairingRunner(in, options, dir, started, judges, templateSha, reference, embedder, shared, costs, checks,
                     judgeOver.apply(calls), progress, r -> runner = r, () -> interrupted, new StorageAfterJournalFailure(calls, err));
             // Batch mode: every call of the fixed schedule (adaptive: of stage one) answered by provider batches first.
