@@ -37,7 +37,7 @@ final class CsvGoldenStore implements GoldenStore {
     /** Reads and validates every record, hashing the file's bytes on the way (the manifest's dataset hash). */
     static CsvGoldenStore scan(Path file) throws IOException {
         Scan s = new Scan(file);
-        String sha256 = CsvRecords.scan(file, s.index, s);
+        String sha256 = CsvRecords.scan(file, s.index, true, s);
         return new CsvGoldenStore(s, sha256);
     }
 

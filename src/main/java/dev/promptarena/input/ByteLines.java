@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,7 +26,7 @@ public final class ByteLines {
 
     private final InputStream in;
     private final MessageDigest digest;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder(); // reports bad UTF-8, as Files.newBufferedReader does
+    private final CharsetDecoder utf8;
     private final byte[] chunk = new byte[CHUNK];
     private int chunkPos;
     private int chunkLen;
@@ -36,8 +37,14 @@ public final class ByteLines {
     private int lineNo;
     private long start;
 
-    public ByteLines(InputStream in) {
+    /**
+     * @param strictUtf8 bad UTF-8 is an error (as for {@code Files.newBufferedReader}), else it becomes U+FFFD (as
+     *                   for {@code new String(bytes, UTF_8)}): each caller keeps the behaviour its whole-file reader had
+     */
+    public ByteLines(InputStream in, boolean strictUtf8) {
         this.in = in;
+        CodingErrorAction bad = strictUtf8 ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
+        this.utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(bad).onUnmappableCharacter(bad);
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -83,7 +90,7 @@ public final class ByteLines {
     /** Offset of the line's first byte in the file. */
     public long start() { return start; }
 
-    /** The line as text; bad UTF-8 is an error, as it is for a reader of the whole file. */
+    /** The line as text. */
     public String text() throws IOException { return utf8.decode(ByteBuffer.wrap(line, 0, len)).toString(); }
 
     /** Bytes read so far: the file's size once {@link #next()} has returned false. */
