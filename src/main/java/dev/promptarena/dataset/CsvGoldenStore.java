@@ -3,6 +3,7 @@ package dev.promptarena.dataset;
 import dev.promptarena.input.CsvRecords;
 import dev.promptarena.input.InputException;
 import dev.promptarena.input.RecordIndex;
+import dev.promptarena.util.StringColumn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.Map;
 final class CsvGoldenStore implements GoldenStore {
     private final RecordIndex index;
     private final String[] header;
-    private final String[] ids;
+    private final StringColumn ids; // UTF-8 bytes in one column, as JsonlGoldenStore keeps them
     private final int[] tagCodes;
     private final List<Map<String, String>> tagMaps;
     final String sha256;
@@ -28,7 +29,7 @@ final class CsvGoldenStore implements GoldenStore {
     private CsvGoldenStore(Scan s, String sha256) {
         this.index = s.index;
         this.header = s.header;
-        this.ids = Arrays.copyOf(s.ids, s.n);
+        this.ids = s.ids.trim();
         this.tagCodes = Arrays.copyOf(s.tagCodes, s.n);
         this.tagMaps = List.copyOf(s.tagMaps);
         this.sha256 = sha256;
@@ -41,9 +42,9 @@ final class CsvGoldenStore implements GoldenStore {
         return new CsvGoldenStore(s, sha256);
     }
 
-    @Override public int size() { return ids.length; }
+    @Override public int size() { return ids.size(); }
 
-    @Override public String id(int i) { return ids[i]; }
+    @Override public String id(int i) { return ids.get(i); }
 
     @Override public Map<String, String> tags(int i) { return tagMaps.get(tagCodes[i]); }
 
@@ -52,9 +53,9 @@ final class CsvGoldenStore implements GoldenStore {
         return new Cursor() {
             @Override
             public GoldenCase read(int i) {
-                String what = "case '" + ids[i] + "' is not what was read at the start";
-                GoldenCase c = DatasetLoader.fromCsv(index.file(), index.line(i), header, CsvRecords.cells(reader.read(i, "case '" + ids[i] + "'")));
-                if (!c.id().equals(ids[i])) throw index.changed(i, what);
+                String id = ids.get(i);
+                GoldenCase c = DatasetLoader.fromCsv(index.file(), index.line(i), header, CsvRecords.cells(reader.read(i, "case '" + id + "'")));
+                if (!c.id().equals(id)) throw index.changed(i, "case '" + id + "' is not what was read at the start");
                 return c;
             }
 
@@ -69,7 +70,7 @@ final class CsvGoldenStore implements GoldenStore {
         private final Map<Map<String, String>, Integer> tagCode = new HashMap<>();
         private final List<Map<String, String>> tagMaps = new ArrayList<>();
         private String[] header;
-        private String[] ids = new String[1024];
+        private final StringColumn ids = new StringColumn();
         private int[] tagCodes = new int[1024];
         private int n;
 
@@ -87,12 +88,9 @@ final class CsvGoldenStore implements GoldenStore {
         @Override
         public void record(String[] cells, int line, long start, int length, int checksum) {
             GoldenCase c = DatasetLoader.fromCsv(file, line, header, cells);
-            if (n == ids.length) {
-                ids = Arrays.copyOf(ids, n * 2);
-                tagCodes = Arrays.copyOf(tagCodes, n * 2);
-            }
+            if (n == tagCodes.length) tagCodes = Arrays.copyOf(tagCodes, n * 2);
             index.add(start, length, line, checksum);
-            ids[n] = c.id();
+            ids.append(c.id());
             tagCodes[n++] = tagCode.computeIfAbsent(c.tags(), t -> {
                 tagMaps.add(t);
                 return tagMaps.size() - 1;
