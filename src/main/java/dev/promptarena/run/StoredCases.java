@@ -1,6 +1,7 @@
 package dev.promptarena.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.promptarena.util.ClosingIterator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.AbstractList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
 /**
@@ -163,33 +163,24 @@ public final class StoredCases extends AbstractList<CaseRecord> {
 
     @Override
     public void forEach(Consumer<? super CaseRecord> action) {
-        try (Sequential it = new Sequential()) {
-            while (it.hasNext()) action.accept(it.next());
-        }
+        ClosingIterator.forEachClosing(new Sequential(), action);
     }
 
-    private final class Sequential implements Iterator<CaseRecord>, AutoCloseable {
+    private final class Sequential extends ClosingIterator<CaseRecord> {
         private InputStream in;
         private long pos;
-        private int next;
 
         @Override
-        public boolean hasNext() {
-            if (next < size()) return true;
-            close();
-            return false;
-        }
+        protected int size() { return StoredCases.this.size(); }
 
         @Override
-        public CaseRecord next() {
-            CaseRecord r = read();
+        protected CaseRecord read(int i) {
+            CaseRecord r = record(i);
             if (tap != null) tap.accept(r);
             return r;
         }
 
-        private CaseRecord read() {
-            if (!hasNext()) throw new NoSuchElementException();
-            int i = next++;
+        private CaseRecord record(int i) {
             if (i >= stored) return tail.get(i - stored);
             try {
                 if (in == null) in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
