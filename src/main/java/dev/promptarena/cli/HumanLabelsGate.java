@@ -4,9 +4,11 @@ import dev.promptarena.calibration.JudgedCases;
 import dev.promptarena.calibration.LabelsFile;
 import dev.promptarena.decision.DecisionPolicy;
 import dev.promptarena.input.InputException;
+import dev.promptarena.report.CasePass;
 import dev.promptarena.report.LabelsProvenance;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.run.ArenaInputs;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.run.RecordedRun;
 import dev.promptarena.run.StoredCases;
 import dev.promptarena.stats.CorrectedWinRate;
@@ -24,12 +26,18 @@ final class HumanLabelsGate {
 
     /** The report model of a run, analysed with the labels (null: none given). */
     static ReportModel model(RecordedRun run, LabelsFile labels) {
-        if (labels == null) return ReportModel.of(run, run.analyze());
+        return model(run, labels, null);
+    }
+
+    /** As above, {@code pass} (null: none) gathering the facts of every case in the analysis's read of the cases. */
+    static ReportModel model(RecordedRun run, LabelsFile labels, CasePass pass) {
+        java.util.function.Consumer<CaseRecord> each = pass == null ? r -> { } : pass;
+        if (labels == null) return ReportModel.of(run, run.analyze(null, each));
         // At the policy's alpha: the gate reads this interval when the corrected rate is the primary metric.
         CorrectedWinRate w = labels.correct(JudgedCases.of(run.cases()), run.manifest().policy().alpha()).winRate();
         LabelsProvenance source = new LabelsProvenance(labels.file().getFileName().toString(), labels.sha256(),
                 labels.sheet() != null ? labels.sheet().size() : labels.labels().size(), labels.sheet() != null ? "label sheet" : "case_id,label");
-        return ReportModel.of(run, run.analyze(w)).withHumanCorrected(w, source);
+        return ReportModel.of(run, run.analyze(w, each)).withHumanCorrected(w, source);
     }
 
     /** True when the gate was pre-registered on the human-corrected win rate and has no labels: it refuses to decide. */

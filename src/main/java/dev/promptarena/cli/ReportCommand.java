@@ -1,6 +1,7 @@
 package dev.promptarena.cli;
 
 import dev.promptarena.calibration.LabelsFile;
+import dev.promptarena.report.CasePass;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.report.TerminalSummary;
 import dev.promptarena.report.files.Reports;
@@ -45,9 +46,12 @@ public final class ReportCommand implements Callable<Integer> {
         if (dev.promptarena.run.TournamentFolder.isTournament(dir)) {
             return TournamentOutput.report(dir, main.out, junit);
         }
-        RecordedRun run = RecordedRun.read(dir);
-        ReportModel model = HumanLabelsGate.model(run, labels == null ? null : LabelsFile.read(labels, run.manifest().runId()));
-        Reports.Written written = Reports.writeAll(dir, model);
+        // Every line of cases.jsonl is checked as the analysis reads it, before any report is written.
+        RecordedRun run = RecordedRun.readForAnalysis(dir);
+        // The facts of every case the reports need besides the statistics, gathered in the analysis's read of cases.jsonl.
+        CasePass pass = CasePass.forRun(run.manifest());
+        ReportModel model = HumanLabelsGate.model(run, labels == null ? null : LabelsFile.read(labels, run.manifest().runId()), pass);
+        Reports.Written written = Reports.writeAll(dir, model, pass == null ? CasePass.of(model) : pass.facts(model));
         if (junit != null) JUnitReport.write(junit, model);
         if (quiet) main.out.println("DECISION: " + model.analysis().decision().outcome());
         else TerminalSummary.print(model, dir.file("report.html").toString(), written.htmlBytes(), main.out, w -> false, written.judgeErrors());

@@ -1,5 +1,6 @@
 package dev.promptarena.cli;
 
+import dev.promptarena.report.CasePass;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.report.TerminalSummary;
 import dev.promptarena.report.files.Reports;
@@ -31,16 +32,19 @@ final class RunOutput {
         RecordedRun run = new RecordedRun(result.manifest(), result.records(), result.engine());
         ReportModel model;
         boolean badLabels = false;
+        // The facts of every case the reports need besides the statistics, gathered in the analysis's read of cases.jsonl.
+        CasePass pass = CasePass.forRun(run.manifest());
         try {
-            model = HumanLabelsGate.model(run, labels);
+            model = HumanLabelsGate.model(run, labels, pass);
         } catch (InputException e) {
             // Checked before the run, yet the labelled cases may have got no scored verdict: report without the labels.
             main.err.println("error: " + e.getMessage() + "; the reports are written without the human-corrected win rate");
-            model = HumanLabelsGate.model(run, null);
+            pass = CasePass.forRun(run.manifest());
+            model = HumanLabelsGate.model(run, null, pass);
             badLabels = true;
         }
         if (result.storageFailed()) return storageFailure(result, main, model);
-        Reports.Written written = Reports.writeAll(result.dir(), model);
+        Reports.Written written = Reports.writeAll(result.dir(), model, pass == null ? CasePass.of(model) : pass.facts(model));
         if (junit != null) JUnitReport.write(junit, model);
         for (java.nio.file.Path o : outputs) if (OutputFiles.format(o) == OutputFiles.Format.XML) JUnitReport.write(o, model);
         OutputFiles.copy(result.dir().path(), outputs);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,7 +31,20 @@ public final class CsvReports {
 
     /** As above, with the judge errors the caller already counted (counting them is a pass over every case). */
     public static void write(RunDirectory dir, ReportModel m, JudgeErrors je) {
-        CsvTable.stream(dir, "cases.csv", caseHeader(m), rows -> caseRows(m, rows));
+        writeCases(dir, m, row -> m.cases().forEach(row));
+        writeSummaries(dir, m, je);
+    }
+
+    /**
+     * cases.csv, one row per record {@code pass} hands to the consumer it is given, in case order: the caller decides how
+     * the cases are read (report.json's writer reads them anyway, and hands each on: one read of cases.jsonl for both).
+     */
+    public static void writeCases(RunDirectory dir, ReportModel m, Consumer<Consumer<CaseRecord>> pass) {
+        CsvTable.stream(dir, "cases.csv", caseHeader(m), rows -> pass.accept(r -> rows.accept(caseRow(m, r))));
+    }
+
+    /** summary.csv, axes.csv, segments.csv and (with rubric checks) checks.csv: no per-case rows. */
+    public static void writeSummaries(RunDirectory dir, ReportModel m, JudgeErrors je) {
         CsvTable summary = summary(m.analysis());
         String role = m.analysis().winRate().role().name().toLowerCase();
         summary.row("judge_errors", je.outcomes(), null, null, null, role, "error outcomes where every judge call failed (in errors, never unparseable)");
@@ -53,24 +67,22 @@ public final class CsvReports {
         return header;
     }
 
-    private static void caseRows(ReportModel m, java.util.function.Consumer<Object[]> t) {
+    private static Object[] caseRow(ReportModel m, CaseRecord r) {
         List<String> axes = m.manifest().axes();
-        for (CaseRecord r : m.cases()) {
-            List<Object> row = new ArrayList<>(List.of(r.caseId(), r.repeat(), tags(r.tags()), VerdictCombiner.combine(r.outcome()).name(),
-                    join(r.traces(), x -> String.valueOf(x.bFirst())), join(r.traces(), JudgeTrace::presentedWinner),
-                    join(r.traces(), x -> x.winner().name()), r.a().output(), r.b().output(), r.a().words(), r.b().words(),
-                    r.a().latencyMillis(), r.b().latencyMillis(), r.a().outputTokens(), r.b().outputTokens(), r.a().costUsd(),
-                    r.b().costUsd(), r.judgeCostUsd(), errorText(r.a().error(), r.a().errorMessage()), errorText(r.b().error(), r.b().errorMessage()),
-                    r.a().truncated(), r.b().truncated(), join(r.traces(), x -> x.status().wire()), join(r.traces(), x -> String.valueOf(x.repaired())),
-                    join(r.traces(), JudgeTrace::judge), join(r.traces(), x -> String.valueOf(x.truncated())),
-                    join(r.traces(), x -> x.error() != null ? x.error() : x.reason())));
-            for (String a : axes) {
-                row.add(mean(r.traces(), x -> x.scoresA().get(a)));
-                row.add(mean(r.traces(), x -> x.scoresB().get(a)));
-            }
-            row.addAll(CheckRows.caseCells(m.analysis(), r));
-            t.accept(row.toArray());
+        List<Object> row = new ArrayList<>(List.of(r.caseId(), r.repeat(), tags(r.tags()), VerdictCombiner.combine(r.outcome()).name(),
+                join(r.traces(), x -> String.valueOf(x.bFirst())), join(r.traces(), JudgeTrace::presentedWinner),
+                join(r.traces(), x -> x.winner().name()), r.a().output(), r.b().output(), r.a().words(), r.b().words(),
+                r.a().latencyMillis(), r.b().latencyMillis(), r.a().outputTokens(), r.b().outputTokens(), r.a().costUsd(),
+                r.b().costUsd(), r.judgeCostUsd(), errorText(r.a().error(), r.a().errorMessage()), errorText(r.b().error(), r.b().errorMessage()),
+                r.a().truncated(), r.b().truncated(), join(r.traces(), x -> x.status().wire()), join(r.traces(), x -> String.valueOf(x.repaired())),
+                join(r.traces(), JudgeTrace::judge), join(r.traces(), x -> String.valueOf(x.truncated())),
+                join(r.traces(), x -> x.error() != null ? x.error() : x.reason())));
+        for (String a : axes) {
+            row.add(mean(r.traces(), x -> x.scoresA().get(a)));
+            row.add(mean(r.traces(), x -> x.scoresB().get(a)));
         }
+        row.addAll(CheckRows.caseCells(m.analysis(), r));
+        return row.toArray();
     }
 
     /** Rows for {@code report --labels}: the three estimates side by side (exploratory: the gate does not use them). */

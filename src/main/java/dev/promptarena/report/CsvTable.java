@@ -68,8 +68,11 @@ public final class CsvTable {
         return cell;
     }
 
+    /** Compiled once: every negative number written (an axis drop, a slope) is checked against it. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+
     private static boolean isNumber(String s) {
-        return s.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+        return NUMBER.matcher(s).matches();
     }
 
     static String format(Object v) {

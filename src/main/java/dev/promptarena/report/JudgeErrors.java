@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  */
 public record JudgeErrors(int outcomes, long calls, Map<String, Long> byReason) {
     public JudgeErrors {
-        byReason = Map.copyOf(byReason);
+        // Sorted by reason, so reasons() reads the same in every JVM (Map.copyOf iterates in a per-JVM order).
+        byReason = java.util.Collections.unmodifiableMap(new TreeMap<>(byReason));
     }
 
     /** The run's judge errors: outcome count from the analysis, reasons from the recorded traces. */

@@ -51,6 +51,11 @@ public record ReportModel(int schemaVersion, Manifest manifest, AnalysisResult a
         this(schemaVersion, manifest, analysis, cases, engine, null, null);
     }
 
+    /** This model over {@code cases} (the same cases read another way, e.g. {@link StoredCases#tapped}). */
+    public ReportModel withCases(List<CaseRecord> cases) {
+        return new ReportModel(schemaVersion, manifest, analysis, cases, engine, humanCorrected, humanLabels);
+    }
+
     /** This model with the human-corrected win rate from the labels {@code source} names. */
     public ReportModel withHumanCorrected(CorrectedWinRate w, LabelsProvenance source) {
         return new ReportModel(schemaVersion, manifest, analysis, cases, engine, w, source);

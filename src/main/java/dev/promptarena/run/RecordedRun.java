@@ -38,6 +38,16 @@ public record RecordedRun(Manifest manifest, List<CaseRecord> cases, EngineSnaps
     }
 
     /**
+     * As {@link #read}, for a caller whose first read of the cases is the analysis, before it writes anything
+     * ({@code report}): cases.jsonl is indexed without parsing, and an unreadable line is the same input error, found
+     * as the analysis reads it (one parse of every line fewer; {@link StoredCases#readUnparsed}).
+     */
+    public static RecordedRun readForAnalysis(RunDirectory dir) {
+        return new RecordedRun(ManifestFactory.read(dir.file("manifest.json")), StoredCases.readUnparsed(dir.file("cases.jsonl")),
+                readEngine(dir.file("engine.json")));
+    }
+
+    /**
      * The analysis result and decision of the cases recorded so far. Pure and seeded: the same records
      * give the same numbers, whether read back or still in memory (ReportRegenerationTest holds both to the same bytes).
      */
@@ -50,10 +60,22 @@ public record RecordedRun(Manifest manifest, List<CaseRecord> cases, EngineSnaps
      * when {@code decision.metric} is {@code human_corrected_win_rate}.
      */
     public AnalysisResult analyze(dev.promptarena.stats.CorrectedWinRate humanCorrected) {
+        return analyze(humanCorrected, r -> { });
+    }
+
+    /**
+     * As {@link #analyze(dev.promptarena.stats.CorrectedWinRate)}, handing each record to {@code each} as the statistics
+     * read it, so what the reports need from every case besides the statistics (judge errors, the page's ranking) comes
+     * from the same read of cases.jsonl instead of one more each (bench/README.md, sixth session).
+     */
+    public AnalysisResult analyze(dev.promptarena.stats.CorrectedWinRate humanCorrected, java.util.function.Consumer<? super CaseRecord> each) {
         // Without the texts: a run's cases stream from cases.jsonl and only their numbers stay for the statistics,
         // as primitive columns (about 200 bytes an outcome), read back as outcomes by every statistic.
         OutcomeColumns.Builder columns = new OutcomeColumns.Builder(cases.size());
-        for (CaseRecord r : cases) columns.add(r.outcome());
+        for (CaseRecord r : cases) {
+            columns.add(r.outcome());
+            each.accept(r);
+        }
         List<CaseOutcome> outcomes = columns.build();
         // The bootstrap seed is the judge seed: one recorded number makes every interval replayable.
         AnalysisOptions options = AnalysisOptions.of(manifest.policy(), manifest.judge().seed())

@@ -1,5 +1,6 @@
 package dev.promptarena.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.promptarena.util.ClosingIterator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -16,7 +17,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.AbstractList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -39,13 +39,28 @@ public final class StoredCases extends AbstractList<CaseRecord> {
     private final int[] lengths;
     private final int stored;
     private final List<CaseRecord> tail;
+    /** Also handed every record a sequential read yields (null: none); see {@link #tapped}. */
+    private final Consumer<? super CaseRecord> tap;
+    /** The lines were not parsed when indexed: one that does not parse is an input error naming its line (see {@link #readUnparsed}). */
+    private final boolean unparsed;
 
-    private StoredCases(Path file, long[] starts, int[] lengths, int stored, List<CaseRecord> tail) {
+    private StoredCases(Path file, long[] starts, int[] lengths, int stored, List<CaseRecord> tail, Consumer<? super CaseRecord> tap,
+                        boolean unparsed) {
         this.file = file;
         this.starts = starts;
         this.lengths = lengths;
         this.stored = stored;
         this.tail = List.copyOf(tail);
+        this.tap = tap;
+        this.unparsed = unparsed;
+    }
+
+    /**
+     * The same cases, whose sequential reads (iterator, forEach) also hand each record to {@code each}, in case order:
+     * two writers that need every record (report.json and cases.csv) share one read and parse of cases.jsonl.
+     */
+    public StoredCases tapped(Consumer<? super CaseRecord> each) {
+        return new StoredCases(file, starts, lengths, stored, tail, each, unparsed);
     }
 
     /**
@@ -55,6 +70,22 @@ public final class StoredCases extends AbstractList<CaseRecord> {
     public static StoredCases read(Path file) {
         try {
             return scan(file, Integer.MAX_VALUE, true, List.of());
+        } catch (NoSuchFileException e) {
+            throw new InputException(file, "not a finished run folder: cases.jsonl is missing");
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A finished run's cases.jsonl, indexed without parsing: for a caller whose first use reads every record before it
+     * writes anything ({@code report}: the analysis), which then finds an unreadable line (an input error naming the file
+     * and line, as {@link #read} does) in the same read, instead of one more parse of every line up front.
+     */
+    public static StoredCases readUnparsed(Path file) {
+        try {
+            StoredCases s = scan(file, Integer.MAX_VALUE, false, List.of());
+            return new StoredCases(file, s.starts, s.lengths, s.stored, List.of(), null, true);
         } catch (NoSuchFileException e) {
             throw new InputException(file, "not a finished run folder: cases.jsonl is missing");
         } catch (IOException e) {
@@ -72,84 +103,37 @@ public final class StoredCases extends AbstractList<CaseRecord> {
     }
 
     private static StoredCases scan(Path file, int maxLines, boolean validate, List<CaseRecord> tail) throws IOException {
-        Index index = new Index(file, maxLines, validate);
+        CaseLineIndex index = new CaseLineIndex(file, maxLines, validate ? StoredCases::parse : null);
         byte[] chunk = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             int r;
             while (!index.full() && (r = in.read(chunk)) > 0) index.accept(chunk, r);
         }
         index.end();
-        return new StoredCases(file, index.starts, index.lengths, index.n, tail);
+        return new StoredCases(file, index.starts, index.lengths, index.n, tail, null, false);
     }
 
-    /** Finds the lines of the file chunk by chunk (a read per byte made indexing a 1 GB file take seconds). */
-    private static final class Index {
-        private final Path file;
-        private final int maxLines;
-        private final boolean validate;
-        private long[] starts = new long[1024];
-        private int[] lengths = new int[1024];
-        private int n;
-        private int lineNo;
-        private byte[] line = new byte[1 << 12];
-        private long pos;
-        private long lineStart;
-        private int len;
-        private boolean blank = true;
 
-        Index(Path file, int maxLines, boolean validate) {
-            this.file = file;
-            this.maxLines = maxLines;
-            this.validate = validate;
-        }
-
-        boolean full() { return n >= maxLines; }
-
-        void accept(byte[] chunk, int count) {
-            for (int k = 0; k < count && !full(); k++) {
-                byte c = chunk[k];
-                pos++;
-                if (c == '\n') {
-                    endLine();
-                    lineStart = pos;
-                    continue;
-                }
-                if (validate) {
-                    if (len == line.length) line = Arrays.copyOf(line, len * 2);
-                    line[len] = c;
-                }
-                len++;
-                if (c != ' ' && c != '\t' && c != '\r') blank = false;
-            }
-        }
-
-        /** The last line may lack its newline. */
-        void end() {
-            if (!full() && len > 0) endLine();
-        }
-
-        private void endLine() {
-            lineNo++;
-            if (!blank) {
-                if (validate) parse(file, lineNo, line, len);
-                if (n == starts.length) {
-                    starts = Arrays.copyOf(starts, n * 2);
-                    lengths = Arrays.copyOf(lengths, n * 2);
-                }
-                starts[n] = lineStart;
-                lengths[n] = len;
-                n++;
-            }
-            len = 0;
-            blank = true;
-        }
-    }
-
-    private static void parse(Path file, int lineNo, byte[] line, int len) {
+    /** Parses one indexed line (the index's check). */
+    static void parse(Path file, int lineNo, byte[] line, int len) {
         try {
             READER.readValue(line, 0, len);
         } catch (IOException e) {
             throw new InputException(file, lineNo, null, "unreadable case record: " + e.getMessage());
+        }
+    }
+
+    private CaseRecord parse(int i, byte[] line) throws IOException {
+        try {
+            return READER.readValue(line);
+        } catch (JsonProcessingException e) {
+            if (!unparsed) throw e;
+            // Rare: the line number is counted again from the start of the file.
+            long newlines = 0;
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                for (long k = 0; k < starts[i]; k++) if (in.read() == '\n') newlines++;
+            }
+            throw new InputException(file, (int) newlines + 1, null, "unreadable case record: " + e.getMessage());
         }
     }
 
@@ -165,7 +149,7 @@ public final class StoredCases extends AbstractList<CaseRecord> {
             while (buf.hasRemaining()) {
                 if (ch.read(buf, starts[i] + buf.position()) < 0) throw new IOException("the file is shorter than when it was read");
             }
-            return READER.readValue(buf.array());
+            return parse(i, buf.array());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read case " + (i + 1) + " of " + file, e);
         }
@@ -191,6 +175,12 @@ public final class StoredCases extends AbstractList<CaseRecord> {
 
         @Override
         protected CaseRecord read(int i) {
+            CaseRecord r = record(i);
+            if (tap != null) tap.accept(r);
+            return r;
+        }
+
+        private CaseRecord record(int i) {
             if (i >= stored) return tail.get(i - stored);
             try {
                 if (in == null) in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
@@ -198,7 +188,7 @@ public final class StoredCases extends AbstractList<CaseRecord> {
                 byte[] bytes = in.readNBytes(lengths[i]);
                 pos = starts[i] + bytes.length;
                 if (bytes.length < lengths[i]) throw new IOException("the file is shorter than when it was read");
-                return READER.readValue(bytes);
+                return parse(i, bytes);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read case " + (i + 1) + " of " + file, e);
             }

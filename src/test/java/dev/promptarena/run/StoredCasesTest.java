@@ -63,4 +63,42 @@ class StoredCasesTest {
         InputException missing = assertThrows(InputException.class, () -> StoredCases.read(tmp.resolve("none.jsonl")));
         assertTrue(missing.getMessage().contains("cases.jsonl is missing"), missing.getMessage());
     }
+
+    @Test
+    void readUnparsedFindsAnUnreadableLineWhenItIsReadWithTheSameErrorAndLine() throws Exception {
+        Path file = tmp.resolve("cases.jsonl");
+        // a blank line before the bad one: its number is the file's line, not the record's position
+        Files.writeString(file, lines(List.of(record(0), record(1))) + "\n{\"caseId\": \"c2\", \"repeat\": \n" + lines(List.of(record(3))),
+                StandardCharsets.UTF_8);
+        InputException eager = assertThrows(InputException.class, () -> StoredCases.read(file));
+        StoredCases lazy = StoredCases.readUnparsed(file);
+        assertEquals(4, lazy.size());
+        assertEquals(record(1), lazy.get(1));
+        InputException sequential = assertThrows(InputException.class, () -> lazy.forEach(r -> { }));
+        InputException positional = assertThrows(InputException.class, () -> lazy.get(2));
+        for (InputException e : List.of(sequential, positional)) {
+            assertEquals(4, e.line());
+            assertEquals(eager.getMessage(), e.getMessage());
+        }
+        InputException missing = assertThrows(InputException.class, () -> StoredCases.readUnparsed(tmp.resolve("none.jsonl")));
+        assertTrue(missing.getMessage().contains("cases.jsonl is missing"), missing.getMessage());
+    }
+
+    @Test
+    void aTappedListHandsOnEveryRecordItReadsInOrderOnlyWhenIterated() throws Exception {
+        Path file = tmp.resolve("cases.jsonl");
+        List<CaseRecord> records = List.of(record(0), record(1), record(2));
+        Files.writeString(file, lines(records), StandardCharsets.UTF_8);
+        List<CaseRecord> tapped = new java.util.ArrayList<>();
+        StoredCases view = StoredCases.index(file, 2, List.of(records.get(2))).tapped(tapped::add);
+        assertEquals(records.get(1), view.get(1)); // a positional read is not a pass
+        assertEquals(List.of(), tapped);
+        List<CaseRecord> iterated = new java.util.ArrayList<>();
+        view.iterator().forEachRemaining(iterated::add);
+        assertEquals(records, iterated);
+        assertEquals(records, tapped);
+        tapped.clear();
+        view.forEach(r -> { });
+        assertEquals(records, tapped);
+    }
 }

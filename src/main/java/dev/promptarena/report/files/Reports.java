@@ -2,12 +2,14 @@ package dev.promptarena.report.files;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.promptarena.report.CasePass;
 import dev.promptarena.report.CsvReports;
 import dev.promptarena.report.JudgeErrors;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.report.html.HtmlReport;
 import dev.promptarena.report.markdown.MarkdownSummary;
 import dev.promptarena.run.RunDirectory;
+import dev.promptarena.run.StoredCases;
 import dev.promptarena.util.Forked;
 
 /** Writes every report of a run folder from its {@link ReportModel}. */
@@ -30,19 +32,35 @@ public final class Reports {
      */
     public record Written(long htmlBytes, JudgeErrors judgeErrors) {}
 
-    /**
-     * Writes report.json, the CSVs, summary.md and report.html. The HTML page, the largest, is rendered on
-     * a second thread meanwhile: the model is immutable and every file has its own temporary name.
-     */
+    /** Writes every report, gathering the facts of every case first ({@link CasePass#of}: one read of the cases). */
     public static Written writeAll(RunDirectory dir, ReportModel model) {
-        JudgeErrors judgeErrors = JudgeErrors.of(model);
-        Forked<Long> html = Forked.start("report-html", () -> new HtmlReport().write(dir, model, judgeErrors));
+        return writeAll(dir, model, CasePass.of(model));
+    }
+
+    /**
+     * Writes report.json, the CSVs, summary.md and report.html, from the facts of every case the caller gathered (a run
+     * and {@code report} gather them in the analysis's read of cases.jsonl). The HTML page, the largest, is rendered on a
+     * second thread meanwhile: the model is immutable and every file has its own temporary name. report.json and
+     * cases.csv need every record in full: cases.csv takes each as report.json's writer reads it, so cases.jsonl is read
+     * and parsed once for both (bench/README.md, sixth session).
+     */
+    public static Written writeAll(RunDirectory dir, ReportModel model, CasePass.Facts facts) {
+        Forked<Long> html = Forked.start("report-html", () -> new HtmlReport().write(dir, model, facts));
+        if (model.cases() instanceof StoredCases stored) {
+            CsvReports.writeCases(dir, model, row -> writeJson(dir, model.withCases(stored.tapped(row))));
+        } else {
+            writeJson(dir, model);
+            CsvReports.writeCases(dir, model, row -> model.cases().forEach(row));
+        }
+        CsvReports.writeSummaries(dir, model, facts.judgeErrors());
+        dir.writeText(MarkdownSummary.FILE, MarkdownSummary.render(model, facts));
+        return new Written(html.join(), facts.judgeErrors());
+    }
+
+    private static void writeJson(RunDirectory dir, ReportModel model) {
         dir.writeAtomically("report.json", w -> {
             REPORT_JSON.writeValue(w, model);
             w.write('\n');
         });
-        CsvReports.write(dir, model, judgeErrors);
-        dir.writeText(MarkdownSummary.FILE, MarkdownSummary.render(model, judgeErrors));
-        return new Written(html.join(), judgeErrors);
     }
 }

@@ -50,12 +50,12 @@ public final class HtmlReport {
 
     /** Writes report.html into the run folder (streamed: the page is never one string) and returns its size in bytes. */
     public long write(RunDirectory dir, ReportModel model) {
-        return write(dir, model, dev.promptarena.report.JudgeErrors.of(model));
+        return write(dir, model, dev.promptarena.report.CasePass.of(model));
     }
 
-    /** As above, with the judge errors the caller already counted (counting them is a pass over every case). */
-    public long write(RunDirectory dir, ReportModel model, dev.promptarena.report.JudgeErrors judgeErrors) {
-        Page page = new Page(HtmlView.of(model, judgeErrors), css, js, scriptHash);
+    /** As above, with the facts of every case the caller already gathered (gathering them is a read of every case). */
+    public long write(RunDirectory dir, ReportModel model, dev.promptarena.report.CasePass.Facts facts) {
+        Page page = new Page(HtmlView.of(model, facts), css, js, scriptHash);
         dir.writeAtomically(FILE, w -> template.execute(page, w));
         try {
             return Files.size(dir.file(FILE));

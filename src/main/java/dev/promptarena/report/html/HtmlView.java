@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.report.CaseFacts;
+import dev.promptarena.report.CasePass;
 import dev.promptarena.report.Fmt;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.run.CaseRecord;
@@ -11,10 +12,8 @@ import dev.promptarena.run.Manifest;
 import dev.promptarena.similarity.SimilaritySummary;
 import java.io.UncheckedIOException;
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 
 /**
  * Everything report.html shows, already formatted: the template only places these values, so every
@@ -61,30 +60,25 @@ public record HtmlView(String title, String runId, String nameA, String nameB, B
                        SequentialView sequential) {
 
     public static HtmlView of(ReportModel model) {
-        return of(model, dev.promptarena.report.JudgeErrors.of(model));
+        return of(model, CasePass.of(model));
     }
 
-    /** The page's view, with the judge errors the caller already counted (counting them is a pass over every case). */
-    public static HtmlView of(ReportModel model, dev.promptarena.report.JudgeErrors judgeErrors) {
+    /** The page's view, from the facts of every case the caller already gathered (gathering them is a read of every case). */
+    public static HtmlView of(ReportModel model, CasePass.Facts facts) {
+        dev.promptarena.report.JudgeErrors judgeErrors = facts.judgeErrors();
         Manifest m = model.manifest();
         AnalysisResult a = model.analysis();
         List<String> axisNames = m.axes() == null ? a.axisNames() : m.axes();
-        // One pass over the cases (they stream from cases.jsonl) keeps a small key per case; the page embeds only the
+        // A small key per case, worst first (gathered in one read of the cases, CasePass); the page embeds only the
         // worst that fit in its budget, whose records are read again by position.
-        List<CaseFacts.Key> keys = new ArrayList<>(model.cases().size());
-        TreeSet<String> tags = new TreeSet<>();
-        for (CaseRecord c : model.cases()) {
-            keys.add(CaseFacts.of(c, axisNames).key(keys.size()));
-            c.tags().forEach((k, v) -> tags.add(k + "=" + v));
-        }
-        keys.sort(CaseFacts.Key.WORST_FIRST);
+        List<CaseFacts.Key> keys = facts.keys();
         List<CaseRecord> cases = model.cases();
-        List<CaseFacts> facts = new AbstractList<>() {
+        List<CaseFacts> ranked = new AbstractList<>() {
             @Override public CaseFacts get(int i) { return CaseFacts.of(cases.get(keys.get(i).index()), axisNames); }
             @Override public int size() { return keys.size(); }
         };
         Scale diff = AxisRowView.diffScale(a.axes());
-        CaseData.Embedded embedded = CaseData.bounded(facts, axisNames, CaseData.BUDGET_CHARS);
+        CaseData.Embedded embedded = CaseData.bounded(ranked, axisNames, CaseData.BUDGET_CHARS);
         return new HtmlView(m.arena(), m.runId(), name(m, "A"), name(m, "B"),
                 BannerView.of(a.decision(), m, m.policy() == null ? a.options().alpha() : m.policy().alpha()),
                 WinBarView.of(a.winRate(), a.decision().threshold(), judgeErrors.sentence()), a.axes().stream().map(x -> AxisRowView.of(x, diff)).toList(),
@@ -93,8 +87,8 @@ public record HtmlView(String title, String runId, String nameA, String nameB, B
                 JudgePanelView.of(a.judgePanel()), OrderBiasView.of(a.orderBias()),
                 VerbosityView.of(a.verbosity(), keys), ForestView.of(a.segments(), a.winRate().winRate()),
                 !a.segments().segments().isEmpty(), a.decision().guardrails().stream().map(GuardrailRow::of).toList(), a.warnings(), !a.warnings().isEmpty(),
-                ProvenanceView.of(m, a.operations(), a.options(), model.engine()), axisNames, List.copyOf(tags), facts.size(),
-                embedded.shown(), embedded.shown() < facts.size(), embedded.json(), CaseData.scriptSafe(strings(axisNames)),
+                ProvenanceView.of(m, a.operations(), a.options(), model.engine()), axisNames, facts.tags(), ranked.size(),
+                embedded.shown(), embedded.shown() < ranked.size(), embedded.json(), CaseData.scriptSafe(strings(axisNames)),
                 HumanLabelsView.of(model.humanCorrected(), model.humanLabels()), SequentialView.of(a.sequential()));
     }
 

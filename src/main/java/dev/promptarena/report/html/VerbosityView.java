@@ -47,20 +47,22 @@ public record VerbosityView(List<Point> points, String pointsNote, String curve,
     public record Point(String x, String y, String cls) {}
 
     static VerbosityView of(VerbosityResult v, List<CaseFacts.Key> cases) {
-        List<CaseFacts.Key> scored = cases.stream().filter(c -> c.verdict().scored()).toList();
+        // Positions of the scored cases, not their keys: the keys are built when read (CaseKeys), and at a million cases a
+        // list of them held ~110 bytes a case while the page was rendered.
+        int[] scored = java.util.stream.IntStream.range(0, cases.size()).filter(i -> cases.get(i).verdict().scored()).toArray();
         int m = 10;
-        for (CaseFacts.Key c : scored) m = Math.max(m, Math.abs(c.wordDiff()));
+        for (int i : scored) m = Math.max(m, Math.abs(cases.get(i).wordDiff()));
         m = niceCeil(m);
         Scale x = new Scale(-m, m, 50, 690);
-        int stride = Math.max(1, (int) Math.ceil(scored.size() / (double) MAX_POINTS));
+        int stride = Math.max(1, (int) Math.ceil(scored.length / (double) MAX_POINTS));
         List<Point> points = new ArrayList<>();
-        for (int k = 0; k < scored.size(); k += stride) {
-            CaseFacts.Key c = scored.get(k);
+        for (int k = 0; k < scored.length; k += stride) {
+            CaseFacts.Key c = cases.get(scored[k]);
             double jitter = ((c.caseId().hashCode() * 31 + c.repeat()) & 0xff) / 255.0 - 0.5;
             double y = c.verdict().score() + 0.08 * jitter;
             points.add(new Point(x.at(c.wordDiff()), Y.at(y), cls(c.verdict())));
         }
-        String note = stride > 1 ? "showing " + points.size() + " of " + scored.size() + " outcomes (every " + stride + "th)" : null;
+        String note = stride > 1 ? "showing " + points.size() + " of " + scored.length + " outcomes (every " + stride + "th)" : null;
         List<Tick> ticks = List.of(-m, -m / 2, 0, m / 2, m).stream().map(t -> new Tick(x.at(t), (t > 0 ? "+" : "") + t)).toList();
         return new VerbosityView(points, note, curve(v, x, m), x.at(0), ticks, v.estimable(), v.note(),
                 Fmt.signed(v.slope(), 2), Fmt.interval(v.slopeInterval(), 2), Fmt.p(v.slopeP()), Fmt.pct(v.rawWinRate()),

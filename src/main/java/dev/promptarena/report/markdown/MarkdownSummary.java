@@ -4,12 +4,12 @@ import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.decision.Decision;
 import dev.promptarena.decision.GuardrailResult;
 import dev.promptarena.report.CaseFacts;
+import dev.promptarena.report.CasePass;
 import dev.promptarena.report.Fmt;
 import dev.promptarena.report.HumanCorrectedText;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.stats.AxisResult;
-import dev.promptarena.stats.Verdict;
 import dev.promptarena.stats.WinRateResult;
 import dev.promptarena.stats.Winner;
 import java.util.List;
@@ -23,16 +23,17 @@ public final class MarkdownSummary {
     /** The file name inside the run folder. */
     public static final String FILE = "summary.md";
     /** Regressions listed. */
-    static final int WORST = 5;
+    static final int WORST = CasePass.WORST_LOSSES;
 
     private MarkdownSummary() {}
 
     public static String render(ReportModel m) {
-        return render(m, dev.promptarena.report.JudgeErrors.of(m));
+        return render(m, CasePass.of(m));
     }
 
-    /** The summary, with the judge errors the caller already counted (counting them is a pass over every case). */
-    public static String render(ReportModel m, dev.promptarena.report.JudgeErrors judgeErrorCounts) {
+    /** The summary, from the judge errors and worst losses the caller already gathered (each is a read of every case). */
+    public static String render(ReportModel m, CasePass.Facts facts) {
+        dev.promptarena.report.JudgeErrors judgeErrorCounts = facts.judgeErrors();
         AnalysisResult a = m.analysis();
         Decision d = a.decision();
         WinRateResult w = a.winRate();
@@ -61,7 +62,7 @@ public final class MarkdownSummary {
             for (String x : a.warnings()) s.append("- ⚠️ ").append(MarkdownText.escape(x)).append('\n');
             s.append('\n');
         }
-        worst(s, m);
+        worst(s, facts.worstLosses());
         s.append("<sub>run ").append(MarkdownText.escape(mf.runId())).append(" · ").append(MarkdownText.escape(mf.tool()))
                 .append(' ').append(MarkdownText.escape(mf.toolVersion())).append(" · full report: report.html in the run folder</sub>\n");
         return s.toString();
@@ -90,10 +91,8 @@ public final class MarkdownSummary {
         s.append('\n');
     }
 
-    private static void worst(StringBuilder s, ReportModel m) {
-        List<String> axes = m.manifest().axes() == null ? m.analysis().axisNames() : m.manifest().axes();
-        // One pass keeping the WORST worst: a run's cases stream from cases.jsonl, and half of an A/A run's are losses.
-        List<CaseFacts> losses = CaseFacts.worst(m.cases(), axes, f -> f.verdict() == Verdict.A, WORST);
+    /** The worst losses, kept by {@link CasePass} (bounded: half of an A/A run's cases are losses). */
+    private static void worst(StringBuilder s, List<CaseFacts> losses) {
         s.append("### Worst regressions (B lost; biggest axis drop first)\n\n");
         if (losses.isEmpty()) {
             s.append("B lost no case.\n\n");
