@@ -11,7 +11,8 @@ import java.util.RandomAccess;
  * flat in the cases). Texts are not kept (a side keeps its word count); case ids are kept once per case with a
  * cluster number per row (cases numbered in order of first appearance); tags, judge names, score and check maps and
  * error messages, which repeat, sit in shared tables; a vote is a judge index, a sample, its flags and two score-map
- * indexes. About 200 bytes an outcome with two votes, against ~1 KB for the objects it stands for.
+ * indexes. Narrow columns (CompactColumn): ~50 bytes an outcome with one vote, no cost and no similarity; ~200 with two
+ * votes and every column wide; ~1 KB for the objects it stands for.
  *
  * <p>It is a read-only {@code List<CaseOutcome>}: {@link #get} builds a short-lived outcome equal to the one stored in
  * everything but the output texts (empty), so every statistic reads it as it reads a list of outcomes, and the same
