@@ -1,6 +1,7 @@
 package dev.promptarena.dataset;
 
 import dev.promptarena.input.InputException;
+import dev.promptarena.util.StringColumn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,8 +22,8 @@ import java.util.zip.CRC32C;
 
 /**
  * A JSONL golden set read back from its file: memory holds per case where its line is (offset, length, line number),
- * a checksum of the line, its id and its tags (tag maps are shared: a golden set has few distinct ones), about 30 bytes
- * and the id a case. A run of 100,000 cases held every case with its texts for the whole run (~520 bytes a case, heap
+ * a checksum of the line, its id and its tags (tag maps are shared: a golden set has few distinct ones, ids are UTF-8
+ * bytes in one {@link StringColumn}), about 30 bytes and the id's bytes a case. A run of 100,000 cases held every case with its texts for the whole run (~520 bytes a case, heap
  * histograms in bench/README.md); each case is now parsed again when the run reaches it. Every line is validated
  * once by {@link #scan}, with the errors {@link JsonlObjects} gives; a line read again must have the checksum it had,
  * so a golden set edited during the run stops it with a clear error instead of mixing two versions.
@@ -35,10 +36,10 @@ final class JsonlGoldenStore implements GoldenStore {
     private final long bytes;
     private final long[] starts;
     private final int[] lengths;
-    private final int[] lines;
+    private final int[] lines;    // null when case i is on line i + 1 (no blank line), as in most files: 4 bytes a case
     private final int[] checksums;
-    private final String[] ids;
-    private final int[] tagCodes;
+    private final StringColumn ids; // ~11 bytes a case where a String each took ~52 (a million cases: 52 MB)
+    private final int[] tagCodes; // null when every case has the same tags (most often none): 4 bytes a case
     private final List<Map<String, String>> tagMaps;
     final String sha256;
 
@@ -47,10 +48,10 @@ final class JsonlGoldenStore implements GoldenStore {
         this.bytes = s.pos;
         this.starts = Arrays.copyOf(s.starts, s.n);
         this.lengths = Arrays.copyOf(s.lengths, s.n);
-        this.lines = Arrays.copyOf(s.lines, s.n);
+        this.lines = s.lineNo == s.n ? null : Arrays.copyOf(s.lines, s.n);
         this.checksums = Arrays.copyOf(s.checksums, s.n);
-        this.ids = Arrays.copyOf(s.ids, s.n);
-        this.tagCodes = Arrays.copyOf(s.tagCodes, s.n);
+        this.ids = s.ids.trim();
+        this.tagCodes = s.tagMaps.size() <= 1 ? null : Arrays.copyOf(s.tagCodes, s.n);
         this.tagMaps = List.copyOf(s.tagMaps);
         this.sha256 = HexFormat.of().formatHex(s.digest.digest());
     }
@@ -67,11 +68,13 @@ final class JsonlGoldenStore implements GoldenStore {
         return new JsonlGoldenStore(s);
     }
 
-    @Override public int size() { return ids.length; }
+    @Override public int size() { return ids.size(); }
 
-    @Override public String id(int i) { return ids[i]; }
+    @Override public String id(int i) { return ids.get(i); }
 
-    @Override public Map<String, String> tags(int i) { return tagMaps.get(tagCodes[i]); }
+    @Override public Map<String, String> tags(int i) { return tagMaps.get(tagCodes == null ? 0 : tagCodes[i]); }
+
+    private int line(int i) { return lines == null ? i + 1 : lines[i]; }
 
     @Override public Cursor cursor(boolean ascending) { return new Reader(ascending); }
 
@@ -86,7 +89,7 @@ final class JsonlGoldenStore implements GoldenStore {
         private int[] lengths = new int[1024];
         private int[] lines = new int[1024];
         private int[] checksums = new int[1024];
-        private String[] ids = new String[1024];
+        private final StringColumn ids = new StringColumn();
         private int[] tagCodes = new int[1024];
         private int n;
         private byte[] line = new byte[1 << 12];
@@ -140,12 +143,12 @@ final class JsonlGoldenStore implements GoldenStore {
         }
 
         private void add(GoldenCase c) {
-            if (n == ids.length) grow();
+            if (n == starts.length) grow();
             starts[n] = lineStart;
             lengths[n] = len;
             lines[n] = lineNo;
             checksums[n] = checksum(line, 0, len);
-            ids[n] = c.id();
+            ids.append(c.id());
             tagCodes[n] = tagCode.computeIfAbsent(c.tags(), t -> {
                 tagMaps.add(t);
                 return tagMaps.size() - 1;
@@ -159,7 +162,6 @@ final class JsonlGoldenStore implements GoldenStore {
             lengths = Arrays.copyOf(lengths, m);
             lines = Arrays.copyOf(lines, m);
             checksums = Arrays.copyOf(checksums, m);
-            ids = Arrays.copyOf(ids, m);
             tagCodes = Arrays.copyOf(tagCodes, m);
         }
     }
@@ -190,13 +192,13 @@ final class JsonlGoldenStore implements GoldenStore {
                 int length = lengths[i];
                 if (start < windowStart || start + length > windowStart + window.limit()) fill(start, length);
                 int at = (int) (start - windowStart);
-                if (checksum(window.array(), at, length) != checksums[i]) throw changed(i, "case '" + ids[i] + "' is not what was read at the start");
+                if (checksum(window.array(), at, length) != checksums[i]) throw changed(i, "case '" + id(i) + "' is not what was read at the start");
                 String text = new String(window.array(), at, length, StandardCharsets.UTF_8);
-                GoldenCase c = DatasetLoader.fromJson(file, lines[i], JsonlObjects.object(file, lines[i], text));
-                if (!c.id().equals(ids[i])) throw changed(i, "case '" + ids[i] + "' is not what was read at the start");
+                GoldenCase c = DatasetLoader.fromJson(file, line(i), JsonlObjects.object(file, line(i), text));
+                if (!c.id().equals(id(i))) throw changed(i, "case '" + id(i) + "' is not what was read at the start");
                 return c;
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read case '" + ids[i] + "' of " + file, e);
+                throw new UncheckedIOException("cannot read case '" + id(i) + "' of " + file, e);
             }
         }
 
@@ -223,7 +225,7 @@ final class JsonlGoldenStore implements GoldenStore {
         }
 
         private InputException changed(int i, String what) {
-            return new InputException(file, i < 0 ? 0 : lines[i], null, "the golden set changed since the run read it (" + what
+            return new InputException(file, i < 0 ? 0 : line(i), null, "the golden set changed since the run read it (" + what
                     + "): restore the file the run started with, or start a new run");
         }
 

@@ -55,17 +55,43 @@ final class PackStore implements AutoCloseable {
 
     /** The value stored under {@code key}, scanning other processes' new records on a miss. */
     Optional<byte[]> get(String key) throws IOException {
-        long loc = index.get(key);
-        if (loc < 0) {
-            refresh();
-            loc = index.get(key);
-            if (loc < 0) return Optional.empty();
-        }
-        return Optional.ofNullable(PackRecord.readAt(reader(PackIndex.segment(loc)), PackIndex.offset(loc), key));
+        byte[] value = read(key);
+        if (value == null) refresh(); // another process may have appended it since the last scan
+        return Optional.ofNullable(value != null ? value : read(key));
     }
 
-    /** Keys the in-memory index holds now (tests: a closed pack gives its index back). */
-    int indexedKeys() { return index.size(); }
+    /** The value of {@code key}'s indexed record, read back (the index keeps only a fingerprint of the key), or null. */
+    private byte[] read(String key) throws IOException {
+        for (long loc : index.candidates(key)) {
+            byte[] value = PackRecord.readAt(reader(PackIndex.segment(loc)), PackIndex.offset(loc), key);
+            if (value != null) return value;
+        }
+        return null;
+    }
+
+    /** Indexes {@code key}'s record at {@code location}, replacing the key's earlier one (told apart by reading it back). */
+    private void index(String key, int segment, long offset) throws IOException {
+        indexable(segment, offset);
+        try {
+            index.put(key, PackIndex.location(segment, offset), loc -> holds(loc, key));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private boolean holds(long loc, String key) {
+        try {
+            return PackRecord.readAt(reader(PackIndex.segment(loc)), PackIndex.offset(loc), key) != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void indexable(int segment, long offset) throws IOException {
+        if (!PackIndex.fits(segment, offset)) throw new IOException("cache pack " + segment(segment) + " is too large to index at offset " + offset);
+    }
+
+    int indexedKeys() { return index.size(); } // tests: a closed pack gives its index back
 
     /** Scans what was appended since the last scan (all segments the first time). */
     synchronized void refresh() throws IOException {
@@ -102,7 +128,7 @@ final class PackStore implements AutoCloseable {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch.position(from)), 1 << 16))) {
             PackRecord r;
             while ((r = PackRecord.read(in)) != null) {
-                index.put(r.key(), PackIndex.location(s, pos));
+                index(r.key(), s, pos);
                 pos += r.size();
             }
         }
@@ -112,9 +138,7 @@ final class PackStore implements AutoCloseable {
     /** Appends {@code records} (key, value) under the directory's lock; on failure none is indexed. */
     void append(List<Map.Entry<String, byte[]>> records) throws IOException {
         Files.createDirectories(dir);
-        if (lockChannel == null) {
-            lockChannel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        }
+        if (lockChannel == null) lockChannel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         List<ByteBuffer> encoded = records.stream().map(e -> PackRecord.encode(e.getKey(), e.getValue())).toList();
         long bytes = encoded.stream().mapToLong(ByteBuffer::remaining).sum();
         try (FileLock lock = lock()) {
@@ -127,6 +151,7 @@ final class PackStore implements AutoCloseable {
                     seg++;
                     start = 0;
                 }
+                if (!encoded.isEmpty()) indexable(seg, start + bytes - encoded.get(encoded.size() - 1).remaining()); // last start
                 FileChannel out = appendChannel(seg);
                 // Bytes past the intact records are a torn record of a writer that died holding the lock.
                 if (out.size() > start) out.truncate(start);
@@ -143,7 +168,7 @@ final class PackStore implements AutoCloseable {
                 pos = start;
                 for (int i = 0; i < records.size(); i++) {
                     int size = encoded.get(i).limit();
-                    index.put(records.get(i).getKey(), PackIndex.location(seg, pos));
+                    index(records.get(i).getKey(), seg, pos);
                     pos += size;
                 }
                 last = seg;
@@ -152,10 +177,7 @@ final class PackStore implements AutoCloseable {
         }
     }
 
-    /**
-     * The directory's lock. The JVM refuses a second lock on a file it already locked (another cache
-     * instance on the same directory in this process) instead of waiting, so wait here for it.
-     */
+    /** The directory's lock; the JVM refuses a second lock on a file it already locked (another instance here): wait for it. */
     private FileLock lock() throws IOException {
         while (true) {
             try {
@@ -215,7 +237,7 @@ final class PackStore implements AutoCloseable {
         closeQuietly(lockChannel);
         appendChannel = null;
         lockChannel = null;
-        // The index is ~27 bytes a response (82 MB for a million-case run's 3 million) and the run's final analysis
+        // The index is ~13 bytes a response (~40 MB for a million-case run's 3 million) and the run's final analysis
         // comes after the close: give it back. A later lookup starts over as on a first open and rescans the segments.
         synchronized (this) {
             index.clear();

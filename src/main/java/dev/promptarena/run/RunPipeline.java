@@ -225,7 +225,7 @@ public final class RunPipeline implements AutoCloseable {
     static OrderAssigner orders(long seed, ArenaInputs in, int repeats) {
         String key = BalanceTag.key(in.config(), in.cases());
         // Each unit made when the plan asks for it, from the golden set's ids and tags (no case read back, no list of
-        // units): the plan's index shares the golden set's id strings.
+        // units): the plan's index reads the ids back from the golden set when it looks one up.
         dev.promptarena.dataset.GoldenSet cases = in.golden();
         return OrderAssigner.balanced(seed, new java.util.AbstractList<>() {
             @Override public OrderAssigner.Unit get(int i) {

@@ -74,6 +74,10 @@ class GoldenSetTest {
         assertEquals(copy.stream().map(GoldenCase::id).toList(), shuffled.ids());
         assertEquals(copy.get(5), shuffled.get(5));
         assertEquals(List.of("c0", "c1", "c2"), set.first(3).ids());
+        // No blank line and no tags: the store keeps neither line numbers nor tag codes, and gives the same.
+        assertEquals(List.of(1, 2, 40), List.of(set.get(0).line(), set.get(1).line(), set.get(39).line()));
+        assertEquals(List.of(2, 40), List.of(shuffled.get(copy.indexOf(set.get(1))).line(), copy.get(copy.indexOf(set.get(39))).line()));
+        assertEquals(Map.of(), set.tags(17));
         assertEquals(List.of("c1", "c10", "c11"), set.filter(id -> id.startsWith("c1")).first(3).ids());
         assertEquals(List.of(copy.get(39), copy.get(0)), new ArrayList<>(shuffled.select(new int[] {39, 0})));
         assertEquals(set, GoldenSet.of(new ArrayList<>(set)), "a golden set built in memory is equal to the file's");

@@ -22,7 +22,12 @@ final class EngineFixture {
     Clock clock = Clock.systemUTC();
     int maxAttempts = 6;
     int concurrency = 16;
-    String timeoutSeconds = "2";
+    /**
+     * Far beyond any normal reply, even on a loaded machine: with 2 s, replies slowed down by a build running beside the
+     * suite were cut off and retried (CallEngineRateLimitTest counted 74 requests for 70 calls). Tests of the deadline set
+     * their own.
+     */
+    String timeoutSeconds = "30";
     Double maxCost;
     Map<String, Price> prices = Map.of();
     String type = "openai";
