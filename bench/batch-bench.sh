@@ -3,6 +3,7 @@
 # leaves the machine):
 #
 #   bench/batch-bench.sh [CASES] [CONCURRENCY]
+#   VARIANTS=K bench/batch-bench.sh [CASES] [CONCURRENCY]   # a round-robin tournament of K >= 3 variants instead
 #
 # Runs `run --batch` (OpenAI wire: JSONL upload, create, poll, download) under /usr/bin/time -v, then the
 # same arena synchronously against the same fake's chat endpoint with a fresh cache, and prints both wall
@@ -47,11 +48,20 @@ output: reports
 providers:
   fake: {type: openai, base_url: "http://127.0.0.1:$port/v1", concurrency: $CONC}
 decoding: {temperature: 0, max_tokens: 200, seed: 1}
-variants:
-  A: {provider: fake, model: model-a, system: "Be helpful.", user: "{{customer_name}}: {{message}} ({{context}})"}
-  B: {provider: fake, model: model-b, system: "Be helpful and cite the policy.", user: "{{customer_name}}: {{message}} ({{context}})"}
+$(if [ -z "${VARIANTS:-}" ]; then
+  echo "variants:"
+  echo "  A: {provider: fake, model: model-a, system: \"Be helpful.\", user: \"{{customer_name}}: {{message}} ({{context}})\"}"
+  echo "  B: {provider: fake, model: model-b, system: \"Be helpful and cite the policy.\", user: \"{{customer_name}}: {{message}} ({{context}})\"}"
+else
+  echo "variants:"
+  echo "  v0: {control: true, provider: fake, model: model-a, system: \"Be helpful.\", user: \"{{customer_name}}: {{message}} ({{context}})\"}"
+  for v in $(seq 1 $((VARIANTS - 1))); do
+    echo "  v$v: {provider: fake, model: model-b$v, system: \"Be helpful, style $v.\", user: \"{{customer_name}}: {{message}} ({{context}})\"}"
+  done
+  echo "tournament: {schedule: round_robin}"
+fi)
 judge: {provider: fake, model: judge-model, order: random, seed: 5}
-prices: {model-a: {input: 1, output: 2}, model-b: {input: 1, output: 2}, judge-model: {input: 3, output: 1}}
+prices: {model-a: {input: 1, output: 2}, model-b: {input: 1, output: 2}, judge-model: {input: 3, output: 1}$(for v in $(seq 1 $((${VARIANTS:-1} - 1))); do printf ', model-b%s: {input: 1, output: 2}' "$v"; done)}
 YAML
 measure() { # name, then the run's arguments
   local name=$1; shift
@@ -72,7 +82,12 @@ measure batch --batch
 echo "batch_batches=$(grep -o '"id":"[^"]*"' "$work/batch/batches.jsonl" | sort -u | wc -l) batch_cost_usd=$(python3 -c "import json; print(round(json.load(open('$work/batch/engine.json'))['costUsd'], 6))")"
 measure sync --no-cache
 echo "sync_cost_usd=$(python3 -c "import json; print(round(json.load(open('$work/sync/engine.json'))['costUsd'], 6))")"
-cmp -s <(grep -v -e latency -e cost "$work/batch/summary.csv") <(grep -v -e latency -e cost "$work/sync/summary.csv") \
-  && echo "summary_identical=yes" || echo "summary_identical=NO"
+if [ -z "${VARIANTS:-}" ]; then
+  cmp -s <(grep -v -e latency -e cost "$work/batch/summary.csv") <(grep -v -e latency -e cost "$work/sync/summary.csv") \
+    && echo "summary_identical=yes" || echo "summary_identical=NO"
+else # a tournament: its ranking and pair tables carry no timing or cost column
+  cmp -s "$work/batch/ranking.csv" "$work/sync/ranking.csv" && cmp -s "$work/batch/pairs.csv" "$work/sync/pairs.csv" \
+    && echo "ranking_and_pairs_identical=yes" || echo "ranking_and_pairs_identical=NO"
+fi
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 cat "$work/server.log"

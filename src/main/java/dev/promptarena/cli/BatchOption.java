@@ -20,11 +20,4 @@ public final class BatchOption {
         return on(config) ? e.withBatch(BatchOptions.of(config.batch().retry(), quiet ? null : err::println)
                 .withPollSeconds(config.batch().pollSeconds())) : e;
     }
-
-    /** Batch mode for a tournament is refused (it would need every pairing's rounds in one engine): prints why, true when refused. */
-    boolean refuseTournament(ArenaConfig config, PrintStream err) {
-        if (!on(config)) return false;
-        err.println("error: batch mode (--batch, engine.mode: batch) is not supported for tournaments yet; run the tournament without it");
-        return true;
-    }
 }

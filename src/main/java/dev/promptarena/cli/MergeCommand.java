@@ -43,6 +43,7 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (dev.promptarena.run.TournamentShards.isTournament(shards)) return TournamentOutput.merge(main, shards, runDir, junit, labels);
         LabelsFile humanLabels = labels == null ? null : HumanLabelsGate.forMerge(labels, shards);
         ShardMerge.Merged merged = ShardMerge.merge(shards, runDir, ZonedDateTime.now());
         RunDirectory dir = merged.dir();

@@ -131,8 +131,7 @@ public final class RunCommand implements Callable<Integer> {
         ArenaInputs loaded = ArenaInputs.load(config, main.env, responses != null);
         loaded.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
         boolean tournament = loaded.config().tournament() != null;
-        if (tournament && (!TournamentOutput.checkOptions(main, responses, outputs, junit, part, labels)
-                || batch.refuseTournament(loaded.config(), main.err))) return ExitCode.USAGE_OR_INPUT.code();
+        if (tournament && !TournamentOutput.checkOptions(main, responses, outputs, junit, part, labels)) return ExitCode.USAGE_OR_INPUT.code();
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
         RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(loaded.config()), null, runDir, part);
         if (dryRun && tournament) return TournamentOutput.dryRun(main, inputs, options);

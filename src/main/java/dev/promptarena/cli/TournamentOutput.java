@@ -20,7 +20,8 @@ final class TournamentOutput {
     private TournamentOutput() {}
 
     /**
-     * The run options a tournament does not support yet; false (after printing why) for a usage error. Input errors
+     * The run options a tournament does not support yet; false (after printing why) for a usage error (none left: --shard of an
+     * adaptive schedule is refused by the run, which reads the schedule). Input errors
      * (recorded outputs, labels) are thrown as {@link InputException}s naming the file.
      */
     static boolean checkOptions(Main main, Path responses, List<Path> outputs, Path junit, dev.promptarena.run.Shard shard, Path labels) {
@@ -32,9 +33,15 @@ final class TournamentOutput {
         }
         // Refused rather than ignored: a user who gives labels expects them to change the estimate.
         if (labels != null) throw new InputException(labels, "--labels: human-corrected estimates are not computed for a tournament yet");
-        if (shard == null) return true;
-        main.err.println("error: --shard: a tournament is not sharded yet; run it on one machine");
-        return false;
+        return true;
+    }
+
+    /** {@code merge} of a tournament's shard folders: the whole tournament's folder, its reports and the gate's exit code. */
+    static int merge(Main main, List<Path> shards, Path runDir, Path junit, Path labels) {
+        if (labels != null) throw new InputException(labels, "--labels: human-corrected estimates are not computed for a tournament yet");
+        RunDirectory dir = dev.promptarena.run.TournamentShards.merge(shards, runDir, java.time.ZonedDateTime.now());
+        main.err.println("Merged " + shards.size() + " tournament shards into " + dir.path());
+        return report(dir, main.out, junit);
     }
 
     /** {@code run --dry-run} of a tournament: providers, the schedule line, and the calls and cost of the whole schedule. */

@@ -31,6 +31,12 @@ final class BatchPrefill {
         }
     }
 
+    /** One round's work against the collecting door: runs every case (of every pairing, in a tournament), keeping no record. */
+    @FunctionalInterface
+    interface Round {
+        void run(Calls deferring) throws InterruptedException;
+    }
+
     /**
      * Runs the rounds. False when the run was stopped meanwhile (Ctrl-C, or the fault injection of a kill
      * after submission): the engine then refuses new calls, and the batches stay journaled for a resume.
@@ -39,11 +45,16 @@ final class BatchPrefill {
      */
     static boolean run(CallEngine engine, BiFunction<Calls, Integer, ArenaRunner> runners, List<GoldenCase> cases, int repeats, int window)
             throws InterruptedException {
+        // The run's window of cases in flight: every call here is answered or queued at once, so a case finishes
+        // as soon as it starts and the window bounds memory (10,000 cases at once: peak RSS 439 MB), not speed.
+        return run(engine, deferring -> runners.apply(deferring, window).runEach(cases, repeats, (position, r) -> { })); // keeps no record (issue 21)
+    }
+
+    /** As {@link #run(CallEngine, BiFunction, List, int, int)} with any round's work (a tournament's: every pairing's cases). */
+    static boolean run(CallEngine engine, Round round) throws InterruptedException {
         try {
-            for (int round = 0; round < MAX_ROUNDS; round++) {
-                // The run's window of cases in flight: every call here is answered or queued at once, so a case finishes
-                // as soon as it starts and the window bounds memory (10,000 cases at once: peak RSS 439 MB), not speed.
-                runners.apply(engine.deferring(), window).runEach(cases, repeats, (position, r) -> { }); // keeps no record (issue 21)
+            for (int i = 0; i < MAX_ROUNDS; i++) {
+                round.run(engine.deferring());
                 if (!engine.submitDeferred()) return true;
             }
             return true;

@@ -4,6 +4,7 @@ import dev.promptarena.config.JudgeConfig;
 import dev.promptarena.config.ReferenceJudgeConfig;
 import dev.promptarena.config.TournamentConfig;
 import dev.promptarena.config.VariantConfig;
+import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.CostModel;
 import dev.promptarena.engine.Progress;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs one pairing of a tournament through the two-variant {@link ArenaRunner} into its own run folder under
@@ -74,16 +76,14 @@ final class PairingRunner {
     String run(TournamentRun.Planned p, String folder, List<RecordedRun> runs) throws InterruptedException {
         TournamentConfig t = in.config().tournament();
         VariantConfig va = t.variants().get(p.a()), vb = t.variants().get(p.b());
-        ArenaInputs pairInputs = new ArenaInputs(in.config().withPair(TournamentConfig.asRole(va, "A"), TournamentConfig.asRole(vb, "B")),
-                in.rubric(), p.cases(), in.datasetSha256(), Recorded.NONE);
+        ArenaInputs pairInputs = inputs(p);
         int total = p.cases().size() * options.repeats();
         RunDirectory sub = pairDir(folder);
+        TournamentShards.describePairing(dir, sub); // a shard's pairing folder is a shard folder of that pairing, for merge
         Manifest manifest = ManifestFactory.create(pairInputs, judges, templateSha, dir.runId(), total, options, started, null,
                 "running", reference, embedder);
         sub.writeJson("manifest.json", manifest);
-        Calls pairCalls = shared.forPairing(p.a() == 0 ? Calls.Role.A : Calls.Role.B, Calls.Role.B);
-        ArenaRunner runner = new ArenaRunner(pairInputs.config().a(), pairInputs.config().b(), judge, pairCalls, costs,
-                options.window(), Recorded.NONE, checks).emptyRepliesAreAnswers(!in.config().emptyReplyIsError());
+        ArenaRunner runner = runner(pairInputs, p, shared, judge);
         onRunner.accept(runner);
         if (interrupted.getAsBoolean()) runner.requestStop();
         List<CaseRecord> records;
@@ -108,6 +108,37 @@ final class PairingRunner {
         storage.write(() -> sub.writeJson("manifest.json", finished));
         runs.add(new RecordedRun(finished, records, null));
         return partial;
+    }
+
+    /**
+     * Batch mode (issue 21): {@link BatchPrefill}'s rounds over every pairing of {@code plan} (a stage of it), each round
+     * with its own shared generations and judge over the engine's collecting door, so each variant's generation is queued
+     * once per (case, repeat) and each pairing's judge calls once the generations are in. False when stopped meanwhile.
+     *
+     * @param judges the tournament's judge (panel) over the given calls
+     */
+    boolean prefill(CallEngine engine, Function<Calls, PairJudging> judges, List<TournamentRun.Planned> plan) throws InterruptedException {
+        return BatchPrefill.run(engine, deferring -> {
+            SharedGenerations generations = new SharedGenerations(deferring);
+            PairJudging collecting = judges.apply(deferring);
+            for (TournamentRun.Planned p : plan) {
+                runner(inputs(p), p, generations, collecting).runEach(p.cases(), options.repeats(), (position, r) -> { }); // keeps no record
+            }
+        });
+    }
+
+    private ArenaInputs inputs(TournamentRun.Planned p) {
+        TournamentConfig t = in.config().tournament();
+        VariantConfig va = t.variants().get(p.a()), vb = t.variants().get(p.b());
+        return new ArenaInputs(in.config().withPair(TournamentConfig.asRole(va, "A"), TournamentConfig.asRole(vb, "B")),
+                in.rubric(), p.cases(), in.datasetSha256(), Recorded.NONE);
+    }
+
+    /** The pairing's two-variant runner over {@code generations} (the control's generations under role A, every candidate's under B). */
+    private ArenaRunner runner(ArenaInputs pairInputs, TournamentRun.Planned p, SharedGenerations generations, PairJudging pairJudge) {
+        Calls pairCalls = generations.forPairing(p.a() == 0 ? Calls.Role.A : Calls.Role.B, Calls.Role.B);
+        return new ArenaRunner(pairInputs.config().a(), pairInputs.config().b(), pairJudge, pairCalls, costs,
+                options.window(), Recorded.NONE, checks).emptyRepliesAreAnswers(!in.config().emptyReplyIsError());
     }
 
     private RunDirectory pairDir(String name) {

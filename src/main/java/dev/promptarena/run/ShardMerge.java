@@ -127,13 +127,13 @@ public final class ShardMerge {
         });
     }
 
-    private static RunDirectory create(Path runDir, Path firstShard, String arena, ZonedDateTime now) {
+    static RunDirectory create(Path runDir, Path firstShard, String arena, ZonedDateTime now) {
         if (runDir != null) return RunDirectory.createExact(runDir);
         return RunDirectory.create(firstShard.toAbsolutePath().normalize().getParent(), arena, now);
     }
 
     /** The first shard's manifest as the whole run: its own id, every case, the shards' span, no --shard in the command. */
-    private static Manifest wholeRun(Manifest m, String runId, int cases, String started, String finished, List<String> designChanges) {
+    static Manifest wholeRun(Manifest m, String runId, int cases, String started, String finished, List<String> designChanges) {
         List<String> args = new ArrayList<>();
         for (int i = 0; i < m.args().size(); i++) {
             String a = m.args().get(i);
@@ -147,7 +147,7 @@ public final class ShardMerge {
     }
 
     /** The shards' journals one after another: the audit trail of every call, and what a resume of the merged folder replays. */
-    private static void concatJournals(ShardSet set, RunDirectory dir) {
+    static void concatJournals(ShardSet set, RunDirectory dir) {
         dir.writeAtomically(CallEngine.JOURNAL, w -> {
             for (ShardSet.Member m : set.shards()) {
                 Path journal = m.dir().resolve(CallEngine.JOURNAL);

@@ -5,6 +5,7 @@ import dev.promptarena.config.JudgeConfig;
 import dev.promptarena.config.TournamentConfig;
 import dev.promptarena.config.VariantConfig;
 import dev.promptarena.dataset.GoldenCase;
+import dev.promptarena.engine.BatchPricing;
 import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.DryRunEstimate;
 import dev.promptarena.engine.DryRunEstimator;
@@ -13,6 +14,7 @@ import dev.promptarena.judge.JudgePrompt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * {@code run --dry-run} of a tournament: each variant's generations once per (case, repeat), as the run shares them,
@@ -60,6 +62,8 @@ public final class TournamentDryRun {
         List<JudgeConfig> judges = config.judges();
         JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
         List<PlannedCall> planned = new ArrayList<>();
+        // Batch mode: every call at its provider's batch price, as a two-variant dry run prices it.
+        Function<String, Double> price = provider -> options.engine().batch() == null ? 1.0 : BatchPricing.factor(config.provider(provider));
         AdaptiveStage stage = t.adaptive() == null ? null : stage(in, t, options);
         java.util.Set<String> firstPass = stage == null ? java.util.Set.of()
                 : stage.firstPass().stream().map(GoldenCase::id).collect(java.util.stream.Collectors.toSet());
@@ -67,11 +71,12 @@ public final class TournamentDryRun {
             for (int r = 0; r < options.repeats(); r++) {
                 for (int i = 0; i < t.variants().size(); i++) {
                     VariantConfig v = t.variants().get(i);
-                    planned.add(new PlannedCall(i == 0 ? Calls.Role.A : Calls.Role.B, new CaseRequests(v, v).generation(v, c, r), 0));
+                    planned.add(new PlannedCall(i == 0 ? Calls.Role.A : Calls.Role.B, new CaseRequests(v, v).generation(v, c, r), 0,
+                            price.apply(v.provider())));
                 }
                 if (prompt == null) continue;
                 for (int[] p : t.pairings()) {
-                    if (stage == null || p[0] == 0 || firstPass.contains(c.id())) judgeCalls(planned, judges, prompt, t, p, c);
+                    if (stage == null || p[0] == 0 || firstPass.contains(c.id())) judgeCalls(planned, judges, prompt, t, p, c, price);
                 }
             }
         }
@@ -81,15 +86,16 @@ public final class TournamentDryRun {
             int extra = stage.extraCases(t, options.repeats());
             for (int i = 0; i < extra; i++) {
                 GoldenCase c = stage.remaining().get(i / pairs.size());
-                for (int r = 0; r < options.repeats(); r++) judgeCalls(planned, judges, prompt, t, pairs.get(i % pairs.size()), c);
+                for (int r = 0; r < options.repeats(); r++) judgeCalls(planned, judges, prompt, t, pairs.get(i % pairs.size()), c, price);
             }
         }
         return new DryRunEstimator(config.prices()).estimate(planned);
     }
 
-    private static void judgeCalls(List<PlannedCall> planned, List<JudgeConfig> judges, JudgePrompt prompt, TournamentConfig t, int[] p, GoldenCase c) {
+    private static void judgeCalls(List<PlannedCall> planned, List<JudgeConfig> judges, JudgePrompt prompt, TournamentConfig t, int[] p, GoldenCase c,
+                                   Function<String, Double> price) {
         VariantConfig a = t.variants().get(p[0]), b = t.variants().get(p[1]);
         long answers = DryRun.maxTokens(a.decoding().maxTokens()) + DryRun.maxTokens(b.decoding().maxTokens());
-        DryRun.judgeCalls(planned, judges, prompt, new CaseRequests(a, b).question(c), c, answers, j -> 1.0);
+        DryRun.judgeCalls(planned, judges, prompt, new CaseRequests(a, b).question(c), c, answers, j -> price.apply(j.provider()));
     }
 }

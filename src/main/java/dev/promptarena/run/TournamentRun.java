@@ -8,6 +8,7 @@ import dev.promptarena.config.ReferenceJudgeConfig;
 import dev.promptarena.config.TournamentConfig;
 import dev.promptarena.dataset.GoldenCase;
 import dev.promptarena.engine.CallEngine;
+import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.CostModel;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.engine.PriceTable;
@@ -30,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Runs a tournament: one engine (journal, cache, budget) for the whole run; each scheduled pairing runs through the
@@ -75,7 +77,9 @@ public final class TournamentRun {
     }
 
     public Result execute(ArenaInputs fullInputs, RunOptions options) throws InterruptedException {
-        ArenaInputs in = fullInputs.limitedTo(options.limit());
+        ArenaInputs limited = fullInputs.limitedTo(options.limit());
+        // --shard: this machine's cases of every pairing (limit first, then shard, as for two variants).
+        ArenaInputs in = TournamentShards.select(limited, options.shard());
         ArenaConfig config = in.config();
         TournamentConfig t = config.tournament();
         if (t == null) throw new IllegalArgumentException("not a tournament config");
@@ -99,15 +103,18 @@ public final class TournamentRun {
         } else {
             started = Instant.now();
             dir = options.runDir() != null ? RunDirectory.createExact(options.runDir())
-                    : RunDirectory.create(options.outDir() != null ? options.outDir() : config.outputDir(), config.name(), ZonedDateTime.now());
+                    : RunDirectory.create(options.outDir() != null ? options.outDir() : config.outputDir(), config.name(),
+                            TournamentShards.suffix(options.shard()), ZonedDateTime.now(), null);
+            TournamentShards.describe(dir, limited, options);
         }
         // One process per run folder, as for a two-variant run (a second resume is refused).
         try (RunLock lock = RunLock.acquire(dir.path())) {
-            return execute(in, options, dir, started, judges, reference, checkRunner, embedder);
+            return execute(in, limited, options, dir, started, judges, reference, checkRunner, embedder);
         }
     }
 
-    private Result execute(ArenaInputs in, RunOptions options, RunDirectory dir, Instant started, List<JudgeConfig> judges,
+    /** @param limited the whole run's cases (a shard's {@code in} is part of them): the judge's balanced order is drawn over these */
+    private Result execute(ArenaInputs in, ArenaInputs limited, RunOptions options, RunDirectory dir, Instant started, List<JudgeConfig> judges,
                            ReferenceJudgeConfig reference, CheckRunner checkRunner, String embedder) throws InterruptedException {
         ArenaConfig config = in.config();
         TournamentConfig t = config.tournament();
@@ -136,12 +143,14 @@ public final class TournamentRun {
             long units = plan.stream().mapToLong(p -> (long) p.cases().size() * options.repeats()).sum();
             if (adaptive != null) units += (long) adaptive.extraCases(t, options.repeats()) * options.repeats();
             progress.start(units);
-            PairJudging judge = judges.isEmpty() ? new ReferenceJudge(reference.margin())
+            Function<Calls, PairJudging> judgeOver = c -> judges.isEmpty() ? new ReferenceJudge(reference.margin())
                     // Every pairing is presented in the two-variant run's balanced order of the same cases.
-                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, calls, costs,
-                            RunPipeline.orders(j.seed(), in, options.repeats()))).toList());
+                    : new JudgePanel(judges.stream().map(j -> new PairJudge(j, prompt, c, costs,
+                            RunPipeline.orders(j.seed(), limited, options.repeats()))).toList());
             PairingRunner pairings = new PairingRunner(in, options, dir, started, judges, templateSha, reference, embedder, shared, costs, checks,
-                    judge, progress, r -> runner = r, () -> interrupted, new StorageAfterJournalFailure(calls, err));
+                    judgeOver.apply(calls), progress, r -> runner = r, () -> interrupted, new StorageAfterJournalFailure(calls, err));
+            // Batch mode: every call of the fixed schedule (adaptive: of stage one) answered by provider batches first.
+            prefill(calls, pairings, judgeOver, plan, options);
             // A journal that failed on a pairing's last call leaves that pairing whole: the next must not start either.
             for (int p = 0; p < plan.size() && partial == null && calls.journalFailure() == null; p++) {
                 partial = pairings.run(plan.get(p), folder.pairs().get(p).dir(), runs);
@@ -152,6 +161,8 @@ public final class TournamentRun {
                     for (AdaptiveStage.Extra e : adaptive.extras(t, options.repeats(), games)) plan.add(new Planned(e.a(), e.b(), e.cases(), true));
                     folder = layout(t, plan, adaptive);
                     dir.writeJson(TournamentFolder.FILE, folder);
+                    // Stage two's pairings are known only now: its own batch phase.
+                    prefill(calls, pairings, judgeOver, plan.subList(p + 1, plan.size()), options);
                 }
                 if (partial == null && calls.journalFailure() == null && p + 1 < plan.size()) writeInterim(dir, folder, runs);
             }
@@ -186,6 +197,16 @@ public final class TournamentRun {
             if (!interimWarned) err.println("warning: could not write an interim report: " + e.getMessage());
             interimWarned = true;
         }
+    }
+
+    /**
+     * Batch mode's rounds for {@code stage} before its pairings run (issue 21). Stopped meanwhile (Ctrl-C, a kill after
+     * submission), the run is stopped as by Ctrl-C: no pairing records a case, and the journaled batches wait for a resume.
+     */
+    private void prefill(CallEngine calls, PairingRunner pairings, Function<Calls, PairJudging> judgeOver,
+                         List<Planned> stage, RunOptions options) throws InterruptedException {
+        if (options.engine().batch() == null || interrupted || stage.isEmpty()) return;
+        if (!pairings.prefill(calls, judgeOver, List.copyOf(stage))) interrupt();
     }
 
     /** One pairing to run: variants {@code a} &lt; {@code b} (indices, control 0) on {@code cases}; adaptive ones are stage two's. */
