@@ -10,6 +10,7 @@
 # peak RSS, CPU time per call and the startup time of `--help`. BENCH_RUN_ARGS adds options to the run
 # (e.g. BENCH_RUN_ARGS=--no-cache to measure what the response cache costs); BENCH_RUN_JAVA_OPTS replaces the
 # launcher's JVM options for the run only, not for the `--help` timings (e.g. to record a flight recording).
+# BENCH_FORMAT=csv writes the golden set as CSV (each message a quoted cell over two lines) instead of JSONL.
 set -euo pipefail
 CASES=${1:-1000}
 CONC=${2:-64}
@@ -32,15 +33,23 @@ source "$here/bench/fake-server.sh"
 start_fake_server "$work" $((CASES * 6 + 100)) --latency-ms "$LATENCY" --jitter-ms "$JITTER" --axes "$axes" \
   --error-rate "$ERRORS" --rate-429 "$R429"
 
-python3 - "$CASES" > "$work/cases.jsonl" <<'PY'
-import json, sys
-for i in range(int(sys.argv[1])):
-    print(json.dumps({"id": f"c{i:05d}", "message": f"Case {i}: my order has not arrived, what now?",
-                      "customer_name": "Sam", "order": f"#{40000 + i}", "reference": "Open a trace per S-1."}))
+dataset="$work/cases.${BENCH_FORMAT:-jsonl}"
+python3 - "$CASES" "${BENCH_FORMAT:-jsonl}" > "$dataset" <<'PY'
+import csv, json, sys
+rows = ({"id": f"c{i:05d}", "message": f"Case {i}: my order has not arrived, what now?",
+         "customer_name": "Sam", "order": f"#{40000 + i}", "reference": "Open a trace per S-1."} for i in range(int(sys.argv[1])))
+if sys.argv[2] == "csv":
+    w = csv.DictWriter(sys.stdout, ["id", "message", "customer_name", "order", "reference"], lineterminator="\r\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow({**r, "message": r["message"].replace(": ", ":\n", 1)})
+else:
+    for r in rows:
+        print(json.dumps(r))
 PY
 cat > "$work/arena.yaml" <<YAML
 name: bench
-dataset: $work/cases.jsonl
+dataset: $dataset
 rubric: $here/rubrics/support-bot.yaml
 output: $work/reports
 providers:

@@ -1,21 +1,13 @@
 package dev.promptarena.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.opencsv.CSVReader;
-import com.opencsv.exceptions.CsvException;
 import dev.promptarena.input.InputException;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.input.IntSort;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +21,15 @@ import java.util.Map;
  */
 public final class DatasetLoader {
     /**
-     * Validates every case (file, line and field in each error; duplicate ids; an empty set) and returns the golden set:
-     * a JSONL file read back line by line as the run needs its cases, a CSV file held in memory (CSV records may span
-     * lines, which a line index does not follow; JSONL is the format for large sets).
+     * Validates every case (file, line and field in each error; duplicate ids; an empty set) and returns the golden set,
+     * read back from the file as the run needs its cases: a JSONL file by line, a CSV file by record (a quoted cell
+     * may span lines).
      */
     public GoldenSet load(Path file) {
         String name = file.getFileName().toString().toLowerCase();
         GoldenSet cases;
         try {
-            cases = name.endsWith(".csv") ? GoldenSet.of(new GoldenStore.Memory(csv(file)), sha256(file))
-                    : jsonl(file);
+            cases = name.endsWith(".csv") ? csv(file) : jsonl(file);
         } catch (NoSuchFileException e) {
             throw new InputException(file, "file not found");
         } catch (IOException e) {
@@ -51,6 +42,11 @@ public final class DatasetLoader {
 
     private static GoldenSet jsonl(Path file) throws IOException {
         JsonlGoldenStore store = JsonlGoldenStore.scan(file);
+        return GoldenSet.of(store, store.sha256);
+    }
+
+    private static GoldenSet csv(Path file) throws IOException {
+        CsvGoldenStore store = CsvGoldenStore.scan(file);
         return GoldenSet.of(store, store.sha256);
     }
 
@@ -78,19 +74,6 @@ public final class DatasetLoader {
         if (dup < 0) return;
         GoldenCase c = cases.get(dup);
         throw new InputException(file, c.line(), "id", "duplicate id '" + c.id() + "' (first at line " + cases.get(first).line() + ")");
-    }
-
-    /** SHA-256 of the file's bytes, read in chunks (not the whole file in one array). */
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] chunk = new byte[1 << 16];
-            int r;
-            while ((r = in.read(chunk)) > 0) digest.update(chunk, 0, r);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 
     static GoldenCase fromJson(Path file, int line, JsonNode node) {
@@ -144,30 +127,7 @@ public final class DatasetLoader {
         return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
     }
 
-    private List<GoldenCase> csv(Path file) throws IOException {
-        List<GoldenCase> out = new ArrayList<>();
-        try (CSVReader r = new CSVReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
-            String[] header = r.readNext();
-            if (header == null) return out;
-            if (header.length > 0 && header[0].startsWith("\uFEFF")) header[0] = header[0].substring(1);
-            int idColumn = List.of(header).indexOf("id");
-            if (idColumn < 0) throw new InputException(file, 1, "id", "the header row has no 'id' column");
-            long lineBefore = r.getLinesRead();
-            String[] row;
-            while ((row = r.readNext()) != null) {
-                int line = (int) lineBefore + 1;
-                lineBefore = r.getLinesRead();
-                if (row.length == 1 && row[0].isBlank()) continue;
-                if (row.length != header.length) throw new InputException(file, line, null, "expected " + header.length + " columns, got " + row.length);
-                out.add(fromCsv(file, line, header, row));
-            }
-        } catch (CsvException e) {
-            throw new InputException(file, (int) e.getLineNumber(), null, "malformed CSV: " + e.getMessage());
-        }
-        return out;
-    }
-
-    private static GoldenCase fromCsv(Path file, int line, String[] header, String[] row) {
+    static GoldenCase fromCsv(Path file, int line, String[] header, String[] row) {
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, String> tags = new LinkedHashMap<>();
         String id = null, reference = null, context = null;

@@ -1,11 +1,11 @@
 package dev.promptarena.dataset;
 
+import dev.promptarena.util.ClosingIterator;
 import java.util.AbstractList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.RandomAccess;
 import java.util.Set;
@@ -151,27 +151,19 @@ public final class GoldenSet extends AbstractList<GoldenCase> {
 
     @Override
     public void forEach(Consumer<? super GoldenCase> action) {
-        try (Pass pass = new Pass()) {
-            while (pass.hasNext()) action.accept(pass.next());
-        }
+        ClosingIterator.forEachClosing(new Pass(), action);
     }
 
-    private final class Pass implements Iterator<GoldenCase>, AutoCloseable {
+    private final class Pass extends ClosingIterator<GoldenCase> {
         private GoldenStore.Cursor cursor;
-        private int next;
 
         @Override
-        public boolean hasNext() {
-            if (next < size()) return true;
-            close();
-            return false;
-        }
+        protected int size() { return GoldenSet.this.size(); }
 
         @Override
-        public GoldenCase next() {
-            if (!hasNext()) throw new NoSuchElementException();
+        protected GoldenCase read(int i) {
             if (cursor == null) cursor = store.cursor(ascending);
-            return cursor.read(at(next++));
+            return cursor.read(at(i));
         }
 
         @Override

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Where a {@link GoldenSet}'s cases are: what every case needs to be found and ordered (its id and tags, without
  * parsing it again), and the case itself on demand. {@link JsonlGoldenStore} reads each case back from the file;
- * {@link Memory} holds the cases (CSV files, and lists built in code).
+ * {@link CsvGoldenStore} each CSV record; {@link Memory} holds the cases (lists built in code).
  */
 interface GoldenStore {
     int size();

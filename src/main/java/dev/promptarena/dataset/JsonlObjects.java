@@ -43,12 +43,12 @@ public final class JsonlObjects {
     }
 
     /**
-     * One line's object, or null for a blank line (also used by {@link JsonlGoldenStore}, which reads the golden set
-     * line by line from bytes, so both report the same errors).
+     * One line's object, or null for a blank line (also used by {@link JsonlGoldenStore} and recorded responses, which
+     * read their files line by line from bytes, so all report the same errors).
      *
      * @param text the line without its terminator
      */
-    static JsonNode object(Path file, int line, String text) {
+    public static JsonNode object(Path file, int line, String text) {
         // Editors on Windows save UTF-8 with a byte-order mark; it is not part of the data.
         if (line == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
         if (text.isBlank()) return null;

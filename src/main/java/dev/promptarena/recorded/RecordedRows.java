@@ -2,45 +2,57 @@ package dev.promptarena.recorded;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.opencsv.CSVReader;
-import com.opencsv.exceptions.CsvException;
 import dev.promptarena.dataset.JsonlObjects;
-import dev.promptarena.input.Hashing;
+import dev.promptarena.input.ByteLines;
+import dev.promptarena.input.CsvRecords;
 import dev.promptarena.input.InputException;
-import java.io.BufferedReader;
+import dev.promptarena.input.RecordIndex;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the rows of a recorded-responses file: JSONL (one object per line) or, for a {@code .csv}
- * name, CSV with a header row. CSV cells become JSON strings (an empty cell counts as absent), so
- * both formats are validated by the same code.
+ * The rows of a recorded-responses file: JSONL (one object per line) or, for a {@code .csv} name, CSV with a header
+ * row. CSV cells become JSON strings (an empty cell counts as absent), so both formats are validated by the same
+ * code. The file is read once to check its syntax (every malformed row before any other error, as when it was read
+ * whole) and the rows are then read back by offset ({@link RecordIndex}): a 100,000-case run no longer holds every
+ * response text.
  */
 final class RecordedRows {
     /** One row and the line it starts on. */
     record Row(int line, Map<String, JsonNode> fields) {}
 
-    /** The rows of a file and the hash of the bytes they were read from. */
-    record Rows(List<Row> rows, String sha256) {}
+    private final Path file;
+    private final RecordIndex index;
+    private final String[] header; // null for JSONL
+    final String sha256;
 
-    private RecordedRows() {}
+    private RecordedRows(Path file, RecordIndex index, String[] header, String sha256) {
+        this.file = file;
+        this.index = index;
+        this.header = header;
+        this.sha256 = sha256;
+    }
 
-    static Rows read(Path file) {
+    static RecordedRows read(Path file) {
         try {
-            // Parsed from the same bytes that are hashed, so the manifest's hash is of what was evaluated.
-            byte[] bytes = Files.readAllBytes(file);
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            List<Row> rows = file.getFileName().toString().toLowerCase().endsWith(".csv") ? csv(file, text) : jsonl(file, text);
-            if (rows.isEmpty()) throw new InputException(file, 1, null, "the file has no responses");
-            return new Rows(rows, Hashing.sha256(bytes));
+            RecordIndex index = new RecordIndex(file, "the recorded responses");
+            boolean csv = file.getFileName().toString().toLowerCase().endsWith(".csv");
+            String[][] header = new String[1][];
+            // Bad UTF-8 becomes U+FFFD, as when the file was decoded whole with new String(bytes, UTF_8).
+            String sha256 = csv ? CsvRecords.scan(file, index, false, new CsvRecords.Sink() {
+                @Override public void header(String[] names) { header[0] = names; }
+
+                @Override public void record(String[] cells, int line, long start, int length, int checksum) {
+                    index.add(start, length, line, checksum);
+                }
+            }) : jsonl(file, index);
+            if (index.size() == 0) throw new InputException(file, 1, null, "the file has no responses");
+            return new RecordedRows(file, index, header[0], sha256);
         } catch (NoSuchFileException e) {
             throw new InputException(file, "file not found");
         } catch (IOException e) {
@@ -48,38 +60,43 @@ final class RecordedRows {
         }
     }
 
-    private static List<Row> jsonl(Path file, String content) throws IOException {
-        try (BufferedReader r = new BufferedReader(new StringReader(content))) {
-            return JsonlObjects.read(file, r, (line, node) -> {
-                Map<String, JsonNode> fields = new LinkedHashMap<>();
-                node.fields().forEachRemaining(e -> { if (!e.getValue().isNull()) fields.put(e.getKey(), e.getValue()); });
-                return new Row(line, fields);
-            });
+    private static String jsonl(Path file, RecordIndex index) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteLines lines = new ByteLines(in, false);
+            while (lines.next()) {
+                if (JsonlObjects.object(file, lines.number(), lines.text()) == null) continue;
+                index.add(lines.start(), lines.length(), lines.number(), RecordIndex.checksum(lines.bytes(), 0, lines.length()));
+            }
+            index.done(lines.position());
+            return lines.sha256();
         }
     }
 
-    private static List<Row> csv(Path file, String content) throws IOException {
-        List<Row> out = new ArrayList<>();
-        try (CSVReader r = new CSVReader(new StringReader(content))) {
-            String[] header = r.readNext();
-            if (header == null) return out;
-            if (header.length > 0 && header[0].startsWith("\uFEFF")) header[0] = header[0].substring(1);
-            long linesBefore = r.getLinesRead();
-            String[] cells;
-            while ((cells = r.readNext()) != null) {
-                int line = (int) linesBefore + 1; // a quoted cell may span lines: report where the row starts
-                linesBefore = r.getLinesRead();
-                if (cells.length == 1 && cells[0].isBlank()) continue;
-                if (cells.length != header.length) throw new InputException(file, line, null, "expected " + header.length + " columns, got " + cells.length);
-                Map<String, JsonNode> fields = new LinkedHashMap<>();
-                for (int i = 0; i < header.length; i++) {
-                    if (!cells[i].isEmpty()) fields.put(header[i].trim(), TextNode.valueOf(cells[i]));
-                }
-                out.add(new Row(line, fields));
+    Path file() { return file; }
+
+    int size() { return index.size(); }
+
+    int line(int i) { return index.line(i); }
+
+    /** Reads rows in file order through one open file; close it after the last. */
+    RecordIndex.Reader reader() { return index.new Reader(true); }
+
+    Row read(RecordIndex.Reader reader, int i) { return row(i, reader.read(i, "the row at line " + index.line(i))); }
+
+    /** Row {@code i} read alone (safe on many threads at once). */
+    Row readAlone(int i) { return row(i, index.readAlone(i, "the row at line " + index.line(i))); }
+
+    private Row row(int i, String text) {
+        int line = index.line(i);
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        if (header == null) {
+            JsonlObjects.object(file, line, text).fields().forEachRemaining(e -> { if (!e.getValue().isNull()) fields.put(e.getKey(), e.getValue()); });
+        } else {
+            String[] cells = CsvRecords.cells(text);
+            for (int k = 0; k < header.length; k++) {
+                if (!cells[k].isEmpty()) fields.put(header[k].trim(), TextNode.valueOf(cells[k]));
             }
-        } catch (CsvException e) {
-            throw new InputException(file, (int) e.getLineNumber(), null, "malformed CSV: " + e.getMessage());
         }
-        return out;
+        return new Row(line, fields);
     }
 }

@@ -3,7 +3,6 @@ package dev.promptarena.run;
 import dev.promptarena.dataset.GoldenCase;
 import dev.promptarena.dataset.GoldenSet;
 import dev.promptarena.input.Hashing;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,13 +41,14 @@ public record Shard(int index, int count) {
     public boolean contains(String caseId) { return bucket(caseId, count) == index - 1; }
 
     /** Positions (0-based, in golden-set order) of this shard's cases among {@code cases}. */
-    public List<Integer> positions(List<GoldenCase> cases) {
+    public int[] positions(List<GoldenCase> cases) {
         List<String> ids = GoldenSet.of(cases).ids();
-        List<Integer> out = new ArrayList<>();
+        int[] out = new int[ids.size()];
+        int n = 0;
         for (int i = 0; i < ids.size(); i++) {
-            if (contains(ids.get(i))) out.add(i);
+            if (contains(ids.get(i))) out[n++] = i;
         }
-        return out;
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** "K/N", as typed. */

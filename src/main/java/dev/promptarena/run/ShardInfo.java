@@ -6,7 +6,6 @@ import dev.promptarena.input.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * A shard folder's {@code shard.json}: which shard it is and where its cases stand in the whole run, so
@@ -17,14 +16,15 @@ import java.util.List;
  * @param count     number of shards
  * @param cases     golden-set cases in the whole run (after --limit)
  * @param repeats   samples per case
- * @param positions 0-based golden-set positions of this shard's cases, ascending
+ * @param positions 0-based golden-set positions of this shard's cases, ascending (an {@code int[]}, not boxed: a
+ *                  million-case merge reads a position per case; written to JSON as the same array)
  */
-public record ShardInfo(int index, int count, int cases, int repeats, List<Integer> positions) {
+public record ShardInfo(int index, int count, int cases, int repeats, int[] positions) {
     public static final String FILE = "shard.json";
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public ShardInfo {
-        positions = List.copyOf(positions);
+        java.util.Objects.requireNonNull(positions, "positions"); // a shard.json without them: "cannot read", as before
     }
 
     public String label() { return index + "/" + count; }

@@ -80,17 +80,17 @@ public final class ShardMerge {
      */
     private static void place(ShardSet.Member m, int shard, StoredCases records, int[] owner, int repeats) {
         Path file = m.dir().resolve("cases.jsonl");
-        List<Integer> positions = m.info().positions();
-        if (records.size() != positions.size() * repeats) {
+        int[] positions = m.info().positions();
+        if (records.size() != positions.length * repeats) {
             throw new InputException(file, 0, null, "shard " + m.info().label() + " records " + records.size() + " cases, but shard.json lists "
-                    + positions.size() + " cases x " + repeats + " repeats");
+                    + positions.length + " cases x " + repeats + " repeats");
         }
         HashSlots firstSeen = new HashSlots();
         int i = 0;
         String groupId = null;
         for (CaseRecord r : records) {
             // cases.jsonl is in golden-set order, repeats together: the j-th case of the shard is at positions[j].
-            int expected = positions.get(i / repeats);
+            int expected = positions[i / repeats];
             String id = r.caseId();
             boolean outOfOrder = r.repeat() != i % repeats;
             if (i % repeats == 0) {

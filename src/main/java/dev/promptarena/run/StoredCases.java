@@ -1,5 +1,6 @@
 package dev.promptarena.run;
 
+import dev.promptarena.util.ClosingIterator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,6 @@ import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
 /**
@@ -179,27 +179,18 @@ public final class StoredCases extends AbstractList<CaseRecord> {
 
     @Override
     public void forEach(Consumer<? super CaseRecord> action) {
-        try (Sequential it = new Sequential()) {
-            while (it.hasNext()) action.accept(it.next());
-        }
+        ClosingIterator.forEachClosing(new Sequential(), action);
     }
 
-    private final class Sequential implements Iterator<CaseRecord>, AutoCloseable {
+    private final class Sequential extends ClosingIterator<CaseRecord> {
         private InputStream in;
         private long pos;
-        private int next;
 
         @Override
-        public boolean hasNext() {
-            if (next < size()) return true;
-            close();
-            return false;
-        }
+        protected int size() { return StoredCases.this.size(); }
 
         @Override
-        public CaseRecord next() {
-            if (!hasNext()) throw new NoSuchElementException();
-            int i = next++;
+        protected CaseRecord read(int i) {
             if (i >= stored) return tail.get(i - stored);
             try {
                 if (in == null) in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);

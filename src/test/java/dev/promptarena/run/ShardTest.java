@@ -34,7 +34,7 @@ class ShardTest {
         TreeSet<Integer> seen = new TreeSet<>();
         int total = 0;
         for (int k = 1; k <= 7; k++) {
-            List<Integer> p = new Shard(k, 7).positions(all);
+            List<Integer> p = java.util.Arrays.stream(new Shard(k, 7).positions(all)).boxed().toList();
             assertEquals(new ArrayList<>(new TreeSet<>(p)), p, "ascending, no duplicates");
             seen.addAll(p);
             total += p.size();
@@ -49,7 +49,7 @@ class ShardTest {
         // this is a deterministic check that the bucket function is not skewed (4 sd = 187).
         List<GoldenCase> all = cases(0, 20_000);
         for (int k = 1; k <= 8; k++) {
-            int n = new Shard(k, 8).positions(all).size();
+            int n = new Shard(k, 8).positions(all).length;
             assertTrue(Math.abs(n - 2_500) < 187, "shard " + k + " has " + n);
         }
     }
@@ -61,8 +61,8 @@ class ShardTest {
         after.addAll(before);
         for (int k = 1; k <= 4; k++) {
             Shard s = new Shard(k, 4);
-            List<String> idsBefore = s.positions(before).stream().map(i -> before.get(i).id()).toList();
-            List<String> idsAfter = s.positions(after).stream().map(i -> after.get(i).id()).filter(id -> Integer.parseInt(id.substring(5)) < 500).toList();
+            List<String> idsBefore = java.util.Arrays.stream(s.positions(before)).mapToObj(i -> before.get(i).id()).toList();
+            List<String> idsAfter = java.util.Arrays.stream(s.positions(after)).mapToObj(i -> after.get(i).id()).filter(id -> Integer.parseInt(id.substring(5)) < 500).toList();
             assertEquals(idsBefore, idsAfter, "shard " + k);
         }
     }

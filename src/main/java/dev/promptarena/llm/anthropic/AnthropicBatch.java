@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptarena.llm.BatchApi;
 import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.ProviderException;
+import dev.promptarena.llm.http.BaseUrl;
 import dev.promptarena.llm.http.BatchHttp;
-import dev.promptarena.llm.http.JsonHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -36,14 +36,12 @@ public final class AnthropicBatch implements BatchApi {
     private final Limits limits;
 
     public AnthropicBatch(ProviderConfig config, String apiKey, Duration timeout, Clock clock, Limits limits) {
-        String b = config.baseUrl() == null ? AnthropicProtocol.BASE_URL : config.baseUrl();
-        this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        this.base = BaseUrl.trimSlash(config.baseUrl() == null ? AnthropicProtocol.BASE_URL : config.baseUrl());
         Map<String, String> h = new LinkedHashMap<>(config.headers());
         h.putIfAbsent("anthropic-version", config.options().getOrDefault("anthropic_version", AnthropicClient.API_VERSION));
         if (apiKey != null && !apiKey.isEmpty()) h.put("x-api-key", apiKey);
         this.headers = Map.copyOf(h);
-        var client = JsonHttp.clientFor(base, Duration.ofSeconds(10));
-        this.http = new BatchHttp(client, timeout, JsonHttp.forProvider(client, timeout, clock, config.headers(), apiKey, json), json);
+        this.http = BatchHttp.forProvider(base, timeout, clock, config.headers(), apiKey, json);
         this.limits = limits;
     }
 

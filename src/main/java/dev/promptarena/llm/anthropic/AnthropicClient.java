@@ -5,6 +5,7 @@ import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderConfig;
+import dev.promptarena.llm.http.BaseUrl;
 import dev.promptarena.llm.http.JsonHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,8 +32,7 @@ public final class AnthropicClient implements LlmClient {
 
     /** @param apiKey the key's value, looked up by the caller in the environment it was given */
     public AnthropicClient(ProviderConfig config, String apiKey, HttpClient http, Duration timeout, Clock clock) {
-        String base = config.baseUrl() == null ? AnthropicProtocol.BASE_URL : config.baseUrl();
-        if (base.endsWith("/")) base = base.substring(0, base.length() - 1);
+        String base = BaseUrl.trimSlash(config.baseUrl() == null ? AnthropicProtocol.BASE_URL : config.baseUrl());
         this.endpoint = URI.create(base + "/v1/messages");
         Map<String, String> h = new LinkedHashMap<>(config.headers());
         h.putIfAbsent("anthropic-version", config.options().getOrDefault("anthropic_version", API_VERSION));

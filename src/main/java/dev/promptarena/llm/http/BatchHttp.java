@@ -27,6 +27,16 @@ public final class BatchHttp {
     private final JsonHttp redactor;
     private final ObjectMapper json;
 
+    /**
+     * The batch HTTP of a provider at {@code base}: its own client (10 s to connect) and the provider's
+     * {@link JsonHttp} to redact its secrets from error texts. Shared by the OpenAI and Anthropic batch clients.
+     */
+    public static BatchHttp forProvider(String base, Duration timeout, java.time.Clock clock, Map<String, String> configuredHeaders,
+                                        String apiKey, ObjectMapper json) {
+        HttpClient client = JsonHttp.clientFor(base, Duration.ofSeconds(10));
+        return new BatchHttp(client, timeout, JsonHttp.forProvider(client, timeout, clock, configuredHeaders, apiKey, json), json);
+    }
+
     /** @param redactor the provider's {@link JsonHttp}, whose secrets this removes from error texts */
     public BatchHttp(HttpClient http, Duration timeout, JsonHttp redactor, ObjectMapper json) {
         this.http = http;

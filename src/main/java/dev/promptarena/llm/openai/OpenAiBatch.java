@@ -8,7 +8,6 @@ import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.ProviderException;
 import dev.promptarena.llm.http.BatchHttp;
-import dev.promptarena.llm.http.JsonHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -40,13 +39,12 @@ public final class OpenAiBatch implements BatchApi {
     public OpenAiBatch(ProviderConfig config, String apiKey, Duration timeout, Clock clock, Limits limits) {
         if (config.options().containsKey("deployment"))
             throw new IllegalArgumentException("provider '" + config.name() + "': batch mode does not support Azure deployments yet");
-        this.base = OpenAiClient.trimSlash(config.baseUrl());
+        this.base = OpenAiClient.baseUrl(config.baseUrl());
         this.maxTokensField = config.options().getOrDefault("max_tokens_field", "max_tokens");
         Map<String, String> h = new LinkedHashMap<>(config.headers());
         if (apiKey != null && !apiKey.isEmpty()) h.put("Authorization", "Bearer " + apiKey);
         this.headers = Map.copyOf(h);
-        var client = JsonHttp.clientFor(base, Duration.ofSeconds(10));
-        this.http = new BatchHttp(client, timeout, JsonHttp.forProvider(client, timeout, clock, config.headers(), apiKey, json), json);
+        this.http = BatchHttp.forProvider(base, timeout, clock, config.headers(), apiKey, json);
         this.limits = limits;
     }
 

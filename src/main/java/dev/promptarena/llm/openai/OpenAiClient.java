@@ -5,6 +5,7 @@ import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderConfig;
+import dev.promptarena.llm.http.BaseUrl;
 import dev.promptarena.llm.http.JsonHttp;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -46,7 +47,7 @@ public final class OpenAiClient implements LlmClient {
      * @param clock   for Retry-After HTTP-dates
      */
     public OpenAiClient(ProviderConfig config, String apiKey, HttpClient http, Duration timeout, Clock clock) {
-        this.baseUrl = trimSlash(config.baseUrl());
+        this.baseUrl = baseUrl(config.baseUrl());
         Map<String, String> opts = config.options();
         String deployment = opts.get("deployment");
         String path = deployment != null
@@ -76,8 +77,9 @@ public final class OpenAiClient implements LlmClient {
     @Override
     public void close() { http.close(); }
 
-    static String trimSlash(String url) {
+    /** The configured base URL, required (there is no default endpoint), without its trailing slash. */
+    static String baseUrl(String url) {
         if (url == null) throw new IllegalArgumentException("base_url is required for an OpenAI-compatible provider");
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return BaseUrl.trimSlash(url);
     }
 }

@@ -1,0 +1,100 @@
+package dev.promptarena.dataset;
+
+import dev.promptarena.input.CsvRecords;
+import dev.promptarena.input.InputException;
+import dev.promptarena.input.RecordIndex;
+import dev.promptarena.util.StringColumn;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A CSV golden set read back from its file, record by record, as {@link JsonlGoldenStore} reads JSONL lines: memory
+ * holds per case where its record is ({@link RecordIndex}: offset, length, first line,
+ * checksum), its id and its tags (equal tag maps shared), not its texts. Every record is validated once by
+ * {@link #scan}, with the errors the whole-file reader gave; a record read again must have the checksum it had.
+ */
+final class CsvGoldenStore implements GoldenStore {
+    private final RecordIndex index;
+    private final String[] header;
+    private final StringColumn ids; // UTF-8 bytes in one column, as JsonlGoldenStore keeps them
+    private final int[] tagCodes;
+    private final List<Map<String, String>> tagMaps;
+    final String sha256;
+
+    private CsvGoldenStore(Scan s, String sha256) {
+        this.index = s.index;
+        this.header = s.header;
+        this.ids = s.ids.trim();
+        this.tagCodes = Arrays.copyOf(s.tagCodes, s.n);
+        this.tagMaps = List.copyOf(s.tagMaps);
+        this.sha256 = sha256;
+    }
+
+    /** Reads and validates every record, hashing the file's bytes on the way (the manifest's dataset hash). */
+    static CsvGoldenStore scan(Path file) throws IOException {
+        Scan s = new Scan(file);
+        String sha256 = CsvRecords.scan(file, s.index, true, s);
+        return new CsvGoldenStore(s, sha256);
+    }
+
+    @Override public int size() { return ids.size(); }
+
+    @Override public String id(int i) { return ids.get(i); }
+
+    @Override public Map<String, String> tags(int i) { return tagMaps.get(tagCodes[i]); }
+
+    @Override public Cursor cursor(boolean ascending) {
+        var reader = index.new Reader(ascending);
+        return new Cursor() {
+            @Override
+            public GoldenCase read(int i) {
+                String id = ids.get(i);
+                GoldenCase c = DatasetLoader.fromCsv(index.file(), index.line(i), header, CsvRecords.cells(reader.read(i, "case '" + id + "'")));
+                if (!c.id().equals(id)) throw index.changed(i, "case '" + id + "' is not what was read at the start");
+                return c;
+            }
+
+            @Override
+            public void close() { reader.close(); }
+        };
+    }
+
+    private static final class Scan implements CsvRecords.Sink {
+        private final Path file;
+        private final RecordIndex index;
+        private final Map<Map<String, String>, Integer> tagCode = new HashMap<>();
+        private final List<Map<String, String>> tagMaps = new ArrayList<>();
+        private String[] header;
+        private final StringColumn ids = new StringColumn();
+        private int[] tagCodes = new int[1024];
+        private int n;
+
+        Scan(Path file) {
+            this.file = file;
+            this.index = new RecordIndex(file, "the golden set");
+        }
+
+        @Override
+        public void header(String[] names) {
+            if (!List.of(names).contains("id")) throw new InputException(file, 1, "id", "the header row has no 'id' column");
+            header = names;
+        }
+
+        @Override
+        public void record(String[] cells, int line, long start, int length, int checksum) {
+            GoldenCase c = DatasetLoader.fromCsv(file, line, header, cells);
+            if (n == tagCodes.length) tagCodes = Arrays.copyOf(tagCodes, n * 2);
+            index.add(start, length, line, checksum);
+            ids.append(c.id());
+            tagCodes[n++] = tagCode.computeIfAbsent(c.tags(), t -> {
+                tagMaps.add(t);
+                return tagMaps.size() - 1;
+            });
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.promptarena.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * A file's lines with their byte offsets, split as {@code BufferedReader.readLine} splits them ({@code \n},
+ * {@code \r\n} or a lone {@code \r}), so line numbers are the ones a reader of the whole file reports; the bytes
+ * are hashed on the way (the manifest's hash of what was read). A file read back by offset later (a golden set,
+ * recorded responses) needs where each line starts, which a {@code Reader} does not say.
+ */
+public final class ByteLines {
+    private static final int CHUNK = 1 << 16;
+    private static final byte[] NONE = {};
+    private static final byte[] LF = {'\n'};
+    private static final byte[] CR = {'\r'};
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private final InputStream in;
+    private final MessageDigest digest;
+    private final CharsetDecoder utf8;
+    private final byte[] chunk = new byte[CHUNK];
+    private int chunkPos;
+    private int chunkLen;
+    private long consumed; // bytes before chunk[chunkPos]
+    private byte[] line = new byte[1 << 12];
+    private int len;
+    private byte[] terminator = NONE;
+    private int lineNo;
+    private long start;
+
+    /**
+     * @param strictUtf8 bad UTF-8 is an error (as for {@code Files.newBufferedReader}), else it becomes U+FFFD (as
+     *                   for {@code new String(bytes, UTF_8)}): each caller keeps the behaviour its whole-file reader had
+     */
+    public ByteLines(InputStream in, boolean strictUtf8) {
+        this.in = in;
+        CodingErrorAction bad = strictUtf8 ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
+        this.utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(bad).onUnmappableCharacter(bad);
+        try {
+            this.digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** Moves to the next line; false at the end of the file (a last line without a terminator is a line). */
+    public boolean next() throws IOException {
+        start = consumed;
+        len = 0;
+        terminator = NONE;
+        int b;
+        while ((b = read()) >= 0) {
+            if (b == '\n') {
+                terminator = LF;
+                break;
+            }
+            if (b == '\r') {
+                terminator = peek() == '\n' ? CRLF : CR;
+                if (terminator == CRLF) read();
+                break;
+            }
+            if (len == line.length) line = Arrays.copyOf(line, len * 2);
+            line[len++] = (byte) b;
+        }
+        if (b < 0 && len == 0) return false;
+        lineNo++;
+        return true;
+    }
+
+    /** The line's bytes without its terminator: valid up to {@link #length()} until the next {@link #next()}. */
+    public byte[] bytes() { return line; }
+
+    public int length() { return len; }
+
+    /** The line's terminator: none (the last line), \n, \r or \r\n. Not to be modified. */
+    public byte[] terminator() { return terminator; }
+
+    /** 1 for the first line. */
+    public int number() { return lineNo; }
+
+    /** Offset of the line's first byte in the file. */
+    public long start() { return start; }
+
+    /** The line as text. */
+    public String text() throws IOException { return utf8.decode(ByteBuffer.wrap(line, 0, len)).toString(); }
+
+    /** Bytes read so far: the file's size once {@link #next()} has returned false. */
+    public long position() { return consumed; }
+
+    /** SHA-256 of every byte read (the whole file once {@link #next()} has returned false). */
+    public String sha256() { return HexFormat.of().formatHex(digest.digest()); }
+
+    private int read() throws IOException {
+        if (chunkPos == chunkLen && !fill()) return -1;
+        consumed++;
+        return chunk[chunkPos++] & 0xff;
+    }
+
+    private int peek() throws IOException {
+        if (chunkPos == chunkLen && !fill()) return -1;
+        return chunk[chunkPos] & 0xff;
+    }
+
+    private boolean fill() throws IOException {
+        int r;
+        do {
+            r = in.read(chunk);
+        } while (r == 0);
+        if (r < 0) return false;
+        digest.update(chunk, 0, r);
+        chunkPos = 0;
+        chunkLen = r;
+        return true;
+    }
+}

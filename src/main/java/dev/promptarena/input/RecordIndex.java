@@ -1,0 +1,153 @@
+package dev.promptarena.input;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.zip.CRC32C;
+
+/**
+ * Where the records of a validated input file are (offset, length, first line, CRC-32C of the bytes), so they are
+ * read back when needed instead of held: 20 bytes a record. A record read back must have the checksum it had and
+ * the file its size, else reading stops with {@code file:line: <subject> changed since the run read it}: a file
+ * edited during a run must not mix two versions. Filled by one thread, then read by many.
+ */
+public final class RecordIndex {
+    /** Window of a pass in file order: one read for many records (a read a record cost a system call each). */
+    private static final int WINDOW = 1 << 16;
+
+    private final Path file;
+    private final String subject;
+    private long size;
+    private long[] starts = new long[1024];
+    private int[] lengths = new int[1024];
+    private int[] lines = new int[1024];
+    private int[] checksums = new int[1024];
+    private int n;
+
+    /** @param subject names the file in the error for a changed file, e.g. "the golden set" */
+    public RecordIndex(Path file, String subject) {
+        this.file = file;
+        this.subject = subject;
+    }
+
+    /** Adds a record; its checksum is {@link #checksum} of its bytes (or a {@link CRC32C} over them in pieces). */
+    public void add(long start, int length, int line, int checksum) {
+        if (n == starts.length) {
+            int m = n * 2;
+            starts = Arrays.copyOf(starts, m);
+            lengths = Arrays.copyOf(lengths, m);
+            lines = Arrays.copyOf(lines, m);
+            checksums = Arrays.copyOf(checksums, m);
+        }
+        starts[n] = start;
+        lengths[n] = length;
+        lines[n] = line;
+        checksums[n++] = checksum;
+    }
+
+    /** After the last {@link #add}: the file's size as read, and the arrays cut to their records. */
+    public RecordIndex done(long fileSize) {
+        size = fileSize;
+        starts = Arrays.copyOf(starts, n);
+        lengths = Arrays.copyOf(lengths, n);
+        lines = Arrays.copyOf(lines, n);
+        checksums = Arrays.copyOf(checksums, n);
+        return this;
+    }
+
+    public int size() { return n; }
+
+    public Path file() { return file; }
+
+    /** The line record {@code i} starts on. */
+    public int line(int i) { return lines[i]; }
+
+    public static int checksum(byte[] b, int off, int len) {
+        CRC32C crc = new CRC32C();
+        crc.update(b, off, len);
+        return (int) crc.getValue();
+    }
+
+    /** Record {@code i} read alone (its own open file: safe on many threads at once). */
+    public String readAlone(int i, String what) {
+        try (Reader r = new Reader(false)) {
+            return r.read(i, what);
+        }
+    }
+
+    /** The error for a record that is not what was read, at its line. */
+    public InputException changed(int i, String what) {
+        return new InputException(file, i < 0 ? 0 : lines[i], null, subject + " changed since the run read it (" + what
+                + "): restore the file the run started with, or start a new run");
+    }
+
+    /**
+     * Reads records through one open file: in file order a window of records at once, else each record alone (a
+     * shuffled view). Not thread-safe; close it after the last read.
+     */
+    public final class Reader implements AutoCloseable {
+        private final boolean ascending;
+        private FileChannel channel;
+        private ByteBuffer window = ByteBuffer.allocate(0);
+        private long windowStart;
+
+        public Reader(boolean ascending) { this.ascending = ascending; }
+
+        /**
+         * Record {@code i}'s text, checked against its checksum.
+         *
+         * @param what the record in the error for a changed file, e.g. "case 'c7'"
+         */
+        public String read(int i, String what) {
+            try {
+                if (channel == null) open();
+                long start = starts[i];
+                int length = lengths[i];
+                if (start < windowStart || start + length > windowStart + window.limit()) fill(start, length);
+                int at = (int) (start - windowStart);
+                if (checksum(window.array(), at, length) != checksums[i]) throw changed(i, what + " is not what was read at the start");
+                return new String(window.array(), at, length, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + what + " of " + file, e);
+            }
+        }
+
+        private void open() throws IOException {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+            long now = channel.size();
+            if (now != size) {
+                close();
+                throw new InputException(file, subject + " changed since the run read it (" + size + " bytes then, " + now + " now)"
+                        + ": restore the file the run started with, or start a new run");
+            }
+        }
+
+        private void fill(long start, int length) throws IOException {
+            int want = ascending ? Math.max(WINDOW, length) : length;
+            if (window.capacity() < want) window = ByteBuffer.allocate(want);
+            window.clear().limit((int) Math.min(want, Math.max(length, size - start)));
+            while (window.hasRemaining()) {
+                if (channel.read(window, start + window.position()) < 0) break;
+            }
+            window.flip();
+            windowStart = start;
+            if (window.limit() < length) throw changed(-1, "it is shorter than when the run read it");
+        }
+
+        @Override
+        public void close() {
+            if (channel == null) return;
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // read-only: nothing is lost
+            }
+            channel = null;
+        }
+    }
+}
