@@ -46,6 +46,9 @@ import java.util.List;
 public final class ArenaAnalysis {
     private ArenaAnalysis() {}
 
+    /** Outcomes from which the win-rate bootstrap runs before the axes instead of beside them (bench/README.md, memstats). */
+    static final int SEQUENTIAL_FROM = 100_000;
+
     /**
      * @param outcomes  every recorded outcome of the run
      * @param axisNames rubric axes to compare, in rubric order
@@ -77,8 +80,12 @@ public final class ArenaAnalysis {
         ClusterBootstrap winBoot = new ClusterBootstrap(options.bootstrapSeed(), options.bootstrapResamples());
         ClusterBootstrap axisBoot = new ClusterBootstrap(options.bootstrapSeed() + 1, options.bootstrapResamples());
 
-        // The win-rate bootstrap is most of the work; it runs beside the rest (pure and seeded: same numbers).
-        Forked<WinRateResult> winRateAsync = Forked.start("analysis-win-rate", () -> WinRateAnalysis.analyze(judged, alpha, winBoot));
+        // The win-rate bootstrap is most of the work; it runs beside the rest (pure and seeded: same numbers). Past
+        // SEQUENTIAL_FROM outcomes it runs first, alone: beside the axes both held their per-case rows at once, the
+        // peak of a million-case analysis (issue 21); there the second core saves a smaller share of a longer analysis.
+        Forked<WinRateResult> winRateAsync = judged.size() >= SEQUENTIAL_FROM ? null
+                : Forked.start("analysis-win-rate", () -> WinRateAnalysis.analyze(judged, alpha, winBoot));
+        WinRateResult winRateAlone = winRateAsync != null ? null : WinRateAnalysis.analyze(judged, alpha, winBoot);
         WinRateResult primaryAtPolicy = options.policy().alpha() == alpha ? null
                 : WinRateAnalysis.analyze(judged, options.policy().alpha(), winBoot);
         List<AxisResult> axes = AxisAnalysis.analyze(judged, axisNames, alpha, axisBoot);
@@ -88,7 +95,7 @@ public final class ArenaAnalysis {
         List<CheckSummary> checks = CheckSummaries.summarize(outcomes);
         SimilaritySummary similarity = similarity(outcomes, alpha);
         JudgePanelResult panel = JudgePanelAnalysis.analyze(judged, alpha, selfPreference);
-        WinRateResult winRate = winRateAsync.join();
+        WinRateResult winRate = winRateAsync == null ? winRateAlone : winRateAsync.join();
         WinRateResult primary = primaryAtPolicy == null ? winRate : primaryAtPolicy;
         if (options.policy().metric() == DecisionPolicy.Metric.LENGTH_CONTROLLED_WIN_RATE) {
             // Pre-registered: gate on the win rate at equal lengths (null when the length model is not estimable).

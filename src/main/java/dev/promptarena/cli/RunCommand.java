@@ -54,14 +54,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64",
             description = "Maximum cases in flight (default: ${DEFAULT-VALUE}); calls per endpoint are capped by the provider's concurrency.")
     int concurrency;
-
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N cases of the golden set.")
     Integer limit;
-
     @Option(names = "--shard", paramLabel = "K/N", description = "Run only shard K of N (cases chosen by a hash of their id) into a"
             + " shard folder; prompt-arena merge joins shards 1..N into the whole run.")
     String shard;
-
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "1", description = "Sample each case N times (default: ${DEFAULT-VALUE}).")
     int repeats;
 
@@ -138,7 +135,10 @@ public final class RunCommand implements Callable<Integer> {
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
         RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(loaded.config()), null, runDir, part);
         if (dryRun && tournament) return TournamentOutput.dryRun(main, inputs, options);
-        return dryRun ? RunOutput.dryRun(main, inputs, options) : execute(inputs, options);
+        if (dryRun) return RunOutput.dryRun(main, inputs, options);
+        ArenaInputs[] handOver = {inputs};
+        loaded = inputs = null; // execute takes them out: no frame keeps the golden set through the final analysis
+        return execute(handOver, options);
     }
 
     /** Re-runs the interrupted run's own command line in its own folder. */
@@ -185,7 +185,9 @@ public final class RunCommand implements Callable<Integer> {
                 recordedArgs, original.engineOptions(loaded.config()), resume, null, original.shard == null ? null : Shard.parse(original.shard));
         if (original.junit == null) original.junit = junit;
         if (original.outputs.isEmpty()) original.outputs = outputs;
-        return original.execute(inputs, options);
+        ArenaInputs[] handOver = {inputs};
+        loaded = inputs = null; // execute takes them out: no frame keeps the golden set through the final analysis
+        return original.execute(handOver, options);
     }
 
     private EngineOptions engineOptions(dev.promptarena.config.ArenaConfig arena) {
@@ -195,7 +197,11 @@ public final class RunCommand implements Callable<Integer> {
         return batch.apply(e, arena, quiet, main.err).withMaxCostUsd(maxCost);
     }
 
-    private int execute(ArenaInputs inputs, RunOptions options) throws Exception {
+    /** Runs the inputs taken out of {@code handOver[0]}: after the calls the golden set (ids, line offsets, tags, ~100
+     *  bytes a case) is garbage, and no frame holds it through the final analysis and reports (issue 21). */
+    private int execute(ArenaInputs[] handOver, RunOptions options) throws Exception {
+        ArenaInputs inputs = handOver[0];
+        handOver[0] = null;
         TournamentRun tournament = inputs.config().tournament() == null ? null
                 : new TournamentRun(main.env, main.err, dev.promptarena.report.files.TournamentReports::writeInterim);
         var humanLabels = HumanLabelsGate.forRun(labels, inputs, main.err); // checked before anything is spent
@@ -221,6 +227,7 @@ public final class RunCommand implements Callable<Integer> {
                 return code;
             }
             RunPipeline.Result result = pipeline.execute(inputs, options);
+            inputs = null;
             int code = RunOutput.finish(result, main, humanLabels, junit, outputs);
             if (options.shard() != null && result.partialReason() == null) {
                 // One shard's gate is not the run's: the decision comes from merge, so a finished shard succeeds.

@@ -209,12 +209,12 @@ public final class RunPipeline implements AutoCloseable {
                 .withServed(ServedModels.read(dir.file(dev.promptarena.engine.CallEngine.JOURNAL)));
         ServedModels.changes(ended.served()).forEach(w -> err.println("warning: " + w));
         bestEffortAfterJournalFailure(calls, () -> dir.writeJson("manifest.json", ended));
+        runner = null; // its judges' order plan holds the golden set's ids: not kept through the final analysis (issue 21)
         return new Result(dir, ended, records, snapshot, partial, cacheWrites, calls.journalFailure() != null);
     }
 
-    /** See {@link StorageAfterJournalFailure}. */
     private void bestEffortAfterJournalFailure(CallEngine calls, StorageAfterJournalFailure.Write write) throws InterruptedException {
-        new StorageAfterJournalFailure(calls, err).write(write);
+        new StorageAfterJournalFailure(calls, err).write(write); // see StorageAfterJournalFailure
     }
 
     /**
@@ -237,10 +237,8 @@ public final class RunPipeline implements AutoCloseable {
         });
     }
 
-    /**
-     * Threads that evaluate checks. Few: checks are CPU work (regexes, embeddings) and more threads than
-     * cores would only take time from the HTTP threads; cases in flight are already bounded by the window.
-     */
+    /** Threads that evaluate checks. Few: checks are CPU work (regexes, embeddings) and more threads than cores would only
+     *  take time from the HTTP threads; cases in flight are already bounded by the window. */
     private static final int CHECK_THREADS = 2;
 
     /** The reference judge when no LLM judge is configured (explicitly, or implicitly for a checks-only rubric). */

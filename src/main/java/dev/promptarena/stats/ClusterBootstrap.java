@@ -3,6 +3,7 @@ package dev.promptarena.stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Nonparametric bootstrap over clusters for a ratio statistic {@code sum(numerator) / sum(denominator)}.
@@ -81,7 +82,17 @@ public final class ClusterBootstrap {
      * {@code k} without adding. Both give exactly the sums, in the same order, that the plain loop over
      * {@code nums[s][j]} gives (ClusterBootstrapTest checks this).
      */
-    double[][] resample(double[][] nums, double[][] dens) {
+    double[][] resample(double[][] nums, double[][] dens) { return resample(nums, dens, nums[0].length < INTERLEAVED_BELOW); }
+
+    /**
+     * Clusters from which several statistics' values are read where they lie instead of from one interleaved copy: at
+     * a million cases the copy of three axes' differences took 24 MB beside the arrays themselves (issue 21), and the
+     * cache locality it buys matters little once the columns are far larger than the cache anyway.
+     */
+    static final int INTERLEAVED_BELOW = 100_000;
+
+    /** As {@link #resample(double[][], double[][])}, choosing the layout (the sums are the same either way). */
+    double[][] resample(double[][] nums, double[][] dens, boolean interleaved) {
         int stats = nums.length, k = nums[0].length;
         boolean unitDenominators = Arrays.stream(dens).allMatch(d -> Arrays.stream(d).allMatch(x -> x == 1.0));
         double[][] boot = new double[stats][resamples];
@@ -99,8 +110,24 @@ public final class ClusterBootstrap {
             }
             return boot;
         }
-        // Row j holds cluster j's numerators, then (unless all are 1) its denominators.
         int width = unitDenominators ? stats : 2 * stats;
+        if (!interleaved) {
+            double[] sums = new double[width];
+            for (int b = 0; b < resamples; b++) {
+                Arrays.fill(sums, 0);
+                random.fill(drawn, k);
+                for (int i = 0; i < k; i++) {
+                    int j = drawn[i];
+                    for (int s = 0; s < stats; s++) {
+                        sums[s] += nums[s][j];
+                        if (!unitDenominators) sums[stats + s] += dens[s][j];
+                    }
+                }
+                for (int s = 0; s < stats; s++) boot[s][b] = sums[s] / (unitDenominators ? k : sums[stats + s]);
+            }
+            return boot;
+        }
+        // Row j holds cluster j's numerators, then (unless all are 1) its denominators.
         double[] rows = new double[k * width];
         for (int j = 0; j < k; j++) {
             for (int s = 0; s < stats; s++) {
@@ -123,11 +150,10 @@ public final class ClusterBootstrap {
 
     /** The BCa interval (or the percentile interval, saying why) from one statistic's resamples. */
     private BootstrapResult interval(double[] numerators, double[] denominators, double[] boot, double alpha) {
-        int k = numerators.length;
         double totalNum = sum(numerators), totalDen = sum(denominators);
-        double[] jack = new double[k];
-        for (int i = 0; i < k; i++) jack[i] = (totalNum - numerators[i]) / (totalDen - denominators[i]);
-        return fromResamples(totalNum / totalDen, boot, jack, alpha, resamples, seed);
+        // Each jackknife value is formed when read (no array of a double a cluster): the same value every time.
+        return fromResamples(totalNum / totalDen, boot, i -> (totalNum - numerators[i]) / (totalDen - denominators[i]),
+                numerators.length, alpha, resamples, seed);
     }
 
     /**
@@ -135,17 +161,17 @@ public final class ClusterBootstrap {
      * percentile interval saying why BCa is undefined (see the class comment). Shared by every cluster bootstrap.
      *
      * @param boot resampled statistics (sorted in place)
-     * @param jack the statistic without each cluster in turn, one per cluster
+     * @param jack the statistic without cluster {@code i}, for each of the {@code k} clusters (read twice per cluster)
      */
-    static BootstrapResult fromResamples(double estimate, double[] boot, double[] jack, double alpha, int resamples, long seed) {
-        int k = jack.length;
+    static BootstrapResult fromResamples(double estimate, double[] boot, IntToDoubleFunction jack, int k, double alpha,
+                                         int resamples, long seed) {
         Arrays.sort(boot);
         double level = 1 - alpha;
         String why = bcaProblem(k, boot, estimate, jack);
         double lo = alpha / 2, hi = 1 - alpha / 2;
         if (why == null) {
             double z0 = Normal.quantile(shareBelow(boot, estimate));
-            double a = acceleration(jack);
+            double a = acceleration(jack, k);
             double[] adjusted = {bcaLevel(z0, a, Normal.quantile(lo)), bcaLevel(z0, a, Normal.quantile(hi))};
             if (Double.isFinite(adjusted[0]) && Double.isFinite(adjusted[1])) {
                 return new BootstrapResult(estimate, new Interval(Quantiles.type7(boot, adjusted[0]),
@@ -177,11 +203,11 @@ public final class ClusterBootstrap {
         return ratios(values, ones, alpha);
     }
 
-    private static String bcaProblem(int clusters, double[] sortedBoot, double estimate, double[] jack) {
+    private static String bcaProblem(int clusters, double[] sortedBoot, double estimate, IntToDoubleFunction jack) {
         if (clusters < 2) return "BCa needs at least 2 clusters";
         double below = shareBelow(sortedBoot, estimate);
         if (below <= 0 || below >= 1) return "BCa bias correction is infinite (all resamples on one side of the estimate)";
-        if (!Double.isFinite(acceleration(jack))) return "BCa acceleration is undefined (jackknife estimates do not vary)";
+        if (!Double.isFinite(acceleration(jack, clusters))) return "BCa acceleration is undefined (jackknife estimates do not vary)";
         return null;
     }
 
@@ -191,13 +217,12 @@ public final class ClusterBootstrap {
     }
 
     /** Acceleration from the leave-one-cluster-out jackknife (Efron and Tibshirani 1993, eq. 14.15). */
-    private static double acceleration(double[] jack) {
-        int k = jack.length;
+    private static double acceleration(IntToDoubleFunction jack, int k) {
         double mean = 0;
-        for (int i = 0; i < k; i++) mean += jack[i] / k;
+        for (int i = 0; i < k; i++) mean += jack.applyAsDouble(i) / k;
         double s2 = 0, s3 = 0;
-        for (double v : jack) {
-            double d = mean - v;
+        for (int i = 0; i < k; i++) {
+            double d = mean - jack.applyAsDouble(i);
             s2 += d * d;
             s3 += d * d * d;
         }

@@ -11,7 +11,8 @@ import java.util.RandomAccess;
  * flat in the cases). Texts are not kept (a side keeps its word count); case ids are kept once per case with a
  * cluster number per row (cases numbered in order of first appearance); tags, judge names, score and check maps and
  * error messages, which repeat, sit in shared tables; a vote is a judge index, a sample, its flags and two score-map
- * indexes. About 200 bytes an outcome with two votes, against ~1 KB for the objects it stands for.
+ * indexes. Narrow columns (CompactColumn): ~50 bytes an outcome with one vote, no cost and no similarity; ~200 with two
+ * votes and every column wide; ~1 KB for the objects it stands for.
  *
  * <p>It is a read-only {@code List<CaseOutcome>}: {@link #get} builds a short-lived outcome equal to the one stored in
  * everything but the output texts (empty), so every statistic reads it as it reads a list of outcomes, and the same
@@ -25,8 +26,10 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
     /** Every distinct case id, concatenated in order of first appearance: ~10 bytes a case against ~50 for a String
      *  each; {@link #get} cuts the id out again. */
     private final CaseIdTable.Frozen caseIds;
-    private final int[] cluster, repeat, tags, voteStart, judge, sample, scoresA, scoresB;
-    private final double[] judgeCost;
+    private final int[] cluster, voteStart;
+    // Narrow or absent while the values allow (CompactColumn, LazyDoubles): no repeats, one judge, one sample, no tags.
+    private final CompactColumn repeat, tags, judge, sample, scoresA, scoresB;
+    private final LazyDoubles judgeCost;
     private final byte[] voteFlags, winner;
     private final SideColumns a, b;
     private final Interner<String> names;
@@ -40,15 +43,19 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
         // briefly double the store.
         caseIds = x.caseIds.freeze();
         cluster = fit(x.cluster, size);
-        repeat = fit(x.repeat, size);
-        tags = fit(x.tags, size);
-        judgeCost = x.judgeCost.length == size ? x.judgeCost : Arrays.copyOf(x.judgeCost, size);
+        x.repeat.resize(size);
+        x.tags.resize(size);
+        x.judgeCost.resize(size);
+        repeat = x.repeat;
+        tags = x.tags;
+        judgeCost = x.judgeCost;
         voteStart = fit(x.voteStart, size + 1);
         int votes = x.votes;
-        judge = fit(x.judge, votes);
-        sample = fit(x.sample, votes);
-        scoresA = fit(x.scoresA, votes);
-        scoresB = fit(x.scoresB, votes);
+        for (CompactColumn c : new CompactColumn[] {x.judge, x.sample, x.scoresA, x.scoresB}) c.resize(votes);
+        judge = x.judge;
+        sample = x.sample;
+        scoresA = x.scoresA;
+        scoresB = x.scoresB;
         voteFlags = x.voteFlags.length == votes ? x.voteFlags : Arrays.copyOf(x.voteFlags, votes);
         winner = x.winner.length == votes ? x.winner : Arrays.copyOf(x.winner, votes);
         x.a.trim(size);
@@ -82,11 +89,11 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
         for (int i = 0; i < votes.length; i++) {
             int v = voteStart[row] + i;
             byte f = voteFlags[v];
-            votes[i] = new Vote(names.value(judge[v]), sample[v], (f & B_FIRST) != 0, WINNERS[winner[v]],
-                    scoreMaps.value(scoresA[v]), scoreMaps.value(scoresB[v]), (f & TRUNCATED) != 0, (f & JUDGE_FAILED) != 0);
+            votes[i] = new Vote(names.value(judge.getInt(v)), sample.getInt(v), (f & B_FIRST) != 0, WINNERS[winner[v]],
+                    scoreMaps.value(scoresA.getInt(v)), scoreMaps.value(scoresB.getInt(v)), (f & TRUNCATED) != 0, (f & JUDGE_FAILED) != 0);
         }
-        return new CaseOutcome(caseIds.id(cluster[row]), repeat[row], tagMaps.value(tags[row]),
-                a.get(row, names, checkMaps), b.get(row, names, checkMaps), List.of(votes), judgeCost[row]);
+        return new CaseOutcome(caseIds.id(cluster[row]), repeat.getInt(row), tagMaps.value(tags.getInt(row)),
+                a.get(row, names, checkMaps), b.get(row, names, checkMaps), List.of(votes), judgeCost.get(row));
     }
 
     /** The case (cluster) number of {@code row}: cases are numbered 0, 1, ... in order of first appearance. */
@@ -103,18 +110,24 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
         private final Interner<Map<String, Boolean>> checkMaps = new Interner<>();
         private int size, votes;
         private final CaseIdTable caseIds = new CaseIdTable();
-        private int[] cluster, repeat, tags, voteStart, judge, sample, scoresA, scoresB;
-        private double[] judgeCost;
+        private int[] cluster, voteStart;
+        private final CompactColumn repeat, tags, judge, sample, scoresA, scoresB;
+        private final LazyDoubles judgeCost;
+        private int voteCapacity;
         private byte[] voteFlags, winner;
         private final SideColumns a, b;
 
         public Builder(int expectedSize) {
             int n = Math.max(16, expectedSize);
             cluster = new int[n];
-            repeat = new int[n];
-            tags = new int[n];
-            judgeCost = new double[n];
+            repeat = new CompactColumn(n);
+            tags = new CompactColumn(n);
+            judgeCost = new LazyDoubles(n, 0.0);
             voteStart = new int[n + 1];
+            judge = new CompactColumn(0);
+            sample = new CompactColumn(0);
+            scoresA = new CompactColumn(0);
+            scoresB = new CompactColumn(0);
             a = new SideColumns(n);
             b = new SideColumns(n);
             growVotes(2 * n);
@@ -123,19 +136,19 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
         public Builder add(CaseOutcome o) {
             if (size == cluster.length) growRows(size + (size >> 1) + 16);
             cluster[size] = caseIds.number(o.caseId());
-            repeat[size] = o.repeat();
-            tags[size] = tagMaps.index(o.tags());
-            judgeCost[size] = o.judgeCostUsd();
+            repeat.set(size, o.repeat());
+            tags.set(size, tagMaps.index(o.tags()));
+            judgeCost.set(size, o.judgeCostUsd());
             a.set(size, cluster.length, o.a(), names, checkMaps);
             b.set(size, cluster.length, o.b(), names, checkMaps);
             for (Vote v : o.votes()) {
-                if (votes == judge.length) growVotes(votes + (votes >> 1) + 16);
-                judge[votes] = names.index(v.judge());
-                sample[votes] = v.sample();
+                if (votes == voteCapacity) growVotes(votes + (votes >> 1) + 16);
+                judge.set(votes, names.index(v.judge()));
+                sample.set(votes, v.sample());
                 voteFlags[votes] = (byte) ((v.bFirst() ? B_FIRST : 0) | (v.truncated() ? TRUNCATED : 0) | (v.judgeFailed() ? JUDGE_FAILED : 0));
                 winner[votes] = (byte) v.winner().ordinal();
-                scoresA[votes] = scoreMaps.index(v.scoresA());
-                scoresB[votes] = scoreMaps.index(v.scoresB());
+                scoresA.set(votes, scoreMaps.index(v.scoresA()));
+                scoresB.set(votes, scoreMaps.index(v.scoresB()));
                 votes++;
             }
             voteStart[++size] = votes;
@@ -146,17 +159,15 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
 
         private void growRows(int n) {
             cluster = Arrays.copyOf(cluster, n);
-            repeat = Arrays.copyOf(repeat, n);
-            tags = Arrays.copyOf(tags, n);
-            judgeCost = Arrays.copyOf(judgeCost, n);
+            repeat.resize(n);
+            tags.resize(n);
+            judgeCost.resize(n);
             voteStart = Arrays.copyOf(voteStart, n + 1);
         }
 
         private void growVotes(int n) {
-            judge = judge == null ? new int[n] : Arrays.copyOf(judge, n);
-            sample = sample == null ? new int[n] : Arrays.copyOf(sample, n);
-            scoresA = scoresA == null ? new int[n] : Arrays.copyOf(scoresA, n);
-            scoresB = scoresB == null ? new int[n] : Arrays.copyOf(scoresB, n);
+            voteCapacity = n;
+            for (CompactColumn c : new CompactColumn[] {judge, sample, scoresA, scoresB}) c.resize(n);
             voteFlags = voteFlags == null ? new byte[n] : Arrays.copyOf(voteFlags, n);
             winner = winner == null ? new byte[n] : Arrays.copyOf(winner, n);
         }

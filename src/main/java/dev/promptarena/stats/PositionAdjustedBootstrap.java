@@ -30,8 +30,6 @@ final class PositionAdjustedBootstrap {
         for (int i = 0; i < k; i++) { sf += firstSum[i]; nf += firstN[i]; ss += secondSum[i]; ns += secondN[i]; }
         if (nf == 0 || ns == 0) throw new IllegalArgumentException("both presentation orders need scored outcomes");
         double estimate = theta(sf, nf, ss, ns);
-        double[] jack = new double[k];
-        for (int i = 0; i < k; i++) jack[i] = theta(sf - firstSum[i], nf - firstN[i], ss - secondSum[i], ns - secondN[i]);
         int resamples = bootstrap.resamples();
         double[] boot = new double[resamples];
         SplitMixDraws random = new SplitMixDraws(bootstrap.seed());
@@ -42,7 +40,10 @@ final class PositionAdjustedBootstrap {
             for (int i : drawn) { bsf += firstSum[i]; bnf += firstN[i]; bss += secondSum[i]; bns += secondN[i]; }
             boot[b] = theta(bsf, bnf, bss, bns);
         }
-        return ClusterBootstrap.fromResamples(estimate, boot, jack, alpha, resamples, bootstrap.seed());
+        // The leave-one-case-out values, each formed when read.
+        double sf0 = sf, nf0 = nf, ss0 = ss, ns0 = ns;
+        return ClusterBootstrap.fromResamples(estimate, boot, i -> theta(sf0 - firstSum[i], nf0 - firstN[i], ss0 - secondSum[i], ns0 - secondN[i]),
+                k, alpha, resamples, bootstrap.seed());
     }
 
     /** ½ (first mean + second mean); a resample that drew only one order has only that order's mean to give. */

@@ -7,64 +7,64 @@ import java.util.Map;
 /**
  * One variant's sides of every outcome as primitive columns (part of {@link OutcomeColumns}): the word count instead
  * of the text, flags as bits, the error message and the check map as indexes into the store's shared tables, a
- * missing similarity as NaN (a present one is in [-1, 1]). About 45 bytes a side.
+ * missing similarity as NaN (a present one is in [-1, 1]). 9 to ~45 bytes a side (see below).
  */
 final class SideColumns {
     private static final byte ERROR = 1, TRUNCATED = 2;
 
-    private int[] words;
-    private long[] latency;
-    private double[] cost;
-    private long[] tokens;
+    // Whole numbers as narrow as their values allow and doubles only once one is not the default (CompactColumn,
+    // LazyDoubles): ~45 bytes a side as ints, longs and doubles; ~8 for a bench run's sides (no cost, no similarity).
+    private final CompactColumn words, latency, tokens, message, checks;
+    private final LazyDoubles cost, similarity;
     private byte[] flags;
-    private int[] message;
-    private int[] checks;
-    private double[] similarity;
 
     SideColumns(int capacity) {
-        words = new int[capacity];
-        latency = new long[capacity];
-        cost = new double[capacity];
-        tokens = new long[capacity];
+        words = new CompactColumn(capacity);
+        latency = new CompactColumn(capacity);
+        cost = new LazyDoubles(capacity, 0.0);
+        tokens = new CompactColumn(capacity);
         flags = new byte[capacity];
-        message = new int[capacity];
-        checks = new int[capacity];
-        similarity = new double[capacity];
+        message = new CompactColumn(capacity);
+        checks = new CompactColumn(capacity);
+        similarity = new LazyDoubles(capacity, Double.NaN);
     }
 
     /** Stores {@code s} at {@code row}, growing the columns to {@code capacity} first when needed. */
     void set(int row, int capacity, Side s, Interner<String> messages, Interner<Map<String, Boolean>> checkMaps) {
-        if (row >= words.length) grow(capacity);
-        words[row] = s.words();
-        latency[row] = s.latencyMillis();
-        cost[row] = s.costUsd();
-        tokens[row] = s.outputTokens();
+        if (row >= flags.length) grow(capacity);
+        words.set(row, s.words());
+        latency.set(row, s.latencyMillis());
+        cost.set(row, s.costUsd());
+        tokens.set(row, s.outputTokens());
         flags[row] = (byte) ((s.error() ? ERROR : 0) | (s.truncated() ? TRUNCATED : 0));
-        message[row] = s.errorMessage() == null ? -1 : messages.index(s.errorMessage());
+        // Message index + 1, so the usual "no message" is 0 and takes no memory.
+        message.set(row, s.errorMessage() == null ? 0 : messages.index(s.errorMessage()) + 1);
         // Keyed by the entries in order: maps equal in content but in another order (rubric order) stay apart.
-        checks[row] = checkMaps.index(s.checks(), List.copyOf(s.checks().entrySet()));
-        similarity[row] = s.similarity() == null ? Double.NaN : s.similarity();
+        checks.set(row, checkMaps.index(s.checks(), List.copyOf(s.checks().entrySet())));
+        similarity.set(row, s.similarity() == null ? Double.NaN : s.similarity());
     }
 
     /** A short-lived side holding the stored numbers and no text. */
     Side get(int row, Interner<String> messages, Interner<Map<String, Boolean>> checkMaps) {
-        return new Side("", latency[row], cost[row], tokens[row], (flags[row] & ERROR) != 0,
-                message[row] < 0 ? null : messages.value(message[row]), (flags[row] & TRUNCATED) != 0,
-                checkMaps.value(checks[row]), Double.isNaN(similarity[row]) ? null : similarity[row], words[row]);
+        int m = message.getInt(row);
+        double sim = similarity.get(row);
+        return new Side("", latency.get(row), cost.get(row), tokens.get(row), (flags[row] & ERROR) != 0,
+                m == 0 ? null : messages.value(m - 1), (flags[row] & TRUNCATED) != 0,
+                checkMaps.value(checks.getInt(row)), Double.isNaN(sim) ? null : sim, words.getInt(row));
     }
 
     void trim(int size) {
-        if (size != words.length) grow(size);
+        if (size != flags.length) grow(size);
     }
 
     private void grow(int capacity) {
-        words = Arrays.copyOf(words, capacity);
-        latency = Arrays.copyOf(latency, capacity);
-        cost = Arrays.copyOf(cost, capacity);
-        tokens = Arrays.copyOf(tokens, capacity);
+        words.resize(capacity);
+        latency.resize(capacity);
+        cost.resize(capacity);
+        tokens.resize(capacity);
         flags = Arrays.copyOf(flags, capacity);
-        message = Arrays.copyOf(message, capacity);
-        checks = Arrays.copyOf(checks, capacity);
-        similarity = Arrays.copyOf(similarity, capacity);
+        message.resize(capacity);
+        checks.resize(capacity);
+        similarity.resize(capacity);
     }
 }

@@ -13,22 +13,27 @@ public final class WinRateAnalysis {
      */
     public static WinRateResult analyze(List<JudgedOutcome> judged, double alpha, ClusterBootstrap bootstrap) {
         int[] count = new int[Verdict.values().length];
-        // Per case, numbered in order of first scored outcome (reproducible): [sum of scores, number of scored outcomes],
-        // then the per-order sums B-first score, B-first count, A-first score, A-first count (for repeats); one flat
-        // array, 6 doubles a case, instead of a map keyed by case id.
+        // Per case, numbered in order of first scored outcome (reproducible): the sum of scores and the number of scored
+        // outcomes; with repeats also the per-order sums (B first: score, count; A first: score, count) that the
+        // position-adjusted bootstrap needs. Columns of the exact length the bootstrap reads, filled in outcome order (the
+        // same sums as per-case lists): 16 bytes a case without repeats, where a flat array of 6 sums and its two
+        // copied columns took 64 (issue 21).
         CaseNumbers cases = CaseNumbers.of(judged).among(i -> verdict(judged, i).scored());
-        double[] clusters = new double[6 * cases.count()];
+        int k = cases.count(), scored = 0;
+        for (int c : cases.row()) scored += c >= 0 ? 1 : 0;
+        double[] sum = new double[k], scoredN = new double[k];
+        double[][] byOrder = k < scored ? new double[][] {new double[k], new double[k], new double[k], new double[k]} : null;
         for (int i = 0; i < judged.size(); i++) {
             JudgedOutcome j = judged.get(i);
             count[j.verdict().ordinal()]++;
             if (j.verdict().scored()) {
-                int c = 6 * cases.row()[i];
-                clusters[c] += j.verdict().score();
-                clusters[c + 1] += 1;
-                Boolean bFirst = presentation(j.outcome());
+                int c = cases.row()[i];
+                sum[c] += j.verdict().score();
+                scoredN[c] += 1;
+                Boolean bFirst = byOrder == null ? null : presentation(j.outcome());
                 if (bFirst != null) {
-                    clusters[c + (bFirst ? 2 : 4)] += j.verdict().score();
-                    clusters[c + (bFirst ? 3 : 5)] += 1;
+                    byOrder[bFirst ? 0 : 2][c] += j.verdict().score();
+                    byOrder[bFirst ? 1 : 3][c] += 1;
                 }
             }
         }
@@ -47,19 +52,18 @@ public final class WinRateAnalysis {
             wilson = WilsonScore.interval(points, n, alpha);
             estimate = TieAwareScore.estimate(groups);
             tieAware = TieAwareScore.interval(groups, alpha);
-            boolean repeats = cases.count() < n;
+            boolean repeats = k < n;
             // With repeats the gate needs a case-clustered interval, and it must be around the position-adjusted
             // estimate (an always-first judge: exactly 0.5); without them the raw bootstrap is reported beside it.
             if (bootstrap != null) {
                 boot = repeats && groups.size() == 2
-                        ? PositionAdjustedBootstrap.interval(column(clusters, 2), column(clusters, 3), column(clusters, 4), column(clusters, 5),
-                                alpha, bootstrap)
-                        : bootstrap.ratio(column(clusters, 0), column(clusters, 1), alpha);
+                        ? PositionAdjustedBootstrap.interval(byOrder[0], byOrder[1], byOrder[2], byOrder[3], alpha, bootstrap)
+                        : bootstrap.ratio(sum, scoredN, alpha);
             }
             gate = repeats && boot != null ? boot.interval() : tieAware;
         }
         if (wins + losses > 0) decisive = wins / (double) (wins + losses);
-        return new WinRateResult(Evidence.PRIMARY, judged.size(), cases.count(), n, wins, losses, ties, inconsistent,
+        return new WinRateResult(Evidence.PRIMARY, judged.size(), k, n, wins, losses, ties, inconsistent,
                 count[Verdict.UNPARSEABLE.ordinal()], count[Verdict.ERROR.ordinal()], rate, strict, decisive,
                 wilson, boot, SignTest.twoSided(wins, losses), gate, estimate, tieAware, groups.size() == 2);
     }
@@ -103,10 +107,4 @@ public final class WinRateAnalysis {
         return judged instanceof JudgedOutcomes j ? j.verdict(i) : judged.get(i).verdict();
     }
 
-    /** One of the six per-case sums, as a column over the cases. */
-    private static double[] column(double[] clusters, int index) {
-        double[] out = new double[clusters.length / 6];
-        for (int i = 0; i < out.length; i++) out[i] = clusters[6 * i + index];
-        return out;
-    }
 }

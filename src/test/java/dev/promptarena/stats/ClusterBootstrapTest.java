@@ -68,10 +68,13 @@ class ClusterBootstrapTest {
         };
         ClusterBootstrap boot = new ClusterBootstrap(5, 3000);
         for (double[][][] c : cases) {
-            double[][] fast = boot.resample(c[0], c[1]);
             double[][] plain = plainLoop(5, 3000, c[0], c[1]);
-            for (int s = 0; s < c[0].length; s++) {
-                assertTrue(java.util.Arrays.equals(plain[s], fast[s]), "statistic " + s + " of " + c[0].length);
+            // Both layouts: one interleaved copy of the clusters' values (below INTERLEAVED_BELOW clusters) or none.
+            for (boolean interleaved : new boolean[] {true, false}) {
+                double[][] fast = boot.resample(c[0], c[1], interleaved);
+                for (int s = 0; s < c[0].length; s++) {
+                    assertTrue(java.util.Arrays.equals(plain[s], fast[s]), "statistic " + s + " of " + c[0].length + ", interleaved " + interleaved);
+                }
             }
         }
     }
