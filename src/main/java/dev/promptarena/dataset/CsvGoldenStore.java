@@ -6,9 +6,6 @@ import dev.promptarena.input.RecordIndex;
 import dev.promptarena.util.StringColumn;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,16 +19,14 @@ final class CsvGoldenStore implements GoldenStore {
     private final RecordIndex index;
     private final String[] header;
     private final StringColumn ids; // UTF-8 bytes in one column, as JsonlGoldenStore keeps them
-    private final int[] tagCodes;
-    private final List<Map<String, String>> tagMaps;
+    private final TagTable.Frozen tags;
     final String sha256;
 
     private CsvGoldenStore(Scan s, String sha256) {
         this.index = s.index;
         this.header = s.header;
         this.ids = s.ids.trim();
-        this.tagCodes = Arrays.copyOf(s.tagCodes, s.n);
-        this.tagMaps = List.copyOf(s.tagMaps);
+        this.tags = s.tags.done();
         this.sha256 = sha256;
     }
 
@@ -46,7 +41,7 @@ final class CsvGoldenStore implements GoldenStore {
 
     @Override public String id(int i) { return ids.get(i); }
 
-    @Override public Map<String, String> tags(int i) { return tagMaps.get(tagCodes[i]); }
+    @Override public Map<String, String> tags(int i) { return tags.tags(i); }
 
     @Override public Cursor cursor(boolean ascending) {
         var reader = index.new Reader(ascending);
@@ -67,12 +62,9 @@ final class CsvGoldenStore implements GoldenStore {
     private static final class Scan implements CsvRecords.Sink {
         private final Path file;
         private final RecordIndex index;
-        private final Map<Map<String, String>, Integer> tagCode = new HashMap<>();
-        private final List<Map<String, String>> tagMaps = new ArrayList<>();
+        private final TagTable tags = new TagTable();
         private String[] header;
         private final StringColumn ids = new StringColumn();
-        private int[] tagCodes = new int[1024];
-        private int n;
 
         Scan(Path file) {
             this.file = file;
@@ -88,13 +80,9 @@ final class CsvGoldenStore implements GoldenStore {
         @Override
         public void record(String[] cells, int line, long start, int length, int checksum) {
             GoldenCase c = DatasetLoader.fromCsv(file, line, header, cells);
-            if (n == tagCodes.length) tagCodes = Arrays.copyOf(tagCodes, n * 2);
             index.add(start, length, line, checksum);
             ids.append(c.id());
-            tagCodes[n++] = tagCode.computeIfAbsent(c.tags(), t -> {
-                tagMaps.add(t);
-                return tagMaps.size() - 1;
-            });
+            tags.add(c.tags());
         }
     }
 }

@@ -25,7 +25,8 @@ public final class RecordIndex {
     private long size;
     private long[] starts = new long[1024];
     private int[] lengths = new int[1024];
-    private int[] lines = new int[1024];
+    private int[] lines = new int[1024]; // null after done() when record i starts on line i + lineBase (4 bytes a record)
+    private int lineBase;
     private int[] checksums = new int[1024];
     private int n;
 
@@ -55,7 +56,11 @@ public final class RecordIndex {
         size = fileSize;
         starts = Arrays.copyOf(starts, n);
         lengths = Arrays.copyOf(lengths, n);
-        lines = Arrays.copyOf(lines, n);
+        // Most files have one record a line and no blank line: record i is then on line i + lineBase, kept without the array.
+        lineBase = n == 0 ? 1 : lines[0];
+        boolean evenlySpaced = true;
+        for (int i = 1; i < n && evenlySpaced; i++) evenlySpaced = lines[i] == i + lineBase;
+        lines = evenlySpaced ? null : Arrays.copyOf(lines, n);
         checksums = Arrays.copyOf(checksums, n);
         return this;
     }
@@ -65,7 +70,7 @@ public final class RecordIndex {
     public Path file() { return file; }
 
     /** The line record {@code i} starts on. */
-    public int line(int i) { return lines[i]; }
+    public int line(int i) { return lines == null ? i + lineBase : lines[i]; }
 
     public static int checksum(byte[] b, int off, int len) {
         CRC32C crc = new CRC32C();
@@ -82,7 +87,7 @@ public final class RecordIndex {
 
     /** The error for a record that is not what was read, at its line. */
     public InputException changed(int i, String what) {
-        return new InputException(file, i < 0 ? 0 : lines[i], null, subject + " changed since the run read it (" + what
+        return new InputException(file, i < 0 ? 0 : line(i), null, subject + " changed since the run read it (" + what
                 + "): restore the file the run started with, or start a new run");
     }
 
