@@ -9,7 +9,8 @@ start_fake_server() {
   java -Dsun.net.httpserver.nodelay=true "$here/bench/FakeServer.java" "$@" --max-requests "$max" --idle-exit-s "${IDLE_EXIT_S:-10}" \
     --port-file "$work/port" > "$work/server.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 300); do [ -s "$work/port" ] && break; sleep 0.1; done
+  # Up to 120 s (compiling and warming FakeServer.java took over 30 s at load 25-30), less if the server died.
+  for _ in $(seq 1200); do [ -s "$work/port" ] && break; kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
   [ -s "$work/port" ] || { echo "the fake server did not start: $(cat "$work/server.log")" >&2; return 1; }
   port=$(cat "$work/port")
 }
