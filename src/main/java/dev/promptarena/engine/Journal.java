@@ -42,6 +42,7 @@ public final class Journal implements AutoCloseable {
     private final HashSlots completed;
     private final ToLongFunction<String> hash;
     private final double spentUsd;
+    private final java.util.Map<String, Double> spentByRole;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(DaemonThreads.named("journal-writer"));
@@ -60,6 +61,7 @@ public final class Journal implements AutoCloseable {
         this.completed = scan.index;
         this.hash = hash;
         this.spentUsd = scan.spentUsd;
+        this.spentByRole = java.util.Map.copyOf(scan.spentByRole);
         this.loaded = scan.entries;
         this.tornBytes = tornBytes;
     }
@@ -115,6 +117,9 @@ public final class Journal implements AutoCloseable {
 
     /** Cost of the successful calls already journaled (money spent earlier in this run), summed at open. */
     public double spentUsd() { return spentUsd; }
+
+    /** {@link #spentUsd()} per role name (A, B, JUDGE). */
+    public java.util.Map<String, Double> spentByRole() { return spentByRole; }
 
     /** Entries read at open. */
     public int loadedEntries() { return loaded; }

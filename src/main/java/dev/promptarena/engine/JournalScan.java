@@ -25,6 +25,8 @@ final class JournalScan {
     final HashSlots index = new HashSlots();
     int entries;
     double spentUsd;
+    /** {@link #spentUsd} per role (A, B, JUDGE), for the engine's per-role costs. */
+    final java.util.Map<String, Double> spentByRole = new java.util.TreeMap<>();
     /** Bytes up to and including the last newline: what stays after a torn last line is cut off. */
     long goodEnd;
     long size;
@@ -96,9 +98,11 @@ final class JournalScan {
         // Later lines win, but a failure never hides an earlier success: only successes are indexed.
         if (!e.succeeded()) return;
         String slot = e.slot();
-        long replaced = index.put(hash.applyAsLong(slot), start, at -> readAt(channel, json, at).slot().equals(slot));
-        if (replaced >= 0) spentUsd -= readAt(channel, json, replaced).costUsd();
+        index.put(hash.applyAsLong(slot), start, at -> readAt(channel, json, at).slot().equals(slot));
+        // Every successful line is a call the provider billed (a cache hit is journaled at 0), even when the slot repeats:
+        // two cases with the same prompt are two paid calls in a synchronous run. So all of them count, not the last.
         spentUsd += e.costUsd();
+        spentByRole.merge(e.role(), e.costUsd(), Double::sum);
     }
 
     /** The entry whose line starts at {@code offset}: a positional read, safe beside appends and other reads. */
