@@ -2,6 +2,7 @@ package dev.promptarena.report;
 
 import dev.promptarena.input.IntSort;
 import dev.promptarena.stats.Verdict;
+import dev.promptarena.util.StringColumn;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +23,7 @@ final class CaseKeys {
     private double[] drop = new double[1024];
     private int[] repeat = new int[1024];
     private int[] wordDiff = new int[1024];
-    private int[] idEnd = new int[1024];
-    private final StringBuilder ids = new StringBuilder();
+    private final StringColumn ids = new StringColumn();
     private int n;
 
     void add(CaseFacts.Key k) {
@@ -35,7 +35,6 @@ final class CaseKeys {
         repeat[n] = k.repeat();
         wordDiff[n] = k.wordDiff();
         ids.append(k.caseId());
-        idEnd[n] = ids.length();
         n++;
     }
 
@@ -46,7 +45,6 @@ final class CaseKeys {
         drop = Arrays.copyOf(drop, size);
         repeat = Arrays.copyOf(repeat, size);
         wordDiff = Arrays.copyOf(wordDiff, size);
-        idEnd = Arrays.copyOf(idEnd, size);
     }
 
     /** Every key, worst first: a read-only list whose keys are built when read. */
@@ -62,28 +60,14 @@ final class CaseKeys {
         if (c != 0) return c;
         c = Double.compare(drop[b], drop[a]); // larger drop first
         if (c != 0) return c;
-        c = compareIds(a, b);
+        c = ids.compare(a, b); // String.compareTo without making strings
         return c != 0 ? c : Integer.compare(repeat[a], repeat[b]);
-    }
-
-    /** {@link String#compareTo} of the two ids, without making strings. */
-    private int compareIds(int a, int b) {
-        int i = a == 0 ? 0 : idEnd[a - 1];
-        int j = b == 0 ? 0 : idEnd[b - 1];
-        int la = idEnd[a] - i;
-        int lb = idEnd[b] - j;
-        for (int k = 0; k < Math.min(la, lb); k++) {
-            char x = ids.charAt(i + k);
-            char y = ids.charAt(j + k);
-            if (x != y) return x - y;
-        }
-        return la - lb;
     }
 
     private CaseFacts.Key key(int i) {
         double d = drop[i];
         return new CaseFacts.Key(i, VERDICTS[verdict[i]], priority[i], d == Double.NEGATIVE_INFINITY ? null : d,
-                ids.substring(i == 0 ? 0 : idEnd[i - 1], idEnd[i]), repeat[i], wordDiff[i]);
+                ids.get(i), repeat[i], wordDiff[i]);
     }
 
     private final class Sorted extends AbstractList<CaseFacts.Key> implements RandomAccess {
