@@ -1,5 +1,7 @@
 package dev.promptarena.stats;
 
+import dev.promptarena.util.CompactColumn;
+import dev.promptarena.util.LazyDoubles;
 import dev.promptarena.util.StringColumn;
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -140,8 +142,8 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
             repeat.set(size, o.repeat());
             tags.set(size, tagMaps.index(o.tags()));
             judgeCost.set(size, o.judgeCostUsd());
-            a.set(size, cluster.length, o.a(), names, checkMaps);
-            b.set(size, cluster.length, o.b(), names, checkMaps);
+            a.set(size, o.a(), names, checkMaps);
+            b.set(size, o.b(), names, checkMaps);
             for (Vote v : o.votes()) {
                 if (votes == voteCapacity) growVotes(votes + (votes >> 1) + 16);
                 judge.set(votes, names.index(v.judge()));
