@@ -90,9 +90,9 @@ class StringColumnTest {
         });
         assertEquals(-1, column.indexOf("case-20000"));
         assertFalse(column.contains("Ab0"));
-        // Without the index it still finds by looking at every string.
+        // Without the index it still finds, by looking at every string (a few: each look is linear).
         column.trim().dropIndex();
-        expected.forEach((id, n) -> assertEquals(n, column.indexOf(id)));
+        for (String id : new String[] {"", "Aa7", "BB7", "case-7"}) assertEquals(expected.getOrDefault(id, -1), column.indexOf(id), id);
     }
 
     private static int compareUtf8(String a, String b) {
