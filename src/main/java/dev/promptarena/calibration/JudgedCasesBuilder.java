@@ -77,7 +77,14 @@ final class JudgedCasesBuilder {
         first.resize(n);
         next.resize(records);
         source.resize(records);
-        List<List<CaseRecord>> lazy = new AbstractList<>() {
+        List<List<CaseRecord>> lazy = recordsOfEachCase(all, n, first, next, source);
+        return new JudgedCases(List.copyOf(ids), score, uncertainty, lazy);
+    }
+
+    /** Static, so the list keeps these three columns and not the whole builder (votes, sums, ids). */
+    private static List<List<CaseRecord>> recordsOfEachCase(List<CaseRecord> all, int n, CompactColumn first, CompactColumn next,
+                                                            CompactColumn source) {
+        return new AbstractList<>() {
             @Override
             public List<CaseRecord> get(int c) {
                 List<CaseRecord> out = new ArrayList<>();
@@ -88,7 +95,6 @@ final class JudgedCasesBuilder {
             @Override
             public int size() { return n; }
         };
-        return new JudgedCases(List.copyOf(ids), score, uncertainty, lazy);
     }
 
     /** The case's votes as scores (B 1, A 0, else ½), in the order they were seen. */
