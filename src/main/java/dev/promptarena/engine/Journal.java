@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -42,7 +43,7 @@ public final class Journal implements AutoCloseable {
     private final HashSlots completed;
     private final ToLongFunction<String> hash;
     private final double spentUsd;
-    private final java.util.Map<String, Double> spentByRole;
+    private final Map<String, Double> spentByRole;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(DaemonThreads.named("journal-writer"));
@@ -61,7 +62,7 @@ public final class Journal implements AutoCloseable {
         this.completed = scan.index;
         this.hash = hash;
         this.spentUsd = scan.spentUsd;
-        this.spentByRole = java.util.Map.copyOf(scan.spentByRole);
+        this.spentByRole = Map.copyOf(scan.spentByRole);
         this.loaded = scan.entries;
         this.tornBytes = tornBytes;
     }
@@ -120,7 +121,7 @@ public final class Journal implements AutoCloseable {
     public double spentUsd() { return spentUsd; }
 
     /** {@link #spentUsd()} per role name (A, B, JUDGE). */
-    public java.util.Map<String, Double> spentByRole() { return spentByRole; }
+    public Map<String, Double> spentByRole() { return spentByRole; }
 
     /** Entries read at open. */
     public int loadedEntries() { return loaded; }

@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 import dev.promptarena.util.HashSlots;
 
@@ -26,7 +28,7 @@ final class JournalScan {
     int entries;
     double spentUsd;
     /** {@link #spentUsd} per role (A, B, JUDGE), for the engine's per-role costs. */
-    final java.util.Map<String, Double> spentByRole = new java.util.TreeMap<>();
+    final Map<String, Double> spentByRole = new TreeMap<>();
     /** Bytes up to and including the last newline: what stays after a torn last line is cut off. */
     long goodEnd;
     long size;

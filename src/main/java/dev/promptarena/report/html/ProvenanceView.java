@@ -70,7 +70,7 @@ public record ProvenanceView(List<Row> rows, List<Row> all) {
                 + Fmt.pct(ops.truncationRateA()) + ", B " + Fmt.pct(ops.truncationRateB())));
         if (engine != null) {
             r.add(new Row("Calls", engine.requested() + " requested; " + engine.issued() + " issued, " + engine.cacheHits() + " cache hits, "
-                    + engine.journalHits() + " from the journal (resume); " + engine.retries() + " retries; " + engine.failed() + " failed"
+                    + engine.journalHits() + " from the journal (an earlier session, or an identical request’s batch item); " + engine.retries() + " retries; " + engine.failed() + " failed"
                     + (engine.failuresByReason().isEmpty() ? "" : " " + new java.util.TreeMap<>(engine.failuresByReason()))
                     + (engine.budgetSkipped() > 0 ? "; " + engine.budgetSkipped() + " not made (budget)" : "")));
         }
