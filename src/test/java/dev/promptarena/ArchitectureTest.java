@@ -37,7 +37,10 @@ class ArchitectureTest {
 
     @Test
     void statsIsPureNumerics() {
-        assertEquals(Set.of(), graph(ROOT).get("stats"), "stats must import no other project package");
+        // util's primitive columns (StringColumn, CompactColumn) are the one project package stats may use.
+        Set<String> imported = new TreeSet<>(graph(ROOT).get("stats"));
+        imported.remove("util");
+        assertEquals(Set.of(), imported, "stats must import no other project package than util");
     }
 
     /** docs/architecture.md's layers, top first: a package may import only packages of lower layers. */
@@ -52,7 +55,8 @@ class ArchitectureTest {
             List.of("rubric", "dataset"),
             List.of("checks", "decision"),
             List.of("llm"),
-            List.of("input", "similarity", "stats", "util"));
+            List.of("input", "similarity", "stats"),
+            List.of("util"));
 
     @Test
     void layersPointDown() {

@@ -5,7 +5,9 @@ import dev.promptarena.stats.Verdict;
 import dev.promptarena.stats.VerdictCombiner;
 import dev.promptarena.stats.Vote;
 import dev.promptarena.stats.Winner;
-import dev.promptarena.util.HashSlots;
+import dev.promptarena.util.CompactColumn;
+import dev.promptarena.util.LazyDoubles;
+import dev.promptarena.util.StringColumn;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,69 +21,47 @@ import java.util.Map;
  * uncertainties (and the label sheets drawn from them) are bit-for-bit the same.
  */
 final class JudgedCasesBuilder {
-    private final HashSlots byId = new HashSlots();
-    private final List<String> ids = new ArrayList<>();
-    // Per case.
-    private double[] sum = new double[64];
-    private double[] gap = new double[64];
-    private int[] count = new int[64];
-    private int[] gaps = new int[64];
-    private int[] first = new int[64];
-    private int[] last = new int[64];
+    private final StringColumn ids = StringColumn.indexed(); // cases numbered in order of first appearance
+    // Per case (each column grows itself).
+    private final LazyDoubles sum = new LazyDoubles(64, 0.0), gap = new LazyDoubles(64, 0.0);
+    private final CompactColumn count = new CompactColumn(64), gaps = new CompactColumn(64);
+    private final CompactColumn first = new CompactColumn(64), last = new CompactColumn(64);
     // Per scored record, in the order seen: its index in the source, the next record of its case, where its votes end.
-    private int[] source = new int[64];
-    private int[] next = new int[64];
-    private int[] votesEnd = new int[64];
+    private final CompactColumn source = new CompactColumn(64), next = new CompactColumn(64), votesEnd = new CompactColumn(64);
     private int records;
-    private byte[] votes = new byte[256];
+    private final CompactColumn votes = new CompactColumn(256);
     private int voteCount;
 
     void add(CaseRecord r, int index) {
         Verdict verdict = VerdictCombiner.combine(r.outcome());
         if (!verdict.scored()) return;
         int c = caseOf(r.caseId());
-        if (records == source.length) {
-            source = Arrays.copyOf(source, records * 3 / 2);
-            next = Arrays.copyOf(next, records * 3 / 2);
-            votesEnd = Arrays.copyOf(votesEnd, records * 3 / 2);
-        }
         int slot = records++;
-        source[slot] = index;
-        next[slot] = -1;
-        if (first[c] < 0) first[c] = slot;
-        else next[last[c]] = slot;
-        last[c] = slot;
-        sum[c] += verdict.score();
-        count[c]++;
+        source.set(slot, index);
+        next.set(slot, -1);
+        if (first.get(c) < 0) first.set(c, slot);
+        else next.set(last.getInt(c), slot);
+        last.set(c, slot);
+        sum.set(c, sum.get(c) + verdict.score());
+        count.set(c, count.get(c) + 1);
         for (Vote vote : r.outcome().votes()) {
             if (vote.winner() == Winner.UNPARSEABLE) continue;
-            if (voteCount == votes.length) votes = Arrays.copyOf(votes, voteCount * 3 / 2);
-            votes[voteCount++] = (byte) (vote.winner() == Winner.B ? 2 : vote.winner() == Winner.A ? 0 : 1);
+            votes.set(voteCount++, vote.winner() == Winner.B ? 2 : vote.winner() == Winner.A ? 0 : 1);
             for (Map.Entry<String, Integer> e : vote.scoresB().entrySet()) {
                 Integer a = vote.scoresA().get(e.getKey());
-                if (a != null) { gap[c] += e.getValue() - a; gaps[c]++; }
+                if (a != null) {
+                    gap.set(c, gap.get(c) + (e.getValue() - a));
+                    gaps.set(c, gaps.get(c) + 1);
+                }
             }
         }
-        votesEnd[slot] = voteCount;
+        votesEnd.set(slot, voteCount);
     }
 
     private int caseOf(String id) {
-        long h = HashSlots.hash(id);
-        long known = byId.get(h, c -> ids.get((int) c).equals(id));
-        if (known >= 0) return (int) known;
-        int c = ids.size();
-        ids.add(id);
-        byId.put(h, c, other -> false);
-        if (c == sum.length) {
-            int n = c * 3 / 2;
-            sum = Arrays.copyOf(sum, n);
-            gap = Arrays.copyOf(gap, n);
-            count = Arrays.copyOf(count, n);
-            gaps = Arrays.copyOf(gaps, n);
-            first = Arrays.copyOf(first, n);
-            last = Arrays.copyOf(last, n);
-        }
-        first[c] = -1;
+        int known = ids.size();
+        int c = ids.number(id);
+        if (c == known) first.set(c, -1); // a new case: no record yet
         return c;
     }
 
@@ -89,36 +69,47 @@ final class JudgedCasesBuilder {
         int n = ids.size();
         double[] score = new double[n], uncertainty = new double[n];
         for (int c = 0; c < n; c++) {
-            score[c] = sum[c] / count[c];
-            double closeness = gaps[c] == 0 ? 0 : Math.max(0, 1 - Math.abs(gap[c] / gaps[c]));
+            score[c] = sum.get(c) / count.getInt(c);
+            double closeness = gaps.getInt(c) == 0 ? 0 : Math.max(0, 1 - Math.abs(gap.get(c) / gaps.getInt(c)));
             uncertainty[c] = variance(votesOf(c)) + JudgedCases.FLOOR + JudgedCases.FLOOR * closeness;
         }
-        int[] firstOf = Arrays.copyOf(first, n), nextOf = Arrays.copyOf(next, records), sourceOf = Arrays.copyOf(source, records);
-        List<List<CaseRecord>> lazy = new AbstractList<>() {
+        // The list reads the record chains from the columns, cut to size: the builder is done once built.
+        first.resize(n);
+        next.resize(records);
+        source.resize(records);
+        List<List<CaseRecord>> lazy = recordsOfEachCase(all, n, first, next, source);
+        return new JudgedCases(List.copyOf(ids), score, uncertainty, lazy);
+    }
+
+    /** Static, so the list keeps these three columns and not the whole builder (votes, sums, ids). */
+    private static List<List<CaseRecord>> recordsOfEachCase(List<CaseRecord> all, int n, CompactColumn first, CompactColumn next,
+                                                            CompactColumn source) {
+        return new AbstractList<>() {
             @Override
             public List<CaseRecord> get(int c) {
                 List<CaseRecord> out = new ArrayList<>();
-                for (int slot = firstOf[c]; slot >= 0; slot = nextOf[slot]) out.add(all.get(sourceOf[slot]));
+                for (int slot = first.getInt(c); slot >= 0; slot = next.getInt(slot)) out.add(all.get(source.getInt(slot)));
                 return List.copyOf(out);
             }
 
             @Override
             public int size() { return n; }
         };
-        return new JudgedCases(List.copyOf(ids), score, uncertainty, lazy);
     }
 
     /** The case's votes as scores (B 1, A 0, else ½), in the order they were seen. */
     private double[] votesOf(int c) {
         int total = 0;
-        for (int slot = first[c]; slot >= 0; slot = next[slot]) total += votesEnd[slot] - (slot == 0 ? 0 : votesEnd[slot - 1]);
+        for (int slot = first.getInt(c); slot >= 0; slot = next.getInt(slot)) total += votesEnd.getInt(slot) - votesStart(slot);
         double[] x = new double[total];
         int i = 0;
-        for (int slot = first[c]; slot >= 0; slot = next[slot]) {
-            for (int v = slot == 0 ? 0 : votesEnd[slot - 1]; v < votesEnd[slot]; v++) x[i++] = votes[v] / 2.0;
+        for (int slot = first.getInt(c); slot >= 0; slot = next.getInt(slot)) {
+            for (int v = votesStart(slot); v < votesEnd.getInt(slot); v++) x[i++] = votes.getInt(v) / 2.0;
         }
         return x;
     }
+
+    private int votesStart(int slot) { return slot == 0 ? 0 : votesEnd.getInt(slot - 1); }
 
     /** As computed over a list of boxed votes before (DoubleStream's compensated sums), so the values do not move. */
     private static double variance(double[] x) {

@@ -18,7 +18,7 @@ import java.util.Map;
 final class CsvGoldenStore implements GoldenStore {
     private final RecordIndex index;
     private final String[] header;
-    private final StringColumn ids; // UTF-8 bytes in one column, as JsonlGoldenStore keeps them
+    private final StringColumn ids; // in one column, as JsonlGoldenStore keeps them
     private final TagTable.Frozen tags;
     final String sha256;
 

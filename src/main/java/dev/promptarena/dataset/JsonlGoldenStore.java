@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * A JSONL golden set read back from its file: memory holds per case where its line is ({@link RecordIndex}: offset,
- * length, checksum, and the line number only when lines are not one case each), its id (UTF-8 bytes in one
+ * length, checksum, and the line number only when lines are not one case each), its id (a byte a character in one
  * {@link StringColumn}) and its tags ({@link TagTable}), about 20 bytes and the id's bytes a case. A run of 100,000
  * cases held every case with its texts for the whole run (~520 bytes a case, heap histograms in bench/README.md); each
  * case is now parsed again when the run reaches it. Every line is validated once by {@link #scan}, with the errors

@@ -1,5 +1,6 @@
 package dev.promptarena.input;
 
+import dev.promptarena.util.CompactColumn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -7,12 +8,11 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
  * Where the records of a validated input file are (offset, length, first line, CRC-32C of the bytes), so they are
- * read back when needed instead of held: 20 bytes a record. A record read back must have the checksum it had and
+ * read back when needed instead of held: at most 20 bytes a record (~14 for a file under 2 GB of lines under 32 KB). A record read back must have the checksum it had and
  * the file its size, else reading stops with {@code file:line: <subject> changed since the run read it}: a file
  * edited during a run must not mix two versions. Filled by one thread, then read by many.
  */
@@ -23,11 +23,11 @@ public final class RecordIndex {
     private final Path file;
     private final String subject;
     private long size;
-    private long[] starts = new long[1024];
-    private int[] lengths = new int[1024];
-    private int[] lines = new int[1024]; // null after done() when record i starts on line i + lineBase (4 bytes a record)
+    // Each column grows itself and is as narrow as its values: offsets as ints below 2 GB, lengths as shorts below 32 KB.
+    private final CompactColumn starts = new CompactColumn(1024), lengths = new CompactColumn(1024);
+    private CompactColumn lines = new CompactColumn(1024); // null after done() when record i starts on line i + lineBase
     private int lineBase;
-    private int[] checksums = new int[1024];
+    private final CompactColumn checksums = new CompactColumn(1024);
     private int n;
 
     /** @param subject names the file in the error for a changed file, e.g. "the golden set" */
@@ -38,30 +38,22 @@ public final class RecordIndex {
 
     /** Adds a record; its checksum is {@link #checksum} of its bytes (or a {@link CRC32C} over them in pieces). */
     public void add(long start, int length, int line, int checksum) {
-        if (n == starts.length) {
-            int m = n * 2;
-            starts = Arrays.copyOf(starts, m);
-            lengths = Arrays.copyOf(lengths, m);
-            lines = Arrays.copyOf(lines, m);
-            checksums = Arrays.copyOf(checksums, m);
-        }
-        starts[n] = start;
-        lengths[n] = length;
-        lines[n] = line;
-        checksums[n++] = checksum;
+        starts.set(n, start);
+        lengths.set(n, length);
+        lines.set(n, line);
+        checksums.set(n++, checksum);
     }
 
     /** After the last {@link #add}: the file's size as read, and the arrays cut to their records. */
     public RecordIndex done(long fileSize) {
         size = fileSize;
-        starts = Arrays.copyOf(starts, n);
-        lengths = Arrays.copyOf(lengths, n);
-        // Most files have one record a line and no blank line: record i is then on line i + lineBase, kept without the array.
-        lineBase = n == 0 ? 1 : lines[0];
+        // Most files have one record a line and no blank line: record i is then on line i + lineBase, kept without the column.
+        lineBase = n == 0 ? 1 : lines.getInt(0);
         boolean evenlySpaced = true;
-        for (int i = 1; i < n && evenlySpaced; i++) evenlySpaced = lines[i] == i + lineBase;
-        lines = evenlySpaced ? null : Arrays.copyOf(lines, n);
-        checksums = Arrays.copyOf(checksums, n);
+        for (int i = 1; i < n && evenlySpaced; i++) evenlySpaced = lines.getInt(i) == i + lineBase;
+        for (CompactColumn c : new CompactColumn[] {starts, lengths, checksums}) c.resize(n);
+        if (evenlySpaced) lines = null;
+        else lines.resize(n);
         return this;
     }
 
@@ -70,7 +62,7 @@ public final class RecordIndex {
     public Path file() { return file; }
 
     /** The line record {@code i} starts on. */
-    public int line(int i) { return lines == null ? i + lineBase : lines[i]; }
+    public int line(int i) { return lines == null ? i + lineBase : lines.getInt(i); }
 
     public static int checksum(byte[] b, int off, int len) {
         CRC32C crc = new CRC32C();
@@ -111,11 +103,11 @@ public final class RecordIndex {
         public String read(int i, String what) {
             try {
                 if (channel == null) open();
-                long start = starts[i];
-                int length = lengths[i];
+                long start = starts.get(i);
+                int length = lengths.getInt(i);
                 if (start < windowStart || start + length > windowStart + window.limit()) fill(start, length);
                 int at = (int) (start - windowStart);
-                if (checksum(window.array(), at, length) != checksums[i]) throw changed(i, what + " is not what was read at the start");
+                if (checksum(window.array(), at, length) != checksums.getInt(i)) throw changed(i, what + " is not what was read at the start");
                 return new String(window.array(), at, length, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + what + " of " + file, e);

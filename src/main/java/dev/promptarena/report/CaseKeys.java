@@ -2,51 +2,39 @@ package dev.promptarena.report;
 
 import dev.promptarena.input.IntSort;
 import dev.promptarena.stats.Verdict;
+import dev.promptarena.util.CompactColumn;
+import dev.promptarena.util.LazyDoubles;
+import dev.promptarena.util.StringColumn;
 import java.util.AbstractList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
 
 /**
- * Every case's {@link CaseFacts.Key} as primitive columns (case ids concatenated in one buffer): 26 bytes (twice that while
- * the arrays grow) and the id's characters a case, where a list of keys held ~115 (the key, a boxed drop, the id string). At a
+ * Every case's {@link CaseFacts.Key} as primitive columns (case ids concatenated in one buffer): at most 26 bytes (half
+ * again while the columns grow; fewer where the values are narrow) and the id's characters a case, where a list of keys held ~115 (the key, a boxed drop, the id string). At a
  * million cases report.html ranks every case while the statistics hold their own columns (bench/README.md, sixth session).
  * {@link #worstFirst} orders them as {@link CaseFacts.Key#WORST_FIRST} does and hands them out as keys built when read.
  */
 final class CaseKeys {
     private static final Verdict[] VERDICTS = Verdict.values();
 
-    private byte[] verdict = new byte[1024];
-    private byte[] priority = new byte[1024];
+    // Each column grows itself and is as narrow as its values (no array at all while every value is the default).
+    private final CompactColumn verdict = new CompactColumn(1024), priority = new CompactColumn(1024);
+    private final CompactColumn repeat = new CompactColumn(1024), wordDiff = new CompactColumn(1024);
     /** The worst drop, or negative infinity for none (the order {@link CaseFacts.Key#WORST_FIRST} gives a null). */
-    private double[] drop = new double[1024];
-    private int[] repeat = new int[1024];
-    private int[] wordDiff = new int[1024];
-    private int[] idEnd = new int[1024];
-    private final StringBuilder ids = new StringBuilder();
+    private final LazyDoubles drop = new LazyDoubles(1024, Double.NEGATIVE_INFINITY);
+    private final StringColumn ids = new StringColumn();
     private int n;
 
     void add(CaseFacts.Key k) {
         if (k.index() != n) throw new IllegalArgumentException("keys are added in case order: " + k.index() + " after " + n);
-        if (n == verdict.length) grow();
-        verdict[n] = (byte) k.verdict().ordinal();
-        priority[n] = (byte) k.priority();
-        drop[n] = k.worstDrop() == null ? Double.NEGATIVE_INFINITY : k.worstDrop();
-        repeat[n] = k.repeat();
-        wordDiff[n] = k.wordDiff();
+        verdict.set(n, k.verdict().ordinal());
+        priority.set(n, (byte) k.priority());
+        drop.set(n, k.worstDrop() == null ? Double.NEGATIVE_INFINITY : k.worstDrop());
+        repeat.set(n, k.repeat());
+        wordDiff.set(n, k.wordDiff());
         ids.append(k.caseId());
-        idEnd[n] = ids.length();
         n++;
-    }
-
-    private void grow() {
-        int size = n * 2;
-        verdict = Arrays.copyOf(verdict, size);
-        priority = Arrays.copyOf(priority, size);
-        drop = Arrays.copyOf(drop, size);
-        repeat = Arrays.copyOf(repeat, size);
-        wordDiff = Arrays.copyOf(wordDiff, size);
-        idEnd = Arrays.copyOf(idEnd, size);
     }
 
     /** Every key, worst first: a read-only list whose keys are built when read. */
@@ -58,32 +46,18 @@ final class CaseKeys {
     }
 
     private int compare(int a, int b) {
-        int c = Integer.compare(priority[a], priority[b]);
+        int c = Integer.compare(priority.getInt(a), priority.getInt(b));
         if (c != 0) return c;
-        c = Double.compare(drop[b], drop[a]); // larger drop first
+        c = Double.compare(drop.get(b), drop.get(a)); // larger drop first
         if (c != 0) return c;
-        c = compareIds(a, b);
-        return c != 0 ? c : Integer.compare(repeat[a], repeat[b]);
-    }
-
-    /** {@link String#compareTo} of the two ids, without making strings. */
-    private int compareIds(int a, int b) {
-        int i = a == 0 ? 0 : idEnd[a - 1];
-        int j = b == 0 ? 0 : idEnd[b - 1];
-        int la = idEnd[a] - i;
-        int lb = idEnd[b] - j;
-        for (int k = 0; k < Math.min(la, lb); k++) {
-            char x = ids.charAt(i + k);
-            char y = ids.charAt(j + k);
-            if (x != y) return x - y;
-        }
-        return la - lb;
+        c = ids.compare(a, b); // String.compareTo without making strings
+        return c != 0 ? c : Integer.compare(repeat.getInt(a), repeat.getInt(b));
     }
 
     private CaseFacts.Key key(int i) {
-        double d = drop[i];
-        return new CaseFacts.Key(i, VERDICTS[verdict[i]], priority[i], d == Double.NEGATIVE_INFINITY ? null : d,
-                ids.substring(i == 0 ? 0 : idEnd[i - 1], idEnd[i]), repeat[i], wordDiff[i]);
+        double d = drop.get(i);
+        return new CaseFacts.Key(i, VERDICTS[verdict.getInt(i)], priority.getInt(i), d == Double.NEGATIVE_INFINITY ? null : d,
+                ids.get(i), repeat.getInt(i), wordDiff.getInt(i));
     }
 
     private final class Sorted extends AbstractList<CaseFacts.Key> implements RandomAccess {

@@ -53,14 +53,8 @@ public final class ShardMerge {
         int total = owner.length * repeats;
         Manifest first = set.shards().get(0).manifest();
         RunDirectory dir = create(runDir, set.shards().get(0).dir(), first.arena(), now);
-        String started = set.shards().stream().map(m -> m.manifest().startedAt()).min(Comparator.naturalOrder()).orElseThrow();
-        String finished = set.shards().stream().map(m -> m.manifest().finishedAt()).max(Comparator.naturalOrder()).orElseThrow();
-        // Every shard's design changes (e.g. a --seed that replaced the registered one) stay on the whole run: dropping
-        // them would let a merged run PASS that no shard could. Served models come from the merged journal below.
-        List<String> designChanges = set.shards().stream().map(m -> m.manifest().designChanges()).filter(java.util.Objects::nonNull)
-                .flatMap(List::stream).distinct().toList();
-        Manifest manifest = wholeRun(first, dir.runId(), total, started, finished, designChanges);
-        EngineSnapshot engine = EngineTotals.sum(set.shards().stream().map(m -> RecordedRun.readEngine(m.dir().resolve("engine.json"))).toList());
+        Manifest manifest = wholeRun(set, dir.runId(), total);
+        EngineSnapshot engine = engineTotals(set);
         dir.writeJson("manifest.json", manifest);
         writeInOrder(dir, "cases.jsonl", shardCases, owner, repeats, r -> r);
         writeInOrder(dir, "outcomes.jsonl", shardCases, owner, repeats, CaseRecord::outcome);
@@ -132,8 +126,20 @@ public final class ShardMerge {
         return RunDirectory.create(firstShard.toAbsolutePath().normalize().getParent(), arena, now);
     }
 
-    /** The first shard's manifest as the whole run: its own id, every case, the shards' span, no --shard in the command. */
-    static Manifest wholeRun(Manifest m, String runId, int cases, String started, String finished, List<String> designChanges) {
+    /**
+     * The first shard's manifest as the whole run: its own id, every case, the shards' span (earliest start, latest
+     * finish), no --shard in the command. Every shard's design changes (e.g. a --seed that replaced the registered one)
+     * stay on the whole run: dropping them would let a merged run PASS that no shard could. Served models are added by
+     * the caller from the merged journal.
+     */
+    static Manifest wholeRun(ShardSet set, String runId, int cases) {
+        List<Manifest> shards = set.shards().stream().map(ShardSet.Member::manifest).toList();
+        Manifest m = shards.get(0);
+        // ShardSet.check refused a shard that did not finish: every shard has both times.
+        String started = shards.stream().map(Manifest::startedAt).min(Comparator.naturalOrder()).orElseThrow();
+        String finished = shards.stream().map(Manifest::finishedAt).max(Comparator.naturalOrder()).orElseThrow();
+        List<String> designChanges = shards.stream().map(Manifest::designChanges).filter(java.util.Objects::nonNull)
+                .flatMap(List::stream).distinct().toList();
         List<String> args = new ArrayList<>();
         for (int i = 0; i < m.args().size(); i++) {
             String a = m.args().get(i);
@@ -144,6 +150,11 @@ public final class ShardMerge {
                 m.datasetSha256(), m.rubricFile(), m.rubricSha256(), m.judgeTemplateSha256(), cases, m.repeats(), m.variants(), m.judge(),
                 m.providers(), m.axes(), m.policy(), started, finished, false, null, args, m.embedderModel(), m.referenceJudgeMargin(),
                 m.judges(), m.modelFamilies(), m.selfPreference(), null, designChanges, m.sequential());
+    }
+
+    /** The shards' engine counters added up, or null when none recorded any. */
+    static EngineSnapshot engineTotals(ShardSet set) {
+        return EngineTotals.sum(set.shards().stream().map(m -> RecordedRun.readEngine(m.dir().resolve("engine.json"))).toList());
     }
 
     /** The shards' journals one after another: the audit trail of every call, and what a resume of the merged folder replays. */

@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A tournament in shards (issue 21): {@code run --shard K/N} runs this machine's cases (by case id hash, as for two
@@ -90,17 +88,12 @@ public final class TournamentShards {
         }
         RunDirectory dir = ShardMerge.create(runDir, first.dir(), first.manifest().arena(), now);
         for (int p = 0; p < layout.pairs().size(); p++) ShardMerge.merge(pairings.get(p), dir.file(layout.pairs().get(p).dir()), now);
-        String started = set.shards().stream().map(m -> m.manifest().startedAt()).min(Comparator.naturalOrder()).orElseThrow();
-        String finished = set.shards().stream().map(m -> m.manifest().finishedAt()).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
-        List<String> designChanges = set.shards().stream().map(m -> m.manifest().designChanges()).filter(Objects::nonNull)
-                .flatMap(List::stream).distinct().toList();
         int total = first.info().cases() * first.info().repeats();
         ShardMerge.concatJournals(set, dir);
-        dir.writeJson("manifest.json", ShardMerge.wholeRun(first.manifest(), dir.runId(), total, started, finished, designChanges)
+        dir.writeJson("manifest.json", ShardMerge.wholeRun(set, dir.runId(), total)
                 .withServed(ServedModels.read(dir.file(CallEngine.JOURNAL))));
         dir.writeJson(TournamentFolder.FILE, layout);
-        EngineSnapshot engine = EngineTotals.sum(set.shards().stream().map(m -> RecordedRun.readEngine(m.dir().resolve("engine.json"))).toList());
+        EngineSnapshot engine = ShardMerge.engineTotals(set);
         if (engine != null) dir.writeJson("engine.json", engine);
         return dir;
     }

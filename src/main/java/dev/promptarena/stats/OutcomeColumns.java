@@ -1,5 +1,8 @@
 package dev.promptarena.stats;
 
+import dev.promptarena.util.CompactColumn;
+import dev.promptarena.util.LazyDoubles;
+import dev.promptarena.util.StringColumn;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +28,7 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
     private final int size;
     /** Every distinct case id, concatenated in order of first appearance: ~10 bytes a case against ~50 for a String
      *  each; {@link #get} cuts the id out again. */
-    private final CaseIdTable.Frozen caseIds;
+    private final StringColumn caseIds;
     private final int[] cluster, voteStart;
     // Narrow or absent while the values allow (CompactColumn, LazyDoubles): no repeats, one judge, one sample, no tags.
     private final CompactColumn repeat, tags, judge, sample, scoresA, scoresB;
@@ -41,7 +44,7 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
         size = x.size;
         // Columns already of the right length (the expected size was exact) are kept, not copied: a copy would
         // briefly double the store.
-        caseIds = x.caseIds.freeze();
+        caseIds = x.caseIds.dropIndex().trim();
         cluster = fit(x.cluster, size);
         x.repeat.resize(size);
         x.tags.resize(size);
@@ -92,7 +95,7 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
             votes[i] = new Vote(names.value(judge.getInt(v)), sample.getInt(v), (f & B_FIRST) != 0, WINNERS[winner[v]],
                     scoreMaps.value(scoresA.getInt(v)), scoreMaps.value(scoresB.getInt(v)), (f & TRUNCATED) != 0, (f & JUDGE_FAILED) != 0);
         }
-        return new CaseOutcome(caseIds.id(cluster[row]), repeat.getInt(row), tagMaps.value(tags.getInt(row)),
+        return new CaseOutcome(caseIds.get(cluster[row]), repeat.getInt(row), tagMaps.value(tags.getInt(row)),
                 a.get(row, names, checkMaps), b.get(row, names, checkMaps), List.of(votes), judgeCost.get(row));
     }
 
@@ -109,7 +112,7 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
         private final Interner<Map<String, Integer>> scoreMaps = new Interner<>();
         private final Interner<Map<String, Boolean>> checkMaps = new Interner<>();
         private int size, votes;
-        private final CaseIdTable caseIds = new CaseIdTable();
+        private final StringColumn caseIds = StringColumn.indexed(); // numbered in order of first appearance
         private int[] cluster, voteStart;
         private final CompactColumn repeat, tags, judge, sample, scoresA, scoresB;
         private final LazyDoubles judgeCost;
@@ -139,8 +142,8 @@ public final class OutcomeColumns extends AbstractList<CaseOutcome> implements R
             repeat.set(size, o.repeat());
             tags.set(size, tagMaps.index(o.tags()));
             judgeCost.set(size, o.judgeCostUsd());
-            a.set(size, cluster.length, o.a(), names, checkMaps);
-            b.set(size, cluster.length, o.b(), names, checkMaps);
+            a.set(size, o.a(), names, checkMaps);
+            b.set(size, o.b(), names, checkMaps);
             for (Vote v : o.votes()) {
                 if (votes == voteCapacity) growVotes(votes + (votes >> 1) + 16);
                 judge.set(votes, names.index(v.judge()));

@@ -1,6 +1,7 @@
 package dev.promptarena.stats;
 
-import java.util.Arrays;
+import dev.promptarena.util.CompactColumn;
+import dev.promptarena.util.LazyDoubles;
 import java.util.List;
 import java.util.Map;
 
@@ -14,29 +15,27 @@ final class SideColumns {
 
     // Whole numbers as narrow as their values allow and doubles only once one is not the default (CompactColumn,
     // LazyDoubles): ~45 bytes a side as ints, longs and doubles; ~8 for a bench run's sides (no cost, no similarity).
-    private final CompactColumn words, latency, tokens, message, checks;
+    private final CompactColumn words, latency, tokens, flags, message, checks;
     private final LazyDoubles cost, similarity;
-    private byte[] flags;
 
     SideColumns(int capacity) {
         words = new CompactColumn(capacity);
         latency = new CompactColumn(capacity);
         cost = new LazyDoubles(capacity, 0.0);
         tokens = new CompactColumn(capacity);
-        flags = new byte[capacity];
+        flags = new CompactColumn(capacity);
         message = new CompactColumn(capacity);
         checks = new CompactColumn(capacity);
         similarity = new LazyDoubles(capacity, Double.NaN);
     }
 
-    /** Stores {@code s} at {@code row}, growing the columns to {@code capacity} first when needed. */
-    void set(int row, int capacity, Side s, Interner<String> messages, Interner<Map<String, Boolean>> checkMaps) {
-        if (row >= flags.length) grow(capacity);
+    /** Stores {@code s} at {@code row} (each column grows itself past its end). */
+    void set(int row, Side s, Interner<String> messages, Interner<Map<String, Boolean>> checkMaps) {
         words.set(row, s.words());
         latency.set(row, s.latencyMillis());
         cost.set(row, s.costUsd());
         tokens.set(row, s.outputTokens());
-        flags[row] = (byte) ((s.error() ? ERROR : 0) | (s.truncated() ? TRUNCATED : 0));
+        flags.set(row, (s.error() ? ERROR : 0) | (s.truncated() ? TRUNCATED : 0));
         // Message index + 1, so the usual "no message" is 0 and takes no memory.
         message.set(row, s.errorMessage() == null ? 0 : messages.index(s.errorMessage()) + 1);
         // Keyed by the entries in order: maps equal in content but in another order (rubric order) stay apart.
@@ -47,24 +46,17 @@ final class SideColumns {
     /** A short-lived side holding the stored numbers and no text. */
     Side get(int row, Interner<String> messages, Interner<Map<String, Boolean>> checkMaps) {
         int m = message.getInt(row);
+        int f = flags.getInt(row);
         double sim = similarity.get(row);
-        return new Side("", latency.get(row), cost.get(row), tokens.get(row), (flags[row] & ERROR) != 0,
-                m == 0 ? null : messages.value(m - 1), (flags[row] & TRUNCATED) != 0,
+        return new Side("", latency.get(row), cost.get(row), tokens.get(row), (f & ERROR) != 0,
+                m == 0 ? null : messages.value(m - 1), (f & TRUNCATED) != 0,
                 checkMaps.value(checks.getInt(row)), Double.isNaN(sim) ? null : sim, words.getInt(row));
     }
 
+    /** Cuts every column to {@code size} rows. */
     void trim(int size) {
-        if (size != flags.length) grow(size);
-    }
-
-    private void grow(int capacity) {
-        words.resize(capacity);
-        latency.resize(capacity);
-        cost.resize(capacity);
-        tokens.resize(capacity);
-        flags = Arrays.copyOf(flags, capacity);
-        message.resize(capacity);
-        checks.resize(capacity);
-        similarity.resize(capacity);
+        for (CompactColumn c : new CompactColumn[] {words, latency, tokens, flags, message, checks}) c.resize(size);
+        cost.resize(size);
+        similarity.resize(size);
     }
 }

@@ -1,2 +1,5 @@
-/** Small helpers with no project dependencies: concurrency, and a primitive hash table for indexes that must stay flat in memory. */
+/**
+ * Small helpers with no project dependencies: concurrency, and primitive columns and hash tables for data that must
+ * stay flat in memory (the lowest layer: every package may use it).
+ */
 package dev.promptarena.util;

@@ -1,4 +1,4 @@
-package dev.promptarena.stats;
+package dev.promptarena.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,5 +61,25 @@ class CompactColumnTest {
         zeroDefault.set(1, -0.0);
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(zeroDefault.get(1)), "-0.0 is not the default 0.0");
         assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(zeroDefault.get(0)));
+    }
+
+    @Test
+    void setPastTheEndGrowsAndUnsetRowsReadTheDefault() {
+        CompactColumn column = new CompactColumn(2);
+        LazyDoubles doubles = new LazyDoubles(2, Double.NEGATIVE_INFINITY);
+        assertEquals(0, column.get(1_000), "past the end: 0, as a row never set");
+        assertEquals(Double.NEGATIVE_INFINITY, doubles.get(1_000));
+        for (int i = 0; i < 10_000; i++) {
+            column.set(i, i % 7 == 0 ? -i : 3L * i);
+            if (i % 3 == 0) doubles.set(i, i / 4.0);
+        }
+        assertTrue(column.capacity() >= 10_000 && column.capacity() < 20_000, "grows by half, not far past: " + column.capacity());
+        column.resize(10_000);
+        doubles.resize(10_000);
+        for (int i = 0; i < 10_000; i++) {
+            assertEquals(i % 7 == 0 ? -i : 3L * i, column.get(i), "row " + i);
+            assertEquals(i % 3 == 0 ? i / 4.0 : Double.NEGATIVE_INFINITY, doubles.get(i), "row " + i);
+        }
+        assertEquals(10_000, column.capacity());
     }
 }
