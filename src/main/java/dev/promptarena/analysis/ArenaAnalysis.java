@@ -74,6 +74,15 @@ public final class ArenaAnalysis {
      */
     public static AnalysisResult analyze(List<CaseOutcome> outcomes, List<String> axisNames, AnalysisOptions options,
                                          List<SelfPreference> selfPreference, CorrectedWinRate humanCorrected) {
+        return analyze(outcomes, axisNames, options, selfPreference, humanCorrected, SEQUENTIAL_FROM);
+    }
+
+    /**
+     * As above, the win-rate bootstrap beside the rest below {@code sequentialFrom} outcomes and before it from there
+     * (the same numbers either way; ArenaAnalysisSequentialTest runs both paths on the same outcomes).
+     */
+    static AnalysisResult analyze(List<CaseOutcome> outcomes, List<String> axisNames, AnalysisOptions options,
+                                  List<SelfPreference> selfPreference, CorrectedWinRate humanCorrected, int sequentialFrom) {
         List<JudgedOutcome> judged = JudgedOutcome.of(outcomes);
         double alpha = options.alpha();
         // Separate seeds per bootstrap so adding an axis does not change the win-rate interval.
@@ -83,7 +92,7 @@ public final class ArenaAnalysis {
         // The win-rate bootstrap is most of the work; it runs beside the rest (pure and seeded: same numbers). Past
         // SEQUENTIAL_FROM outcomes it runs first, alone: beside the axes both held their per-case rows at once, the
         // peak of a million-case analysis (issue 21); there the second core saves a smaller share of a longer analysis.
-        Forked<WinRateResult> winRateAsync = judged.size() >= SEQUENTIAL_FROM ? null
+        Forked<WinRateResult> winRateAsync = judged.size() >= sequentialFrom ? null
                 : Forked.start("analysis-win-rate", () -> WinRateAnalysis.analyze(judged, alpha, winBoot));
         WinRateResult winRateAlone = winRateAsync != null ? null : WinRateAnalysis.analyze(judged, alpha, winBoot);
         WinRateResult primaryAtPolicy = options.policy().alpha() == alpha ? null

@@ -35,9 +35,9 @@ final class BatchLane implements AutoCloseable {
     /**
      * What a batch (or its synchronous retry) answered: the byte offset of its journal line (an answer), or the
      * failure. Only the offset is held, not the answer: 10,000 cases' answers in memory doubled the run's peak RSS,
-     * and the journal has each one on disk already.
+     * and the journal has each one on disk already. {@code served} turns true when the run proper first takes it.
      */
-    record Landed(long offset, CallFailure failure, double costUsd) {
+    record Landed(long offset, CallFailure failure, double costUsd, boolean served) {
         boolean answered() { return failure == null; }
     }
 
@@ -142,16 +142,27 @@ final class BatchLane implements AutoCloseable {
         return CompletableFuture.failedFuture(new DeferredCallException());
     }
 
-    /** The run proper: what a batch answered for this call, counted like an issued call; null when nothing landed. */
+    /**
+     * The run proper: what a batch answered for this call; null when nothing landed. The first call served from an
+     * item counts as the issued call and carries its cost. Identical requests of the same role (two cases rendering the
+     * same prompt) were folded into that one item, which the provider billed once: they count as journal hits at no
+     * cost, as a synchronous run counts an answer it already has, so the reported spend is the billed spend.
+     */
     CompletableFuture<LlmResponse> serve(Role role, String key) {
         String id = customId(role, key);
         Landed l = landed.get(id);
         if (l != null) {
-            counters.issued.increment();
-            counters.attempts.increment();
+            // Atomic: of two cases served at once from one item, exactly one claims it (records compare by value).
+            boolean first = !l.served() && landed.replace(id, l, new Landed(l.offset(), l.failure(), l.costUsd(), true));
+            if (first) {
+                counters.issued.increment();
+                counters.attempts.increment();
+            } else if (l.answered()) {
+                counters.journalHits.increment();
+            }
             if (l.answered()) {
                 LlmResponse r = response(l);
-                counters.success(role, r, l.costUsd());
+                counters.success(role, r, first ? l.costUsd() : 0.0);
                 return CompletableFuture.completedFuture(r);
             }
             counters.failure(role, l.failure().reason());
@@ -188,14 +199,14 @@ final class BatchLane implements AutoCloseable {
         else budget.addSpent(cost);
         if (cache != null && endpoints.cacheable(p.provider())) cache.put(p.key(), response);
         return journal.appendLocated(new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(request), response, null, cost, clock.millis()))
-                .thenAccept(offset -> landed.put(p.customId(), new Landed(offset, null, cost)));
+                .thenAccept(offset -> landed.put(p.customId(), new Landed(offset, null, cost, false)));
     }
 
     /** Records a final failure (journaled like a synchronous call's, so a resume retries it). */
     CompletableFuture<Void> landFailure(Pending p, LlmRequest request, CallFailure failure, double reserved, boolean settle) {
         if (settle) budget.settle(reserved, 0);
         return journal.append(new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(request), null, failure, 0, clock.millis()))
-                .thenRun(() -> landed.put(p.customId(), new Landed(-1, failure, 0)));
+                .thenRun(() -> landed.put(p.customId(), new Landed(-1, failure, 0, false)));
     }
 
     /**

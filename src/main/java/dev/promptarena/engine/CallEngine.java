@@ -89,6 +89,8 @@ public final class CallEngine implements Calls {
         this.prices = new PriceTable(priceOverrides);
         this.budget = new Budget(options.maxCostUsd());
         budget.addSpent(journal.spentUsd());
+        // Counted once here, not per journal hit: two cases may be served from one billed answer (resume, issue 21).
+        journal.spentByRole().forEach((role, usd) -> counters.spentBefore(Role.valueOf(role), usd));
         this.lane = options.batch() == null ? null : BatchLane.open(providers, batchApis, options, runDir, json, journal, cache, endpoints,
                 budget, prices, counters, keys, this::costOf);
     }
@@ -103,7 +105,7 @@ public final class CallEngine implements Calls {
         JournalEntry done = journal.completed(role.name(), key);
         if (done != null) {
             counters.journalHits.increment();
-            counters.success(role, done.response(), done.costUsd());
+            counters.success(role, done.response(), 0.0); // its cost was counted at open
             return CompletableFuture.completedFuture(done.response());
         }
         CompletableFuture<LlmResponse> batched = lane == null ? null : lane.serve(role, key);

@@ -46,6 +46,9 @@ final class Counters {
         t.cost.add(costUsd);
     }
 
+    /** Money spent on {@code role} before this session (journaled calls), counted once when the engine opens. */
+    void spentBefore(Role role, double costUsd) { roles.get(role).cost.add(costUsd); }
+
     void failure(Role role, String reason) {
         failed.increment();
         failures.computeIfAbsent(reason, k -> new LongAdder()).increment();

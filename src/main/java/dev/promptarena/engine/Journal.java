@@ -42,6 +42,7 @@ public final class Journal implements AutoCloseable {
     private final HashSlots completed;
     private final ToLongFunction<String> hash;
     private final double spentUsd;
+    private final java.util.Map<String, Double> spentByRole;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(DaemonThreads.named("journal-writer"));
@@ -60,6 +61,7 @@ public final class Journal implements AutoCloseable {
         this.completed = scan.index;
         this.hash = hash;
         this.spentUsd = scan.spentUsd;
+        this.spentByRole = java.util.Map.copyOf(scan.spentByRole);
         this.loaded = scan.entries;
         this.tornBytes = tornBytes;
     }
@@ -99,7 +101,8 @@ public final class Journal implements AutoCloseable {
 
     /**
      * The successful entry recorded for this role and request before this session, or null. Read back from the
-     * file (the index holds only offsets), without its request, as the engine needs only the answer.
+     * file (the index holds only offsets), without its request, as the engine needs only the answer (the open bound
+     * only the line's slot, outcome and cost, so this is the one time the answer is bound).
      */
     public JournalEntry completed(String role, String key) {
         String slot = JournalEntry.slot(role, key);
@@ -110,11 +113,14 @@ public final class Journal implements AutoCloseable {
             found[0] = e;
             return true;
         });
-        return found[0] == null ? null : found[0].withoutRequest();
+        return found[0];
     }
 
     /** Cost of the successful calls already journaled (money spent earlier in this run), summed at open. */
     public double spentUsd() { return spentUsd; }
+
+    /** {@link #spentUsd()} per role name (A, B, JUDGE). */
+    public java.util.Map<String, Double> spentByRole() { return spentByRole; }
 
     /** Entries read at open. */
     public int loadedEntries() { return loaded; }
@@ -211,8 +217,8 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * The entry whose line starts at {@code offset} (from {@link #appendLocated}). A positional read, safe while
-     * the writer appends: the line was forced before its offset was handed out.
+     * The entry whose line starts at {@code offset} (from {@link #appendLocated}), without its request. A positional
+     * read, safe while the writer appends: the line was forced before its offset was handed out.
      */
     public JournalEntry read(long offset) { return JournalScan.readAt(channel, json, offset); }
 

@@ -29,7 +29,4 @@ public record JournalEntry(String key, String role, String provider, JsonNode re
     public static String slot(String role, String key) { return role + ":" + key; }
 
     public boolean succeeded() { return response != null; }
-
-    /** This entry without its request (what an in-memory index needs). */
-    public JournalEntry withoutRequest() { return new JournalEntry(key, role, provider, null, response, failure, costUsd, atMillis); }
 }

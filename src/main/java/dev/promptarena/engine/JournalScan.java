@@ -25,6 +25,8 @@ final class JournalScan {
     final HashSlots index = new HashSlots();
     int entries;
     double spentUsd;
+    /** {@link #spentUsd} per role (A, B, JUDGE), for the engine's per-role costs. */
+    final java.util.Map<String, Double> spentByRole = new java.util.TreeMap<>();
     /** Bytes up to and including the last newline: what stays after a torn last line is cut off. */
     long goodEnd;
     long size;
@@ -82,9 +84,9 @@ final class JournalScan {
     }
 
     private void accept(byte[] line, int len, int lineNo, long start, long end) throws IOException {
-        JournalEntry e;
+        JournalLine.Head e;
         try {
-            e = json.readValue(line, 0, len, JournalEntry.class);
+            e = JournalLine.head(json, line, len); // slot, outcome and cost: the answer is bound when its case asks
         } catch (IOException corrupt) {
             // A complete but unreadable line cannot come from a crash (lines are written
             // whole, then the newline); refuse rather than silently drop evidence.
@@ -96,21 +98,37 @@ final class JournalScan {
         // Later lines win, but a failure never hides an earlier success: only successes are indexed.
         if (!e.succeeded()) return;
         String slot = e.slot();
-        long replaced = index.put(hash.applyAsLong(slot), start, at -> readAt(channel, json, at).slot().equals(slot));
-        if (replaced >= 0) spentUsd -= readAt(channel, json, replaced).costUsd();
+        index.put(hash.applyAsLong(slot), start, at -> headAt(channel, json, at).slot().equals(slot));
+        // Every successful line is a call the provider billed (a cache hit is journaled at 0), even when the slot repeats:
+        // two cases with the same prompt are two paid calls in a synchronous run. So all of them count, not the last.
         spentUsd += e.costUsd();
+        spentByRole.merge(e.role(), e.costUsd(), Double::sum);
     }
 
-    /** The entry whose line starts at {@code offset}: a positional read, safe beside appends and other reads. */
+    /**
+     * The entry whose line starts at {@code offset}, without its request: a positional read, safe beside appends and
+     * other reads.
+     */
     static JournalEntry readAt(FileChannel channel, ObjectMapper json, long offset) {
         try {
-            return readLine(channel, json, offset);
+            byte[] line = lineAt(channel, offset);
+            return JournalLine.entry(json, line, line.length);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read back the journal entry at byte " + offset, e);
         }
     }
 
-    private static JournalEntry readLine(FileChannel channel, ObjectMapper json, long offset) throws IOException {
+    /** The slot, outcome and cost of the line at {@code offset} (to tell two slots of one hash apart). */
+    private static JournalLine.Head headAt(FileChannel channel, ObjectMapper json, long offset) {
+        try {
+            byte[] line = lineAt(channel, offset);
+            return JournalLine.head(json, line, line.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back the journal entry at byte " + offset, e);
+        }
+    }
+
+    private static byte[] lineAt(FileChannel channel, long offset) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         ByteBuffer buf = ByteBuffer.allocate(16 * 1024);
         for (long pos = offset; ; ) {
@@ -120,7 +138,7 @@ final class JournalScan {
             for (int i = 0; i < n; i++) {
                 if (buf.get(i) == '\n') {
                     line.write(buf.array(), 0, i);
-                    return json.readValue(line.toByteArray(), JournalEntry.class);
+                    return line.toByteArray();
                 }
             }
             line.write(buf.array(), 0, n);

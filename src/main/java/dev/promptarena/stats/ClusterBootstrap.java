@@ -76,77 +76,18 @@ public final class ClusterBootstrap {
     /**
      * The resampled statistics, {@code [statistic][resample]}: each resample draws {@code k} cluster indices
      * from one seeded stream (SplittableRandom's, see {@link SplitMixDraws}) and takes
-     * {@code sum(numerator) / sum(denominator)} over them. This loop is the hot spot of a large run's analysis
-     * (10,000 resamples x 10,000 cases), so the clusters' values sit side by side in one array (one draw reads
-     * one place), and when every denominator is 1 (plain means, one outcome per case) the denominator sum is
-     * {@code k} without adding. Both give exactly the sums, in the same order, that the plain loop over
-     * {@code nums[s][j]} gives (ClusterBootstrapTest checks this).
+     * {@code sum(numerator) / sum(denominator)} over them; {@link Resampling} runs this loop, the hot spot of a large
+     * run's analysis, with exactly the sums of the plain loop over {@code nums[s][j]} (ClusterBootstrapTest).
      */
-    double[][] resample(double[][] nums, double[][] dens) { return resample(nums, dens, nums[0].length < INTERLEAVED_BELOW); }
+    double[][] resample(double[][] nums, double[][] dens) { return Resampling.resample(seed, resamples, nums, dens); }
 
     /**
      * Clusters from which several statistics' values are read where they lie instead of from one interleaved copy: at
      * a million cases the copy of three axes' differences took 24 MB beside the arrays themselves (issue 21), and the
-     * cache locality it buys matters little once the columns are far larger than the cache anyway.
+     * cache locality it buys matters little once the columns are far larger than the cache anyway. Values that are
+     * all halves take the byte layout instead at any size ({@link Resampling.Layout#HALVES}).
      */
     static final int INTERLEAVED_BELOW = 100_000;
-
-    /** As {@link #resample(double[][], double[][])}, choosing the layout (the sums are the same either way). */
-    double[][] resample(double[][] nums, double[][] dens, boolean interleaved) {
-        int stats = nums.length, k = nums[0].length;
-        boolean unitDenominators = Arrays.stream(dens).allMatch(d -> Arrays.stream(d).allMatch(x -> x == 1.0));
-        double[][] boot = new double[stats][resamples];
-        SplitMixDraws random = new SplitMixDraws(seed);
-        int[] drawn = new int[k];
-        if (unitDenominators && stats == 1) {
-            // One plain mean (the win rate, the most common case): the same sums without the row loop below,
-            // 36 instead of 64 ms for 10,000 resamples of 1,000 cases under C1.
-            double[] values = nums[0], out = boot[0];
-            for (int b = 0; b < resamples; b++) {
-                random.fill(drawn, k);
-                double sum = 0;
-                for (int i = 0; i < k; i++) sum += values[drawn[i]];
-                out[b] = sum / k;
-            }
-            return boot;
-        }
-        int width = unitDenominators ? stats : 2 * stats;
-        if (!interleaved) {
-            double[] sums = new double[width];
-            for (int b = 0; b < resamples; b++) {
-                Arrays.fill(sums, 0);
-                random.fill(drawn, k);
-                for (int i = 0; i < k; i++) {
-                    int j = drawn[i];
-                    for (int s = 0; s < stats; s++) {
-                        sums[s] += nums[s][j];
-                        if (!unitDenominators) sums[stats + s] += dens[s][j];
-                    }
-                }
-                for (int s = 0; s < stats; s++) boot[s][b] = sums[s] / (unitDenominators ? k : sums[stats + s]);
-            }
-            return boot;
-        }
-        // Row j holds cluster j's numerators, then (unless all are 1) its denominators.
-        double[] rows = new double[k * width];
-        for (int j = 0; j < k; j++) {
-            for (int s = 0; s < stats; s++) {
-                rows[j * width + s] = nums[s][j];
-                if (!unitDenominators) rows[j * width + stats + s] = dens[s][j];
-            }
-        }
-        double[] sums = new double[width];
-        for (int b = 0; b < resamples; b++) {
-            Arrays.fill(sums, 0);
-            random.fill(drawn, k);
-            for (int i = 0; i < k; i++) {
-                int row = drawn[i] * width;
-                for (int c = 0; c < width; c++) sums[c] += rows[row + c];
-            }
-            for (int s = 0; s < stats; s++) boot[s][b] = sums[s] / (unitDenominators ? k : sums[stats + s]);
-        }
-        return boot;
-    }
 
     /** The BCa interval (or the percentile interval, saying why) from one statistic's resamples. */
     private BootstrapResult interval(double[] numerators, double[] denominators, double[] boot, double alpha) {

@@ -37,6 +37,29 @@ final class SplitMixDraws {
         state = s;
     }
 
+    /**
+     * Advances the stream past the next {@code count} draws from {@code [0, bound)} without forming them: exactly
+     * what {@link #fill} would consume (its rejected values included), so a second thread can start a bootstrap's
+     * resamples part-way through the one stream and draw what the first thread would have drawn there
+     * (Resampling). No division: a first value {@code u} is kept iff it lies below the largest multiple of
+     * {@code bound} not above 2^31, which is when {@link #fill}'s test {@code u + m - u % bound} does not overflow.
+     */
+    void skip(long count, int bound) {
+        if (bound <= 0) throw new IllegalArgumentException("bound must be positive, got: " + bound);
+        if ((bound & (bound - 1)) == 0) {
+            state += count * GOLDEN_GAMMA;
+            return;
+        }
+        long limit = ((1L << 31) / bound) * bound;
+        long s = state;
+        for (long i = 0; i < count; i++) {
+            do {
+                s += GOLDEN_GAMMA;
+            } while ((mix32(s) >>> 1) >= limit);
+        }
+        state = s;
+    }
+
     private static int mix32(long z) {
         z = (z ^ (z >>> 33)) * 0x62a9d9ed799705f5L;
         return (int) (((z ^ (z >>> 28)) * 0xcb24d0a5c88c35b3L) >>> 32);

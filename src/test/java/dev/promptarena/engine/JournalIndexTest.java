@@ -73,8 +73,10 @@ class JournalIndexTest {
                 assertEquals("b", j.completed("B", "k1").response().text());
                 assertNull(j.completed("A", "k2"), "failed only");
                 assertNull(j.completed("JUDGE", "k9"), "failed only");
-                // The old map kept one entry per slot: the last success's cost, not both.
-                assertEquals(2.5, j.spentUsd(), 1e-12);
+                // Each success line is a call the provider billed (a slot repeats when two cases send one prompt
+                // synchronously): both of A:k1's count, though only the later one answers (issue 21, journal branch).
+                assertEquals(3.5, j.spentUsd(), 1e-12);
+                assertEquals(java.util.Map.of("A", 3.0, "B", 0.5), j.spentByRole());
                 assertEquals(7, j.loadedEntries());
             }
         }

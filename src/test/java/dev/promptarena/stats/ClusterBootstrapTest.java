@@ -69,14 +69,41 @@ class ClusterBootstrapTest {
         ClusterBootstrap boot = new ClusterBootstrap(5, 3000);
         for (double[][][] c : cases) {
             double[][] plain = plainLoop(5, 3000, c[0], c[1]);
-            // Both layouts: one interleaved copy of the clusters' values (below INTERLEAVED_BELOW clusters) or none.
-            for (boolean interleaved : new boolean[] {true, false}) {
-                double[][] fast = boot.resample(c[0], c[1], interleaved);
-                for (int s = 0; s < c[0].length; s++) {
-                    assertTrue(java.util.Arrays.equals(plain[s], fast[s]), "statistic " + s + " of " + c[0].length + ", interleaved " + interleaved);
+            assertTrue(java.util.Arrays.deepEquals(plain, boot.resample(c[0], c[1])), "the layout and split chosen by size");
+            // Every layout (the halves only where every value is a half in the byte range: big, ones, DEN), each on
+            // one thread and split over two at several points (the second thread skips the first one's draws).
+            boolean halves = java.util.Arrays.stream(c).flatMap(java.util.Arrays::stream).flatMapToDouble(java.util.Arrays::stream)
+                    .allMatch(v -> v * 2 == Math.rint(v * 2) && Math.abs(v) < 60);
+            for (Resampling.Layout layout : Resampling.Layout.values()) {
+                if (layout == Resampling.Layout.HALVES && !halves) {
+                    assertThrows(IllegalArgumentException.class, () -> Resampling.resample(5, 3000, c[0], c[1], layout, 3000));
+                    continue;
+                }
+                for (int split : new int[] {3000, 0, 1, 1650, 2999}) {
+                    double[][] fast = Resampling.resample(5, 3000, c[0], c[1], layout, split);
+                    for (int s = 0; s < c[0].length; s++) {
+                        assertTrue(java.util.Arrays.equals(plain[s], fast[s]), "statistic " + s + " of " + c[0].length + ", "
+                                + layout + ", split at " + split);
+                    }
                 }
             }
         }
+    }
+
+    @Test
+    void halvesCoverNegativeAndExtremeValues() {
+        // Score differences are negative; -64 and 63.5 are the ends of the byte range, 64 is past it.
+        double[] d = new double[500], ones = new double[500];
+        java.util.Random r = new java.util.Random(11);
+        for (int i = 0; i < d.length; i++) d[i] = (r.nextInt(256) - 128) / 2.0;
+        d[0] = -64;
+        d[1] = 63.5;
+        java.util.Arrays.fill(ones, 1.0);
+        double[][] nums = {d}, dens = {ones};
+        double[][] plain = plainLoop(9, 2000, nums, dens);
+        assertTrue(java.util.Arrays.deepEquals(plain, Resampling.resample(9, 2000, nums, dens, Resampling.Layout.HALVES, 700)));
+        d[1] = 64;
+        assertThrows(IllegalArgumentException.class, () -> Resampling.resample(9, 2000, nums, dens, Resampling.Layout.HALVES, 2000));
     }
 
     /** The definition, written as plainly as possible: the reference the optimized loop must equal bit for bit. */

@@ -34,6 +34,26 @@ class SplitMixDrawsTest {
     }
 
     @Test
+    void skipConsumesExactlyWhatFillDraws() {
+        // 2^30 + 1 rejects about half of the first values, so the skipped count differs from the draws.
+        int[] bounds = {1, 3, 1024, 10_000, 1_000_000, (1 << 30) + 1};
+        for (long seed : new long[] {0, 5, -7}) {
+            for (int bound : bounds) {
+                for (int before : new int[] {0, 1, 2500}) {
+                    SplitMixDraws drawn = new SplitMixDraws(seed), skipped = new SplitMixDraws(seed);
+                    drawn.fill(new int[before], bound);
+                    skipped.skip(before, bound);
+                    int[] expected = new int[300], actual = new int[300];
+                    drawn.fill(expected, bound);
+                    skipped.fill(actual, bound);
+                    assertArrayEquals(expected, actual, "seed " + seed + ", bound " + bound + ", after " + before);
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new SplitMixDraws(1).skip(1, 0));
+    }
+
+    @Test
     void refusesAnEmptyRange() {
         assertThrows(IllegalArgumentException.class, () -> new SplitMixDraws(1).fill(new int[1], 0));
     }

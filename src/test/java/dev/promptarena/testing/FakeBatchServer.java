@@ -110,6 +110,9 @@ public final class FakeBatchServer implements AutoCloseable {
     /** Items submitted in batches, over all batches. */
     public int itemsSubmitted() { return batches.values().stream().mapToInt(b -> b.items().size()).sum(); }
 
+    /** The model of every item submitted in a batch (one entry per item the provider bills). */
+    public List<String> itemModels() { return batches.values().stream().flatMap(b -> b.items().stream().map(i -> body(i, b.anthropic()).path("model").asText())).toList(); }
+
     /** Every request received (headers included), and the uploaded JSONL files as text. */
     public List<FakeOpenAiServer.Recorded> requests() { return List.copyOf(requests); }
 

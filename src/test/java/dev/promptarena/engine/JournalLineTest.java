@@ -1,0 +1,87 @@
+package dev.promptarena.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.Usage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link JournalLine}: the open binds of each line only its slot, outcome and cost, and the read-back binds the answer
+ * without the request (issue 21, branch journal). What a resume gets must equal what was journaled, field by field,
+ * and a line that is JSON but not a journal entry must still be refused at open, naming its line.
+ */
+class JournalLineTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir Path dir;
+
+    @Test
+    void theHeadAndTheReadBackEqualWhatWasJournaledWithoutTheRequest() throws Exception {
+        LlmResponse answer = new LlmResponse("an \"answer\"\nwith lines", "m-1", "fp", new Usage(11, 7), "length", 42, 3, true);
+        JournalEntry ok = new JournalEntry("k1", "JUDGE", "p", JSON.readTree("{\"messages\":[{\"content\":\"both answers\"}]}"),
+                answer, null, 0.125, 1234L);
+        JournalEntry failed = new JournalEntry("k2", "A", "p", null, null, new CallFailure("FATAL", 400, "bad"), 0.0, 99L);
+        for (JournalEntry e : new JournalEntry[] {ok, failed}) {
+            byte[] line = JSON.writeValueAsBytes(e);
+            JournalLine.Head head = JournalLine.head(JSON, line, line.length);
+            assertEquals(new JournalLine.Head(e.key(), e.role(), e.succeeded(), e.costUsd()), head);
+            assertEquals(e.slot(), head.slot());
+            JournalEntry back = JournalLine.entry(JSON, line, line.length);
+            assertEquals(new JournalEntry(e.key(), e.role(), e.provider(), null, e.response(), e.failure(), e.costUsd(), e.atMillis()), back);
+        }
+        Path file = dir.resolve("journal.jsonl");
+        try (Journal j = Journal.open(file, JSON, Runnable::run)) {
+            j.append(ok).join();
+            j.append(failed).join();
+        }
+        try (Journal j = Journal.open(file, JSON, Runnable::run)) {
+            JournalEntry back = j.completed("JUDGE", "k1");
+            assertEquals(answer, back.response());
+            assertNull(back.request(), "the request is skipped, not bound");
+            assertNull(j.completed("A", "k2"), "a failure is not an answer");
+            assertEquals(2, j.loadedEntries());
+            assertEquals(0.125, j.spentUsd(), 0.0);
+        }
+    }
+
+    @Test
+    void jsonThatIsNotAJournalEntryIsStillRefusedAtOpen() throws Exception {
+        String good = "{\"key\":\"k\",\"role\":\"A\",\"provider\":\"p\",\"request\":null,";
+        String[][] cases = {
+                {good + "\"response\":\"text\",\"failure\":null,\"costUsd\":0.1,\"atMillis\":1}", "'response' is neither an object nor null"},
+                {good + "\"response\":null,\"failure\":null,\"costUsd\":0.1,\"atMillis\":1}", "exactly one of response and failure"},
+                {"{\"role\":\"A\",\"response\":null,\"failure\":{\"kind\":\"FATAL\"},\"costUsd\":0,\"atMillis\":1}", "key and role are required"},
+                {good + "\"response\":null,\"failure\":{\"kind\":\"FATAL\"},\"costUsd\":\"cheap\",\"atMillis\":1}", "'costUsd' is not a number"},
+                {"[1, 2]", "not a JSON object"},
+                {good + "\"response\":{\"text\":\"a\"", "Unexpected end-of-input"},
+        };
+        for (String[] c : cases) {
+            Path file = dir.resolve("j" + c[0].hashCode() + ".jsonl");
+            Files.writeString(file, c[0] + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Journal.open(file, JSON, Runnable::run), c[0]);
+            assertTrue(e.getMessage().startsWith(file + ": line 1 (bytes 0 to "), e.getMessage());
+            assertTrue(e.getMessage().contains("is not a journal entry") && e.getMessage().contains(c[1]), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFieldALaterVersionAddsIsSkipped() throws Exception {
+        String line = "{\"key\":\"k\",\"role\":\"B\",\"shard\":{\"of\":[1,2]},\"response\":{\"text\":\"hi\",\"model\":\"m\"},"
+                + "\"failure\":null,\"costUsd\":0.5,\"atMillis\":7}";
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        JournalLine.Head head = JournalLine.head(JSON, bytes, bytes.length);
+        assertTrue(head.succeeded());
+        assertEquals("hi", JournalLine.entry(JSON, bytes, bytes.length).response().text());
+        assertFalse(JournalLine.entry(JSON, bytes, bytes.length).response().cached());
+    }
+}
