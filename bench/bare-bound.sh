@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The most any JVM program using java.net.http can reach on this machine for run-bench.sh's workload.
 #
-#   bench/bare-bound.sh [CASES] [CONCURRENCY] [LATENCY_MS]
+#   bench/bare-bound.sh [CASES] [CONCURRENCY] [LATENCY_MS] [JITTER_MS] [ERROR_RATE] [RATE_429]
 #
 # Starts the same fake server as run-bench.sh and runs bench/BareClient.java (3 x CASES independent calls,
 # no config, journal, statistics or reports; compiled first, so no source-launcher cost) with the
@@ -11,6 +11,9 @@ set -euo pipefail
 CASES=${1:-1000}
 CONC=${2:-64}
 LATENCY=${3:-200}
+JITTER=${4:-0}
+ERRORS=${5:-0}
+R429=${6:-0}
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install -y time" >&2; exit 2; }
 work=$(mktemp -d /tmp/prompt-arena-bare.XXXXXX)
@@ -19,7 +22,8 @@ trap '[ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true; rm -rf "$w
 
 javac -d "$work/classes" "$here/bench/BareClient.java"
 source "$here/bench/fake-server.sh"
-start_fake_server "$work" $((CASES * 3 + 100)) --latency-ms "$LATENCY"
+# The server's faults, if any, are counted as failed calls: the bare client does not retry.
+start_fake_server "$work" $((CASES * 3 + 100)) --latency-ms "$LATENCY" --jitter-ms "$JITTER" --error-rate "$ERRORS" --rate-429 "$R429"
 
 calls=$((CASES * 3))
 set +e

@@ -11,6 +11,9 @@
 # (e.g. BENCH_RUN_ARGS=--no-cache to measure what the response cache costs); BENCH_RUN_JAVA_OPTS replaces the
 # launcher's JVM options for the run only, not for the `--help` timings (e.g. to record a flight recording).
 # BENCH_FORMAT=csv writes the golden set as CSV (each message a quoted cell over two lines) instead of JSONL.
+# BENCH_FLOOR=1 also samples the CLI's CPU every 20 ms (printing its CPU per call inside the calls phase only) and, after
+# the run, runs bench/bare-bound.sh with the same calls, concurrency and server options, printing the floor of the same
+# minute: floor_calls_phase_s, floor_cpu_ms_per_call and cli_over_floor_calls (the CLI's calls phase over the floor's).
 set -euo pipefail
 CASES=${1:-1000}
 CONC=${2:-64}
@@ -66,12 +69,39 @@ YAML
 
 # Cases in flight: twice the provider's concurrency keeps its queue full while judges wait for A and B.
 set +e
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 t_start=$(date +%s%3N)
 PROMPT_ARENA_JAVA_OPTS="${BENCH_RUN_JAVA_OPTS:-${PROMPT_ARENA_JAVA_OPTS:-}}" \
   PROMPT_ARENA_CACHE_DIR="$work/cache" /usr/bin/time -v bin/prompt-arena run "$work/arena.yaml" \
-  --concurrency $((CONC * 2)) -q ${BENCH_RUN_ARGS:-} > "$work/run.out" 2> "$work/time.txt"
+  --concurrency $((CONC * 2)) -q ${BENCH_RUN_ARGS:-} > "$work/run.out" 2> "$work/time.txt" &
+run_pid=$!
+sampler_pid=""
+if [ -n "${BENCH_FLOOR:-}" ]; then
+  # The launcher execs java, so the child of /usr/bin/time is the JVM: its user + system ticks, every 20 ms.
+  python3 - "$run_pid" > "$work/cpu.txt" <<'PY' &
+import sys, time
+parent, pid, rows = sys.argv[1], None, []
+while pid is None:
+    try:
+        kids = open(f"/proc/{parent}/task/{parent}/children").read().split()
+    except OSError:
+        sys.exit(0)
+    pid = kids[0] if kids else time.sleep(0.005)
+while True:
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        break
+    rows.append(f"{time.time() * 1000:.0f} {int(fields[11]) + int(fields[12])}")
+    time.sleep(0.02)
+print("\n".join(rows))
+PY
+  sampler_pid=$!
+fi
+wait "$run_pid"
 rc=$?
 t_end=$(date +%s%3N)
+[ -z "$sampler_pid" ] || wait "$sampler_pid"
 set -e
 journal=$(ls "$work"/reports/*/journal.jsonl 2>/dev/null | head -1 || true)
 calls=$( [ -n "$journal" ] && wc -l < "$journal" || echo 0)
@@ -96,6 +126,22 @@ print(f"calls_phase_efficiency={len(ts) * lat / 1000 / conc / calls_phase:.3f}")
 PY
 )
 fi
+if [ -n "$journal" ] && [ -s "$work/cpu.txt" ]; then
+  # CPU inside the calls phase only (first call sent, estimated as above, to the last call completed): no JVM start,
+  # no statistics or reports. Sampled every 20 ms in clock ticks, so good to ~0.02 s of CPU.
+  phases="$phases
+$(python3 - "$journal" "$work/cpu.txt" "$LATENCY" <<'PY'
+import bisect, json, os, sys
+ts = [json.loads(l)["atMillis"] for l in open(sys.argv[1])]
+samples = [tuple(map(int, l.split())) for l in open(sys.argv[2]) if l.strip()]
+times = [t for t, _ in samples]
+def ticks_at(ms):  # the last sample at or before ms
+    return samples[max(0, bisect.bisect_right(times, ms) - 1)][1]
+cpu_s = (ticks_at(max(ts)) - ticks_at(min(ts) - int(sys.argv[3]))) / os.sysconf("SC_CLK_TCK")
+print(f"calls_phase_cpu_s={cpu_s:.2f} calls_phase_cpu_ms_per_call={cpu_s * 1000 / len(ts):.3f}")
+PY
+)"
+fi
 
 best=999
 for _ in 1 2 3 4 5; do
@@ -114,4 +160,17 @@ awk -v c="$calls" -v lat="$LATENCY" -v conc="$CONC" -v w="$wall" -v u="$user" -v
 echo "$phases"
 cat "$work/server.log"
 [ -z "${KEEP:-}" ] || echo "kept: $work"
+if [ -n "${BENCH_FLOOR:-}" ]; then
+  echo "load_before_run=$load_before load_before_floor=$(cut -d' ' -f1-3 /proc/loadavg)"
+  floor=$(bench/bare-bound.sh "$CASES" "$CONC" "$LATENCY" "$JITTER" "$ERRORS" "$R429" 2>&1 || true)
+  cli_calls=$(sed -n 's/.*phase_calls_s=\([0-9.]*\).*/\1/p' <<< "$phases")
+  floor_calls=$(sed -n 's/.*bare_calls_phase_s=\([0-9.]*\).*/\1/p' <<< "$floor")
+  floor_cpu=$(sed -n 's/.*bare_cpu_ms_per_call=\([0-9.]*\).*/\1/p' <<< "$floor")
+  if [ -n "$cli_calls" ] && [ -n "$floor_calls" ]; then
+    awk -v c="$cli_calls" -v f="$floor_calls" -v fc="$floor_cpu" \
+      'BEGIN { printf "floor_calls_phase_s=%.2f floor_cpu_ms_per_call=%s cli_over_floor_calls=%.3f\n", f, fc, c / f }'
+  else
+    echo "floor: no figures from bench/bare-bound.sh:" >&2; echo "$floor" >&2
+  fi
+fi
 [ "$rc" -le 3 ] || { echo "run failed (exit $rc):" >&2; tail -n 20 "$work/run.out" "$work/time.txt" >&2; }

@@ -61,19 +61,25 @@ class InterimReportsTest {
         return (dir, run, analysis) -> written.add(run.cases().stream().map(CaseRecord::caseId).toList());
     }
 
-    @Test
-    void writesAtTenPercentAfterTwoSecondsThenAtHalfThenEveryTwoMinutesInCaseOrder() {
-        InterimReports interim = interim(100, Runnable::run, recording());
-        // Cases finish out of order: odd ids first.
+    /** The cases c0..c99 finishing odd ids first, the clock set to the given seconds as the given count is reached. */
+    private void runHundred(InterimReports interim, Map<Integer, Integer> secondsAtDone) {
         List<String> order = new ArrayList<>();
         for (int i = 1; i < 100; i += 2) order.add("c" + i);
         for (int i = 0; i < 100; i += 2) order.add("c" + i);
         for (int done = 1; done <= order.size(); done++) {
-            if (done == 10) clock.set(SECOND);        // 10% reached within the first 2 s: not yet
-            if (done == 15) clock.set(3 * SECOND);    // the first write
-            if (done == 70) clock.set(200 * SECOND);  // 2 minutes after the write at half: another
+            Integer seconds = secondsAtDone.get(done);
+            if (seconds != null) clock.set(seconds * SECOND);
             done(interim, record(order.get(done - 1)));
         }
+    }
+
+    @Test
+    void writesAtTenPercentAfterTwoSecondsThenAtHalfThenEveryTwoMinutesInCaseOrder() {
+        InterimReports interim = interim(100, Runnable::run, recording());
+        // 10 cases after 1 s: 10% reached within the first 2 s, not yet; 15 after 3 s: the first write; half after
+        // 121 s (1 s short of 2 minutes after the first write; at this pace 121 s to go): the half-way report;
+        // 70 after 250 s, more than 2 minutes after it: a periodic one.
+        runHundred(interim, Map.of(10, 1, 15, 3, 50, 121, 70, 250));
         assertEquals(3, written.size(), reasons.toString());
         assertTrue(reasons.get(0).startsWith("in progress: 15 of 100 cases had finished"), reasons.get(0));
         assertTrue(reasons.get(1).startsWith("in progress: 50 of 100"), reasons.get(1));
@@ -87,14 +93,34 @@ class InterimReportsTest {
     }
 
     @Test
+    void aRunDueToEndWithinTwoMinutesOfHalfWaySkipsTheHalfWayReportButNotThePeriodicOnes() {
+        InterimReports interim = interim(100, Runnable::run, recording());
+        // Half after 60 s: at this pace the final reports come in 60 s, no half-way report; the periodic clock runs on
+        // (60 cases after 124 s, 121 s after the first write).
+        runHundred(interim, Map.of(15, 3, 50, 60, 60, 124));
+        assertEquals(2, written.size(), reasons.toString());
+        assertTrue(reasons.get(0).startsWith("in progress: 15 of 100"), reasons.get(0));
+        assertTrue(reasons.get(1).startsWith("in progress: 60 of 100"), reasons.get(1));
+    }
+
+    @Test
+    void theFirstReportIsWrittenEvenWhenTwoSecondsCameAfterHalfTheCases() {
+        InterimReports interim = interim(100, Runnable::run, recording());
+        runHundred(interim, Map.of(1, 0, 80, 2));
+        assertEquals(1, written.size(), reasons.toString());
+        assertTrue(reasons.get(0).startsWith("in progress: 80 of 100"), reasons.get(0));
+    }
+
+    @Test
     void neverTwoWritesAtOnceAMilestoneWaitsForThePendingOneAndTheLastCaseWritesNothing() {
         ArrayDeque<Runnable> pending = new ArrayDeque<>();
         InterimReports interim = interim(10, pending::add, recording());
-        clock.set(10 * SECOND);
+        clock.set(200 * SECOND);
         done(interim, record("c0"));                                  // 10%: a write is queued
         for (int i = 1; i < 6; i++) done(interim, record("c" + i));  // 50% reached while it is pending: no second write
         assertEquals(1, pending.size());
         pending.poll().run();
+        clock.set(300 * SECOND);                                      // 100 s later: no periodic write due; 129 s to go
         done(interim, record("c6"));                                  // the writer is free: the half-way report, now
         assertEquals(1, pending.size());
         pending.poll().run();
