@@ -9,10 +9,8 @@ import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderConfig;
-import dev.promptarena.llm.ProviderException;
 import dev.promptarena.llm.TokenCounter;
 import dev.promptarena.util.DaemonThreads;
-import dev.promptarena.util.Futures;
 import dev.promptarena.util.IoReason;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -150,7 +148,7 @@ public final class CallEngine implements Calls {
                     counters.issued.decrement();
                     return CompletableFuture.<LlmResponse>failedFuture(new RunStoppedException());
                 }
-                return record(providerKey, key, role, normalized, null, CallFailure.of(unwrap(error)), 0.0);
+                return record(providerKey, key, role, normalized, null, CallFailure.ofError(error), 0.0);
             }
             double cost = costs.of(request, response);
             budget.settle(estimate, cost);
@@ -194,11 +192,6 @@ public final class CallEngine implements Calls {
 
     /** Submits the calls {@link #deferring()} queued as batches and lands their answers; false when none were queued. */
     public boolean submitDeferred() throws InterruptedException { return new BatchRound(lane, () -> stopping).run(); }
-
-    private static ProviderException unwrap(Throwable error) {
-        Throwable t = Futures.cause(error);
-        return t instanceof ProviderException pe ? pe : new ProviderException(ProviderException.Kind.FATAL, 0, String.valueOf(t), null);
-    }
 
     /** The counters now (cheap; safe to call from a progress thread). */
     public EngineSnapshot snapshot() { return counters.snapshot(budget.exhausted()); }
