@@ -146,7 +146,9 @@ final class BatchLane implements AutoCloseable {
      * The run proper: what a batch answered for this call; null when nothing landed. The first call served from an
      * item counts as the issued call and carries its cost. Identical requests of the same role (two cases rendering the
      * same prompt) were folded into that one item, which the provider billed once: they count as journal hits at no
-     * cost, as a synchronous run counts an answer it already has, so the reported spend is the billed spend.
+     * cost, as a synchronous run counts an answer it already has, so the reported spend is the billed spend. A failed item
+     * is served the same way: one failed call per case (as a synchronous run, which sends each duplicate, counts them), each
+     * duplicate a journal hit, so every call has one source (issued, cache or journal) and one outcome.
      */
     CompletableFuture<LlmResponse> serve(Role role, String key) {
         String id = customId(role, key);
@@ -157,8 +159,8 @@ final class BatchLane implements AutoCloseable {
             if (first) {
                 counters.issued.increment();
                 counters.attempts.increment();
-            } else if (l.answered()) {
-                counters.journalHits.increment();
+            } else {
+                counters.journalHits.increment(); // served, answered or failed, from the item an identical request took
             }
             if (l.answered()) {
                 LlmResponse r = response(l);
