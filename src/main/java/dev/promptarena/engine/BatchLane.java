@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 
 /**
  * Batch mode's side of the engine (issue 21). A run in batch mode first runs its cases against
@@ -64,13 +63,13 @@ final class BatchLane implements AutoCloseable {
     /** Where a chunk's upload is written before it is sent (deleted once the create has answered). */
     final java.nio.file.Path uploadFile;
     private final RequestKeys keys;
-    /** The thread waiting between two polls, which {@link #wake} interrupts; null when none waits. */
-    private Thread poller;
-    private final BiFunction<LlmRequest, LlmResponse, Double> costOf;
+    /** The wait between two polls of {@link BatchRound}, which a stop cuts short. */
+    final PollWait polls;
+    private final CallCosts costs;
 
     BatchLane(Map<String, BatchApi> apis, Map<String, ProviderConfig> providers, BatchOptions options, BatchLog log, Journal journal,
               ResponseCache cache, Endpoints endpoints, Budget budget, PriceTable prices, Counters counters, Clock clock, RequestKeys keys,
-              BiFunction<LlmRequest, LlmResponse, Double> costOf, java.nio.file.Path runDir) {
+              CallCosts costs, java.nio.file.Path runDir) {
         this.apis = Map.copyOf(apis);
         this.spool = new BatchSpool(runDir.resolve(BatchSpool.FILE));
         this.uploadFile = runDir.resolve("batch-upload.jsonl");
@@ -85,14 +84,15 @@ final class BatchLane implements AutoCloseable {
         this.counters = counters;
         this.clock = clock;
         this.keys = keys;
-        this.costOf = costOf;
+        this.costs = costs;
+        this.polls = new PollWait(options.sleeper(), options.pollInterval());
     }
 
     /** The lane over each provider's batch endpoint ({@code batchApis} gives null for a provider without one). */
     static BatchLane open(Map<String, ProviderConfig> providers, java.util.function.Function<ProviderConfig, BatchApi> batchApis,
                           EngineOptions options, java.nio.file.Path runDir, com.fasterxml.jackson.databind.ObjectMapper json, Journal journal,
                           ResponseCache cache, Endpoints endpoints, Budget budget, PriceTable prices, Counters counters, RequestKeys keys,
-                          BiFunction<LlmRequest, LlmResponse, Double> costOf) {
+                          CallCosts costs) {
         Map<String, BatchApi> apis = new java.util.LinkedHashMap<>();
         for (ProviderConfig p : providers.values()) {
             if (!WireProtocols.isRemote(p.type())) continue;
@@ -101,7 +101,7 @@ final class BatchLane implements AutoCloseable {
             apis.put(p.name(), api);
         }
         return new BatchLane(apis, providers, options.batch(), new BatchLog(runDir.resolve(BatchLog.FILE), json), journal, cache, endpoints,
-                budget, prices, counters, options.clock(), keys, costOf, runDir);
+                budget, prices, counters, options.clock(), keys, costs, runDir);
     }
 
     /**
@@ -146,7 +146,9 @@ final class BatchLane implements AutoCloseable {
      * The run proper: what a batch answered for this call; null when nothing landed. The first call served from an
      * item counts as the issued call and carries its cost. Identical requests of the same role (two cases rendering the
      * same prompt) were folded into that one item, which the provider billed once: they count as journal hits at no
-     * cost, as a synchronous run counts an answer it already has, so the reported spend is the billed spend.
+     * cost, as a synchronous run counts an answer it already has, so the reported spend is the billed spend. A failed item
+     * is served the same way: one failed call per case (as a synchronous run, which sends each duplicate, counts them), each
+     * duplicate a journal hit, so every call has one source (issued, cache or journal) and one outcome.
      */
     CompletableFuture<LlmResponse> serve(Role role, String key) {
         String id = customId(role, key);
@@ -157,8 +159,8 @@ final class BatchLane implements AutoCloseable {
             if (first) {
                 counters.issued.increment();
                 counters.attempts.increment();
-            } else if (l.answered()) {
-                counters.journalHits.increment();
+            } else {
+                counters.journalHits.increment(); // served, answered or failed, from the item an identical request took
             }
             if (l.answered()) {
                 LlmResponse r = response(l);
@@ -194,7 +196,7 @@ final class BatchLane implements AutoCloseable {
      * disk (the future). Callers land a whole batch, then wait, so one fsync covers many answers.
      */
     CompletableFuture<Void> land(Pending p, LlmRequest request, LlmResponse response, double factor, double reserved, boolean settle) {
-        double cost = costOf.apply(request, response) * factor;
+        double cost = costs.of(request, response) * factor;
         if (settle) budget.settle(reserved, cost);
         else budget.addSpent(cost);
         if (cache != null && endpoints.cacheable(p.provider())) cache.put(p.key(), response);
@@ -207,36 +209,6 @@ final class BatchLane implements AutoCloseable {
         if (settle) budget.settle(reserved, 0);
         return journal.append(new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(request), null, failure, 0, clock.millis()))
                 .thenRun(() -> landed.put(p.customId(), new Landed(-1, failure, 0, false)));
-    }
-
-    /**
-     * Waits one poll interval through the injected sleeper, which Ctrl-C ({@link #wake}) cuts short: a batch may take
-     * hours, and a stop must not wait for the next poll. Returns normally, or throws {@link RunStoppedException} when
-     * the run is stopping (the interrupt is consumed: it was ours).
-     */
-    void awaitNextPoll(java.util.function.BooleanSupplier stopping) throws InterruptedException {
-        synchronized (this) {
-            poller = Thread.currentThread();
-        }
-        try {
-            // Checked after registering: a stop before this line is seen here, one after it interrupts the sleep.
-            if (!stopping.getAsBoolean()) options.sleeper().sleep(options.pollInterval());
-        } catch (InterruptedException e) {
-            if (!stopping.getAsBoolean()) throw e;
-        } finally {
-            synchronized (this) {
-                poller = null;
-            }
-        }
-        if (stopping.getAsBoolean()) {
-            Thread.interrupted(); // an interrupt from wake() that came after the sleep ended
-            throw new RunStoppedException();
-        }
-    }
-
-    /** Ctrl-C: interrupts the wait between two polls, if one is under way. Any thread. */
-    synchronized void wake() {
-        if (poller != null) poller.interrupt();
     }
 
     @Override

@@ -133,7 +133,7 @@ final class BatchRound {
                     live.remove(i--);
                 }
             }
-            if (!live.isEmpty()) lane.awaitNextPoll(stopping);
+            if (!live.isEmpty()) lane.polls.await(stopping);
         }
         return failed;
     }

@@ -9,10 +9,8 @@ import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderConfig;
-import dev.promptarena.llm.ProviderException;
 import dev.promptarena.llm.TokenCounter;
 import dev.promptarena.util.DaemonThreads;
-import dev.promptarena.util.Futures;
 import dev.promptarena.util.IoReason;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -47,6 +45,7 @@ public final class CallEngine implements Calls {
     private final Journal journal;
     private final ResponseCache cache;
     private final PriceTable prices;
+    private final CallCosts costs;
     private final Budget budget;
     /** Batch mode (issue 21), or null for synchronous calls. */
     private final BatchLane lane;
@@ -87,12 +86,13 @@ public final class CallEngine implements Calls {
         this.journal = Journal.open(runDir.resolve(JOURNAL), json, callbacks).withRoom(options.journalRoom());
         this.cache = options.cacheDir() == null ? null : new ResponseCache(options.cacheDir(), json);
         this.prices = new PriceTable(priceOverrides);
+        this.costs = new CallCosts(prices, counters);
         this.budget = new Budget(options.maxCostUsd());
         budget.addSpent(journal.spentUsd());
         // Counted once here, not per journal hit: two cases may be served from one billed answer (resume, issue 21).
         journal.spentByRole().forEach((role, usd) -> counters.spentBefore(Role.valueOf(role), usd));
         this.lane = options.batch() == null ? null : BatchLane.open(providers, batchApis, options, runDir, json, journal, cache, endpoints,
-                budget, prices, counters, keys, this::costOf);
+                budget, prices, counters, keys, costs);
     }
 
     @Override
@@ -148,9 +148,9 @@ public final class CallEngine implements Calls {
                     counters.issued.decrement();
                     return CompletableFuture.<LlmResponse>failedFuture(new RunStoppedException());
                 }
-                return record(providerKey, key, role, normalized, null, CallFailure.of(unwrap(error)), 0.0);
+                return record(providerKey, key, role, normalized, null, CallFailure.ofError(error), 0.0);
             }
-            double cost = costOf(request, response);
+            double cost = costs.of(request, response);
             budget.settle(estimate, cost);
             // Best effort, in the background: the cache only saves money next time.
             if (cacheable) cache.put(key, response);
@@ -193,20 +193,6 @@ public final class CallEngine implements Calls {
     /** Submits the calls {@link #deferring()} queued as batches and lands their answers; false when none were queued. */
     public boolean submitDeferred() throws InterruptedException { return new BatchRound(lane, () -> stopping).run(); }
 
-    double costOf(LlmRequest request, LlmResponse response) {
-        String model = prices.price(request.model()).isPresent() ? request.model() : response.model();
-        if (prices.price(model).isEmpty()) {
-            counters.unpriced(request.model());
-            return 0.0;
-        }
-        return prices.cost(model, response.usage().inputTokens(), response.usage().outputTokens());
-    }
-
-    private static ProviderException unwrap(Throwable error) {
-        Throwable t = Futures.cause(error);
-        return t instanceof ProviderException pe ? pe : new ProviderException(ProviderException.Kind.FATAL, 0, String.valueOf(t), null);
-    }
-
     /** The counters now (cheap; safe to call from a progress thread). */
     public EngineSnapshot snapshot() { return counters.snapshot(budget.exhausted()); }
 
@@ -229,7 +215,7 @@ public final class CallEngine implements Calls {
     public void stop() {
         stopping = true;
         endpoints.refuseNewCalls(new RunStoppedException());
-        if (lane != null) lane.wake(); // a batch poll wait ends now, not at the next poll
+        if (lane != null) lane.polls.wake(); // a batch poll wait ends now, not at the next poll
     }
 
     /** Closes everything and waits for the cache's queued writes. */

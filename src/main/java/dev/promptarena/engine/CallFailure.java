@@ -1,6 +1,7 @@
 package dev.promptarena.engine;
 
 import dev.promptarena.llm.ProviderException;
+import dev.promptarena.util.Futures;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,12 @@ public record CallFailure(String kind, int status, String message) {
 
     public static CallFailure of(ProviderException e) {
         return new CallFailure(e.kind().name(), e.status(), e.getMessage());
+    }
+
+    /** The failure a call's future completed with: the provider's, unwrapped, else anything else as FATAL with no status. */
+    static CallFailure ofError(Throwable error) {
+        Throwable t = Futures.cause(error);
+        return of(t instanceof ProviderException pe ? pe : new ProviderException(ProviderException.Kind.FATAL, 0, String.valueOf(t), null));
     }
 
     /** The counter bucket: kind plus status, e.g. {@code FATAL 401}, {@code TRANSIENT} for a timeout. */

@@ -14,8 +14,8 @@ import java.util.TreeSet;
  * @param attempts          HTTP requests made, retries included (equals what the server saw)
  * @param retries           attempts after the first
  * @param cacheHits         calls served from the on-disk cache
- * @param journalHits       calls served from this run's journal (resume), or from a batch item an identical
- *                          request of the same role took first (no cost: the provider billed it once)
+ * @param journalHits       calls served from this run's journal (resume), or from a batch item, answered or failed,
+ *                          an identical request of the same role took first (no cost: the provider billed it once)
  * @param succeeded         calls that completed with a response (any source)
  * @param failed            calls that failed after retries (budget skips excluded)
  * @param failuresByReason  failed calls by reason, e.g. {@code FATAL 401}, {@code TRANSIENT}

@@ -1,7 +1,6 @@
 package dev.promptarena.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Objects;
 
 /**
  * One completed call, one line of {@code journal.jsonl}. Exactly one of response / failure is set.
@@ -18,9 +17,20 @@ import java.util.Objects;
 public record JournalEntry(String key, String role, String provider, JsonNode request,
                            dev.promptarena.llm.LlmResponse response, CallFailure failure, double costUsd, long atMillis) {
     public JournalEntry {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(role, "role");
-        if ((response == null) == (failure == null)) throw new IllegalArgumentException("exactly one of response and failure must be set");
+        String broken = brokenRule(key, role, response != null, failure != null);
+        if (broken != null) throw new IllegalArgumentException(broken);
+    }
+
+    /**
+     * The rules every journal line obeys, stated once: this constructor and the streaming parse on resume
+     * ({@link JournalLine}, which binds no entry) both ask here, so a rule added later holds on both paths.
+     *
+     * @return the first rule broken, or null when none is
+     */
+    static String brokenRule(String key, String role, boolean hasResponse, boolean hasFailure) {
+        if (key == null || role == null) return "key and role are required";
+        if (hasResponse == hasFailure) return "exactly one of response and failure must be set";
+        return null;
     }
 
     /** Journal lookups are per role: A and B may send identical requests but are accounted apart. */

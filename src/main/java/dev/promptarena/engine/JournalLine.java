@@ -75,8 +75,8 @@ final class JournalLine {
                 }
             }
         }
-        if (f.key == null || f.role == null) throw new IOException("key and role are required");
-        if (f.hasResponse == f.hasFailure) throw new IOException("exactly one of response and failure must be set");
+        String broken = JournalEntry.brokenRule(f.key, f.role, f.hasResponse, f.hasFailure); // JournalEntry's own rules
+        if (broken != null) throw new IOException(broken);
         return f;
     }
 

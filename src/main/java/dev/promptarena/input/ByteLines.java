@@ -15,7 +15,9 @@ import java.util.HexFormat;
  * A file's lines with their byte offsets, split as {@code BufferedReader.readLine} splits them ({@code \n},
  * {@code \r\n} or a lone {@code \r}), so line numbers are the ones a reader of the whole file reports; the bytes
  * are hashed on the way (the manifest's hash of what was read). A file read back by offset later (a golden set,
- * recorded responses) needs where each line starts, which a {@code Reader} does not say.
+ * recorded responses) needs where each line starts, which a {@code Reader} does not say. A file the run wrote itself
+ * ({@link #ownOutput}: cases.jsonl) is split on {@code \n} only and not hashed: nobody edits it, JSON escapes every
+ * {@code \r} inside a record, and no manifest records its hash.
  */
 public final class ByteLines {
     private static final int CHUNK = 1 << 16;
@@ -25,7 +27,8 @@ public final class ByteLines {
     private static final byte[] CRLF = {'\r', '\n'};
 
     private final InputStream in;
-    private final MessageDigest digest;
+    private final MessageDigest digest; // null: not hashed
+    private final boolean crIsNewline;
     private final CharsetDecoder utf8;
     private final byte[] chunk = new byte[CHUNK];
     private int chunkPos;
@@ -42,11 +45,28 @@ public final class ByteLines {
      *                   for {@code new String(bytes, UTF_8)}): each caller keeps the behaviour its whole-file reader had
      */
     public ByteLines(InputStream in, boolean strictUtf8) {
+        this(in, strictUtf8, sha256Digest(), true);
+    }
+
+    private ByteLines(InputStream in, boolean strictUtf8, MessageDigest digest, boolean crIsNewline) {
         this.in = in;
         CodingErrorAction bad = strictUtf8 ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
         this.utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(bad).onUnmappableCharacter(bad);
+        this.digest = digest;
+        this.crIsNewline = crIsNewline;
+    }
+
+    /**
+     * The lines of a file this program wrote (cases.jsonl): split on {@code \n} only (a {@code \r} stays in its line,
+     * as whitespace to a JSON parser), bad UTF-8 replaced, no hash ({@link #sha256} is then unavailable).
+     */
+    public static ByteLines ownOutput(InputStream in) {
+        return new ByteLines(in, false, null, false);
+    }
+
+    private static MessageDigest sha256Digest() {
         try {
-            this.digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
@@ -63,7 +83,7 @@ public final class ByteLines {
                 terminator = LF;
                 break;
             }
-            if (b == '\r') {
+            if (b == '\r' && crIsNewline) {
                 terminator = peek() == '\n' ? CRLF : CR;
                 if (terminator == CRLF) read();
                 break;
@@ -97,7 +117,10 @@ public final class ByteLines {
     public long position() { return consumed; }
 
     /** SHA-256 of every byte read (the whole file once {@link #next()} has returned false). */
-    public String sha256() { return HexFormat.of().formatHex(digest.digest()); }
+    public String sha256() {
+        if (digest == null) throw new IllegalStateException("lines read by ownOutput are not hashed");
+        return HexFormat.of().formatHex(digest.digest());
+    }
 
     private int read() throws IOException {
         if (chunkPos == chunkLen && !fill()) return -1;
@@ -116,7 +139,7 @@ public final class ByteLines {
             r = in.read(chunk);
         } while (r == 0);
         if (r < 0) return false;
-        digest.update(chunk, 0, r);
+        if (digest != null) digest.update(chunk, 0, r);
         chunkPos = 0;
         chunkLen = r;
         return true;

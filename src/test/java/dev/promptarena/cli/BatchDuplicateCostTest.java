@@ -106,8 +106,10 @@ class BatchDuplicateCostTest {
 
     private Map<String, String> env() { return BatchModeTest.env(dir.resolve("cache")); }
 
-    /** {@link BatchModeTest#arena} whose cases c0 to c3 carry the same message (different ids). */
-    private Path arenaWithDuplicates(FakeBatchServer server, boolean anthropic) throws Exception {
+    private Path arenaWithDuplicates(FakeBatchServer server, boolean anthropic) throws Exception { return arenaWithDuplicates(dir, server, anthropic); }
+
+    /** {@link BatchModeTest#arena} whose cases c0 to c3 carry the same message (different ids): "after 5 days". */
+    static Path arenaWithDuplicates(Path dir, FakeBatchServer server, boolean anthropic) throws Exception {
         Path cfg = BatchModeTest.arena(dir, server, anthropic, "");
         Path golden = dir.resolve("golden.jsonl");
         List<String> lines = new ArrayList<>(Files.readAllLines(golden));

@@ -84,4 +84,22 @@ class JournalLineTest {
         assertEquals("hi", JournalLine.entry(JSON, bytes, bytes.length).response().text());
         assertFalse(JournalLine.entry(JSON, bytes, bytes.length).response().cached());
     }
+
+    @Test
+    void theConstructorAndTheStreamingParseRefuseTheSameEntriesInTheSameWords() throws Exception {
+        // One rule set (JournalEntry.brokenRule) serves both paths: each broken entry is refused by both, with one message.
+        LlmResponse answer = new LlmResponse("a", "m", null, new Usage(1, 1), "stop", 1, 1, false);
+        CallFailure failure = new CallFailure("FATAL", 400, "bad");
+        Object[][] broken = {{null, "A", answer, null}, {"k", null, null, failure}, {"k", "A", null, null}, {"k", "A", answer, failure}};
+        for (Object[] b : broken) {
+            IllegalArgumentException built = assertThrows(IllegalArgumentException.class, () -> new JournalEntry((String) b[0],
+                    (String) b[1], "p", null, (LlmResponse) b[2], (CallFailure) b[3], 0.0, 1L));
+            java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            String[] names = {"key", "role", "response", "failure"};
+            for (int k = 0; k < names.length; k++) if (b[k] != null) fields.put(names[k], b[k]);
+            byte[] line = JSON.writeValueAsBytes(fields);
+            java.io.IOException streamed = assertThrows(java.io.IOException.class, () -> JournalLine.head(JSON, line, line.length));
+            assertEquals(built.getMessage(), streamed.getMessage(), new String(line, StandardCharsets.UTF_8));
+        }
+    }
 }

@@ -101,4 +101,32 @@ class StoredCasesTest {
         view.forEach(r -> { });
         assertEquals(records, tapped);
     }
+
+    @Test
+    void onlyANewlineEndsALineAndAFileThatGrewSinceItWasIndexedIsStillRead() throws Exception {
+        // cases.jsonl is split on \n only: a \r\n ending and a lone \r between JSON tokens stay in their line (as whitespace).
+        Path file = tmp.resolve("cases.jsonl");
+        String first = lines(List.of(record(0))).replace("\n", "\r\n");
+        String second = lines(List.of(record(1))).replaceFirst(",", ",\r");
+        Files.writeString(file, first + second, StandardCharsets.UTF_8);
+        StoredCases stored = StoredCases.read(file);
+        assertEquals(List.of(record(0), record(1)), new ArrayList<>(stored));
+        StoredCases inProgress = StoredCases.index(file, 1, List.of());
+        Files.writeString(file, lines(List.of(record(2))), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(List.of(record(0)), new ArrayList<>(inProgress)); // a run in progress appends behind the index
+        assertEquals(record(1), StoredCases.read(file).get(1));
+    }
+
+    @Test
+    void aFileCutShorterThanWhenItWasIndexedIsAnErrorNotAShortRecord() throws Exception {
+        Path file = tmp.resolve("cases.jsonl");
+        Files.writeString(file, lines(List.of(record(0), record(1))), StandardCharsets.UTF_8);
+        StoredCases stored = StoredCases.read(file);
+        Files.writeString(file, lines(List.of(record(0))), StandardCharsets.UTF_8);
+        for (org.junit.jupiter.api.function.Executable read : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> stored.get(1), () -> stored.forEach(r -> { }))) {
+            InputException e = assertThrows(InputException.class, read);
+            assertTrue(e.getMessage().contains("changed since the run read it"), e.getMessage());
+        }
+    }
 }

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.promptarena.testing.FakeBatchPoll.Batch;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +29,6 @@ import java.util.function.Predicate;
  * {@link #pollsBeforeDone} polls; {@link #failItems} and {@link #expireBatches} script partial failure and expiry.
  */
 public final class FakeBatchServer implements AutoCloseable {
-    private record Batch(String id, boolean anthropic, List<JsonNode> items, boolean expire, AtomicInteger polls, JsonNode metadata, long createdAt) {}
-
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool();
@@ -111,7 +109,7 @@ public final class FakeBatchServer implements AutoCloseable {
     public int itemsSubmitted() { return batches.values().stream().mapToInt(b -> b.items().size()).sum(); }
 
     /** The model of every item submitted in a batch (one entry per item the provider bills). */
-    public List<String> itemModels() { return batches.values().stream().flatMap(b -> b.items().stream().map(i -> body(i, b.anthropic()).path("model").asText())).toList(); }
+    public List<String> itemModels() { return batches.values().stream().flatMap(b -> b.items().stream().map(i -> FakeBatchPoll.body(i, b.anthropic()).path("model").asText())).toList(); }
 
     /** Every request received (headers included), and the uploaded JSONL files as text. */
     public List<FakeOpenAiServer.Recorded> requests() { return List.copyOf(requests); }
@@ -192,38 +190,8 @@ public final class FakeBatchServer implements AutoCloseable {
     private String poll(Batch b) {
         polls.incrementAndGet();
         boolean done = b.polls().getAndIncrement() >= pollsBeforeDone;
-        ObjectNode out = json.createObjectNode().put("id", b.id());
-        int n = b.items().size();
-        long failed = done ? (b.expire() ? n : b.items().stream().filter(i -> failInBatch.test(body(i, b.anthropic()))).count()) : 0;
-        if (b.anthropic()) {
-            out.put("processing_status", done ? "ended" : "in_progress");
-            out.putObject("request_counts").put("processing", done ? 0 : n).put("succeeded", done ? n - failed : 0)
-                    .put("errored", b.expire() ? 0 : failed).put("expired", b.expire() ? failed : 0).put("canceled", 0);
-            if (done) out.put("results_url", rootUrl() + "/v1/messages/batches/" + b.id() + "/results");
-            return out.toString();
-        }
-        out.put("status", !done ? "in_progress" : b.expire() ? "expired" : "completed");
-        out.putObject("request_counts").put("total", n).put("completed", done ? n - failed : 0).put("failed", failed);
-        if (done) {
-            StringBuilder ok = new StringBuilder();
-            StringBuilder err = new StringBuilder();
-            for (JsonNode i : b.items()) {
-                ObjectNode line = json.createObjectNode().put("id", "req").put("custom_id", i.path("custom_id").asText());
-                if (b.expire()) {
-                    line.putNull("response");
-                    line.putObject("error").put("code", "batch_expired").put("message", "This request could not be executed before the completion window expired.");
-                    err.append(line).append('\n');
-                } else if (failInBatch.test(i.path("body"))) {
-                    line.putObject("response").put("status_code", 500).putObject("body").putObject("error").put("message", "internal");
-                    err.append(line).append('\n');
-                } else {
-                    line.putObject("response").put("status_code", 200).set("body", answer(i.path("body"), false));
-                    ok.append(line).append('\n');
-                }
-            }
-            out.put("output_file_id", store(ok)).put("error_file_id", store(err));
-        }
-        return out.toString();
+        return FakeBatchPoll.answer(json, b, done, failInBatch, request -> answer(request, false), this::store,
+                rootUrl() + "/v1/messages/batches/" + b.id() + "/results");
     }
 
     private String store(StringBuilder content) {
@@ -232,8 +200,6 @@ public final class FakeBatchServer implements AutoCloseable {
         files.put(id, content.toString().getBytes(StandardCharsets.UTF_8));
         return id;
     }
-
-    private static JsonNode body(JsonNode item, boolean anthropic) { return item.path(anthropic ? "params" : "body"); }
 
     /** The success body a synchronous call with {@code request} gets from {@link FakeOpenAiServer}, with {@link #replies}. */
     private ObjectNode answer(JsonNode request, boolean anthropic) {

@@ -1,0 +1,29 @@
+package dev.promptarena.engine;
+
+import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.LlmResponse;
+
+/**
+ * What an answered call cost at the price table: the synchronous path and the batch lane (before its discount) price
+ * an answer the same way, so a batch run's spend and a synchronous run's are comparable. A model without a price costs
+ * 0 and is counted, so the report can say which spend it could not see.
+ */
+final class CallCosts {
+    private final PriceTable prices;
+    private final Counters counters;
+
+    CallCosts(PriceTable prices, Counters counters) {
+        this.prices = prices;
+        this.counters = counters;
+    }
+
+    /** The list-price cost of {@code response}: the requested model's price, else the answering model's. */
+    double of(LlmRequest request, LlmResponse response) {
+        String model = prices.price(request.model()).isPresent() ? request.model() : response.model();
+        if (prices.price(model).isEmpty()) {
+            counters.unpriced(request.model());
+            return 0.0;
+        }
+        return prices.cost(model, response.usage().inputTokens(), response.usage().outputTokens());
+    }
+}
