@@ -86,13 +86,15 @@ public final class ArenaAnalysis {
         List<JudgedOutcome> judged = JudgedOutcome.of(outcomes);
         double alpha = options.alpha();
         // Separate seeds per bootstrap so adding an axis does not change the win-rate interval.
-        ClusterBootstrap winBoot = new ClusterBootstrap(options.bootstrapSeed(), options.bootstrapResamples());
-        ClusterBootstrap axisBoot = new ClusterBootstrap(options.bootstrapSeed() + 1, options.bootstrapResamples());
+        boolean beside = judged.size() < sequentialFrom;
+        // Side by side the two bootstraps already take both cores: each on its own thread (same numbers, less CPU).
+        ClusterBootstrap winBoot = oneThreadIf(beside, new ClusterBootstrap(options.bootstrapSeed(), options.bootstrapResamples()));
+        ClusterBootstrap axisBoot = oneThreadIf(beside, new ClusterBootstrap(options.bootstrapSeed() + 1, options.bootstrapResamples()));
 
         // The win-rate bootstrap is most of the work; it runs beside the rest (pure and seeded: same numbers). Past
         // SEQUENTIAL_FROM outcomes it runs first, alone: beside the axes both held their per-case rows at once, the
         // peak of a million-case analysis (issue 21); there the second core saves a smaller share of a longer analysis.
-        Forked<WinRateResult> winRateAsync = judged.size() >= sequentialFrom ? null
+        Forked<WinRateResult> winRateAsync = !beside ? null
                 : Forked.start("analysis-win-rate", () -> WinRateAnalysis.analyze(judged, alpha, winBoot));
         WinRateResult winRateAlone = winRateAsync != null ? null : WinRateAnalysis.analyze(judged, alpha, winBoot);
         WinRateResult primaryAtPolicy = options.policy().alpha() == alpha ? null
@@ -132,6 +134,8 @@ public final class ArenaAnalysis {
         return new AnalysisResult(options, axisNames, winRate, axes, order, verbosity, segments, ops, decision, warnings,
                 checks, similarity, panel);
     }
+
+    private static ClusterBootstrap oneThreadIf(boolean oneThread, ClusterBootstrap b) { return oneThread ? b.onOneThread() : b; }
 
     /**
      * The decide step: the policy's guardrails on the operational, check and similarity results, then

@@ -7,7 +7,10 @@ import dev.promptarena.util.StringColumn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A CSV golden set read back from its file, record by record, as {@link JsonlGoldenStore} reads JSONL lines: memory
@@ -20,6 +23,7 @@ final class CsvGoldenStore implements GoldenStore {
     private final String[] header;
     private final StringColumn ids; // in one column, as JsonlGoldenStore keeps them
     private final TagTable.Frozen tags;
+    private final Set<String> fieldNames;
     final String sha256;
 
     private CsvGoldenStore(Scan s, String sha256) {
@@ -27,12 +31,16 @@ final class CsvGoldenStore implements GoldenStore {
         this.header = s.header;
         this.ids = s.ids.trim();
         this.tags = s.tags.done();
+        this.fieldNames = Set.copyOf(s.fieldNames);
         this.sha256 = sha256;
     }
 
-    /** Reads and validates every record, hashing the file's bytes on the way (the manifest's dataset hash). */
-    static CsvGoldenStore scan(Path file) throws IOException {
-        Scan s = new Scan(file);
+    /**
+     * Reads and validates every record, hashing the file's bytes on the way (the manifest's dataset hash), and hands
+     * each case to {@code each} in file order.
+     */
+    static CsvGoldenStore scan(Path file, Consumer<GoldenCase> each) throws IOException {
+        Scan s = new Scan(file, each);
         String sha256 = CsvRecords.scan(file, s.index, true, s);
         return new CsvGoldenStore(s, sha256);
     }
@@ -42,6 +50,8 @@ final class CsvGoldenStore implements GoldenStore {
     @Override public String id(int i) { return ids.get(i); }
 
     @Override public Map<String, String> tags(int i) { return tags.tags(i); }
+
+    @Override public Set<String> fieldNames() { return fieldNames; }
 
     @Override public Cursor cursor(boolean ascending) {
         var reader = index.new Reader(ascending);
@@ -65,10 +75,13 @@ final class CsvGoldenStore implements GoldenStore {
         private final TagTable tags = new TagTable();
         private String[] header;
         private final StringColumn ids = new StringColumn();
+        private final Set<String> fieldNames = new HashSet<>();
+        private final Consumer<GoldenCase> each;
 
-        Scan(Path file) {
+        Scan(Path file, Consumer<GoldenCase> each) {
             this.file = file;
             this.index = new RecordIndex(file, "the golden set");
+            this.each = each;
         }
 
         @Override
@@ -83,6 +96,8 @@ final class CsvGoldenStore implements GoldenStore {
             index.add(start, length, line, checksum);
             ids.append(c.id());
             tags.add(c.tags());
+            fieldNames.addAll(c.fields().keySet());
+            each.accept(c);
         }
     }
 }

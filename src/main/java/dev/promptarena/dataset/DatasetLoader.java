@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Loads a golden set from JSONL (one object per line) or CSV (header row). Reserved keys:
@@ -26,10 +27,18 @@ public final class DatasetLoader {
      * may span lines).
      */
     public GoldenSet load(Path file) {
+        return load(file, c -> { });
+    }
+
+    /**
+     * As {@link #load(Path)}, handing every case to {@code each} in file order as the loader validates it: a caller that
+     * checks every case (the run's templates) does so in the loader's pass instead of parsing the file once more.
+     */
+    public GoldenSet load(Path file, Consumer<GoldenCase> each) {
         String name = file.getFileName().toString().toLowerCase();
         GoldenSet cases;
         try {
-            cases = name.endsWith(".csv") ? csv(file) : jsonl(file);
+            cases = name.endsWith(".csv") ? csv(file, each) : jsonl(file, each);
         } catch (NoSuchFileException e) {
             throw new InputException(file, "file not found");
         } catch (IOException e) {
@@ -40,13 +49,13 @@ public final class DatasetLoader {
         return cases;
     }
 
-    private static GoldenSet jsonl(Path file) throws IOException {
-        JsonlGoldenStore store = JsonlGoldenStore.scan(file);
+    private static GoldenSet jsonl(Path file, Consumer<GoldenCase> each) throws IOException {
+        JsonlGoldenStore store = JsonlGoldenStore.scan(file, each);
         return GoldenSet.of(store, store.sha256);
     }
 
-    private static GoldenSet csv(Path file) throws IOException {
-        CsvGoldenStore store = CsvGoldenStore.scan(file);
+    private static GoldenSet csv(Path file, Consumer<GoldenCase> each) throws IOException {
+        CsvGoldenStore store = CsvGoldenStore.scan(file, each);
         return GoldenSet.of(store, store.sha256);
     }
 

@@ -80,6 +80,12 @@ public final class GoldenSet extends AbstractList<GoldenCase> {
         @Override public String get(int i) { return id(i); }
     }
 
+    /**
+     * Every input field name of the whole golden set as its file was scanned, without reading the cases again; null
+     * for a view of some cases or cases built in code (then read the cases).
+     */
+    public Set<String> fieldNames() { return positions == null ? store.fieldNames() : null; }
+
     /** Every tag key of these cases, sorted. */
     public Set<String> tagKeys() {
         Set<String> keys = new TreeSet<>();

@@ -15,6 +15,12 @@ interface GoldenStore {
 
     Map<String, String> tags(int i);
 
+    /**
+     * Every input field name of the cases (not id, reference, context, tags, messages), gathered when the file was
+     * scanned; null when not gathered (cases built in code): then read the cases.
+     */
+    default java.util.Set<String> fieldNames() { return null; }
+
     /** Reads cases one after another; the golden set's iterator holds one for a pass over the cases. */
     Cursor cursor(boolean ascending);
 

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A JSONL golden set read back from its file: memory holds per case where its line is ({@link RecordIndex}: offset,
@@ -22,20 +25,26 @@ final class JsonlGoldenStore implements GoldenStore {
     private final RecordIndex index;
     private final StringColumn ids; // ~11 bytes a case where a String each took ~52 (a million cases: 52 MB)
     private final TagTable.Frozen tags;
+    private final Set<String> fieldNames;
     final String sha256;
 
-    private JsonlGoldenStore(RecordIndex index, StringColumn ids, TagTable.Frozen tags, String sha256) {
+    private JsonlGoldenStore(RecordIndex index, StringColumn ids, TagTable.Frozen tags, Set<String> fieldNames, String sha256) {
         this.index = index;
         this.ids = ids;
         this.tags = tags;
+        this.fieldNames = Set.copyOf(fieldNames);
         this.sha256 = sha256;
     }
 
-    /** Reads and validates every line, hashing the file's bytes on the way (the manifest's dataset hash). */
-    static JsonlGoldenStore scan(Path file) throws IOException {
+    /**
+     * Reads and validates every line, hashing the file's bytes on the way (the manifest's dataset hash), and hands each
+     * case to {@code each} in file order (the run's template checks: no second pass over the file).
+     */
+    static JsonlGoldenStore scan(Path file, Consumer<GoldenCase> each) throws IOException {
         RecordIndex index = new RecordIndex(file, "the golden set");
         StringColumn ids = new StringColumn();
         TagTable tags = new TagTable();
+        Set<String> fieldNames = new HashSet<>();
         try (InputStream in = Files.newInputStream(file)) {
             ByteLines lines = new ByteLines(in, true); // bad UTF-8 is an error, as it was for the whole-file reader
             while (lines.next()) {
@@ -45,8 +54,10 @@ final class JsonlGoldenStore implements GoldenStore {
                 index.add(lines.start(), lines.length(), lines.number(), RecordIndex.checksum(lines.bytes(), 0, lines.length()));
                 ids.append(c.id());
                 tags.add(c.tags());
+                fieldNames.addAll(c.fields().keySet());
+                each.accept(c);
             }
-            return new JsonlGoldenStore(index.done(lines.position()), ids.trim(), tags.done(), lines.sha256());
+            return new JsonlGoldenStore(index.done(lines.position()), ids.trim(), tags.done(), fieldNames, lines.sha256());
         }
     }
 
@@ -55,6 +66,8 @@ final class JsonlGoldenStore implements GoldenStore {
     @Override public String id(int i) { return ids.get(i); }
 
     @Override public Map<String, String> tags(int i) { return tags.tags(i); }
+
+    @Override public Set<String> fieldNames() { return fieldNames; }
 
     @Override public Cursor cursor(boolean ascending) {
         RecordIndex.Reader reader = index.new Reader(ascending);

@@ -22,7 +22,10 @@ public final class TagLikeFields {
     public static List<String> warnings(Path dataset, List<GoldenCase> cases, Set<String> used) {
         // Sorted: the fields of different cases may come in different orders (one warning list for the whole file).
         Set<String> names = new java.util.TreeSet<>();
-        for (GoldenCase c : cases) names.addAll(c.fields().keySet());
+        // The names the loader gathered as it scanned the file: no pass over every case again at start-up.
+        Set<String> scanned = cases instanceof GoldenSet g ? g.fieldNames() : null;
+        if (scanned != null) names.addAll(scanned);
+        else for (GoldenCase c : cases) names.addAll(c.fields().keySet());
         List<String> out = new ArrayList<>();
         for (String name : names) {
             if (used.contains(name) || !TAG_LIKE.matcher(name).matches()) continue;

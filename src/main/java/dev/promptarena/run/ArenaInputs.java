@@ -41,21 +41,11 @@ public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> ca
         ArenaConfig config = new ConfigLoader(env, recordedOutputs).load(configFile);
         Rubric rubric = new RubricLoader().load(config.rubric());
         checkJudge(config, rubric);
-        GoldenSet cases = new DatasetLoader().load(config.dataset());
+        // Every template field against every case, in the loader's own pass over the file (TemplateChecks).
+        TemplateChecks templates = new TemplateChecks(config);
+        GoldenSet cases = new DatasetLoader().load(config.dataset(), templates);
         BalanceTag.check(config, cases);
-        UserTemplate ta = new UserTemplate(config.a().userTemplate());
-        UserTemplate tb = new UserTemplate(config.b().userTemplate());
-        for (GoldenCase c : cases) {
-            if (config.a().responses() == null) ta.check(c, config.dataset(), "A");
-            if (config.b().responses() == null) tb.check(c, config.dataset(), "B");
-        }
-        if (config.tournament() != null) {
-            // Every variant of a tournament, not only the two that stand in as A and B.
-            for (var v : config.tournament().variants()) {
-                UserTemplate tv = new UserTemplate(v.userTemplate());
-                for (GoldenCase c : cases) tv.check(c, config.dataset(), v.name());
-            }
-        }
+        templates.throwFirst();
         Recorded recorded = new Recorded(recorded(config.a().responses(), "A", cases, config), recorded(config.b().responses(), "B", cases, config));
         // The hash of the bytes the loader read (not a second read, which could see another version of the file).
         return new ArenaInputs(config, rubric, cases, cases.sha256(), recorded);

@@ -3,10 +3,10 @@ package dev.promptarena.run;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.util.Forked;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +28,54 @@ public final class ServedModels {
     private ServedModels() {}
 
     /**
+     * Journals from this size are parsed in two parts, the second on another thread: at 10,000 cases the journal is ~50 MB
+     * and its parse the longest single-threaded step between the last call and the analysis (bench/README.md, eighth
+     * session). The parts are whole lines and the counts add up, so the result is the same.
+     */
+    static final long SPLIT_FROM = 8L << 20;
+
+    /**
      * Role (A, B, JUDGE) to its served models, most calls first; empty when there is no journal (recorded outputs).
      * Streamed: only the role and the three model fields are read, every other value is skipped unread (a tree per
      * line took ~5x as long as a pass over cases.jsonl: the journal holds every request and reply, 53 MB at 10,000 cases).
      */
     public static Map<String, List<Served>> read(Path journal) {
-        Map<String, Map<List<String>, long[]>> counts = new TreeMap<>();
-        try (InputStream in = Files.newInputStream(journal); JsonParser p = JSON.getFactory().createParser(in)) {
+        try {
+            long size = Files.size(journal);
+            return read(journal, size >= SPLIT_FROM && Runtime.getRuntime().availableProcessors() > 1 ? lineStartAfter(journal, size / 2) : 0);
+        } catch (IOException e) {
+            return Map.of(); // none, or unreadable: provenance only (resume reports an unreadable journal, not this)
+        }
+    }
+
+    /**
+     * As {@link #read(Path)}, the lines from byte {@code split} (a line start; 0 or past the end: no split) counted on a
+     * second thread. Every journal line is one entry, so each part parses what the whole-file parser parsed there.
+     */
+    static Map<String, List<Served>> read(Path journal, long split) {
+        Forked<Counts> tail = split <= 0 ? null : Forked.start("served-models", () -> count(journal, split, Long.MAX_VALUE));
+        Counts counts = count(journal, 0, split <= 0 ? Long.MAX_VALUE : split);
+        Counts rest = tail == null ? new Counts() : tail.join();
+        if (counts == null || rest == null) return Map.of(); // a part that does not parse: nothing, as for the whole file
+        rest.forEach((role, m) -> m.forEach((key, n) -> counts.computeIfAbsent(role, k -> new TreeMap<>(ServedModels::compare))
+                .computeIfAbsent(key, k -> new long[1])[0] += n[0]));
+        Map<String, List<Served>> out = new TreeMap<>();
+        counts.forEach((role, m) -> {
+            List<Served> list = new ArrayList<>();
+            m.forEach((k, n) -> list.add(new Served(k.get(0), k.get(1), k.get(2), n[0])));
+            list.sort((x, y) -> Long.compare(y.calls(), x.calls()));
+            out.put(role, List.copyOf(list));
+        });
+        return out;
+    }
+
+    /** Role to (requested, model, fingerprint) to calls. */
+    private static final class Counts extends TreeMap<String, Map<List<String>, long[]>> {}
+
+    /** The served calls of the entries in bytes {@code [from, to)}; null when they do not parse (or cannot be read). */
+    private static Counts count(Path journal, long from, long to) {
+        Counts counts = new Counts();
+        try (InputStream in = limited(Files.newInputStream(journal), from, to); JsonParser p = JSON.getFactory().createParser(in)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t != JsonToken.START_OBJECT) {
@@ -46,19 +87,44 @@ public final class ServedModels {
                 List<String> key = java.util.Arrays.asList(e.requested, e.model, e.fingerprint);
                 counts.computeIfAbsent(e.role, k -> new TreeMap<>(ServedModels::compare)).computeIfAbsent(key, k -> new long[1])[0]++;
             }
-        } catch (NoSuchFileException e) {
-            return Map.of();
+            return counts;
         } catch (IOException e) {
-            return Map.of(); // provenance only: a journal that cannot be read is reported by resume, not here
+            return null;
         }
-        Map<String, List<Served>> out = new TreeMap<>();
-        counts.forEach((role, m) -> {
-            List<Served> list = new ArrayList<>();
-            m.forEach((k, n) -> list.add(new Served(k.get(0), k.get(1), k.get(2), n[0])));
-            list.sort((x, y) -> Long.compare(y.calls(), x.calls()));
-            out.put(role, List.copyOf(list));
-        });
-        return out;
+    }
+
+    /** The start of the first line that begins after byte {@code pos}; 0 (no split) when none does. */
+    private static long lineStartAfter(Path journal, long pos) throws IOException {
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(journal))) {
+            in.skipNBytes(pos);
+            for (long at = pos; ; at++) {
+                int b = in.read();
+                if (b < 0) return 0;
+                if (b == '\n') return at + 1;
+            }
+        }
+    }
+
+    /** {@code in} from byte {@code from} to byte {@code to} (exclusive). */
+    private static InputStream limited(InputStream in, long from, long to) throws IOException {
+        in.skipNBytes(from);
+        return new java.io.FilterInputStream(in) {
+            private long left = to - from;
+
+            @Override public int read() throws IOException {
+                if (left <= 0) return -1;
+                int b = super.read();
+                if (b >= 0) left--;
+                return b;
+            }
+
+            @Override public int read(byte[] buf, int off, int len) throws IOException {
+                if (left <= 0) return -1;
+                int n = super.read(buf, off, (int) Math.min(len, left));
+                if (n > 0) left -= n;
+                return n;
+            }
+        };
     }
 
     /** The fields of one journal entry that say what was served; the rest of the entry is skipped. */

@@ -25,6 +25,8 @@ public final class ClusterBootstrap {
 
     private final long seed;
     private final int resamples;
+    /** Whether a large resampling may take a second thread ({@link Resampling#PARALLEL_FROM}); see {@link #onOneThread()}. */
+    private final boolean mayFork;
 
     /** The seed of every resampling stream this bootstrap draws. */
     long seed() { return seed; }
@@ -33,11 +35,27 @@ public final class ClusterBootstrap {
     int resamples() { return resamples; }
 
     public ClusterBootstrap(long seed, int resamples) {
+        this(seed, resamples, true);
+    }
+
+    private ClusterBootstrap(long seed, int resamples, boolean mayFork) {
         if (resamples < MIN_RESAMPLES) {
             throw new IllegalArgumentException("resamples must be >= " + MIN_RESAMPLES + ", got: " + resamples);
         }
         this.seed = seed;
         this.resamples = resamples;
+        this.mayFork = mayFork;
+    }
+
+    /**
+     * The same bootstrap (same seed, same numbers) resampling on the calling thread only, for a caller that already
+     * runs another bootstrap beside it: two bootstraps that each split their resamples put four threads on two cores,
+     * and each second thread first skips the first one's draws in the stream, which costs about as much as drawing
+     * them under the launcher's C1 compiler: at 10,000 cases the win-rate and axis bootstraps side by side took 20 %
+     * more CPU split than not (bench/README.md, eighth session).
+     */
+    public ClusterBootstrap onOneThread() {
+        return new ClusterBootstrap(seed, resamples, false);
     }
 
     /**
@@ -79,7 +97,7 @@ public final class ClusterBootstrap {
      * {@code sum(numerator) / sum(denominator)} over them; {@link Resampling} runs this loop, the hot spot of a large
      * run's analysis, with exactly the sums of the plain loop over {@code nums[s][j]} (ClusterBootstrapTest).
      */
-    double[][] resample(double[][] nums, double[][] dens) { return Resampling.resample(seed, resamples, nums, dens); }
+    double[][] resample(double[][] nums, double[][] dens) { return Resampling.resample(seed, resamples, nums, dens, mayFork); }
 
     /**
      * Clusters from which several statistics' values are read where they lie instead of from one interleaved copy: at

@@ -41,18 +41,21 @@ final class Resampling {
      */
     private static final double FIRST_SHARE = 0.6;
 
-    /** The resampled statistics, {@code [statistic][resample]}, in the layout and split chosen for their size. */
-    static double[][] resample(long seed, int resamples, double[][] nums, double[][] dens) {
+    /**
+     * The resampled statistics, {@code [statistic][resample]}, in the layout and split chosen for their size; on the
+     * calling thread only unless {@code mayFork}.
+     */
+    static double[][] resample(long seed, int resamples, double[][] nums, double[][] dens, boolean mayFork) {
         int k = nums[0].length;
         boolean unit = unitDenominators(dens);
         Layout layout = fitsHalves(nums, dens, unit) ? Layout.HALVES
                 : k < ClusterBootstrap.INTERLEAVED_BELOW ? Layout.INTERLEAVED : Layout.COLUMNS;
-        boolean split = (long) k * resamples >= PARALLEL_FROM && Runtime.getRuntime().availableProcessors() > 1;
+        boolean split = mayFork && (long) k * resamples >= PARALLEL_FROM && Runtime.getRuntime().availableProcessors() > 1;
         return resample(seed, resamples, nums, dens, layout, split ? (int) (resamples * FIRST_SHARE) : resamples);
     }
 
     /**
-     * As {@link #resample(long, int, double[][], double[][])} in the given layout, resamples {@code [0, split)} on
+     * As {@link #resample(long, int, double[][], double[][], boolean)} in the given layout, resamples {@code [0, split)} on
      * this thread and {@code [split, resamples)} on a second one, whose stream starts where the first one's ends: the
      * same numbers for every layout and split.
      */

@@ -37,6 +37,35 @@ class ServedModelsReadTest {
     }
 
     @Test
+    void splitAtAnyLineStartGivesTheWholeFilesResult() throws Exception {
+        // Large journals are parsed in two parts on two threads (SPLIT_FROM): at every line start, the same served models.
+        Path journal = dir.resolve("journal.jsonl");
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String role = List.of("A", "B", "JUDGE").get(i % 3);
+            String response = i % 7 == 0 ? "null" : "{\"model\":\"" + role + "-" + (i % 4 == 0 ? 2 : 1) + "\",\"systemFingerprint\":"
+                    + (i % 5 == 0 ? "null" : "\"fp" + (i % 2) + "\"") + ",\"text\":\"line\\nbreak \\\"model\\\"\"}";
+            lines.add("{\"role\":\"" + role + "\",\"request\":{\"model\":\"m-" + role + "\"},\"response\":" + response + "}");
+            if (i % 9 == 0) lines.add(""); // blank lines as well
+        }
+        Files.writeString(journal, String.join("\n", lines) + "\n");
+        Map<String, List<ServedModels.Served>> whole = ServedModels.read(journal, 0);
+        assertEquals(java.util.Set.of("A", "B", "JUDGE"), whole.keySet());
+        byte[] bytes = Files.readAllBytes(journal);
+        int splits = 0;
+        for (int at = 1; at < bytes.length; at++) {
+            if (bytes[at - 1] != '\n') continue;
+            assertEquals(whole, ServedModels.read(journal, at), "split at byte " + at);
+            splits++;
+        }
+        assertEquals(lines.size() - 1, splits);
+        // A truncated last line fails the second part: nothing, as for the whole file.
+        Files.writeString(journal, String.join("\n", lines) + "\n{\"role\":\"A\",\"req");
+        assertEquals(Map.of(), ServedModels.read(journal, bytes.length));
+        assertEquals(Map.of(), ServedModels.read(journal, 0));
+    }
+
+    @Test
     void aTruncatedJournalOrNoneGivesNothingAsBefore() throws Exception {
         Path journal = dir.resolve("journal.jsonl");
         Files.writeString(journal, "{\"role\":\"A\",\"request\":{\"model\":\"m\"},\"response\":{\"model\":\"m-1\"}}\n{\"role\":\"A\",\"req");

@@ -91,6 +91,24 @@ class ClusterBootstrapTest {
     }
 
     @Test
+    void onOneThreadGivesTheSameIntervalsAsTheSplitResampling() {
+        // 10,000 clusters x 2,000 resamples reach PARALLEL_FROM, where the default bootstrap splits its resamples over
+        // two threads; onOneThread never does. Same seed, so the same resamples and intervals, bit for bit.
+        int k = 10_000;
+        assertTrue((long) k * 2000 >= Resampling.PARALLEL_FROM);
+        double[] scores = new double[k], diffs = new double[k];
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < k; i++) {
+            scores[i] = r.nextInt(3) / 2.0;
+            diffs[i] = r.nextInt(9) - 4 + (i % 7 == 0 ? 0.25 : 0); // not all halves: the double layout too
+        }
+        for (double[] v : new double[][] {scores, diffs}) {
+            ClusterBootstrap split = new ClusterBootstrap(13, 2000);
+            assertEquals(split.mean(v, 0.05), split.onOneThread().mean(v, 0.05));
+        }
+    }
+
+    @Test
     void halvesCoverNegativeAndExtremeValues() {
         // Score differences are negative; -64 and 63.5 are the ends of the byte range, 64 is past it.
         double[] d = new double[500], ones = new double[500];

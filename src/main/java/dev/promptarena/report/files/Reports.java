@@ -10,7 +10,9 @@ import dev.promptarena.report.html.HtmlReport;
 import dev.promptarena.report.markdown.MarkdownSummary;
 import dev.promptarena.run.RunDirectory;
 import dev.promptarena.run.StoredCases;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.util.Forked;
+import dev.promptarena.util.Relay;
 
 /** Writes every report of a run folder from its {@link ReportModel}. */
 public final class Reports {
@@ -42,12 +44,15 @@ public final class Reports {
      * and {@code report} gather them in the analysis's read of cases.jsonl). The HTML page, the largest, is rendered on a
      * second thread meanwhile: the model is immutable and every file has its own temporary name. report.json and
      * cases.csv need every record in full: cases.csv takes each as report.json's writer reads it, so cases.jsonl is read
-     * and parsed once for both (bench/README.md, sixth session).
+     * and parsed once for both (bench/README.md, sixth session), and writes its rows on a third thread.
      */
     public static Written writeAll(RunDirectory dir, ReportModel model, CasePass.Facts facts) {
         Forked<Long> html = Forked.start("report-html", () -> new HtmlReport().write(dir, model, facts));
         if (model.cases() instanceof StoredCases stored) {
-            CsvReports.writeCases(dir, model, row -> writeJson(dir, model.withCases(stored.tapped(row))));
+            // cases.csv's rows formed and written on another core from the records report.json's writer parses, handed
+            // over in order (Relay: same bytes whatever the threads' timing; bench/README.md, eighth session).
+            Relay.<CaseRecord>run("report-cases-csv", each -> CsvReports.writeCases(dir, model, each),
+                    relay -> writeJson(dir, model.withCases(stored.tapped(relay))));
         } else {
             writeJson(dir, model);
             CsvReports.writeCases(dir, model, row -> model.cases().forEach(row));
