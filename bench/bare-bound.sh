@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# The most any JVM program using java.net.http can reach on this machine for run-bench.sh's workload.
+# The most a bare JVM program can reach on this machine for run-bench.sh's workload.
 #
-#   bench/bare-bound.sh [CASES] [CONCURRENCY] [LATENCY_MS] [JITTER_MS] [ERROR_RATE] [RATE_429]
+#   [BARE_TRANSPORT=jdk|blocking] bench/bare-bound.sh [CASES] [CONCURRENCY] [LATENCY_MS] [JITTER_MS] [ERROR_RATE] [RATE_429]
+#
+# BARE_TRANSPORT=jdk (the default, like the CLI: java.net.http's sendAsync); blocking: HttpURLConnection,
+# one thread per call in flight (the floor of the blocking transport tried on branch `transport`, eighth session).
 #
 # Starts the same fake server as run-bench.sh and runs bench/BareClient.java (3 x CASES independent calls,
 # no config, journal, statistics or reports; compiled first, so no source-launcher cost) with the
@@ -14,6 +17,7 @@ LATENCY=${3:-200}
 JITTER=${4:-0}
 ERRORS=${5:-0}
 R429=${6:-0}
+TRANSPORT=${BARE_TRANSPORT:-jdk}
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install -y time" >&2; exit 2; }
 work=$(mktemp -d /tmp/prompt-arena-bare.XXXXXX)
@@ -28,13 +32,13 @@ start_fake_server "$work" $((CASES * 3 + 100)) --latency-ms "$LATENCY" --jitter-
 calls=$((CASES * 3))
 set +e
 /usr/bin/time -v java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms128m -cp "$work/classes" BareClient \
-  "http://127.0.0.1:$port/v1" "$calls" "$CONC" > "$work/out.txt" 2> "$work/time.txt"
+  "http://127.0.0.1:$port/v1" "$calls" "$CONC" "$TRANSPORT" > "$work/out.txt" 2> "$work/time.txt"
 rc=$?
 set -e
 wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/time.txt")
 awk -v c="$calls" -v lat="$LATENCY" -v conc="$CONC" -v w="$wall" 'BEGIN {
   ideal = c * lat / 1000 / conc
-  printf "bare: calls=%d concurrency=%d latency_ms=%d wall_s=%.2f ideal_s=%.2f efficiency=%.3f\n", c, conc, lat, w, ideal, ideal / w
+  printf "bare: transport='"$TRANSPORT"' calls=%d concurrency=%d latency_ms=%d wall_s=%.2f ideal_s=%.2f efficiency=%.3f\n", c, conc, lat, w, ideal, ideal / w
 }'
 cat "$work/out.txt"
 user=$(awk -F': ' '/User time/ {print $2}' "$work/time.txt")

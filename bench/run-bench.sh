@@ -13,7 +13,8 @@
 # BENCH_FORMAT=csv writes the golden set as CSV (each message a quoted cell over two lines) instead of JSONL.
 # BENCH_FLOOR=1 also samples the CLI's CPU every 20 ms (printing its CPU per call inside the calls phase only) and, after
 # the run, runs bench/bare-bound.sh with the same calls, concurrency and server options, printing the floor of the same
-# minute: floor_calls_phase_s, floor_cpu_ms_per_call and cli_over_floor_calls (the CLI's calls phase over the floor's).
+# minute: floor_calls_phase_s, floor_cpu_ms_per_call and cli_over_floor_calls (the CLI's calls phase over the floor's),
+# with the floor's client (floor_transport: java.net.http like the CLI, or BARE_TRANSPORT=blocking for HttpURLConnection).
 set -euo pipefail
 CASES=${1:-1000}
 CONC=${2:-64}
@@ -168,7 +169,7 @@ if [ -n "${BENCH_FLOOR:-}" ]; then
   floor_cpu=$(sed -n 's/.*bare_cpu_ms_per_call=\([0-9.]*\).*/\1/p' <<< "$floor")
   if [ -n "$cli_calls" ] && [ -n "$floor_calls" ]; then
     awk -v c="$cli_calls" -v f="$floor_calls" -v fc="$floor_cpu" \
-      'BEGIN { printf "floor_calls_phase_s=%.2f floor_cpu_ms_per_call=%s cli_over_floor_calls=%.3f\n", f, fc, c / f }'
+      'BEGIN { printf "floor_calls_phase_s=%.2f floor_cpu_ms_per_call=%s cli_over_floor_calls=%.3f floor_transport='"${BARE_TRANSPORT:-jdk}"'\n", f, fc, c / f }'
   else
     echo "floor: no figures from bench/bare-bound.sh:" >&2; echo "$floor" >&2
   fi
