@@ -177,10 +177,7 @@ final class BatchLane implements AutoCloseable {
         return null;
     }
 
-    private BudgetExhaustedException budgetExhausted() {
-        return new BudgetExhaustedException(String.format(java.util.Locale.ROOT,
-                "max_cost_usd %.4f reached: call not submitted (the run is partial)", budget.maxUsd()));
-    }
+    private BudgetExhaustedException budgetExhausted() { return budget.refusal("submitted"); }
 
     /** Share of the list price a batch item of {@code providerKey} costs: 1 - {@code options.batch_discount} (default: the protocol's). */
     double factor(String providerKey) { return BatchPricing.factor(providers.get(providerKey)); }

@@ -6,7 +6,6 @@ import dev.promptarena.llm.BatchApi;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderException;
-import dev.promptarena.util.Futures;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -200,9 +199,7 @@ final class BatchRound {
             all.add(lane.endpoints.client(p.provider()).send(request).handle((LlmResponse r, Throwable e) -> {
                 lane.counters.inFlight.decrement();
                 if (r != null) return lane.land(p, request, r, 1.0, estimate, true);
-                Throwable t = Futures.cause(e);
-                ProviderException pe = t instanceof ProviderException x ? x : new ProviderException(ProviderException.Kind.FATAL, String.valueOf(t));
-                return lane.landFailure(p, request, CallFailure.of(pe), estimate, true);
+                return lane.landFailure(p, request, CallFailure.ofError(e), estimate, true);
             }).thenCompose(f -> f));
         }
         all.forEach(CompletableFuture::join);

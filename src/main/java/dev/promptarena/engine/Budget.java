@@ -112,4 +112,10 @@ public final class Budget {
     public synchronized boolean exhausted() { return exhausted; }
 
     public Double maxUsd() { return maxUsd; }
+
+    /** The error of a call this budget refused; {@code notDone} says what did not happen to it ("issued", "submitted"). */
+    BudgetExhaustedException refusal(String notDone) {
+        return new BudgetExhaustedException(String.format(java.util.Locale.ROOT,
+                "max_cost_usd %.4f reached: call not %s (the run is partial)", maxUsd, notDone));
+    }
 }

@@ -123,8 +123,7 @@ public final class CallEngine implements Calls {
         return budget.reserve(estimate).thenCompose(reserved -> {
             if (!reserved) {
                 counters.budgetSkipped.increment();
-                return CompletableFuture.failedFuture(new BudgetExhaustedException(String.format(java.util.Locale.ROOT,
-                        "max_cost_usd %.4f reached: call not issued (the run is partial)", budget.maxUsd())));
+                return CompletableFuture.failedFuture(budget.refusal("issued"));
             }
             if (stopping) { // stopped while the call waited for room in the budget
                 budget.settle(estimate, 0);
