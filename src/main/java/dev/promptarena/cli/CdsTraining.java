@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Internal, not a user command: the build's class-data-sharing training run ({@code pom.xml}, execution
- * {@code cds-archive}, run as {@code java -XX:ArchiveClassesAtExit=... -cp target/prompt-arena.jar
- * dev.promptarena.cli.CdsTraining ...}: the same class path as {@code -jar}, so the archive matches).
+ * {@code cds-training}, run as {@code java -XX:DumpLoadedClassList=... -cp target/prompt-arena.jar
+ * dev.promptarena.cli.CdsTraining ...}; execution {@code cds-archive} then dumps the listed classes with the same class
+ * path, the one {@code -jar} gives, so the archive matches the launcher's runs).
  *
  * <p>Why: the archive holds the classes the training run loaded. The bundled example alone runs on the simulated
  * provider and sends no HTTP request, so every real run loaded the JDK HTTP client's exchange classes, the wire

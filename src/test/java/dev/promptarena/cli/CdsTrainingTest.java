@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The build's class-data-sharing training run (pom.xml, cds-archive) makes real calls: every generation and judge call of
+ * The build's class-data-sharing training run (pom.xml, cds-training) makes real calls: every generation and judge call of
  * its loopback run goes over HTTP through the OpenAI and Anthropic clients and succeeds, the judge's verdicts parse, and
  * the second run is answered from the response cache. If the loopback server or the config drifted, the archive would
  * silently stop covering the HTTP path again; this pins it.
