@@ -1,7 +1,6 @@
 import com.sun.net.httpserver.*;
 import java.io.*;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
+import java.lang.management.*;
 import java.net.*;
 import java.net.http.*;
 import java.nio.charset.StandardCharsets;
@@ -162,8 +161,9 @@ public class FakeServer {
         for (Behaviour phase : phases) {
             behaviour.set(phase);
             for (lastBurstJitMs = -1; System.nanoTime() < deadline && (lastBurstJitMs < 0 || lastBurstJitMs >= 20); bursts++) {
-                long before = jit.getTotalCompilationTime(), target = answered.get() + burst;
-                permits.release(burst);
+                int size = phase.latency() > 1 ? Math.min(burst, 8 * c) : burst; // at the run's latency: at most 8 rounds
+                long before = jit.getTotalCompilationTime(), target = answered.get() + size;
+                permits.release(size);
                 while (answered.get() < target && System.nanoTime() < deadline) Thread.sleep(10);
                 lastBurstJitMs = quietJit(jit, deadline) - before;
             }

@@ -18,8 +18,8 @@ IDLE_EXIT_S=1 start_fake_server "$work" $((CALLS + 5)) --warmup-concurrency "$CO
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 url="http://127.0.0.1:$port/v1/chat/completions"
 urls=()
-for _ in $(seq $((CALLS + 5))); do urls+=("$url"); done
-curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/json' \
+for _ in $(seq $((CALLS + 5))); do urls+=(-o /dev/null "$url"); done
+curl -s -w '%{time_total}\n' -H 'Content-Type: application/json' \
   -d '{"model":"m","messages":[{"role":"user","content":"hello"}]}' "${urls[@]}" > "$work/times.txt"
 wait "$server_pid" 2>/dev/null || true
 tail -n "$CALLS" "$work/times.txt" | awk -v w="${FAKE_WARMUP:-new}" -v l="$load" \
