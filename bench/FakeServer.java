@@ -83,8 +83,8 @@ public class FakeServer {
             // Most of the warm-up sleeps 1 ms where the run sleeps, so it is short; its end sleeps as the run does, with its
             // faults: code the JIT compiled without the run's branches and timings would be recompiled during the run.
             var run = new Behaviour(latency, jitter, errorRate, rate429, Long.MAX_VALUE);
-            warmUpAt(server.getAddress().getPort(), warmupConcurrency, Math.max(warmup, 8 * warmupConcurrency), warmupMaxS,
-                    behaviour, List.of(new Behaviour(latency > 0 ? 1 : 0, 0, errorRate, rate429, Long.MAX_VALUE), run));
+            warmUpAt(server.getAddress().getPort(), warmupConcurrency, Math.max(warmup, 8 * warmupConcurrency), warmupMaxS, behaviour,
+                    latency > 1 ? List.of(new Behaviour(1, 0, errorRate, rate429, Long.MAX_VALUE), run) : List.of(run));
         } else {
             warmUp(server.getAddress().getPort(), warmup);
         }
