@@ -45,8 +45,8 @@ public class FakeServer {
         }
         AtomicLong total = new AtomicLong(), ok = new AtomicLong(), errors = new AtomicLong(), limited = new AtomicLong();
         AtomicLong lastRequest = new AtomicLong(System.nanoTime());
-        // The JDK's server closes a connection that goes idle while 200 others are: at C=256 the CLI reconnected ~26 times
-        // a run (~344 while the old warm-up's 64 idle connections held slots). A provider keeps a client's connections.
+        // The JDK's server closes a connection that goes idle while 200 others are: at C=256 the CLI reconnected 26 times in
+        // a run (107-1,742 while the old warm-up's 64 idle connections held slots). A provider keeps a client's connections.
         if (warmupConcurrency > 0 && System.getProperty("sun.net.httpserver.maxIdleConnections") == null)
             System.setProperty("sun.net.httpserver.maxIdleConnections", Integer.toString(Math.max(200, 2 * warmupConcurrency)));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
