@@ -66,7 +66,7 @@ public final class Main implements Runnable {
      * (bench/README.md). A common pool of 2 avoids it. Must run before anything touches the pool; a value
      * set on the command line wins.
      */
-    private static void ensureAsyncPool() {
+    static void ensureAsyncPool() {
         String key = "java.util.concurrent.ForkJoinPool.common.parallelism";
         if (System.getProperty(key) == null && Runtime.getRuntime().availableProcessors() <= 2) System.setProperty(key, "2");
     }
