@@ -27,7 +27,7 @@ trap '[ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true; rm -rf "$w
 javac -d "$work/classes" "$here/bench/BareClient.java"
 source "$here/bench/fake-server.sh"
 # The server's faults, if any, are counted as failed calls: the bare client does not retry.
-start_fake_server "$work" $((CASES * 3 + 100)) --latency-ms "$LATENCY" --jitter-ms "$JITTER" --error-rate "$ERRORS" --rate-429 "$R429"
+start_fake_server "$work" $((CASES * 3 + 100)) --warmup-concurrency "$CONC" --latency-ms "$LATENCY" --jitter-ms "$JITTER" --error-rate "$ERRORS" --rate-429 "$R429"
 
 calls=$((CASES * 3))
 set +e

@@ -3,11 +3,25 @@
 # The server warms up before it publishes its port and exits by itself 10 s after its last request
 # (IDLE_EXIT_S=60 gives a slow start more time: on a loaded machine a 100,000-case run took longer than
 # 10 s to send its first request, and every call then failed to connect).
+# Callers pass --warmup-concurrency C (the run's provider concurrency): the server then warms up over C connections
+# until its JIT has settled, in a JVM whose collector runs no threads of its own beside ours (FAKE_JAVA_OPTS replaces
+# those JVM options). FAKE_WARMUP=old restores the warm-up and JVM options before the ninth session (2,000 requests
+# over 64 connections, default collector) on the same scripts and jar, for before/after figures.
 start_fake_server() {
-  local work=$1 max=$2
+  local work=$1 max=$2 args=() jvm
   shift 2
-  java -Dsun.net.httpserver.nodelay=true "$here/bench/FakeServer.java" "$@" --max-requests "$max" --idle-exit-s "${IDLE_EXIT_S:-10}" \
-    --port-file "$work/port" > "$work/server.log" 2>&1 &
+  if [ "${FAKE_WARMUP:-}" = old ]; then
+    while [ $# -gt 0 ]; do
+      if [ "$1" = --warmup-concurrency ]; then shift 2; else args+=("$1"); shift; fi
+    done
+    jvm=""
+  else
+    args=("$@")
+    jvm=${FAKE_JAVA_OPTS--XX:+UseSerialGC}
+  fi
+  # shellcheck disable=SC2086 # $jvm is a list of JVM options
+  java -Dsun.net.httpserver.nodelay=true $jvm "$here/bench/FakeServer.java" "${args[@]}" --max-requests "$max" \
+    --idle-exit-s "${IDLE_EXIT_S:-10}" --port-file "$work/port" > "$work/server.log" 2>&1 &
   server_pid=$!
   # Up to 120 s (compiling and warming FakeServer.java took over 30 s at load 25-30), less if the server died.
   for _ in $(seq 1200); do [ -s "$work/port" ] && break; kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done

@@ -34,7 +34,7 @@ trap '[ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true; [ -n "${KE
 # The judge scores every axis of the rubric, as a real judge does (the analysis bootstraps each axis).
 axes=$(sed -n 's/^  - name: //p' rubrics/support-bot.yaml | paste -sd, -)
 source "$here/bench/fake-server.sh"
-start_fake_server "$work" $((CASES * 6 + 100)) --latency-ms "$LATENCY" --jitter-ms "$JITTER" --axes "$axes" \
+start_fake_server "$work" $((CASES * 6 + 100)) --warmup-concurrency "$CONC" --latency-ms "$LATENCY" --jitter-ms "$JITTER" --axes "$axes" \
   --error-rate "$ERRORS" --rate-429 "$R429"
 
 dataset="$work/cases.${BENCH_FORMAT:-jsonl}"

@@ -20,7 +20,7 @@ server_pid=""
 trap '[ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 axes=$(sed -n 's/^  - name: //p' rubrics/support-bot.yaml | paste -sd, -)
 source "$here/bench/fake-server.sh"
-start_fake_server "$work" $((CASES * 3 + 100)) --latency-ms 0 --axes "$axes"
+start_fake_server "$work" $((CASES * 3 + 100)) --warmup-concurrency "$CONC" --latency-ms 0 --axes "$axes"
 
 python3 - "$CASES" > "$work/cases.jsonl" <<'PY'
 import json, sys
