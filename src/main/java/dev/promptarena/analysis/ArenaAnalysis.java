@@ -91,22 +91,24 @@ public final class ArenaAnalysis {
         ClusterBootstrap winBoot = oneThreadIf(beside, new ClusterBootstrap(options.bootstrapSeed(), options.bootstrapResamples()));
         ClusterBootstrap axisBoot = oneThreadIf(beside, new ClusterBootstrap(options.bootstrapSeed() + 1, options.bootstrapResamples()));
 
-        // The win-rate bootstrap is most of the work; it runs beside the rest (pure and seeded: same numbers). Past
-        // SEQUENTIAL_FROM outcomes it runs first, alone: beside the axes both held their per-case rows at once, the
-        // peak of a million-case analysis (issue 21); there the second core saves a smaller share of a longer analysis.
-        Forked<WinRateResult> winRateAsync = !beside ? null
-                : Forked.start("analysis-win-rate", () -> WinRateAnalysis.analyze(judged, alpha, winBoot));
-        WinRateResult winRateAlone = winRateAsync != null ? null : WinRateAnalysis.analyze(judged, alpha, winBoot);
+        // The win-rate bootstrap is most of the work; it runs beside the axes (pure and seeded: same numbers), then the
+        // order-bias and verbosity statistics, so the second core is not idle while this thread finishes the axes and the
+        // rest (the two bootstraps take about as long: bench/README.md, ninth session). Past SEQUENTIAL_FROM outcomes it
+        // runs first, alone: beside the axes both held their per-case rows at once, the peak of a million-case analysis
+        // (issue 21); there the second core saves a smaller share of a longer analysis.
+        Forked<Beside> besideAsync = !beside ? null : Forked.start("analysis-win-rate", () -> Beside.of(judged, alpha, winBoot));
+        Beside besideAlone = besideAsync != null ? null : Beside.of(judged, alpha, winBoot);
         WinRateResult primaryAtPolicy = options.policy().alpha() == alpha ? null
                 : WinRateAnalysis.analyze(judged, options.policy().alpha(), winBoot);
         List<AxisResult> axes = AxisAnalysis.analyze(judged, axisNames, alpha, axisBoot);
-        OrderBiasResult orderRaw = OrderBiasAnalysis.analyze(judged, alpha);
-        VerbosityResult verbosityRaw = VerbosityAnalysis.analyze(judged, alpha);
         OperationalMetrics ops = OperationalAnalysis.analyze(judged, axes);
         List<CheckSummary> checks = CheckSummaries.summarize(outcomes);
         SimilaritySummary similarity = similarity(outcomes, alpha);
         JudgePanelResult panel = JudgePanelAnalysis.analyze(judged, alpha, selfPreference);
-        WinRateResult winRate = winRateAsync == null ? winRateAlone : winRateAsync.join();
+        Beside besideDone = besideAsync == null ? besideAlone : besideAsync.join();
+        WinRateResult winRate = besideDone.winRate();
+        OrderBiasResult orderRaw = besideDone.order();
+        VerbosityResult verbosityRaw = besideDone.verbosity();
         WinRateResult primary = primaryAtPolicy == null ? winRate : primaryAtPolicy;
         if (options.policy().metric() == DecisionPolicy.Metric.LENGTH_CONTROLLED_WIN_RATE) {
             // Pre-registered: gate on the win rate at equal lengths (null when the length model is not estimable).
@@ -133,6 +135,14 @@ public final class ArenaAnalysis {
 
         return new AnalysisResult(options, axisNames, winRate, axes, order, verbosity, segments, ops, decision, warnings,
                 checks, similarity, panel);
+    }
+
+    /** What the second thread computes beside the axes: the win rate with its bootstrap, then order bias and verbosity. */
+    private record Beside(WinRateResult winRate, OrderBiasResult order, VerbosityResult verbosity) {
+        static Beside of(List<JudgedOutcome> judged, double alpha, ClusterBootstrap winBoot) {
+            WinRateResult winRate = WinRateAnalysis.analyze(judged, alpha, winBoot);
+            return new Beside(winRate, OrderBiasAnalysis.analyze(judged, alpha), VerbosityAnalysis.analyze(judged, alpha));
+        }
     }
 
     private static ClusterBootstrap oneThreadIf(boolean oneThread, ClusterBootstrap b) { return oneThread ? b.onOneThread() : b; }

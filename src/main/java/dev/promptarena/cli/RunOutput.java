@@ -29,7 +29,8 @@ final class RunOutput {
     }
 
     static int finish(RunPipeline.Result result, Main main, LabelsFile labels, java.nio.file.Path junit, java.util.List<java.nio.file.Path> outputs) {
-        RecordedRun run = new RecordedRun(result.manifest(), result.records(), result.engine());
+        // The analysis reads no served model: it runs while they are read from the journal (EndedManifest).
+        RecordedRun run = new RecordedRun(result.ended().beforeServed(), result.records(), result.engine());
         ReportModel model;
         boolean badLabels = false;
         // The facts of every case the reports need besides the statistics, gathered in the analysis's read of cases.jsonl.
@@ -43,6 +44,7 @@ final class RunOutput {
             model = HumanLabelsGate.model(run, null, pass);
             badLabels = true;
         }
+        model = model.withManifest(result.manifest());
         if (result.storageFailed()) return storageFailure(result, main, model);
         Reports.Written written = Reports.writeAll(result.dir(), model, pass == null ? CasePass.of(model) : pass.facts(model));
         if (junit != null) JUnitReport.write(junit, model);

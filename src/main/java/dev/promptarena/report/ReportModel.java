@@ -56,6 +56,11 @@ public record ReportModel(int schemaVersion, Manifest manifest, AnalysisResult a
         return new ReportModel(schemaVersion, manifest, analysis, cases, engine, humanCorrected, humanLabels);
     }
 
+    /** This model with {@code manifest} (the same run's, e.g. with the served models read meanwhile). */
+    public ReportModel withManifest(Manifest manifest) {
+        return new ReportModel(schemaVersion, manifest, analysis, cases, engine, humanCorrected, humanLabels);
+    }
+
     /** This model with the human-corrected win rate from the labels {@code source} names. */
     public ReportModel withHumanCorrected(CorrectedWinRate w, LabelsProvenance source) {
         return new ReportModel(schemaVersion, manifest, analysis, cases, engine, w, source);

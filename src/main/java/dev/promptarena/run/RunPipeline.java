@@ -43,6 +43,7 @@ public final class RunPipeline implements AutoCloseable {
     private volatile boolean interrupted;
     private volatile CallEngine engine;
     private volatile RunLock lock;
+    private volatile EndedManifest ending;
 
     /** @param interimReports writes the reports of the run in progress (see {@link InterimReports}) */
     public RunPipeline(Map<String, String> env, PrintStream err, ReportWriter interimReports) {
@@ -52,14 +53,15 @@ public final class RunPipeline implements AutoCloseable {
     }
 
     /**
-     * What a run produced: exactly what its folder now records (manifest.json, cases.jsonl, engine.json),
-     * so reports can be derived from memory without reading the files back. {@code cacheWrites} completes,
-     * with the number of cache writes that failed, once the shared cache holds every new response: wait
-     * for it before the process exits, after writing the reports. {@code storageFailed}: the journal could not be
-     * written, so the run stopped (a run error, whatever the partial report says).
+     * What a run produced: what its folder records (manifest.json once {@link #manifest()} returns, cases.jsonl, engine.json),
+     * so reports are derived from memory without reading the files back. {@code cacheWrites} completes, with the number of
+     * cache writes that failed, once the shared cache holds every new response: wait for it before the process exits, after
+     * the reports. {@code storageFailed}: the journal could not be written, so the run stopped (a run error, whatever the partial report says).
      */
-    public record Result(RunDirectory dir, Manifest manifest, List<CaseRecord> records, EngineSnapshot engine, String partialReason,
-                         CompletableFuture<Long> cacheWrites, boolean storageFailed) {}
+    public record Result(RunDirectory dir, EndedManifest ended, List<CaseRecord> records, EngineSnapshot engine, String partialReason,
+                         CompletableFuture<Long> cacheWrites, boolean storageFailed) {
+        public Manifest manifest() { return ended.complete(); } // waits for the served models (EndedManifest)
+    }
 
     /**
      * Stops the run (Ctrl-C): no new case starts and no queued call is sent; calls already sent finish and are
@@ -76,6 +78,7 @@ public final class RunPipeline implements AutoCloseable {
     /** Releases the run folder once its reports are written (the OS releases it anyway when the process ends). */
     @Override
     public void close() {
+        if (ending != null) ending.awaitQuietly(); // manifest.json is written before the folder is unlocked
         RunLock l = lock;
         lock = null;
         if (l != null) l.close();
@@ -205,10 +208,8 @@ public final class RunPipeline implements AutoCloseable {
             // A stop by the registered design is a normal end, not a partial run; Ctrl-C or a budget stop is.
             partial = "interrupted after " + finished + " of " + total + " cases";
         }
-        Manifest ended = manifest.withEnd(Instant.now().toString(), partial)
-                .withServed(ServedModels.read(dir.file(dev.promptarena.engine.CallEngine.JOURNAL)));
-        ServedModels.changes(ended.served()).forEach(w -> err.println("warning: " + w));
-        bestEffortAfterJournalFailure(calls, () -> dir.writeJson("manifest.json", ended));
+        EndedManifest ended = ending = EndedManifest.start(manifest.withEnd(Instant.now().toString(), partial),
+                dir.file(dev.promptarena.engine.CallEngine.JOURNAL), dir, new StorageAfterJournalFailure(calls, err), err);
         runner = null; // its judges' order plan holds the golden set's ids: not kept through the final analysis (issue 21)
         return new Result(dir, ended, records, snapshot, partial, cacheWrites, calls.journalFailure() != null);
     }

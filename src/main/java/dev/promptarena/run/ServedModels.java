@@ -30,7 +30,8 @@ public final class ServedModels {
     /**
      * Journals from this size are parsed in two parts, the second on another thread: at 10,000 cases the journal is ~50 MB
      * and its parse the longest single-threaded step between the last call and the analysis (bench/README.md, eighth
-     * session). The parts are whole lines and the counts add up, so the result is the same.
+     * session). The parts are whole lines and the counts add up, so the result is the same. A run's end reads it on one
+     * thread beside its analysis instead ({@link EndedManifest}); merge and tournaments split it.
      */
     static final long SPLIT_FROM = 8L << 20;
 

@@ -16,10 +16,10 @@ final class Resampling {
     enum Layout {
         /**
          * Every value (and denominator) a multiple of 1/2 between -64 and 63.5, as tie-aware scores, score
-         * differences and repeat counts are: one byte a value (twice it), a cluster's values side by side, summed as
-         * longs. The double sums are exact too (every partial sum is a multiple of 1/2 far below 2^52), so both give
-         * the same numbers; at a million cases one draw reads one byte row instead of one double in each of
-         * several 8 MB columns (bench/README.md, seventh session).
+         * differences and repeat counts are: twice each value, a cluster's values side by side, several packed four to
+         * a long ({@link PackedHalves}), summed as integers. The double sums are exact too (every partial sum is a
+         * multiple of 1/2 far below 2^52), so both give the same numbers; at a million cases one draw reads one row
+         * instead of one double in each of several 8 MB columns (bench/README.md, seventh session).
          */
         HALVES,
         /** One double row a cluster (numerators, then denominators unless all are 1): below {@link ClusterBootstrap#INTERLEAVED_BELOW}. */
@@ -65,7 +65,7 @@ final class Resampling {
         if (layout == Layout.HALVES && !fitsHalves(nums, dens, unit)) {
             throw new IllegalArgumentException("values are not all halves in the byte range");
         }
-        Range range = layout == Layout.HALVES ? halves(nums, dens, unit) : doubles(nums, dens, unit, layout == Layout.INTERLEAVED);
+        Range range = layout == Layout.HALVES ? PackedHalves.range(nums, dens, unit) : doubles(nums, dens, unit, layout == Layout.INTERLEAVED);
         double[][] boot = new double[stats][resamples];
         if (split >= resamples) {
             range.run(new SplitMixDraws(seed), 0, resamples, boot);
@@ -97,7 +97,7 @@ final class Resampling {
     }
 
     /** Resamples {@code [from, to)}, drawn from {@code random}, into {@code boot[s][from..to)}. */
-    private interface Range {
+    interface Range {
         void run(SplitMixDraws random, int from, int to, double[][] boot);
     }
 
@@ -115,36 +115,6 @@ final class Resampling {
             if (h != Math.rint(h) || h < Byte.MIN_VALUE || h > Byte.MAX_VALUE) return false;
         }
         return true;
-    }
-
-    private static Range halves(double[][] nums, double[][] dens, boolean unit) {
-        int stats = nums.length, k = nums[0].length, width = unit ? stats : 2 * stats;
-        byte[] rows = new byte[k * width];
-        for (int j = 0; j < k; j++) {
-            for (int s = 0; s < stats; s++) {
-                rows[j * width + s] = (byte) (nums[s][j] * 2);
-                if (!unit) rows[j * width + stats + s] = (byte) (dens[s][j] * 2);
-            }
-        }
-        return (random, from, to, boot) -> {
-            int[] drawn = new int[k];
-            long[] sums = new long[width];
-            for (int b = from; b < to; b++) {
-                random.fill(drawn, k);
-                if (width == 1) {
-                    long sum = 0;
-                    for (int i = 0; i < k; i++) sum += rows[drawn[i]];
-                    boot[0][b] = sum / 2.0 / k;
-                    continue;
-                }
-                Arrays.fill(sums, 0);
-                for (int i = 0; i < k; i++) {
-                    int row = drawn[i] * width;
-                    for (int c = 0; c < width; c++) sums[c] += rows[row + c];
-                }
-                for (int s = 0; s < stats; s++) boot[s][b] = sums[s] / 2.0 / (unit ? k : sums[stats + s] / 2.0);
-            }
-        };
     }
 
     /** The double layouts: the same sums, in the same order, as the plain loop over {@code nums[s][j]}. */

@@ -124,6 +124,37 @@ class ClusterBootstrapTest {
         assertThrows(IllegalArgumentException.class, () -> Resampling.resample(9, 2000, nums, dens, Resampling.Layout.HALVES, 2000));
     }
 
+    @Test
+    void packedHalvesEqualThePlainLoopAtEveryWidthAndAtTheLaneLimits() {
+        // PackedHalves: one to nine columns (one long, several longs, a last long partly filled), means and ratios, on 700
+        // clusters (two full lane flushes of 256 draws and a partial one), every value at the ends of the byte range in one
+        // run (a lane at 0 or 255 for all 256 draws it holds) and random halves in another.
+        java.util.Random r = new java.util.Random(17);
+        int k = 2 * PackedHalves.LANE_DRAWS + 188;
+        for (String fill : new String[] {"low", "high", "random"}) {
+            for (int stats = 1; stats <= 5; stats++) {
+                for (boolean unit : new boolean[] {true, false}) {
+                    double[][] nums = new double[stats][k], dens = new double[stats][k];
+                    for (int s = 0; s < stats; s++) {
+                        for (int j = 0; j < k; j++) {
+                            nums[s][j] = switch (fill) {
+                                case "low" -> -64;
+                                case "high" -> 63.5;
+                                default -> (r.nextInt(256) - 128) / 2.0;
+                            };
+                            dens[s][j] = unit ? 1 : fill.equals("high") ? 63.5 : (r.nextInt(127) + 1) / 2.0;
+                        }
+                    }
+                    double[][] plain = plainLoop(21, 2000, nums, dens);
+                    for (int split : new int[] {2000, 777}) {
+                        assertTrue(java.util.Arrays.deepEquals(plain, Resampling.resample(21, 2000, nums, dens, Resampling.Layout.HALVES, split)),
+                                fill + ", " + stats + " statistics, unit denominators " + unit + ", split at " + split);
+                    }
+                }
+            }
+        }
+    }
+
     /** The definition, written as plainly as possible: the reference the optimized loop must equal bit for bit. */
     private static double[][] plainLoop(long seed, int resamples, double[][] nums, double[][] dens) {
         int k = nums[0].length;

@@ -9,6 +9,7 @@ import dev.promptarena.report.Fmt;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.run.CaseRecord;
 import dev.promptarena.run.Manifest;
+import dev.promptarena.run.StoredCases;
 import dev.promptarena.similarity.SimilaritySummary;
 import java.io.UncheckedIOException;
 import java.util.AbstractList;
@@ -73,12 +74,22 @@ public record HtmlView(String title, String runId, String nameA, String nameB, B
         // worst that fit in its budget, whose records are read again by position.
         List<CaseFacts.Key> keys = facts.keys();
         List<CaseRecord> cases = model.cases();
+        // A run's cases read back by position through one open file (StoredCases.positional).
+        StoredCases.Positional byPosition = cases instanceof StoredCases stored ? stored.positional() : null;
         List<CaseFacts> ranked = new AbstractList<>() {
-            @Override public CaseFacts get(int i) { return CaseFacts.of(cases.get(keys.get(i).index()), axisNames); }
+            @Override public CaseFacts get(int i) {
+                int at = keys.get(i).index();
+                return CaseFacts.of(byPosition == null ? cases.get(at) : byPosition.get(at), axisNames);
+            }
             @Override public int size() { return keys.size(); }
         };
         Scale diff = AxisRowView.diffScale(a.axes());
-        CaseData.Embedded embedded = CaseData.bounded(ranked, axisNames, CaseData.BUDGET_CHARS);
+        CaseData.Embedded embedded;
+        try {
+            embedded = CaseData.bounded(ranked, axisNames, CaseData.BUDGET_CHARS);
+        } finally {
+            if (byPosition != null) byPosition.close();
+        }
         return new HtmlView(m.arena(), m.runId(), name(m, "A"), name(m, "B"),
                 BannerView.of(a.decision(), m, m.policy() == null ? a.options().alpha() : m.policy().alpha()),
                 WinBarView.of(a.winRate(), a.decision().threshold(), judgeErrors.sentence()), a.axes().stream().map(x -> AxisRowView.of(x, diff)).toList(),

@@ -76,4 +76,35 @@ class BoundedHtmlTest {
             assertEquals(e.shown(), JSON.readTree(e.json()).size());
         }
     }
+
+    @Test
+    void rowsEscapedAsTheyAreWrittenEqualTheEscapePassOverEachRowAtEveryBudget() throws Exception {
+        // CaseData writes each row straight into the array with the script-safe escapes (ScriptSafeEscapes); the page
+        // must hold the bytes of the former pass of scriptSafe over each row's JSON, cut at the same row for any budget.
+        ReportModel model = ReportFixtures.hostile(40);
+        List<String> axes = model.manifest().axes();
+        List<CaseFacts> facts = new ArrayList<>(model.cases().stream().map(c -> CaseFacts.of(c, axes)).toList());
+        // and a case with control characters, quotes, backslashes, a surrogate pair and both line separators
+        CaseRecord r = model.cases().get(0);
+        Side odd = new Side("\u0001\t\"q\" \\ \uD83D\uDE00 \u2028\u2029 <&> \u007f \u0085", r.a().latencyMillis(), r.a().costUsd(),
+                r.a().outputTokens(), r.a().error(), r.a().errorMessage(), r.a().truncated());
+        facts.add(0, CaseFacts.of(new CaseRecord("odd</script>", 0, r.tags(), "<!-- q", odd, r.b(), r.traces()), axes));
+        List<String> rows = new ArrayList<>();
+        for (CaseFacts f : facts) rows.add(CaseData.scriptSafe(JSON.writeValueAsString(CaseData.row(f, axes))));
+        assertTrue(rows.get(0).contains("\\u2028") && rows.get(0).contains("\\u003c/script"), rows.get(0));
+        int full = 1 + String.join(",", rows).length() + 1;
+        for (int budget = 0; budget <= full + 2; budget += budget < 2_000 ? 1 : 37) {
+            StringBuilder expected = new StringBuilder("[");
+            int shown = 0;
+            for (String row : rows) {
+                if (expected.length() + row.length() + 2 > budget) break;
+                if (shown > 0) expected.append(',');
+                expected.append(row);
+                shown++;
+            }
+            CaseData.Embedded e = CaseData.bounded(facts, axes, budget);
+            assertEquals(expected.append(']').toString(), e.json(), "budget " + budget);
+            assertEquals(shown, e.shown(), "budget " + budget);
+        }
+    }
 }
