@@ -10,8 +10,12 @@ import dev.promptarena.testing.DeterministicReplies;
 import dev.promptarena.testing.FakeOpenAiServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -33,10 +37,15 @@ class GoldenSetChangedRunTest {
             // case 3 only after case 1 has finished, so from the edited file (case 2 is read while case 1 runs).
             server.fallback(rec -> {
                 if (edited.compareAndSet(false, true)) {
-                    try {
+                    // Rewritten in place, same bytes for cases 1 and 2 and never truncated: the run reads case 2 while
+                    // this runs, and Files.write's truncation let it see a shorter file instead (a change too, but not
+                    // the one this test names; seen once in a suite run).
+                    try (FileChannel ch = FileChannel.open(golden, StandardOpenOption.WRITE)) {
                         java.util.List<String> lines = Files.readAllLines(golden);
                         for (int i = 2; i < 4; i++) lines.set(i, lines.get(i).replace("Ana", "Bob"));
-                        Files.write(golden, lines);
+                        byte[] bytes = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+                        assertEquals(Files.size(golden), bytes.length, "the edit keeps the file's size");
+                        ch.write(ByteBuffer.wrap(bytes), 0);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
