@@ -1,6 +1,5 @@
 package dev.promptarena.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptarena.engine.JournalEntry;
@@ -9,9 +8,9 @@ import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.Decoding;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
-import dev.promptarena.llm.Usage;
 import dev.promptarena.llm.http.HttpClients;
 import dev.promptarena.llm.http.JsonHttp;
+import dev.promptarena.llm.openai.OpenAiCodec;
 import dev.promptarena.util.DaemonThreads;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,26 +52,19 @@ final class Prewarm {
     }
 
     /**
-     * The JSON work of one call, on made-up data and in memory only: the request's cache key, an OpenAI-shaped body
-     * written as bytes, a reply parsed and read, a journal line and a cache entry serialized. Nothing is sent or stored.
+     * The JSON work of one call, on made-up data and in memory only: the request's cache key, the OpenAI client's body
+     * ({@link OpenAiCodec}) written as bytes, a reply parsed and decoded by it, a journal line and a cache entry
+     * serialized. Nothing is sent or stored.
      */
     static int callPath(ObjectMapper json, RequestKeys keys, int i) throws Exception {
         LlmRequest request = new LlmRequest("warm-model", "Be helpful.", List.of(new ChatMessage("user", "Case " + i + ": where is my order?")),
                 new Decoding(0.0, 1.0, 256, 1L), null, 0);
         ObjectNode normalized = keys.normalized(request);
         String key = keys.key("openai http://localhost/v1", normalized);
-        ObjectNode body = json.createObjectNode().put("model", request.model());
-        body.putArray("messages").addObject().put("role", "system").put("content", request.system());
-        body.withArray("messages").addObject().put("role", "user").put("content", request.messages().get(0).content());
-        body.put("temperature", 0.0).put("max_tokens", 256).put("seed", 1);
-        byte[] sent = json.writeValueAsBytes(body);
-        JsonNode reply = json.readTree(("{\"id\":\"w" + i + "\",\"object\":\"chat.completion\",\"model\":\"warm-model\",\"choices\":[{\"index\":0,"
-                + "\"message\":{\"role\":\"assistant\",\"content\":\"Answer " + i + "\"},\"finish_reason\":\"stop\"}],"
-                + "\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":40,\"total_tokens\":160}}").getBytes(StandardCharsets.UTF_8));
-        JsonNode usage = reply.path("usage");
-        LlmResponse response = new LlmResponse(reply.path("choices").path(0).path("message").path("content").asText(),
-                reply.path("model").asText(null), reply.path("system_fingerprint").asText(null),
-                new Usage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0)), "stop", 200, 1, false);
+        byte[] sent = json.writeValueAsBytes(OpenAiCodec.body(json, request, "max_tokens"));
+        LlmResponse response = OpenAiCodec.response(json.readTree(("{\"id\":\"w" + i + "\",\"object\":\"chat.completion\",\"model\":\"warm-model\","
+                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Answer " + i + "\"},\"finish_reason\":\"stop\"}],"
+                + "\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":40,\"total_tokens\":160}}").getBytes(StandardCharsets.UTF_8)), 1);
         String line = json.writeValueAsString(new JournalEntry(key, "A", "warm", normalized, response, null, 0.0, i));
         byte[] cached = json.writeValueAsBytes(response);
         return sent.length + line.length() + cached.length;

@@ -11,15 +11,18 @@ import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderException;
 import dev.promptarena.llm.Usage;
 
-/** Chat Completions wire format: request body out, {@link LlmResponse} in. Pure functions. */
-final class OpenAiCodec {
+/**
+ * Chat Completions wire format: request body out, {@link LlmResponse} in. Pure functions. Public for the CLI's start-up
+ * prewarm, which runs these on made-up data so a run's first calls are not sent through interpreted code.
+ */
+public final class OpenAiCodec {
     private OpenAiCodec() {}
 
     /**
      * @param maxTokensField "max_tokens" (classic, most compatible servers) or
      *                       "max_completion_tokens" (required by OpenAI's reasoning models)
      */
-    static ObjectNode body(ObjectMapper json, LlmRequest r, String maxTokensField) {
+    public static ObjectNode body(ObjectMapper json, LlmRequest r, String maxTokensField) {
         ObjectNode body = json.createObjectNode();
         body.put("model", r.model());
         ArrayNode messages = body.putArray("messages");
@@ -40,7 +43,8 @@ final class OpenAiCodec {
         return body;
     }
 
-    static LlmResponse response(JsonNode body, long latencyMillis) {
+    /** Parses a 2xx reply; fails with a {@link ProviderException} when it has no {@code choices[0].message}. */
+    public static LlmResponse response(JsonNode body, long latencyMillis) {
         JsonNode choice = body.path("choices").path(0);
         JsonNode message = choice.path("message");
         if (!message.isObject()) throw malformed("no choices[0].message");
