@@ -31,7 +31,8 @@ start_fake_server "$work" $((CASES * 3 + 100)) --warmup-concurrency "$CONC" --la
 
 calls=$((CASES * 3))
 set +e
-/usr/bin/time -v java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms128m -cp "$work/classes" BareClient \
+# shellcheck disable=SC2046 # huge_pages_opt prints one option or none
+/usr/bin/time -v java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms128m $(huge_pages_opt) -cp "$work/classes" BareClient \
   "http://127.0.0.1:$port/v1" "$calls" "$CONC" "$TRANSPORT" > "$work/out.txt" 2> "$work/time.txt"
 rc=$?
 set -e

@@ -7,6 +7,13 @@
 # until its JIT has settled, in a JVM whose collector runs no threads of its own beside ours (FAKE_JAVA_OPTS replaces
 # those JVM options). FAKE_WARMUP=old restores the warm-up and JVM options before the ninth session (2,000 requests
 # over 64 connections, default collector) on the same scripts and jar, for before/after figures.
+# -XX:+UseTransparentHugePages where the kernel offers huge pages to programs that ask (as bin/prompt-arena does), else
+# nothing: 2 MB pages cut what a thread pays for its memory after sleeping through a call's latency on a VM
+# (bench/README.md, "Huge pages, tenth session"): the fake's own added latency fell from 211-213 to 204-209 ms.
+huge_pages_opt() {
+  if grep -qs '\[\(always\|madvise\)\]' /sys/kernel/mm/transparent_hugepage/enabled; then echo -XX:+UseTransparentHugePages; fi
+}
+
 start_fake_server() {
   local work=$1 max=$2 args=() jvm
   shift 2
@@ -17,7 +24,7 @@ start_fake_server() {
     jvm=""
   else
     args=("$@")
-    jvm=${FAKE_JAVA_OPTS--XX:+UseSerialGC}
+    jvm=${FAKE_JAVA_OPTS-"-XX:+UseSerialGC $(huge_pages_opt)"}
   fi
   # shellcheck disable=SC2086 # $jvm is a list of JVM options
   java -Dsun.net.httpserver.nodelay=true $jvm "$here/bench/FakeServer.java" "${args[@]}" --max-requests "$max" \

@@ -19,7 +19,11 @@ cat > "$image/bin/prompt-arena" <<'LAUNCHER'
 #!/usr/bin/env bash
 # prompt-arena on its bundled runtime (no JDK needed). Same JVM options as bin/prompt-arena.
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-exec "$here/runtime/bin/java" ${PROMPT_ARENA_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms128m -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -XX:MaxNewSize=32m -Xshare:auto} -jar "$here/lib/prompt-arena.jar" "$@"
+thp=""
+if grep -qs '\[\(always\|madvise\)\]' /sys/kernel/mm/transparent_hugepage/enabled; then
+  thp="-XX:+UseTransparentHugePages"
+fi
+exec "$here/runtime/bin/java" ${PROMPT_ARENA_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms128m -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -XX:MaxNewSize=32m $thp -Xshare:auto} -jar "$here/lib/prompt-arena.jar" "$@"
 LAUNCHER
 chmod +x "$image/bin/prompt-arena"
 du -sh "$image" | awk '{print "prompt-arena-image: " $1}'
