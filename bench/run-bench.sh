@@ -117,16 +117,17 @@ phases=""
 if [ -n "$journal" ]; then
   phases=$(python3 - "$journal" "$t_start" "$t_end" "$LATENCY" "$CONC" <<'PY'
 import json, sys
-ts = [json.loads(l)["atMillis"] for l in open(sys.argv[1])]
+entries = [json.loads(l) for l in open(sys.argv[1])]
+ts = [e["atMillis"] for e in entries]
 start, end, lat, conc = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 first, last = min(ts), max(ts)
 calls_phase = (last - first + lat) / 1000
 print(f"phase_startup_s={(first - lat - start) / 1000:.2f} phase_calls_s={calls_phase:.2f} phase_after_calls_s={(end - last) / 1000:.2f}")
 # The engine's own efficiency: the same ideal over the call phase only (no JVM start, config, statistics or reports).
 print(f"calls_phase_efficiency={len(ts) * lat / 1000 / conc / calls_phase:.3f}")
-# Each call's latency as the CLI measured it (request sent to reply parsed), against the server's LATENCY_MS.
-lats = sorted(json.loads(l).get("response", {}).get("latencyMillis", 0) for l in open(sys.argv[1]))
-lats = [x for x in lats if x > 0] or [0]
+# Each answered call's latency as the CLI measured it (request sent to reply parsed), against the server's LATENCY_MS;
+# a failed call has no response.
+lats = sorted(e["response"]["latencyMillis"] for e in entries if e.get("response")) or [0]
 print(f"call_latency_ms_mean={sum(lats) / len(lats):.1f} call_latency_ms_p50={lats[len(lats) // 2]} call_latency_ms_p99={lats[int(len(lats) * 0.99)]}")
 PY
 )
