@@ -23,6 +23,8 @@ public final class AdaptiveLimiter {
 
     private final ArrayDeque<CompletableFuture<Void>> waiters = new ArrayDeque<>();
     private RuntimeException refusal;
+    /** Completes when new calls are refused: waits before a retry end then, as the retry would be refused anyway. */
+    private final CompletableFuture<Void> refusing = new CompletableFuture<>();
     private final boolean[] recent = new boolean[WINDOW];
     private int samples;
     private int recentLimited;
@@ -71,7 +73,11 @@ public final class AdaptiveLimiter {
             waiters.clear();
         }
         refused.forEach(f -> f.completeExceptionally(reason));
+        refusing.complete(null);
     }
+
+    /** A future that completes once {@link #refuseNewCalls} was called. */
+    public CompletableFuture<Void> refusing() { return refusing; }
 
     /** Frees a slot; {@code rateLimited} tells whether the attempt was answered with a 429. */
     public void release(boolean rateLimited) {

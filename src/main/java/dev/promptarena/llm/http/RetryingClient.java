@@ -99,7 +99,9 @@ public final class RetryingClient implements LlmClient {
         }
         Duration delay = policy.delay(n, asked, random);
         listener.retrying(failure, n, delay);
-        delayer.after(delay).whenComplete((v, e) -> attempt(request, n + 1, result));
+        // A stop (Ctrl-C, budget, journal failure) ends the wait at once: the next attempt would be refused after it,
+        // and a Retry-After of minutes held the exit that long.
+        CompletableFuture.anyOf(delayer.after(delay), limiter.refusing()).whenComplete((v, e) -> attempt(request, n + 1, result));
     }
 
     private Duration rateWait(long tokens) {
