@@ -21,6 +21,15 @@ final class ProvidersSection {
         if (!(d >= 0 && d < 1)) throw n.error("batch_discount must be at least 0 and below 1 (0.5 = half price), got: " + n.text());
     }
 
+    /**
+     * {@code options.timeout_seconds}: each call's deadline, a positive number. Checked here so a bad value is a config
+     * error naming its line, not a failure of every call (0 or less) or of the engine at start (not a number).
+     */
+    private static void timeoutSeconds(YamlNode n) {
+        double d = n.number();
+        if (!(d > 0)) throw n.error("timeout_seconds must be a positive number of seconds, got: " + n.text());
+    }
+
     static Map<String, ProviderConfig> read(YamlNode node) {
         Map<String, ProviderConfig> out = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> e : node.entries().entrySet()) {
@@ -29,6 +38,7 @@ final class ProvidersSection {
             Map<String, String> headers = stringMap(p.get("headers"));
             Map<String, String> options = stringMap(p.get("options"));
             if (options.containsKey("batch_discount")) batchDiscount(p.get("options").get("batch_discount"));
+            if (options.containsKey("timeout_seconds")) timeoutSeconds(p.get("options").get("timeout_seconds"));
             int concurrency = (int) ConfigLoader.positive(p.get("concurrency"), 8);
             Double rpm = ConfigLoader.optionalPositive(p.get("requests_per_minute"));
             Double tpm = ConfigLoader.optionalPositive(p.get("tokens_per_minute"));

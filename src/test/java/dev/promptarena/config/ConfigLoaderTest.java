@@ -86,6 +86,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aTimeoutMustBeAPositiveNumberOfSeconds() throws IOException {
+        // 0 or a negative value failed every call with "java.lang.IllegalArgumentException: Invalid duration: PT0S"
+        // (exit 4), and a word failed the run with exit 4 and no line: both are config errors.
+        String timed = VALID.replace("api_key_env: KEY}", "api_key_env: KEY, options: {timeout_seconds: 2.5}}");
+        assertEquals("2.5", new ConfigLoader(Map.of()).load(write(timed)).provider("oa").options().get("timeout_seconds"));
+        for (String bad : new String[] {"0", "-1", "abc"}) {
+            Path p = write(timed.replace("timeout_seconds: 2.5", "timeout_seconds: " + bad));
+            InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p), bad);
+            assertEquals(6, e.line(), bad);
+            assertEquals("providers.oa.options.timeout_seconds", e.field(), bad);
+        }
+    }
+
+    @Test
     void rateLimitsAreReadPerProviderAndMustBePositive() throws IOException {
         String limited = VALID.replace("api_key_env: KEY}", "api_key_env: KEY, requests_per_minute: 500, tokens_per_minute: 90000}");
         ArenaConfig c = new ConfigLoader(Map.of()).load(write(limited));
