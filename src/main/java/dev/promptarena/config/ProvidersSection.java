@@ -5,6 +5,7 @@ import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.ProviderPresets;
 import dev.promptarena.llm.WireProtocol;
 import dev.promptarena.llm.WireProtocols;
+import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +22,29 @@ final class ProvidersSection {
         if (!(d >= 0 && d < 1)) throw n.error("batch_discount must be at least 0 and below 1 (0.5 = half price), got: " + n.text());
     }
 
+    /**
+     * {@code options.timeout_seconds}: each call's deadline, a positive number. Checked here so a bad value is a config
+     * error naming its line, not a failure of every call (0 or less) or of the engine at start (not a number).
+     */
+    private static void timeoutSeconds(YamlNode n) {
+        double d = n.number();
+        if (!(d > 0)) throw n.error("timeout_seconds must be a positive number of seconds, got: " + n.text());
+    }
+
+    /**
+     * {@code headers}: each one the HTTP client can send. Asked of the client itself, so its rules (token characters,
+     * the headers it sets itself such as Host) are not copied here; a refused header failed every call of the run.
+     */
+    private static void headers(YamlNode n, Map<String, String> headers) {
+        headers.forEach((name, value) -> {
+            try {
+                HttpRequest.newBuilder().header(name, value);
+            } catch (IllegalArgumentException e) {
+                throw n.get(name).error("this header cannot be sent: " + e.getMessage());
+            }
+        });
+    }
+
     static Map<String, ProviderConfig> read(YamlNode node) {
         Map<String, ProviderConfig> out = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> e : node.entries().entrySet()) {
@@ -28,7 +52,9 @@ final class ProvidersSection {
                     "tokens_per_minute", "headers", "options");
             Map<String, String> headers = stringMap(p.get("headers"));
             Map<String, String> options = stringMap(p.get("options"));
+            if (!headers.isEmpty()) headers(p.get("headers"), headers);
             if (options.containsKey("batch_discount")) batchDiscount(p.get("options").get("batch_discount"));
+            if (options.containsKey("timeout_seconds")) timeoutSeconds(p.get("options").get("timeout_seconds"));
             int concurrency = (int) ConfigLoader.positive(p.get("concurrency"), 8);
             Double rpm = ConfigLoader.optionalPositive(p.get("requests_per_minute"));
             Double tpm = ConfigLoader.optionalPositive(p.get("tokens_per_minute"));

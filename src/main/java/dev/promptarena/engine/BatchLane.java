@@ -138,7 +138,7 @@ final class BatchLane implements AutoCloseable {
         }
         // The request goes to the spool, not memory: a judge call's holds both answers (issue 21).
         pending.computeIfAbsent(id, k -> new Pending(k, providerKey, role, key, spool.add(request),
-                prices.cost(request.model(), TokenCounter.quickInput(request), TokenCounter.outputCap(request))));
+                prices.cost(request.model(), TokenCounter.worstInput(request), TokenCounter.outputCap(request))));
         return CompletableFuture.failedFuture(new DeferredCallException());
     }
 

@@ -119,7 +119,7 @@ public final class CallEngine implements Calls {
             }
         }
         if (stopping) return CompletableFuture.failedFuture(new RunStoppedException());
-        double estimate = prices.cost(request.model(), TokenCounter.quickInput(request), TokenCounter.outputCap(request));
+        double estimate = prices.cost(request.model(), TokenCounter.worstInput(request), TokenCounter.outputCap(request));
         return budget.reserve(estimate).thenCompose(reserved -> {
             if (!reserved) {
                 counters.budgetSkipped.increment();

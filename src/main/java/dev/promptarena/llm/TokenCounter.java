@@ -18,8 +18,9 @@ import java.util.Locale;
  *       is known, otherwise characters / 4, and always says which, because a chars/4 figure for a Claude
  *       or Llama model can be off by a fair margin.</li>
  *   <li>{@link #quickInput(LlmRequest)} and {@link #outputCap(LlmRequest)}: chars/4 and max_tokens, for the
- *       budget reservation and the tokens-per-minute bucket on every call, where a tokenizer pass would cost
- *       more than the estimate is worth.</li>
+ *       tokens-per-minute bucket on every call, where a tokenizer pass would cost more than the estimate is
+ *       worth; {@link #worstInput(LlmRequest)} instead of chars/4 for the budget reservation, which must be a
+ *       bound, not an average.</li>
  * </ul>
  */
 public final class TokenCounter {
@@ -86,6 +87,34 @@ public final class TokenCounter {
         long chars = r.system() == null ? 0 : r.system().length();
         for (ChatMessage m : r.messages()) chars += m.content().length();
         return chars / 4;
+    }
+
+    /**
+     * Tokens per message the chat format adds around its content (OpenAI: 3-4 plus 3 to prime the reply; Llama 3's
+     * template: 5 plus 5), counted once more for the reply's priming.
+     */
+    static final int FORMAT_TOKENS_PER_MESSAGE = 8;
+
+    /**
+     * An upper bound of the input tokens a provider can bill for {@code r}, for the budget's worst case: UTF-8 bytes of
+     * the system prompt, the messages and the response schema (byte-level BPE tokenizers emit at least one byte per token;
+     * chars/4 is an average, and CJK text or short messages wrapped in the chat format bill several times more) plus the
+     * chat format's tokens per message. Text is measured without encoding it, as this runs on every call.
+     */
+    public static long worstInput(LlmRequest r) {
+        long bytes = r.system() == null ? 0 : utf8Bytes(r.system());
+        for (ChatMessage m : r.messages()) bytes += utf8Bytes(m.content());
+        if (r.responseSchema() != null) bytes += utf8Bytes(r.responseSchema().toString());
+        return bytes + (long) FORMAT_TOKENS_PER_MESSAGE * (r.messages().size() + 2);
+    }
+
+    private static long utf8Bytes(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3; // a surrogate pair: 4 bytes
+        }
+        return n;
     }
 
     /** The output a reservation must assume: max_tokens, or 1024 when unset. */

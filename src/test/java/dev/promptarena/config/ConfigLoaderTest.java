@@ -86,6 +86,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aTimeoutMustBeAPositiveNumberOfSeconds() throws IOException {
+        // 0 or a negative value failed every call with "java.lang.IllegalArgumentException: Invalid duration: PT0S"
+        // (exit 4), and a word failed the run with exit 4 and no line: both are config errors.
+        String timed = VALID.replace("api_key_env: KEY}", "api_key_env: KEY, options: {timeout_seconds: 2.5}}");
+        assertEquals("2.5", new ConfigLoader(Map.of()).load(write(timed)).provider("oa").options().get("timeout_seconds"));
+        for (String bad : new String[] {"0", "-1", "abc"}) {
+            Path p = write(timed.replace("timeout_seconds: 2.5", "timeout_seconds: " + bad));
+            InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p), bad);
+            assertEquals(6, e.line(), bad);
+            assertEquals("providers.oa.options.timeout_seconds", e.field(), bad);
+        }
+    }
+
+    @Test
+    void aHeaderTheHttpClientCannotSendIsAConfigError() throws IOException {
+        // Such a header failed every call with "client error: java.lang.IllegalArgumentException: ..." (exit 4).
+        for (String bad : new String[] {"\"Bad Header\": x", "Host: api.example.com"}) {
+            Path p = write(VALID.replace("api_key_env: KEY}", "api_key_env: KEY, headers: {" + bad + "}}"));
+            InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p), bad);
+            assertEquals(6, e.line(), bad);
+            assertTrue(e.field().startsWith("providers.oa.headers."), e.field());
+            assertTrue(!e.getMessage().contains("java."), e.getMessage());
+        }
+        Path ok = write(VALID.replace("api_key_env: KEY}", "api_key_env: KEY, headers: {X-Trace: t, OpenAI-Organization: org-1}}"));
+        assertEquals("t", new ConfigLoader(Map.of()).load(ok).provider("oa").headers().get("X-Trace"));
+    }
+
+    @Test
     void rateLimitsAreReadPerProviderAndMustBePositive() throws IOException {
         String limited = VALID.replace("api_key_env: KEY}", "api_key_env: KEY, requests_per_minute: 500, tokens_per_minute: 90000}");
         ArenaConfig c = new ConfigLoader(Map.of()).load(write(limited));

@@ -49,7 +49,7 @@ class BudgetInFlightTest {
             fx.prices = Map.of("gpt-4o-mini", new Price(1000, 1000));
             fx.maxCost = 0.5;
             fx.concurrency = 16;
-            double worst = new PriceTable(fx.prices).cost("gpt-4o-mini", TokenCounter.quickInput(EngineFixture.request(0)),
+            double worst = new PriceTable(fx.prices).cost("gpt-4o-mini", TokenCounter.worstInput(EngineFixture.request(0)),
                     TokenCounter.outputCap(EngineFixture.request(0)));
             try (var engine = fx.engine(tmp.resolve("run"))) {
                 CallEngineFaultTest.runAll(engine, 60);
@@ -60,6 +60,27 @@ class BudgetInFlightTest {
                 // (before: 16 reservations in flight held the cap and the run stopped at $0.07).
                 assertTrue(s.costUsd() > 0.5 - worst - 1e-12, s.costUsd() + " spent, worst case " + worst);
                 assertEquals(60, s.succeeded() + s.budgetSkipped());
+            }
+        }
+    }
+
+    @Test
+    void aCallThatFitsOnlyByItsCharsOver4EstimateIsNotIssued() {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            // The fake bills 11 prompt tokens for "sys" + "case-0" (9 characters: chars/4 says 2; the chat format adds
+            // tokens per message) and the answer is cut at max_tokens (100). The reservation of chars/4 + 100 = 102
+            // tokens ($0.102) fitted a $0.105 cap and the call cost $0.111: the run ended over its cap.
+            String cutAtMaxTokens = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"x\"},"
+                    + "\"finish_reason\":\"length\"}],\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":100}}";
+            server.fallback(rec -> new FakeOpenAiServer.Reply("ok", 200, Map.of(), cutAtMaxTokens, 0));
+            EngineFixture fx = new EngineFixture(server, null);
+            fx.prices = Map.of("gpt-4o-mini", new Price(1000, 1000));
+            fx.maxCost = 0.105;
+            try (var engine = fx.engine(tmp.resolve("run"))) {
+                CallEngineFaultTest.runAll(engine, 3);
+                EngineSnapshot s = engine.snapshot();
+                assertTrue(s.costUsd() <= 0.105 + 1e-12, "never over the cap: " + s.costUsd());
+                assertEquals(3, s.budgetSkipped(), s.toString());
             }
         }
     }

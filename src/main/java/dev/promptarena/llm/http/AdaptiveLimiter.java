@@ -22,7 +22,9 @@ public final class AdaptiveLimiter {
     static final int MIN_SAMPLES = 8;
 
     private final ArrayDeque<CompletableFuture<Void>> waiters = new ArrayDeque<>();
-    private RuntimeException refusal;
+    private volatile RuntimeException refusal; // written under the lock, read on every call without it
+    /** Completes when new calls are refused: waits before a retry end then, as the retry would be refused anyway. */
+    private final CompletableFuture<Void> refusing = new CompletableFuture<>();
     private final boolean[] recent = new boolean[WINDOW];
     private int samples;
     private int recentLimited;
@@ -71,7 +73,14 @@ public final class AdaptiveLimiter {
             waiters.clear();
         }
         refused.forEach(f -> f.completeExceptionally(reason));
+        refusing.complete(null);
     }
+
+    /** Why new calls are refused ({@link #refuseNewCalls}), or null while they are not. */
+    public RuntimeException refusal() { return refusal; }
+
+    /** A future that completes once {@link #refuseNewCalls} was called. */
+    public CompletableFuture<Void> refusing() { return refusing; }
 
     /** Frees a slot; {@code rateLimited} tells whether the attempt was answered with a 429. */
     public void release(boolean rateLimited) {

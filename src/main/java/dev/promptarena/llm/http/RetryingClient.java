@@ -70,12 +70,24 @@ public final class RetryingClient implements LlmClient {
 
     private void send(LlmRequest request, int n, CompletableFuture<LlmResponse> result) {
         long tokens = estimateTokens(request);
-        delayer.after(rateWait(tokens))
-                .thenCompose(ready -> {
+        Duration wait = rateWait(tokens);
+        // Until it is sent a call is queued: a stop during its rate-limit wait ends the wait and the call is not sent,
+        // rather than sent after Ctrl-C when its turn comes (holding the exit until then).
+        CompletableFuture<?> ready = wait.isZero() ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.anyOf(delayer.after(wait), limiter.refusing());
+        ready.thenCompose(r -> {
+                    RuntimeException stop = limiter.refusal();
+                    if (stop != null) return CompletableFuture.<LlmResponse>failedFuture(stop);
                     listener.attemptStarted();
                     return inner.send(request);
                 })
                 .whenComplete((response, error) -> {
+                    RuntimeException stop = error == null ? null : limiter.refusal();
+                    if (stop != null && Futures.cause(error) == stop) { // not sent: no attempt, no retry
+                        limiter.release(false);
+                        result.completeExceptionally(stop);
+                        return;
+                    }
                     ProviderException failure = error == null ? null : classify(error);
                     limiter.release(failure != null && failure.kind() == ProviderException.Kind.RATE_LIMITED);
                     if (failure == null) {
@@ -99,7 +111,9 @@ public final class RetryingClient implements LlmClient {
         }
         Duration delay = policy.delay(n, asked, random);
         listener.retrying(failure, n, delay);
-        delayer.after(delay).whenComplete((v, e) -> attempt(request, n + 1, result));
+        // A stop (Ctrl-C, budget, journal failure) ends the wait at once: the next attempt would be refused after it,
+        // and a Retry-After of minutes held the exit that long.
+        CompletableFuture.anyOf(delayer.after(delay), limiter.refusing()).whenComplete((v, e) -> attempt(request, n + 1, result));
     }
 
     private Duration rateWait(long tokens) {

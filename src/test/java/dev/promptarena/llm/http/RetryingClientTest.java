@@ -76,6 +76,45 @@ class RetryingClientTest {
     }
 
     @Test
+    void aStopEndsTheWaitBeforeARetryAndTheRetryIsNotSent() {
+        // A Retry-After of a minute held Ctrl-C for that minute, though the attempt after the wait is refused anyway.
+        AdaptiveLimiter limiter = new AdaptiveLimiter(4, Duration.ofSeconds(1), Clock.systemUTC());
+        Delayer never = delay -> delay.isZero() ? CompletableFuture.completedFuture(null) : new CompletableFuture<>(); // a wait that outlasts the test
+        RetryingClient client = new RetryingClient(scripted, new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMinutes(5)),
+                limiter, null, null, never, () -> 0.5, RetryListener.NONE);
+        failures.add(new ProviderException(Kind.RATE_LIMITED, 429, "HTTP 429", Duration.ofSeconds(60)));
+        CompletableFuture<LlmResponse> call = client.send(req());
+        assertTrue(!call.isDone(), "waiting for the retry");
+        IllegalStateException stop = new IllegalStateException("stopping");
+        limiter.refuseNewCalls(stop);
+        assertTrue(call.isCompletedExceptionally(), "the wait ends with the stop");
+        ExecutionException e = assertThrows(ExecutionException.class, call::get);
+        assertEquals(stop, e.getCause());
+        assertEquals(1, sent.get(), "no second attempt");
+    }
+
+    @Test
+    void aStopDuringTheRateLimitWaitLeavesTheCallUnsent() throws Exception {
+        // Ctrl-C: queued calls are not sent. A call waiting for its rate-limit turn was sent after the stop when its
+        // turn came, and the run waited for it.
+        AdaptiveLimiter limiter = new AdaptiveLimiter(4, Duration.ofSeconds(1), Clock.systemUTC());
+        TokenBucket oneAMinute = new TokenBucket(1, Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC));
+        Delayer never = delay -> delay.isZero() ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
+        RetryingClient client = new RetryingClient(scripted, RetryPolicy.of(3), limiter, oneAMinute, null, never, () -> 0.5,
+                RetryListener.NONE);
+        client.send(req()).get();
+        CompletableFuture<LlmResponse> queued = client.send(req());
+        assertTrue(!queued.isDone(), "waits a minute for the bucket");
+        IllegalStateException stop = new IllegalStateException("stopping");
+        limiter.refuseNewCalls(stop);
+        assertTrue(queued.isCompletedExceptionally(), "the wait ends with the stop");
+        ExecutionException e = assertThrows(ExecutionException.class, queued::get);
+        assertEquals(stop, e.getCause());
+        assertEquals(1, sent.get(), "the queued call is not sent");
+        assertEquals(0, limiter.inFlight(), "its slot is released");
+    }
+
+    @Test
     void fatalIsNeverRetried() {
         failures.add(new ProviderException(Kind.FATAL, 400, "HTTP 400: bad model", null));
         ExecutionException e = assertThrows(ExecutionException.class, () -> retrying(5).send(req()).get());
