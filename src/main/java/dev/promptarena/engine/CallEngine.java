@@ -83,7 +83,7 @@ public final class CallEngine implements Calls {
                       Map<String, Price> priceOverrides, Path runDir, EngineOptions options,
                       Function<ProviderConfig, dev.promptarena.llm.BatchApi> batchApis) {
         this.endpoints = new Endpoints(providers, clients, maxAttempts, options, scheduler, counters);
-        this.journal = Journal.open(runDir.resolve(JOURNAL), json, callbacks).withRoom(options.journalRoom());
+        this.journal = Journal.open(runDir.resolve(JOURNAL), json, callbacks).withRoom(options.journalRoom()).onFailure(this::stop);
         this.cache = options.cacheDir() == null ? null : new ResponseCache(options.cacheDir(), json);
         this.prices = new PriceTable(priceOverrides);
         this.costs = new CallCosts(prices, counters);

@@ -54,6 +54,12 @@ public final class Journal implements AutoCloseable {
     private long room = Long.MAX_VALUE;
     /** The first failed write: after it nothing more is appended, so no good line ever follows a torn one. */
     private volatile IOException failure;
+    /**
+     * Run on the writer thread the moment a write fails, before any caller hears of it: the engine stops issuing calls
+     * there, not when the failed entry's callback runs on another thread, in which gap calls started in the meantime were
+     * still sent without a journal to record them (QA, eleventh session).
+     */
+    private volatile Runnable onFailure = () -> { };
 
     private Journal(ObjectMapper json, FileChannel channel, JournalScan scan, long tornBytes, ToLongFunction<String> hash, Executor callbacks) {
         this.json = json;
@@ -135,6 +141,12 @@ public final class Journal implements AutoCloseable {
         return this;
     }
 
+    /** Sets what runs, once, on the writer thread when a write first fails (see {@link #onFailure}). */
+    public Journal onFailure(Runnable action) {
+        onFailure = action;
+        return this;
+    }
+
     /** The write failure that closed the journal to appends (disk full, I/O error), or null. */
     public IOException failure() { return failure; }
 
@@ -191,7 +203,10 @@ public final class Journal implements AutoCloseable {
                 callbacks.execute(() -> p.done().complete(offset));
             }
         } catch (IOException e) {
-            if (failure == null) failure = e;
+            if (failure == null) {
+                failure = e;
+                onFailure.run();
+            }
             // Back to the last complete entry: a half-written line in the middle would make the
             // folder unresumable once space returns. Best effort: if even this fails, resume cuts a
             // torn last line anyway, and no line is appended after it (failure is sticky).

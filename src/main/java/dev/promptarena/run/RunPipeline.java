@@ -110,6 +110,11 @@ public final class RunPipeline implements AutoCloseable {
         // A key that is not set is an input error found before the run folder exists, not a run error after.
         List<InputException> noKey = ProviderChecks.missingKeys(config, usedProviders(config, in), env);
         if (!noKey.isEmpty()) throw noKey.get(0);
+        List<dev.promptarena.config.VariantConfig> called = new java.util.ArrayList<>();
+        if (in.recorded().a() == null) called.add(config.a());
+        if (in.recorded().b() == null) called.add(config.b());
+        List<InputException> uncapped = CostCapChecks.unbounded(config, options.engine().maxCostUsd(), called, judges, env);
+        if (!uncapped.isEmpty()) throw uncapped.get(0);
         Path parent = options.outDir() != null ? options.outDir() : config.outputDir();
         // The template is panel-wide (judge.template), so one prompt serves every judge.
         JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());

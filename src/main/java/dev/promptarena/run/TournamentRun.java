@@ -95,6 +95,8 @@ public final class TournamentRun {
         // A key that is not set is an input error found before the run folder exists.
         List<InputException> noKey = ProviderChecks.missingKeys(config, usedProviders(config), env);
         if (!noKey.isEmpty()) throw noKey.get(0);
+        List<InputException> uncapped = CostCapChecks.unbounded(config, options.engine().maxCostUsd(), config.tournament().variants(), judges, env);
+        if (!uncapped.isEmpty()) throw uncapped.get(0);
         RunDirectory dir;
         Instant started;
         if (options.resumeDir() != null) {

@@ -84,6 +84,34 @@ class EngineFlagsTest {
         }
     }
 
+    /**
+     * A priced model called without max_tokens has no worst case the cap could hold (QA, eleventh session: a $10 cap
+     * ended at $27.27 against a server answering 3,000 tokens): refused before anything is created or called.
+     */
+    @Test
+    void maxCostRefusesAPricedModelWithoutMaxTokensBeforeCallingAnything() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            server.fallback(EngineFlagsTest::reply);
+            Path cfg = config(server, 4, "prices: {model-a: {input: 1.0, output: 100.0}, model-b: {input: 1.0, output: 100.0}}");
+            Files.writeString(cfg, Files.readString(cfg).replace("max_tokens: 200, ", ""));
+            CliRun run = CliRun.of(Map.of("PROMPT_ARENA_CACHE_DIR", dir.resolve("cache").toString()), "run", cfg.toString(), "--quiet",
+                    "--max-cost", "10");
+            assertEquals(ExitCode.USAGE_OR_INPUT.code(), run.exitCode(), run.err());
+            assertTrue(run.err().contains("arena.yaml:") && run.err().contains("--max-cost needs decoding.max_tokens")
+                    && run.err().contains("variant base calls model-a"), run.err());
+            assertEquals(0, server.requests().size(), "nothing called");
+            assertFalse(Files.exists(dir.resolve("reports")), "no run folder");
+
+            // Without a cap, or with max_tokens set for A and B (the judge keeps its default of 1,024), the run goes ahead.
+            CliRun uncapped = CliRun.of(Map.of("PROMPT_ARENA_CACHE_DIR", dir.resolve("cache").toString()), "run", cfg.toString(), "--quiet");
+            assertTrue(List.of(0, 1, 3).contains(uncapped.exitCode()), uncapped.err());
+            Files.writeString(cfg, Files.readString(cfg).replace("temperature: 0, ", "temperature: 0, max_tokens: 200, "));
+            CliRun capped = CliRun.of(Map.of("PROMPT_ARENA_CACHE_DIR", dir.resolve("cache2").toString()), "run", cfg.toString(), "--quiet",
+                    "--max-cost", "10");
+            assertTrue(List.of(0, 1, 3).contains(capped.exitCode()), capped.err());
+        }
+    }
+
     @Test
     void aPresetFillsTypeBaseUrlAndKeyVariable() throws Exception {
         Path cfg = ArenaFixture.config(dir, "local: {preset: ollama}\ncloud: {preset: groq, concurrency: 3}", "local", "cloud", "random", "");
