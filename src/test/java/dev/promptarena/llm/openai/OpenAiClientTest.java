@@ -123,6 +123,15 @@ class OpenAiClientTest {
         assertNull(server.requests().get(0).header("Authorization"), "no key, no Authorization header");
     }
 
+    /** A proxy's HTML page that echoes the request headers comes back as a 200 that is not JSON: its snippet is reported too. */
+    @Test
+    void theKeyIsRedactedFromAGarbledSuccessBody() {
+        server.enqueue(new Reply("garbled", 200, Map.of(), "<html>upstream rejected Authorization: Bearer " + KEY + "</html>", 0));
+        ProviderException e = failure(client(Map.of()));
+        assertTrue(e.getMessage().contains("malformed JSON"), e.getMessage());
+        assertFalse(e.getMessage().contains(KEY), "the key is redacted: " + e.getMessage());
+    }
+
     @Test
     void rateLimitCarriesRetryAfter() {
         server.enqueue(Reply.rateLimited("7"));
