@@ -151,7 +151,7 @@ public final class BatchHttp {
 
     /** The classified failure of an answer with {@code status} and body {@code text} (thrown: callers write {@code throw}). */
     private ProviderException failure(int status, String text) {
-        String t = text.strip();
+        String t = redact(text.strip()); // before the cut, which would otherwise keep the start of a key across it
         if (t.length() > 300) t = t.substring(0, 300) + "...";
         throw classify(status, redact("HTTP " + status + ": " + t));
     }

@@ -228,8 +228,9 @@ public final class JsonHttp {
         return snippet(body);
     }
 
-    private static String snippet(byte[] body) {
-        String s = new String(body, java.nio.charset.StandardCharsets.UTF_8).strip();
+    /** Redacted before the cut: cut first, a key across the 300th character kept its first characters. */
+    private String snippet(byte[] body) {
+        String s = redact(new String(body, java.nio.charset.StandardCharsets.UTF_8).strip());
         return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 

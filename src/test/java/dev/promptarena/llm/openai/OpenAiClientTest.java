@@ -132,6 +132,15 @@ class OpenAiClientTest {
         assertFalse(e.getMessage().contains(KEY), "the key is redacted: " + e.getMessage());
     }
 
+    /** The snippet of a long body is cut at 300 characters: cut first, a key across the cut kept its first characters. */
+    @Test
+    void noPartOfTheKeySurvivesTheCutOfALongErrorBody() {
+        server.enqueue(new Reply("error", 401, Map.of(), "x".repeat(290) + " " + KEY + " was refused", 0));
+        ProviderException e = failure(client(Map.of()));
+        assertTrue(e.getMessage().contains("HTTP 401"), e.getMessage());
+        assertFalse(e.getMessage().contains(KEY.substring(0, 6)), "no prefix of the key: " + e.getMessage());
+    }
+
     @Test
     void rateLimitCarriesRetryAfter() {
         server.enqueue(Reply.rateLimited("7"));
