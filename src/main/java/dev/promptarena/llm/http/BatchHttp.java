@@ -127,7 +127,12 @@ public final class BatchHttp {
 
     private HttpRequest.Builder request(URI uri, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
-        headers.forEach(b::header);
+        try {
+            headers.forEach(b::header);
+        } catch (IllegalArgumentException e) {
+            // As JsonHttp: the JDK's message quotes the refused value (a key with a line break), a secret.
+            throw new ProviderException(ProviderException.Kind.FATAL, 0, redact("invalid request header: " + e.getMessage()), null);
+        }
         return b;
     }
 

@@ -130,12 +130,21 @@ public final class JsonHttp {
     }
 
     public CompletableFuture<Reply> post(URI uri, Map<String, String> headers, byte[] body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(b::header);
+        HttpRequest request;
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            headers.forEach(b::header);
+            request = b.build();
+        } catch (IllegalArgumentException e) {
+            // A header the JDK refuses (a key pasted with its line break, a configured value with one): its message
+            // quotes the whole value, a secret, and escaped unredacted as "client error: java.lang.IllegalArgumentException".
+            return CompletableFuture.failedFuture(new ProviderException(ProviderException.Kind.FATAL, 0,
+                    redact("invalid request header: " + e.getMessage()), null));
+        }
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         // The request timeout only covers the wait for the headers: a server that sends them and
         // then stalls or trickles the body would hold the call forever. One total deadline over
         // headers + body; cancelling the JDK future aborts the exchange and closes the connection.

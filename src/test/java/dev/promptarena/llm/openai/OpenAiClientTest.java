@@ -141,6 +141,18 @@ class OpenAiClientTest {
         assertFalse(e.getMessage().contains(KEY.substring(0, 6)), "no prefix of the key: " + e.getMessage());
     }
 
+    /** A key pasted with its line break: the JDK refuses the header and its message quotes the whole value. */
+    @Test
+    void aKeyTheJdkRefusesAsAHeaderIsNotQuotedInTheFailure() {
+        ProviderConfig p = new ProviderConfig("p", "openai", server.baseUrl(), "OPENAI_API_KEY", 4, null, null, Map.of(), Map.of());
+        OpenAiClient c = new OpenAiClient(p, KEY + "\n", JsonHttp.clientFor(p.baseUrl(), Duration.ofSeconds(2)), Duration.ofSeconds(2), clock);
+        ProviderException e = failure(c);
+        assertEquals(ProviderException.Kind.FATAL, e.kind());
+        assertFalse(e.getMessage().contains(KEY), "the key is redacted: " + e.getMessage());
+        assertFalse(e.getMessage().contains("java."), "no Java class name: " + e.getMessage());
+        assertTrue(server.requests().isEmpty(), "nothing was sent");
+    }
+
     @Test
     void rateLimitCarriesRetryAfter() {
         server.enqueue(Reply.rateLimited("7"));
