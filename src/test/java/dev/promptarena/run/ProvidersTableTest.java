@@ -100,4 +100,16 @@ class ProvidersTableTest {
         }
         assertFalse((v.out() + v.err() + run.out() + run.err()).contains("SECRET"), run.err());
     }
+
+    /** validate's first line names the arena and the variants, as the run's summary does: without terminal control sequences. */
+    @Test
+    void validateNamesTheArenaAndVariantsWithoutTerminalControlSequences() throws IOException {
+        Path cfg = arena();
+        Files.writeString(cfg, Files.readString(cfg).replace("name: t", "name: \"t\\e]0;pwned\\a\\e[2J\"")
+                .replace("A: {provider", "A: {name: \"a\\e[2J\", provider"));
+        CliRun r = CliRun.of(Map.of(), "validate", cfg.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("ok: t — 1 cases"), r.out());
+        assertTrue(r.out().chars().noneMatch(c -> c == 0x1B || c == 0x07), r.out());
+    }
 }
