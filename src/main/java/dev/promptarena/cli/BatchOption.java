@@ -3,6 +3,7 @@ package dev.promptarena.cli;
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.engine.BatchOptions;
 import dev.promptarena.engine.EngineOptions;
+import dev.promptarena.report.TerminalText;
 import java.io.PrintStream;
 import picocli.CommandLine.Option;
 
@@ -17,7 +18,8 @@ public final class BatchOption {
 
     /** {@code e} in batch mode when asked; batch states go to stderr like the progress line, and not under {@code -q}. */
     EngineOptions apply(EngineOptions e, ArenaConfig config, boolean quiet, PrintStream err) {
-        return on(config) ? e.withBatch(BatchOptions.of(config.batch().retry(), quiet ? null : err::println)
+        // The states carry the provider's words (batch ids, error texts): printed without terminal control sequences.
+        return on(config) ? e.withBatch(BatchOptions.of(config.batch().retry(), quiet ? null : s -> err.println(TerminalText.plain(s)))
                 .withPollSeconds(config.batch().pollSeconds())) : e;
     }
 }

@@ -111,7 +111,8 @@ public final class LabelCommand implements Callable<Integer> {
         Path abs = target.toAbsolutePath();
         Path tmp = Files.createTempFile(abs.getParent(), ".label-", ".tmp");
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            // Not Files.newBufferedWriter, whose encoder throws on a lone surrogate (a golden set can escape one): '?' instead.
+            try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8))) {
                 body.write(w);
             }
             Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);

@@ -5,6 +5,7 @@ import dev.promptarena.history.IndexPage;
 import dev.promptarena.history.RunHistory;
 import dev.promptarena.history.RunSummary;
 import dev.promptarena.report.Fmt;
+import dev.promptarena.report.TerminalText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,8 @@ public final class RunsCommand implements Callable<Integer> {
         main.out.printf("%-17s %-28s %-14s %-8s %-17s %5s %10s%n", "started (UTC)", "arena", "decision", "win", "interval", "n", "cost");
         for (RunSummary r : runs) {
             String date = r.startedAt().length() >= 16 ? r.startedAt().substring(0, 16).replace('T', ' ') : r.startedAt();
-            main.out.printf("%-17s %-28s %-14s %-8s %-17s %5d %10s  %s%n", date, clip(r.arena(), 28), r.decisionLabel(),
+            // The arena name is read back from each folder (a downloaded CI artifact, say): untrusted on a terminal.
+            main.out.printf("%-17s %-28s %-14s %-8s %-17s %5d %10s  %s%n", date, clip(TerminalText.plain(r.arena()), 28), r.decisionLabel(),
                     Fmt.pct(r.winRate()), r.intervalLabel(), r.scored(), Fmt.usd(r.costUsd()), r.folder());
         }
         Path index = dir.resolve("index.html");

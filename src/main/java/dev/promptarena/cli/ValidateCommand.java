@@ -4,6 +4,7 @@ import dev.promptarena.judge.ModelFamilies;
 import dev.promptarena.judge.SelfPreferenceCheck;
 import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.ProvidersTable;
+import dev.promptarena.report.TerminalText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,8 +25,9 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         ArenaInputs in = ArenaInputs.load(config, main.env);
         main.out.printf("ok: %s — %d cases, %d rubric axes, A=%s (%s), B=%s (%s), %s %s (order %s)%n",
-                in.config().name(), in.cases().size(), in.rubric().axes().size(),
-                in.config().a().name(), in.config().a().model(), in.config().b().name(), in.config().b().model(),
+                // Names are printed without terminal control sequences, as in the run's summary (README, untrusted text on screen).
+                TerminalText.plain(in.config().name()), in.cases().size(), in.rubric().axes().size(),
+                TerminalText.plain(in.config().a().name()), in.config().a().model(), TerminalText.plain(in.config().b().name()), in.config().b().model(),
                 in.config().judges().size() > 1 ? "judges" : "judge", judge(in), in.config().judge() == null ? "none" : in.config().judge().order().name().toLowerCase());
         ProvidersTable.Result providers = ProvidersTable.of(in.config(), main.env);
         if (!in.config().providers().isEmpty()) providers.lines().forEach(main.out::println);

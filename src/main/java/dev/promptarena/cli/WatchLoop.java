@@ -6,6 +6,7 @@ import dev.promptarena.compare.RunSnapshot;
 import dev.promptarena.input.InputException;
 import dev.promptarena.input.YamlNode;
 import dev.promptarena.report.Fmt;
+import dev.promptarena.report.TerminalText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ final class WatchLoop {
                 if (previous != null && r.runDir() != null) out.println(diff(previous, r.runDir()));
                 if (r.runDir() != null) previous = r.runDir();
             } catch (InputException e) {
-                err.println("error: " + e.describe());
+                // As Main prints it: the message may quote the golden set (a duplicate id), untrusted text.
+                err.println("error: " + TerminalText.plain(e.describe()));
                 code = ExitCode.USAGE_OR_INPUT.code();
             }
             List<Path> files = watchedFiles(config, env);

@@ -12,6 +12,7 @@ import dev.promptarena.judge.ModelFamilies;
 import dev.promptarena.judge.SelfPreferenceCheck;
 import dev.promptarena.llm.Decoding;
 import dev.promptarena.llm.ProviderConfig;
+import dev.promptarena.llm.http.BaseUrl;
 import dev.promptarena.recorded.RecordedResponses;
 import dev.promptarena.stats.SelfPreference;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class ManifestFactory {
         variants.put("B", variant(c.b(), in.recorded().b()));
         Map<String, Manifest.ProviderInfo> providers = new LinkedHashMap<>();
         for (ProviderConfig p : c.providers().values()) {
-            providers.put(p.name(), new Manifest.ProviderInfo(p.type(), p.baseUrl(), p.apiKeyEnv(), p.concurrency()));
+            providers.put(p.name(), new Manifest.ProviderInfo(p.type(), BaseUrl.withoutCredentials(p.baseUrl()), p.apiKeyEnv(), p.concurrency()));
         }
         List<Manifest.JudgeInfo> judgeInfos = judges.stream().map(ManifestFactory::judge).toList();
         Manifest.JudgeInfo judgeInfo = judges.isEmpty()

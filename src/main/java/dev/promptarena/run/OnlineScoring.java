@@ -15,6 +15,7 @@ import dev.promptarena.judge.JudgeStatus;
 import dev.promptarena.judge.PointwiseJudge;
 import dev.promptarena.judge.PointwisePrompt;
 import dev.promptarena.llm.ClientFactory;
+import dev.promptarena.llm.http.BaseUrl;
 import dev.promptarena.rubric.Rubric;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,7 +111,7 @@ public final class OnlineScoring {
         m.put("judge", j);
         // The provider's type, address and the *name* of its key variable; never a key.
         var p = r.config().provider(judge.provider());
-        m.put("provider", Map.of("type", p.type(), "baseUrl", String.valueOf(p.baseUrl()), "apiKeyEnv", String.valueOf(p.apiKeyEnv())));
+        m.put("provider", Map.of("type", p.type(), "baseUrl", String.valueOf(BaseUrl.withoutCredentials(p.baseUrl())), "apiKeyEnv", String.valueOf(p.apiKeyEnv())));
         m.put("startedAt", Instant.now().toString());
         return m;
     }

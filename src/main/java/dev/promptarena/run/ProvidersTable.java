@@ -5,6 +5,7 @@ import dev.promptarena.config.JudgeConfig;
 import dev.promptarena.config.VariantConfig;
 import dev.promptarena.engine.PriceTable;
 import dev.promptarena.llm.ProviderConfig;
+import dev.promptarena.llm.http.BaseUrl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -56,7 +57,7 @@ public final class ProvidersTable {
             if (!who.isEmpty() && p.apiKeyEnv() != null && !isSet(env, p.apiKeyEnv())) {
                 warnings.add(p.apiKeyEnv() + " is not set (provider " + p.name() + ", used by " + String.join(", ", who) + "): every call to it would fail");
             }
-            lines.add(String.format(Locale.ROOT, "%-12s %-10s %-36s %-28s %5d  %-16s %s", p.name(), p.type(), p.baseUrl() == null ? "-" : p.baseUrl(), key,
+            lines.add(String.format(Locale.ROOT, "%-12s %-10s %-36s %-28s %5d  %-16s %s", p.name(), p.type(), p.baseUrl() == null ? "-" : BaseUrl.withoutCredentials(p.baseUrl()), key,
                     p.concurrency(), who.isEmpty() ? "(unused)" : String.join(", ", who), String.join(", ", priced)));
         }
         return new Result(lines, warnings);

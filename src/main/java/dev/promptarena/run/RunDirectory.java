@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.promptarena.input.InputException;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -142,7 +143,11 @@ public final class RunDirectory {
     /** A file being written under a temporary name; {@link PendingFile#commit()} moves it into place. */
     public PendingFile startFile(String name) throws IOException {
         Path tmp = dir.resolve("." + name + ".tmp");
-        return new PendingFile(tmp, dir.resolve(name), Files.newBufferedWriter(tmp, StandardCharsets.UTF_8));
+        // Not Files.newBufferedWriter: its encoder throws on a lone surrogate, which a model's reply or a golden set's
+        // "\ud800" escape can carry, and one such character lost every report; this writer puts '?' in its place,
+        // as the journal does.
+        return new PendingFile(tmp, dir.resolve(name),
+                new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8)));
     }
 
     /**

@@ -191,14 +191,16 @@ public final class ServedModels {
         return p.getText();
     }
 
-    /** One warning per role whose served model or fingerprint changed within the run, naming every version. */
+    /** One warning per role whose served model or fingerprint changed within the run, naming every version (terminal-safe). */
     public static List<String> changes(Map<String, List<Served>> served) {
         List<String> out = new ArrayList<>();
         if (served == null) return out;
         served.forEach((role, list) -> {
             if (list.size() < 2) return;
             out.add((role.equals("JUDGE") ? "the judge" : "variant " + role) + "'s provider served more than one model version in this run: "
-                    + String.join(", ", list.stream().map(ServedModels::describe).toList())
+                    // Printed on the terminal: the served model and fingerprint are the provider's text, so no control
+                    // character (ESC, BEL, C1 CSI) may pass (report cannot be imported here for its TerminalText).
+                    + String.join(", ", list.stream().map(ServedModels::describe).toList()).replaceAll("\\p{Cc}", "")
                     + "; its outputs are not from one model, so results may mix behaviours");
         });
         return out;

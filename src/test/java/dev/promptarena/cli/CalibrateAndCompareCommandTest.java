@@ -71,6 +71,16 @@ class CalibrateAndCompareCommandTest {
         assertEquals(8, json.path("labelledItems").asInt());
     }
 
+    /** The ids of labels for cases not in the run come from the labels file: printed, they must not drive the terminal. */
+    @Test
+    void unknownCaseIdsArePrintedWithoutTerminalControlSequences() throws IOException {
+        Path p = dir.resolve("hostile-ids.csv");
+        Files.writeString(p, Files.readString(labels(0)) + "\"x\u001B]0;pwned\u0007y\u001B[2Jz\",A\n");
+        CliRuns.Result r = CliRuns.cli("calibrate", run.toString(), "--labels", p.toString());
+        assertTrue(r.out().contains("labels for cases not in the run were left out: xyz"), r.out());
+        assertTrue(r.out().chars().noneMatch(c -> c == 0x1B || c == 0x07), r.out());
+    }
+
     @Test
     void aBadLabelsFileExits2NamingFileLineAndColumn() throws IOException {
         Path bad = dir.resolve("bad.csv");

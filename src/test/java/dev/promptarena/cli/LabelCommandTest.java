@@ -215,4 +215,19 @@ class LabelCommandTest {
             return new Set2(l);
         }
     }
+
+    /** A golden set may escape a lone surrogate (\\ud800 in JSON); the sheet shows its reference, and the writer threw on it. */
+    @Test
+    void aLoneSurrogateInTheGoldenSetDoesNotStopTheSheet() throws Exception {
+        Path own = Files.createDirectories(dir.resolve("surrogate"));
+        Path config = CliRuns.arena(own, "judge: {provider: sim, model: sim-judge-1, seed: 3}\n");
+        Path cases = own.resolve("cases.jsonl");
+        Files.writeString(cases, Files.readString(cases).replace("We will refund or reship.", "We will refund \\ud800 or reship."));
+        assertTrue(List.of(0, 1, 3).contains(CliRuns.cli("run", config.toString(), "-q").exit()));
+        Path sheet = own.resolve("sheet.csv");
+        CliRuns.Result r = CliRuns.cli("label", CliRuns.newestRun(own.resolve("reports")).toString(), "--n", "8", "--out", sheet.toString(),
+                "--html", own.resolve("sheet.html").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.readString(sheet).contains("We will refund ? or reship."), Files.readString(sheet));
+    }
 }

@@ -109,4 +109,17 @@ class WatchLoopTest {
             assertTrue(out.toString(StandardCharsets.UTF_8).contains("Calls: 5 issued, 10 cache hits"), out.toString(StandardCharsets.UTF_8));
         }
     }
+
+    /** A broken save's message can quote the golden set (a duplicate id): printed without its terminal control sequences. */
+    @Test
+    void aBrokenSaveIsReportedWithoutTerminalControlSequences() throws Exception {
+        Path data = dir.resolve("cases.jsonl");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        WatchLoop.run(dir.resolve("arena.yaml"), Map.of(), new Script(List.of()), () -> {
+            throw new dev.promptarena.input.InputException(data, 2, "id", "duplicate id 'x\u001B]0;pwned\u0007\u001B[2Jy' (first at line 1)");
+        }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("duplicate id 'xy'"), e);
+        assertTrue(e.chars().noneMatch(c -> c == 0x1B || c == 0x07), e);
+    }
 }

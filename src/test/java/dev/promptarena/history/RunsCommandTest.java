@@ -56,4 +56,19 @@ class RunsCommandTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("nope: not a folder"), r.err());
     }
+
+    /** The listing reads each folder's arena name back from its files: printed without terminal control sequences. */
+    @Test
+    void arenaNamesAreListedWithoutTerminalControlSequences() throws IOException {
+        Path examples = Path.of("examples").toAbsolutePath();
+        String yaml = Files.readString(examples.resolve("support-bot.arena.yaml")).replace("../", examples.getParent() + "/")
+                .replace("name: support-bot-policy-citation", "name: \"\\e]0;pwned\\a\\e[2Jbot\"");
+        Path config = dir.resolve("arena.yaml");
+        Files.writeString(config, yaml);
+        Path reports = dir.resolve("reports");
+        assertEquals(0, CliRun.of("run", config.toString(), "--out", reports.toString(), "-q").exitCode());
+        CliRun r = CliRun.of("runs", reports.toString());
+        assertTrue(r.out().lines().toList().get(1).contains(" bot "), r.out());
+        assertTrue(r.out().chars().noneMatch(c -> c == 0x1B || c == 0x07), r.out());
+    }
 }

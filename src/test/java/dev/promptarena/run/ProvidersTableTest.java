@@ -69,4 +69,47 @@ class ProvidersTableTest {
         assertTrue(t.price("meta-llama/llama-3.1-8b").isEmpty());
         assertTrue(t.price("openai/").isEmpty());
     }
+
+    /** A base URL with credentials (a proxy's user:password, here the key itself through ${K}) is shown and recorded without them. */
+    @Test
+    void credentialsInABaseUrlAreNeitherShownNorRecorded() throws IOException {
+        Files.writeString(dir.resolve("g.jsonl"), "{\"id\": \"1\", \"q\": \"hi\"}\n");
+        Files.writeString(dir.resolve("r.yaml"), "axes:\n  - {name: Clarity, description: clear, anchors: {1: a, 3: b, 5: c}}\n");
+        Path cfg = dir.resolve("arena.yaml");
+        Files.writeString(cfg, """
+                name: t
+                dataset: g.jsonl
+                rubric: r.yaml
+                output: reports
+                engine: {max_attempts: 1}
+                providers:
+                  proxy: {type: openai, base_url: "http://user:${K}@127.0.0.1:1/v1", api_key_env: K}
+                variants:
+                  A: {provider: proxy, model: m, user: "{{q}}"}
+                  B: {provider: proxy, model: m, user: "{{q}}"}
+                judge: {provider: proxy, model: j}
+                """);
+        Map<String, String> env = Map.of("K", "sk-url-SECRET-42");
+        CliRun v = CliRun.of(env, "validate", cfg.toString());
+        assertTrue(v.out().contains("http://***@127.0.0.1:1/v1"), v.out());
+        CliRun run = CliRun.of(env, "run", cfg.toString(), "-q");
+        try (var files = Files.walk(dir.resolve("reports"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(Files.readString(f).contains("SECRET"), f + " holds the URL's credentials");
+            }
+        }
+        assertFalse((v.out() + v.err() + run.out() + run.err()).contains("SECRET"), run.err());
+    }
+
+    /** validate's first line names the arena and the variants, as the run's summary does: without terminal control sequences. */
+    @Test
+    void validateNamesTheArenaAndVariantsWithoutTerminalControlSequences() throws IOException {
+        Path cfg = arena();
+        Files.writeString(cfg, Files.readString(cfg).replace("name: t", "name: \"t\\e]0;pwned\\a\\e[2J\"")
+                .replace("A: {provider", "A: {name: \"a\\e[2J\", provider"));
+        CliRun r = CliRun.of(Map.of(), "validate", cfg.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("ok: t — 1 cases"), r.out());
+        assertTrue(r.out().chars().noneMatch(c -> c == 0x1B || c == 0x07), r.out());
+    }
 }

@@ -40,6 +40,17 @@ class RunDirectoryTest {
         }
     }
 
+    /** A lone surrogate (a model can reply one; a golden set can escape one) made the writer throw and lost every report. */
+    @Test
+    void aLoneSurrogateInUntrustedTextIsWrittenAsAReplacementNotAFailure() throws Exception {
+        RunDirectory dir = RunDirectory.create(tmp, "t", ZonedDateTime.parse("2026-11-23T10:00:00Z"), id -> Map.of("runId", id));
+        dir.writeJsonLines("cases.jsonl", List.of(Map.of("output", "before \ud800 after")));
+        dir.writeText("summary.md", "reason: \udc00!");
+
+        assertEquals("{\"output\":\"before ? after\"}\n", Files.readString(dir.file("cases.jsonl")));
+        assertEquals("reason: ?!", Files.readString(dir.file("summary.md")));
+    }
+
     private static List<String> sorted(List<String> names) { return names.stream().sorted().toList(); }
 
     /** The given strings in the order they first appear (quoted) in the text. */

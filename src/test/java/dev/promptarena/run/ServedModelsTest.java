@@ -67,4 +67,14 @@ class ServedModelsTest {
             assertEquals(html, Files.readString(runDir.resolve("report.html")));
         }
     }
+
+    /** The served model and fingerprint are the provider's words: the warning goes to the terminal without their control characters. */
+    @Test
+    void theChangeWarningCarriesNoTerminalControlCharacters() {
+        String w = ServedModels.changes(Map.of("JUDGE", java.util.List.of(
+                new ServedModels.Served("j", "j-1\u001B]0;pwned\u0007", "fp\u001B[2J", 1),
+                new ServedModels.Served("j", "j-2\u009B31m", null, 1)))).get(0);
+        assertTrue(w.contains("j-1]0;pwned (fp[2J) x 1, j-231m x 1"), w);
+        assertTrue(w.chars().noneMatch(Character::isISOControl), w);
+    }
 }

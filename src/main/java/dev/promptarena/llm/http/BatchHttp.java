@@ -127,7 +127,12 @@ public final class BatchHttp {
 
     private HttpRequest.Builder request(URI uri, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
-        headers.forEach(b::header);
+        try {
+            headers.forEach(b::header);
+        } catch (IllegalArgumentException e) {
+            // As JsonHttp: the JDK's message quotes the refused value (a key with a line break), a secret.
+            throw new ProviderException(ProviderException.Kind.FATAL, 0, redact("invalid request header: " + e.getMessage()), null);
+        }
         return b;
     }
 
@@ -151,7 +156,7 @@ public final class BatchHttp {
 
     /** The classified failure of an answer with {@code status} and body {@code text} (thrown: callers write {@code throw}). */
     private ProviderException failure(int status, String text) {
-        String t = text.strip();
+        String t = redact(text.strip()); // before the cut, which would otherwise keep the start of a key across it
         if (t.length() > 300) t = t.substring(0, 300) + "...";
         throw classify(status, redact("HTTP " + status + ": " + t));
     }

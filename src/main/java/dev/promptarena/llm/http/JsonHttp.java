@@ -130,12 +130,21 @@ public final class JsonHttp {
     }
 
     public CompletableFuture<Reply> post(URI uri, Map<String, String> headers, byte[] body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(b::header);
+        HttpRequest request;
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            headers.forEach(b::header);
+            request = b.build();
+        } catch (IllegalArgumentException e) {
+            // A header the JDK refuses (a key pasted with its line break, a configured value with one): its message
+            // quotes the whole value, a secret, and escaped unredacted as "client error: java.lang.IllegalArgumentException".
+            return CompletableFuture.failedFuture(new ProviderException(ProviderException.Kind.FATAL, 0,
+                    redact("invalid request header: " + e.getMessage()), null));
+        }
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         // The request timeout only covers the wait for the headers: a server that sends them and
         // then stalls or trickles the body would hold the call forever. One total deadline over
         // headers + body; cancelling the JDK future aborts the exchange and closes the connection.
@@ -182,8 +191,9 @@ public final class JsonHttp {
                 return new Reply(node, latencyMillis);
             } catch (IOException e) {
                 // A cut-off or garbled 200 is a server/proxy hiccup; the same request may well succeed.
+                // Redacted too: a proxy's error page served as a 200 may echo the request's headers.
                 throw new CompletionException(new ProviderException(ProviderException.Kind.TRANSIENT, status,
-                        "malformed JSON body from provider (HTTP " + status + "): " + snippet(response.body()), null));
+                        redact("malformed JSON body from provider (HTTP " + status + "): " + snippet(response.body())), null));
             }
         }
         String message = "HTTP " + status + ": " + errorText(response.body());
@@ -227,8 +237,9 @@ public final class JsonHttp {
         return snippet(body);
     }
 
-    private static String snippet(byte[] body) {
-        String s = new String(body, java.nio.charset.StandardCharsets.UTF_8).strip();
+    /** Redacted before the cut: cut first, a key across the 300th character kept its first characters. */
+    private String snippet(byte[] body) {
+        String s = redact(new String(body, java.nio.charset.StandardCharsets.UTF_8).strip());
         return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 

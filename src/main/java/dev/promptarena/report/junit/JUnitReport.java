@@ -54,7 +54,7 @@ public final class JUnitReport {
             x.writeCharacters("\n");
             x.writeStartElement("testsuites");
             x.writeStartElement("testsuite");
-            x.writeAttribute("name", suite);
+            x.writeAttribute("name", xml(suite));
             x.writeAttribute("tests", Integer.toString(1 + gs.size()));
             x.writeAttribute("failures", Integer.toString(failures));
             x.writeAttribute("errors", "0");
@@ -90,8 +90,8 @@ public final class JUnitReport {
 
     static void property(XMLStreamWriter x, String name, String value) throws XMLStreamException {
         x.writeEmptyElement("property");
-        x.writeAttribute("name", name);
-        x.writeAttribute("value", value == null ? "" : value);
+        x.writeAttribute("name", xml(name));
+        x.writeAttribute("value", xml(value));
     }
 
     private static void gate(XMLStreamWriter x, String suite, Decision d) throws XMLStreamException {
@@ -101,9 +101,9 @@ public final class JUnitReport {
     /** One test case for a two-variant decision: failure for FAIL and RUN_ERROR, skipped for INCONCLUSIVE. */
     static void gate(XMLStreamWriter x, String suite, String name, Decision d) throws XMLStreamException {
         x.writeStartElement("testcase");
-        x.writeAttribute("classname", suite);
-        x.writeAttribute("name", name);
-        String message = d.outcome() + ": " + String.join(" ", d.reasons());
+        x.writeAttribute("classname", xml(suite));
+        x.writeAttribute("name", xml(name));
+        String message = xml(d.outcome() + ": " + String.join(" ", d.reasons()));
         switch (d.outcome()) {
             case FAIL, RUN_ERROR -> element(x, "failure", message, d.outcome().name());
             case INCONCLUSIVE -> element(x, "skipped", message, null);
@@ -118,7 +118,7 @@ public final class JUnitReport {
 
     static void guardrail(XMLStreamWriter x, String suite, GuardrailResult g) throws XMLStreamException {
         x.writeStartElement("testcase");
-        x.writeAttribute("classname", suite + ".guardrail");
+        x.writeAttribute("classname", xml(suite + ".guardrail"));
         x.writeAttribute("name", g.metric());
         String observed = "observed " + Fmt.metric(g.metric(), g.observed()) + ", limit " + Fmt.metric(g.metric(), g.limit()) + ": " + g.detail();
         if (g.breached()) element(x, "failure", observed, "GuardrailBreached");
@@ -128,9 +128,22 @@ public final class JUnitReport {
 
     private static void element(XMLStreamWriter x, String name, String message, String type) throws XMLStreamException {
         x.writeStartElement(name);
-        x.writeAttribute("message", message);
+        x.writeAttribute("message", xml(message));
         if (type != null) x.writeAttribute("type", type);
-        x.writeCharacters(message);
+        x.writeCharacters(xml(message));
         x.writeEndElement();
+    }
+
+    /**
+     * {@code text} without the characters XML 1.0 cannot hold even escaped (C0 controls but tab and line breaks, U+FFFE/FFFF,
+     * unpaired surrogates): {@link XMLStreamWriter} escapes markup but writes those as they are, and one of them (a
+     * control character in a variant's or an arena's name) made the whole file unreadable to CI's test viewers.
+     */
+    static String xml(String text) {
+        if (text == null) return "";
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || c >= 0x10000).forEach(sb::appendCodePoint);
+        return sb.toString();
     }
 }

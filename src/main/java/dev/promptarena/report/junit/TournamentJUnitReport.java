@@ -53,7 +53,7 @@ public final class TournamentJUnitReport {
             x.writeCharacters("\n");
             x.writeStartElement("testsuites");
             x.writeStartElement("testsuite");
-            x.writeAttribute("name", suite);
+            x.writeAttribute("name", JUnitReport.xml(suite));
             x.writeAttribute("tests", Integer.toString(tests));
             x.writeAttribute("failures", Integer.toString(failures));
             x.writeAttribute("errors", "0");

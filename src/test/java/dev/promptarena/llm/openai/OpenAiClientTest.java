@@ -123,6 +123,36 @@ class OpenAiClientTest {
         assertNull(server.requests().get(0).header("Authorization"), "no key, no Authorization header");
     }
 
+    /** A proxy's HTML page that echoes the request headers comes back as a 200 that is not JSON: its snippet is reported too. */
+    @Test
+    void theKeyIsRedactedFromAGarbledSuccessBody() {
+        server.enqueue(new Reply("garbled", 200, Map.of(), "<html>upstream rejected Authorization: Bearer " + KEY + "</html>", 0));
+        ProviderException e = failure(client(Map.of()));
+        assertTrue(e.getMessage().contains("malformed JSON"), e.getMessage());
+        assertFalse(e.getMessage().contains(KEY), "the key is redacted: " + e.getMessage());
+    }
+
+    /** The snippet of a long body is cut at 300 characters: cut first, a key across the cut kept its first characters. */
+    @Test
+    void noPartOfTheKeySurvivesTheCutOfALongErrorBody() {
+        server.enqueue(new Reply("error", 401, Map.of(), "x".repeat(290) + " " + KEY + " was refused", 0));
+        ProviderException e = failure(client(Map.of()));
+        assertTrue(e.getMessage().contains("HTTP 401"), e.getMessage());
+        assertFalse(e.getMessage().contains(KEY.substring(0, 6)), "no prefix of the key: " + e.getMessage());
+    }
+
+    /** A key pasted with its line break: the JDK refuses the header and its message quotes the whole value. */
+    @Test
+    void aKeyTheJdkRefusesAsAHeaderIsNotQuotedInTheFailure() {
+        ProviderConfig p = new ProviderConfig("p", "openai", server.baseUrl(), "OPENAI_API_KEY", 4, null, null, Map.of(), Map.of());
+        OpenAiClient c = new OpenAiClient(p, KEY + "\n", JsonHttp.clientFor(p.baseUrl(), Duration.ofSeconds(2)), Duration.ofSeconds(2), clock);
+        ProviderException e = failure(c);
+        assertEquals(ProviderException.Kind.FATAL, e.kind());
+        assertFalse(e.getMessage().contains(KEY), "the key is redacted: " + e.getMessage());
+        assertFalse(e.getMessage().contains("java."), "no Java class name: " + e.getMessage());
+        assertTrue(server.requests().isEmpty(), "nothing was sent");
+    }
+
     @Test
     void rateLimitCarriesRetryAfter() {
         server.enqueue(Reply.rateLimited("7"));

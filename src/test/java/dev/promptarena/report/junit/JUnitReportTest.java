@@ -7,6 +7,7 @@ import dev.promptarena.decision.Decision;
 import dev.promptarena.decision.DecisionPolicy;
 import dev.promptarena.decision.GuardrailResult;
 import dev.promptarena.decision.Outcome;
+import dev.promptarena.decision.TournamentGate;
 import dev.promptarena.report.ReportFixtures;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.stats.Evidence;
@@ -56,6 +57,23 @@ class JUnitReportTest {
         assertEquals(1, testcase(parse(decision(Outcome.RUN_ERROR, "judge down")), "gate").getElementsByTagName("failure").getLength());
         Element pass = testcase(parse(decision(Outcome.PASS, "B better")), "gate");
         assertEquals(0, pass.getElementsByTagName("failure").getLength() + pass.getElementsByTagName("skipped").getLength());
+    }
+
+    /** XMLStreamWriter escapes markup but writes control characters as they are, which no XML parser reads back. */
+    @Test
+    void charactersXmlCannotHoldAreLeftOutSoTheFileStaysReadable() throws Exception {
+        Document doc = parse(decision(Outcome.FAIL, "bad\u0001 \u001B[2Jcase ]]> \uD800 \uFFFF end"));
+        String text = testcase(doc, "gate").getElementsByTagName("failure").item(0).getTextContent();
+        assertTrue(text.endsWith("bad [2Jcase ]]>   end"), text);
+
+        // A tournament's test cases are named after its variants (config keys, which YAML lets hold any character).
+        Decision d = new Decision(Outcome.INCONCLUSIVE, Evidence.PRIMARY, DecisionPolicy.Test.SUPERIORITY, 0.5, 0.6, null, null, GUARDRAILS,
+                List.of("not enough"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TournamentJUnitReport.write(out, "arena\u0002", "run", false, "base\u0007", new TournamentGate.TournamentDecision(Outcome.INCONCLUSIVE,
+                null, List.of(new TournamentGate.CandidateDecision("c\u001B[2J", 0.05, d))));
+        Document t = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(out.toByteArray()));
+        assertEquals("c[2J vs base", ((Element) t.getElementsByTagName("testcase").item(0)).getAttribute("name"));
     }
 
     private static ReportModel decision(Outcome outcome, String reason) {
