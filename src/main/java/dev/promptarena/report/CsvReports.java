@@ -105,12 +105,16 @@ public final class CsvReports {
         String primary = w.role().name().toLowerCase();
         t.row("decision", a.decision().outcome().name(), null, null, a.decision().test().name().toLowerCase(), primary,
                 String.join(" ", a.decision().reasons()));
-        t.row("win_rate_b", w.winRate(), lo(w.gateInterval()), hi(w.gateInterval()), method(w.gateInterval()), primary, "ties count half; n = " + w.scored());
+        // B's win rate as the gate, the terminal and every other report state it: the estimate its interval is around (the
+        // mean of both presentation orders when position-adjusted; the raw rate, which can lie outside that interval when
+        // the orders' counts differ, is in the note and in win_rate_b_wilson).
+        t.row("win_rate_b", w.estimate(), lo(w.gateInterval()), hi(w.gateInterval()), method(w.gateInterval()), primary, "ties count half; n = "
+                + w.scored() + (w.winRate() != null && w.estimate() != null && Math.abs(w.winRate() - w.estimate()) > 1e-9 ? "; mean of both presentation orders (raw " + Fmt.num(w.winRate(), 4) + ")" : ""));
         t.row("win_rate_b_wilson", w.winRate(), lo(w.wilson()), hi(w.wilson()), method(w.wilson()), primary, "conservative with ties");
         t.row("primary_estimate_b", w.estimate(), lo(w.gateInterval()), hi(w.gateInterval()), method(w.gateInterval()), primary,
                 w.positionAdjusted() ? "mean of B's win rate when shown first and when shown second" : "ties count half");
         if (w.bootstrap() != null) {
-            t.row("win_rate_b_bootstrap", w.winRate(), lo(w.bootstrap().interval()), hi(w.bootstrap().interval()),
+            t.row("win_rate_b_bootstrap", w.bootstrap().estimate(), lo(w.bootstrap().interval()), hi(w.bootstrap().interval()),
                     method(w.bootstrap().interval()), primary, w.bootstrap().resamples() + " resamples over " + w.bootstrap().clusters() + " cases, seed " + w.bootstrap().seed());
         }
         t.row("strict_win_rate_b", w.strictWinRate(), null, null, null, primary, "ties count as not won");

@@ -71,7 +71,9 @@ public final class JUnitReport {
     private static void properties(XMLStreamWriter x, ReportModel m) throws XMLStreamException {
         x.writeStartElement("properties");
         property(x, "decision", m.analysis().decision().outcome().name());
-        property(x, "win_rate_b", Fmt.pct(m.analysis().winRate().winRate()));
+        // The estimate the interval below is around and the gate decides on (as the terminal and summary.md state it),
+        // not the raw rate, which can lie outside that interval when the presentation orders' counts differ.
+        property(x, "win_rate_b", Fmt.pct(m.analysis().winRate().estimate()));
         property(x, "interval", Fmt.pctInterval(m.analysis().winRate().gateInterval()));
         property(x, "run_id", m.manifest().runId());
         property(x, "partial", Boolean.toString(m.manifest().partial()));
