@@ -46,9 +46,12 @@ public final class MarkdownSummary {
                 .append(", threshold ").append(Fmt.pct(d.threshold())).append(", primary)\n");
         for (String r : d.reasons()) s.append("- ").append(MarkdownText.escape(r)).append('\n');
         s.append('\n');
-        s.append("**B's win rate: ").append(Fmt.pct(w.estimate())).append("** ").append(Fmt.pctInterval(w.gateInterval()))
+        // Nothing scored (every judge call failed, or none was made): no rate and no interval to state, only the counts.
+        if (w.estimate() == null) s.append("**B's win rate: none** (nothing scored)");
+        else s.append("**B's win rate: ").append(Fmt.pct(w.estimate())).append("** ").append(Fmt.pctInterval(w.gateInterval()))
                 .append(" (").append(Fmt.method(w.gateInterval())).append(w.positionAdjusted() ? ", mean of both presentation orders" : "")
-                .append(", ties count half; conservative Wilson ").append(Fmt.pctInterval(w.wilson())).append(") — B won ").append(w.wins()).append(", lost ")
+                .append(", ties count half; conservative Wilson ").append(Fmt.pctInterval(w.wilson())).append(")");
+        s.append(" — B won ").append(w.wins()).append(", lost ")
                 .append(w.losses()).append(", ").append(w.ties()).append(" ties, ").append(w.inconsistent()).append(" inconsistent of ")
                 .append(w.scored()).append(" scored; ").append(w.unparseable()).append(" unparseable, ").append(w.errors()).append(" errors\n\n");
         String judgeErrors = judgeErrorCounts.sentence();

@@ -36,6 +36,22 @@ class MarkdownSummaryTest {
         assertTrue(md.contains("candidate &lt;a href=&quot;javascript:alert(1)&quot;&gt;click me&lt;/a&gt;"), "payload kept as escaped text");
     }
 
+    /** Nothing scored (B failed on every case): the line states no rate instead of "— — (, ties count half…" (QA, eleventh session). */
+    @Test
+    void nothingScoredStatesNoRateAndNoEmptyInterval() {
+        List<dev.promptarena.run.CaseRecord> cases = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            dev.promptarena.stats.Side ok = new dev.promptarena.stats.Side("an answer", 100, 0.001, 5, false, null, false);
+            dev.promptarena.stats.Side failed = new dev.promptarena.stats.Side("", 100, 0.0, 0, true, "HTTP 500", false);
+            cases.add(new dev.promptarena.run.CaseRecord("case-" + i, 0, java.util.Map.of(), "Question " + i, ok, failed, List.of()));
+        }
+        String none = MarkdownSummary.render(ReportFixtures.model(cases, List.of("Clarity"), "arena", false,
+                dev.promptarena.stats.ClusterBootstrap.MIN_RESAMPLES));
+        String line = none.lines().filter(l -> l.startsWith("**B's win rate")).findFirst().orElseThrow();
+        assertTrue(line.startsWith("**B's win rate: none** (nothing scored) — B won 0, lost 0"), line);
+        assertFalse(line.contains("(,"), line);
+    }
+
     @Test
     void everyTableRowHasItsHeadersColumnCount() {
         List<String> lines = Arrays.asList(md.split("\n"));
