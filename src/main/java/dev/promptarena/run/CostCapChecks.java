@@ -45,5 +45,18 @@ final class CostCapChecks {
         return out;
     }
 
+    /**
+     * The models among {@code called} and {@code judges} without a price, when a cap is set: they count as $0, so the cap
+     * does not limit what they spend (the run says so before it starts, not only in engine.json's unpricedModels).
+     */
+    static java.util.SortedSet<String> unpriced(ArenaConfig config, Double maxCostUsd, List<VariantConfig> called, List<JudgeConfig> judges) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        if (maxCostUsd == null) return out;
+        PriceTable prices = new PriceTable(config.prices());
+        for (VariantConfig v : called) if (prices.price(v.model()).isEmpty()) out.add(v.model());
+        for (JudgeConfig j : judges) if (prices.price(j.model()).isEmpty()) out.add(j.model());
+        return out;
+    }
+
     private static boolean unbounded(Decoding d) { return d == null || d.maxTokens() == null; }
 }

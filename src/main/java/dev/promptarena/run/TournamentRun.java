@@ -97,6 +97,11 @@ public final class TournamentRun {
         if (!noKey.isEmpty()) throw noKey.get(0);
         List<InputException> uncapped = CostCapChecks.unbounded(config, options.engine().maxCostUsd(), config.tournament().variants(), judges, env);
         if (!uncapped.isEmpty()) throw uncapped.get(0);
+        java.util.SortedSet<String> unpriced = CostCapChecks.unpriced(config, options.engine().maxCostUsd(), config.tournament().variants(), judges);
+        if (!unpriced.isEmpty()) {
+            err.println("warning: --max-cost does not limit models without a price (they count as $0): " + String.join(", ", unpriced)
+                    + "; give them prices: in arena.yaml");
+        }
         RunDirectory dir;
         Instant started;
         if (options.resumeDir() != null) {

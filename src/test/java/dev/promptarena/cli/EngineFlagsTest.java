@@ -109,6 +109,10 @@ class EngineFlagsTest {
             CliRun capped = CliRun.of(Map.of("PROMPT_ARENA_CACHE_DIR", dir.resolve("cache2").toString()), "run", cfg.toString(), "--quiet",
                     "--max-cost", "10");
             assertTrue(List.of(0, 1, 3).contains(capped.exitCode()), capped.err());
+            // The judge's model has no price: it counts as $0, so the cap does not limit it, and the run says so first.
+            assertTrue(capped.err().contains("warning: --max-cost does not limit models without a price (they count as $0): judge-model"),
+                    capped.err());
+            assertFalse(uncapped.err().contains("does not limit models"), "no cap, no warning: " + uncapped.err());
         }
     }
 
