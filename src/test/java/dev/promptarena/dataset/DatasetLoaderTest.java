@@ -106,4 +106,13 @@ class DatasetLoaderTest {
         assertEquals("question", e2.field());
         assertEquals("Q: q", q.render(cases.get(0)));
     }
+
+    @Test
+    void bytesThatAreNotUtf8AreAnErrorAtTheirLine() throws IOException {
+        // A file saved as Latin-1: the error names the line, in words (the JDK's was "cannot read: Input length = 1").
+        Path p = dir.resolve("latin1.jsonl");
+        Files.write(p, "{\"id\": \"a\", \"q\": \"ok\"}\n\n{\"id\": \"b\", \"q\": \"Jos\u00e9\"}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        InputException e = assertThrows(InputException.class, () -> new DatasetLoader().load(p));
+        assertEquals(p + ":3: not valid UTF-8 text (save the file as UTF-8)", e.describe());
+    }
 }
