@@ -126,4 +126,18 @@ class ConfigLoaderTest {
         assertTrue(e.line() >= 2, "line " + e.line());
         assertTrue(e.getMessage().startsWith("invalid YAML"), e.getMessage());
     }
+
+    @Test
+    void aDirectoryOrBytesThatAreNotUtf8AreNamedInWordsWithoutJavaClassNames() throws IOException {
+        // SnakeYAML wrapped these read errors as "invalid YAML: java.io.IOException: Is a directory" and
+        // "invalid YAML: java.nio.charset.MalformedInputException: Input length = 1".
+        Path folder = Files.createDirectory(dir.resolve("folder.yaml"));
+        InputException d = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(folder));
+        assertEquals(folder + ": cannot read: is a directory", d.describe());
+
+        Path latin1 = write(VALID);
+        Files.write(latin1, VALID.replace("Be helpful.", "Be helpful \u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        InputException u = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(latin1));
+        assertEquals(latin1 + ":9: not valid UTF-8 text (save the file as UTF-8)", u.describe());
+    }
 }
