@@ -169,11 +169,15 @@ public final class YamlNode {
     }
 
     public double number() {
+        double d;
         try {
-            return Double.parseDouble(text().trim());
+            d = Double.parseDouble(text().trim());
         } catch (NumberFormatException e) {
             throw error("expected a number, got '" + text() + "'");
         }
+        // Java parses "NaN", which every range check (v < lo || v > hi) lets through.
+        if (Double.isNaN(d)) throw error("expected a number, got '" + text() + "'");
+        return d;
     }
 
     public long integer() {

@@ -140,4 +140,13 @@ class ConfigLoaderTest {
         InputException u = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(latin1));
         assertEquals(latin1 + ":9: not valid UTF-8 text (save the file as UTF-8)", u.describe());
     }
+
+    @Test
+    void notANumberIsNotANumber() throws IOException {
+        // "NaN" parsed as a double passed every range check: temperature NaN was accepted, a guardrail limit NaN
+        // failed later with "limit must be a number" and exit 4.
+        Path p = write(VALID.replace("temperature: 0.2", "temperature: NaN"));
+        InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p));
+        assertEquals(p + ":7: decoding.temperature: expected a number, got 'NaN'", e.describe());
+    }
 }
