@@ -43,6 +43,7 @@ final class ProvidersSection {
                 } catch (IllegalArgumentException ex) {
                     throw p.error(ex.getMessage());
                 }
+                checkOptions(p, WireProtocols.find(out.get(e.getKey()).type()).orElseThrow(), options);
                 continue;
             }
             String type = p.require("type").oneOf(WireProtocols.types().toArray(String[]::new));
@@ -52,10 +53,25 @@ final class ProvidersSection {
                 baseUrl = protocol.defaultBaseUrl();
                 if (baseUrl == null) throw p.error("base_url is required for type " + type + " (or use a preset: " + String.join(", ", ProviderPresets.names()) + ")");
             }
+            checkOptions(p, protocol, options);
             out.put(e.getKey(), new ProviderConfig(e.getKey(), type, baseUrl, p.text("api_key_env", null), concurrency, rpm, tpm, headers, options));
         }
         if (out.isEmpty()) throw node.error("at least one provider is required");
         return out;
+    }
+
+    /**
+     * The options the clients read only when the run starts (after the run folder exists): checked here, so a bad one
+     * is exit 2 at its line for validate and run alike, instead of exit 4 and a stray run folder.
+     */
+    private static void checkOptions(YamlNode provider, WireProtocol protocol, Map<String, String> options) {
+        YamlNode timeout = provider.get("options") == null ? null : provider.get("options").get("timeout_seconds");
+        if (timeout != null && !(timeout.number() > 0)) throw timeout.error("must be a number of seconds above 0, got: " + timeout.text());
+        try {
+            protocol.checkOptions(options);
+        } catch (IllegalArgumentException ex) {
+            throw provider.get("options") == null ? provider.error(ex.getMessage()) : provider.get("options").error(ex.getMessage());
+        }
     }
 
     private static Map<String, String> stringMap(YamlNode node) {

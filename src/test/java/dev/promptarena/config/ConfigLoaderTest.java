@@ -149,4 +149,16 @@ class ConfigLoaderTest {
         InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p));
         assertEquals(p + ":7: decoding.temperature: expected a number, got 'NaN'", e.describe());
     }
+
+    @Test
+    void providerOptionsTheClientsReadAreCheckedWhenTheConfigIsRead() throws IOException {
+        // They were read only when the run created its clients: validate said ok, run made a run folder and exited 4.
+        Path sim = write(VALID.replace("sim: {type: sim}", "sim: {type: sim, options: {noise: loud}}"));
+        InputException s = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(sim));
+        assertEquals(sim + ":5: providers.sim.options: noise must be a number, got 'loud'", s.describe());
+
+        Path timeout = write(VALID.replace("api_key_env: KEY}", "api_key_env: KEY, options: {timeout_seconds: abc}}"));
+        InputException t = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(timeout));
+        assertEquals(timeout + ":6: providers.oa.options.timeout_seconds: expected a number, got 'abc'", t.describe());
+    }
 }
