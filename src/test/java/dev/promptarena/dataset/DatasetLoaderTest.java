@@ -115,4 +115,13 @@ class DatasetLoaderTest {
         InputException e = assertThrows(InputException.class, () -> new DatasetLoader().load(p));
         assertEquals(p + ":3: not valid UTF-8 text (save the file as UTF-8)", e.describe());
     }
+
+    @Test
+    void aValueOverJacksonsLimitIsNamedWithoutAJavaMethodName() throws IOException {
+        // Jackson's message ended "(20000000, from `StreamReadConstraints.getMaxStringLength()`)".
+        Path p = file("huge.jsonl", "{\"id\": \"a\", \"q\": \"ok\"}\n{\"id\": \"b\", \"q\": \"" + "x".repeat(20_000_001) + "\"}\n");
+        InputException e = assertThrows(InputException.class, () -> new DatasetLoader().load(p));
+        assertEquals(2, e.line());
+        assertEquals("too large to read: String value length (20000001) exceeds the maximum allowed (20000000)", e.getMessage());
+    }
 }
