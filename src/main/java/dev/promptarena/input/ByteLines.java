@@ -7,6 +7,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -118,6 +120,23 @@ public final class ByteLines {
         } catch (CharacterCodingException e) {
             throw new NotUtf8(lineNo); // the JDK's own message, "Input length = 1", names neither the line nor the problem
         }
+    }
+
+    /**
+     * The error for {@code file} when a reader that decodes whole buffers (a {@code Reader}, SnakeYAML, OpenCSV) found
+     * bytes that are not UTF-8: its exception names no line, so the bytes are read again to find the first bad line.
+     */
+    public static InputException notUtf8(Path file) {
+        int line = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteLines lines = new ByteLines(in, true);
+            while (lines.next()) lines.text();
+        } catch (NotUtf8 e) {
+            line = e.line();
+        } catch (IOException e) {
+            // unreadable the second time: the error names the file only
+        }
+        return new InputException(file, line, null, "not valid UTF-8 text (save the file as UTF-8)");
     }
 
     /** A line of a strictly read file that is not UTF-8 text (a file saved as Latin-1 or Windows-1252). */

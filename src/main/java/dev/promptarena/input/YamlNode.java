@@ -63,26 +63,12 @@ public final class YamlNode {
         } catch (YAMLException e) {
             // SnakeYAML wraps a read error of its Reader (a directory, bytes that are not UTF-8) in a YAMLException whose
             // message is the Java exception's class and text: say it in words instead.
-            if (e.getCause() instanceof CharacterCodingException) throw new InputException(file, firstNonUtf8Line(file), null,
-                    "not valid UTF-8 text (save the file as UTF-8)");
+            if (e.getCause() instanceof CharacterCodingException) throw ByteLines.notUtf8(file);
             if (e.getCause() instanceof IOException io) throw new InputException(file, "cannot read: " + IoReason.of(io));
             throw new InputException(file, 0, null, "invalid YAML: " + e.getMessage());
         } catch (IOException e) {
             throw new InputException(file, "cannot read: " + e.getMessage());
         }
-    }
-
-    /** The line of the first bytes of {@code file} that are not UTF-8, or 0 when it cannot be read again. */
-    private static int firstNonUtf8Line(Path file) {
-        try (var in = Files.newInputStream(file)) {
-            ByteLines lines = new ByteLines(in, true);
-            while (lines.next()) lines.text();
-        } catch (ByteLines.NotUtf8 e) {
-            return e.line();
-        } catch (IOException e) {
-            return 0;
-        }
-        return 0;
     }
 
     public Path file() { return file; }
