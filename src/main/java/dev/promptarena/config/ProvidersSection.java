@@ -29,7 +29,7 @@ final class ProvidersSection {
             Map<String, String> headers = stringMap(p.get("headers"));
             Map<String, String> options = stringMap(p.get("options"));
             if (options.containsKey("batch_discount")) batchDiscount(p.get("options").get("batch_discount"));
-            int concurrency = (int) ConfigLoader.positive(p.get("concurrency"), 8);
+            int concurrency = ConfigLoader.positiveInt(p.get("concurrency"), 8);
             Double rpm = ConfigLoader.optionalPositive(p.get("requests_per_minute"));
             Double tpm = ConfigLoader.optionalPositive(p.get("tokens_per_minute"));
             if (p.get("base_url") != null) ProviderChecks.requireUrl(p.get("base_url"), p.text("base_url", null));

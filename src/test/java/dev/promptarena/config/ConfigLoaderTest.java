@@ -161,4 +161,16 @@ class ConfigLoaderTest {
         InputException t = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(timeout));
         assertEquals(timeout + ":6: providers.oa.options.timeout_seconds: expected a number, got 'abc'", t.describe());
     }
+
+    @Test
+    void aWholeNumberTooLargeForItsSettingIsAnErrorAtItsLine() throws IOException {
+        // concurrency 4294967296 was cast to the int 0 ("concurrency must be >= 1, got: 0", exit 4, no line);
+        // max_tokens 4294967297 failed Math.toIntExact ("integer overflow", exit 4, no line).
+        Path c = write(VALID.replace("sim: {type: sim}", "sim: {type: sim, concurrency: 4294967296}"));
+        InputException ce = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(c));
+        assertEquals(c + ":5: providers.sim.concurrency: must be at most 2147483647, got 4294967296", ce.describe());
+        Path t = write(VALID.replace("max_tokens: 100", "max_tokens: 4294967297"));
+        InputException te = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(t));
+        assertEquals(t + ":7: decoding.max_tokens: must be at most 2147483647, got 4294967297", te.describe());
+    }
 }
