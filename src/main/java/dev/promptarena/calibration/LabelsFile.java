@@ -1,9 +1,11 @@
 package dev.promptarena.calibration;
 
+import dev.promptarena.input.ByteLines;
 import dev.promptarena.input.Hashing;
 import dev.promptarena.input.InputException;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -40,6 +42,8 @@ public record LabelsFile(Path file, List<HumanLabel> labels, List<SheetLabel> sh
             return Hashing.sha256(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new InputException(file, "file not found");
+        } catch (CharacterCodingException e) {
+            throw ByteLines.notUtf8(file); // the decoder's own message is "Input length = 1"
         } catch (IOException e) {
             throw new InputException(file, "cannot read: " + e.getMessage());
         }
@@ -52,6 +56,8 @@ public record LabelsFile(Path file, List<HumanLabel> labels, List<SheetLabel> sh
             header = r.readLine();
         } catch (NoSuchFileException e) {
             throw new InputException(file, "file not found");
+        } catch (CharacterCodingException e) {
+            throw ByteLines.notUtf8(file); // the decoder's own message is "Input length = 1"
         } catch (IOException e) {
             throw new InputException(file, "cannot read: " + e.getMessage());
         }

@@ -19,6 +19,9 @@ import java.util.Map;
 public final class MonitorStateFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    private static final java.util.List<String> KEYS = java.util.List.of("stage", "stage_start", "streaks", "last_window_end", "status",
+            "last_action", "reason");
+
     private MonitorStateFile() {}
 
     /** The saved state, or the initial state when the file does not exist yet. */
@@ -33,6 +36,13 @@ public final class MonitorStateFile {
             throw new InputException(file, "cannot read: " + e.getMessage());
         }
         if (n == null || !n.isObject()) throw new InputException(file, 1, null, "expected a JSON object");
+        // The file is rewritten after the check: any other JSON object (a report.json given by mistake) was read as the
+        // initial state and then replaced. Only a file of our own keys is a state file.
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!KEYS.contains(key)) throw new InputException(file, 0, key, "unknown key: not a canary state file (its keys are " + String.join(", ", KEYS) + ")");
+        }
+        if (!n.path("stage").canConvertToInt() || n.path("stage").asInt() < 0) throw new InputException(file, 0, "stage", "expected a whole number >= 0");
         Map<String, Integer> streaks = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = n.path("streaks").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -41,11 +51,19 @@ public final class MonitorStateFile {
         }
         try {
             return new MonitorState(n.path("stage").asInt(0), time(n, "stage_start"), streaks, time(n, "last_window_end"),
-                    MonitorState.Status.valueOf(n.path("status").asText("RUNNING")), Action.valueOf(n.path("last_action").asText("HOLD")),
-                    n.path("reason").asText(""));
+                    named(file, n, "status", MonitorState.Status.values(), MonitorState.Status.RUNNING),
+                    named(file, n, "last_action", Action.values(), Action.HOLD), n.path("reason").asText(""));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new InputException(file, 0, null, "not a canary state file: " + e.getMessage());
         }
+    }
+
+    /** The enum constant named by {@code field} (valueOf's error names the Java class). */
+    private static <E extends Enum<E>> E named(Path file, JsonNode n, String field, E[] values, E fallback) {
+        if (!n.has(field)) return fallback;
+        String text = n.get(field).asText();
+        for (E v : values) if (v.name().equals(text)) return v;
+        throw new InputException(file, 0, field, "expected one of " + java.util.Arrays.toString(values) + ", got '" + text + "'");
     }
 
     private static Instant time(JsonNode n, String field) {

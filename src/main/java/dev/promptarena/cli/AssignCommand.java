@@ -98,6 +98,9 @@ public final class AssignCommand implements Callable<Integer> {
         if (c == null || t == null || observed.size() != 2) {
             return usage("--observed needs exactly " + control + "=N and " + treatment + "=N, got " + observed.keySet());
         }
+        for (Map.Entry<String, Long> e : observed.entrySet()) {
+            if (e.getValue() < 0) return usage("--observed " + e.getKey() + ": a count of units must be >= 0, got " + e.getValue());
+        }
         double f = percent / 100;
         if (f <= 0 || f >= 1) return usage("--percent must be strictly between 0 and 100 for the SRM check");
         SampleRatio r = SampleRatio.test(new long[] {c, t}, new double[] {1 - f, f});

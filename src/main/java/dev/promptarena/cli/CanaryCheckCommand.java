@@ -9,6 +9,7 @@ import dev.promptarena.canary.MonitorStateFile;
 import dev.promptarena.canary.Window;
 import dev.promptarena.run.RunDirectory;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,6 +44,11 @@ public final class CanaryCheckCommand implements Callable<Integer> {
         CanaryPlan plan = CanaryPlanFile.read(planFile);
         List<Window> windows = Window.read(windowsFile);
         MonitorState state = stateFile == null ? MonitorState.initial() : MonitorStateFile.read(stateFile);
+        if (stateFile != null && !Files.isDirectory(stateFile.toAbsolutePath().getParent())) {
+            // Else found only when the new state is written, after the actions were printed: exit 4.
+            parent.main.err.println("error: " + stateFile.toAbsolutePath().getParent() + ": no such folder (for --state " + stateFile + ")");
+            return ExitCode.USAGE_OR_INPUT.code();
+        }
         if (state.stage() >= plan.stages().size()) {
             parent.main.err.println("error: " + stateFile + ": stage " + state.stage() + " does not exist in " + planFile);
             return ExitCode.USAGE_OR_INPUT.code();

@@ -69,7 +69,13 @@ public final class LabelCommand implements Callable<Integer> {
                 : n < 2 ? "--n must be at least 2, got " + n
                 : !Files.isDirectory(runDir) ? runDir + ": not a folder"
                 : Files.exists(out) ? out + ": exists; choose another name (a filled sheet is never overwritten)"
-                : html != null && Files.exists(html) ? html + ": exists; choose another name" : null;
+                : html != null && Files.exists(html) ? html + ": exists; choose another name"
+                // Checked before anything is written: a missing folder failed after the sheet was written (exit 4, a
+                // temporary file's name), and one path for both had the page written over the sheet.
+                : missingFolder(out) != null ? missingFolder(out) + ": no such folder (for --out " + out + ")"
+                : html != null && missingFolder(html) != null ? missingFolder(html) + ": no such folder (for --html " + html + ")"
+                : html != null && out.toAbsolutePath().normalize().equals(html.toAbsolutePath().normalize())
+                        ? html + ": --html and --out name the same file" : null;
         if (problem != null) {
             main.err.println("error: " + problem);
             return ExitCode.USAGE_OR_INPUT.code();
@@ -102,6 +108,12 @@ public final class LabelCommand implements Callable<Integer> {
             byId.clear();
         }
         return byId;
+    }
+
+    /** The folder {@code file} would be written into, when it is not an existing folder; else null. */
+    private static Path missingFolder(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return Files.isDirectory(parent) ? null : parent;
     }
 
     private interface Body { void write(Writer w) throws IOException; }

@@ -33,7 +33,7 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Traces (JSONL): trace_id, timestamp (ISO-8601), request, output [, context].",
                 "The sample: sha256(\"score-<seed>:<trace_id>\") first 4 bytes / 2^32 < --sample (fixed before any score is seen).",
                 "", "Exit codes: 0 scored, 2 usage or input error, 3 partial (the budget stopped it; --resume later),",
-                "4 more than 5% of the sampled traces unparseable or failed."})
+                "4 more than 5%% of the sampled traces unparseable or failed."})
 public final class ScoreCommand implements Callable<Integer> {
     @ParentCommand Main main;
 

@@ -74,7 +74,7 @@ public final class ConfigLoader {
                     engine.get("batch_retry") == null ? BatchSettings.Retry.SYNC
                             : BatchSettings.Retry.valueOf(engine.require("batch_retry").oneOf("sync", "batch").toUpperCase(java.util.Locale.ROOT)),
                     pollSeconds(engine.get("batch_poll_seconds")));
-            if (engine.get("max_attempts") != null) maxAttempts = (int) positive(engine.require("max_attempts"));
+            if (engine.get("max_attempts") != null) maxAttempts = positiveInt(engine.require("max_attempts"), 0);
             if (engine.get("empty_reply") != null) emptyReplyIsError = engine.require("empty_reply").oneOf("error", "answer").equals("error");
         }
         YamlNode output = root.get("output");
@@ -90,6 +90,8 @@ public final class ConfigLoader {
         node.allowOnly("temperature", "top_p", "max_tokens", "seed");
         try {
             Long maxTokens = node.integer("max_tokens", null);
+            // Math.toIntExact's ArithmeticException ("integer overflow") is not caught below: exit 4 with no line.
+            if (maxTokens != null && maxTokens > Integer.MAX_VALUE) throw node.get("max_tokens").error("must be at most " + Integer.MAX_VALUE + ", got " + maxTokens);
             return new Decoding(node.number("temperature", null), node.number("top_p", null),
                     maxTokens == null ? null : Math.toIntExact(maxTokens), node.integer("seed", null));
         } catch (IllegalArgumentException e) {
@@ -191,6 +193,14 @@ public final class ConfigLoader {
     }
 
     static long positive(YamlNode node, long fallback) { return node == null ? fallback : positive(node); }
+
+    /** As {@link #positive(YamlNode)}, for an int setting: a larger value would wrap around when cast (4294967296 to 0). */
+    static int positiveInt(YamlNode node, int fallback) {
+        if (node == null) return fallback;
+        long v = positive(node);
+        if (v > Integer.MAX_VALUE) throw node.error("must be at most " + Integer.MAX_VALUE + ", got " + v);
+        return (int) v;
+    }
 
     static Double optionalPositive(YamlNode node) {
         if (node == null) return null;

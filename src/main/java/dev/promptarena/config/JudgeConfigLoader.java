@@ -61,8 +61,10 @@ final class JudgeConfigLoader {
         }
         if (panel == null) {
             String provider = ConfigLoader.providerRef(shared.require("provider"), providers);
-            String model = shared.require("model").text();
-            return List.of(new JudgeConfig(shared.text("name", model), provider, model, order, seed, decoding, template, samples, structured,
+            String model = nonEmpty(shared.require("model"));
+            // An empty name reached JudgeConfig's own check, an IllegalArgumentException: exit 4 with no file or line.
+            String name = shared.get("name") == null ? model : nonEmpty(shared.get("name"));
+            return List.of(new JudgeConfig(name, provider, model, order, seed, decoding, template, samples, structured,
                     balanceBy));
         }
         if (shared != null) {
@@ -80,7 +82,7 @@ final class JudgeConfigLoader {
         for (YamlNode e : entries) {
             e.allowOnly(ENTRY);
             String provider = ConfigLoader.providerRef(e.require("provider"), providers);
-            String model = e.require("model").text();
+            String model = nonEmpty(e.require("model"));
             String id = e.text("name", model).trim();
             if (id.isEmpty()) throw e.error("name must not be empty");
             Integer first = seen.putIfAbsent(id, e.line());
@@ -104,6 +106,12 @@ final class JudgeConfigLoader {
             out.put(model, f);
         });
         return out;
+    }
+
+    private static String nonEmpty(YamlNode node) {
+        String text = node.text();
+        if (text.isBlank()) throw node.error("must not be empty");
+        return text;
     }
 
     private static int samples(YamlNode node, int fallback) {

@@ -23,15 +23,6 @@ final class ProvidersSection {
     }
 
     /**
-     * {@code options.timeout_seconds}: each call's deadline, a positive number. Checked here so a bad value is a config
-     * error naming its line, not a failure of every call (0 or less) or of the engine at start (not a number).
-     */
-    private static void timeoutSeconds(YamlNode n) {
-        double d = n.number();
-        if (!(d > 0)) throw n.error("timeout_seconds must be a positive number of seconds, got: " + n.text());
-    }
-
-    /**
      * {@code headers}: each one the HTTP client can send. Asked of the client itself, so its rules (token characters,
      * the headers it sets itself such as Host) are not copied here; a refused header failed every call of the run.
      */
@@ -54,8 +45,7 @@ final class ProvidersSection {
             Map<String, String> options = stringMap(p.get("options"));
             if (!headers.isEmpty()) headers(p.get("headers"), headers);
             if (options.containsKey("batch_discount")) batchDiscount(p.get("options").get("batch_discount"));
-            if (options.containsKey("timeout_seconds")) timeoutSeconds(p.get("options").get("timeout_seconds"));
-            int concurrency = (int) ConfigLoader.positive(p.get("concurrency"), 8);
+            int concurrency = ConfigLoader.positiveInt(p.get("concurrency"), 8);
             Double rpm = ConfigLoader.optionalPositive(p.get("requests_per_minute"));
             Double tpm = ConfigLoader.optionalPositive(p.get("tokens_per_minute"));
             if (p.get("base_url") != null) ProviderChecks.requireUrl(p.get("base_url"), p.text("base_url", null));
@@ -69,6 +59,7 @@ final class ProvidersSection {
                 } catch (IllegalArgumentException ex) {
                     throw p.error(ex.getMessage());
                 }
+                checkOptions(p, WireProtocols.find(out.get(e.getKey()).type()).orElseThrow(), options);
                 continue;
             }
             String type = p.require("type").oneOf(WireProtocols.types().toArray(String[]::new));
@@ -78,10 +69,25 @@ final class ProvidersSection {
                 baseUrl = protocol.defaultBaseUrl();
                 if (baseUrl == null) throw p.error("base_url is required for type " + type + " (or use a preset: " + String.join(", ", ProviderPresets.names()) + ")");
             }
+            checkOptions(p, protocol, options);
             out.put(e.getKey(), new ProviderConfig(e.getKey(), type, baseUrl, p.text("api_key_env", null), concurrency, rpm, tpm, headers, options));
         }
         if (out.isEmpty()) throw node.error("at least one provider is required");
         return out;
+    }
+
+    /**
+     * The options the clients read only when the run starts (after the run folder exists): checked here, so a bad one
+     * is exit 2 at its line for validate and run alike, instead of exit 4 and a stray run folder.
+     */
+    private static void checkOptions(YamlNode provider, WireProtocol protocol, Map<String, String> options) {
+        YamlNode timeout = provider.get("options") == null ? null : provider.get("options").get("timeout_seconds");
+        if (timeout != null && !(timeout.number() > 0)) throw timeout.error("must be a number of seconds above 0, got: " + timeout.text());
+        try {
+            protocol.checkOptions(options);
+        } catch (IllegalArgumentException ex) {
+            throw provider.get("options") == null ? provider.error(ex.getMessage()) : provider.get("options").error(ex.getMessage());
+        }
     }
 
     private static Map<String, String> stringMap(YamlNode node) {

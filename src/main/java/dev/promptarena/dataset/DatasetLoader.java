@@ -1,6 +1,7 @@
 package dev.promptarena.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.promptarena.input.ByteLines;
 import dev.promptarena.input.InputException;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.input.IntSort;
@@ -41,6 +42,8 @@ public final class DatasetLoader {
             cases = name.endsWith(".csv") ? csv(file, each) : jsonl(file, each);
         } catch (NoSuchFileException e) {
             throw new InputException(file, "file not found");
+        } catch (ByteLines.NotUtf8 e) {
+            throw new InputException(file, e.line(), null, "not valid UTF-8 text (save the file as UTF-8)");
         } catch (IOException e) {
             throw new InputException(file, "cannot read: " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.promptarena.dataset;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.input.InputException;
@@ -55,6 +56,9 @@ public final class JsonlObjects {
         JsonNode node;
         try {
             node = JSON.readTree(text);
+        } catch (StreamConstraintsException e) {
+            // Jackson's text names the Java method that sets the limit ("from `StreamReadConstraints.getMaxStringLength()`").
+            throw new InputException(file, line, null, "too large to read: " + e.getOriginalMessage().replaceAll(", from `[^`]*`", ""));
         } catch (JsonProcessingException e) {
             throw new InputException(file, line, null, "malformed JSON: " + e.getOriginalMessage());
         }

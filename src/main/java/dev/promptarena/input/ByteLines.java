@@ -3,9 +3,12 @@ package dev.promptarena.input;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -110,8 +113,44 @@ public final class ByteLines {
     /** Offset of the line's first byte in the file. */
     public long start() { return start; }
 
-    /** The line as text. */
-    public String text() throws IOException { return utf8.decode(ByteBuffer.wrap(line, 0, len)).toString(); }
+    /** The line as text; with strict UTF-8, a line that is not UTF-8 throws {@link NotUtf8} naming its number. */
+    public String text() throws IOException {
+        try {
+            return utf8.decode(ByteBuffer.wrap(line, 0, len)).toString();
+        } catch (CharacterCodingException e) {
+            throw new NotUtf8(lineNo); // the JDK's own message, "Input length = 1", names neither the line nor the problem
+        }
+    }
+
+    /**
+     * The error for {@code file} when a reader that decodes whole buffers (a {@code Reader}, SnakeYAML, OpenCSV) found
+     * bytes that are not UTF-8: its exception names no line, so the bytes are read again to find the first bad line.
+     */
+    public static InputException notUtf8(Path file) {
+        int line = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteLines lines = new ByteLines(in, true);
+            while (lines.next()) lines.text();
+        } catch (NotUtf8 e) {
+            line = e.line();
+        } catch (IOException e) {
+            // unreadable the second time: the error names the file only
+        }
+        return new InputException(file, line, null, "not valid UTF-8 text (save the file as UTF-8)");
+    }
+
+    /** A line of a strictly read file that is not UTF-8 text (a file saved as Latin-1 or Windows-1252). */
+    public static final class NotUtf8 extends CharacterCodingException {
+        private final int line;
+
+        NotUtf8(int line) { this.line = line; }
+
+        /** 1 for the first line. */
+        public int line() { return line; }
+
+        @Override
+        public String getMessage() { return "line " + line + " is not valid UTF-8 text (save the file as UTF-8)"; }
+    }
 
     /** Bytes read so far: the file's size once {@link #next()} has returned false. */
     public long position() { return consumed; }

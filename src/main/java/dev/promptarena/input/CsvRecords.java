@@ -53,8 +53,15 @@ public final class CsvRecords {
             String[] row;
             while (true) {
                 reader.recordStarts();
-                if ((row = r.readNext()) == null) break;
                 int line = (int) linesBefore + 1; // a quoted cell may span lines: report where the row starts
+                try {
+                    if ((row = r.readNext()) == null) break;
+                } catch (IOException e) {
+                    // OpenCSV reports a quote still open at the end of the file as an IOException whose text quotes the
+                    // data; it is the user's CSV, not a read error: name the line where that record starts.
+                    if (!reader.atEnd) throw e;
+                    throw new InputException(file, line, null, "malformed CSV: a quoted cell of the row starting here is never closed");
+                }
                 linesBefore = r.getLinesRead();
                 if (row.length == 1 && row[0].isBlank()) continue;
                 if (row.length != header.length) throw new InputException(file, line, null, "expected " + header.length + " columns, got " + row.length);
@@ -89,6 +96,7 @@ public final class CsvRecords {
         private byte[] lastTerminator = {};
         private long start;
         private long end;
+        private boolean atEnd;
 
         Lines(ByteLines lines) {
             super(Reader.nullReader(), 1);
@@ -99,7 +107,10 @@ public final class CsvRecords {
 
         @Override
         public String readLine() throws IOException {
-            if (!lines.next()) return null;
+            if (!lines.next()) {
+                atEnd = true;
+                return null;
+            }
             if (first) {
                 crc.reset();
                 start = lines.start();

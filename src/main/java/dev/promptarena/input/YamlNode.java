@@ -1,7 +1,9 @@
 package dev.promptarena.input;
 
+import dev.promptarena.util.IoReason;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -59,6 +61,10 @@ public final class YamlNode {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
             throw new InputException(file, line, null, "invalid YAML: " + e.getProblem());
         } catch (YAMLException e) {
+            // SnakeYAML wraps a read error of its Reader (a directory, bytes that are not UTF-8) in a YAMLException whose
+            // message is the Java exception's class and text: say it in words instead.
+            if (e.getCause() instanceof CharacterCodingException) throw ByteLines.notUtf8(file);
+            if (e.getCause() instanceof IOException io) throw new InputException(file, "cannot read: " + IoReason.of(io));
             throw new InputException(file, 0, null, "invalid YAML: " + e.getMessage());
         } catch (IOException e) {
             throw new InputException(file, "cannot read: " + e.getMessage());
@@ -149,11 +155,15 @@ public final class YamlNode {
     }
 
     public double number() {
+        double d;
         try {
-            return Double.parseDouble(text().trim());
+            d = Double.parseDouble(text().trim());
         } catch (NumberFormatException e) {
             throw error("expected a number, got '" + text() + "'");
         }
+        // Java parses "NaN", which every range check (v < lo || v > hi) lets through.
+        if (Double.isNaN(d)) throw error("expected a number, got '" + text() + "'");
+        return d;
     }
 
     public long integer() {

@@ -40,6 +40,12 @@ public interface WireProtocol {
      */
     default BatchApi batch(ProviderConfig provider, ClientFactory factory) { return null; }
 
+    /**
+     * Checks the provider's {@code options:} when the config is read (so {@code validate} finds a bad one and {@code run}
+     * creates nothing); throws IllegalArgumentException with the problem in words. Default: nothing to check.
+     */
+    default void checkOptions(java.util.Map<String, String> options) {}
+
     /** The share of the list price a batch request saves (OpenAI and Anthropic: 0.5); {@code options.batch_discount} overrides it. */
     default double batchDiscount() { return 0.0; }
 }

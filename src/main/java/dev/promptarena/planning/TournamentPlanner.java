@@ -17,6 +17,9 @@ final class TournamentPlanner {
             throw new IllegalArgumentException("give --scores with at least two comma-separated true scores, control first, e.g. 0,0.2,0.4");
         }
         double[] scores = t.scores().stream().mapToDouble(Double::doubleValue).toArray();
+        for (double s : scores) {
+            if (!Double.isFinite(s)) throw new IllegalArgumentException("--scores must be finite numbers, got: " + s);
+        }
         // The adaptive schedule is planned with the run's defaults (first_pass half the cases, extra_pairs half the rest).
         AdaptiveSchedule adaptive = AdaptiveSchedule.DEFAULT;
         TournamentPlan p = TournamentPlan.of(scores, t.position(), r.tieRate(), t.schedule(), r.alpha(), r.power(), adaptive.firstPassShare());

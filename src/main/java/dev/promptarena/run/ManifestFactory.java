@@ -8,6 +8,7 @@ import dev.promptarena.config.ReferenceJudgeConfig;
 import dev.promptarena.config.VariantConfig;
 import dev.promptarena.input.Hashing;
 import dev.promptarena.input.InputException;
+import dev.promptarena.input.JsonProblem;
 import dev.promptarena.judge.ModelFamilies;
 import dev.promptarena.judge.SelfPreferenceCheck;
 import dev.promptarena.llm.Decoding;
@@ -78,7 +79,7 @@ public final class ManifestFactory {
         } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
             throw new InputException(file, "not a run folder: manifest.json is missing");
         } catch (java.io.IOException e) {
-            throw new InputException(file, "cannot read manifest: " + e.getMessage());
+            throw JsonProblem.of(file, 0, "cannot read manifest", e);
         }
     }
 

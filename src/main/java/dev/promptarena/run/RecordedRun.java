@@ -8,6 +8,7 @@ import dev.promptarena.analysis.ArenaAnalysis;
 import dev.promptarena.analysis.SequentialAnalysis;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.input.InputException;
+import dev.promptarena.input.JsonProblem;
 import dev.promptarena.stats.CaseOutcome;
 import dev.promptarena.stats.OutcomeColumns;
 import java.io.BufferedReader;
@@ -110,7 +111,7 @@ public record RecordedRun(Manifest manifest, List<CaseRecord> cases, EngineSnaps
                 try {
                     out.add(JSON.readValue(line, CaseRecord.class));
                 } catch (IOException e) {
-                    throw new InputException(file, n, null, "unreadable case record: " + e.getMessage());
+                    throw JsonProblem.of(file, n, "unreadable case record", e);
                 }
             }
         } catch (NoSuchFileException e) {

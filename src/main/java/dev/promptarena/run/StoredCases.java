@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.promptarena.input.ByteLines;
 import dev.promptarena.input.InputException;
+import dev.promptarena.input.JsonProblem;
 import dev.promptarena.input.RecordIndex;
 import dev.promptarena.util.ClosingIterator;
 import java.io.IOException;
@@ -117,7 +118,7 @@ public final class StoredCases extends AbstractList<CaseRecord> {
         try {
             return READER.readValue(line, off, len);
         } catch (IOException e) {
-            throw new InputException(file, lineNo, null, "unreadable case record: " + e.getMessage());
+            throw JsonProblem.of(file, lineNo, "unreadable case record", e);
         }
     }
 

@@ -56,7 +56,7 @@ public final class SampleSize {
     private static double winRateExact(double p, double t, double p0, double alpha, double power) {
         Checks.openProbability("threshold", p0);
         if (!(t >= 0 && t < 1)) throw new IllegalArgumentException("tieRate must be in [0, 1), got: " + t);
-        if (p - t / 2 < 0 || p + t / 2 > 1) {
+        if (!(p - t / 2 >= 0 && p + t / 2 <= 1)) { // written so that NaN fails it too
             throw new IllegalArgumentException("winRate " + p + " is impossible with tieRate " + t + " (ties alone contribute " + t / 2 + ")");
         }
         if (p == p0) throw new IllegalArgumentException("winRate must differ from the threshold " + p0);

@@ -42,6 +42,20 @@ class LabelsReaderTest {
     }
 
     @Test
+    void anUnclosedQuoteOrBytesThatAreNotUtf8AreNamedByLine() throws IOException {
+        // Both were "cannot read: ..." with no line: OpenCSV's "Unterminated quoted field ... [B\nc3,A]", the decoder's
+        // "Input length = 1".
+        assertProblem("case_id,label\nc1,A\nc2,\"B\nc3,A\n", 3, null, "malformed CSV: a quoted cell is never closed");
+        Path p = dir.resolve("latin1.csv");
+        Files.write(p, "case_id,label\nc1,A\nJos\u00e9,B\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        for (org.junit.jupiter.api.function.Executable read : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> LabelsReader.read(p), () -> LabelsFile.isSheet(p))) {
+            InputException e = assertThrows(InputException.class, read);
+            assertEquals(p + ":3: not valid UTF-8 text (save the file as UTF-8)", e.describe());
+        }
+    }
+
+    @Test
     void aMissingFileIsAnInputError() {
         InputException e = assertThrows(InputException.class, () -> LabelsReader.read(dir.resolve("nope.csv")));
         assertEquals("file not found", e.getMessage());

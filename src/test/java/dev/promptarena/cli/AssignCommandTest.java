@@ -45,5 +45,9 @@ class AssignCommandTest {
         CliRun noSalt = CliRun.of("assign", "--percent", "5");
         assertEquals(2, noSalt.exitCode());
         assertFalse(noSalt.err().contains("Exception"), noSalt.err());
+        // A negative count reached SampleRatio's own check: exit 4, "counts must be >= 0, got: -1".
+        CliRun negative = CliRun.of("assign", "--percent", "1", "--observed", "control=-1", "--observed", "treatment=190");
+        assertEquals(2, negative.exitCode(), negative.err());
+        assertTrue(negative.err().contains("--observed control: a count of units must be >= 0, got -1"), negative.err());
     }
 }

@@ -94,6 +94,18 @@ class CanaryCheckCommandTest {
     }
 
     @Test
+    void aStateFileInAMissingFolderIsBadInputFoundBeforeTheCheck() throws Exception {
+        // It was found only when the new state was written: the windows' actions printed, then exit 4.
+        Path plan = Files.writeString(tmp.resolve("p.yaml"), PLAN);
+        Path windows = Files.writeString(tmp.resolve("w.csv"), HEADER + W1);
+        CliRun r = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", windows.toString(), "--state",
+                tmp.resolve("nodir/state.json").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("nodir: no such folder (for --state"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void readsJsonlWindowsLikeCsv() throws Exception {
         Path plan = Files.writeString(tmp.resolve("p.yaml"), PLAN);
         Path windows = Files.writeString(tmp.resolve("w.jsonl"), """

@@ -182,6 +182,24 @@ class LabelCommandTest {
     }
 
     @Test
+    void anOutputInAMissingFolderOrBothOutputsOnOneFileExit2WritingNothing() throws Exception {
+        // The first was exit 4 naming a temporary file, after the sheet was written when only --html's folder was
+        // missing; the second wrote the sheet, then the page over it, and exited 0.
+        Path sheet = dir.resolve("sheet-of-a-missing-page.csv");
+        CliRuns.Result html = CliRuns.cli("label", run.toString(), "--out", sheet.toString(), "--html", dir.resolve("nodir/p.html").toString());
+        assertEquals(2, html.exit(), html.err());
+        assertTrue(html.err().contains("nodir: no such folder"), html.err());
+        assertFalse(Files.exists(sheet));
+        assertEquals(2, CliRuns.cli("label", run.toString(), "--out", dir.resolve("nodir/s.csv").toString()).exit());
+
+        Path same = dir.resolve("same.csv");
+        CliRuns.Result both = CliRuns.cli("label", run.toString(), "--out", same.toString(), "--html", same.toString());
+        assertEquals(2, both.exit(), both.out());
+        assertTrue(both.err().contains("--html and --out name the same file"), both.err());
+        assertFalse(Files.exists(same));
+    }
+
+    @Test
     void uncertainDrawsExactlyNAndRecordsProbabilities() throws Exception {
         Path out = dir.resolve("uncertain.csv");
         CliRuns.Result r = CliRuns.cli("label", run.toString(), "--n", "4", "--seed", "11", "--out", out.toString());

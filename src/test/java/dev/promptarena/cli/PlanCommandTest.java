@@ -87,4 +87,15 @@ class PlanCommandTest {
         assertTrue(r.err().contains("--win-rate"), r.err());
         assertEquals(2, run("proportions", "--baseline", "1.5", "--mde", "0.05").exit());
     }
+
+    @Test
+    void notANumberIsAUsageErrorNotAPlanOfZeroCases() {
+        // Both printed "0 judged cases" / "0 cases" and exited 0: NaN slipped past the range checks.
+        Run w = run("winrate", "--win-rate", "NaN");
+        assertEquals(2, w.exit(), w.out());
+        assertTrue(w.err().contains("winRate NaN is impossible"), w.err());
+        Run t = run("tournament", "--scores", "NaN,1,2");
+        assertEquals(2, t.exit(), t.out());
+        assertTrue(t.err().contains("--scores must be finite numbers, got: NaN"), t.err());
+    }
 }

@@ -123,4 +123,13 @@ class ScoreCommandTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("t.jsonl:1: request: required field is missing"), r.err());
     }
+
+    @Test
+    void helpTextIsAValidFormatString() {
+        // picocli formats help lines with String.format: "5% of" made --help print a "[picocli WARN] Could not format" line.
+        picocli.CommandLine.Command c = ScoreCommand.class.getAnnotation(picocli.CommandLine.Command.class);
+        for (String line : Stream.concat(Stream.of(c.description()), Stream.of(c.footer())).toList()) {
+            org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> String.format(line), line);
+        }
+    }
 }

@@ -154,4 +154,51 @@ class ConfigLoaderTest {
         assertTrue(e.line() >= 2, "line " + e.line());
         assertTrue(e.getMessage().startsWith("invalid YAML"), e.getMessage());
     }
+
+    @Test
+    void aDirectoryOrBytesThatAreNotUtf8AreNamedInWordsWithoutJavaClassNames() throws IOException {
+        // SnakeYAML wrapped these read errors as "invalid YAML: java.io.IOException: Is a directory" and
+        // "invalid YAML: java.nio.charset.MalformedInputException: Input length = 1".
+        Path folder = Files.createDirectory(dir.resolve("folder.yaml"));
+        InputException d = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(folder));
+        assertEquals(folder + ": cannot read: is a directory", d.describe());
+
+        Path latin1 = write(VALID);
+        Files.write(latin1, VALID.replace("Be helpful.", "Be helpful \u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        InputException u = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(latin1));
+        assertEquals(latin1 + ":9: not valid UTF-8 text (save the file as UTF-8)", u.describe());
+    }
+
+    @Test
+    void notANumberIsNotANumber() throws IOException {
+        // "NaN" parsed as a double passed every range check: temperature NaN was accepted, a guardrail limit NaN
+        // failed later with "limit must be a number" and exit 4.
+        Path p = write(VALID.replace("temperature: 0.2", "temperature: NaN"));
+        InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(p));
+        assertEquals(p + ":7: decoding.temperature: expected a number, got 'NaN'", e.describe());
+    }
+
+    @Test
+    void providerOptionsTheClientsReadAreCheckedWhenTheConfigIsRead() throws IOException {
+        // They were read only when the run created its clients: validate said ok, run made a run folder and exited 4.
+        Path sim = write(VALID.replace("sim: {type: sim}", "sim: {type: sim, options: {noise: loud}}"));
+        InputException s = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(sim));
+        assertEquals(sim + ":5: providers.sim.options: noise must be a number, got 'loud'", s.describe());
+
+        Path timeout = write(VALID.replace("api_key_env: KEY}", "api_key_env: KEY, options: {timeout_seconds: abc}}"));
+        InputException t = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(timeout));
+        assertEquals(timeout + ":6: providers.oa.options.timeout_seconds: expected a number, got 'abc'", t.describe());
+    }
+
+    @Test
+    void aWholeNumberTooLargeForItsSettingIsAnErrorAtItsLine() throws IOException {
+        // concurrency 4294967296 was cast to the int 0 ("concurrency must be >= 1, got: 0", exit 4, no line);
+        // max_tokens 4294967297 failed Math.toIntExact ("integer overflow", exit 4, no line).
+        Path c = write(VALID.replace("sim: {type: sim}", "sim: {type: sim, concurrency: 4294967296}"));
+        InputException ce = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(c));
+        assertEquals(c + ":5: providers.sim.concurrency: must be at most 2147483647, got 4294967296", ce.describe());
+        Path t = write(VALID.replace("max_tokens: 100", "max_tokens: 4294967297"));
+        InputException te = assertThrows(InputException.class, () -> new ConfigLoader(Map.of()).load(t));
+        assertEquals(t + ":7: decoding.max_tokens: must be at most 2147483647, got 4294967297", te.describe());
+    }
 }

@@ -122,6 +122,15 @@ class JudgePanelConfigTest {
     }
 
     @Test
+    void anEmptyJudgeModelOrNameIsAnErrorAtItsKey() throws IOException {
+        // They reached JudgeConfig's own check ("id must not be blank"): exit 4, no file, no line.
+        InputException model = fails("judge: {provider: sim, model: \"\"}\n");
+        assertEquals(List.of(10, "judge.model", "must not be empty"), List.of(model.line(), model.field(), model.getMessage()));
+        assertEquals("judge.name", fails("judge: {provider: sim, model: j, name: \" \"}\n").field());
+        assertEquals("judges[0].model", fails("judges:\n  - {provider: sim, model: \"\", name: j}\n").field());
+    }
+
+    @Test
     void withoutAnyJudgeThePanelIsEmpty() throws IOException {
         ArenaConfig c = load("\n");
         assertEquals(List.of(), c.judges(), "allowed here; the inputs require checks in the rubric then");

@@ -106,4 +106,22 @@ class DatasetLoaderTest {
         assertEquals("question", e2.field());
         assertEquals("Q: q", q.render(cases.get(0)));
     }
+
+    @Test
+    void bytesThatAreNotUtf8AreAnErrorAtTheirLine() throws IOException {
+        // A file saved as Latin-1: the error names the line, in words (the JDK's was "cannot read: Input length = 1").
+        Path p = dir.resolve("latin1.jsonl");
+        Files.write(p, "{\"id\": \"a\", \"q\": \"ok\"}\n\n{\"id\": \"b\", \"q\": \"Jos\u00e9\"}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        InputException e = assertThrows(InputException.class, () -> new DatasetLoader().load(p));
+        assertEquals(p + ":3: not valid UTF-8 text (save the file as UTF-8)", e.describe());
+    }
+
+    @Test
+    void aValueOverJacksonsLimitIsNamedWithoutAJavaMethodName() throws IOException {
+        // Jackson's message ended "(20000000, from `StreamReadConstraints.getMaxStringLength()`)".
+        Path p = file("huge.jsonl", "{\"id\": \"a\", \"q\": \"ok\"}\n{\"id\": \"b\", \"q\": \"" + "x".repeat(20_000_001) + "\"}\n");
+        InputException e = assertThrows(InputException.class, () -> new DatasetLoader().load(p));
+        assertEquals(2, e.line());
+        assertEquals("too large to read: String value length (20000001) exceeds the maximum allowed (20000000)", e.getMessage());
+    }
 }

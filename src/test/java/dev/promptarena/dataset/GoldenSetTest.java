@@ -113,8 +113,7 @@ class GoldenSetTest {
 
         Path bad = write("u.jsonl", new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, '"', '}', '\n'});
         InputException u = assertThrows(InputException.class, () -> new DatasetLoader().load(bad));
-        IOException viaReader = assertThrows(IOException.class, () -> whole(bad));
-        assertEquals("cannot read: " + viaReader.getMessage(), u.getMessage());
+        assertEquals(List.of(1, "not valid UTF-8 text (save the file as UTF-8)"), List.of(u.line(), u.getMessage()));
 
         Path crlf = write("m.jsonl", "{\"id\":\"a\"}\r\n{\"id\": \r\n");
         InputException m = assertThrows(InputException.class, () -> new DatasetLoader().load(crlf));

@@ -172,6 +172,22 @@ class PromptfooImportTest {
         assertFalse(Files.exists(dir.resolve("a.yaml")) || Files.exists(dir.resolve("b.yaml")));
     }
 
+    @Test
+    void aTestsCsvWithAnUnclosedQuoteOrLatin1BytesNamesItsLine() throws IOException {
+        // Both were "cannot read: ..." with no line: OpenCSV's "Unterminated quoted field ... [unclosed]", the decoder's
+        // "Input length = 1".
+        Path cfg = write("promptfooconfig.yaml", "prompts: [\"a {{q}}\", \"b {{q}}\"]\nproviders: [openai:gpt-4o]\ntests: file://tests.csv\n");
+        write("tests.csv", "q\nfine\n\"unclosed\nmore\n");
+        CliRun quote = CliRun.of("import", "promptfoo", cfg.toString(), "--out", dir.resolve("a.yaml").toString());
+        assertEquals(2, quote.exitCode());
+        assertTrue(quote.err().contains("tests.csv:3: malformed CSV: a quoted cell is never closed"), quote.err());
+        Files.write(dir.resolve("tests.csv"), "q\nfine\nJos\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        CliRun latin1 = CliRun.of("import", "promptfoo", cfg.toString(), "--out", dir.resolve("a.yaml").toString());
+        assertEquals(2, latin1.exitCode());
+        assertTrue(latin1.err().contains("tests.csv:3: not valid UTF-8 text"), latin1.err());
+        assertFalse(Files.exists(dir.resolve("a.yaml")));
+    }
+
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, text);

@@ -129,4 +129,22 @@ class StoredCasesTest {
             assertTrue(e.getMessage().contains("changed since the run read it"), e.getMessage());
         }
     }
+
+    @Test
+    void aDamagedRunFileIsDescribedWithoutJavaTypeNames() throws Exception {
+        // Jackson's messages were passed through: "Cannot deserialize value of type `dev.promptarena.run.Manifest` from
+        // Array value (token `JsonToken.START_ARRAY`) at [Source: REDACTED (`StreamReadFeature...` disabled)...]".
+        Path manifest = tmp.resolve("manifest.json");
+        Files.writeString(manifest, "[1, 2]\n");
+        InputException m = assertThrows(InputException.class, () -> ManifestFactory.read(manifest));
+        assertEquals(manifest + ":1: cannot read manifest: not the JSON object expected here", m.describe());
+        Files.writeString(manifest, "{\n  \"runId\": \"r\",\n  \"argu");
+        InputException t = assertThrows(InputException.class, () -> ManifestFactory.read(manifest));
+        assertEquals(manifest + ":3: cannot read manifest: malformed JSON: Unexpected end-of-input in field name", t.describe());
+
+        Path file = tmp.resolve("cases.jsonl");
+        Files.writeString(file, lines(List.of(record(0))) + "{\"caseId\": \"c1\", \"repeat\": \"x\"}\n", StandardCharsets.UTF_8);
+        InputException c = assertThrows(InputException.class, () -> StoredCases.read(file));
+        assertEquals(file + ":2: repeat: unreadable case record: a missing or invalid value", c.describe());
+    }
 }
