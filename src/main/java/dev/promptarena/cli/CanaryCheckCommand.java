@@ -7,6 +7,7 @@ import dev.promptarena.canary.Monitor;
 import dev.promptarena.canary.MonitorState;
 import dev.promptarena.canary.MonitorStateFile;
 import dev.promptarena.canary.Window;
+import dev.promptarena.report.TerminalText;
 import dev.promptarena.run.RunDirectory;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ public final class CanaryCheckCommand implements Callable<Integer> {
             state = step.next();
         }
         if (processed == 0) out.println("no new windows (last processed window ended " + state.lastWindowEnd() + ")");
-        if (state.stopped()) out.println("status: " + state.status() + " — " + state.reason());
+        if (state.stopped()) out.println("status: " + state.status() + " — " + TerminalText.plain(String.valueOf(state.reason())));
         if (stateFile != null) {
             Path parentDir = stateFile.toAbsolutePath().getParent();
             RunDirectory.open(parentDir).writeText(stateFile.getFileName().toString(), MonitorStateFile.toJson(state));
@@ -78,10 +79,10 @@ public final class CanaryCheckCommand implements Callable<Integer> {
     private static void print(PrintStream out, int index, CanaryPlan plan, Monitor.Step s) {
         out.printf("window %d (%s to %s), stage %d at %s%%:%n", index, s.window().start(), s.window().end(), s.stage() + 1,
                 plan.stages().get(s.stage()).percent());
-        s.alerts().forEach(a -> out.println("  " + a));
-        s.notes().forEach(n -> out.println("  note: " + n));
+        s.alerts().forEach(a -> out.println("  " + TerminalText.plain(String.valueOf(a))));
+        s.notes().forEach(n -> out.println("  note: " + TerminalText.plain(String.valueOf(n))));
         if (s.srm() != null) out.printf("  sample ratio: chi-square %.3g, p = %.3g%n", s.srm().statistic(), s.srm().p());
         out.println("window " + index + " actions: " + s.actions());
-        out.println("  -> " + s.action() + ": " + s.next().reason());
+        out.println("  -> " + s.action() + ": " + TerminalText.plain(String.valueOf(s.next().reason())));
     }
 }

@@ -5,6 +5,7 @@ import dev.promptarena.compare.Comparison;
 import dev.promptarena.compare.RunComparison;
 import dev.promptarena.compare.RunSnapshot;
 import dev.promptarena.report.Fmt;
+import dev.promptarena.report.TerminalText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,19 +45,19 @@ public final class CompareCommand implements Callable<Integer> {
             main.out.println("Same judging in both runs.");
         } else {
             main.out.println("warning: the two runs were judged differently, so their results are not comparable:");
-            c.judgingDifferences().forEach(d -> main.out.println("  " + d));
+            c.judgingDifferences().forEach(d -> main.out.println("  " + TerminalText.plain(d)));
         }
         main.out.printf("B's win rate: %s -> %s (%s pts, %s; %s)%n", Fmt.pct(c.winRateFirst()), Fmt.pct(c.winRateSecond()),
                 Fmt.signed(c.winRate().estimate() * 100, 1),
                 c.winRate().interval() == null ? "no interval" : "interval " + Fmt.signed(c.winRate().interval().lower() * 100, 1)
                         + " to " + Fmt.signed(c.winRate().interval().upper() * 100, 1),
                 c.paired() ? "paired over " + c.sharedCases() + " cases" : "unpaired");
-        c.axes().forEach(a -> main.out.printf("  %-20s B-A change %s %s%n", a.axis(), Fmt.signed(a.delta().estimate(), 2), Fmt.interval(a.delta().interval(), 2)));
+        c.axes().forEach(a -> main.out.printf("  %-20s B-A change %s %s%n", TerminalText.plain(a.axis()), Fmt.signed(a.delta().estimate(), 2), Fmt.interval(a.delta().interval(), 2)));
         long lost = c.flips().stream().filter(f -> f.to().equals("loss")).count();
         main.out.printf("flipped: %d win -> loss, %d loss -> win%n", lost, c.flips().size() - lost);
         c.checks().stream().filter(ch -> !ch.newlyFailing().isEmpty()).forEach(ch ->
-                main.out.printf("new failures of %s (%s): %d%n", ch.check(), ch.variant(), ch.newlyFailing().size()));
-        c.reasons().forEach(main.out::println);
+                main.out.printf("new failures of %s (%s): %d%n", TerminalText.plain(ch.check()), TerminalText.plain(ch.variant()), ch.newlyFailing().size()));
+        c.reasons().forEach(r -> main.out.println(TerminalText.plain(r)));
         List<Path> files = CompareReports.write(c, out != null ? out : second);
         main.out.println("Report: " + files.get(2) + " (compare.json and compare.md alongside)");
         return c.comparableAndNoRegression() ? ExitCode.PASS.code() : ExitCode.FAIL.code();

@@ -113,6 +113,23 @@ class CalibrateAndCompareCommandTest {
         assertEquals(2, CliRuns.cli("compare", dir.resolve("nope").toString(), run.toString()).exit());
     }
 
+    /** A run folder's text (here a manifest's field, as another machine may have written it) reaches the terminal plain. */
+    @Test
+    void compareWritesTheRunsTextWithoutTerminalControlSequences() throws IOException {
+        Path hostile = dir.resolve("hostile-run");
+        Files.createDirectories(hostile);
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(run.resolve("manifest.json").toFile());
+        m.put("judgeTemplateSha256", "\u001b]0;pwned\u0007\u001b[2J\u009b31m");
+        Files.writeString(hostile.resolve("manifest.json"), json.writeValueAsString(m));
+        Files.copy(run.resolve("outcomes.jsonl"), hostile.resolve("outcomes.jsonl"));
+        Files.copy(run.resolve("report.json"), hostile.resolve("report.json"));
+        CliRuns.Result r = CliRuns.cli("compare", hostile.toString(), run.toString());
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("judge template (sha256): "), r.out());
+        assertTrue(r.out().chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b), "no control character: " + r.out());
+    }
+
     @Test
     void compareWarnsWhenTheJudgesDiffer() throws IOException {
         assertEquals(0, CliRuns.cli("compare", run.toString(), run.toString()).exit());
