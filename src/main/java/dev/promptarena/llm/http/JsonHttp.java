@@ -215,9 +215,9 @@ public final class JsonHttp {
     private ProviderException transportFailure(Throwable error) {
         Throwable t = Futures.cause(error);
         String what = t instanceof HttpTimeoutException ? "timeout after " + timeout.toMillis() + " ms"
-                : "connection failed: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+                : "connection failed: " + ConnectionReason.of(t);
         if (t instanceof IOException) return new ProviderException(ProviderException.Kind.TRANSIENT, 0, redact(what), null);
-        return new ProviderException(ProviderException.Kind.FATAL, 0, redact("request failed: " + t), null);
+        return new ProviderException(ProviderException.Kind.FATAL, 0, redact("request failed: " + ConnectionReason.of(t)), null);
     }
 
     /** The provider's message: OpenAI and Anthropic both use {@code {"error": {"message": ...}}}. */

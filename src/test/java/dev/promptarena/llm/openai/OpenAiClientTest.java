@@ -141,6 +141,22 @@ class OpenAiClientTest {
         assertFalse(e.getMessage().contains(KEY.substring(0, 6)), "no prefix of the key: " + e.getMessage());
     }
 
+    /** A server that is not there: the failure says so in words, not with the client's Java class name ("ConnectException"). */
+    @Test
+    void aRefusedConnectionIsDescribedInWords() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + closedPort + "/v1";
+        ProviderConfig p = new ProviderConfig("p", "openai", base, "OPENAI_API_KEY", 4, null, null, Map.of(), Map.of());
+        OpenAiClient c = new OpenAiClient(p, KEY, JsonHttp.clientFor(base, Duration.ofSeconds(2)), Duration.ofSeconds(2), clock);
+        ProviderException e = failure(c);
+        assertEquals(ProviderException.Kind.TRANSIENT, e.kind());
+        assertTrue(e.getMessage().startsWith("connection failed: could not connect"), e.getMessage());
+        assertFalse(e.getMessage().contains("Exception"), "no Java class name: " + e.getMessage());
+    }
+
     /** A key pasted with its line break: the JDK refuses the header and its message quotes the whole value. */
     @Test
     void aKeyTheJdkRefusesAsAHeaderIsNotQuotedInTheFailure() {
