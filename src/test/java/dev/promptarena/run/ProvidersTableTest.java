@@ -18,9 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ProvidersTableTest {
     @TempDir Path dir;
 
-    private Path arena() throws IOException {
+    /** The one-case golden set and one-axis rubric every arena here reads. */
+    private void goldenSetAndRubric() throws IOException {
         Files.writeString(dir.resolve("g.jsonl"), "{\"id\": \"1\", \"q\": \"hi\"}\n");
         Files.writeString(dir.resolve("r.yaml"), "axes:\n  - {name: Clarity, description: clear, anchors: {1: a, 3: b, 5: c}}\n");
+    }
+
+    private Path arena() throws IOException {
+        goldenSetAndRubric();
         Path cfg = dir.resolve("arena.yaml");
         Files.writeString(cfg, """
                 name: t
@@ -73,8 +78,7 @@ class ProvidersTableTest {
     /** A base URL with credentials (a proxy's user:password, here the key itself through ${K}) is shown and recorded without them. */
     @Test
     void credentialsInABaseUrlAreNeitherShownNorRecorded() throws IOException {
-        Files.writeString(dir.resolve("g.jsonl"), "{\"id\": \"1\", \"q\": \"hi\"}\n");
-        Files.writeString(dir.resolve("r.yaml"), "axes:\n  - {name: Clarity, description: clear, anchors: {1: a, 3: b, 5: c}}\n");
+        goldenSetAndRubric();
         Path cfg = dir.resolve("arena.yaml");
         Files.writeString(cfg, """
                 name: t
