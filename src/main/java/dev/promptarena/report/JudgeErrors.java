@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Judge calls that failed after their retries, by reason. They are errors, never unparseable replies: an
+ * Judge calls that failed (a transient failure after its retries, any other at once), by reason. They are errors, never unparseable replies: an
  * outcome whose every judge call failed is an error outcome (counted by {@code error_rate_max}); a failed call
  * beside a readable one only lowers that outcome's votes. Every report names them the same way.
  *
@@ -45,7 +45,7 @@ public record JudgeErrors(int outcomes, long calls, Map<String, Long> byReason) 
     public String sentence() {
         if (calls == 0) return "";
         return outcomes + " of the errors are judge errors (every judge call of the outcome failed); " + calls
-                + " judge call" + (calls == 1 ? "" : "s") + " failed after retries (" + reasons() + ").";
+                + " judge call" + (calls == 1 ? "" : "s") + " failed (" + reasons() + "; a transient failure only after its retries, others at once).";
     }
 
     private static boolean failed(JudgeTrace t) { return t.status() == JudgeStatus.FAILED; }
