@@ -81,6 +81,9 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!rubric.hasAxes()) throw new InputException(rubricFile != null ? rubricFile : config.rubric(), 0, "axes", "the online judge scores rubric axes; this rubric has none");
         List<Traces.Trace> all = Traces.read(traces);
         if (resume != null && !Files.isRegularFile(resume.resolve(OnlineScoring.MANIFEST))) throw new InputException(resume, "not a score folder (no " + OnlineScoring.MANIFEST + ")");
+        // As run checks it: under a cap, a priced judge without max_tokens has no worst case the budget could hold.
+        List<InputException> uncapped = dev.promptarena.run.CostCapChecks.unbounded(config, maxCost, List.of(), config.judges(), main.env);
+        if (!uncapped.isEmpty()) throw uncapped.get(0);
         EngineOptions engine = EngineOptions.defaults(main.env).withMaxCostUsd(maxCost);
         if (noCache) engine = engine.withoutCache();
         RunDirectory dir = resume != null ? RunDirectory.open(resume)

@@ -34,7 +34,7 @@ public final class CompareReports {
             Files.writeString(html, html(c), StandardCharsets.UTF_8);
             return List.of(json, md, html);
         } catch (IOException e) {
-            throw new InputException(dir, "cannot write the comparison: " + e.getMessage());
+            throw new InputException(dir, "cannot write the comparison: " + dev.promptarena.util.IoReason.of(e));
         }
     }
 

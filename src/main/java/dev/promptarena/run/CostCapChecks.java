@@ -18,11 +18,11 @@ import java.util.Map;
  * assume are a guess: a $10 cap ended at $27.27 against a server that answered 3,000 tokens (eleventh session's QA).
  * Unpriced models cost nothing in the run's accounting, so they are not refused here.
  */
-final class CostCapChecks {
+public final class CostCapChecks {
     private CostCapChecks() {}
 
     /** One error per variant or judge that calls a priced model without max_tokens under a cap; none without a cap. */
-    static List<InputException> unbounded(ArenaConfig config, Double maxCostUsd, List<VariantConfig> called, List<JudgeConfig> judges,
+    public static List<InputException> unbounded(ArenaConfig config, Double maxCostUsd, List<VariantConfig> called, List<JudgeConfig> judges,
                                           Map<String, String> env) {
         if (maxCostUsd == null) return List.of();
         PriceTable prices = new PriceTable(config.prices());

@@ -130,6 +130,15 @@ class CalibrateAndCompareCommandTest {
         assertTrue(r.out().chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b), "no control character: " + r.out());
     }
 
+    /** --out naming a file, not a folder: the reason in words, not just the path the JDK's exception carries. */
+    @Test
+    void compareSaysWhyItCannotWriteItsFiles() throws IOException {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        CliRuns.Result r = CliRuns.cli("compare", run.toString(), run.toString(), "--out", file.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("cannot write the comparison: already exists"), r.err());
+    }
+
     @Test
     void compareWarnsWhenTheJudgesDiffer() throws IOException {
         assertEquals(0, CliRuns.cli("compare", run.toString(), run.toString()).exit());

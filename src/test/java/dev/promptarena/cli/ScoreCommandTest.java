@@ -50,6 +50,24 @@ class ScoreCommandTest {
         return Files.write(dir.resolve("traces.jsonl"), lines);
     }
 
+    /** As run: under --max-cost, a priced judge whose decoding leaves out max_tokens is refused before anything is written or called. */
+    @Test
+    void maxCostRefusesAPricedJudgeWithoutMaxTokens() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            server.fallback(ScoreCommandTest::judge);
+            ArenaFixture.goldenSet(dir, 2);
+            Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", api_key_env: TEST_KEY}", "oa", "oa",
+                    "random", "prices: {judge-model: {input: 1000, output: 1000}}");
+            Files.writeString(cfg, Files.readString(cfg).replace("seed: 5}", "seed: 5, decoding: {temperature: 0}}"));
+            CliRun r = CliRun.of(Map.of("TEST_KEY", KEY, "PROMPT_ARENA_CACHE_DIR", dir.resolve("cache").toString()), "score",
+                    traces(4).toString(), "--judge", cfg.toString(), "--out", dir.resolve("scores").toString(), "--max-cost", "1");
+            assertEquals(2, r.exitCode(), r.out() + r.err());
+            assertTrue(r.err().contains("--max-cost needs decoding.max_tokens") && r.err().contains("judge"), r.err());
+            assertEquals(0, server.requests().size());
+            assertFalse(Files.exists(dir.resolve("scores")), "nothing written");
+        }
+    }
+
     @Test
     void scoresThePredeclaredSampleWithResumeAndBudget() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
