@@ -54,13 +54,18 @@ public final class JsonlObjects {
         if (line == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
         if (text.isBlank()) return null;
         JsonNode node;
-        try {
-            node = JSON.readTree(text);
+        try (com.fasterxml.jackson.core.JsonParser parser = JSON.createParser(text)) {
+            node = JSON.readTree(parser);
+            // readTree(String) stopped at the end of the first value: "{...} {...}" kept the first case and lost the
+            // second without a word (QA, eleventh session).
+            if (parser.nextToken() != null) throw new InputException(file, line, null, "more than one JSON value on the line (one object per line)");
         } catch (StreamConstraintsException e) {
             // Jackson's text names the Java method that sets the limit ("from `StreamReadConstraints.getMaxStringLength()`").
             throw new InputException(file, line, null, "too large to read: " + e.getOriginalMessage().replaceAll(", from `[^`]*`", ""));
         } catch (JsonProcessingException e) {
             throw new InputException(file, line, null, "malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) { // a parser over a string reads no device: only its declared exception
+            throw new InputException(file, line, null, "malformed JSON");
         }
         if (!node.isObject()) throw new InputException(file, line, null, "expected a JSON object");
         return node;

@@ -92,6 +92,20 @@ class DatasetLoaderTest {
         assertEquals(2, csvCols.line());
     }
 
+    /** Two objects on one line: the second case was dropped without a word; trailing text was ignored too. */
+    @Test
+    void aLineWithMoreThanOneValueIsAnErrorAtItsLine() throws IOException {
+        InputException two = assertThrows(InputException.class,
+                () -> new DatasetLoader().load(file("two.jsonl", "{\"id\":\"a\"}\n{\"id\":\"b\"} {\"id\":\"c\"}\n")));
+        assertEquals(2, two.line());
+        assertTrue(two.getMessage().contains("more than one JSON value on the line"), two.getMessage());
+        InputException trailing = assertThrows(InputException.class,
+                () -> new DatasetLoader().load(file("trail.jsonl", "{\"id\":\"a\"} trailing\n")));
+        assertEquals(1, trailing.line());
+        assertTrue(trailing.getMessage().startsWith("malformed JSON"), trailing.getMessage());
+        assertEquals(1, new DatasetLoader().load(file("ok.jsonl", "{\"id\":\"a\"}   \n")).size(), "trailing blanks are fine");
+    }
+
     @Test
     void templateCheckNamesTheCaseLineAndField() throws IOException {
         Path p = file("g.jsonl", "{\"id\":\"a\",\"question\":\"q\"}\n{\"id\":\"b\"}\n");
