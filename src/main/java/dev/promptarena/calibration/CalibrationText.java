@@ -1,22 +1,18 @@
 package dev.promptarena.calibration;
 
+import dev.promptarena.util.TerminalText;
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.function.UnaryOperator;
 
 /** Prints a {@link CalibrationResult} for people. */
 public final class CalibrationText {
     private CalibrationText() {}
 
-    /**
-     * @param plain makes text from the labels file (the ids of cases not in the run) safe for a terminal; the CLI passes
-     *              the reports' {@code TerminalText::plain} ({@code report} is not importable from here)
-     */
-    public static void print(CalibrationResult r, PrintStream out, UnaryOperator<String> plain) {
+    public static void print(CalibrationResult r, PrintStream out) {
         out.printf(Locale.ROOT, "Judge calibration: %s against %s%n", r.runDir(), r.labelsFile());
         out.printf(Locale.ROOT, "%d labels, %d labelled outcomes in the run%n", r.labels(), r.labelledItems());
         if (!r.unknownCases().isEmpty()) {
-            out.println("  warning: labels for cases not in the run were left out: " + plain.apply(String.join(", ", r.unknownCases())));
+            out.println("  warning: labels for cases not in the run were left out: " + TerminalText.plain(String.join(", ", r.unknownCases())));
         }
         if (r.perJudge().size() > 1) {
             for (JudgeAgreement j : r.perJudge()) line(j, out);

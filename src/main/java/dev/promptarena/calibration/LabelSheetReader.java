@@ -2,14 +2,11 @@ package dev.promptarena.calibration;
 
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
-import com.opencsv.exceptions.CsvMalformedLineException;
-import dev.promptarena.input.ByteLines;
 import dev.promptarena.input.InputException;
+import dev.promptarena.input.ReadErrors;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,15 +53,8 @@ public final class LabelSheetReader {
             }
             if (out.isEmpty()) throw new InputException(file, 2, null, "the label sheet has no rows");
             return out;
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "file not found");
-        } catch (CsvMalformedLineException e) {
-            // OpenCSV's text quotes the data after the quote, and names no line
-            throw new InputException(file, (int) e.getLineNumber(), null, "malformed CSV: a quoted cell is never closed");
-        } catch (CharacterCodingException e) {
-            throw ByteLines.notUtf8(file); // the decoder's own message is "Input length = 1"
         } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage());
+            throw ReadErrors.of(file, e);
         } catch (CsvException e) {
             throw new InputException(file, (int) e.getLineNumber(), null, "malformed CSV: " + e.getMessage());
         }

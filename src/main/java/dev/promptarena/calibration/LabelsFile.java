@@ -1,14 +1,12 @@
 package dev.promptarena.calibration;
 
-import dev.promptarena.input.ByteLines;
 import dev.promptarena.input.Hashing;
 import dev.promptarena.input.InputException;
+import dev.promptarena.input.ReadErrors;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -40,12 +38,8 @@ public record LabelsFile(Path file, List<HumanLabel> labels, List<SheetLabel> sh
     private static String sha256(Path file) {
         try {
             return Hashing.sha256(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "file not found");
-        } catch (CharacterCodingException e) {
-            throw ByteLines.notUtf8(file); // the decoder's own message is "Input length = 1"
         } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage());
+            throw ReadErrors.of(file, e);
         }
     }
 
@@ -54,12 +48,8 @@ public record LabelsFile(Path file, List<HumanLabel> labels, List<SheetLabel> sh
         String header;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             header = r.readLine();
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "file not found");
-        } catch (CharacterCodingException e) {
-            throw ByteLines.notUtf8(file); // the decoder's own message is "Input length = 1"
         } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage());
+            throw ReadErrors.of(file, e);
         }
         return header != null && LabelSheetReader.isSheet(header.split(",", -1));
     }

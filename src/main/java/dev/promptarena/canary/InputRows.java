@@ -2,17 +2,14 @@ package dev.promptarena.canary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.opencsv.CSVReader;
-import com.opencsv.exceptions.CsvMalformedLineException;
 import com.opencsv.exceptions.CsvValidationException;
 import dev.promptarena.dataset.JsonlObjects;
-import dev.promptarena.input.ByteLines;
 import dev.promptarena.input.InputException;
+import dev.promptarena.input.ReadErrors;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -81,15 +78,8 @@ public final class InputRows {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return name.endsWith(".jsonl") || name.endsWith(".ndjson") ? jsonl(file, in) : csv(file, in);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "file not found");
-        } catch (CsvMalformedLineException e) {
-            // OpenCSV's text quotes the data after the quote, and names no line
-            throw new InputException(file, (int) e.getLineNumber(), null, "malformed CSV: a quoted cell is never closed");
-        } catch (CharacterCodingException e) {
-            throw ByteLines.notUtf8(file); // the decoder's own message is "Input length = 1"
         } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage());
+            throw ReadErrors.of(file, e);
         }
     }
 

@@ -56,7 +56,7 @@ public final class AllocateCommand implements Callable<Integer> {
         main.out.printf("Thompson sampling split (Beta(%s, %s) prior, %,d draws, seed %d):%n", prior[0], prior[1], draws, seed);
         for (ThompsonAllocation.Share s : shares) {
             main.out.printf("  %-20s %6.2f%% of traffic  (%d/%d successes, posterior mean %.4f, Monte Carlo SE %.2f points)%n",
-                    dev.promptarena.report.TerminalText.plain(s.variant()), 100 * s.share(), s.successes(), s.successes() + s.failures(),
+                    dev.promptarena.util.TerminalText.plain(s.variant()), 100 * s.share(), s.successes(), s.successes() + s.failures(),
                     s.posteriorMean(), 100 * s.monteCarloSe());
         }
         main.out.println("Note: a fixed A/B split is the better design when you need an unbiased effect estimate and a valid test,");

@@ -3,7 +3,7 @@ package dev.promptarena.cli;
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.engine.BatchOptions;
 import dev.promptarena.engine.EngineOptions;
-import dev.promptarena.report.TerminalText;
+import dev.promptarena.util.TerminalText;
 import java.io.PrintStream;
 import picocli.CommandLine.Option;
 

@@ -12,7 +12,6 @@ import dev.promptarena.run.Manifest;
 import dev.promptarena.run.ManifestFactory;
 import dev.promptarena.run.StoredCases;
 import dev.promptarena.run.RunDirectory;
-import dev.promptarena.report.TerminalText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -88,7 +87,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             node.set("humanCorrected", RunDirectory.JSON.valueToTree(correction));
             main.out.println(RunDirectory.JSON.writeValueAsString(node));
         } else {
-            CalibrationText.print(r, main.out, TerminalText::plain);
+            CalibrationText.print(r, main.out);
             CorrectionText.print(correction, main.out);
         }
         return r.trusted() ? ExitCode.PASS.code() : ExitCode.FAIL.code();

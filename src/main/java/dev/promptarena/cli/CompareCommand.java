@@ -5,7 +5,7 @@ import dev.promptarena.compare.Comparison;
 import dev.promptarena.compare.RunComparison;
 import dev.promptarena.compare.RunSnapshot;
 import dev.promptarena.report.Fmt;
-import dev.promptarena.report.TerminalText;
+import dev.promptarena.util.TerminalText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -12,9 +12,9 @@ import dev.promptarena.run.Manifest;
 import dev.promptarena.run.ManifestFactory;
 import dev.promptarena.run.StoredCases;
 import dev.promptarena.run.RunDirectory;
+import dev.promptarena.util.TextFiles;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -123,8 +123,7 @@ public final class LabelCommand implements Callable<Integer> {
         Path abs = target.toAbsolutePath();
         Path tmp = Files.createTempFile(abs.getParent(), ".label-", ".tmp");
         try {
-            // Not Files.newBufferedWriter, whose encoder throws on a lone surrogate (a golden set can escape one): '?' instead.
-            try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8))) {
+            try (Writer w = TextFiles.utf8Writer(tmp)) { // '?' for a lone surrogate a golden set can escape, no failure
                 body.write(w);
             }
             Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);

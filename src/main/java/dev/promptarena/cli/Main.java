@@ -2,8 +2,8 @@ package dev.promptarena.cli;
 
 import dev.promptarena.input.InputException;
 import dev.promptarena.run.Version;
-import dev.promptarena.report.TerminalText;
 import dev.promptarena.util.IoReason;
+import dev.promptarena.util.TerminalText;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.promptarena.history.IndexPage;
 import dev.promptarena.history.RunHistory;
 import dev.promptarena.history.RunSummary;
 import dev.promptarena.report.Fmt;
-import dev.promptarena.report.TerminalText;
+import dev.promptarena.util.TerminalText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

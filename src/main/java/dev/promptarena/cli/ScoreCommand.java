@@ -82,8 +82,7 @@ public final class ScoreCommand implements Callable<Integer> {
         List<Traces.Trace> all = Traces.read(traces);
         if (resume != null && !Files.isRegularFile(resume.resolve(OnlineScoring.MANIFEST))) throw new InputException(resume, "not a score folder (no " + OnlineScoring.MANIFEST + ")");
         // As run checks it: under a cap, a priced judge without max_tokens has no worst case the budget could hold.
-        List<InputException> uncapped = dev.promptarena.run.CostCapChecks.unbounded(config, maxCost, List.of(), config.judges(), main.env);
-        if (!uncapped.isEmpty()) throw uncapped.get(0);
+        dev.promptarena.run.CostCapChecks.check(config, maxCost, List.of(), config.judges(), main.env, main.err);
         EngineOptions engine = EngineOptions.defaults(main.env).withMaxCostUsd(maxCost);
         if (noCache) engine = engine.withoutCache();
         RunDirectory dir = resume != null ? RunDirectory.open(resume)
@@ -95,7 +94,7 @@ public final class ScoreCommand implements Callable<Integer> {
         main.out.printf("Sampled %d of %d traces (fraction %s, seed %d); scored %d, unparseable or failed %d; judge calls %d, cost $%.4f%n",
                 r.sampled().size(), r.traces(), fraction, seed, r.okScores().size(), bad, r.engine().issued(), r.engine().costUsd());
         for (ScoreWindows.AxisWindow w : windows) {
-            main.out.printf("  %s %-20s n=%-4d mean %s %s%s%n", w.windowStart(), dev.promptarena.report.TerminalText.plain(w.axis()), w.n(), Fmt.num(w.mean(), 2),
+            main.out.printf("  %s %-20s n=%-4d mean %s %s%s%n", w.windowStart(), dev.promptarena.util.TerminalText.plain(w.axis()), w.n(), Fmt.num(w.mean(), 2),
                     w.interval() == null ? "" : Fmt.interval(w.interval(), 2),
                     w.drift() == null ? "" : String.format("  drift %s %s p=%s", Fmt.signed(w.drift(), 2),
                             w.driftInterval() == null ? "" : Fmt.interval(w.driftInterval(), 2), Fmt.p(w.driftP())));

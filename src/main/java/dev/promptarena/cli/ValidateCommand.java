@@ -4,7 +4,7 @@ import dev.promptarena.judge.ModelFamilies;
 import dev.promptarena.judge.SelfPreferenceCheck;
 import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.run.ProvidersTable;
-import dev.promptarena.report.TerminalText;
+import dev.promptarena.util.TerminalText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

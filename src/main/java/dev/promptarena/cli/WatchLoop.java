@@ -6,7 +6,7 @@ import dev.promptarena.compare.RunSnapshot;
 import dev.promptarena.input.InputException;
 import dev.promptarena.input.YamlNode;
 import dev.promptarena.report.Fmt;
-import dev.promptarena.report.TerminalText;
+import dev.promptarena.util.TerminalText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

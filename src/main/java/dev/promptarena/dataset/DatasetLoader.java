@@ -1,12 +1,11 @@
 package dev.promptarena.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.promptarena.input.ByteLines;
 import dev.promptarena.input.InputException;
+import dev.promptarena.input.ReadErrors;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.input.IntSort;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,12 +39,8 @@ public final class DatasetLoader {
         GoldenSet cases;
         try {
             cases = name.endsWith(".csv") ? csv(file, each) : jsonl(file, each);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "file not found");
-        } catch (ByteLines.NotUtf8 e) {
-            throw new InputException(file, e.line(), null, "not valid UTF-8 text (save the file as UTF-8)");
         } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage());
+            throw ReadErrors.of(file, e);
         }
         if (cases.isEmpty()) throw new InputException(file, 1, null, "the golden set is empty");
         firstDuplicate(file, cases);

@@ -122,6 +122,9 @@ public final class ByteLines {
         }
     }
 
+    /** What a file that is not UTF-8 text is told. */
+    static final String NOT_UTF8 = "not valid UTF-8 text (save the file as UTF-8)";
+
     /**
      * The error for {@code file} when a reader that decodes whole buffers (a {@code Reader}, SnakeYAML, OpenCSV) found
      * bytes that are not UTF-8: its exception names no line, so the bytes are read again to find the first bad line.
@@ -136,7 +139,7 @@ public final class ByteLines {
         } catch (IOException e) {
             // unreadable the second time: the error names the file only
         }
-        return new InputException(file, line, null, "not valid UTF-8 text (save the file as UTF-8)");
+        return new InputException(file, line, null, NOT_UTF8);
     }
 
     /** A line of a strictly read file that is not UTF-8 text (a file saved as Latin-1 or Windows-1252). */
@@ -149,7 +152,7 @@ public final class ByteLines {
         public int line() { return line; }
 
         @Override
-        public String getMessage() { return "line " + line + " is not valid UTF-8 text (save the file as UTF-8)"; }
+        public String getMessage() { return "line " + line + " is " + NOT_UTF8; }
     }
 
     /** Bytes read so far: the file's size once {@link #next()} has returned false. */

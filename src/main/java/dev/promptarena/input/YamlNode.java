@@ -1,12 +1,9 @@
 package dev.promptarena.input;
 
-import dev.promptarena.util.IoReason;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,19 +52,16 @@ public final class YamlNode {
             if (root == null) throw new InputException(file, 1, null, "file is empty");
             YamlDuplicates.check(file, root, "");
             return new YamlNode(file, "", root, env);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "file not found");
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
             throw new InputException(file, line, null, "invalid YAML: " + e.getProblem());
         } catch (YAMLException e) {
             // SnakeYAML wraps a read error of its Reader (a directory, bytes that are not UTF-8) in a YAMLException whose
             // message is the Java exception's class and text: say it in words instead.
-            if (e.getCause() instanceof CharacterCodingException) throw ByteLines.notUtf8(file);
-            if (e.getCause() instanceof IOException io) throw new InputException(file, "cannot read: " + IoReason.of(io));
+            if (e.getCause() instanceof IOException io) throw ReadErrors.of(file, io);
             throw new InputException(file, 0, null, "invalid YAML: " + e.getMessage());
         } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage());
+            throw ReadErrors.of(file, e);
         }
     }
 

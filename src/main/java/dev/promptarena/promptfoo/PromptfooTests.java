@@ -3,14 +3,12 @@ package dev.promptarena.promptfoo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
-import com.opencsv.exceptions.CsvMalformedLineException;
-import dev.promptarena.input.ByteLines;
 import dev.promptarena.input.InputException;
+import dev.promptarena.input.ReadErrors;
 import dev.promptarena.input.YamlNode;
 import dev.promptarena.dataset.JsonlObjects;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,13 +154,8 @@ final class PromptfooTests {
                 if (row.length != header.length) throw new InputException(file, line, null, "expected " + header.length + " columns, got " + row.length);
                 out.add(csvRow(file, line, header, row));
             }
-        } catch (CsvMalformedLineException e) {
-            // OpenCSV's text quotes the data after the quote, and names no line
-            throw new InputException(file, (int) e.getLineNumber(), null, "malformed CSV: a quoted cell is never closed");
-        } catch (CharacterCodingException e) {
-            throw ByteLines.notUtf8(file); // the decoder's own message is "Input length = 1"
         } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage());
+            throw ReadErrors.of(file, e);
         } catch (CsvException e) {
             throw new InputException(file, (int) e.getLineNumber(), null, "malformed CSV: " + e.getMessage());
         }
@@ -190,10 +183,8 @@ final class PromptfooTests {
     private List<TestCase> jsonl(Path file) {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return JsonlObjects.read(file, r, (line, node) -> jsonTest(file, line, node));
-        } catch (CharacterCodingException e) {
-            throw ByteLines.notUtf8(file);
         } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage());
+            throw ReadErrors.of(file, e);
         }
     }
 

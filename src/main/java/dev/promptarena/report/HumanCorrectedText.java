@@ -2,6 +2,7 @@ package dev.promptarena.report;
 
 import dev.promptarena.stats.CorrectedWinRate;
 import dev.promptarena.stats.MeanEstimate;
+import dev.promptarena.util.TerminalText;
 import java.io.PrintStream;
 import java.util.Locale;
 

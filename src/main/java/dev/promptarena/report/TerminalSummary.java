@@ -7,6 +7,7 @@ import dev.promptarena.stats.AxisResult;
 import dev.promptarena.stats.CheckSummary;
 import dev.promptarena.stats.Interval;
 import dev.promptarena.stats.WinRateResult;
+import dev.promptarena.util.TerminalText;
 import java.io.PrintStream;
 import java.util.Locale;
 

@@ -3,6 +3,7 @@ package dev.promptarena.run;
 import dev.promptarena.analysis.AnalysisResult;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.util.DaemonThreads;
+import dev.promptarena.util.TerminalText;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -136,7 +137,7 @@ final class InterimReports implements AutoCloseable {
             RecordedRun run = new RecordedRun(manifestFor.apply(reason), soFar, engine.get());
             writer.write(dir, run, analysis.apply(run));
         } catch (RuntimeException e) {
-            if (warned.compareAndSet(false, true)) err.println("warning: could not write an interim report: " + e.getMessage());
+            if (warned.compareAndSet(false, true)) err.println("warning: could not write an interim report: " + TerminalText.plain(e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

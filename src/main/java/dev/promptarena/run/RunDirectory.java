@@ -3,13 +3,13 @@ package dev.promptarena.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.promptarena.input.InputException;
+import dev.promptarena.util.TextFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import dev.promptarena.input.InputException;
+import dev.promptarena.util.TextFiles;
 import dev.promptarena.util.IoReason;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -143,11 +143,7 @@ public final class RunDirectory {
     /** A file being written under a temporary name; {@link PendingFile#commit()} moves it into place. */
     public PendingFile startFile(String name) throws IOException {
         Path tmp = dir.resolve("." + name + ".tmp");
-        // Not Files.newBufferedWriter: its encoder throws on a lone surrogate, which a model's reply or a golden set's
-        // "\ud800" escape can carry, and one such character lost every report; this writer puts '?' in its place,
-        // as the journal does.
-        return new PendingFile(tmp, dir.resolve(name),
-                new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8)));
+        return new PendingFile(tmp, dir.resolve(name), TextFiles.utf8Writer(tmp)); // '?' for a lone surrogate, no failure
     }
 
     /**

@@ -113,13 +113,7 @@ public final class RunPipeline implements AutoCloseable {
         List<dev.promptarena.config.VariantConfig> called = new java.util.ArrayList<>();
         if (in.recorded().a() == null) called.add(config.a());
         if (in.recorded().b() == null) called.add(config.b());
-        List<InputException> uncapped = CostCapChecks.unbounded(config, options.engine().maxCostUsd(), called, judges, env);
-        if (!uncapped.isEmpty()) throw uncapped.get(0);
-        java.util.SortedSet<String> unpriced = CostCapChecks.unpriced(config, options.engine().maxCostUsd(), called, judges);
-        if (!unpriced.isEmpty()) {
-            err.println("warning: --max-cost does not limit models without a price (they count as $0): " + String.join(", ", unpriced)
-                    + "; give them prices: in arena.yaml");
-        }
+        CostCapChecks.check(config, options.engine().maxCostUsd(), called, judges, env, err);
         Path parent = options.outDir() != null ? options.outDir() : config.outputDir();
         // The template is panel-wide (judge.template), so one prompt serves every judge.
         JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.util.Forked;
+import dev.promptarena.util.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -198,9 +199,8 @@ public final class ServedModels {
         served.forEach((role, list) -> {
             if (list.size() < 2) return;
             out.add((role.equals("JUDGE") ? "the judge" : "variant " + role) + "'s provider served more than one model version in this run: "
-                    // Printed on the terminal: the served model and fingerprint are the provider's text, so no control
-                    // character (ESC, BEL, C1 CSI) may pass (report cannot be imported here for its TerminalText).
-                    + String.join(", ", list.stream().map(ServedModels::describe).toList()).replaceAll("\\p{Cc}", "")
+                    // Printed on the terminal: the served model and fingerprint are the provider's text.
+                    + TerminalText.plain(String.join(", ", list.stream().map(ServedModels::describe).toList()))
                     + "; its outputs are not from one model, so results may mix behaviours");
         });
         return out;

@@ -95,13 +95,7 @@ public final class TournamentRun {
         // A key that is not set is an input error found before the run folder exists.
         List<InputException> noKey = ProviderChecks.missingKeys(config, usedProviders(config), env);
         if (!noKey.isEmpty()) throw noKey.get(0);
-        List<InputException> uncapped = CostCapChecks.unbounded(config, options.engine().maxCostUsd(), config.tournament().variants(), judges, env);
-        if (!uncapped.isEmpty()) throw uncapped.get(0);
-        java.util.SortedSet<String> unpriced = CostCapChecks.unpriced(config, options.engine().maxCostUsd(), config.tournament().variants(), judges);
-        if (!unpriced.isEmpty()) {
-            err.println("warning: --max-cost does not limit models without a price (they count as $0): " + String.join(", ", unpriced)
-                    + "; give them prices: in arena.yaml");
-        }
+        CostCapChecks.check(config, options.engine().maxCostUsd(), config.tournament().variants(), judges, env, err);
         RunDirectory dir;
         Instant started;
         if (options.resumeDir() != null) {

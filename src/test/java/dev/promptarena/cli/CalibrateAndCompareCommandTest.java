@@ -92,18 +92,30 @@ class CalibrateAndCompareCommandTest {
         assertTrue(CliRuns.cli("calibrate", "--help").out().contains("1 recalibrate the judge"));
     }
 
+    /**
+     * A copy of the run's folder as compare reads it (manifest, outcomes, report.json; compare also reads the results,
+     * issue 19) in {@code to}, its manifest changed by {@code edit}; returns the changed manifest.
+     */
+    private static com.fasterxml.jackson.databind.node.ObjectNode copyOfRun(Path to,
+            java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) throws IOException {
+        Files.createDirectories(to);
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(run.resolve("manifest.json").toFile());
+        edit.accept(m);
+        Files.writeString(to.resolve("manifest.json"), json.writeValueAsString(m));
+        Files.copy(run.resolve("outcomes.jsonl"), to.resolve("outcomes.jsonl"));
+        Files.copy(run.resolve("report.json"), to.resolve("report.json"));
+        return m;
+    }
+
     @Test
     void compareReadsOlderManifestsAndFlagsAnotherTemplate() throws IOException {
         Path old = dir.resolve("old-run");
-        Files.createDirectories(old);
         ObjectMapper json = new ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(run.resolve("manifest.json").toFile());
-        m.remove(List.of("judges", "modelFamilies", "selfPreference"));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("judge")).remove(List.of("id", "structured"));
-        Files.writeString(old.resolve("manifest.json"), json.writeValueAsString(m));
-        // compare also reads the results (issue 19).
-        Files.copy(run.resolve("outcomes.jsonl"), old.resolve("outcomes.jsonl"));
-        Files.copy(run.resolve("report.json"), old.resolve("report.json"));
+        com.fasterxml.jackson.databind.node.ObjectNode m = copyOfRun(old, manifest -> {
+            manifest.remove(List.of("judges", "modelFamilies", "selfPreference"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("judge")).remove(List.of("id", "structured"));
+        });
         assertEquals(0, CliRuns.cli("compare", old.toString(), run.toString()).exit(), "a manifest from before panels reads as one judge");
         m.put("judgeTemplateSha256", "0000");
         Files.writeString(old.resolve("manifest.json"), json.writeValueAsString(m));
@@ -117,13 +129,7 @@ class CalibrateAndCompareCommandTest {
     @Test
     void compareWritesTheRunsTextWithoutTerminalControlSequences() throws IOException {
         Path hostile = dir.resolve("hostile-run");
-        Files.createDirectories(hostile);
-        ObjectMapper json = new ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(run.resolve("manifest.json").toFile());
-        m.put("judgeTemplateSha256", "\u001b]0;pwned\u0007\u001b[2J\u009b31m");
-        Files.writeString(hostile.resolve("manifest.json"), json.writeValueAsString(m));
-        Files.copy(run.resolve("outcomes.jsonl"), hostile.resolve("outcomes.jsonl"));
-        Files.copy(run.resolve("report.json"), hostile.resolve("report.json"));
+        copyOfRun(hostile, manifest -> manifest.put("judgeTemplateSha256", "\u001b]0;pwned\u0007\u001b[2J\u009b31m"));
         CliRuns.Result r = CliRuns.cli("compare", hostile.toString(), run.toString());
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.out().contains("judge template (sha256): "), r.out());

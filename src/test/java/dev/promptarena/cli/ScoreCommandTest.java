@@ -50,14 +50,19 @@ class ScoreCommandTest {
         return Files.write(dir.resolve("traces.jsonl"), lines);
     }
 
+    /** The fixture arena against {@code server}, which answers as the judge; its judge model is priced. */
+    private Path arena(FakeOpenAiServer server) throws Exception {
+        server.fallback(ScoreCommandTest::judge);
+        ArenaFixture.goldenSet(dir, 2);
+        return ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", api_key_env: TEST_KEY}", "oa", "oa",
+                "random", "prices: {judge-model: {input: 1000, output: 1000}}");
+    }
+
     /** As run: under --max-cost, a priced judge whose decoding leaves out max_tokens is refused before anything is written or called. */
     @Test
     void maxCostRefusesAPricedJudgeWithoutMaxTokens() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
-            server.fallback(ScoreCommandTest::judge);
-            ArenaFixture.goldenSet(dir, 2);
-            Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", api_key_env: TEST_KEY}", "oa", "oa",
-                    "random", "prices: {judge-model: {input: 1000, output: 1000}}");
+            Path cfg = arena(server);
             Files.writeString(cfg, Files.readString(cfg).replace("seed: 5}", "seed: 5, decoding: {temperature: 0}}"));
             CliRun r = CliRun.of(Map.of("TEST_KEY", KEY, "PROMPT_ARENA_CACHE_DIR", dir.resolve("cache").toString()), "score",
                     traces(4).toString(), "--judge", cfg.toString(), "--out", dir.resolve("scores").toString(), "--max-cost", "1");
@@ -71,10 +76,7 @@ class ScoreCommandTest {
     @Test
     void scoresThePredeclaredSampleWithResumeAndBudget() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
-            server.fallback(ScoreCommandTest::judge);
-            ArenaFixture.goldenSet(dir, 2);
-            Path cfg = ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", api_key_env: TEST_KEY}", "oa", "oa",
-                    "random", "prices: {judge-model: {input: 1000, output: 1000}}");
+            Path cfg = arena(server);
             Path traces = traces(20);
             Set<String> expected = new HashSet<>();
             for (int d = 0; d < 2; d++) for (int i = 0; i < 20; i++) if (Traces.sampled("tr-" + d + "-" + i, 3, 0.5)) expected.add("tr-" + d + "-" + i);

@@ -158,7 +158,7 @@ public final class BatchHttp {
     private ProviderException failure(int status, String text) {
         String t = redact(text.strip()); // before the cut, which would otherwise keep the start of a key across it
         if (t.length() > 300) t = t.substring(0, 300) + "...";
-        throw classify(status, redact("HTTP " + status + ": " + t));
+        throw classify(status, "HTTP " + status + ": " + t);
     }
 
     /** A failure with {@code status} classified as a synchronous call's would be (also for one item of a batch). */

@@ -190,10 +190,10 @@ public final class JsonHttp {
                 if (node == null || !node.isObject()) throw new IOException("not a JSON object");
                 return new Reply(node, latencyMillis);
             } catch (IOException e) {
-                // A cut-off or garbled 200 is a server/proxy hiccup; the same request may well succeed.
-                // Redacted too: a proxy's error page served as a 200 may echo the request's headers.
+                // A cut-off or garbled 200 is a server/proxy hiccup; the same request may well succeed. The snippet is
+                // redacted: a proxy's error page served as a 200 may echo the request's headers.
                 throw new CompletionException(new ProviderException(ProviderException.Kind.TRANSIENT, status,
-                        redact("malformed JSON body from provider (HTTP " + status + "): " + snippet(response.body())), null));
+                        "malformed JSON body from provider (HTTP " + status + "): " + snippet(response.body()), null));
             }
         }
         String message = "HTTP " + status + ": " + errorText(response.body());

@@ -1,4 +1,4 @@
-package dev.promptarena.report;
+package dev.promptarena.util;
 
 /**
  * Text from outside (variant names from an event log, ids) made safe to print on a terminal: ANSI escape

@@ -1,4 +1,4 @@
-package dev.promptarena.report;
+package dev.promptarena.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

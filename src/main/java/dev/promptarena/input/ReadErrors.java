@@ -1,0 +1,28 @@
+package dev.promptarena.input;
+
+import com.opencsv.exceptions.CsvMalformedLineException;
+import dev.promptarena.util.IoReason;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * A user's input file that could not be read, as an input error in words with its line where one is known. The JDK's
+ * and OpenCSV's own messages name no line and say little: a decoder's "Input length = 1" for a file that is not UTF-8,
+ * OpenCSV's "Unterminated quoted field" quoting the data after an unclosed quote.
+ */
+public final class ReadErrors {
+    private ReadErrors() {}
+
+    public static InputException of(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) return new InputException(file, "file not found");
+        if (e instanceof CsvMalformedLineException m) {
+            return new InputException(file, (int) m.getLineNumber(), null, "malformed CSV: a quoted cell is never closed");
+        }
+        if (e instanceof ByteLines.NotUtf8 n) return new InputException(file, n.line(), null, ByteLines.NOT_UTF8);
+        // A Reader decoding whole buffers found the bad bytes: read the file again to name the line.
+        if (e instanceof CharacterCodingException) return ByteLines.notUtf8(file);
+        return new InputException(file, "cannot read: " + IoReason.of(e));
+    }
+}
