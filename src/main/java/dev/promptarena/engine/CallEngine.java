@@ -10,6 +10,8 @@ import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.TokenCounter;
+import dev.promptarena.llm.Usage;
+import dev.promptarena.llm.http.RetryingClient;
 import dev.promptarena.util.DaemonThreads;
 import dev.promptarena.util.IoReason;
 import java.nio.file.Path;
@@ -98,7 +100,7 @@ public final class CallEngine implements Calls {
     @Override
     public CompletableFuture<LlmResponse> call(String providerKey, LlmRequest request, Role role) {
         counters.requested.increment();
-        LlmClient client = endpoints.client(providerKey);
+        RetryingClient client = endpoints.client(providerKey);
         if (client == null) return CompletableFuture.failedFuture(new IllegalArgumentException("no provider named '" + providerKey + "'"));
         ObjectNode normalized = keys.normalized(request);
         String key = keys.key(client.identity(), normalized);
@@ -115,7 +117,7 @@ public final class CallEngine implements Calls {
             LlmResponse hit = cache.get(key).map(LlmResponse::asCached).orElse(null);
             if (hit != null) {
                 counters.cacheHits.increment();
-                return record(providerKey, key, role, normalized, hit, null, 0.0);
+                return record(providerKey, key, role, normalized, hit, null, 0.0, Usage.NONE);
             }
         }
         if (stopping) return CompletableFuture.failedFuture(new RunStoppedException());
@@ -134,32 +136,43 @@ public final class CallEngine implements Calls {
     }
 
     /** Sends a call whose worst case is reserved, settles the budget and journals the outcome. */
-    private CompletableFuture<LlmResponse> issue(LlmClient client, String providerKey, String key, Role role, LlmRequest request,
+    private CompletableFuture<LlmResponse> issue(RetryingClient client, String providerKey, String key, Role role, LlmRequest request,
                                                  ObjectNode normalized, double estimate, boolean cacheable) {
         counters.issued.increment();
         counters.inFlight.increment();
-        return client.send(request).handle((response, error) -> {
+        CallSpend spend = new CallSpend(budget, costs, request, estimate);
+        return client.send(request, spend).handle((response, error) -> {
             counters.inFlight.decrement();
             if (error != null) {
-                budget.settle(estimate, 0);
+                double billed = spend.finish(0);
                 if (CallNotMadeException.causedBy(error)) {
-                    // Refused because the run is stopping: not a result, so not journaled and not a failure.
-                    counters.issued.decrement();
-                    return CompletableFuture.<LlmResponse>failedFuture(new RunStoppedException());
+                    if (billed == 0) {
+                        // Refused because the run is stopping: not a result, so not journaled and not a failure.
+                        counters.issued.decrement();
+                        return CompletableFuture.<LlmResponse>failedFuture(new RunStoppedException());
+                    }
+                    // Stopped before a retry, but earlier attempts were billed: a failed call whose spend is journaled.
+                    return record(providerKey, key, role, normalized, null, new CallFailure("STOPPED", 0,
+                            "the run stopped before a retry; earlier attempts were billed"), billed, spend.billedUsage());
                 }
-                return record(providerKey, key, role, normalized, null, CallFailure.ofError(error), 0.0);
+                return record(providerKey, key, role, normalized, null, CallFailure.ofError(error), billed, spend.billedUsage());
             }
-            double cost = costs.of(request, response);
-            budget.settle(estimate, cost);
+            double cost = spend.finish(costs.of(request, response));
             // Best effort, in the background: the cache only saves money next time.
             if (cacheable) cache.put(key, response);
-            return record(providerKey, key, role, normalized, response, null, cost);
+            return record(providerKey, key, role, normalized, response, null, cost, spend.billedUsage());
         }).thenCompose(f -> f);
     }
 
-    /** Journals the outcome, then completes with the response or the failure (after the journal is forced). */
+    /**
+     * Journals the outcome, then completes with the response or the failure (after the journal is forced).
+     *
+     * @param cost        what the call cost in all: its answer and every attempt billed without one (journaled, so a
+     *                    resumed run counts it once, at open)
+     * @param billedUsage tokens of the attempts billed without an answer (the answer's own are in {@code response})
+     */
     private CompletableFuture<LlmResponse> record(String provider, String key, Role role, ObjectNode request,
-                                                  LlmResponse response, CallFailure failure, double cost) {
+                                                  LlmResponse response, CallFailure failure, double cost, Usage billedUsage) {
         JournalEntry entry = new JournalEntry(key, role.name(), provider, request, response, failure,
                 cost, System.currentTimeMillis());
         return journal.append(entry).handle((ok, ioError) -> {
@@ -170,9 +183,11 @@ public final class CallEngine implements Calls {
             }
             if (failure != null) {
                 counters.failure(role, failure.reason());
+                counters.billed(role, billedUsage, cost);
                 throw new CompletionException(failure.toException());
             }
             counters.success(role, response, cost);
+            counters.billed(role, billedUsage, 0.0);
             return response;
         });
     }
