@@ -99,8 +99,10 @@ final class JournalScan {
         entries++;
         // Every line's cost was paid once (a cache hit is journaled at 0), even when the slot repeats, so all of them
         // count, not the last. A failed call costs what its attempts billed without an answer (0 when none said what).
-        spentUsd += e.costUsd();
-        spentByRole.merge(e.role(), e.costUsd(), Double::sum);
+        if (e.succeeded() || e.costUsd() > 0) {
+            spentUsd += e.costUsd();
+            spentByRole.merge(e.role(), e.costUsd(), Double::sum);
+        }
         // Later lines win, but a failure never hides an earlier success: only successes are indexed.
         if (!e.succeeded()) return;
         String slot = e.slot();

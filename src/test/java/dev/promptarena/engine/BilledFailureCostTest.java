@@ -107,12 +107,12 @@ class BilledFailureCostTest {
         try (CallEngine engine = fx.engine(tmp.resolve("run"))) {
             CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
                     () -> engine.call("fake", request, Role.A).join());
-            assertTrue(e.getCause().getMessage().contains("not retried: max_cost_usd cannot cover another attempt"), e.getCause().getMessage());
-            EngineSnapshot s = engine.snapshot();
             // What the provider billed: every request it answered, each at the worst case. Before, the retries went out
             // unaccounted: three requests, three times the cap.
             double billed = server.requests().size() * worst;
             assertTrue(billed <= fx.maxCost + 1e-12, "billed " + billed + " over the cap " + fx.maxCost);
+            assertTrue(e.getCause().getMessage().contains("not retried: max_cost_usd cannot cover another attempt"), e.getCause().getMessage());
+            EngineSnapshot s = engine.snapshot();
             assertEquals(1, server.requests().size());
             assertEquals(worst, s.costUsd(), 1e-12, s.toString());
             assertTrue(s.budgetExhausted());
