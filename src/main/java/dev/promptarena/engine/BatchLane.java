@@ -147,7 +147,7 @@ final class BatchLane implements AutoCloseable {
      * item counts as the issued call and carries its cost. Identical requests of the same role (two cases rendering the
      * same prompt) were folded into that one item, which the provider billed once: they count as journal hits at no
      * cost, as a synchronous run counts an answer it already has, so the reported spend is the billed spend. A failed item
-     * is served the same way: one failed call per case (as a synchronous run, which sends each duplicate, counts them), each
+     * is served the same way: one failed call per case (as a synchronous run counts one per case), each
      * duplicate a journal hit, so every call has one source (issued, cache or journal) and one outcome.
      */
     CompletableFuture<LlmResponse> serve(Role role, String key) {

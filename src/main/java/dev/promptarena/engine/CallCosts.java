@@ -2,6 +2,7 @@ package dev.promptarena.engine;
 
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.Usage;
 
 /**
  * What an answered call cost at the price table: the synchronous path and the batch lane (before its discount) price
@@ -18,12 +19,15 @@ final class CallCosts {
     }
 
     /** The list-price cost of {@code response}: the requested model's price, else the answering model's. */
-    double of(LlmRequest request, LlmResponse response) {
-        String model = prices.price(request.model()).isPresent() ? request.model() : response.model();
-        if (prices.price(model).isEmpty()) {
+    double of(LlmRequest request, LlmResponse response) { return of(request, response.usage(), response.model()); }
+
+    /** The list-price cost of {@code usage} (an answer's, or an attempt billed without one) that {@code answering} reported. */
+    double of(LlmRequest request, Usage usage, String answering) {
+        String model = prices.price(request.model()).isPresent() ? request.model() : answering;
+        if (model == null || prices.price(model).isEmpty()) {
             counters.unpriced(request.model());
             return 0.0;
         }
-        return prices.cost(model, response.usage().inputTokens(), response.usage().outputTokens());
+        return prices.cost(model, usage.inputTokens(), usage.outputTokens());
     }
 }

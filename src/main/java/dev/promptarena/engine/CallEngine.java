@@ -9,7 +9,8 @@ import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderConfig;
-import dev.promptarena.llm.TokenCounter;
+import dev.promptarena.llm.Usage;
+import dev.promptarena.llm.http.RetryingClient;
 import dev.promptarena.util.DaemonThreads;
 import dev.promptarena.util.IoReason;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,10 +25,12 @@ import java.util.function.Function;
 
 /**
  * The {@link Calls} implementation every run uses. Per call, in order: this run's journal
- * (resume: a call completed before is served, not re-issued), the shared content-addressed
- * cache, the budget, then the provider's client behind the one retry layer (retries, adaptive
- * concurrency, rate buckets — see {@link Endpoints}). Every completed call, success or final
- * failure, is appended to {@code journal.jsonl} and forced to disk before its future completes.
+ * (resume: a call completed before is served, not re-issued), the batch lane (batch mode), the shared
+ * content-addressed cache, an identical call of the same role in flight ({@link IdenticalCalls}: waited
+ * for, not sent again), then {@link CallSender}: the budget, the provider's client behind the one retry
+ * layer (retries, adaptive concurrency, rate buckets — see {@link Endpoints}) and the wire. Every completed
+ * call, success or final failure, is appended to {@code journal.jsonl} and forced to disk before its
+ * future completes.
  */
 public final class CallEngine implements Calls {
     /** The journal's file name inside the run directory. */
@@ -47,6 +49,8 @@ public final class CallEngine implements Calls {
     private final PriceTable prices;
     private final CallCosts costs;
     private final Budget budget;
+    private final IdenticalCalls identical = new IdenticalCalls();
+    private final CallSender sender;
     /** Batch mode (issue 21), or null for synchronous calls. */
     private final BatchLane lane;
     private volatile boolean stopping;
@@ -88,6 +92,7 @@ public final class CallEngine implements Calls {
         this.prices = new PriceTable(priceOverrides);
         this.costs = new CallCosts(prices, counters);
         this.budget = new Budget(options.maxCostUsd());
+        this.sender = new CallSender(journal, cache, budget, prices, costs, counters, () -> stopping, this::stop);
         budget.addSpent(journal.spentUsd());
         // Counted once here, not per journal hit: two cases may be served from one billed answer (resume, issue 21).
         journal.spentByRole().forEach((role, usd) -> counters.spentBefore(Role.valueOf(role), usd));
@@ -98,7 +103,7 @@ public final class CallEngine implements Calls {
     @Override
     public CompletableFuture<LlmResponse> call(String providerKey, LlmRequest request, Role role) {
         counters.requested.increment();
-        LlmClient client = endpoints.client(providerKey);
+        RetryingClient client = endpoints.client(providerKey);
         if (client == null) return CompletableFuture.failedFuture(new IllegalArgumentException("no provider named '" + providerKey + "'"));
         ObjectNode normalized = keys.normalized(request);
         String key = keys.key(client.identity(), normalized);
@@ -110,71 +115,38 @@ public final class CallEngine implements Calls {
         }
         CompletableFuture<LlmResponse> batched = lane == null ? null : lane.serve(role, key);
         if (batched != null) return batched;
-        boolean cacheable = cache != null && endpoints.cacheable(providerKey);
-        if (cacheable) {
-            LlmResponse hit = cache.get(key).map(LlmResponse::asCached).orElse(null);
-            if (hit != null) {
-                counters.cacheHits.increment();
-                return record(providerKey, key, role, normalized, hit, null, 0.0);
-            }
-        }
-        if (stopping) return CompletableFuture.failedFuture(new RunStoppedException());
-        double estimate = prices.cost(request.model(), TokenCounter.worstInput(request), TokenCounter.outputCap(request));
-        return budget.reserve(estimate).thenCompose(reserved -> {
-            if (!reserved) {
-                counters.budgetSkipped.increment();
-                return CompletableFuture.failedFuture(budget.refusal("issued"));
-            }
-            if (stopping) { // stopped while the call waited for room in the budget
-                budget.settle(estimate, 0);
-                return CompletableFuture.failedFuture(new RunStoppedException());
-            }
-            return issue(client, providerKey, key, role, request, normalized, estimate, cacheable);
-        });
+        CallSender.Asked asked = new CallSender.Asked(client, providerKey, key, role, request, normalized);
+        // Without the cache (--no-cache, the simulator) every call is sent: a fresh answer each is what was asked for.
+        if (cache == null || !endpoints.cacheable(providerKey)) return sender.send(asked, false, () -> { });
+        return cachedOrSent(asked);
     }
 
-    /** Sends a call whose worst case is reserved, settles the budget and journals the outcome. */
-    private CompletableFuture<LlmResponse> issue(LlmClient client, String providerKey, String key, Role role, LlmRequest request,
-                                                 ObjectNode normalized, double estimate, boolean cacheable) {
-        counters.issued.increment();
-        counters.inFlight.increment();
-        return client.send(request).handle((response, error) -> {
-            counters.inFlight.decrement();
-            if (error != null) {
-                budget.settle(estimate, 0);
-                if (CallNotMadeException.causedBy(error)) {
-                    // Refused because the run is stopping: not a result, so not journaled and not a failure.
-                    counters.issued.decrement();
-                    return CompletableFuture.<LlmResponse>failedFuture(new RunStoppedException());
-                }
-                return record(providerKey, key, role, normalized, null, CallFailure.ofError(error), 0.0);
-            }
-            double cost = costs.of(request, response);
-            budget.settle(estimate, cost);
-            // Best effort, in the background: the cache only saves money next time.
-            if (cacheable) cache.put(key, response);
-            return record(providerKey, key, role, normalized, response, null, cost);
-        }).thenCompose(f -> f);
+    /**
+     * A cacheable call: from the cache, else from an identical call of the same role in flight ({@link IdenticalCalls}),
+     * else sent. Served from an identical call, it counts and is journaled as a cache hit: it would have been one had
+     * it started after that call finished, so engine.json does not depend on when it started.
+     */
+    private CompletableFuture<LlmResponse> cachedOrSent(CallSender.Asked asked) {
+        CompletableFuture<LlmResponse> hit = cacheHit(asked);
+        if (hit != null) return hit;
+        return identical.sendOrWait(JournalEntry.slot(asked.role().name(), asked.key()), release -> {
+            // An identical call may have finished between the look above and taking the slot: its answer is in the cache.
+            CompletableFuture<LlmResponse> late = cacheHit(asked);
+            if (late == null) return sender.send(asked, true, release);
+            release.run();
+            return late;
+        }, answer -> {
+            counters.cacheHits.increment();
+            return sender.record(asked, answer.asCached(), null, 0.0, Usage.NONE);
+        }, () -> cachedOrSent(asked));
     }
 
-    /** Journals the outcome, then completes with the response or the failure (after the journal is forced). */
-    private CompletableFuture<LlmResponse> record(String provider, String key, Role role, ObjectNode request,
-                                                  LlmResponse response, CallFailure failure, double cost) {
-        JournalEntry entry = new JournalEntry(key, role.name(), provider, request, response, failure,
-                cost, System.currentTimeMillis());
-        return journal.append(entry).handle((ok, ioError) -> {
-            if (ioError != null) {
-                // Spending on without a record would pay for answers a resume must buy again: no new calls.
-                stop();
-                throw new CompletionException(new JournalFailedException(IoReason.of(journal.failure() != null ? journal.failure() : ioError)));
-            }
-            if (failure != null) {
-                counters.failure(role, failure.reason());
-                throw new CompletionException(failure.toException());
-            }
-            counters.success(role, response, cost);
-            return response;
-        });
+    /** The cached answer, counted and journaled as a cache hit; null on a miss. */
+    private CompletableFuture<LlmResponse> cacheHit(CallSender.Asked asked) {
+        LlmResponse hit = cache.get(asked.key()).map(LlmResponse::asCached).orElse(null);
+        if (hit == null) return null;
+        counters.cacheHits.increment();
+        return sender.record(asked, hit, null, 0.0, Usage.NONE);
     }
 
     /**
@@ -214,6 +186,7 @@ public final class CallEngine implements Calls {
     public void stop() {
         stopping = true;
         endpoints.refuseNewCalls(new RunStoppedException());
+        identical.stop();
         if (lane != null) lane.polls.wake(); // a batch poll wait ends now, not at the next poll
     }
 

@@ -46,6 +46,17 @@ final class Counters {
         t.cost.add(costUsd);
     }
 
+    /**
+     * Tokens and money of attempts the provider billed without an answer (a call counts them whether it then succeeded
+     * or failed): part of what the role cost, not a call of its own.
+     */
+    void billed(Role role, dev.promptarena.llm.Usage usage, double costUsd) {
+        RoleTally t = roles.get(role);
+        t.input.add(usage.inputTokens());
+        t.output.add(usage.outputTokens());
+        t.cost.add(costUsd);
+    }
+
     /** Money spent on {@code role} before this session (journaled calls), counted once when the engine opens. */
     void spentBefore(Role role, double costUsd) { roles.get(role).cost.add(costUsd); }
 

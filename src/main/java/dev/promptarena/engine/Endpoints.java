@@ -48,7 +48,7 @@ final class Endpoints {
         }
     }
 
-    LlmClient client(String providerKey) { return clients.get(providerKey); }
+    RetryingClient client(String providerKey) { return clients.get(providerKey); }
 
     /** The provider's own client, without the retry layer and its counters (batch mode asks the simulator through it). */
     LlmClient direct(String providerKey) { return direct.get(providerKey); }

@@ -13,14 +13,15 @@ import java.util.TreeSet;
  * @param issued            calls sent to a provider (not served from cache or journal)
  * @param attempts          HTTP requests made, retries included (equals what the server saw)
  * @param retries           attempts after the first
- * @param cacheHits         calls served from the on-disk cache
+ * @param cacheHits         calls served from the on-disk cache, or from an identical call of the same role that was in
+ *                          flight when they started (a synchronous run with the cache; no cost: it was sent once)
  * @param journalHits       calls served from this run's journal (resume), or from a batch item, answered or failed,
  *                          an identical request of the same role took first (no cost: the provider billed it once)
  * @param succeeded         calls that completed with a response (any source)
  * @param failed            calls that failed after retries (budget skips excluded)
  * @param failuresByReason  failed calls by reason, e.g. {@code FATAL 401}, {@code TRANSIENT}
  * @param byRole            tokens and cost per role
- * @param costUsd           total cost of this run
+ * @param costUsd           total cost of this run: every answer, and every attempt billed without one
  * @param budgetSkipped     calls not issued because of max_cost_usd
  * @param budgetExhausted   true when the budget stopped the run (the run is partial)
  * @param unpricedModels    models without a price (their cost counts as 0)

@@ -123,7 +123,7 @@ public final class Journal implements AutoCloseable {
         return found[0];
     }
 
-    /** Cost of the successful calls already journaled (money spent earlier in this run), summed at open. */
+    /** Cost of every call already journaled, answered or failed (money spent earlier in this run), summed at open. */
     public double spentUsd() { return spentUsd; }
 
     /** {@link #spentUsd()} per role name (A, B, JUDGE). */

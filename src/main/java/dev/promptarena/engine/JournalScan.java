@@ -16,7 +16,7 @@ import dev.promptarena.util.HashSlots;
 
 /**
  * What {@link Journal#open} learns from an existing journal, read front to back in 64 KB chunks: an index from
- * each slot (role and request key) to the byte offset of its last successful entry, the money those entries cost,
+ * each slot (role and request key) to the byte offset of its last successful entry, the money every entry cost,
  * and where the last complete line ends. Memory holds one line at a time and 21 to 32 bytes a completed call
  * ({@link HashSlots}); the entries themselves stay in the file and are read back on demand, so resuming a run of a
  * million cases no longer loads every answer it already has (issue 21).
@@ -97,14 +97,16 @@ final class JournalScan {
                     + (corrupt instanceof JsonProcessingException jp ? jp.getOriginalMessage() : corrupt.getMessage()));
         }
         entries++;
+        // Every line's cost was paid once (a cache hit is journaled at 0), even when the slot repeats, so all of them
+        // count, not the last. A failed call costs what its attempts billed without an answer (0 when none said what).
+        if (e.succeeded() || e.costUsd() > 0) {
+            spentUsd += e.costUsd();
+            spentByRole.merge(e.role(), e.costUsd(), Double::sum);
+        }
         // Later lines win, but a failure never hides an earlier success: only successes are indexed.
         if (!e.succeeded()) return;
         String slot = e.slot();
         index.put(hash.applyAsLong(slot), start, at -> headAt(channel, json, at).slot().equals(slot));
-        // Every successful line is a call the provider billed (a cache hit is journaled at 0), even when the slot repeats:
-        // two cases with the same prompt are two paid calls in a synchronous run. So all of them count, not the last.
-        spentUsd += e.costUsd();
-        spentByRole.merge(e.role(), e.costUsd(), Double::sum);
     }
 
     /**

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * waits for it (the journal is what makes this run durable).
  */
 public final class ResponseCache implements AutoCloseable {
-    private record Pending(String key, LlmResponse response) {}
+    private record Pending(String key, LlmResponse response, CompletableFuture<Void> written) {}
 
     private static final int BATCH = 1000;
 
@@ -76,10 +76,15 @@ public final class ResponseCache implements AutoCloseable {
         }
     }
 
-    /** Stores {@code response} in the background; failures are counted, never thrown. */
-    public void put(String key, LlmResponse response) {
-        pending.add(new Pending(key, response));
+    /**
+     * Stores {@code response} in the background; failures are counted, never thrown. The future completes once
+     * {@link #get} finds it (or the write failed): until then the engine holds back identical calls itself.
+     */
+    public CompletableFuture<Void> put(String key, LlmResponse response) {
+        Pending p = new Pending(key, response, new CompletableFuture<>());
+        pending.add(p);
         writer.execute(this::drain);
+        return p.written();
     }
 
     /**
@@ -89,18 +94,21 @@ public final class ResponseCache implements AutoCloseable {
     private void drain() {
         while (!pending.isEmpty()) {
             List<Map.Entry<String, byte[]>> batch = new ArrayList<>();
+            List<CompletableFuture<Void>> written = new ArrayList<>();
             for (Pending p; batch.size() < BATCH && (p = pending.poll()) != null; ) {
+                written.add(p.written());
                 try {
                     batch.add(Map.entry(p.key(), json.writeValueAsBytes(p.response())));
                 } catch (IOException | RuntimeException e) {
                     failedWrites.incrementAndGet();
                 }
             }
-            if (batch.isEmpty()) continue;
             try {
-                pack.append(batch);
+                if (!batch.isEmpty()) pack.append(batch);
             } catch (IOException | RuntimeException e) {
                 failedWrites.addAndGet(batch.size());
+            } finally {
+                written.forEach(w -> w.complete(null));
             }
         }
     }

@@ -13,12 +13,19 @@ public final class ProviderException extends RuntimeException {
     private final Kind kind;
     private final int status;
     private final Duration retryAfter;
+    private final BilledUsage billed;
 
     public ProviderException(Kind kind, int status, String message, Duration retryAfter) {
+        this(kind, status, message, retryAfter, null);
+    }
+
+    /** @param billed what the provider billed for this failed attempt (a 200 whose body carried usage), or null when unknown */
+    public ProviderException(Kind kind, int status, String message, Duration retryAfter, BilledUsage billed) {
         super(message);
         this.kind = kind;
         this.status = status;
         this.retryAfter = retryAfter;
+        this.billed = billed;
     }
 
     public ProviderException(Kind kind, String message) { this(kind, 0, message, null); }
@@ -28,4 +35,9 @@ public final class ProviderException extends RuntimeException {
     public int status() { return status; }
     /** Server-requested wait before retrying, or null. */
     public Duration retryAfter() { return retryAfter; }
+    /**
+     * The usage the provider billed for this failed attempt, or null when none is known: only a 2xx reply that could not
+     * be decoded but said what it used has one (an error status or a timeout is taken as unbilled, as before).
+     */
+    public BilledUsage billed() { return billed; }
 }

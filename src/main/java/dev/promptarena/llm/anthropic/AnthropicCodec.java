@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptarena.llm.BilledUsage;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.Decoding;
 import dev.promptarena.llm.LlmRequest;
@@ -45,7 +46,9 @@ final class AnthropicCodec {
 
     static LlmResponse response(JsonNode body, long latencyMillis) {
         JsonNode content = body.path("content");
-        if (!content.isArray()) throw new ProviderException(ProviderException.Kind.TRANSIENT, 200, "malformed reply from provider: no content array", null);
+        // Transient, like a garbled body; its usage, when it has one, was billed (the engine counts it).
+        if (!content.isArray()) throw new ProviderException(ProviderException.Kind.TRANSIENT, 200, "malformed reply from provider: no content array",
+                null, BilledUsage.of(body, "input_tokens", "output_tokens"));
         StringBuilder text = new StringBuilder();
         String toolInput = null;
         for (JsonNode block : content) {

@@ -46,11 +46,20 @@ public final class RetryingClient implements LlmClient {
     }
 
     @Override
-    public CompletableFuture<LlmResponse> send(LlmRequest request) {
+    public CompletableFuture<LlmResponse> send(LlmRequest request) { return send(request, BilledAttempts.NONE); }
+
+    /**
+     * Sends {@code request}, telling {@code billing} of each failed attempt the provider billed and retrying after one
+     * only when it agrees (a budget that cannot cover another attempt ends the call instead).
+     */
+    public CompletableFuture<LlmResponse> send(LlmRequest request, BilledAttempts billing) {
         CompletableFuture<LlmResponse> result = new CompletableFuture<>();
-        attempt(request, 1, result);
+        attempt(new Call(request, billing), 1, result);
         return result;
     }
+
+    /** What every attempt of one call needs. */
+    private record Call(LlmRequest request, BilledAttempts billing) {}
 
     @Override
     public String identity() { return inner.identity(); }
@@ -60,15 +69,16 @@ public final class RetryingClient implements LlmClient {
 
     public AdaptiveLimiter limiter() { return limiter; }
 
-    private void attempt(LlmRequest request, int n, CompletableFuture<LlmResponse> result) {
+    private void attempt(Call call, int n, CompletableFuture<LlmResponse> result) {
         limiter.acquire().whenComplete((slot, refused) -> {
             // No slot (the run is stopping): not an attempt, nothing to release, not retried.
             if (refused != null) result.completeExceptionally(refused);
-            else send(request, n, result);
+            else send(call, n, result);
         });
     }
 
-    private void send(LlmRequest request, int n, CompletableFuture<LlmResponse> result) {
+    private void send(Call call, int n, CompletableFuture<LlmResponse> result) {
+        LlmRequest request = call.request();
         long tokens = estimateTokens(request);
         Duration wait = rateWait(tokens);
         // Until it is sent a call is queued: a stop during its rate-limit wait ends the wait and the call is not sent,
@@ -94,26 +104,42 @@ public final class RetryingClient implements LlmClient {
                         refundTokens(tokens, response);
                         result.complete(response.withAttempts(n));
                     } else {
-                        onFailure(request, n, failure, result);
+                        onFailure(call, n, failure, result);
                     }
                 });
     }
 
-    private void onFailure(LlmRequest request, int n, ProviderException failure, CompletableFuture<LlmResponse> result) {
+    private void onFailure(Call call, int n, ProviderException failure, CompletableFuture<LlmResponse> result) {
         boolean retryable = failure.kind() != ProviderException.Kind.FATAL;
         Duration asked = failure.retryAfter();
         boolean waitTooLong = asked != null && asked.compareTo(policy.maxRetryAfter()) > 0;
-        if (!retryable || n >= policy.maxAttempts() || waitTooLong) {
-            String why = !retryable ? "not retried" : waitTooLong ? "server asked to wait " + asked.toSeconds() + " s, over the limit" : "gave up";
-            result.completeExceptionally(new ProviderException(failure.kind(), failure.status(),
-                    failure.getMessage() + " (" + why + " after " + n + " attempt" + (n == 1 ? "" : "s") + ")", asked));
+        String why = !retryable ? "not retried" : waitTooLong ? "server asked to wait " + asked.toSeconds() + " s, over the limit"
+                : n >= policy.maxAttempts() ? "gave up" : null;
+        if (failure.billed() == null) {
+            if (why != null) giveUp(failure, n, why, result);
+            else retry(call, n, failure, result);
             return;
         }
+        // Billed: the payer hears of it before anything else happens, and may refuse the retry it cannot cover.
+        call.billing().billed(failure.billed(), why == null).whenComplete((go, error) -> {
+            if (why != null) giveUp(failure, n, why, result);
+            else if (error != null || !Boolean.TRUE.equals(go)) giveUp(failure, n, "not retried: max_cost_usd cannot cover another attempt", result);
+            else retry(call, n, failure, result);
+        });
+    }
+
+    private static void giveUp(ProviderException failure, int n, String why, CompletableFuture<LlmResponse> result) {
+        result.completeExceptionally(new ProviderException(failure.kind(), failure.status(),
+                failure.getMessage() + " (" + why + " after " + n + " attempt" + (n == 1 ? "" : "s") + ")", failure.retryAfter()));
+    }
+
+    private void retry(Call call, int n, ProviderException failure, CompletableFuture<LlmResponse> result) {
+        Duration asked = failure.retryAfter();
         Duration delay = policy.delay(n, asked, random);
         listener.retrying(failure, n, delay);
         // A stop (Ctrl-C, budget, journal failure) ends the wait at once: the next attempt would be refused after it,
         // and a Retry-After of minutes held the exit that long.
-        CompletableFuture.anyOf(delayer.after(delay), limiter.refusing()).whenComplete((v, e) -> attempt(request, n + 1, result));
+        CompletableFuture.anyOf(delayer.after(delay), limiter.refusing()).whenComplete((v, e) -> attempt(call, n + 1, result));
     }
 
     private Duration rateWait(long tokens) {

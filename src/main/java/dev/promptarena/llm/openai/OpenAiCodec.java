@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptarena.llm.BilledUsage;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.Decoding;
 import dev.promptarena.llm.LlmRequest;
@@ -47,7 +48,7 @@ public final class OpenAiCodec {
     public static LlmResponse response(JsonNode body, long latencyMillis) {
         JsonNode choice = body.path("choices").path(0);
         JsonNode message = choice.path("message");
-        if (!message.isObject()) throw malformed("no choices[0].message");
+        if (!message.isObject()) throw malformed("no choices[0].message", body);
         String finish = normalizeFinish(choice.path("finish_reason").asText(null));
         String text;
         if (message.hasNonNull("content")) {
@@ -84,8 +85,10 @@ public final class OpenAiCodec {
         return title.isEmpty() ? "response" : title.length() > 64 ? title.substring(0, 64) : title;
     }
 
-    private static ProviderException malformed(String what) {
-        // A 200 without the expected shape is treated like a garbled body: transient.
-        return new ProviderException(ProviderException.Kind.TRANSIENT, 200, "malformed reply from provider: " + what, null);
+    private static ProviderException malformed(String what, JsonNode body) {
+        // A 200 without the expected shape is treated like a garbled body: transient. Its usage, when it has one, was
+        // billed: the engine counts it and holds it against the budget before a retry is sent.
+        return new ProviderException(ProviderException.Kind.TRANSIENT, 200, "malformed reply from provider: " + what, null,
+                BilledUsage.of(body, "prompt_tokens", "completion_tokens"));
     }
 }

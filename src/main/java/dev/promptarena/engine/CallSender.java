@@ -1,0 +1,121 @@
+package dev.promptarena.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptarena.engine.Calls.Role;
+import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.TokenCounter;
+import dev.promptarena.llm.Usage;
+import dev.promptarena.llm.http.RetryingClient;
+import dev.promptarena.util.IoReason;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The sending end of {@link CallEngine}'s chain, for a call no journal, cache or identical call could serve:
+ * budget (the worst case reserved, waiting for room) → the one retry layer → the wire, then the outcome journaled
+ * and counted. Also journals what the engine serves from the cache, so every outcome is recorded one way.
+ */
+final class CallSender {
+    /** One call as the engine asked it. */
+    record Asked(RetryingClient client, String provider, String key, Role role, LlmRequest request, ObjectNode normalized) {}
+
+    private final Journal journal;
+    private final ResponseCache cache;
+    private final Budget budget;
+    private final PriceTable prices;
+    private final CallCosts costs;
+    private final Counters counters;
+    private final BooleanSupplier stopping;
+    /** Stops the run (the journal failed). */
+    private final Runnable stop;
+
+    CallSender(Journal journal, ResponseCache cache, Budget budget, PriceTable prices, CallCosts costs, Counters counters,
+               BooleanSupplier stopping, Runnable stop) {
+        this.journal = journal;
+        this.cache = cache;
+        this.budget = budget;
+        this.prices = prices;
+        this.costs = costs;
+        this.counters = counters;
+        this.stopping = stopping;
+        this.stop = stop;
+    }
+
+    /**
+     * Reserves the call's worst case (waiting for room), then sends it. {@code release} runs once an identical call
+     * need not wait for this one: when its answer is in the cache ({@code cacheable}), else at once.
+     */
+    CompletableFuture<LlmResponse> send(Asked c, boolean cacheable, Runnable release) {
+        if (stopping.getAsBoolean()) return CompletableFuture.failedFuture(new RunStoppedException());
+        double estimate = prices.cost(c.request().model(), TokenCounter.worstInput(c.request()), TokenCounter.outputCap(c.request()));
+        return budget.reserve(estimate).thenCompose(reserved -> {
+            if (!reserved) {
+                counters.budgetSkipped.increment();
+                return CompletableFuture.failedFuture(budget.refusal("issued"));
+            }
+            if (stopping.getAsBoolean()) { // stopped while the call waited for room in the budget
+                budget.settle(estimate, 0);
+                return CompletableFuture.failedFuture(new RunStoppedException());
+            }
+            return issue(c, estimate, cacheable, release);
+        });
+    }
+
+    /** Sends a call whose worst case is reserved, settles the budget and journals the outcome. */
+    private CompletableFuture<LlmResponse> issue(Asked c, double estimate, boolean cacheable, Runnable release) {
+        counters.issued.increment();
+        counters.inFlight.increment();
+        CallSpend spend = new CallSpend(budget, costs, c.request(), estimate);
+        return c.client().send(c.request(), spend).handle((response, error) -> {
+            counters.inFlight.decrement();
+            if (error != null) {
+                double billed = spend.finish(0);
+                if (CallNotMadeException.causedBy(error)) {
+                    if (billed == 0) {
+                        // Refused because the run is stopping: not a result, so not journaled and not a failure.
+                        counters.issued.decrement();
+                        return CompletableFuture.<LlmResponse>failedFuture(new RunStoppedException());
+                    }
+                    // Stopped before a retry, but earlier attempts were billed: a failed call whose spend is journaled.
+                    return record(c, null, new CallFailure("STOPPED", 0, "the run stopped before a retry; earlier attempts were billed"),
+                            billed, spend.billedUsage());
+                }
+                return record(c, null, CallFailure.ofError(error), billed, spend.billedUsage());
+            }
+            double cost = spend.finish(costs.of(c.request(), response));
+            // In the background: a call never waits for the cache. Identical calls wait for this one until it is written.
+            if (cacheable) cache.put(c.key(), response).whenComplete((written, e) -> release.run());
+            else release.run();
+            return record(c, response, null, cost, spend.billedUsage());
+        }).thenCompose(f -> f);
+    }
+
+    /**
+     * Journals the outcome, then completes with the response or the failure (after the journal is forced).
+     *
+     * @param cost        what the call cost in all: its answer and every attempt billed without one (journaled, so a
+     *                    resumed run counts it once, at open)
+     * @param billedUsage tokens of the attempts billed without an answer (the answer's own are in {@code response})
+     */
+    CompletableFuture<LlmResponse> record(Asked c, LlmResponse response, CallFailure failure, double cost, Usage billedUsage) {
+        JournalEntry entry = new JournalEntry(c.key(), c.role().name(), c.provider(), c.normalized(), response, failure,
+                cost, System.currentTimeMillis());
+        return journal.append(entry).handle((ok, ioError) -> {
+            if (ioError != null) {
+                // Spending on without a record would pay for answers a resume must buy again: no new calls.
+                stop.run();
+                throw new CompletionException(new JournalFailedException(IoReason.of(journal.failure() != null ? journal.failure() : ioError)));
+            }
+            if (failure != null) {
+                counters.failure(c.role(), failure.reason());
+                counters.billed(c.role(), billedUsage, cost);
+                throw new CompletionException(failure.toException());
+            }
+            counters.success(c.role(), response, cost);
+            counters.billed(c.role(), billedUsage, 0.0);
+            return response;
+        });
+    }
+}

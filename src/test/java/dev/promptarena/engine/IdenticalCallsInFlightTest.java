@@ -1,0 +1,134 @@
+package dev.promptarena.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.promptarena.engine.Calls.Role;
+import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.ProviderException;
+import dev.promptarena.testing.FakeOpenAiServer;
+import dev.promptarena.testing.FakeOpenAiServer.Reply;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two cases whose prompts render the same (same role, same cache key) in a synchronous run: the second, started while
+ * the first is in flight, waits for it instead of being sent. The first request is held in the fake by a latch, so the
+ * second always starts while it is in flight; nothing depends on timing.
+ */
+class IdenticalCallsInFlightTest {
+    @TempDir Path tmp;
+    private final FakeOpenAiServer server = new FakeOpenAiServer();
+    private final CountDownLatch firstArrived = new CountDownLatch(1);
+    private final CountDownLatch releaseFirst = new CountDownLatch(1);
+    private final AtomicInteger received = new AtomicInteger();
+
+    @AfterEach
+    void close() {
+        releaseFirst.countDown();
+        server.close();
+    }
+
+    /** The fake's n-th request: the first is held until released, then answered by {@code first}; later ones by {@code later}. */
+    private void script(Reply first, Reply later) {
+        server.fallback(r -> {
+            if (received.incrementAndGet() > 1) return later;
+            firstArrived.countDown();
+            try {
+                if (!releaseFirst.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("the test never released the first request");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return first;
+        });
+    }
+
+    private CallEngine engine() {
+        return new EngineFixture(server, tmp.resolve("cache")).engine(tmp.resolve("run"));
+    }
+
+    private static void await(CountDownLatch latch) throws InterruptedException {
+        assertTrue(latch.await(60, TimeUnit.SECONDS), "the first request reached the fake");
+    }
+
+    @Test
+    void theSecondWaitsForTheFirstAndGetsItsAnswerAsACacheHit() throws Exception {
+        script(Reply.ok("answer-1"), Reply.ok("answer-2"));
+        try (CallEngine engine = engine()) {
+            CompletableFuture<LlmResponse> first = engine.call("fake", EngineFixture.request(1), Role.A);
+            await(firstArrived);
+            CompletableFuture<LlmResponse> second = engine.call("fake", EngineFixture.request(1), Role.A);
+            releaseFirst.countDown();
+            assertEquals("answer-1", first.join().text());
+            assertEquals("answer-1", second.join().text(), "both cases got the one answer sent");
+            assertEquals(1, server.requests().size(), "sent once");
+            EngineSnapshot s = engine.snapshot();
+            assertEquals(1, s.issued());
+            assertEquals(1, s.cacheHits(), "the second is served as the cache hit it would be after the first");
+            assertEquals(2, s.succeeded());
+        }
+    }
+
+    @Test
+    void whenTheFirstFailsTheSecondIsSentAfterItNeverAlongside() throws Exception {
+        script(Reply.error(400, "bad request"), Reply.ok("answer-2"));
+        try (CallEngine engine = engine()) {
+            CompletableFuture<LlmResponse> first = engine.call("fake", EngineFixture.request(1), Role.A);
+            await(firstArrived);
+            CompletableFuture<LlmResponse> second = engine.call("fake", EngineFixture.request(1), Role.A);
+            assertFalse(second.isDone());
+            releaseFirst.countDown();
+            CompletionException e = assertThrows(CompletionException.class, first::join);
+            assertEquals(400, assertInstanceOf(ProviderException.class, e.getCause()).status());
+            assertEquals("answer-2", second.join().text(), "sent itself once the first had failed, as if it had started later");
+            assertEquals(2, server.requests().size());
+            assertEquals(1, server.peakInFlight(r -> true), "never two identical requests at once");
+            EngineSnapshot s = engine.snapshot();
+            assertEquals(2, s.issued());
+            assertEquals(1, s.failed());
+            assertEquals(1, s.succeeded());
+            assertEquals(0, s.cacheHits());
+        }
+    }
+
+    @Test
+    void aStopReleasesTheWaitingCallAtOnceWhileTheFirstFinishes() throws Exception {
+        script(Reply.ok("answer-1"), Reply.ok("answer-2"));
+        try (CallEngine engine = engine()) {
+            CompletableFuture<LlmResponse> first = engine.call("fake", EngineFixture.request(1), Role.A);
+            await(firstArrived);
+            CompletableFuture<LlmResponse> second = engine.call("fake", EngineFixture.request(1), Role.A);
+            engine.stop();
+            // The first is still held by the fake: the waiter did not wait for it.
+            CompletionException e = assertThrows(CompletionException.class, second::join);
+            assertInstanceOf(RunStoppedException.class, e.getCause());
+            assertFalse(first.isDone());
+            releaseFirst.countDown();
+            assertEquals("answer-1", first.join().text(), "a call already sent finishes");
+            assertEquals(1, server.requests().size());
+        }
+    }
+
+    @Test
+    void anotherRoleWithTheSamePromptIsNotServedFromIt() throws Exception {
+        script(Reply.ok("answer-1"), Reply.ok("answer-2"));
+        try (CallEngine engine = engine()) {
+            CompletableFuture<LlmResponse> first = engine.call("fake", EngineFixture.request(1), Role.A);
+            await(firstArrived);
+            CompletableFuture<LlmResponse> other = engine.call("fake", EngineFixture.request(1), Role.B);
+            assertEquals("answer-2", other.join().text(), "sent at once: a slot is a role and a key");
+            releaseFirst.countDown();
+            assertEquals("answer-1", first.join().text());
+        }
+    }
+}
