@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "runs", mixinStandardHelpOptions = true,
         description = {"List the runs under DIR (date, arena, decision, win rate and interval, n, cost) and write DIR/index.html:",
                 "per arena, the trend of B's gated win rate across its runs, each point linked to the run's report."},
-        footer = {"", "Exit codes: 0 listed, 2 DIR is not a folder."})
+        footer = {"", "Exit codes: 0 listed, 2 DIR is not a folder or holds no runs (then nothing is written)."})
 public final class RunsCommand implements Callable<Integer> {
     @ParentCommand Main main;
 
@@ -30,6 +30,12 @@ public final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<RunSummary> runs = RunHistory.scan(dir);
+        if (runs.isEmpty()) {
+            // An index of nothing would only hide the mistake (a wrong folder, or a run folder given instead of its parent).
+            String hint = Files.isRegularFile(dir.resolve("report.json")) ? "; it is a run folder itself: give its parent" : "";
+            throw new InputException(dir, "no runs in this folder (none of the folders in it holds a run's report.json)" + hint
+                    + "; nothing written");
+        }
         main.out.printf("%-17s %-28s %-14s %-8s %-17s %5s %10s%n", "started (UTC)", "arena", "decision", "win", "interval", "n", "cost");
         for (RunSummary r : runs) {
             String date = r.startedAt().length() >= 16 ? r.startedAt().substring(0, 16).replace('T', ' ') : r.startedAt();

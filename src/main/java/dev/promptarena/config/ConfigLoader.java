@@ -1,6 +1,7 @@
 package dev.promptarena.config;
 
 import dev.promptarena.llm.Price;
+import dev.promptarena.dataset.UserTemplate;
 import dev.promptarena.input.DidYouMean;
 import dev.promptarena.input.Hashing;
 import dev.promptarena.input.InputException;
@@ -53,6 +54,11 @@ public final class ConfigLoader {
             YamlNode variants = root.require("variants").allowOnly("A", "B");
             a = variant("A", variants.require("A"), shared, providers, false);
             b = variant("B", variants.require("B"), shared, providers, false);
+            // Reports, the JUnit file and the comparison label each variant by its name: two alike read as one prompt.
+            if (a.name().strip().equals(b.name().strip())) {
+                YamlNode named = variants.require("B").get("name") != null ? variants.require("B").get("name") : variants.require("B");
+                throw named.error("A and B are both named '" + a.name().strip() + "'; give each variant a distinct name");
+            }
         }
         // judge: is optional for a checks-only rubric (the inputs check that against the rubric).
         YamlNode judgeNode = root.get("judge");
@@ -116,16 +122,38 @@ public final class ConfigLoader {
         boolean generated = responses == null && !recordedOutputs;
         if (generated) {
             provider = providerRef(node.require("provider"), providers);
-            model = node.require("model").text();
+            model = nonBlank(node.require("model"));
         } else {
             // Recorded outputs: a provider named anyway is still checked, but none is needed.
             if (node.get("provider") != null && responses == null) provider = providerRef(node.get("provider"), providers);
-            model = node.text("model", "recorded");
+            model = node.get("model") == null ? "recorded" : nonBlank(node.get("model"));
         }
         String system = textOrFile(node, "system", "system_file", false);
         String user = textOrFile(node, "user", "user_file", generated);
-        return new VariantConfig(slot, node.text("name", slot), provider, model, system, user == null ? "" : user,
+        if (user != null) checkTemplate(node, user);
+        String name = node.get("name") == null ? slot : nonBlank(node.get("name"));
+        return new VariantConfig(slot, name, provider, model, system, user == null ? "" : user,
                 shared.overriddenBy(override), overridden, responses == null ? null : responses.existingPath());
+    }
+
+    /**
+     * A typo of a placeholder ({@code {{question} }, {@code {{}}}) would reach the model as literal braces on every case:
+     * refused at the line of {@code user:}, or at its line in the {@code user_file}.
+     */
+    private static void checkTemplate(YamlNode variant, String user) {
+        UserTemplate.Malformed bad = UserTemplate.malformed(user);
+        if (bad == null) return;
+        YamlNode inline = variant.get("user");
+        if (inline != null) throw inline.error("user template: " + bad.message());
+        YamlNode file = variant.get("user_file");
+        throw new InputException(file.existingPath(), UserTemplate.lineOf(user, bad.offset()), file.path(), bad.message());
+    }
+
+    /** A name or model id: an empty one would be sent to the provider as is, or label a variant with nothing. */
+    static String nonBlank(YamlNode node) {
+        String text = node.text();
+        if (text.isBlank()) throw node.error("must not be empty");
+        return text;
     }
 
     private static String textOrFile(YamlNode node, String key, String fileKey, boolean required) {

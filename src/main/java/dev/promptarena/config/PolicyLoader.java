@@ -75,7 +75,7 @@ final class PolicyLoader {
 
     /** A guardrail value: a limit, or {limit: x, mode: harm_proven | safety_proven} for a metric decided on an interval. */
     private static GuardrailSpec spec(String metric, String check, YamlNode v) {
-        if (!v.isMapping()) return new GuardrailSpec(metric, v.number(), check);
+        if (!v.isMapping()) return checked(v, () -> new GuardrailSpec(metric, v.number(), check));
         if (!GuardrailSpec.WITH_INTERVAL.contains(metric)) {
             throw v.error("only " + String.join(", ", GuardrailSpec.WITH_INTERVAL) + " take a mode; give " + metric + " a number");
         }
@@ -83,6 +83,16 @@ final class PolicyLoader {
         YamlNode mode = v.get("mode");
         GuardrailSpec.Mode m = mode == null ? GuardrailSpec.Mode.HARM_PROVEN
                 : GuardrailSpec.Mode.valueOf(mode.oneOf("harm_proven", "safety_proven").toUpperCase(java.util.Locale.ROOT));
-        return new GuardrailSpec(metric, v.require("limit").number(), check, m);
+        YamlNode limit = v.require("limit");
+        return checked(limit, () -> new GuardrailSpec(metric, limit.number(), check, m));
+    }
+
+    /** The spec's own range check (a rate in [0, 1], other limits >= 0) reported at the line of the limit. */
+    private static GuardrailSpec checked(YamlNode limit, java.util.function.Supplier<GuardrailSpec> spec) {
+        try {
+            return spec.get();
+        } catch (IllegalArgumentException e) {
+            throw limit.error(e.getMessage());
+        }
     }
 }

@@ -40,6 +40,8 @@ final class TournamentConfigReader {
         for (Map.Entry<String, YamlNode> e : entries.entrySet()) {
             YamlNode node = e.getValue();
             if (!node.isMapping()) throw node.error("expected the variant's settings (provider, model, system, user, ...)");
+            // The key is the variant's name in every table and folder: an empty one labels a variant with nothing.
+            if (e.getKey().isBlank()) throw node.error("a tournament variant is named by its key, and this key is empty; give it a name");
             if (node.get("responses") != null) {
                 // The per-variant format (id, output) could serve any number of variants, but the tournament runner generates
                 // every variant; say exactly what works today rather than ignore the file.

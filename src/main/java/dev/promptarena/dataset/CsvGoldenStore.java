@@ -87,6 +87,12 @@ final class CsvGoldenStore implements GoldenStore {
         @Override
         public void header(String[] names) {
             if (!List.of(names).contains("id")) throw new InputException(file, 1, "id", "the header row has no 'id' column");
+            for (String name : names) {
+                // tags.KEY names the segment KEY: without a key its values would form a segment called nothing.
+                if (name.trim().startsWith("tags.") && name.trim().substring(5).isBlank()) {
+                    throw new InputException(file, 1, name.trim(), "a tags. column names its tag key after the dot, e.g. tags.category");
+                }
+            }
             header = names;
         }
 

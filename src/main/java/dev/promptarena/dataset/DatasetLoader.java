@@ -101,7 +101,11 @@ public final class DatasetLoader {
                             labels(tags, t.asText());
                         }
                     } else if (v.isObject()) {
-                        v.fields().forEachRemaining(t -> tags.put(t.getKey(), t.getValue().asText()));
+                        v.fields().forEachRemaining(t -> {
+                            // The key names a segment in every report: an empty one is a segment called nothing.
+                            if (t.getKey().isBlank()) throw new InputException(file, line, "tags", "a tag key must not be empty, got " + v);
+                            tags.put(t.getKey(), t.getValue().asText());
+                        });
                     } else if (!v.isNull()) {
                         throw new InputException(file, line, "tags", "expected an object of tag: value or a list of labels, got " + v);
                     }

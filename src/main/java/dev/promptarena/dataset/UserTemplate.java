@@ -29,6 +29,45 @@ public final class UserTemplate {
 
     public Set<String> fields() { return fields; }
 
+    /** Where a template goes wrong: the offset of the {@code {{} that starts the problem, and what it is. */
+    public record Malformed(int offset, String message) {}
+
+    /** {@code {{} then a field name (or nothing) that is not closed by {@code }}} right after: a typo of a placeholder. */
+    private static final Pattern BROKEN = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]*)\\s*");
+
+    /**
+     * The first placeholder that is not one: {@code {{question} } or {@code {{question} at the end (unclosed), or
+     * {@code {{}}} (no field). Rendering leaves such text as it is, so the model would get the braces and not the
+     * case's field. Any other {@code {{} (JSON such as {@code {{"a": 1}}}) is text, as before.
+     *
+     * @return the problem, or null when every {@code {{} that starts like a placeholder is a complete one
+     */
+    public static Malformed malformed(String source) {
+        Matcher placeholder = PLACEHOLDER.matcher(source);
+        Matcher broken = BROKEN.matcher(source);
+        for (int i = source.indexOf("{{"); i >= 0; i = source.indexOf("{{", i + 1)) {
+            if (placeholder.region(i, source.length()).lookingAt()) {
+                i = placeholder.end() - 1;
+                continue;
+            }
+            if (!broken.region(i, source.length()).lookingAt()) continue;
+            String name = broken.group(1);
+            boolean closed = source.startsWith("}}", broken.end());
+            if (name.isEmpty() && closed) return new Malformed(i, "'{{}}' names no field; write {{field}} with a field of the golden set");
+            if (name.isEmpty()) continue; // '{{' before other text: literal braces, e.g. JSON
+            return new Malformed(i, "'{{" + name + "' is not closed: write {{" + name + "}} (a field name of letters, digits, '_', '.'"
+                    + " or '-', then '}}')");
+        }
+        return null;
+    }
+
+    /** The 1-based line of {@code offset} within {@code source}. */
+    public static int lineOf(String source, int offset) {
+        int line = 1;
+        for (int k = 0; k < offset && k < source.length(); k++) if (source.charAt(k) == '\n') line++;
+        return line;
+    }
+
     /** Fails with the dataset's file and line when a case lacks a field the template uses. */
     public void check(GoldenCase c, Path datasetFile, String variant) {
         for (String f : fields) {

@@ -31,6 +31,9 @@ public record GuardrailSpec(String metric, double limit, String check, Mode mode
     /** Limit on how far B's mean similarity to the references may fall below A's. */
     public static final String SIMILARITY_DROP = "similarity_drop_max";
 
+    /** Metrics that are a share of cases (or a drop in one), so their limit lies in [0, 1]; every other limit is >= 0. */
+    public static final List<String> RATES = List.of("error_rate_max", "unparseable_rate_max", "truncation_rate_max", CHECK_PASS_DROP);
+
     /** Metric keys a guardrail may name. */
     public static final List<String> METRICS = List.of(
             "latency_p95_increase_ms", "cost_per_case_increase_usd", "error_rate_max",
@@ -42,6 +45,14 @@ public record GuardrailSpec(String metric, double limit, String check, Mode mode
         mode = mode == null ? Mode.HARM_PROVEN : mode;
         if (!METRICS.contains(metric)) throw new IllegalArgumentException("unknown guardrail metric: " + metric);
         if (Double.isNaN(limit)) throw new IllegalArgumentException("limit must be a number");
+        // A limit outside its metric's range can never be met (a negative increase limit on a harmless change) or never
+        // be breached (an infinite one): the gate would FAIL every run or check nothing, so the config is refused.
+        if (RATES.contains(metric) && !(limit >= 0 && limit <= 1)) {
+            throw new IllegalArgumentException(metric + " is a share of cases: give a limit from 0 to 1, got " + limit);
+        }
+        if (!(limit >= 0 && Double.isFinite(limit))) {
+            throw new IllegalArgumentException(metric + " limits an increase or a drop: give a finite limit of 0 or more, got " + limit);
+        }
         if (metric.equals(CHECK_PASS_DROP) == (check == null)) {
             throw new IllegalArgumentException(CHECK_PASS_DROP + " names exactly one check; other guardrails name none");
         }

@@ -1,5 +1,6 @@
 package dev.promptarena.planning;
 
+import dev.promptarena.stats.SampleSize;
 import dev.promptarena.stats.sequential.Boundaries;
 import dev.promptarena.stats.sequential.GroupSequential;
 import dev.promptarena.stats.sequential.Operating;
@@ -36,9 +37,9 @@ public record SequentialPlan(SequentialDesign design, Boundaries boundaries, dou
         double fixedExact = Math.pow((za * sd0 + zb * sd1) / delta, 2);
         Boundaries b = GroupSequential.compute(design);
         double inflation = Math.pow(b.drift() / (za + zb), 2);
-        int max = (int) Math.ceil(inflation * fixedExact - 1e-9);
+        int max = SampleSize.wholeCount(inflation * fixedExact - 1e-9, "judged cases at the last look");
         java.util.List<Integer> looks = design.fractions().stream().map(t -> (int) Math.ceil(t * max - 1e-9)).toList();
-        return new SequentialPlan(design, b, winRate, tieRate, (int) Math.ceil(fixedExact - 1e-9), max, inflation,
+        return new SequentialPlan(design, b, winRate, tieRate, SampleSize.wholeCount(fixedExact - 1e-9, "judged cases"), max, inflation,
                 max * Operating.at(b, 0).expectedFraction(), max * Operating.at(b, b.drift()).expectedFraction(), looks);
     }
 

@@ -49,7 +49,11 @@ public final class PromptfooImporter {
                 comboPrompts.add(p);
                 comboTargets.add(t);
                 // Name a variant by what varies: the prompt, the provider, or both.
-                labels.add(targets.size() == 1 ? p.label() : prompts.size() == 1 ? t.label() : p.label() + " @ " + t.label());
+                String label = targets.size() == 1 ? p.label() : prompts.size() == 1 ? t.label() : p.label() + " @ " + t.label();
+                // Two prompt files of one name, or one provider listed twice: the arena refuses A and B with one name.
+                String unique = label;
+                for (int k = 2; labels.contains(unique); k++) unique = label + " (" + k + ")";
+                labels.add(unique);
             }
         }
         if (labels.size() < 2) {

@@ -42,7 +42,12 @@ public final class RubricLoader {
             YamlNode anchorNode = a.require("anchors");
             for (Map.Entry<String, YamlNode> e : anchorNode.entries().entrySet()) {
                 if (!List.of("1", "2", "3", "4", "5").contains(e.getKey())) throw e.getValue().error("anchor keys are scores 1 to 5");
-                anchors.put(Integer.parseInt(e.getKey()), e.getValue().text());
+                // The judge scores against these words; an empty anchor leaves that score undefined.
+                String anchor = e.getValue().text();
+                if (anchorNode.get(e.getKey()) == null || anchor.isBlank()) {
+                    throw e.getValue().error("the anchor for score " + e.getKey() + " is empty; say what a " + e.getKey() + " means");
+                }
+                anchors.put(Integer.parseInt(e.getKey()), anchor);
             }
             try {
                 axes.add(new Axis(name, a.text("description", ""), anchors, a.number("weight", 1.0)));

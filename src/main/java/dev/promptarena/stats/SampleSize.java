@@ -31,8 +31,9 @@ public final class SampleSize {
         Checks.openProbability("baseline", pa);
         Checks.openProbability("baseline + mde", pb);
         if (mde == 0) throw new IllegalArgumentException("mde must not be 0");
-        int perArm = (int) Math.ceil(twoProportionsExact(pa, pb, alpha, power));
-        return new TwoArm(perArm, 2 * perArm);
+        double exact = twoProportionsExact(pa, pb, alpha, power);
+        int perArm = wholeCount(exact, "cases per arm");
+        return new TwoArm(perArm, wholeCount(2 * Math.ceil(exact), "cases in total"));
     }
 
     private static double twoProportionsExact(double pa, double pb, double alpha, double power) {
@@ -50,7 +51,7 @@ public final class SampleSize {
      * @param threshold the value the interval must clear (0.5, or 0.5 − margin for non-inferiority)
      */
     public static int winRate(double winRate, double tieRate, double threshold, double alpha, double power) {
-        return (int) Math.ceil(winRateExact(winRate, tieRate, threshold, alpha, power));
+        return wholeCount(winRateExact(winRate, tieRate, threshold, alpha, power), "judged cases");
     }
 
     private static double winRateExact(double p, double t, double p0, double alpha, double power) {
@@ -84,7 +85,22 @@ public final class SampleSize {
         if (mde == 0) throw new IllegalArgumentException("mde must not be 0");
         double za = Normal.twoSidedCritical(alpha);
         double n = Math.pow((za + zPower(power)) * sdDifference / mde, 2) + za * za / 2;
-        return (int) Math.ceil(n);
+        return wholeCount(n, "pairs");
+    }
+
+    /**
+     * {@code exact} rounded up to a whole count. A count beyond {@link Integer#MAX_VALUE} is refused with its true size:
+     * the cast would clamp it to 2,147,483,647 (and twice that to a negative total), a plan no run could carry out.
+     *
+     * @param what the unit, for the message (e.g. "judged cases")
+     */
+    public static int wholeCount(double exact, String what) {
+        double up = Math.ceil(exact);
+        if (!(up <= Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "needs about %.3g %s, more than %,d: the effect"
+                    + " is too small to detect with any golden set; plan for a larger effect", exact, what, Integer.MAX_VALUE));
+        }
+        return (int) up;
     }
 
     /** Smallest upward lift from {@code baseline} detectable with {@code perArm} cases per arm. */

@@ -98,4 +98,23 @@ class PlanCommandTest {
         assertEquals(2, t.exit(), t.out());
         assertTrue(t.err().contains("--scores must be finite numbers, got: NaN"), t.err());
     }
+
+    @Test
+    void aPlanTooLargeToCountIsRefusedWithItsTrueSizeNotClampedTo2147483647() {
+        // Each printed 2,147,483,647 (proportions: "-2 in total") and exited 0: (int) Math.ceil clamps a larger double.
+        Map<List<String>, String> cases = Map.of(
+                List.of("winrate", "--win-rate", "0.5000001"), "plan winrate: needs about 1.96e+14 judged cases, more than 2,147,483,647",
+                List.of("proportions", "--baseline", "0.5", "--mde", "0.00003"), "plan proportions: needs about 4.36e+09 cases per arm",
+                List.of("proportions", "--baseline", "0.5", "--mde", "0.0000455"), "plan proportions: needs about 3.79e+09 cases in total",
+                List.of("paired", "--sd", "1", "--mde", "0.00001"), "plan paired: needs about 7.85e+10 pairs",
+                List.of("sequential", "--win-rate", "0.5000001"), "plan sequential: needs about 2.00e+14 judged cases at the last look",
+                List.of("tournament", "--scores", "0,0.000001"), "plan tournament: needs about 3.14e+13 cases");
+        cases.forEach((args, message) -> {
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(2, r.exit(), args + ": " + r.out());
+            assertEquals("", r.out(), args.toString());
+            assertTrue(r.err().startsWith(message), r.err());
+            assertTrue(r.err().contains("the effect is too small to detect with any golden set; plan for a larger effect"), r.err());
+        });
+    }
 }

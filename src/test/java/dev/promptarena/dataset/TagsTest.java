@@ -50,6 +50,22 @@ class TagsTest {
         assertFalse(cases.get(0).fields().containsKey("tags"));
     }
 
+    /** A tag key names a segment in every report: an empty one is refused at its line. */
+    @Test
+    void anEmptyTagKeyIsRefused() throws IOException {
+        Path jsonl = write("g.jsonl", "{\"id\": \"1\", \"q\": \"x\", \"tags\": {\"lang\": \"en\"}}\n{\"id\": \"2\", \"q\": \"y\", \"tags\": {\" \": \"hard\"}}\n");
+        InputException e = assertThrows(InputException.class, () -> new DatasetLoader().load(jsonl));
+        assertEquals(jsonl, e.file());
+        assertEquals(2, e.line());
+        assertEquals("tags", e.field());
+        assertTrue(e.getMessage().startsWith("a tag key must not be empty"), e.getMessage());
+        Path csv = write("g.csv", "id,q,tags.\n1,x,hard\n");
+        e = assertThrows(InputException.class, () -> new DatasetLoader().load(csv));
+        assertEquals(1, e.line());
+        assertEquals("tags.", e.field());
+        assertEquals("a tags. column names its tag key after the dot, e.g. tags.category", e.getMessage());
+    }
+
     @Test
     void tagLikeFieldsThatNoTemplateUsesAreWarnedAbout() throws IOException {
         Path f = write("g.csv", "id,message,labels,category,topic\n1,hi,a;b,x,t\n");

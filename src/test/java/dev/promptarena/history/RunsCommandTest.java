@@ -57,6 +57,30 @@ class RunsCommandTest {
         assertTrue(r.err().contains("nope: not a folder"), r.err());
     }
 
+    /** A folder without runs (a typo, an empty reports folder, or a run folder itself) is bad input: exit 2, nothing written. */
+    @Test
+    void aFolderWithoutRunsIsRefusedAndNothingIsWritten() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.createDirectories(empty.resolve("not-a-run"));
+        CliRun r = CliRun.of("runs", empty.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: " + empty + ": no runs in this folder (none of the folders in it holds a run's report.json); nothing written",
+                r.err().strip());
+        assertEquals("", r.out());
+        assertFalse(Files.exists(empty.resolve("index.html")));
+
+        Path reports = dir.resolve("reports");
+        assertEquals(0, CliRun.of("run", "examples/support-bot.arena.yaml", "--out", reports.toString(), "-q").exitCode());
+        Path run;
+        try (var runs = Files.list(reports)) {
+            run = runs.filter(d -> Files.isRegularFile(d.resolve("report.json"))).findFirst().orElseThrow();
+        }
+        CliRun inRun = CliRun.of("runs", run.toString());
+        assertEquals(2, inRun.exitCode(), inRun.err());
+        assertTrue(inRun.err().contains("it is a run folder itself: give its parent"), inRun.err());
+        assertFalse(Files.exists(run.resolve("index.html")));
+    }
+
     /** The listing reads each folder's arena name back from its files: printed without terminal control sequences. */
     @Test
     void arenaNamesAreListedWithoutTerminalControlSequences() throws IOException {

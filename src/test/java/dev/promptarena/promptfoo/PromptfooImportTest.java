@@ -159,6 +159,28 @@ class PromptfooImportTest {
         assertEquals("hard", new ObjectMapper().readTree(Files.readAllLines(dir.resolve("arena.golden.jsonl")).get(2)).at("/tags/difficulty").asText());
     }
 
+    /** The arena refuses A and B with one name, so two variants that promptfoo labels alike are told apart on import. */
+    @Test
+    void variantsWithOneLabelGetDistinctNames() throws IOException {
+        Path cfg = write("promptfooconfig.yaml", """
+                prompts: [file://p.txt]
+                providers:
+                  - {id: "openai:gpt-4o-mini", config: {temperature: 0}}
+                  - {id: "openai:gpt-4o-mini", config: {temperature: 0.7}}
+                tests:
+                  - vars: {topic: cats}
+                    assert: [{type: contains, value: cat}]
+                """);
+        write("p.txt", "Describe {{topic}}.");
+        Path out = dir.resolve("arena.yaml");
+        CliRun r = CliRun.of("import", "promptfoo", cfg.toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err() + r.out());
+        JsonNode arena = new YAMLMapper().readTree(out.toFile());
+        String a = arena.at("/variants/A/name").asText();
+        assertEquals(a + " (2)", arena.at("/variants/B/name").asText());
+        assertTrue(r.out().contains("validate: ok (1 cases)"), r.out());
+    }
+
     @Test
     void badInputNamesFileAndLine() throws IOException {
         Path cfg = write("promptfooconfig.yaml", "description: x\nproviders: [openai:gpt-4o]\n");

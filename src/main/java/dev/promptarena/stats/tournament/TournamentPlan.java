@@ -72,7 +72,7 @@ public record TournamentPlan(int cases, long judgeCalls, int pairsPerCase, int[]
                 hardest = t;
             }
         }
-        int cases = (int) Math.ceil(need);
+        int cases = dev.promptarena.stats.SampleSize.wholeCount(need, "cases");
         int pairs = schedule.pairs(k).length;
         long calls = (long) cases * pairs;
         if (schedule == Schedule.ADAPTIVE) {
