@@ -62,6 +62,7 @@ class MarkdownSummaryTest {
         }
         String out = MarkdownSummary.render(ReportFixtures.model(cases, List.of("Clarity"), "arena " + hostile, true,
                 dev.promptarena.stats.ClusterBootstrap.MIN_RESAMPLES));
+        assertTrue(out.contains("B: 1 failed generation (HTTP 400: https:"), "the generation failure is listed with its reason: " + out);
         assertTrue(out.contains("| case-0 https:"), "the case ids are listed: " + out);
         for (String live : List.of("://", "www.", "@evil", "@someone", "#42", "GH-9", "<img", "[x](y)", " `c`", "\u001B", "\u0007")) {
             assertFalse(out.contains(live), "'" + live + "' left live in:\n" + out);
