@@ -52,7 +52,7 @@ public final class MergeCommand implements Callable<Integer> {
         Reports.Written written = Reports.writeAll(dir, model);
         if (junit != null) JUnitReport.write(junit, model);
         main.err.println("Merged " + shards.size() + " shards, " + run.cases().size() + " cases, into " + dir.path());
-        TerminalSummary.print(model, dir.file("report.html").toString(), written.htmlBytes(), main.out, w -> false, written.judgeErrors());
+        TerminalSummary.print(model, dir.file("report.html").toString(), written.htmlBytes(), main.out, w -> false, written.judgeErrors(), written.generationErrors());
         if (HumanLabelsGate.refuses(model)) {
             main.err.println(HumanLabelsGate.refusal(dir.path()));
             return ExitCode.USAGE_OR_INPUT.code(); // as run and report: the pre-registered gate has nothing to decide on

@@ -54,7 +54,7 @@ public final class ReportCommand implements Callable<Integer> {
         Reports.Written written = Reports.writeAll(dir, model, pass == null ? CasePass.of(model) : pass.facts(model));
         if (junit != null) JUnitReport.write(junit, model);
         if (quiet) main.out.println("DECISION: " + model.analysis().decision().outcome());
-        else TerminalSummary.print(model, dir.file("report.html").toString(), written.htmlBytes(), main.out, w -> false, written.judgeErrors());
+        else TerminalSummary.print(model, dir.file("report.html").toString(), written.htmlBytes(), main.out, w -> false, written.judgeErrors(), written.generationErrors());
         ExitCode code = ExitCode.of(model);
         if (code == ExitCode.USAGE_OR_INPUT) main.err.println(HumanLabelsGate.refusal(runDir));
         return code.code();

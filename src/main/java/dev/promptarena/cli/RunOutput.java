@@ -55,7 +55,7 @@ final class RunOutput {
         // Self-preference was warned about on stderr before the run spent anything (RunPipeline); not again here.
         java.util.Set<String> shown = new java.util.HashSet<>();
         if (result.manifest().selfPreference() != null) result.manifest().selfPreference().forEach(s -> shown.add(s.message()));
-        TerminalSummary.print(model, result.dir().file("report.html").toString(), written.htmlBytes(), main.out, shown::contains, written.judgeErrors());
+        TerminalSummary.print(model, result.dir().file("report.html").toString(), written.htmlBytes(), main.out, shown::contains, written.judgeErrors(), written.generationErrors());
         // The same mapping as `report` uses: an incomplete run is INCONCLUSIVE in every file, 130 after Ctrl-C.
         ExitCode code = badLabels ? ExitCode.USAGE_OR_INPUT : ExitCode.of(model);
         if (!badLabels && code == ExitCode.USAGE_OR_INPUT) main.err.println(HumanLabelsGate.refusal(result.dir().path()));

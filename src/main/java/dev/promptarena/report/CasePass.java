@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * What the reports need from every case besides the statistics, gathered in one read of the cases: the failed judge
- * calls by reason (every report names them), report.html's ranking key per case and its tag filter, and summary.md's
+ * calls and failed generations by reason (every report names them), report.html's ranking key per case and its tag filter, and summary.md's
  * worst regressions. Each was a read and parse of cases.jsonl of its own (three after the analysis's; at a million cases
  * a read is ~1 GB): fed to {@link dev.promptarena.run.RecordedRun#analyze(dev.promptarena.stats.CorrectedWinRate, Consumer)},
  * it shares the analysis's read. The results are those of the separate passes ({@link #of} runs one for a model).
@@ -26,6 +26,7 @@ public final class CasePass implements Consumer<CaseRecord> {
 
     private final List<String> axes;
     private final TreeMap<String, Long> failed = new TreeMap<>();
+    private final GenerationErrors.Counter generation = new GenerationErrors.Counter();
     private final CaseKeys keys = new CaseKeys();
     private int cases;
     private final TreeSet<String> tags = new TreeSet<>();
@@ -58,6 +59,7 @@ public final class CasePass implements Consumer<CaseRecord> {
         for (JudgeTrace t : r.traces()) {
             if (t.status() == JudgeStatus.FAILED) failed.merge(JudgeFailure.reasonOf(t), 1L, Long::sum);
         }
+        generation.add(r);
         CaseFacts f = CaseFacts.of(r, axes);
         keys.add(f.key(cases++));
         r.tags().forEach((k, v) -> tags.add(k + "=" + v));
@@ -77,18 +79,21 @@ public final class CasePass implements Consumer<CaseRecord> {
         List<CaseFacts.Key> sorted = keys.worstFirst();
         List<CaseFacts> worst = new ArrayList<>(losses);
         worst.sort(CaseFacts.WORST_FIRST);
-        return new Facts(new JudgeErrors(m.analysis().operations().judgeErrorOutcomes(), calls, failed), sorted, List.copyOf(tags), worst);
+        return new Facts(new JudgeErrors(m.analysis().operations().judgeErrorOutcomes(), calls, failed), generation.result(), sorted,
+                List.copyOf(tags), worst);
     }
 
     /**
      * The facts of every case the reports show.
      *
      * @param judgeErrors failed judge calls by reason, and the judge-error outcomes
+     * @param generationErrors failed generations of A and of B by reason
      * @param keys        every case's ranking key, worst first ({@link CaseFacts.Key#WORST_FIRST}); built when read
      * @param tags        every "key=value" tag, sorted
      * @param worstLosses the {@link #WORST_LOSSES} worst cases B lost, worst first
      */
-    public record Facts(JudgeErrors judgeErrors, List<CaseFacts.Key> keys, List<String> tags, List<CaseFacts> worstLosses) {
+    public record Facts(JudgeErrors judgeErrors, GenerationErrors generationErrors, List<CaseFacts.Key> keys, List<String> tags,
+                        List<CaseFacts> worstLosses) {
         public Facts {
             keys = java.util.Collections.unmodifiableList(keys);
             tags = List.copyOf(tags);

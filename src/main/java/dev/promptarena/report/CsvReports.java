@@ -26,13 +26,9 @@ public final class CsvReports {
     private CsvReports() {}
 
     public static void write(RunDirectory dir, ReportModel m) {
-        write(dir, m, JudgeErrors.of(m));
-    }
-
-    /** As above, with the judge errors the caller already counted (counting them is a pass over every case). */
-    public static void write(RunDirectory dir, ReportModel m, JudgeErrors je) {
+        CasePass.Facts facts = CasePass.of(m);
         writeCases(dir, m, row -> m.cases().forEach(row));
-        writeSummaries(dir, m, je);
+        writeSummaries(dir, m, facts.judgeErrors(), facts.generationErrors());
     }
 
     /**
@@ -44,11 +40,13 @@ public final class CsvReports {
     }
 
     /** summary.csv, axes.csv, segments.csv and (with rubric checks) checks.csv: no per-case rows. */
-    public static void writeSummaries(RunDirectory dir, ReportModel m, JudgeErrors je) {
+    public static void writeSummaries(RunDirectory dir, ReportModel m, JudgeErrors je, GenerationErrors ge) {
         CsvTable summary = summary(m.analysis());
         String role = m.analysis().winRate().role().name().toLowerCase();
         summary.row("judge_errors", je.outcomes(), null, null, null, role, "error outcomes where every judge call failed (in errors, never unparseable)");
         summary.row("judge_failed_calls", je.calls(), null, null, null, role, je.calls() == 0 ? null : je.reasons());
+        summary.row("generation_failed_a", ge.failedA(), null, null, null, role, ge.failedA() == 0 ? null : ge.reasonsA());
+        summary.row("generation_failed_b", ge.failedB(), null, null, null, role, ge.failedB() == 0 ? null : ge.reasonsB());
         humanCorrected(summary, m.humanCorrected(), m.humanLabels());
         summary.writeTo(dir, "summary.csv");
         axes(m.analysis()).writeTo(dir, "axes.csv");

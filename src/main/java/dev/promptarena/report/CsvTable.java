@@ -38,7 +38,7 @@ public final class CsvTable {
     public static void stream(RunDirectory dir, String name, List<String> header, Consumer<Consumer<Object[]>> rows) {
         dir.writeAtomically(name, w -> {
             try (ICSVWriter csv = new CSVWriter(w, ',', '"', '"', "\n")) {
-                csv.writeNext(header.toArray(String[]::new), false);
+                csv.writeNext(header.stream().map(CsvTable::withoutControls).toArray(String[]::new), false);
                 rows.accept(cells -> csv.writeNext(cells(header.size(), cells), false));
             }
         });
@@ -49,23 +49,44 @@ public final class CsvTable {
     public void writeTo(RunDirectory dir, String name) {
         dir.writeAtomically(name, w -> {
             try (ICSVWriter csv = new CSVWriter(w, ',', '"', '"', "\n")) {
-                csv.writeNext(header.toArray(String[]::new), false);
+                csv.writeNext(header.stream().map(CsvTable::withoutControls).toArray(String[]::new), false);
                 for (String[] r : rows) csv.writeNext(r, false);
             }
         });
     }
 
     /**
-     * Neutralizes spreadsheet formula injection (OWASP "CSV injection"): a cell that begins with
-     * =, +, -, @, tab or carriage return is prefixed with a single quote. Plain numbers, including
-     * negative ones we wrote ourselves, are left alone so the file stays analysable.
+     * Makes a cell harmless to open. Control characters other than tab, line feed and carriage return (C0, DEL and
+     * C1: ESC starts the terminal sequences a model can emit, and {@code cat cases.csv} would replay them) each become
+     * U+FFFD, the replacement character, so the reader still sees that something stood there and where (the run's
+     * journal and cases.jsonl keep the exact text). Then spreadsheet formula injection is neutralized (OWASP
+     * "CSV injection"): a cell that begins with =, +, -, @, tab or carriage return is prefixed with a single quote.
+     * Plain numbers, including negative ones we wrote ourselves, are left alone so the file stays analysable.
      */
     public static String safe(String cell) {
         if (cell == null || cell.isEmpty()) return cell == null ? "" : cell;
+        cell = withoutControls(cell);
         char c = cell.charAt(0);
         boolean risky = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
         if (risky && !isNumber(cell)) return "'" + cell;
         return cell;
+    }
+
+    /** {@code text} with every control character but tab, LF and CR replaced by U+FFFD (the same string when it has none). */
+    static String withoutControls(String text) {
+        int i = 0;
+        while (i < text.length() && !control(text.charAt(i))) i++;
+        if (i == text.length()) return text;
+        StringBuilder sb = new StringBuilder(text.length()).append(text, 0, i);
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            sb.append(control(c) ? '\uFFFD' : c);
+        }
+        return sb.toString();
+    }
+
+    private static boolean control(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
     }
 
     /** Compiled once: every negative number written (an axis drop, a slope) is checked against it. */

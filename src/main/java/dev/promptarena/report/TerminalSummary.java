@@ -21,12 +21,12 @@ public final class TerminalSummary {
 
     /** As above, leaving out the analysis warnings {@code skipWarning} accepts (ones the caller already printed). */
     public static void print(ReportModel m, String reportHtml, long htmlBytes, PrintStream out, java.util.function.Predicate<String> skipWarning) {
-        print(m, reportHtml, htmlBytes, out, skipWarning, JudgeErrors.of(m));
+        print(m, reportHtml, htmlBytes, out, skipWarning, JudgeErrors.of(m), GenerationErrors.of(m.cases()));
     }
 
-    /** As above, with the judge errors the reports already counted (counting them is a pass over every case). */
+    /** As above, with the judge and generation errors the reports already counted (counting them is a pass over every case). */
     public static void print(ReportModel m, String reportHtml, long htmlBytes, PrintStream out, java.util.function.Predicate<String> skipWarning,
-                             JudgeErrors judgeErrorCounts) {
+                             JudgeErrors judgeErrorCounts, GenerationErrors generationErrors) {
         AnalysisResult a = m.analysis();
         WinRateResult w = a.winRate();
         Decision d = a.decision();
@@ -34,6 +34,9 @@ public final class TerminalSummary {
         out.printf(Locale.ROOT, "%s vs %s — %d outcomes (%d scored: B won %d, lost %d, %d ties, %d inconsistent; %d unparseable, %d errors)%n",
                 TerminalText.plain(m.manifest().variants().get("B").name()), TerminalText.plain(m.manifest().variants().get("A").name()), w.outcomes(), w.scored(), w.wins(),
                 w.losses(), w.ties(), w.inconsistent(), w.unparseable(), w.errors());
+        // Why A or B failed, in the provider's words (made one plain line by GenerationErrors.reason): a count alone
+        // left the user to dig through cases.csv.
+        for (String line : generationErrors.lines()) out.println("  " + TerminalText.plain(line));
         String judgeErrors = judgeErrorCounts.sentence();
         if (!judgeErrors.isEmpty()) out.println("  " + TerminalText.plain(judgeErrors));
         if (w.winRate() != null) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Spreadsheet formula injection (OWASP "CSV injection") is neutralized in every cell. */
+/** Spreadsheet formula injection (OWASP "CSV injection") is neutralized in every cell; control characters are not written. */
 class CsvTableTest {
     @TempDir Path tmp;
 
@@ -35,5 +35,17 @@ class CsvTableTest {
         RunDirectory dir = RunDirectory.open(tmp);
         new CsvTable("id", "output").row("c1", "=1+1").row("c2", -0.5).writeTo(dir, "t.csv");
         assertEquals("id,output\nc1,'=1+1\nc2,-0.5\n", Files.readString(tmp.resolve("t.csv")));
+    }
+
+    /** A model's terminal escape in cases.csv replayed on `cat cases.csv`: every control but tab, LF and CR is U+FFFD. */
+    @Test
+    void controlCharactersBecomeTheReplacementCharacterTabsAndLineBreaksStay() throws Exception {
+        assertEquals("\uFFFD[31mred\uFFFD[0m \uFFFD]0;title\uFFFD a\tb\nc\r\nd \uFFFD\uFFFD\uFFFD",
+                CsvTable.safe("\u001B[31mred\u001B[0m \u001B]0;title\u0007 a\tb\nc\r\nd \u0000\u007F\u009B"));
+        assertEquals("'=\uFFFD", CsvTable.safe("=\u0001"), "formula neutralization kept");
+        assertEquals("\uFFFD=1+1", CsvTable.safe("\u0008=1+1"), "a backspace before a formula shows, it does not hide the quote");
+        RunDirectory dir = RunDirectory.open(tmp);
+        CsvTable.stream(dir, "s.csv", java.util.List.of("id", "score_a.x\u001B[2J"), rows -> rows.accept(new Object[] {"c\u001B1", "\u001B[2J"}));
+        assertEquals("id,score_a.x\uFFFD[2J\nc\uFFFD1,\uFFFD[2J\n", Files.readString(tmp.resolve("s.csv")));
     }
 }

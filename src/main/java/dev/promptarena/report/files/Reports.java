@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.promptarena.report.CasePass;
 import dev.promptarena.report.CsvReports;
+import dev.promptarena.report.GenerationErrors;
 import dev.promptarena.report.JudgeErrors;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.report.html.HtmlReport;
@@ -31,8 +32,9 @@ public final class Reports {
      * @param htmlBytes   size of report.html
      * @param judgeErrors the judge errors every report names, for the terminal summary (counted once: it is a pass
      *                    over every case, and four reports each counting them read cases.jsonl four times)
+     * @param generationErrors the failed generations every report names, counted in the same pass
      */
-    public record Written(long htmlBytes, JudgeErrors judgeErrors) {}
+    public record Written(long htmlBytes, JudgeErrors judgeErrors, GenerationErrors generationErrors) {}
 
     /** Writes every report, gathering the facts of every case first ({@link CasePass#of}: one read of the cases). */
     public static Written writeAll(RunDirectory dir, ReportModel model) {
@@ -57,9 +59,9 @@ public final class Reports {
             writeJson(dir, model);
             CsvReports.writeCases(dir, model, row -> model.cases().forEach(row));
         }
-        CsvReports.writeSummaries(dir, model, facts.judgeErrors());
+        CsvReports.writeSummaries(dir, model, facts.judgeErrors(), facts.generationErrors());
         dir.writeText(MarkdownSummary.FILE, MarkdownSummary.render(model, facts));
-        return new Written(html.join(), facts.judgeErrors());
+        return new Written(html.join(), facts.judgeErrors(), facts.generationErrors());
     }
 
     private static void writeJson(RunDirectory dir, ReportModel model) {

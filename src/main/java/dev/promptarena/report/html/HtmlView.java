@@ -92,7 +92,8 @@ public record HtmlView(String title, String runId, String nameA, String nameB, B
         }
         return new HtmlView(m.arena(), m.runId(), name(m, "A"), name(m, "B"),
                 BannerView.of(a.decision(), m, m.policy() == null ? a.options().alpha() : m.policy().alpha()),
-                WinBarView.of(a.winRate(), a.decision().threshold(), judgeErrors.sentence()), a.axes().stream().map(x -> AxisRowView.of(x, diff)).toList(),
+                WinBarView.of(a.winRate(), a.decision().threshold(),
+                        String.join(" ", facts.generationErrors().sentence(), judgeErrors.sentence()).strip()), a.axes().stream().map(x -> AxisRowView.of(x, diff)).toList(),
                 AxisRowView.meanTicks(), AxisRowView.diffTicks(diff), !a.axes().isEmpty(),
                 a.checks().stream().map(c -> CheckRowView.of(c, a)).toList(), !a.checks().isEmpty(), similarity(a.similarity()),
                 JudgePanelView.of(a.judgePanel()), OrderBiasView.of(a.orderBias()),

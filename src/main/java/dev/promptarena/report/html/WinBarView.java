@@ -39,15 +39,18 @@ public record WinBarView(boolean present, String winsX, String winsW, String tie
 
     static WinBarView of(WinRateResult w, double threshold) { return of(w, threshold, ""); }
 
-    /** @param judgeErrors {@link dev.promptarena.report.JudgeErrors#sentence()}, appended to the counts */
-    static WinBarView of(WinRateResult w, double threshold, String judgeErrors) {
+    /**
+     * @param failures {@link dev.promptarena.report.GenerationErrors#sentence()} and
+     *                 {@link dev.promptarena.report.JudgeErrors#sentence()}, appended to the counts
+     */
+    static WinBarView of(WinRateResult w, double threshold, String failures) {
         Scale s = new Scale(0, 1, LEFT, RIGHT);
         int n = Math.max(1, w.scored());
         double fw = w.wins() / (double) n, ft = (w.ties() + w.inconsistent()) / (double) n, fl = w.losses() / (double) n;
         Interval i = w.gateInterval();
         String counts = w.outcomes() + " outcomes, " + w.scored() + " scored: B won " + w.wins() + ", lost " + w.losses() + ", "
                 + w.ties() + " ties, " + w.inconsistent() + " inconsistent (scored as ties); " + w.unparseable() + " unparseable and "
-                + w.errors() + " errors not scored." + (judgeErrors.isEmpty() ? "" : " " + judgeErrors) + " Sign test p = " + Fmt.p(w.signTestP()) + "."
+                + w.errors() + " errors not scored." + (failures.isEmpty() ? "" : " " + failures) + " Sign test p = " + Fmt.p(w.signTestP()) + "."
                 + (w.positionAdjusted() ? " The win rate is the mean of B's win rate when shown first and when shown second"
                         + " (raw " + Fmt.pct(w.winRate()) + ")." : "")
                 + " Conservative Wilson interval " + Fmt.pctInterval(w.wilson()) + ".";

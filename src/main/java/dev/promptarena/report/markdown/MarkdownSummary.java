@@ -54,6 +54,12 @@ public final class MarkdownSummary {
         s.append(" — B won ").append(w.wins()).append(", lost ")
                 .append(w.losses()).append(", ").append(w.ties()).append(" ties, ").append(w.inconsistent()).append(" inconsistent of ")
                 .append(w.scored()).append(" scored; ").append(w.unparseable()).append(" unparseable, ").append(w.errors()).append(" errors\n\n");
+        List<String> generation = facts.generationErrors().lines();
+        if (!generation.isEmpty()) {
+            s.append("Generation failures (errors, not scored):\n");
+            for (String line : generation) s.append("- ").append(MarkdownText.escape(line)).append('\n');
+            s.append('\n');
+        }
         String judgeErrors = judgeErrorCounts.sentence();
         if (!judgeErrors.isEmpty()) s.append(MarkdownText.escape(judgeErrors)).append("\n\n");
         s.append(HumanCorrectedText.markdown(m.humanCorrected(), m.humanLabels() == null ? null : MarkdownText.escape(m.humanLabels().describe())));

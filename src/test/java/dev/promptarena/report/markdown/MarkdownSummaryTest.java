@@ -8,6 +8,7 @@ import dev.promptarena.report.CaseFacts;
 import dev.promptarena.report.ReportFixtures;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.stats.Verdict;
+import dev.promptarena.stats.Winner;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,51 @@ class MarkdownSummaryTest {
         assertEquals("\\# not a heading", MarkdownText.escape("# not a heading"));
         assertEquals("\\- not a list - but a dash", MarkdownText.escape("- not a list - but a dash"));
         assertEquals("abcd…", MarkdownText.escape("abcdefgh", 5));
+    }
+
+    /**
+     * Text GitHub would make live when summary.md is posted (cmark-gfm autolinks, @-mentions, issue references): each
+     * keeps its visible characters but gets a zero-width space where the pattern needs a plain character.
+     */
+    @Test
+    void linksMentionsAndIssueReferencesStayPlainText() {
+        String z = MarkdownText.BREAK;
+        assertEquals("see https:" + z + "//evil.example/x, HTTP:" + z + "//X.example and ftp:" + z + "//f.example",
+                MarkdownText.escape("see https://evil.example/x, HTTP://X.example and ftp://f.example"));
+        assertEquals("visit www" + z + ".evil.example or (WWW" + z + ".x.example)", MarkdownText.escape("visit www.evil.example or (WWW.x.example)"));
+        assertEquals("mail a.b@" + z + "evil.example, ping @" + z + "org/team", MarkdownText.escape("mail a.b@evil.example, ping @org/team"));
+        assertEquals("fixes #" + z + "123 and GH" + z + "-7 and gh" + z + "-8, not #a or GH-x", MarkdownText.escape("fixes #123 and GH-7 and gh-8, not #a or GH-x"));
+        assertEquals("\\#" + z + "1 at the start", MarkdownText.escape("#1 at the start"));
+        assertEquals("red text, no title", MarkdownText.escape("red\u001B[31m text,\u001B]0;pwned\u0007 no\u0000 title\u009B"),
+                "terminal sequences and control characters removed: `cat summary.md` must not replay them");
+        assertEquals("one two three four", MarkdownText.escape("one\r\ntwo\u000Bthree\u0085four"));
+    }
+
+    @Test
+    void everyUntrustedFieldOfSummaryMdIsInert() {
+        String hostile = "https://evil.example/a www.evil.example a@evil.example @someone #42 GH-9 | <img src=x> [x](y) `c`\n"
+                + "next line \u001B[2J\u001B]0;title\u0007";
+        List<dev.promptarena.run.CaseRecord> cases = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            dev.promptarena.stats.Side a = new dev.promptarena.stats.Side("A " + hostile, 100, 0.001, 5, false, null, false);
+            boolean bFails = i == 11;
+            dev.promptarena.stats.Side b = new dev.promptarena.stats.Side(bFails ? "" : "B " + hostile, 100, 0.001, 5, bFails,
+                    bFails ? "HTTP 400: " + hostile : null, false);
+            // B loses every judged case: the worst regressions list the case ids and the judge's reasons.
+            dev.promptarena.judge.JudgeTrace t = new dev.promptarena.judge.JudgeTrace("j", 0, i % 2 == 0, dev.promptarena.judge.JudgeStatus.OK,
+                    Winner.A, java.util.Map.of("Clarity", 5), java.util.Map.of("Clarity", 1), "reason " + hostile, "{}", false, null, 0, false);
+            cases.add(new dev.promptarena.run.CaseRecord("case-" + i + " " + hostile, 0, java.util.Map.of("topic", hostile), "Q " + hostile,
+                    a, b, bFails ? List.of() : List.of(t)));
+        }
+        String out = MarkdownSummary.render(ReportFixtures.model(cases, List.of("Clarity"), "arena " + hostile, true,
+                dev.promptarena.stats.ClusterBootstrap.MIN_RESAMPLES));
+        assertTrue(out.contains("B: 1 failed generation (HTTP 400: https:"), "the generation failure is listed with its reason: " + out);
+        assertTrue(out.contains("| case-0 https:"), "the case ids are listed: " + out);
+        for (String live : List.of("://", "www.", "@evil", "@someone", "#42", "GH-9", "<img", "[x](y)", " `c`", "\u001B", "\u0007")) {
+            assertFalse(out.contains(live), "'" + live + "' left live in:\n" + out);
+        }
+        assertFalse(out.contains("| next line"), "a newline in a case id ended a table row");
+        everyTableRowHasItsHeadersColumnCount(out);
     }
 
     @Test
@@ -54,6 +100,10 @@ class MarkdownSummaryTest {
 
     @Test
     void everyTableRowHasItsHeadersColumnCount() {
+        everyTableRowHasItsHeadersColumnCount(md);
+    }
+
+    private static void everyTableRowHasItsHeadersColumnCount(String md) {
         List<String> lines = Arrays.asList(md.split("\n"));
         int columns = -1;
         for (String line : lines) {
