@@ -127,7 +127,9 @@ public final class CanaryPlanCommand implements Callable<Integer> {
         if (!(windowHours > 0)) return usage("--window-hours must be > 0, got " + windowHours);
         Path target = out != null ? out : runDir.resolve("canary-plan.yaml");
         if (Files.exists(target) && !force) return usage(target + " exists; use --force to replace it");
-        String runId = runDir.toAbsolutePath().normalize().getFileName().toString();
+        // The real folder: reports/latest (the link every run updates, the path CI reads) would otherwise name the run
+        // "latest" and make "latest" the default experiment id, the routing salt of every experiment planned that way.
+        String runId = runDir.toRealPath().getFileName().toString();
         String exp = experimentId != null ? experimentId : runId;
         BucketingScheme bs = scheme == AssignCommand.Scheme.user ? BucketingScheme.USER : BucketingScheme.CONVERSATION;
         List<Guardrail> guardrails = mergeSupplied(BaselineLimits.derive(report, headroom, windows));

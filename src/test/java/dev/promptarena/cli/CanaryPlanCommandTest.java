@@ -74,6 +74,24 @@ class CanaryPlanCommandTest {
     }
 
     /**
+     * Planned through reports/latest (the link each run updates), the plan names the run, not "latest": the default
+     * experiment id (the routing salt) was "latest" for every run planned that way.
+     */
+    @Test
+    void aPlanThroughTheLatestLinkNamesTheRunItself() throws Exception {
+        Path run = CliRunner.runExample(tmp.resolve("runs"));
+        Path latest = tmp.resolve("runs/latest");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isSymbolicLink(latest), "this file system allows links");
+        Path plan = tmp.resolve("plan.yaml");
+        CliRun r = CliRun.of("canary", "plan", latest.toString(), "--out", plan.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String text = Files.readString(plan);
+        String id = run.getFileName().toString();
+        assertTrue(text.contains("experiment_id: \"" + id + "\"") && text.contains("from run " + id + " "), text);
+        assertFalse(text.contains("latest"), text);
+    }
+
+    /**
      * The bundled tournament PASSes, but its folder holds no single candidate: a plan from it had only error_rate and named
      * no candidate. It is refused (exit 2, nothing written), naming the best passing candidate's pairing folder, from
      * which the plan is then written with B's derived guardrails.
