@@ -14,6 +14,7 @@ import dev.promptarena.canary.StageLimits;
 import dev.promptarena.canary.StageSizes;
 import dev.promptarena.decision.Outcome;
 import dev.promptarena.input.InputException;
+import dev.promptarena.util.TerminalText;
 import dev.promptarena.run.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -108,6 +109,7 @@ public final class CanaryPlanCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InputException(reportFile, "cannot read: " + e.getMessage());
         }
+        if ("tournament".equals(report.path("kind").asText())) return tournament(report);
         String outcome = report.path("analysis").path("decision").path("outcome").asText("");
         if (!outcome.equals("PASS")) {
             parent.main.err.println("error: " + runDir + ": the run's decision is " + (outcome.isEmpty() ? "missing" : outcome)
@@ -125,7 +127,9 @@ public final class CanaryPlanCommand implements Callable<Integer> {
         if (!(windowHours > 0)) return usage("--window-hours must be > 0, got " + windowHours);
         Path target = out != null ? out : runDir.resolve("canary-plan.yaml");
         if (Files.exists(target) && !force) return usage(target + " exists; use --force to replace it");
-        String runId = runDir.toAbsolutePath().normalize().getFileName().toString();
+        // The real folder: reports/latest (the link every run updates, the path CI reads) would otherwise name the run
+        // "latest" and make "latest" the default experiment id, the routing salt of every experiment planned that way.
+        String runId = runDir.toRealPath().getFileName().toString();
         String exp = experimentId != null ? experimentId : runId;
         BucketingScheme bs = scheme == AssignCommand.Scheme.user ? BucketingScheme.USER : BucketingScheme.CONVERSATION;
         List<Guardrail> guardrails = mergeSupplied(BaselineLimits.derive(report, headroom, windows));
@@ -154,6 +158,28 @@ public final class CanaryPlanCommand implements Callable<Integer> {
         parent.main.out.printf("Wrote %s: %d stages, %d guardrails (%s), routing %s by %s%n", target, plan.stages().size(), guardrails.size(),
                 String.join(", ", guardrails.stream().map(Guardrail::metric).toList()), bs.name().toLowerCase(Locale.ROOT), plan.routingKey());
         return ExitCode.PASS.code();
+    }
+
+    /**
+     * A tournament's folder has no single candidate B: its report.json holds no B measurements, so a plan from it had no
+     * derived guardrail but error_rate and named no candidate. The plan belongs to one candidate against the control,
+     * whose pairing folder is a complete two-variant run: name it (the best passing one) and write nothing.
+     */
+    private int tournament(JsonNode report) {
+        JsonNode decision = report.path("analysis").path("decision");
+        String best = decision.path("outcome").asText("").equals("PASS") ? decision.path("best").asText(null) : null;
+        String control = report.path("layout").path("variants").path(0).asText(null); // tournament.json lists the control first
+        String hint = "";
+        for (JsonNode pair : report.path("layout").path("pairs")) {
+            String a = pair.path("a").asText(), b = pair.path("b").asText();
+            if (best != null && control != null && (a.equals(control) && b.equals(best) || a.equals(best) && b.equals(control))) {
+                hint = "; its best passing candidate is " + TerminalText.plain(best) + ": "
+                        + TerminalText.plain(runDir.resolve(pair.path("dir").asText()).toString());
+            }
+        }
+        parent.main.err.println("error: " + TerminalText.plain(runDir.toString()) + ": a tournament has no single candidate; give canary plan"
+                + " the pairing folder (under pairs/) of the candidate to roll out against the control" + hint + " (nothing written)");
+        return ExitCode.USAGE_OR_INPUT.code();
     }
 
     private List<Guardrail> mergeSupplied(List<Guardrail> derived) {

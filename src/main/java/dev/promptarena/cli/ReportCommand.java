@@ -44,6 +44,11 @@ public final class ReportCommand implements Callable<Integer> {
         }
         RunDirectory dir = RunDirectory.open(runDir);
         if (dev.promptarena.run.TournamentFolder.isTournament(dir)) {
+            // Refused as run and merge refuse it, before any report is rewritten: the labels were silently ignored (exit 0).
+            if (labels != null) {
+                throw new dev.promptarena.input.InputException(labels, "--labels: human-corrected estimates are not computed for a tournament yet;"
+                        + " give report a pairing folder under " + runDir.resolve("pairs") + " instead");
+            }
             return TournamentOutput.report(dir, main.out, junit);
         }
         // Every line of cases.jsonl is checked as the analysis reads it, before any report is written.

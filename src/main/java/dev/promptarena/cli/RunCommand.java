@@ -222,6 +222,12 @@ public final class RunCommand implements Callable<Integer> {
             if (tournament != null) {
                 TournamentRun.Result result = tournament.execute(inputs, options);
                 int code = TournamentOutput.finish(result, main, outputs, junit);
+                if (options.shard() != null && result.partialReason() == null) {
+                    // As for two variants: one shard's gate is not the run's, so a finished shard succeeds (it exited 3).
+                    main.err.println("Shard " + options.shard().label() + " finished; merge shards 1.." + options.shard().count()
+                            + " with: prompt-arena merge <shard folders>");
+                    code = ExitCode.PASS.code();
+                }
                 lastRunDir = result.dir().path();
                 CacheWrites.await(result.cacheWrites(), main.err);
                 return code;

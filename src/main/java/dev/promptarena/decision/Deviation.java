@@ -17,6 +17,11 @@ public record Deviation(Kind kind, String detail) {
         INCOMPLETE,
         /** A report written while the run is still going: interim — not a decision. */
         INTERIM,
+        /**
+         * One shard of a sharded run ({@code run --shard K/N}): a hash-chosen part of the cases, so its gate is not the
+         * run's. The outcome is INCONCLUSIVE; {@code merge} of all shards decides.
+         */
+        SHARD,
         /** A setting of the design replaced on the command line (e.g. {@code --seed}): cannot PASS. */
         DESIGN_CHANGED
     }

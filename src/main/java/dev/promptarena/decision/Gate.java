@@ -62,6 +62,7 @@ public final class Gate {
             reasons.add(switch (x.kind()) {
                 case INTERIM -> "Interim — not a decision: " + x.detail() + ".";
                 case INCOMPLETE -> "Incomplete run, not the pre-registered test: " + x.detail() + ". Resume it to decide.";
+                case SHARD -> "One shard, not the pre-registered test: " + x.detail() + ".";
                 case DESIGN_CHANGED -> "Deviation from the pre-registered design: " + x.detail() + "; such a run cannot PASS.";
             });
         }

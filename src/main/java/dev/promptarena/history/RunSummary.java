@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param lower     the gate interval's lower bound (null when none)
  * @param upper     its upper bound
  * @param threshold the win rate the gate compares with (0.5, or 0.5 - margin for non-inferiority)
- * @param scored    scored outcomes (n)
+ * @param scored    scored outcomes (n); for a tournament its cases times repeats (each pairing's n)
  * @param costUsd   cost of every call of the run (A, B and judge)
  * @param partial   the run did not finish (interrupted, budget, or still running)
  */
@@ -40,11 +40,17 @@ public record RunSummary(String folder, String runId, String arena, String start
         if (!m.has("runId")) return Optional.empty();
         JsonNode decision = root.path("analysis").path("decision");
         JsonNode interval = decision.path("interval");
+        // A tournament's report.json (schema 2) has no engine section and no single win rate: its calls are counted in the
+        // folder's engine.json, and its n is the cases each pairing judged (listed as $0 and 0 before).
+        boolean tournament = "tournament".equals(root.path("kind").asText());
+        JsonNode engine = root.has("engine") ? root.path("engine") : readEngine(dir.resolve("engine.json"));
         double cost = 0;
-        for (JsonNode role : root.path("engine").path("byRole")) cost += role.path("costUsd").asDouble();
+        for (JsonNode role : engine.path("byRole")) cost += role.path("costUsd").asDouble();
+        int n = tournament ? m.path("cases").asInt() * Math.max(1, m.path("repeats").asInt(1))
+                : root.path("analysis").path("winRate").path("scored").asInt();
         return Optional.of(new RunSummary(dir.getFileName().toString(), m.path("runId").asText(), m.path("arena").asText(),
                 m.path("startedAt").asText(""), decision.path("outcome").asText(null), number(decision.path("winRate")),
-                number(interval.path("lower")), number(interval.path("upper")), number(decision.path("threshold")), root.path("analysis").path("winRate").path("scored").asInt(),
+                number(interval.path("lower")), number(interval.path("upper")), number(decision.path("threshold")), n,
                 cost, m.path("partial").asBoolean()));
     }
 
@@ -57,6 +63,16 @@ public record RunSummary(String folder, String runId, String arena, String start
     /** "[64.8%, 90.7%]", or a dash without an interval. */
     public String intervalLabel() {
         return lower == null ? Fmt.NONE : "[" + Fmt.pct(lower) + ", " + Fmt.pct(upper) + "]";
+    }
+
+    /** engine.json of the folder, or a missing node when it is absent or unreadable (the cost then shows as 0, as before). */
+    private static JsonNode readEngine(Path file) {
+        if (!Files.isRegularFile(file)) return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
     }
 
     private static Double number(JsonNode n) { return n.isNumber() ? n.asDouble() : null; }

@@ -1,6 +1,8 @@
 package dev.promptarena.report;
 
 import dev.promptarena.analysis.AnalysisResult;
+import dev.promptarena.decision.Decision;
+import dev.promptarena.decision.DecisionPolicy;
 import dev.promptarena.decision.GuardrailResult;
 import dev.promptarena.judge.JudgeTrace;
 import dev.promptarena.run.CaseRecord;
@@ -47,7 +49,7 @@ public final class CsvReports {
         summary.row("judge_failed_calls", je.calls(), null, null, null, role, je.calls() == 0 ? null : je.reasons());
         summary.row("generation_failed_a", ge.failedA(), null, null, null, role, ge.failedA() == 0 ? null : ge.reasonsA());
         summary.row("generation_failed_b", ge.failedB(), null, null, null, role, ge.failedB() == 0 ? null : ge.reasonsB());
-        humanCorrected(summary, m.humanCorrected(), m.humanLabels());
+        humanCorrected(summary, m.humanCorrected(), m.humanLabels(), m.analysis().options().policy().metric());
         summary.writeTo(dir, "summary.csv");
         axes(m.analysis()).writeTo(dir, "axes.csv");
         segments(m.analysis()).writeTo(dir, "segments.csv");
@@ -83,8 +85,11 @@ public final class CsvReports {
         return row.toArray();
     }
 
-    /** Rows for {@code report --labels}: the three estimates side by side (exploratory: the gate does not use them). */
-    static void humanCorrected(CsvTable t, dev.promptarena.stats.CorrectedWinRate h, LabelsProvenance source) {
+    /**
+     * Rows for {@code report --labels}: the three estimates side by side; exploratory, except the corrected one when the
+     * gate was pre-registered on it ({@code decision.metric: human_corrected_win_rate}).
+     */
+    static void humanCorrected(CsvTable t, dev.promptarena.stats.CorrectedWinRate h, LabelsProvenance source, DecisionPolicy.Metric metric) {
         if (h == null) return;
         String note = h.labels() + " labels of " + h.cases() + " cases; lambda " + h.lambda() + "; effective labels "
                 + (Double.isNaN(h.effectiveLabels()) ? "n/a" : Math.round(h.effectiveLabels()))
@@ -94,7 +99,7 @@ public final class CsvReports {
         t.row("win_rate_b_human_only", h.humanOnly().estimate(), lo(h.humanOnly().interval()), hi(h.humanOnly().interval()),
                 method(h.humanOnly().interval()), "exploratory", null);
         t.row("win_rate_b_human_corrected", h.corrected().estimate(), lo(h.corrected().interval()), hi(h.corrected().interval()),
-                method(h.corrected().interval()), "exploratory", note);
+                method(h.corrected().interval()), metric == DecisionPolicy.Metric.HUMAN_CORRECTED_WIN_RATE ? "primary" : "exploratory", note);
     }
 
     static CsvTable summary(AnalysisResult a) {
@@ -109,8 +114,16 @@ public final class CsvReports {
         t.row("win_rate_b", w.estimate(), lo(w.gateInterval()), hi(w.gateInterval()), method(w.gateInterval()), primary, "ties count half; n = "
                 + w.scored() + (w.winRate() != null && w.estimate() != null && Math.abs(w.winRate() - w.estimate()) > 1e-9 ? "; mean of both presentation orders (raw " + Fmt.num(w.winRate(), 4) + ")" : ""));
         t.row("win_rate_b_wilson", w.winRate(), lo(w.wilson()), hi(w.wilson()), method(w.wilson()), primary, "conservative with ties");
-        t.row("primary_estimate_b", w.estimate(), lo(w.gateInterval()), hi(w.gateInterval()), method(w.gateInterval()), primary,
-                w.positionAdjusted() ? "mean of B's win rate when shown first and when shown second" : "ties count half");
+        DecisionPolicy.Metric metric = a.options().policy().metric();
+        if (metric == DecisionPolicy.Metric.WIN_RATE) {
+            t.row("primary_estimate_b", w.estimate(), lo(w.gateInterval()), hi(w.gateInterval()), method(w.gateInterval()), primary,
+                    w.positionAdjusted() ? "mean of B's win rate when shown first and when shown second" : "ties count half");
+        } else {
+            // Pre-registered on another metric: the estimate the gate decided on, not the judge's win rate (win_rate_b).
+            Decision d = a.decision();
+            t.row("primary_estimate_b", d.winRate(), lo(d.interval()), hi(d.interval()), method(d.interval()), primary,
+                    "decision.metric " + metric.name().toLowerCase() + "; the gate's estimate (win_rate_b is the judge's win rate)");
+        }
         if (w.bootstrap() != null) {
             t.row("win_rate_b_bootstrap", w.bootstrap().estimate(), lo(w.bootstrap().interval()), hi(w.bootstrap().interval()),
                     method(w.bootstrap().interval()), primary, w.bootstrap().resamples() + " resamples over " + w.bootstrap().clusters() + " cases, seed " + w.bootstrap().seed());
@@ -145,7 +158,8 @@ public final class CsvReports {
             t.row("verbosity_slope", v.slope(), lo(v.slopeInterval()), hi(v.slopeInterval()), method(v.slopeInterval()),
                     v.role().name().toLowerCase(), "log-odds per unit of tanh(length difference / " + v.lengthScaleWords() + " words); p = " + v.slopeP());
             t.row("length_controlled_win_rate_b", v.lengthControlledWinRate(), lo(v.lengthControlledInterval()), hi(v.lengthControlledInterval()),
-                    method(v.lengthControlledInterval()), v.role().name().toLowerCase(), null);
+                    method(v.lengthControlledInterval()),
+                    metric == DecisionPolicy.Metric.LENGTH_CONTROLLED_WIN_RATE ? "primary" : v.role().name().toLowerCase(), null);
         }
         CheckRows.summary(t, a);
         if (a.judgePanel() != null) JudgePanelRows.add(t, a.judgePanel());

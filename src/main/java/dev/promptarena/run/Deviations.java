@@ -29,6 +29,13 @@ public final class Deviations {
             // Under a registered sequential design fewer cases at a normal end is the design's own stop (SequentialGate decides).
             out.add(new Deviation(Deviation.Kind.INCOMPLETE, "only " + recorded + " of " + planned + " planned cases were recorded"));
         }
+        Shard shard = Shard.fromArgs(m.args());
+        if (shard != null && out.isEmpty()) {
+            // A shard holds a hash-chosen part of the cases: its gate is not the run's, so it must not say PASS or FAIL
+            // (merge writes a manifest without --shard and decides on every case).
+            out.add(new Deviation(Deviation.Kind.SHARD, "shard " + shard.label() + " holds part of the cases and decides nothing; merge shards 1.."
+                    + shard.count() + " (prompt-arena merge) to decide"));
+        }
         if (m.designChanges() != null) m.designChanges().forEach(c -> out.add(new Deviation(Deviation.Kind.DESIGN_CHANGED, c)));
         return out;
     }

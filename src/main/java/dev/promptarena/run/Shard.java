@@ -51,6 +51,26 @@ public record Shard(int index, int count) {
         return java.util.Arrays.copyOf(out, n);
     }
 
+    /**
+     * The shard a run's recorded command line ran ({@code --shard K/N} or {@code --shard=K/N}), or null for a whole run.
+     * The manifest's args are what {@code run --resume} re-parses too, so a shard is recognised the same way everywhere.
+     */
+    public static Shard fromArgs(List<String> args) {
+        if (args == null) return null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String value = a.equals("--shard") && i + 1 < args.size() ? args.get(i + 1)
+                    : a.startsWith("--shard=") ? a.substring("--shard=".length()) : null;
+            if (value == null) continue;
+            try {
+                return parse(value);
+            } catch (IllegalArgumentException e) {
+                return null; // run refused such a value before recording it; an edited manifest is not a shard
+            }
+        }
+        return null;
+    }
+
     /** "K/N", as typed. */
     public String label() { return index + "/" + count; }
 }

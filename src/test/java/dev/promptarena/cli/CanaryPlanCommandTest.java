@@ -73,6 +73,49 @@ class CanaryPlanCommandTest {
         assertTrue(notRun.err().contains("not a finished run folder"), notRun.err());
     }
 
+    /**
+     * Planned through reports/latest (the link each run updates), the plan names the run, not "latest": the default
+     * experiment id (the routing salt) was "latest" for every run planned that way.
+     */
+    @Test
+    void aPlanThroughTheLatestLinkNamesTheRunItself() throws Exception {
+        Path run = CliRunner.runExample(tmp.resolve("runs"));
+        Path latest = tmp.resolve("runs/latest");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isSymbolicLink(latest), "this file system allows links");
+        Path plan = tmp.resolve("plan.yaml");
+        CliRun r = CliRun.of("canary", "plan", latest.toString(), "--out", plan.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String text = Files.readString(plan);
+        String id = run.getFileName().toString();
+        assertTrue(text.contains("experiment_id: \"" + id + "\"") && text.contains("from run " + id + " "), text);
+        assertFalse(text.contains("latest"), text);
+    }
+
+    /**
+     * The bundled tournament PASSes, but its folder holds no single candidate: a plan from it had only error_rate and named
+     * no candidate. It is refused (exit 2, nothing written), naming the best passing candidate's pairing folder, from
+     * which the plan is then written with B's derived guardrails.
+     */
+    @Test
+    void aTournamentFolderIsRefusedWithThePairingFolderToUse() throws Exception {
+        Path runs = tmp.resolve("tournament");
+        CliRun t = CliRun.of("run", "examples/support-bot.tournament.arena.yaml", "--out", runs.toString(), "-q", "--no-cache");
+        assertEquals(0, t.exitCode(), t.err());
+        Path folder;
+        try (var s = Files.list(runs)) {
+            folder = s.filter(p -> p.getFileName().toString().contains("tournament") && !Files.isSymbolicLink(p)).findFirst().orElseThrow();
+        }
+        Path plan = tmp.resolve("plan.yaml");
+        CliRun r = CliRun.of("canary", "plan", folder.toString(), "--experiment-id", "x", "--out", plan.toString());
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        Path pairing = folder.resolve("pairs/baseline-vs-cite-policy");
+        assertTrue(r.err().contains("a tournament has no single candidate") && r.err().contains("cite-policy: " + pairing), r.err());
+        assertFalse(Files.exists(plan), "nothing written");
+        CliRun fromPairing = CliRun.of("canary", "plan", pairing.toString(), "--experiment-id", "x", "--out", plan.toString());
+        assertEquals(0, fromPairing.exitCode(), fromPairing.err());
+        assertTrue(Files.readString(plan).contains("judge_policy_citation_mean"));
+    }
+
     private static Guardrail find(CanaryPlan plan, String metric) {
         return plan.guardrails().stream().filter(g -> g.metric().equals(metric)).findFirst().orElseThrow(() -> new AssertionError(metric + " in " + plan.guardrails()));
     }

@@ -67,6 +67,13 @@ class HumanCorrectedGateCommandTest {
         // The judge-only rate on the same run is reported beside it, and it is well above the corrected one.
         assertTrue(report.path("humanCorrected").path("judgeOnly").path("estimate").asDouble() > corrected.path("estimate").asDouble() + 0.2,
                 report.path("humanCorrected").toString());
+        // summary.csv names the gate's estimate as the primary one: it used to give the judge's rate as primary_estimate_b
+        // and mark the corrected rate, which decided, exploratory.
+        java.util.Map<String, String[]> rows = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(run.resolve("summary.csv"))) rows.putIfAbsent(line.split(",")[0], line.split(",", -1));
+        assertEquals(corrected.path("estimate").asDouble(), Double.parseDouble(rows.get("primary_estimate_b")[1]), 1e-9);
+        assertEquals(corrected.path("interval").path("upper").asDouble(), Double.parseDouble(rows.get("primary_estimate_b")[3]), 1e-9);
+        assertEquals("primary", rows.get("win_rate_b_human_corrected")[5]);
         String before = Files.readString(run.resolve("report.json"));
         CliRuns.Result again = CliRuns.cli("report", run.toString(), "-q", "--labels", labels().toString());
         assertEquals(r.exit(), again.exit(), again.err());

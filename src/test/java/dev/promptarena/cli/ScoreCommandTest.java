@@ -58,6 +58,30 @@ class ScoreCommandTest {
                 "random", "prices: {judge-model: {input: 1000, output: 1000}}");
     }
 
+    /**
+     * The README's command with the bundled example's simulated judge: every sampled trace is scored. The simulator used
+     * to answer the pointwise prompt with a support reply, so all of them were unparseable and score exited 4.
+     */
+    @Test
+    void theBundledExamplesSimulatedJudgeScoresEverySampledTrace() throws Exception {
+        Path traces = traces(20);
+        CliRun r = CliRun.of(Map.of("PROMPT_ARENA_CACHE_DIR", dir.resolve("cache").toString()), "score", traces.toString(), "--judge",
+                "examples/support-bot.arena.yaml", "--sample", "0.5", "--seed", "7", "--out", dir.resolve("scores").toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        Path folder;
+        try (Stream<Path> s = Files.list(dir.resolve("scores"))) {
+            folder = s.findFirst().orElseThrow();
+        }
+        JsonNode summary = new ObjectMapper().readTree(folder.resolve("score-summary.json").toFile());
+        assertTrue(summary.path("sampled").asInt() > 0, summary.toString());
+        assertEquals(summary.path("sampled").asInt(), summary.path("scored").asInt(), summary.toString());
+        assertEquals(0, summary.path("unparseable").asInt(), summary.toString());
+        // The heuristics read the response: naming the policy scores higher on Policy citation than a bare "Please wait."
+        String scores = Files.readString(folder.resolve("scores.jsonl"));
+        assertTrue(scores.contains("\"Policy citation\":3") || scores.contains("\"Policy citation\":4"), scores);
+        assertTrue(scores.contains("\"Policy citation\":1") || scores.contains("\"Policy citation\":2"), scores);
+    }
+
     /** As run: under --max-cost, a priced judge whose decoding leaves out max_tokens is refused before anything is written or called. */
     @Test
     void maxCostRefusesAPricedJudgeWithoutMaxTokens() throws Exception {

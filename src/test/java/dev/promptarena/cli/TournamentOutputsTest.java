@@ -2,6 +2,7 @@ package dev.promptarena.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,6 +68,16 @@ class TournamentOutputsTest {
         CliRun rep = CliRun.of("report", run.toString(), "--junit", again.toString());
         assertEquals(result.exitCode(), rep.exitCode(), rep.err());
         assertArrayEquals(Files.readAllBytes(junit), Files.readAllBytes(again));
+
+        // --labels is refused for a tournament by report too, as by run and merge (it was ignored, exit 0), and nothing is rewritten.
+        Path labels = Files.writeString(dir.resolve("human.csv"), "case_id,label\nship-001,A\n");
+        byte[] summary = Files.readAllBytes(run.resolve("summary.md"));
+        Path third = dir.resolve("third.xml");
+        CliRun labelled = CliRun.of("report", run.toString(), "--labels", labels.toString(), "--junit", third.toString());
+        assertEquals(2, labelled.exitCode(), labelled.out() + labelled.err());
+        assertTrue(labelled.err().contains("human.csv") && labelled.err().contains("not computed for a tournament"), labelled.err());
+        assertFalse(Files.exists(third), "nothing written");
+        assertArrayEquals(summary, Files.readAllBytes(run.resolve("summary.md")));
     }
 
     private static Element find(NodeList cases, String name) {

@@ -45,6 +45,29 @@ class RunsCommandTest {
         assertEquals(6, index.select("a[href]").size());
     }
 
+    /**
+     * A tournament's row shows its cases and what its calls cost: its report.json has no engine section and no
+     * single win rate, so the listing said n 0 and $0 for a priced tournament (here 4 cases, priced simulated models).
+     */
+    @Test
+    void listsATournamentWithItsCasesAndCost() throws IOException {
+        Path examples = Path.of("examples").toAbsolutePath();
+        String config = Files.readString(examples.resolve("support-bot.tournament.arena.yaml"))
+                .replace("../golden-sets/", examples.resolveSibling("golden-sets") + "/")
+                .replace("../rubrics/", examples.resolveSibling("rubrics") + "/")
+                .replace("prompts/support-user.txt", examples.resolve("prompts/support-user.txt").toString())
+                + "prices:\n  sim-support-1: {input: 1000, output: 1000}\n  sim-judge-1: {input: 1000, output: 1000}\n";
+        Path arena = Files.writeString(dir.resolve("t.arena.yaml"), config);
+        Path reports = dir.resolve("reports");
+        CliRun run = CliRun.of("run", arena.toString(), "--out", reports.toString(), "--limit", "4", "-q", "--no-cache");
+        assertTrue(run.exitCode() != 2, run.err());
+        CliRun r = CliRun.of("runs", reports.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String row = r.out().lines().filter(l -> l.contains("support-bot-tournament")).findFirst().orElseThrow();
+        assertTrue(row.matches(".*\\s4\\s+\\$\\d[\\d,.]*\\s+\\S+$"), row);
+        assertFalse(row.matches(".*\\s\\$0\\s.*"), row);
+    }
+
     @Test
     void escapesNamesAndRejectsAMissingFolder() {
         RunSummary evil = new RunSummary("javascript:alert(1)", "<script>x</script>", "<b>arena</b>", "2026-01-01T00:00:00Z",

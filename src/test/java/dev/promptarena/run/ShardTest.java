@@ -29,6 +29,15 @@ class ShardTest {
     }
 
     @Test
+    void aShardIsReadBackFromTheRecordedCommandLineInBothForms() {
+        assertEquals(new Shard(2, 3), Shard.fromArgs(List.of("run", "a.yaml", "--shard", "2/3", "-q")));
+        assertEquals(new Shard(1, 4), Shard.fromArgs(List.of("run", "a.yaml", "--shard=1/4")));
+        assertEquals(null, Shard.fromArgs(List.of("run", "a.yaml", "--seed", "3")));
+        assertEquals(null, Shard.fromArgs(List.of("run", "a.yaml", "--shard")));
+        assertEquals(null, Shard.fromArgs(null));
+    }
+
+    @Test
     void shardsPartitionTheCasesExactlyOnce() {
         List<GoldenCase> all = cases(0, 1_000);
         TreeSet<Integer> seen = new TreeSet<>();

@@ -30,8 +30,8 @@ public final class SimClient implements LlmClient {
     @Override
     public CompletableFuture<LlmResponse> send(LlmRequest request) {
         SplittableRandom rng = new SplittableRandom(seed(request) ^ (options.seed() * 0x9E3779B97F4A7C15L));
-        String text = SimJudge.isJudgeRequest(request)
-                ? new SimJudge(options).reply(request, rng)
+        String text = SimJudge.isJudgeRequest(request) ? new SimJudge(options).reply(request, rng)
+                : SimJudge.isPointwiseRequest(request) ? new SimJudge(options).pointwiseReply(request, rng)
                 : new SimGenerator(options).reply(request, rng);
         long inTokens = approxTokens(request.system()) + request.messages().stream().mapToLong(m -> approxTokens(m.content())).sum();
         Integer max = request.decoding().maxTokens();

@@ -30,6 +30,36 @@ final class SimJudge {
         return request.messages().get(0).content().contains("<<<RESPONSE A>>>");
     }
 
+    /** The online judge's pointwise prompt ({@code score}): one response in a {@code <<<RESPONSE>>>} block. */
+    static boolean isPointwiseRequest(LlmRequest request) {
+        return request.messages().get(0).content().contains("<<<RESPONSE>>>");
+    }
+
+    /**
+     * A pointwise verdict, {@code {"scores": {axis: 1-5}, "reason": ...}}, by the same per-axis heuristics and noise as the
+     * pairwise judge, so {@code score} works with the bundled example's simulated judge (it used to answer with a support
+     * reply, which made every sampled trace unparseable).
+     */
+    String pointwiseReply(LlmRequest request, SplittableRandom rng) {
+        String prompt = request.messages().get(0).content();
+        boolean repairing = request.messages().size() > 1;
+        if (!repairing && rng.nextDouble() < options.unparseableRate()) return "The response is fine overall.";
+        String response = block(prompt, "RESPONSE");
+        String question = block(prompt, "QUESTION");
+        Matcher ax = AXES.matcher(prompt);
+        List<String> axes = ax.find() ? List.of(ax.group(1).split(";\\s*")) : List.of("Overall");
+        ObjectNode reply = JSON.createObjectNode();
+        ObjectNode scores = reply.putObject("scores");
+        List<String> why = new ArrayList<>();
+        for (String axis : axes) {
+            int score = noisy(score(axis, response, "", question), rng);
+            scores.put(axis.trim(), score);
+            why.add(axis.trim() + " " + score);
+        }
+        reply.put("reason", "Scored by the simulated judge's heuristics: " + String.join(", ", why) + ".");
+        return reply.toString();
+    }
+
     String reply(LlmRequest request, SplittableRandom rng) {
         String prompt = request.messages().get(0).content();
         boolean repairing = request.messages().size() > 1;
