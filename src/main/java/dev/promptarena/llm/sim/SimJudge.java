@@ -46,8 +46,7 @@ final class SimJudge {
         if (!repairing && rng.nextDouble() < options.unparseableRate()) return "The response is fine overall.";
         String response = block(prompt, "RESPONSE");
         String question = block(prompt, "QUESTION");
-        Matcher ax = AXES.matcher(prompt);
-        List<String> axes = ax.find() ? List.of(ax.group(1).split(";\\s*")) : List.of("Overall");
+        List<String> axes = axes(prompt);
         ObjectNode reply = JSON.createObjectNode();
         ObjectNode scores = reply.putObject("scores");
         List<String> why = new ArrayList<>();
@@ -60,6 +59,12 @@ final class SimJudge {
         return reply.toString();
     }
 
+    /** The axes the prompt asks to score (both judge prompts list them on one line), else one overall axis. */
+    private static List<String> axes(String prompt) {
+        Matcher ax = AXES.matcher(prompt);
+        return ax.find() ? List.of(ax.group(1).split(";\\s*")) : List.of("Overall");
+    }
+
     String reply(LlmRequest request, SplittableRandom rng) {
         String prompt = request.messages().get(0).content();
         boolean repairing = request.messages().size() > 1;
@@ -68,8 +73,7 @@ final class SimJudge {
         String second = block(prompt, "RESPONSE B");
         String reference = block(prompt, "REFERENCE");
         String question = block(prompt, "QUESTION");
-        Matcher ax = AXES.matcher(prompt);
-        List<String> axes = ax.find() ? List.of(ax.group(1).split(";\\s*")) : List.of("Overall");
+        List<String> axes = axes(prompt);
         ObjectNode reply = JSON.createObjectNode();
         ObjectNode scores = reply.putObject("scores");
         ObjectNode sa = scores.putObject("A");
