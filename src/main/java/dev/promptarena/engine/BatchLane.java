@@ -175,7 +175,7 @@ final class BatchLane implements AutoCloseable {
             }
             counters.failure(role, l.failure().reason());
             if (first) counters.billed(role, l.billedUsage(), l.costUsd());
-            return CompletableFuture.failedFuture(l.failure().toException());
+            return CompletableFuture.failedFuture(l.failure().toException(l.billedUsage()));
         }
         if (refused.contains(id)) {
             counters.budgetSkipped.increment();
@@ -219,8 +219,9 @@ final class BatchLane implements AutoCloseable {
      * @param billedUsage the tokens of those attempts
      */
     CompletableFuture<Void> landSettled(Pending p, LlmRequest request, LlmResponse response, CallFailure failure, double costUsd, Usage billedUsage) {
-        if (response != null && cache != null && endpoints.cacheable(p.provider())) cache.put(p.key(), response);
-        JournalEntry entry = new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(request), response, failure, costUsd, clock.millis());
+        LlmResponse answer = response == null ? null : response.withBilledBefore(billedUsage); // as CallSender records it
+        if (answer != null && cache != null && endpoints.cacheable(p.provider())) cache.put(p.key(), answer);
+        JournalEntry entry = new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(request), answer, failure, costUsd, clock.millis());
         if (response == null) return journal.append(entry).thenRun(() -> landed.put(p.customId(), new Landed(-1, failure, costUsd, billedUsage, false)));
         return journal.appendLocated(entry).thenAccept(offset -> landed.put(p.customId(), new Landed(offset, null, costUsd, billedUsage, false)));
     }
