@@ -112,7 +112,9 @@ final class BatchLane implements AutoCloseable {
     /**
      * The batch item id of a call: its role (A and B may send the same request but are accounted apart) and
      * 62 hex digits of its cache key, within Anthropic's {@code ^[a-zA-Z0-9_-]{1,64}$}. The key hashes the
-     * endpoint and the request, never a secret, and is stable, so a resumed run recognizes its items.
+     * endpoint and the request, never a secret, and is stable, so a resumed run recognizes its items. So A and B sending
+     * one request are two items, both paid, where a synchronous run sends it once ({@link IdenticalCalls}): dropping the
+     * role from the id would make a resumed older run's live batches unrecognizable, and they would be paid again.
      */
     static String customId(Role role, String key) { return role.name().charAt(0) + "_" + key.substring(0, 62); }
 
