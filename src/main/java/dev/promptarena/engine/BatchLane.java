@@ -8,6 +8,7 @@ import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.TokenCounter;
+import dev.promptarena.llm.Usage;
 import dev.promptarena.llm.WireProtocols;
 import java.time.Clock;
 import java.util.Map;
@@ -34,10 +35,14 @@ final class BatchLane implements AutoCloseable {
     /**
      * What a batch (or its synchronous retry) answered: the byte offset of its journal line (an answer), or the
      * failure. Only the offset is held, not the answer: 10,000 cases' answers in memory doubled the run's peak RSS,
-     * and the journal has each one on disk already. {@code served} turns true when the run proper first takes it.
+     * and the journal has each one on disk already. {@code costUsd} is what the item cost in all, {@code billedUsage}
+     * the tokens of its synchronous retry's attempts billed without an answer (part of that cost). {@code served} turns
+     * true when the run proper first takes it.
      */
-    record Landed(long offset, CallFailure failure, double costUsd, boolean served) {
+    record Landed(long offset, CallFailure failure, double costUsd, Usage billedUsage, boolean served) {
         boolean answered() { return failure == null; }
+
+        Landed asServed() { return new Landed(offset, failure, costUsd, billedUsage, true); }
     }
 
     /** The answer {@code l} points at, read back from the journal. */
@@ -65,7 +70,7 @@ final class BatchLane implements AutoCloseable {
     private final RequestKeys keys;
     /** The wait between two polls of {@link BatchRound}, which a stop cuts short. */
     final PollWait polls;
-    private final CallCosts costs;
+    final CallCosts costs;
 
     BatchLane(Map<String, BatchApi> apis, Map<String, ProviderConfig> providers, BatchOptions options, BatchLog log, Journal journal,
               ResponseCache cache, Endpoints endpoints, Budget budget, PriceTable prices, Counters counters, Clock clock, RequestKeys keys,
@@ -107,7 +112,9 @@ final class BatchLane implements AutoCloseable {
     /**
      * The batch item id of a call: its role (A and B may send the same request but are accounted apart) and
      * 62 hex digits of its cache key, within Anthropic's {@code ^[a-zA-Z0-9_-]{1,64}$}. The key hashes the
-     * endpoint and the request, never a secret, and is stable, so a resumed run recognizes its items.
+     * endpoint and the request, never a secret, and is stable, so a resumed run recognizes its items. So A and B sending
+     * one request are two items, both paid, where a synchronous run sends it once ({@link IdenticalCalls}): dropping the
+     * role from the id would make a resumed older run's live batches unrecognizable, and they would be paid again.
      */
     static String customId(Role role, String key) { return role.name().charAt(0) + "_" + key.substring(0, 62); }
 
@@ -155,7 +162,7 @@ final class BatchLane implements AutoCloseable {
         Landed l = landed.get(id);
         if (l != null) {
             // Atomic: of two cases served at once from one item, exactly one claims it (records compare by value).
-            boolean first = !l.served() && landed.replace(id, l, new Landed(l.offset(), l.failure(), l.costUsd(), true));
+            boolean first = !l.served() && landed.replace(id, l, l.asServed());
             if (first) {
                 counters.issued.increment();
                 counters.attempts.increment();
@@ -165,10 +172,12 @@ final class BatchLane implements AutoCloseable {
             if (l.answered()) {
                 LlmResponse r = response(l);
                 counters.success(role, r, first ? l.costUsd() : 0.0);
+                if (first) counters.billed(role, l.billedUsage(), 0.0); // their cost is in costUsd
                 return CompletableFuture.completedFuture(r);
             }
             counters.failure(role, l.failure().reason());
-            return CompletableFuture.failedFuture(l.failure().toException());
+            if (first) counters.billed(role, l.billedUsage(), l.costUsd());
+            return CompletableFuture.failedFuture(l.failure().toException(l.billedUsage()));
         }
         if (refused.contains(id)) {
             counters.budgetSkipped.increment();
@@ -196,16 +205,27 @@ final class BatchLane implements AutoCloseable {
         double cost = costs.of(request, response) * factor;
         if (settle) budget.settle(reserved, cost);
         else budget.addSpent(cost);
-        if (cache != null && endpoints.cacheable(p.provider())) cache.put(p.key(), response);
-        return journal.appendLocated(new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(request), response, null, cost, clock.millis()))
-                .thenAccept(offset -> landed.put(p.customId(), new Landed(offset, null, cost, false)));
+        return landSettled(p, request, response, null, cost, Usage.NONE);
     }
 
     /** Records a final failure (journaled like a synchronous call's, so a resume retries it). */
     CompletableFuture<Void> landFailure(Pending p, LlmRequest request, CallFailure failure, double reserved, boolean settle) {
         if (settle) budget.settle(reserved, 0);
-        return journal.append(new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(request), null, failure, 0, clock.millis()))
-                .thenRun(() -> landed.put(p.customId(), new Landed(-1, failure, 0, false)));
+        return landSettled(p, request, null, failure, 0, Usage.NONE);
+    }
+
+    /**
+     * Records an outcome whose cost the budget already has: a synchronous retry's, which its {@link CallSpend} settled.
+     *
+     * @param costUsd     the answer's cost (if any) plus that of every attempt billed without one
+     * @param billedUsage the tokens of those attempts
+     */
+    CompletableFuture<Void> landSettled(Pending p, LlmRequest request, LlmResponse response, CallFailure failure, double costUsd, Usage billedUsage) {
+        LlmResponse answer = response == null ? null : response.withBilledBefore(billedUsage); // as CallSender records it
+        if (answer != null && cache != null && endpoints.cacheable(p.provider())) cache.put(p.key(), answer);
+        JournalEntry entry = new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(request), answer, failure, costUsd, clock.millis());
+        if (response == null) return journal.append(entry).thenRun(() -> landed.put(p.customId(), new Landed(-1, failure, costUsd, billedUsage, false)));
+        return journal.appendLocated(entry).thenAccept(offset -> landed.put(p.customId(), new Landed(offset, null, costUsd, billedUsage, false)));
     }
 
     @Override

@@ -185,7 +185,11 @@ final class BatchRound {
         }
     }
 
-    /** {@code batch_retry: sync}: each failed item once more through the one retry layer, at the synchronous price. */
+    /**
+     * {@code batch_retry: sync}: each failed item once more through the one retry layer, at the synchronous price. Its
+     * attempts are paid like a synchronous call's ({@link CallSpend}): one the provider billed without an answer counts,
+     * and is settled before the next attempt's worst case is reserved (or refused).
+     */
     private void retrySync(List<Pending> items) {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (Pending p : items) {
@@ -196,10 +200,11 @@ final class BatchRound {
             }
             lane.counters.inFlight.increment();
             LlmRequest request = lane.request(p);
-            all.add(lane.endpoints.client(p.provider()).send(request).handle((LlmResponse r, Throwable e) -> {
+            CallSpend spend = new CallSpend(lane.budget, lane.costs, request, estimate);
+            all.add(lane.endpoints.client(p.provider()).send(request, spend).handle((LlmResponse r, Throwable e) -> {
                 lane.counters.inFlight.decrement();
-                if (r != null) return lane.land(p, request, r, 1.0, estimate, true);
-                return lane.landFailure(p, request, CallFailure.ofError(e), estimate, true);
+                if (r != null) return lane.landSettled(p, request, r, null, spend.finish(lane.costs.of(request, r)), spend.billedUsage());
+                return lane.landSettled(p, request, null, CallFailure.ofError(e), spend.finish(0), spend.billedUsage());
             }).thenCompose(f -> f));
         }
         all.forEach(CompletableFuture::join);

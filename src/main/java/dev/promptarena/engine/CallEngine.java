@@ -26,7 +26,7 @@ import java.util.function.Function;
 /**
  * The {@link Calls} implementation every run uses. Per call, in order: this run's journal
  * (resume: a call completed before is served, not re-issued), the batch lane (batch mode), the shared
- * content-addressed cache, an identical call of the same role in flight ({@link IdenticalCalls}: waited
+ * content-addressed cache, an identical call in flight, of any role ({@link IdenticalCalls}: waited
  * for, not sent again), then {@link CallSender}: the budget, the provider's client behind the one retry
  * layer (retries, adaptive concurrency, rate buckets — see {@link Endpoints}) and the wire. Every completed
  * call, success or final failure, is appended to {@code journal.jsonl} and forced to disk before its
@@ -122,14 +122,16 @@ public final class CallEngine implements Calls {
     }
 
     /**
-     * A cacheable call: from the cache, else from an identical call of the same role in flight ({@link IdenticalCalls}),
-     * else sent. Served from an identical call, it counts and is journaled as a cache hit: it would have been one had
-     * it started after that call finished, so engine.json does not depend on when it started.
+     * A cacheable call: from the cache, else from an identical call in flight, of any role ({@link IdenticalCalls}),
+     * else sent. Served from an identical call, it counts and is journaled as a cache hit of its own role: it would have
+     * been one had it started after that call finished, so engine.json does not depend on when it started. The slot is
+     * the cache key, which has no role in it, as the cache has none: an A/A arena, or A and B sending one case the same
+     * request, get one answer whichever finishes first, as a re-run or a resume (served from the one cache entry) would.
      */
     private CompletableFuture<LlmResponse> cachedOrSent(CallSender.Asked asked) {
         CompletableFuture<LlmResponse> hit = cacheHit(asked);
         if (hit != null) return hit;
-        return identical.sendOrWait(JournalEntry.slot(asked.role().name(), asked.key()), release -> {
+        return identical.sendOrWait(asked.key(), release -> {
             // An identical call may have finished between the look above and taking the slot: its answer is in the cache.
             CompletableFuture<LlmResponse> late = cacheHit(asked);
             if (late == null) return sender.send(asked, true, release);

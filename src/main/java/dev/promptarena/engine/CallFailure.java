@@ -1,6 +1,8 @@
 package dev.promptarena.engine;
 
+import dev.promptarena.llm.BilledUsage;
 import dev.promptarena.llm.ProviderException;
+import dev.promptarena.llm.Usage;
 import dev.promptarena.util.Futures;
 import java.util.Objects;
 
@@ -30,12 +32,18 @@ public record CallFailure(String kind, int status, String message) {
     /** The counter bucket: kind plus status, e.g. {@code FATAL 401}, {@code TRANSIENT} for a timeout. */
     public String reason() { return status > 0 ? kind + " " + status : kind; }
 
-    public ProviderException toException() {
+    public ProviderException toException() { return toException(Usage.NONE); }
+
+    /**
+     * The exception a failed call completes with; {@code billed}, the tokens its attempts were billed without an answer,
+     * rides along (when there were any) so that the case's cost counts what the failure cost.
+     */
+    public ProviderException toException(Usage billed) {
         ProviderException.Kind k = switch (kind) {
             case "RATE_LIMITED" -> ProviderException.Kind.RATE_LIMITED;
             case "TRANSIENT" -> ProviderException.Kind.TRANSIENT;
             default -> ProviderException.Kind.FATAL;
         };
-        return new ProviderException(k, status, message, null);
+        return new ProviderException(k, status, message, null, Usage.NONE.equals(billed) ? null : new BilledUsage(billed, null));
     }
 }

@@ -85,10 +85,12 @@ final class CallSender {
                 return record(c, null, CallFailure.ofError(error), billed, spend.billedUsage());
             }
             double cost = spend.finish(costs.of(c.request(), response));
+            // The attempts billed before it go with the answer (journal, cache, the case's cost): they were paid to get it.
+            LlmResponse answer = response.withBilledBefore(spend.billedUsage());
             // In the background: a call never waits for the cache. Identical calls wait for this one until it is written.
-            if (cacheable) cache.put(c.key(), response).whenComplete((written, e) -> release.run());
+            if (cacheable) cache.put(c.key(), answer).whenComplete((written, e) -> release.run());
             else release.run();
-            return record(c, response, null, cost, spend.billedUsage());
+            return record(c, answer, null, cost, spend.billedUsage());
         }).thenCompose(f -> f);
     }
 
@@ -111,7 +113,7 @@ final class CallSender {
             if (failure != null) {
                 counters.failure(c.role(), failure.reason());
                 counters.billed(c.role(), billedUsage, cost);
-                throw new CompletionException(failure.toException());
+                throw new CompletionException(failure.toException(billedUsage));
             }
             counters.success(c.role(), response, cost);
             counters.billed(c.role(), billedUsage, 0.0);

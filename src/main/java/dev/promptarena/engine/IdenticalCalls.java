@@ -8,9 +8,13 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Identical calls (same role, same cache key: two cases whose prompts render the same) of a synchronous run, so that
- * one is sent and paid for, not one per case. The first holds its slot from before it is sent until its answer can
- * be found in the cache; an identical call meanwhile waits for it instead of sending. Before, what was paid (and, at a
+ * Identical calls (same cache key: two cases whose prompts render the same, or A and B sending the same request, as in
+ * an A/A arena) of a synchronous run, so that one is sent and paid for, not one per case. The slot is the cache key,
+ * not role and key: the cache serves any role an answer of the request, so a waiter of the other role would have been
+ * served it anyway had it started after the first finished (and a re-run or resume is). Batch mode differs: its
+ * custom ids carry the role, so A and B each send an item (see {@link BatchLane#customId}).
+ * The first holds its slot from before it is sent until its answer can be found in the cache; an identical call
+ * meanwhile waits for it instead of sending. Before, what was paid (and, at a
  * temperature above 0, which answer the second case got) depended on whether the first had finished when the second
  * started. Now it does not: the second is served the first's answer as a cache hit, as it would be after the first.
  * A first call that fails serves no one: each waiter then goes on as if it had come after it (through the cache, this

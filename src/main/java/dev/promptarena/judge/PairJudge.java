@@ -7,6 +7,7 @@ import dev.promptarena.engine.CostModel;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.ProviderException;
 import dev.promptarena.stats.Winner;
 import dev.promptarena.util.Futures;
 import java.util.ArrayList;
@@ -67,14 +68,14 @@ public final class PairJudge {
                 config.structured() ? prompt.schema() : null, sample, repeat);
         return calls.call(config.provider(), request, Calls.Role.JUDGE).thenCompose(first -> {
             VerdictParser.Result r = parser.parse(first.text());
-            double cost = costs.cost(config.model(), first.usage());
+            double cost = costs.cost(config.model(), first.allBilled());
             if (r.ok()) return CompletableFuture.completedFuture(trace(sample, bFirst, r.verdict(), first, false, cost));
             List<ChatMessage> retry = List.of(messages.get(0), ChatMessage.assistant(first.text()),
                     ChatMessage.user(String.format(REPAIR, first.truncated()
                             ? "it was cut off at your token limit (" + r.error() + "); keep the reason short" : r.error())));
             return calls.call(config.provider(), request.withMessages(retry), Calls.Role.JUDGE).thenApply(second -> {
                 VerdictParser.Result r2 = parser.parse(second.text());
-                double total = cost + costs.cost(config.model(), second.usage());
+                double total = cost + costs.cost(config.model(), second.allBilled());
                 if (r2.ok()) return trace(sample, bFirst, r2.verdict(), second, true, total);
                 return new JudgeTrace(config.id(), sample, bFirst, JudgeStatus.UNPARSEABLE, Winner.UNPARSEABLE, Map.of(), Map.of(),
                         "", second.text(), false, (refused(first, second) ? "the judge refused twice: " : "unreadable twice: ") + r2.error(),
@@ -83,8 +84,9 @@ public final class PairJudge {
         }).exceptionally(e -> {
             Throwable cause = Futures.cause(e);
             if (cause instanceof CallNotMadeException) throw new CompletionException(cause); // not judged, not a failure
+            // A failed call costs what its attempts were billed without an answer (0 when none said so).
             return new JudgeTrace(config.id(), sample, bFirst, JudgeStatus.FAILED, Winner.UNPARSEABLE, Map.of(), Map.of(), "", "",
-                    false, JudgeFailure.error(cause), 0, false);
+                    false, JudgeFailure.error(cause), costs.cost(config.model(), ProviderException.billedBy(cause)), false);
         });
     }
 

@@ -41,13 +41,13 @@ public final class PointwiseJudge {
                 config.structured() ? prompt.schema() : null, 0);
         return calls.call(config.provider(), request, Calls.Role.JUDGE).thenCompose(first -> {
             PointwiseParser.Result r = parser.parse(first.text());
-            double cost = costs.cost(config.model(), first.usage());
+            double cost = costs.cost(config.model(), first.allBilled());
             if (r.ok()) return CompletableFuture.completedFuture(new Score(JudgeStatus.OK, r.scores(), r.reason(), first.text(), null, cost));
             List<ChatMessage> retry = List.of(messages.get(0), ChatMessage.assistant(first.text()),
                     ChatMessage.user(String.format(PairJudge.REPAIR, r.error())));
             return calls.call(config.provider(), request.withMessages(retry), Calls.Role.JUDGE).thenApply(second -> {
                 PointwiseParser.Result r2 = parser.parse(second.text());
-                double total = cost + costs.cost(config.model(), second.usage());
+                double total = cost + costs.cost(config.model(), second.allBilled());
                 return r2.ok() ? new Score(JudgeStatus.OK, r2.scores(), r2.reason(), second.text(), null, total)
                         : new Score(JudgeStatus.UNPARSEABLE, Map.of(), "", second.text(), "unreadable twice: " + r2.error(), total);
             });

@@ -37,7 +37,13 @@ public final class ProviderException extends RuntimeException {
     public Duration retryAfter() { return retryAfter; }
     /**
      * The usage the provider billed for this failed attempt, or null when none is known: only a 2xx reply that could not
-     * be decoded but said what it used has one (an error status or a timeout is taken as unbilled, as before).
+     * be decoded but said what it used has one (an error status or a timeout is taken as unbilled, as before). On the
+     * failure a call finally completes with (from the engine), what all its attempts were billed.
      */
     public BilledUsage billed() { return billed; }
+
+    /** The tokens the failure {@code error} (a call's final one) says were billed; none unless it is one of these that says so. */
+    public static Usage billedBy(Throwable error) {
+        return error instanceof ProviderException pe && pe.billed() != null ? pe.billed().usage() : Usage.NONE;
+    }
 }

@@ -10,6 +10,7 @@ import dev.promptarena.judge.PairJudge;
 import dev.promptarena.judge.PairJudging;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.ProviderException;
 import dev.promptarena.recorded.Recorded;
 import dev.promptarena.recorded.RecordedResponses;
 import dev.promptarena.stats.Side;
@@ -158,7 +159,8 @@ public final class ArenaRunner {
                 .exceptionally(e -> {
                     Throwable cause = Futures.cause(e);
                     if (cause instanceof CallNotMadeException) throw new CompletionException(cause);
-                    return new Side("", 0, 0, 0, true, String.valueOf(cause.getMessage()), false);
+                    // A failed call costs what its attempts were billed without an answer (0 when none said so).
+                    return new Side("", 0, costs.cost(v.model(), ProviderException.billedBy(cause)), 0, true, String.valueOf(cause.getMessage()), false);
                 });
     }
 
@@ -173,9 +175,9 @@ public final class ArenaRunner {
 
     private Side side(VariantConfig v, LlmResponse r) {
         if (emptyIsError && (r.text() == null || r.text().isBlank())) {
-            return new Side("", r.latencyMillis(), costs.cost(v.model(), r.usage()), r.usage().outputTokens(), true,
+            return new Side("", r.latencyMillis(), costs.cost(v.model(), r.allBilled()), r.usage().outputTokens(), true,
                     "empty reply from the model (finish reason: " + r.finishReason() + ")", r.truncated());
         }
-        return new Side(r.text(), r.latencyMillis(), costs.cost(v.model(), r.usage()), r.usage().outputTokens(), false, null, r.truncated());
+        return new Side(r.text(), r.latencyMillis(), costs.cost(v.model(), r.allBilled()), r.usage().outputTokens(), false, null, r.truncated());
     }
 }

@@ -119,16 +119,34 @@ class IdenticalCallsInFlightTest {
         }
     }
 
+    /**
+     * A and B sending one request (an A/A arena, or a case both prompts render the same): B waits for A's call and is
+     * served its answer as a cache hit of B. Before, B was sent alongside (two requests, two answers) when A was still in
+     * flight, and served A's cached answer when A had finished: timing decided what was paid and what B said.
+     */
     @Test
-    void anotherRoleWithTheSamePromptIsNotServedFromIt() throws Exception {
+    void theOtherRoleWithTheSameRequestWaitsAndIsServedTheOneAnswerAsItsOwnCacheHit() throws Exception {
         script(Reply.ok("answer-1"), Reply.ok("answer-2"));
         try (CallEngine engine = engine()) {
-            CompletableFuture<LlmResponse> first = engine.call("fake", EngineFixture.request(1), Role.A);
+            CompletableFuture<LlmResponse> a = engine.call("fake", EngineFixture.request(1), Role.A);
             await(firstArrived);
-            CompletableFuture<LlmResponse> other = engine.call("fake", EngineFixture.request(1), Role.B);
-            assertEquals("answer-2", other.join().text(), "sent at once: a slot is a role and a key");
+            CompletableFuture<LlmResponse> b = engine.call("fake", EngineFixture.request(1), Role.B);
+            assertFalse(b.isDone(), "B waits for A's call");
             releaseFirst.countDown();
-            assertEquals("answer-1", first.join().text());
+            assertEquals("answer-1", a.join().text());
+            assertEquals("answer-1", b.join().text(), "both cases got the one answer sent");
+            assertEquals(1, server.requests().size(), "sent once");
+            EngineSnapshot s = engine.snapshot();
+            assertEquals(1, s.issued());
+            assertEquals(1, s.cacheHits());
+            assertEquals(2, s.succeeded());
+            assertEquals(s.requested(), s.issued() + s.cacheHits() + s.journalHits(), "one source per call: " + s);
+            // Paid once, by A; B's call is a cache hit of B's, at no cost, as it would be had it started after A's.
+            assertEquals(1, s.byRole().get(Role.A).calls());
+            assertEquals(1, s.byRole().get(Role.B).calls());
+            assertTrue(s.costUsd() > 0, "priced (gpt-4o-mini's list price): " + s);
+            assertEquals(s.costUsd(), s.byRole().get(Role.A).costUsd(), 1e-15);
+            assertEquals(0.0, s.byRole().get(Role.B).costUsd(), 0.0);
         }
     }
 }

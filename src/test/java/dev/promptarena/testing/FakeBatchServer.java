@@ -44,6 +44,7 @@ public final class FakeBatchServer implements AutoCloseable {
     private final AtomicInteger dropCreateReplies = new AtomicInteger();
     private final AtomicInteger failLists = new AtomicInteger();
     private final AtomicInteger loseCreates = new AtomicInteger();
+    private final java.util.Queue<FakeOpenAiServer.Reply> syncScript = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile Function<FakeOpenAiServer.Recorded, FakeOpenAiServer.Reply> replies = DeterministicReplies::reply;
     private volatile Predicate<JsonNode> failInBatch = b -> false;
     private volatile int syncStatus = 200;
@@ -95,6 +96,12 @@ public final class FakeBatchServer implements AutoCloseable {
 
     /** Synchronous calls answer with this status (200: the reply; else an error body). */
     public FakeBatchServer syncStatus(int status) { syncStatus = status; return this; }
+
+    /** The next synchronous calls get these replies (their status and body), in order; later ones the usual answer. */
+    public FakeBatchServer enqueueSync(FakeOpenAiServer.Reply... scripted) {
+        syncScript.addAll(List.of(scripted));
+        return this;
+    }
 
     public FakeBatchServer replies(Function<FakeOpenAiServer.Recorded, FakeOpenAiServer.Reply> r) { replies = r; return this; }
 
@@ -156,9 +163,11 @@ public final class FakeBatchServer implements AutoCloseable {
             else if (path.startsWith("/v1/batches/")) reply = poll(batches.get(part[3]));
             else {
                 syncCalls.incrementAndGet();
-                status = syncStatus;
+                FakeOpenAiServer.Reply scripted = syncScript.poll();
+                status = scripted != null ? scripted.status() : syncStatus;
                 boolean anthropic = path.endsWith("/v1/messages");
-                reply = status == 200 ? answer(parsed, anthropic).toString() : "{\"error\":{\"message\":\"sync failure\",\"type\":\"invalid_request_error\"}}";
+                reply = scripted != null ? scripted.body()
+                        : status == 200 ? answer(parsed, anthropic).toString() : "{\"error\":{\"message\":\"sync failure\",\"type\":\"invalid_request_error\"}}";
             }
             byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");
