@@ -195,7 +195,8 @@ public final class ConfigLoader {
     private static Map<String, Price> prices(YamlNode node) {
         Map<String, Price> out = new LinkedHashMap<>();
         if (node == null) return out;
-        for (Map.Entry<String, YamlNode> e : node.entries().entrySet()) {
+        // A price for the model "" would price nothing: refused like other empty names.
+        for (Map.Entry<String, YamlNode> e : node.refuseBlankKeys("a model name").entries().entrySet()) {
             YamlNode p = e.getValue().allowOnly("input", "output");
             try {
                 out.put(e.getKey(), new Price(p.require("input").number(), p.require("output").number()));
