@@ -4,6 +4,7 @@ import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import com.samskivert.mustache.Mustache;
 import dev.promptarena.dataset.GoldenCase;
+import dev.promptarena.util.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -19,7 +20,7 @@ import java.util.function.UnaryOperator;
  * Writes a {@link LabelSheet} as the CSV labellers fill in (the {@code label} column: 1, 2 or tie) and, optionally,
  * an HTML page showing the same rows. Model output is untrusted: every CSV cell goes through the caller's
  * formula neutralizer (the CLI passes the reports' {@code CsvTable.safe}; {@code report} is not importable from here)
- * and the page through JMustache's HTML escaping; nothing says which response is A or B.
+ * and the page through {@link TerminalText#lines} and JMustache's HTML escaping; nothing says which response is A or B.
  */
 public final class LabelSheetWriter {
     /** The sheet's columns; {@link LabelSheetReader} reads them back. */
@@ -45,9 +46,18 @@ public final class LabelSheetWriter {
         try (InputStream in = LabelSheetWriter.class.getResourceAsStream("/calibration/label-sheet.html.mustache")) {
             if (in == null) throw new IllegalStateException("label-sheet.html.mustache missing from the jar");
             String template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, Object> model = Map.of("runId", sheet.runId(), "count", sheet.items().size(), "rows", rows(sheet, dataset));
+            // HTML escaping leaves ESC and the other control characters in the page (cat would replay a model's terminal
+            // sequences; report.html holds them only as JSON escapes): removed here, line breaks kept for the <pre> blocks.
+            List<Map<String, String>> rows = rows(sheet, dataset).stream().map(LabelSheetWriter::withoutControls).toList();
+            Map<String, Object> model = Map.of("runId", TerminalText.plain(sheet.runId()), "count", sheet.items().size(), "rows", rows);
             Mustache.compiler().escapeHTML(true).emptyStringIsFalse(true).defaultValue("").compile(template).execute(model, w);
         }
+    }
+
+    private static Map<String, String> withoutControls(Map<String, String> row) {
+        Map<String, String> out = new LinkedHashMap<>();
+        row.forEach((k, v) -> out.put(k, TerminalText.lines(v)));
+        return out;
     }
 
     static List<Map<String, String>> rows(LabelSheet sheet, Map<String, GoldenCase> dataset) {

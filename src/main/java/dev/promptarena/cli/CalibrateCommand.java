@@ -72,6 +72,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             main.err.println("error: " + runDir + ": not a folder");
             return ExitCode.USAGE_OR_INPUT.code();
         }
+        PairingFolders.refuseTournament(runDir, "calibrate");
         RunDirectory dir = RunDirectory.open(runDir);
         Manifest manifest = ManifestFactory.read(dir.file("manifest.json"));
         List<CaseRecord> records = StoredCases.read(dir.file("cases.jsonl")); // streamed, not loaded (issue 21)

@@ -177,8 +177,8 @@ public final class CanaryPlanCommand implements Callable<Integer> {
                         + TerminalText.plain(runDir.resolve(pair.path("dir").asText()).toString());
             }
         }
-        parent.main.err.println("error: " + TerminalText.plain(runDir.toString()) + ": a tournament has no single candidate; give canary plan"
-                + " the pairing folder (under pairs/) of the candidate to roll out against the control" + hint + " (nothing written)");
+        parent.main.err.println("error: " + TerminalText.plain(runDir.toString()) + ": a tournament has no single candidate; "
+                + PairingFolders.instead(runDir, "canary plan") + ", the one of the candidate to roll out" + hint + " (nothing written)");
         return ExitCode.USAGE_OR_INPUT.code();
     }
 

@@ -40,6 +40,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!(alpha > 0 && alpha < 0.5)) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--alpha must be in (0, 0.5), got " + alpha);
+        PairingFolders.refuseTournament(first, "compare");
+        PairingFolders.refuseTournament(second, "compare");
         Comparison c = RunComparison.compare(RunSnapshot.read(first), RunSnapshot.read(second), alpha);
         if (c.judgingDifferences().isEmpty()) {
             main.out.println("Same judging in both runs.");

@@ -80,6 +80,7 @@ public final class LabelCommand implements Callable<Integer> {
             main.err.println("error: " + problem);
             return ExitCode.USAGE_OR_INPUT.code();
         }
+        PairingFolders.refuseTournament(runDir, "label");
         RunDirectory dir = RunDirectory.open(runDir);
         Manifest manifest = ManifestFactory.read(dir.file("manifest.json"));
         JudgedCases judged = JudgedCases.of(StoredCases.read(dir.file("cases.jsonl"))); // streamed, not loaded (issue 21)

@@ -46,8 +46,8 @@ public final class ReportCommand implements Callable<Integer> {
         if (dev.promptarena.run.TournamentFolder.isTournament(dir)) {
             // Refused as run and merge refuse it, before any report is rewritten: the labels were silently ignored (exit 0).
             if (labels != null) {
-                throw new dev.promptarena.input.InputException(labels, "--labels: human-corrected estimates are not computed for a tournament yet;"
-                        + " give report a pairing folder under " + runDir.resolve("pairs") + " instead");
+                throw new dev.promptarena.input.InputException(labels, "--labels: human-corrected estimates are not computed for a tournament yet; "
+                        + PairingFolders.instead(runDir, "report"));
             }
             return TournamentOutput.report(dir, main.out, junit);
         }

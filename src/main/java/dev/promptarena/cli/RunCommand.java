@@ -129,7 +129,7 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCode.USAGE_OR_INPUT.code();
         }
         ArenaInputs loaded = ArenaInputs.load(config, main.env, responses != null);
-        loaded.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
+        loaded.warnings().forEach(w -> main.err.println("warning: " + w));
         boolean tournament = loaded.config().tournament() != null;
         if (tournament && !TournamentOutput.checkOptions(main, responses, outputs, junit, part, labels)) return ExitCode.USAGE_OR_INPUT.code();
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);

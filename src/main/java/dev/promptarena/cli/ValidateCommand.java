@@ -33,7 +33,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (!in.config().providers().isEmpty()) providers.lines().forEach(main.out::println);
         providers.warnings().forEach(w -> main.err.println("warning: " + w));
         // Valid, but worth knowing before a run is paid for.
-        in.datasetWarnings().forEach(w -> main.err.println("warning: " + w));
+        in.warnings().forEach(w -> main.err.println("warning: " + w));
         SelfPreferenceCheck.find(in.config().judges(), List.of(in.config().a(), in.config().b()), new ModelFamilies(in.config().families()))
                 .forEach(s -> main.err.println("warning: " + s.message()));
         return ExitCode.PASS.code();

@@ -32,12 +32,23 @@ import java.util.Objects;
  * @param tournament more than two variants ({@code variants:} with named entries and {@code tournament:}), or null for
  *                   the two-variant A/B config; when set, {@code a} is its control and {@code b} its first candidate
  * @param batch      {@code engine.mode} and {@code engine.batch_retry} (provider batch APIs, issue 21)
+ * @param warnings   what is valid but likely a mistake, each naming file, line and key ({@code validate} and {@code run}
+ *                   print them); not part of the config's meaning or of any cache key
  */
 public record ArenaConfig(Path file, String sha256, String name, Path dataset, Path rubric,
                           Map<String, ProviderConfig> providers, VariantConfig a, VariantConfig b,
                           List<JudgeConfig> judges, Path outputDir, DecisionPolicy policy, Map<String, Price> prices,
                           int maxAttempts, ReferenceJudgeConfig reference, Map<String, String> families,
-                          boolean emptyReplyIsError, TournamentConfig tournament, BatchSettings batch) {
+                          boolean emptyReplyIsError, TournamentConfig tournament, BatchSettings batch, List<String> warnings) {
+    /** Without warnings. */
+    public ArenaConfig(Path file, String sha256, String name, Path dataset, Path rubric, Map<String, ProviderConfig> providers,
+                       VariantConfig a, VariantConfig b, List<JudgeConfig> judges, Path outputDir, DecisionPolicy policy,
+                       Map<String, Price> prices, int maxAttempts, ReferenceJudgeConfig reference, Map<String, String> families,
+                       boolean emptyReplyIsError, TournamentConfig tournament, BatchSettings batch) {
+        this(file, sha256, name, dataset, rubric, providers, a, b, judges, outputDir, policy, prices, maxAttempts, reference, families,
+                emptyReplyIsError, tournament, batch, List.of());
+    }
+
     /** Synchronous calls (no {@code engine.mode}). */
     public ArenaConfig(Path file, String sha256, String name, Path dataset, Path rubric, Map<String, ProviderConfig> providers,
                        VariantConfig a, VariantConfig b, List<JudgeConfig> judges, Path outputDir, DecisionPolicy policy,
@@ -66,19 +77,20 @@ public record ArenaConfig(Path file, String sha256, String name, Path dataset, P
         providers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers)); // config order: tables list providers as written, the same in every JVM
         prices = Map.copyOf(prices);
         batch = batch == null ? BatchSettings.SYNC : batch;
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be >= 1, got: " + maxAttempts);
     }
 
     /** This config with {@code a} and {@code b} replaced (one pairing of a tournament, as a two-variant config). */
     public ArenaConfig withPair(VariantConfig a, VariantConfig b) {
         return new ArenaConfig(file, sha256, name, dataset, rubric, providers, a, b, judges, outputDir, policy, prices, maxAttempts,
-                reference, families, emptyReplyIsError, tournament, batch);
+                reference, families, emptyReplyIsError, tournament, batch, warnings);
     }
 
     /** This config with batch mode switched on or off ({@code run --batch}). */
     public ArenaConfig withBatch(boolean on) {
         return new ArenaConfig(file, sha256, name, dataset, rubric, providers, a, b, judges, outputDir, policy, prices, maxAttempts,
-                reference, families, emptyReplyIsError, tournament, batch.withEnabled(on));
+                reference, families, emptyReplyIsError, tournament, batch.withEnabled(on), warnings);
     }
 
     public ProviderConfig provider(String key) { return providers.get(key); }

@@ -21,6 +21,8 @@ import java.util.Map;
 public final class ConfigLoader {
     private final Map<String, String> env;
     private final boolean recordedOutputs;
+    /** The warnings of the config being loaded (one load at a time), handed on in the {@link ArenaConfig}. */
+    private final List<String> warnings = new ArrayList<>();
 
     /** @param env environment used for ${VAR} interpolation (passed in, never read deep in the code) */
     public ConfigLoader(Map<String, String> env) { this(env, false); }
@@ -35,6 +37,7 @@ public final class ConfigLoader {
     }
 
     public ArenaConfig load(Path file) {
+        warnings.clear();
         YamlNode root = YamlNode.load(file, env);
         root.allowOnly("name", "dataset", "rubric", "providers", "decoding", "variants", "judge", "judges",
                 "families", "output", "decision", "prices", "engine", "tournament");
@@ -88,7 +91,7 @@ public final class ConfigLoader {
         return new ArenaConfig(file, sha256(file), root.text("name", stem(file)), root.require("dataset").existingPath(),
                 rubric, providers, a, b, judges, outputDir, PolicyLoader.policy(root.get("decision"), rubric),
                 prices(root.get("prices")), maxAttempts, reference, JudgeConfigLoader.families(root.get("families")), emptyReplyIsError,
-                tournament, batch);
+                tournament, batch, warnings);
     }
 
     static Decoding decoding(YamlNode node, Decoding fallback) {
@@ -129,6 +132,7 @@ public final class ConfigLoader {
             model = node.get("model") == null ? "recorded" : nonBlank(node.get("model"));
         }
         String system = textOrFile(node, "system", "system_file", false);
+        if (system != null) warnIfPlaceholder(node, system);
         String user = textOrFile(node, "user", "user_file", generated);
         if (user != null) checkTemplate(node, user);
         String name = node.get("name") == null ? slot : nonBlank(node.get("name"));
@@ -147,6 +151,23 @@ public final class ConfigLoader {
         if (inline != null) throw inline.error("user template: " + bad.message());
         YamlNode file = variant.get("user_file");
         throw new InputException(file.existingPath(), UserTemplate.lineOf(user, bad.offset()), file.path(), bad.message());
+    }
+
+    /**
+     * The system prompt is sent as written (README: only {@code user:} is a template, and the cache key hashes the text
+     * sent), so a {@code {{field}}} in it reaches the model literally on every case: valid, but almost surely meant for
+     * {@code user:}. Warned at the line of {@code system:}, or at its line in the {@code system_file}.
+     */
+    private void warnIfPlaceholder(YamlNode variant, String system) {
+        UserTemplate.Placeholder p = UserTemplate.firstPlaceholder(system);
+        if (p == null) return;
+        String message = "holds " + p.text() + ", which looks like a placeholder, but the system prompt is not a template:"
+                + " the model gets it as written on every case (case fields go in user:)";
+        YamlNode inline = variant.get("system");
+        YamlNode file = variant.get("system_file");
+        InputException where = inline != null ? inline.error(message)
+                : new InputException(file.existingPath(), UserTemplate.lineOf(system, p.offset()), file.path(), message);
+        warnings.add(where.describe());
     }
 
     /** A name or model id: an empty one would be sent to the provider as is, or label a variant with nothing. */
@@ -195,7 +216,8 @@ public final class ConfigLoader {
     private static Map<String, Price> prices(YamlNode node) {
         Map<String, Price> out = new LinkedHashMap<>();
         if (node == null) return out;
-        for (Map.Entry<String, YamlNode> e : node.entries().entrySet()) {
+        // A price for the model "" would price nothing: refused like other empty names.
+        for (Map.Entry<String, YamlNode> e : node.refuseBlankKeys("a model name").entries().entrySet()) {
             YamlNode p = e.getValue().allowOnly("input", "output");
             try {
                 out.put(e.getKey(), new Price(p.require("input").number(), p.require("output").number()));

@@ -100,7 +100,8 @@ final class JudgeConfigLoader {
     static Map<String, String> families(YamlNode node) {
         Map<String, String> out = new LinkedHashMap<>();
         if (node == null) return out;
-        node.entries().forEach((model, family) -> {
+        // The model "" is no model: its family would silently apply to nothing.
+        node.refuseBlankKeys("a model name").entries().forEach((model, family) -> {
             String f = family.text().trim();
             if (f.isEmpty()) throw family.error("family must not be empty");
             out.put(model, f);

@@ -97,14 +97,20 @@ public final class DatasetLoader {
                 case "tags" -> {
                     if (v.isArray()) {
                         for (JsonNode t : v) {
-                            if (!t.isValueNode() || t.asText().isBlank()) throw new InputException(file, line, "tags", "a list of tags holds non-empty labels, got " + t);
+                            if (!t.isValueNode() || t.isNull() || t.asText().isBlank()) throw new InputException(file, line, "tags", "a list of tags holds non-empty labels, got " + t);
                             labels(tags, t.asText());
                         }
                     } else if (v.isObject()) {
                         v.fields().forEachRemaining(t -> {
                             // The key names a segment in every report: an empty one is a segment called nothing.
                             if (t.getKey().isBlank()) throw new InputException(file, line, "tags", "a tag key must not be empty, got " + v);
-                            tags.put(t.getKey(), t.getValue().asText());
+                            JsonNode value = t.getValue();
+                            // An object or list has no text: asText() made it a segment named "" (and null one named "null").
+                            if (!value.isValueNode()) {
+                                throw new InputException(file, line, "tags." + t.getKey(), "a tag value is a string, number or boolean, got " + value);
+                            }
+                            // null, "" or blanks: no tag, as an empty tags.KEY cell in a CSV golden set.
+                            if (!value.isNull() && !value.asText().isBlank()) tags.put(t.getKey(), value.asText());
                         });
                     } else if (!v.isNull()) {
                         throw new InputException(file, line, "tags", "expected an object of tag: value or a list of labels, got " + v);
@@ -150,7 +156,7 @@ public final class DatasetLoader {
                 case "reference" -> reference = v.isEmpty() ? null : v;
                 case "context" -> context = v.isEmpty() ? null : v;
                 default -> {
-                    if (h.startsWith("tags.")) { if (!v.isEmpty()) tags.put(h.substring(5), v); }
+                    if (h.startsWith("tags.")) { if (!v.isBlank()) tags.put(h.substring(5), v); } // an empty cell is no tag
                     else if (h.equals("tags")) { for (String t : v.split(";")) if (!t.isBlank()) labels(tags, t.strip()); }
                     else fields.put(h, v);
                 }

@@ -61,6 +61,15 @@ public final class UserTemplate {
         return null;
     }
 
+    /** A placeholder as written ({@code {{ name }}}) and where it starts. */
+    public record Placeholder(int offset, String text) {}
+
+    /** The first well-formed placeholder in {@code source} (any text, say a system prompt), or null. */
+    public static Placeholder firstPlaceholder(String source) {
+        Matcher m = PLACEHOLDER.matcher(source);
+        return m.find() ? new Placeholder(m.start(), m.group()) : null;
+    }
+
     /** The 1-based line of {@code offset} within {@code source}. */
     public static int lineOf(String source, int offset) {
         int line = 1;

@@ -95,6 +95,19 @@ public final class YamlNode {
         return out;
     }
 
+    /**
+     * Fails at its own line on a key of this mapping that is empty or only blanks: used where keys are names (model ids
+     * under {@code prices:} and {@code families:}), which an empty key would give to nothing.
+     */
+    public YamlNode refuseBlankKeys(String what) {
+        for (NodeTuple t : mapping().getValue()) {
+            if (((ScalarNode) t.getKeyNode()).getValue().isBlank()) {
+                throw new InputException(file, t.getKeyNode().getStartMark().getLine() + 1, path, what + " must not be empty");
+            }
+        }
+        return this;
+    }
+
     /** Fails on any key not in {@code allowed}, suggesting the nearest allowed key. */
     public YamlNode allowOnly(String... allowed) {
         Set<String> ok = Set.of(allowed);

@@ -23,15 +23,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Writes cases.csv, summary.csv, axes.csv, segments.csv and (with rubric checks) checks.csv from the report model. */
+/** Writes cases.csv, summary.csv, axes.csv, segments.csv and (with rubric checks) checks.csv from the report model (files.Reports calls both halves). */
 public final class CsvReports {
     private CsvReports() {}
-
-    public static void write(RunDirectory dir, ReportModel m) {
-        CasePass.Facts facts = CasePass.of(m);
-        writeCases(dir, m, row -> m.cases().forEach(row));
-        writeSummaries(dir, m, facts.judgeErrors(), facts.generationErrors());
-    }
 
     /**
      * cases.csv, one row per record {@code pass} hands to the consumer it is given, in case order: the caller decides how

@@ -3,6 +3,7 @@ package dev.promptarena.report;
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import dev.promptarena.run.RunDirectory;
+import dev.promptarena.util.BidiControls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -38,7 +39,7 @@ public final class CsvTable {
     public static void stream(RunDirectory dir, String name, List<String> header, Consumer<Consumer<Object[]>> rows) {
         dir.writeAtomically(name, w -> {
             try (ICSVWriter csv = new CSVWriter(w, ',', '"', '"', "\n")) {
-                csv.writeNext(header.stream().map(CsvTable::withoutControls).toArray(String[]::new), false);
+                csv.writeNext(header.stream().map(CsvTable::safe).toArray(String[]::new), false);
                 rows.accept(cells -> csv.writeNext(cells(header.size(), cells), false));
             }
         });
@@ -49,7 +50,7 @@ public final class CsvTable {
     public void writeTo(RunDirectory dir, String name) {
         dir.writeAtomically(name, w -> {
             try (ICSVWriter csv = new CSVWriter(w, ',', '"', '"', "\n")) {
-                csv.writeNext(header.stream().map(CsvTable::withoutControls).toArray(String[]::new), false);
+                csv.writeNext(header.stream().map(CsvTable::safe).toArray(String[]::new), false);
                 for (String[] r : rows) csv.writeNext(r, false);
             }
         });
@@ -57,7 +58,8 @@ public final class CsvTable {
 
     /**
      * Makes a cell harmless to open. Control characters other than tab, line feed and carriage return (C0, DEL and
-     * C1: ESC starts the terminal sequences a model can emit, and {@code cat cases.csv} would replay them) each become
+     * C1: ESC starts the terminal sequences a model can emit, and {@code cat cases.csv} would replay them) and the
+     * bidirectional controls ({@link BidiControls}: a cell would display in another order than it holds) each become
      * U+FFFD, the replacement character, so the reader still sees that something stood there and where (the run's
      * journal and cases.jsonl keep the exact text). Then spreadsheet formula injection is neutralized (OWASP
      * "CSV injection"): a cell that begins with =, +, -, @, tab or carriage return is prefixed with a single quote.
@@ -72,7 +74,7 @@ public final class CsvTable {
         return cell;
     }
 
-    /** {@code text} with every control character but tab, LF and CR replaced by U+FFFD (the same string when it has none). */
+    /** {@code text} with every control character but tab, LF and CR, and every bidirectional control, replaced by U+FFFD (the same string when it has none). */
     static String withoutControls(String text) {
         int i = 0;
         while (i < text.length() && !control(text.charAt(i))) i++;
@@ -86,7 +88,7 @@ public final class CsvTable {
     }
 
     private static boolean control(char c) {
-        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) || BidiControls.is(c);
     }
 
     /** Compiled once: every negative number written (an axis drop, a slope) is checked against it. */

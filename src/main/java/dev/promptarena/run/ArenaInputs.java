@@ -54,6 +54,13 @@ public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> ca
     /** The cases as a golden set: ids and tags without reading the cases, views for limits, shards and orders. */
     public GoldenSet golden() { return (GoldenSet) cases; }
 
+    /** Everything valid but likely a mistake, for validate and run to print: the config's, then the golden set's. */
+    public List<String> warnings() {
+        List<String> out = new java.util.ArrayList<>(config.warnings());
+        out.addAll(datasetWarnings());
+        return out;
+    }
+
     /** Warnings about the golden set that do not stop a run (fields that look like tags but are not). */
     public List<String> datasetWarnings() {
         java.util.Set<String> used = new java.util.HashSet<>(new UserTemplate(config.a().userTemplate()).fields());

@@ -48,4 +48,24 @@ class LabelSheetWriterTest {
         assertTrue(html.contains("Which &lt;b&gt;one&lt;/b&gt;?"), html);
         assertFalse(html.contains("Context"), "no empty context block");
     }
+
+    /**
+     * HTML escaping leaves ESC, other control characters and bidirectional overrides in the page, and {@code cat page.html}
+     * replayed a model's terminal sequences: they are removed, the response's lines kept.
+     */
+    @Test
+    void htmlHoldsNoTerminalSequencesControlsOrBidiOverrides() throws Exception {
+        String hostile = "\u001B[2J\u001B]0;pwned\u0007line1\r\nline2\u0000\u0008 \u202Eevil\u202C\u009B\ttab";
+        CaseRecord r = new CaseRecord("c1", 0, Map.of(), "q\u001B[31m?", new Side(hostile, 0, 0, 0, false, null, false),
+                new Side("fine", 0, 0, 0, false, null, false), List.of());
+        LabelSheet s = new LabelSheet("run-1", 1, 1, LabelSheet.Strategy.RANDOM, List.of(new LabelSheet.Item("c1", 0, 0.25, false, r)));
+        StringWriter w = new StringWriter();
+        LabelSheetWriter.html(s, Map.of(), w);
+        String html = w.toString();
+        assertTrue(html.contains("<pre>line1\nline2 evil\ttab</pre>"), html);
+        assertTrue(html.contains("<pre>q?</pre>"), html);
+        assertFalse(html.contains("pwned") || html.contains("[2J"), html);
+        assertTrue(html.chars().noneMatch(c -> (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F)
+                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)), "no control or bidi character in the page");
+    }
 }

@@ -93,6 +93,24 @@ class MeaninglessConfigTest {
         assertEquals("must not be empty", e.getMessage());
     }
 
+    /** A price or family for the model "" applied to nothing, silently: refused at the key's line, like an empty model. */
+    @Test
+    void anEmptyModelNameUnderPricesOrFamiliesIsRefusedAtItsLine() throws IOException {
+        for (String section : List.of("prices:\n  m1: {input: 1, output: 2}\n  \"\":\n    input: 0.5\n    output: 1.5\n",
+                "prices:\n  \" \": {input: 0.5, output: 1.5}\n", "families:\n  m1: gpt\n  \"\": llama\n", "families: {\"\": llama}\n")) {
+            String yaml = ConfigLoaderTest.VALID + section;
+            InputException e = refused(yaml);
+            String key = section.contains("\" \"") ? "\" \"" : "\"\"";
+            assertEquals(lineOf(yaml, key), e.line(), section);
+            assertEquals(section.substring(0, section.indexOf(':')), e.field());
+            assertEquals("a model name must not be empty", e.getMessage());
+        }
+        Path ok = write(ConfigLoaderTest.VALID + "prices:\n  m1: {input: 1, output: 2}\nfamilies:\n  m1: gpt\n");
+        ArenaConfig c = new ConfigLoader(Map.of()).load(ok);
+        assertEquals("gpt", c.families().get("m1"));
+        assertTrue(c.prices().containsKey("m1"));
+    }
+
     @Test
     void twoVariantsWithOneNameAreRefusedAtTheSecond() throws IOException {
         String yaml = ConfigLoaderTest.VALID.replace("A: {provider: sim,", "A: {name: baseline, provider: sim,")

@@ -40,6 +40,40 @@ class TagsTest {
         assertThrows(InputException.class, () -> new DatasetLoader().load(nested));
     }
 
+    /**
+     * {"category": null} made a segment named "null" and "" one named nothing, while an empty tags.category cell in a CSV
+     * golden set is no tag: both are no tag now, as blanks are in either format. An object or list as a value (it has no
+     * text; it was an empty-named segment) is refused at its line, and so is null inside a list of labels.
+     */
+    @Test
+    void nullOrEmptyTagValuesAreNoTagAndNonScalarValuesAreRefused() throws IOException {
+        Path f = write("g.jsonl", """
+                {"id": "1", "q": "x", "tags": {"category": null, "lang": "en"}}
+                {"id": "2", "q": "y", "tags": {"category": "", "lang": " "}}
+                {"id": "3", "q": "z", "tags": {"category": "billing", "tier": 2, "vip": true}}
+                """);
+        List<GoldenCase> cases = new DatasetLoader().load(f);
+        assertEquals(Map.of("lang", "en"), cases.get(0).tags());
+        assertEquals(Map.of(), cases.get(1).tags());
+        assertEquals(Map.of("category", "billing", "tier", "2", "vip", "true"), cases.get(2).tags());
+        Path csv = write("g.csv", "id,q,tags.category,tags.lang\n1,x,,en\n2,y, ,\n");
+        List<GoldenCase> fromCsv = new DatasetLoader().load(csv);
+        assertEquals(Map.of("lang", "en"), fromCsv.get(0).tags(), "the same case in CSV has the same tags");
+        assertEquals(Map.of(), fromCsv.get(1).tags());
+        for (String value : List.of("{\"a\": 1}", "[\"x\"]", "{}", "[]")) {
+            Path bad = write("bad.jsonl", "{\"id\": \"1\", \"q\": \"x\"}\n{\"id\": \"2\", \"tags\": {\"category\": " + value + "}}\n");
+            InputException e = assertThrows(InputException.class, () -> new DatasetLoader().load(bad), value);
+            assertEquals(bad, e.file());
+            assertEquals(2, e.line());
+            assertEquals("tags.category", e.field());
+            assertEquals("a tag value is a string, number or boolean, got " + value.replace(" ", ""), e.getMessage());
+        }
+        Path nullLabel = write("null-label.jsonl", "{\"id\": \"1\", \"tags\": [\"vip\", null]}\n");
+        InputException e = assertThrows(InputException.class, () -> new DatasetLoader().load(nullLabel));
+        assertEquals(1, e.line());
+        assertTrue(e.getMessage().startsWith("a list of tags holds non-empty labels"), e.getMessage());
+    }
+
     @Test
     void csvTagsColumnSplitsOnSemicolons() throws IOException {
         Path f = write("g.csv", "id,q,tags,tags.lang\n1,x,account;hard,en\n2,y,,de\n3,z, billing ; ,en\n");

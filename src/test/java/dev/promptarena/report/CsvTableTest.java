@@ -48,4 +48,23 @@ class CsvTableTest {
         CsvTable.stream(dir, "s.csv", java.util.List.of("id", "score_a.x\u001B[2J"), rows -> rows.accept(new Object[] {"c\u001B1", "\u001B[2J"}));
         assertEquals("id,score_a.x\uFFFD[2J\nc\uFFFD1,\uFFFD[2J\n", Files.readString(tmp.resolve("s.csv")));
     }
+
+    /** A bidirectional override in a cell makes it display in another order than it holds: written as U+FFFD, like a control. */
+    @Test
+    void bidirectionalControlsBecomeTheReplacementCharacter() {
+        assertEquals("a\uFFFDb\uFFFD c\uFFFDd\uFFFD", CsvTable.safe("a\u202Eb\u202C c\u2066d\u2069"));
+        assertEquals("'=\uFFFD1+1", CsvTable.safe("=\u202D1+1"), "formula neutralization kept");
+    }
+
+    /** Header cells can hold user-chosen axis or check names: neutralized like any cell, in both ways of writing a file. */
+    @Test
+    void headerCellsAreNeutralizedLikeCells() throws Exception {
+        RunDirectory dir = RunDirectory.open(tmp);
+        new CsvTable("id", "=SUM(1)").row("c1", 1.0).writeTo(dir, "h.csv");
+        assertEquals("id,'=SUM(1)\nc1,1\n", Files.readString(tmp.resolve("h.csv")));
+        CsvTable.stream(dir, "hs.csv", java.util.List.of("id", "score_a.@SUM(1)"), rows -> rows.accept(new Object[] {"c1", 2.0}));
+        CsvTable.stream(dir, "hs2.csv", java.util.List.of("id", "+cmd"), rows -> rows.accept(new Object[] {"c1", 2.0}));
+        assertEquals("id,score_a.@SUM(1)\nc1,2\n", Files.readString(tmp.resolve("hs.csv")), "a name inside the header is not at the start");
+        assertEquals("id,'+cmd\nc1,2\n", Files.readString(tmp.resolve("hs2.csv")));
+    }
 }

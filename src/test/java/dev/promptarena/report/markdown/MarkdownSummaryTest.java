@@ -26,6 +26,13 @@ class MarkdownSummaryTest {
         assertEquals("abcd…", MarkdownText.escape("abcdefgh", 5));
     }
 
+    /** Bidirectional overrides would make a table cell display in another order than it holds ("Trojan Source"). */
+    @Test
+    void bidirectionalControlsAreRemoved() {
+        assertEquals("B wins: yes", MarkdownText.escape("B wins: \u202Eyes\u202C"));
+        assertEquals("isolated", MarkdownText.escape("\u2067isolated\u2069"));
+    }
+
     /**
      * Text GitHub would make live when summary.md is posted (cmark-gfm autolinks, @-mentions, issue references): each
      * keeps its visible characters but gets a zero-width space where the pattern needs a plain character.
