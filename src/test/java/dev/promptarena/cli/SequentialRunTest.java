@@ -69,6 +69,18 @@ class SequentialRunTest {
         CliRun report = CliRun.of("report", runDir.toString());
         assertEquals(run.exitCode(), report.exitCode(), report.out() + report.err());
         assertEquals(before, Files.readString(runDir.resolve("report.json")), "report reproduces the run's analysis byte for byte");
+
+        // plan sequential states the same alpha spent as the manifest, both one-sided and named so (it printed twice
+        // the manifest's values, two-sided, under the same bare name).
+        CliRun plan = CliRun.of("plan", "sequential", "--win-rate", "0.6", "--looks", "4", "--json");
+        assertEquals(JSON.readTree(plan.out()).get("alphaSpentOneSided"), manifest.at("/sequential/boundaries/alphaSpentOneSided"), plan.out());
+        assertTrue(manifest.at("/sequential/boundaries/alphaSpent").isMissingNode(), manifest.toString());
+        // A manifest written before the rename (key alphaSpent) still reads, with the same result.
+        Path m = runDir.resolve("manifest.json");
+        Files.writeString(m, Files.readString(m).replace("\"alphaSpentOneSided\"", "\"alphaSpent\""));
+        CliRun old = CliRun.of("report", runDir.toString());
+        assertEquals(run.exitCode(), old.exitCode(), old.out() + old.err());
+        assertEquals(before, Files.readString(runDir.resolve("report.json")), "an old manifest reproduces the analysis byte for byte");
     }
 
     /**
