@@ -29,3 +29,8 @@ for (a in list(list("asOF", 3), list("asP", 2))) {
   cat(sprintf("%s finalStage %d medianUnbiased %.8f rciLower %.8f rciUpper %.8f\n", a[[1]], k,
       r$medianUnbiasedEstimates[k], r$repeatedConfidenceIntervalLowerBounds[k], r$repeatedConfidenceIntervalUpperBounds[k]))
 }
+# Cumulative alpha spent (plan sequential's table, manifest.json's boundaries.alphaSpentOneSided): rpact reports it on
+# the design's own sidedness; the tool states the one-sided (PASS side) value, which is sided=1's and half of sided=2's.
+cat("OF4alpha sided1", sprintf("%.8f", getDesignGroupSequential(kMax=4, alpha=0.025, sided=1, typeOfDesign="asOF")$alphaSpent), "\n")
+cat("OF4alpha sided2", sprintf("%.8f", getDesignGroupSequential(kMax=4, alpha=0.05, sided=2, typeOfDesign="asOF")$alphaSpent), "\n")
+cat("P4alpha sided2", sprintf("%.8f", getDesignGroupSequential(kMax=4, alpha=0.05, sided=2, typeOfDesign="asP")$alphaSpent), "\n")

@@ -18,8 +18,12 @@ import java.util.Map;
  * <p>A sample-ratio mismatch in the window (units per variant against the stage's split, p below the plan's
  * {@code srm_alpha}) pauses: with broken assignment no metric of the window can be trusted.
  *
- * <p>The stage advances when the window held every limit (no alert, no SRM) and the stage has lasted its
- * minimum duration; after the last stage (100%) the rollout is complete.
+ * <p>The stage advances when the window held every limit (no alert, no SRM), the stage has lasted its
+ * minimum duration and every guardrail has been measured in at least one window of the stage; after the last
+ * stage (100%) the rollout is complete. The last condition is why a guardrail whose metric the export never
+ * carries holds the stage instead of being skipped: "missing: streak unchanged" on every window would let a
+ * rollout reach 100% without that guardrail ever being checked. A metric missing from some windows of a stage
+ * but present in others keeps the streak rule above.
  */
 public final class Monitor {
     private Monitor() {}
@@ -45,7 +49,8 @@ public final class Monitor {
             Guardrail g = plan.at(g0, stage);
             Double value = t == null ? null : t.metrics().get(g.metric());
             if (value == null) {
-                if (t != null) notes.add(g.metric() + " missing: streak unchanged");
+                if (t != null) notes.add(g.metric() + (streaks.containsKey(g.metric()) ? " missing: streak unchanged"
+                        : " missing: no window of this stage has carried it yet, so the stage cannot advance"));
                 held &= streaks.getOrDefault(g.metric(), 0) == 0;
                 continue;
             }
@@ -70,10 +75,12 @@ public final class Monitor {
         java.time.Instant stageStart = state.stageStart() == null ? w.start() : state.stageStart();
         double hours = Duration.between(stageStart, w.end()).toSeconds() / 3600.0;
         MonitorState next;
+        // A metric is a key of the streaks once a window of this stage carried it (advancing resets them).
+        List<String> unmeasured = plan.guardrails().stream().map(Guardrail::metric).distinct().filter(m -> !streaks.containsKey(m)).toList();
         if (action == Action.ROLLBACK || action == Action.PAUSE) {
             MonitorState.Status status = action == Action.ROLLBACK ? MonitorState.Status.ROLLED_BACK : MonitorState.Status.PAUSED;
             next = new MonitorState(stage, stageStart, streaks, w.end(), status, action, String.join("; ", actions));
-        } else if (action == Action.HOLD && held && actions.isEmpty() && hours >= s.minHours()) {
+        } else if (action == Action.HOLD && held && actions.isEmpty() && hours >= s.minHours() && unmeasured.isEmpty()) {
             action = Action.ADVANCE;
             boolean last = stage == plan.stages().size() - 1;
             String reason = last ? "rollout complete at " + num(s.percent()) + "%"
@@ -84,10 +91,19 @@ public final class Monitor {
                     : new MonitorState(stage + 1, w.end(), Map.of(), w.end(), MonitorState.Status.RUNNING, action, reason);
         } else {
             String reason = !actions.isEmpty() ? String.join("; ", actions) : !held ? "a limit alerted or was not evaluated: hold"
-                    : String.format("stage %s%% has run %.1f h of its %s h minimum: hold", num(s.percent()), hours, num(s.minHours()));
+                    : hours < s.minHours() ? String.format("stage %s%% has run %.1f h of its %s h minimum: hold", num(s.percent()), hours, num(s.minHours()))
+                    : unmeasured(s, unmeasured);
             next = new MonitorState(stage, stageStart, streaks, w.end(), MonitorState.Status.RUNNING, Action.HOLD, reason);
         }
         return new Step(w, stage, alerts, actions, srm, notes, action, next);
+    }
+
+    /** Why a stage that held and ran long enough still holds: a guardrail nobody has measured in it. */
+    private static String unmeasured(Stage s, List<String> metrics) {
+        boolean one = metrics.size() == 1;
+        return String.format("no window of stage %s%% carried %s: %s never checked in this stage, hold (export %s or remove %s from the plan)",
+                num(s.percent()), String.join(", ", metrics), one ? "its guardrail was" : "their guardrails were", one ? "the metric" : "them",
+                one ? "the guardrail" : "those guardrails");
     }
 
     private static SampleRatio srm(CanaryPlan plan, Stage s, Window w, List<String> notes) {

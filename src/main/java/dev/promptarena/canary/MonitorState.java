@@ -11,7 +11,9 @@ import java.util.TreeMap;
  *
  * @param stage           index into the plan's stages
  * @param stageStart      start of the current stage (null before the first window)
- * @param streaks         consecutive breached windows per metric
+ * @param streaks         consecutive breached windows per metric; a metric is a key once a window of the current
+ *                        stage carried it (advancing starts an empty map), which is how the monitor knows a
+ *                        guardrail has been checked in this stage
  * @param lastWindowEnd   end of the last processed window (null before the first)
  * @param status          where the rollout stands
  * @param lastAction      the action of the last processed window

@@ -67,8 +67,13 @@ public final class SequentialGate {
                 };
                 reasons.add(String.format(Locale.ROOT, "Sequential design (%s): stopped at %s: %s, %s.", design, at, cmp, verdict));
                 if (!Double.isNaN(replay.adjustedWinRate())) {
-                    reasons.add(String.format(Locale.ROOT, "Bias-adjusted (median-unbiased) win rate %.3f; naive %.3f is biased by the early stop;"
-                            + " %s.", replay.adjustedWinRate(), last.winRate(), fmt(last.repeated())));
+                    // "Biased by the early stop" only when there was one: a stop (efficacy, harm, futility) before the last
+                    // planned look. At the last look the run used every planned case; the estimate is still adjusted for the
+                    // design's chances to stop earlier, but nothing stopped early.
+                    boolean early = last.look() < reg.boundaries().looks() && last.action() != LookAction.CONTINUE && last.action() != LookAction.END;
+                    reasons.add(String.format(Locale.ROOT, "Bias-adjusted (median-unbiased) win rate %.3f; naive %.3f%s; %s (the interval this decision uses).",
+                            replay.adjustedWinRate(), last.winRate(), early ? String.format(Locale.ROOT, " is biased by the early stop at look %d of %d",
+                                    last.look(), reg.boundaries().looks()) : " (the run reached its last planned look: no early stop)", fmt(last.repeated())));
                 }
             }
         }

@@ -43,6 +43,8 @@ public final class TerminalSummary {
             out.printf(Locale.ROOT, "B's win rate (ties half%s): %.1f%%  %s  (conservative Wilson %s)%n",
                     w.positionAdjusted() ? ", mean of both presentation orders" : "", 100 * w.estimate(), interval(w.gateInterval()),
                     interval(w.wilson()));
+            String decides = DecisionInterval.sentence(a);
+            if (decides != null) out.println("  which interval decides: " + decides);
         }
         for (AxisResult x : a.axes()) {
             if (x.meanA() == null) continue;

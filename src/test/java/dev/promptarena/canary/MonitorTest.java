@@ -106,6 +106,42 @@ class MonitorTest {
     }
 
     @Test
+    void aGuardrailNoWindowOfTheStageCarriedHoldsTheStageInsteadOfBeingSkipped() {
+        // QA: a metric missing from every window only noted "missing: streak unchanged" and the rollout completed
+        // without that guardrail ever being checked.
+        CanaryPlan plan = documentPlan(List.of(new Stage(1, 0, Map.of(), null, null), new Stage(100, 0, Map.of(), null, null)));
+        Map<String, Double> noCost = Map.of("latency_p95_ms", 100.0, "error_rate", 0.0);
+        MonitorState s = MonitorState.initial();
+        for (int h = 0; h < 3; h++) {
+            Monitor.Step step = Monitor.step(plan, s, window(h, h + 1, null, null, noCost));
+            assertEquals(Action.HOLD, step.action(), "window " + (h + 1));
+            assertEquals(0, step.next().stage());
+            assertEquals("no window of stage 1% carried cost_per_session_usd: its guardrail was never checked in this stage, hold "
+                    + "(export the metric or remove the guardrail from the plan)", step.next().reason());
+            assertTrue(step.notes().contains("cost_per_session_usd missing: no window of this stage has carried it yet, so the stage cannot advance"),
+                    step.notes().toString());
+            s = step.next();
+        }
+        // One window carrying it (within its limit) is enough: the stage advances, and the next stage needs its own.
+        Monitor.Step carried = Monitor.step(plan, s, window(3, 4, null, null, metrics(100, 0, 0.01)));
+        assertEquals(Action.ADVANCE, carried.action());
+        Monitor.Step last = Monitor.step(plan, carried.next(), window(4, 5, null, null, Map.of("latency_p95_ms", 100.0)));
+        assertEquals(Action.HOLD, last.action(), "the 100% stage cannot complete unchecked either");
+        assertEquals(MonitorState.Status.RUNNING, last.next().status());
+        assertTrue(last.next().reason().startsWith("no window of stage 100% carried error_rate, cost_per_session_usd: their guardrails were"),
+                last.next().reason());
+    }
+
+    @Test
+    void aMetricMissingFromSomeWindowsOfTheStageKeepsTheStreakRule() {
+        CanaryPlan plan = documentPlan(List.of(new Stage(1, 2, Map.of(), null, null), new Stage(100, 0, Map.of(), null, null)));
+        Monitor.Step a = Monitor.step(plan, MonitorState.initial(), window(0, 1, null, null, metrics(100, 0, 0.01)));
+        Monitor.Step b = Monitor.step(plan, a.next(), window(1, 2, null, null, Map.of("latency_p95_ms", 100.0, "error_rate", 0.0)));
+        assertTrue(b.notes().contains("cost_per_session_usd missing: streak unchanged"), b.notes().toString());
+        assertEquals(Action.ADVANCE, b.action(), "measured and held in window 1, streak 0: " + b.next().reason());
+    }
+
+    @Test
     void sampleRatioMismatchPausesAndAConsistentSplitDoesNot() {
         CanaryPlan plan = documentPlan(List.of(new Stage(1, 0, Map.of(), null, null), new Stage(100, 0, Map.of(), null, null)));
         // canary.py: chisquare([9810, 190], f_exp=[9900, 100]) p = 1.49e-19

@@ -77,6 +77,26 @@ class CanaryCheckCommandTest {
     }
 
     @Test
+    void aGuardrailMetricNoWindowCarriesHoldsWithExit3InsteadOfCompletingTheRollout() throws Exception {
+        // QA reproduction: a plan with task_completed_rate, windows without that column. The rollout completed (exit 0)
+        // with only "task_completed_rate missing: streak unchanged" notes.
+        Path plan = Files.writeString(tmp.resolve("p.yaml"), PLAN.replace("stages:", """
+                  - {metric: task_completed_rate, direction: min, limit: 0.55, consecutive_windows: 2, action: rollback}
+                stages:""").replace("min_hours: 2", "min_hours: 0").replace("min_hours: 6", "min_hours: 0"));
+        String good = "2026-05-01T%02d:00:00Z,2026-05-01T%02d:00:00Z,%s,%d,2000,0.0005,0.05\n";
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int h = 0; h < 4; h++) csv.append(String.format(good, h, h + 1, "control", 990)).append(String.format(good, h, h + 1, "treatment", 10));
+        Path windows = Files.writeString(tmp.resolve("w.csv"), csv);
+        Path state = tmp.resolve("state.json");
+        CliRun r = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", windows.toString(), "--state", state.toString());
+        assertEquals(3, r.exitCode(), r.out() + r.err());
+        assertFalse(r.out().contains("ADVANCE"), r.out());
+        assertTrue(r.out().contains("-> HOLD: no window of stage 1% carried task_completed_rate: its guardrail was never checked in this stage"), r.out());
+        assertTrue(r.out().contains("decision: HOLD (stage 1/3 at 1.0%)"), r.out());
+        assertTrue(Files.readString(state).contains("\"stage\" : 0"), Files.readString(state));
+    }
+
+    @Test
     void badInputNamesFileLineAndFieldAndWritesNothing() throws Exception {
         Path plan = Files.writeString(tmp.resolve("p.yaml"), PLAN);
         Path windows = Files.writeString(tmp.resolve("w.csv"), HEADER + W1 + "2026-05-01T01:00:00Z,2026-05-01T02:00:00Z,treatment,,fast,0.003,0.091\n");

@@ -41,6 +41,22 @@ class PlanSequentialTest {
         assertEquals(158 * 1.013937 / 1.019637, j.get("expectedCasesNull").asDouble(), 0.01);
         assertEquals("[40,79,119,158]", j.get("lookCases").toString());
         assertEquals(0, j.get("futilityBounds").size());
+        // The one-sided (PASS side) cumulative alpha spent, as manifest.json registers it: rpact's sided=1 values
+        // (reference/sequential.R, OF4alpha sided1). It printed the two-sided values, ending at 0.05, under "alpha spent".
+        assertTrue(j.get("alphaSpent") == null, r[1]);
+        assertEquals(0.00152532, j.get("alphaSpentOneSided").get(1).asDouble(), 1e-8);
+        assertEquals(0.025, j.get("alphaSpentOneSided").get(3).asDouble(), 1e-9);
+    }
+
+    @Test
+    void theTextNamesTheSideOfTheAlphaSpent() {
+        String[] r = run("sequential", "--win-rate", "0.6", "--tie-rate", "0.2", "--looks", "4");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("two-sided alpha 0.0500 (0.0250 per side)"), r[1]);
+        assertTrue(r[1].contains("FAIL if Z <=  alpha spent (one-sided)"), r[1]);
+        String last = r[1].lines().filter(l -> l.startsWith("     4     1.000")).findFirst().orElseThrow();
+        assertTrue(last.endsWith(" 0.025000"), last);
+        assertTrue(r[1].contains("alpha spent (one-sided): the chance, if B and A are equally good, of a PASS by that look (0.0250 at the last)"), r[1]);
     }
 
     @Test

@@ -69,6 +69,49 @@ class SequentialRunTest {
         CliRun report = CliRun.of("report", runDir.toString());
         assertEquals(run.exitCode(), report.exitCode(), report.out() + report.err());
         assertEquals(before, Files.readString(runDir.resolve("report.json")), "report reproduces the run's analysis byte for byte");
+
+        // plan sequential states the same alpha spent as the manifest, both one-sided and named so (it printed twice
+        // the manifest's values, two-sided, under the same bare name).
+        CliRun plan = CliRun.of("plan", "sequential", "--win-rate", "0.6", "--looks", "4", "--json");
+        assertEquals(JSON.readTree(plan.out()).get("alphaSpentOneSided"), manifest.at("/sequential/boundaries/alphaSpentOneSided"), plan.out());
+        assertTrue(manifest.at("/sequential/boundaries/alphaSpent").isMissingNode(), manifest.toString());
+        // A manifest written before the rename (key alphaSpent) still reads, with the same result.
+        Path m = runDir.resolve("manifest.json");
+        Files.writeString(m, Files.readString(m).replace("\"alphaSpentOneSided\"", "\"alphaSpent\""));
+        CliRun old = CliRun.of("report", runDir.toString());
+        assertEquals(run.exitCode(), old.exitCode(), old.out() + old.err());
+        assertEquals(before, Files.readString(runDir.resolve("report.json")), "an old manifest reproduces the analysis byte for byte");
+    }
+
+    /**
+     * The bundled example with two looks crosses only at its last look (look 1: z 2.18 against 2.96). QA: summary.md
+     * said the naive win rate was "biased by the early stop" though nothing stopped early, and the terminal's win-rate
+     * line showed the fixed-sample interval beside a decision made with the repeated confidence interval.
+     */
+    @Test
+    void aStopAtTheLastLookIsNoEarlyStopAndTheFilesSayWhichIntervalDecides() throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        String arena = Files.readString(root.resolve("examples/support-bot.arena.yaml"))
+                .replace("../golden-sets/", root.resolve("golden-sets") + "/").replace("../rubrics/", root.resolve("rubrics") + "/")
+                .replace("  alpha: 0.05\n", "  alpha: 0.05\n  sequential: {looks: [0.5, 1.0], spending: obrien_fleming}\n");
+        assertTrue(arena.contains("sequential: {looks"), arena);
+        Path cfg = Files.writeString(dir.resolve("seq.arena.yaml"), arena);
+        Path runDir = dir.resolve("seq");
+        CliRun run = CliRun.of("run", cfg.toString(), "--quiet", "--no-cache", "--run-dir", runDir.toString());
+        assertEquals(ExitCode.PASS.code(), run.exitCode(), run.out() + run.err());
+        String summary = Files.readString(runDir.resolve("summary.md"));
+        for (String text : List.of(run.out(), summary)) {
+            assertTrue(text.contains("stopped at look 2 of 2"), text);
+            assertFalse(text.contains("biased by the early stop"), text);
+            assertTrue(text.contains("the run reached its last planned look: no early stop"), text);
+        }
+        JsonNode interval = JSON.readTree(runDir.resolve("report.json").toFile()).at("/analysis/sequential/interval");
+        String rci = String.format(java.util.Locale.ROOT, "[%.1f%%, %.1f%%]", 100 * interval.get("lower").asDouble(), 100 * interval.get("upper").asDouble());
+        String says = "the decision uses the sequential design's 95% repeated confidence interval " + rci
+                + ", not the fixed-sample intervals of the win-rate line";
+        assertTrue(run.out().contains("  which interval decides: " + says), run.out());
+        assertTrue(summary.contains("Which interval decides: " + says), summary);
+        assertTrue(summary.contains("95% repeated confidence interval (the interval the decision uses): "), summary);
     }
 
     /** A/A: both variants use the same prompt. Few seeds here (the honest bound is the simulation in docs/statistics.md §15). */

@@ -47,6 +47,23 @@ class SequentialGateTest {
     }
 
     @Test
+    void theNaiveWinRateIsCalledBiasedByTheEarlyStopOnlyWhenTheRunStoppedBeforeItsLastLook() {
+        // QA: a run that crossed at its final look (no early stop) said "naive ... is biased by the early stop".
+        String early = decide(scores(40, 10), true, List.of()).reasons().get(1); // look 1: Z = 4.24 >= 2.96
+        assertTrue(early.contains("is biased by the early stop at look 1 of 2"), early);
+        assertTrue(early.endsWith("(the interval this decision uses)."), early);
+        List<Double> late = new ArrayList<>(scores(30, 20)); // look 1: Z = 10 / sqrt(50) = 1.41 < 2.96
+        late.addAll(scores(35, 15)); // look 2: Z = 30 / 10 = 3.0 >= 1.97
+        Decision atLast = decide(late, true, List.of());
+        assertEquals(Outcome.PASS, atLast.outcome());
+        assertTrue(atLast.reasons().get(0).contains("stopped at look 2 of 2"), atLast.reasons().toString());
+        String reason = atLast.reasons().get(1);
+        assertTrue(reason.startsWith("Bias-adjusted (median-unbiased) win rate"), reason);
+        assertTrue(!reason.contains("early stop at") && reason.contains("the run reached its last planned look: no early stop"), reason);
+        assertTrue(reason.contains("95% repeated confidence interval") && reason.endsWith("(the interval this decision uses)."), reason);
+    }
+
+    @Test
     void harmFailsAndTheLastLookWithoutCrossingIsInconclusive() {
         assertEquals(Outcome.FAIL, decide(scores(10, 40), true, List.of()).outcome());
         List<Double> weak = scores(54, 46); // look 2: Z = 8 / 10 = 0.8 < 1.97; look 1 is far below 2.96 too

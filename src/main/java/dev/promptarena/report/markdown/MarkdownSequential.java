@@ -25,8 +25,8 @@ final class MarkdownSequential {
             s.append("\nBias-adjusted (median-unbiased) win rate: ").append(num(r.adjustedWinRate())).append(".");
         }
         if (r.interval() != null) {
-            s.append(String.format(Locale.ROOT, " %s: %.3f–%.3f (%.0f%%).", r.interval().method(), r.interval().lower(),
-                    r.interval().upper(), 100 * r.interval().level()));
+            s.append(String.format(Locale.ROOT, " %.0f%% %s (the interval the decision uses): %.3f–%.3f.", 100 * r.interval().level(),
+                    r.interval().method(), r.interval().lower(), r.interval().upper()));
         }
         if (r.overRun() > 0) s.append(" Over-run (in flight at the stop): ").append(r.overRun()).append(" cases.");
         s.append("\n\n");

@@ -54,6 +54,8 @@ public final class MarkdownSummary {
         s.append(" — B won ").append(w.wins()).append(", lost ")
                 .append(w.losses()).append(", ").append(w.ties()).append(" ties, ").append(w.inconsistent()).append(" inconsistent of ")
                 .append(w.scored()).append(" scored; ").append(w.unparseable()).append(" unparseable, ").append(w.errors()).append(" errors\n\n");
+        String decides = dev.promptarena.report.DecisionInterval.sentence(a);
+        if (decides != null && w.estimate() != null) s.append("Which interval decides: ").append(decides).append(".\n\n");
         List<String> generation = facts.generationErrors().lines();
         if (!generation.isEmpty()) {
             s.append("Generation failures (errors, not scored):\n");

@@ -1,5 +1,6 @@
 package dev.promptarena.stats.sequential;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.List;
 
 /**
@@ -14,16 +15,20 @@ import java.util.List;
  *                   the last efficacy value.
  * @param drift      the drift η (mean of Z at full information) at which the design has its power;
  *                   η² / (z_{1−α/2} + z_{1−β})² is the inflation factor over a fixed design
- * @param alphaSpent cumulative upper-side alpha spent by each look
+ * @param alphaSpentOneSided cumulative upper-side (one-sided) alpha spent by each look: under B = A, the chance
+ *                   of a PASS by that look; a two-sided design spends as much again on the harm side, so its last
+ *                   value is alpha / 2 (rpact's {@code alphaSpent} of the same design with {@code sided = 1}, half
+ *                   of its {@code sided = 2} value). Read from manifests written as {@code alphaSpent} before the
+ *                   name said the side.
  */
 public record Boundaries(List<Double> fractions, List<Double> efficacy, List<Double> lower, List<Double> futility,
-                         double drift, List<Double> alphaSpent) {
+                         double drift, @JsonAlias("alphaSpent") List<Double> alphaSpentOneSided) {
     public Boundaries {
         fractions = List.copyOf(fractions);
         efficacy = List.copyOf(efficacy);
         lower = List.copyOf(lower);
         futility = List.copyOf(futility);
-        alphaSpent = List.copyOf(alphaSpent);
+        alphaSpentOneSided = List.copyOf(alphaSpentOneSided);
     }
 
     public int looks() { return fractions.size(); }

@@ -90,7 +90,7 @@ public final class GroupSequential {
             s = advance(s, tk, eta, lo, c);
         }
         fut.add(b.efficacy().get(t.size() - 1));
-        return new Boundaries(t, b.efficacy(), b.lower(), fut, eta, b.alphaSpent());
+        return new Boundaries(t, b.efficacy(), b.lower(), fut, eta, b.alphaSpentOneSided());
     }
 
     static Slice advance(Slice s, double t, double eta, double lo, double hi) {

@@ -36,7 +36,7 @@ public record SequentialLook(int look, long cases, double z, double efficacy, do
         double p = (wins + ties / 2.0) / n;
         double variance = Math.max(0, (double) (wins + losses) / (4.0 * n) - (p - 0.5) * (p - 0.5));
         double half = c * Math.sqrt(variance / n);
-        double level = 1 - 2 * b.alphaSpent().get(b.looks() - 1);
+        double level = 1 - 2 * b.alphaSpentOneSided().get(b.looks() - 1);
         Interval rci = new Interval(Math.max(0, p - half), Math.min(1, p + half), level, "repeated confidence interval");
         return new SequentialLook(look, n, z, c, lo, fut, action, p, rci);
     }

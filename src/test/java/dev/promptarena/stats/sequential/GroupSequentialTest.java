@@ -47,6 +47,20 @@ class GroupSequentialTest {
     }
 
     @Test
+    void alphaSpentIsTheOneSidedPassSideSpending() {
+        // sequential.R: getDesignGroupSequential(kMax=4, ..., typeOfDesign="asOF")$alphaSpent, sided=1 at 0.025 (OF4alpha sided1)
+        // and sided=2 at 0.05 (OF4alpha sided2, twice the former); asP sided=2 (P4alpha sided2). rpact prints eight decimals.
+        Boundaries of = GroupSequential.compute(SequentialDesign.equallySpaced(4, Spending.OBRIEN_FLEMING, 0.05, 0.8));
+        double[] sided1 = {0.00000737, 0.00152532, 0.00964933, 0.02500000}, sided2 = {0.00001473, 0.00305065, 0.01929865, 0.04999999};
+        for (int k = 0; k < 4; k++) {
+            assertEquals(sided1[k], of.alphaSpentOneSided().get(k), 1e-8, "look " + (k + 1));
+            assertEquals(sided2[k] / 2, of.alphaSpentOneSided().get(k), 1e-8, "look " + (k + 1));
+        }
+        Boundaries p = GroupSequential.compute(SequentialDesign.equallySpaced(4, Spending.POCOCK, 0.05, 0.8));
+        assertList(new double[] {0.01786870 / 2, 0.03100573 / 2, 0.04139945 / 2, 0.025}, p.alphaSpentOneSided());
+    }
+
+    @Test
     void pocockTypeFourEqualLooksTwoSided() {
         // typeOfDesign="asP" -> label P4two
         Boundaries b = GroupSequential.compute(SequentialDesign.equallySpaced(4, Spending.POCOCK, 0.05, 0.8));
@@ -88,7 +102,7 @@ class GroupSequentialTest {
     void nonBindingMeansIgnoringFutilityKeepsAlpha() {
         // Efficacy values are computed without futility, so a run that never stops for futility still spends alpha/2 on PASS.
         Boundaries b = GroupSequential.compute(SequentialDesign.equallySpaced(4, Spending.OBRIEN_FLEMING, 0.05, 0.8).withFutility(Spending.OBRIEN_FLEMING));
-        Boundaries ignored = new Boundaries(b.fractions(), b.efficacy(), b.lower(), List.of(), b.drift(), b.alphaSpent());
+        Boundaries ignored = new Boundaries(b.fractions(), b.efficacy(), b.lower(), List.of(), b.drift(), b.alphaSpentOneSided());
         assertEquals(0.025, Operating.at(ignored, 0).power(), 1e-7);
         assertTrue(Operating.at(b, 0).power() < 0.025, "obeying futility can only lower the false PASS rate");
     }
