@@ -1,6 +1,6 @@
 package dev.promptarena.stats.sequential;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -18,11 +18,12 @@ import java.util.List;
  * @param alphaSpentOneSided cumulative upper-side (one-sided) alpha spent by each look: under B = A, the chance
  *                   of a PASS by that look; a two-sided design spends as much again on the harm side, so its last
  *                   value is alpha / 2 (rpact's {@code alphaSpent} of the same design with {@code sided = 1}, half
- *                   of its {@code sided = 2} value). Read from manifests written as {@code alphaSpent} before the
- *                   name said the side.
+ *                   of its {@code sided = 2} value). Its JSON key in manifest.json stays {@code alphaSpent}: the
+ *                   numbers were always these, and renaming a key of a contract file would break its readers for
+ *                   nothing (report-json.md: a rename changes the schema version).
  */
 public record Boundaries(List<Double> fractions, List<Double> efficacy, List<Double> lower, List<Double> futility,
-                         double drift, @JsonAlias("alphaSpent") List<Double> alphaSpentOneSided) {
+                         double drift, @JsonProperty("alphaSpent") List<Double> alphaSpentOneSided) {
     public Boundaries {
         fractions = List.copyOf(fractions);
         efficacy = List.copyOf(efficacy);
