@@ -21,8 +21,6 @@ import java.util.Map;
 public final class ConfigLoader {
     private final Map<String, String> env;
     private final boolean recordedOutputs;
-    /** The warnings of the config being loaded (one load at a time), handed on in the {@link ArenaConfig}. */
-    private final List<String> warnings = new ArrayList<>();
 
     /** @param env environment used for ${VAR} interpolation (passed in, never read deep in the code) */
     public ConfigLoader(Map<String, String> env) { this(env, false); }
@@ -37,7 +35,8 @@ public final class ConfigLoader {
     }
 
     public ArenaConfig load(Path file) {
-        warnings.clear();
+        // This load's warnings, handed on in the ArenaConfig: a local, so a loader holds no state between (or across) loads.
+        List<String> warnings = new ArrayList<>();
         YamlNode root = YamlNode.load(file, env);
         root.allowOnly("name", "dataset", "rubric", "providers", "decoding", "variants", "judge", "judges",
                 "families", "output", "decision", "prices", "engine", "tournament");
@@ -47,7 +46,7 @@ public final class ConfigLoader {
         Decoding shared = decoding(root.get("decoding"), Decoding.UNSET);
         // Named variants with a control, or a tournament: key, make a tournament; exactly A and B stay the two-variant config.
         TournamentConfig tournament = TournamentConfigReader.isTournament(root)
-                ? TournamentConfigReader.read(root, (slot, node) -> variant(slot, node, shared, providers, true)) : null;
+                ? TournamentConfigReader.read(root, (slot, node) -> variant(slot, node, shared, providers, true, warnings)) : null;
         VariantConfig a;
         VariantConfig b;
         if (tournament != null) {
@@ -55,8 +54,8 @@ public final class ConfigLoader {
             b = tournament.variants().get(1);
         } else {
             YamlNode variants = root.require("variants").allowOnly("A", "B");
-            a = variant("A", variants.require("A"), shared, providers, false);
-            b = variant("B", variants.require("B"), shared, providers, false);
+            a = variant("A", variants.require("A"), shared, providers, false, warnings);
+            b = variant("B", variants.require("B"), shared, providers, false, warnings);
             // Reports, the JUnit file and the comparison label each variant by its name: two alike read as one prompt.
             if (a.name().strip().equals(b.name().strip())) {
                 YamlNode named = variants.require("B").get("name") != null ? variants.require("B").get("name") : variants.require("B");
@@ -108,7 +107,8 @@ public final class ConfigLoader {
         }
     }
 
-    private VariantConfig variant(String slot, YamlNode node, Decoding shared, Map<String, ProviderConfig> providers, boolean tournament) {
+    private VariantConfig variant(String slot, YamlNode node, Decoding shared, Map<String, ProviderConfig> providers, boolean tournament,
+                                  List<String> warnings) {
         // A tournament variant's keys were checked by its reader (which adds control: and has no responses:).
         if (!tournament) node.allowOnly("name", "provider", "model", "system", "system_file", "user", "user_file", "decoding", "responses");
         YamlNode responses = node.get("responses");
@@ -132,7 +132,7 @@ public final class ConfigLoader {
             model = node.get("model") == null ? "recorded" : nonBlank(node.get("model"));
         }
         String system = textOrFile(node, "system", "system_file", false);
-        if (system != null) warnIfPlaceholder(node, system);
+        if (system != null) warnIfPlaceholder(node, system, warnings);
         String user = textOrFile(node, "user", "user_file", generated);
         if (user != null) checkTemplate(node, user);
         String name = node.get("name") == null ? slot : nonBlank(node.get("name"));
@@ -158,7 +158,7 @@ public final class ConfigLoader {
      * sent), so a {@code {{field}}} in it reaches the model literally on every case: valid, but almost surely meant for
      * {@code user:}. Warned at the line of {@code system:}, or at its line in the {@code system_file}.
      */
-    private void warnIfPlaceholder(YamlNode variant, String system) {
+    private static void warnIfPlaceholder(YamlNode variant, String system, List<String> warnings) {
         UserTemplate.Placeholder p = UserTemplate.firstPlaceholder(system);
         if (p == null) return;
         String message = "holds " + p.text() + ", which looks like a placeholder, but the system prompt is not a template:"

@@ -96,6 +96,8 @@ public final class CallEngine implements Calls {
         budget.addSpent(journal.spentUsd());
         // Counted once here, not per journal hit: two cases may be served from one billed answer (resume, issue 21).
         journal.spentByRole().forEach((role, usd) -> counters.spentBefore(Role.valueOf(role), usd));
+        // Their tokens likewise: a journal hit counts its answer's tokens, not those billed before it (in the cost above).
+        journal.billedByRole().forEach((role, tokens) -> counters.billed(Role.valueOf(role), tokens, 0.0));
         this.lane = options.batch() == null ? null : BatchLane.open(providers, batchApis, options, runDir, json, journal, cache, endpoints,
                 budget, prices, counters, keys, costs);
     }

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.promptarena.llm.Usage;
 import dev.promptarena.util.HashSlots;
 import java.util.function.ToLongFunction;
 
@@ -44,6 +45,7 @@ public final class Journal implements AutoCloseable {
     private final ToLongFunction<String> hash;
     private final double spentUsd;
     private final Map<String, Double> spentByRole;
+    private final Map<String, Usage> billedByRole;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(DaemonThreads.named("journal-writer"));
@@ -69,6 +71,7 @@ public final class Journal implements AutoCloseable {
         this.hash = hash;
         this.spentUsd = scan.spentUsd;
         this.spentByRole = Map.copyOf(scan.spentByRole);
+        this.billedByRole = Map.copyOf(scan.billedByRole);
         this.loaded = scan.entries;
         this.tornBytes = tornBytes;
     }
@@ -128,6 +131,9 @@ public final class Journal implements AutoCloseable {
 
     /** {@link #spentUsd()} per role name (A, B, JUDGE). */
     public Map<String, Double> spentByRole() { return spentByRole; }
+
+    /** Per role name, tokens billed without an answer before the journaled answers (not cache hits), summed at open. */
+    public Map<String, Usage> billedByRole() { return billedByRole; }
 
     /** Entries read at open. */
     public int loadedEntries() { return loaded; }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.Usage;
 import java.io.IOException;
 
 /**
@@ -17,8 +18,11 @@ import java.io.IOException;
 final class JournalLine {
     private JournalLine() {}
 
-    /** What the open keeps of a line: its slot (role and key), whether it succeeded, its cost. */
-    record Head(String key, String role, boolean succeeded, double costUsd) {
+    /**
+     * What the open keeps of a line: its slot (role and key), whether it succeeded, its cost, and the tokens billed
+     * without an answer before a sent answer ({@code billedBefore}; none for a cache hit, which this run did not pay for).
+     */
+    record Head(String key, String role, boolean succeeded, double costUsd, Usage billedBefore) {
         String slot() { return JournalEntry.slot(role, key); }
     }
 
@@ -30,6 +34,9 @@ final class JournalLine {
         boolean hasResponse;
         boolean hasFailure;
         LlmResponse response;
+        /** Of the answer, read without binding it when only the head is wanted. */
+        boolean cached;
+        Usage billedBefore = Usage.NONE;
         CallFailure failure;
         double costUsd;
         long atMillis;
@@ -38,7 +45,7 @@ final class JournalLine {
     /** The head of the line in {@code line[0, len)}; IOException when it is not a journal entry. */
     static Head head(ObjectMapper json, byte[] line, int len) throws IOException {
         Fields f = parse(json, line, len, false);
-        return new Head(f.key, f.role, f.hasResponse, f.costUsd);
+        return new Head(f.key, f.role, f.hasResponse, f.costUsd, f.cached ? Usage.NONE : f.billedBefore);
     }
 
     /** The entry in {@code line[0, len)} without its request (no reader of an entry needs it back). */
@@ -64,7 +71,7 @@ final class JournalLine {
                     case "response" -> {
                         f.hasResponse = object(p, value, name);
                         if (f.hasResponse && bindAnswer) f.response = p.readValueAs(LlmResponse.class);
-                        else p.skipChildren();
+                        else if (f.hasResponse) answerHead(p, f);
                     }
                     case "failure" -> {
                         f.hasFailure = object(p, value, name);
@@ -78,6 +85,18 @@ final class JournalLine {
         String broken = JournalEntry.brokenRule(f.key, f.role, f.hasResponse, f.hasFailure); // JournalEntry's own rules
         if (broken != null) throw new IOException(broken);
         return f;
+    }
+
+    /** Reads the answer's {@code cached} flag and {@code billedBefore} tokens, skipping the rest (its text) token by token. */
+    private static void answerHead(JsonParser p, Fields f) throws IOException {
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+            if (t != JsonToken.FIELD_NAME) throw new IOException("unexpected " + t + " in 'response'");
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("cached")) f.cached = value == JsonToken.VALUE_TRUE;
+            else if (name.equals("billedBefore") && value == JsonToken.START_OBJECT) f.billedBefore = p.readValueAs(Usage.class);
+            else p.skipChildren();
+        }
     }
 
     private static String text(JsonParser p, JsonToken value, String name) throws IOException {

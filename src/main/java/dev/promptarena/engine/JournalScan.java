@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
+import dev.promptarena.llm.Usage;
 import dev.promptarena.util.HashSlots;
 
 /**
@@ -29,6 +30,8 @@ final class JournalScan {
     double spentUsd;
     /** {@link #spentUsd} per role (A, B, JUDGE), for the engine's per-role costs. */
     final Map<String, Double> spentByRole = new TreeMap<>();
+    /** Per role, tokens billed without an answer before the answers this run paid for: counted once, as their cost is. */
+    final Map<String, Usage> billedByRole = new TreeMap<>();
     /** Bytes up to and including the last newline: what stays after a torn last line is cut off. */
     long goodEnd;
     long size;
@@ -103,6 +106,7 @@ final class JournalScan {
             spentUsd += e.costUsd();
             spentByRole.merge(e.role(), e.costUsd(), Double::sum);
         }
+        if (!Usage.NONE.equals(e.billedBefore())) billedByRole.merge(e.role(), e.billedBefore(), Usage::plus);
         // Later lines win, but a failure never hides an earlier success: only successes are indexed.
         if (!e.succeeded()) return;
         String slot = e.slot();

@@ -73,7 +73,8 @@ public final class PairJudge {
             List<ChatMessage> retry = List.of(messages.get(0), ChatMessage.assistant(first.text()),
                     ChatMessage.user(String.format(REPAIR, first.truncated()
                             ? "it was cut off at your token limit (" + r.error() + "); keep the reason short" : r.error())));
-            return calls.call(config.provider(), request.withMessages(retry), Calls.Role.JUDGE).thenApply(second -> {
+            return calls.call(config.provider(), request.withMessages(retry), Calls.Role.JUDGE).handle((second, e) -> {
+                if (e != null) return failed(sample, bFirst, e, cost); // the first call was answered and billed all the same
                 VerdictParser.Result r2 = parser.parse(second.text());
                 double total = cost + costs.cost(config.model(), second.allBilled());
                 if (r2.ok()) return trace(sample, bFirst, r2.verdict(), second, true, total);
@@ -81,13 +82,18 @@ public final class PairJudge {
                         "", second.text(), false, (refused(first, second) ? "the judge refused twice: " : "unreadable twice: ") + r2.error(),
                         total, first.truncated() || second.truncated());
             });
-        }).exceptionally(e -> {
-            Throwable cause = Futures.cause(e);
-            if (cause instanceof CallNotMadeException) throw new CompletionException(cause); // not judged, not a failure
-            // A failed call costs what its attempts were billed without an answer (0 when none said so).
-            return new JudgeTrace(config.id(), sample, bFirst, JudgeStatus.FAILED, Winner.UNPARSEABLE, Map.of(), Map.of(), "", "",
-                    false, JudgeFailure.error(cause), costs.cost(config.model(), ProviderException.billedBy(cause)), false);
-        });
+        }).exceptionally(e -> failed(sample, bFirst, e, 0));
+    }
+
+    /**
+     * The trace of a judge call that failed: it costs {@code beforeUsd} (an answered first call whose reply had to be
+     * re-asked) plus what the failed call's attempts were billed without an answer (0 when none said so).
+     */
+    private JudgeTrace failed(int sample, boolean bFirst, Throwable e, double beforeUsd) {
+        Throwable cause = Futures.cause(e);
+        if (cause instanceof CallNotMadeException) throw new CompletionException(cause); // not judged, not a failure
+        return new JudgeTrace(config.id(), sample, bFirst, JudgeStatus.FAILED, Winner.UNPARSEABLE, Map.of(), Map.of(), "", "",
+                false, JudgeFailure.error(cause), beforeUsd + costs.cost(config.model(), ProviderException.billedBy(cause)), false);
     }
 
     private JudgeTrace trace(int sample, boolean bFirst, ParsedVerdict v, LlmResponse resp, boolean repaired, double cost) {

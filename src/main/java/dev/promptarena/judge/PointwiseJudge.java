@@ -6,6 +6,8 @@ import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.CostModel;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.ProviderException;
+import dev.promptarena.util.Futures;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,16 +47,21 @@ public final class PointwiseJudge {
             if (r.ok()) return CompletableFuture.completedFuture(new Score(JudgeStatus.OK, r.scores(), r.reason(), first.text(), null, cost));
             List<ChatMessage> retry = List.of(messages.get(0), ChatMessage.assistant(first.text()),
                     ChatMessage.user(String.format(PairJudge.REPAIR, r.error())));
-            return calls.call(config.provider(), request.withMessages(retry), Calls.Role.JUDGE).thenApply(second -> {
+            return calls.call(config.provider(), request.withMessages(retry), Calls.Role.JUDGE).handle((second, e) -> {
+                if (e != null) return failed(e, cost); // the first call was answered and billed all the same
                 PointwiseParser.Result r2 = parser.parse(second.text());
                 double total = cost + costs.cost(config.model(), second.allBilled());
                 return r2.ok() ? new Score(JudgeStatus.OK, r2.scores(), r2.reason(), second.text(), null, total)
                         : new Score(JudgeStatus.UNPARSEABLE, Map.of(), "", second.text(), "unreadable twice: " + r2.error(), total);
             });
-        }).exceptionally(e -> {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof CallNotMadeException) throw new CompletionException(cause);
-            return new Score(JudgeStatus.FAILED, Map.of(), "", "", "judge call failed: " + cause.getMessage(), 0);
-        });
+        }).exceptionally(e -> failed(e, 0));
+    }
+
+    /** A failed call costs {@code beforeUsd} (an answered first call that had to be re-asked) plus what its attempts were billed. */
+    private Score failed(Throwable e, double beforeUsd) {
+        Throwable cause = Futures.cause(e);
+        if (cause instanceof CallNotMadeException) throw new CompletionException(cause);
+        return new Score(JudgeStatus.FAILED, Map.of(), "", "", "judge call failed: " + cause.getMessage(),
+                beforeUsd + costs.cost(config.model(), ProviderException.billedBy(cause)));
     }
 }

@@ -79,6 +79,12 @@ class PerCaseBilledCostTest {
             // Resumed, c3's answer comes from the journal, which keeps what was billed before it: the same cost.
             CliRun again = CliRun.of(env, "run", "--resume", run.toString(), "--quiet");
             assertEquals(BILLED + ANSWER, Double.parseDouble(cases(run).get("c3").get("cost_a_usd")), 1e-12, again.err());
+            // And engine.json's A tokens count the attempt billed before c3's answer once, as its cost: 10 answers + 1.
+            JsonNode resumed = new ObjectMapper().readTree(run.resolve("engine.json").toFile());
+            assertEquals(10 * 11 + 20, engine.at("/byRole/A/inputTokens").asLong(), "cold run");
+            assertEquals(engine.at("/byRole/A/inputTokens").asLong(), resumed.at("/byRole/A/inputTokens").asLong(), "resumed: the same tokens");
+            assertEquals(engine.at("/byRole/A/outputTokens").asLong(), resumed.at("/byRole/A/outputTokens").asLong());
+            assertEquals(engine.at("/byRole/A/costUsd").asDouble(), resumed.at("/byRole/A/costUsd").asDouble(), 1e-12);
         }
     }
 

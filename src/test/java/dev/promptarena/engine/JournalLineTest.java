@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class JournalLineTest {
         for (JournalEntry e : new JournalEntry[] {ok, failed}) {
             byte[] line = JSON.writeValueAsBytes(e);
             JournalLine.Head head = JournalLine.head(JSON, line, line.length);
-            assertEquals(new JournalLine.Head(e.key(), e.role(), e.succeeded(), e.costUsd()), head);
+            assertEquals(new JournalLine.Head(e.key(), e.role(), e.succeeded(), e.costUsd(), Usage.NONE), head);
             assertEquals(e.slot(), head.slot());
             JournalEntry back = JournalLine.entry(JSON, line, line.length);
             assertEquals(new JournalEntry(e.key(), e.role(), e.provider(), null, e.response(), e.failure(), e.costUsd(), e.atMillis()), back);
@@ -51,6 +52,25 @@ class JournalLineTest {
             assertNull(j.completed("A", "k2"), "a failure is not an answer");
             assertEquals(2, j.loadedEntries());
             assertEquals(0.125, j.spentUsd(), 0.0);
+        }
+    }
+
+    @Test
+    void theOpenSumsPerRoleTheTokensBilledBeforeSentAnswersButNotBeforeCacheHits() throws Exception {
+        LlmResponse sent = new LlmResponse("a", "m", null, new Usage(11, 7), "stop", 1, 2, false).withBilledBefore(new Usage(20, 5));
+        Path file = dir.resolve("journal.jsonl");
+        try (Journal j = Journal.open(file, JSON, Runnable::run)) {
+            j.append(new JournalEntry("k1", "A", "p", null, sent, null, 0.1, 1L)).join();
+            j.append(new JournalEntry("k2", "A", "p", null, sent, null, 0.1, 2L)).join();
+            // A cache hit carries the answer's billedBefore too, but this run paid nothing for it (cost 0).
+            j.append(new JournalEntry("k3", "A", "p", null, sent.asCached(), null, 0.0, 3L)).join();
+            j.append(new JournalEntry("k4", "B", "p", null, sent.withBilledBefore(Usage.NONE), null, 0.1, 4L)).join();
+        }
+        byte[] line = JSON.writeValueAsBytes(new JournalEntry("k1", "A", "p", null, sent, null, 0.1, 1L));
+        assertEquals(new Usage(20, 5), JournalLine.head(JSON, line, line.length).billedBefore());
+        try (Journal j = Journal.open(file, JSON, Runnable::run)) {
+            assertEquals(Map.of("A", new Usage(40, 10)), j.billedByRole());
+            assertEquals(sent, j.completed("A", "k1").response(), "the answer still reads back whole");
         }
     }
 
