@@ -119,7 +119,7 @@ public final class CallEngine implements Calls {
         if (batched != null) return batched;
         CallSender.Asked asked = new CallSender.Asked(client, providerKey, key, role, request, normalized);
         // Without the cache (--no-cache, the simulator) every call is sent: a fresh answer each is what was asked for.
-        if (cache == null || !endpoints.cacheable(providerKey)) return sender.send(asked, false, () -> { });
+        if (cache == null || !endpoints.cacheable(providerKey)) return sender.send(asked, false);
         return cachedOrSent(asked);
     }
 
@@ -133,12 +133,10 @@ public final class CallEngine implements Calls {
     private CompletableFuture<LlmResponse> cachedOrSent(CallSender.Asked asked) {
         CompletableFuture<LlmResponse> hit = cacheHit(asked);
         if (hit != null) return hit;
-        return identical.sendOrWait(asked.key(), release -> {
+        return identical.sendOrWait(asked.key(), () -> {
             // An identical call may have finished between the look above and taking the slot: its answer is in the cache.
             CompletableFuture<LlmResponse> late = cacheHit(asked);
-            if (late == null) return sender.send(asked, true, release);
-            release.run();
-            return late;
+            return late != null ? late : sender.send(asked, true);
         }, answer -> {
             counters.cacheHits.increment();
             return sender.record(asked, answer.asCached(), null, 0.0, Usage.NONE);

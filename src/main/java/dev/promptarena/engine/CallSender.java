@@ -43,11 +43,8 @@ final class CallSender {
         this.stop = stop;
     }
 
-    /**
-     * Reserves the call's worst case (waiting for room), then sends it. {@code release} runs once an identical call
-     * need not wait for this one: when its answer is in the cache ({@code cacheable}), else at once.
-     */
-    CompletableFuture<LlmResponse> send(Asked c, boolean cacheable, Runnable release) {
+    /** Reserves the call's worst case (waiting for room), then sends it; its answer goes to the cache when {@code cacheable}. */
+    CompletableFuture<LlmResponse> send(Asked c, boolean cacheable) {
         if (stopping.getAsBoolean()) return CompletableFuture.failedFuture(new RunStoppedException());
         double estimate = prices.cost(c.request().model(), TokenCounter.worstInput(c.request()), TokenCounter.outputCap(c.request()));
         return budget.reserve(estimate).thenCompose(reserved -> {
@@ -59,12 +56,12 @@ final class CallSender {
                 budget.settle(estimate, 0);
                 return CompletableFuture.failedFuture(new RunStoppedException());
             }
-            return issue(c, estimate, cacheable, release);
+            return issue(c, estimate, cacheable);
         });
     }
 
     /** Sends a call whose worst case is reserved, settles the budget and journals the outcome. */
-    private CompletableFuture<LlmResponse> issue(Asked c, double estimate, boolean cacheable, Runnable release) {
+    private CompletableFuture<LlmResponse> issue(Asked c, double estimate, boolean cacheable) {
         counters.issued.increment();
         counters.inFlight.increment();
         CallSpend spend = new CallSpend(budget, costs, c.request(), estimate);
@@ -87,9 +84,8 @@ final class CallSender {
             double cost = spend.finish(costs.of(c.request(), response));
             // The attempts billed before it go with the answer (journal, cache, the case's cost): they were paid to get it.
             LlmResponse answer = response.withBilledBefore(spend.billedUsage());
-            // In the background: a call never waits for the cache. Identical calls wait for this one until it is written.
-            if (cacheable) cache.put(c.key(), answer).whenComplete((written, e) -> release.run());
-            else release.run();
+            // Found by the cache's get at once (identical calls rely on it), written in the background.
+            if (cacheable) cache.put(c.key(), answer);
             return record(c, answer, null, cost, spend.billedUsage());
         }).thenCompose(f -> f);
     }

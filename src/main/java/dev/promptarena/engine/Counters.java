@@ -2,6 +2,7 @@ package dev.promptarena.engine;
 
 import dev.promptarena.engine.Calls.Role;
 import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.Usage;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,7 +51,7 @@ final class Counters {
      * Tokens and money of attempts the provider billed without an answer (a call counts them whether it then succeeded
      * or failed): part of what the role cost, not a call of its own.
      */
-    void billed(Role role, dev.promptarena.llm.Usage usage, double costUsd) {
+    void billed(Role role, Usage usage, double costUsd) {
         RoleTally t = roles.get(role);
         t.input.add(usage.inputTokens());
         t.output.add(usage.outputTokens());

@@ -13,21 +13,15 @@ import java.util.function.Supplier;
  * not role and key: the cache serves any role an answer of the request, so a waiter of the other role would have been
  * served it anyway had it started after the first finished (and a re-run or resume is). Batch mode differs: its
  * custom ids carry the role, so A and B each send an item (see {@link BatchLane#customId}).
- * The first holds its slot from before it is sent until its answer can be found in the cache; an identical call
- * meanwhile waits for it instead of sending. Before, what was paid (and, at a
- * temperature above 0, which answer the second case got) depended on whether the first had finished when the second
- * started. Now it does not: the second is served the first's answer as a cache hit, as it would be after the first.
+ * The first holds its slot from before it is sent until it completes (its answer is in the cache from then on:
+ * {@link ResponseCache#get} serves writes still queued); an identical call meanwhile waits for it instead of sending.
+ * Before, what was paid (and, at a temperature above 0, which answer the second case got) depended on whether the
+ * first had finished when the second started. Now it does not: the second is served the first's answer as a cache hit, as it would be after the first.
  * A first call that fails serves no one: each waiter then goes on as if it had come after it (through the cache, this
  * class and the budget again), so one of them is sent next, alone, and the others wait for that one. The failure is
  * not shared because the next case would have been sent had it started later, and the result must not depend on when.
  */
 final class IdenticalCalls {
-    /** What the first call of a slot does: it runs {@code release} once an identical call may go on without it. */
-    @FunctionalInterface
-    interface First {
-        CompletableFuture<LlmResponse> send(Runnable release);
-    }
-
     private final ConcurrentHashMap<String, CompletableFuture<LlmResponse>> firsts = new ConcurrentHashMap<>();
     private final Set<CompletableFuture<LlmResponse>> waiters = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
@@ -36,20 +30,18 @@ final class IdenticalCalls {
      * Sends through {@code first} when no identical call holds {@code slot}; else waits for that call: its answer is
      * served through {@code served}, its failure sends this call through {@code again} (the normal path, once more).
      */
-    CompletableFuture<LlmResponse> sendOrWait(String slot, First first, Function<LlmResponse, CompletableFuture<LlmResponse>> served,
+    CompletableFuture<LlmResponse> sendOrWait(String slot, Supplier<CompletableFuture<LlmResponse>> first,
+                                              Function<LlmResponse, CompletableFuture<LlmResponse>> served,
                                               Supplier<CompletableFuture<LlmResponse>> again) {
         CompletableFuture<LlmResponse> mine = new CompletableFuture<>();
         CompletableFuture<LlmResponse> earlier = firsts.putIfAbsent(slot, mine);
         if (earlier != null) return waitFor(earlier, served, again);
-        Runnable release = () -> firsts.remove(slot, mine);
-        first.send(release).whenComplete((response, error) -> {
-            if (error != null) {
-                // Released before the waiters hear of the failure: one of them must find the slot free to be sent next.
-                release.run();
-                mine.completeExceptionally(error);
-            } else {
-                mine.complete(response);
-            }
+        first.get().whenComplete((response, error) -> {
+            // Released before the waiters hear of the outcome: after a failure one of them must find the slot free to be
+            // sent next; after an answer a later identical call finds it in the cache.
+            firsts.remove(slot, mine);
+            if (error != null) mine.completeExceptionally(error);
+            else mine.complete(response);
         });
         return mine;
     }

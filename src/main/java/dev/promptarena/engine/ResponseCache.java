@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,10 +30,12 @@ import java.util.stream.Stream;
  * few microseconds. Caches written before the pack (one {@code v1/xx/KEY.json} file per response) are
  * still read. Holds responses only: no keys, no headers.
  * <p>Writes happen on a background thread: the cache only pays off in a later run, so a call never
- * waits for it (the journal is what makes this run durable).
+ * waits for it (the journal is what makes this run durable). Until its write is done, {@link #get} serves an
+ * entry from memory, so what was put is found at once: an identical call that starts just after the first
+ * finished is a hit whether or not the writer has caught up ({@link IdenticalCalls} relies on it).
  */
 public final class ResponseCache implements AutoCloseable {
-    private record Pending(String key, LlmResponse response, CompletableFuture<Void> written) {}
+    private record Pending(String key, LlmResponse response) {}
 
     private static final int BATCH = 1000;
 
@@ -41,14 +44,22 @@ public final class ResponseCache implements AutoCloseable {
     private final PackStore pack;
     private final AtomicLong failedWrites = new AtomicLong();
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+    /** What {@link #pending} holds, by key, for {@link #get} until the writer has appended it (or failed to). */
+    private final ConcurrentHashMap<String, LlmResponse> unwritten = new ConcurrentHashMap<>();
     /** One thread: appends are serialized by the pack's lock anyway, and batching them is what makes them cheap. */
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(DaemonThreads.named("cache-writer"));
+    private final ExecutorService writer;
     /** Whether the directory holds the one-file-per-response layout; decided at the first miss. */
     private volatile Boolean legacy;
 
     public ResponseCache(Path dir, ObjectMapper json) { this(dir, json, PackStore.DEFAULT_SEGMENT_BYTES); }
 
     ResponseCache(Path dir, ObjectMapper json, long segmentBytes) {
+        this(dir, json, segmentBytes, Executors.newSingleThreadExecutor(DaemonThreads.named("cache-writer")));
+    }
+
+    /** @param writer the one thread that builds the index and appends (a test holds it to see a write still queued) */
+    ResponseCache(Path dir, ObjectMapper json, long segmentBytes, ExecutorService writer) {
+        this.writer = writer;
         this.root = dir.resolve(RequestKeys.VERSION);
         this.json = json;
         this.pack = new PackStore(root.resolve("pack"), segmentBytes);
@@ -63,6 +74,8 @@ public final class ResponseCache implements AutoCloseable {
     }
 
     public Optional<LlmResponse> get(String key) {
+        LlmResponse queued = unwritten.get(key);
+        if (queued != null) return Optional.of(queued);
         try {
             Optional<byte[]> packed = pack.get(key);
             if (packed.isPresent()) return Optional.of(json.readValue(packed.get(), LlmResponse.class));
@@ -76,15 +89,11 @@ public final class ResponseCache implements AutoCloseable {
         }
     }
 
-    /**
-     * Stores {@code response} in the background; failures are counted, never thrown. The future completes once
-     * {@link #get} finds it (or the write failed): until then the engine holds back identical calls itself.
-     */
-    public CompletableFuture<Void> put(String key, LlmResponse response) {
-        Pending p = new Pending(key, response, new CompletableFuture<>());
-        pending.add(p);
+    /** Stores {@code response} in the background (found by {@link #get} from now on); failures are counted, never thrown. */
+    public void put(String key, LlmResponse response) {
+        unwritten.put(key, response);
+        pending.add(new Pending(key, response));
         writer.execute(this::drain);
-        return p.written();
     }
 
     /**
@@ -94,9 +103,9 @@ public final class ResponseCache implements AutoCloseable {
     private void drain() {
         while (!pending.isEmpty()) {
             List<Map.Entry<String, byte[]>> batch = new ArrayList<>();
-            List<CompletableFuture<Void>> written = new ArrayList<>();
+            List<Pending> taken = new ArrayList<>();
             for (Pending p; batch.size() < BATCH && (p = pending.poll()) != null; ) {
-                written.add(p.written());
+                taken.add(p);
                 try {
                     batch.add(Map.entry(p.key(), json.writeValueAsBytes(p.response())));
                 } catch (IOException | RuntimeException e) {
@@ -108,7 +117,8 @@ public final class ResponseCache implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 failedWrites.addAndGet(batch.size());
             } finally {
-                written.forEach(w -> w.complete(null));
+                // Readable from the pack now (or a miss, as any failed write is); a later put of the key stays.
+                taken.forEach(p -> unwritten.remove(p.key(), p.response()));
             }
         }
     }

@@ -8,6 +8,9 @@ import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.Usage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +36,34 @@ class ResponseCacheTest {
         for (int i = 0; i < 2000; i++) {
             assertEquals("answer " + i, reader.get(key(i)).orElseThrow().text(), "entry " + i);
         }
+    }
+
+    /**
+     * An answer put is found at once, before the writer has appended it: the engine releases an identical call's slot
+     * when the first call completes (IdenticalCalls), and the next identical call must then be a hit, not a second
+     * paid call. The writer is held by a latch, so the read happens before the write, every time.
+     */
+    @Test
+    void anAnswerIsFoundFromThePutOnNotOnlyOnceTheWriterHasAppendedIt(@TempDir Path dir) throws Exception {
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        CountDownLatch held = new CountDownLatch(1);
+        writer.execute(() -> {
+            try {
+                held.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ResponseCache cache = new ResponseCache(dir, JSON, PackStore.DEFAULT_SEGMENT_BYTES, writer);
+        cache.put(key(1), answer(1));
+
+        // Without the queued entries in memory this is a miss: the writer has not appended it.
+        assertEquals("answer 1", cache.get(key(1)).orElseThrow().text());
+
+        held.countDown();
+        assertEquals(0, cache.finishWrites().join());
+        assertEquals("answer 1", cache.get(key(1)).orElseThrow().text(), "from the pack once written");
+        assertEquals("answer 1", new ResponseCache(dir, JSON).get(key(1)).orElseThrow().text(), "on disk for the next run");
     }
 
     @Test
