@@ -177,7 +177,7 @@ final class BatchLane implements AutoCloseable {
             }
             counters.failure(role, l.failure().reason());
             if (first) counters.billed(role, l.billedUsage(), l.costUsd());
-            return CompletableFuture.failedFuture(l.failure().toException(l.billedUsage()));
+            return CompletableFuture.failedFuture(l.failure().toException());
         }
         if (refused.contains(id)) {
             counters.budgetSkipped.increment();
@@ -221,10 +221,12 @@ final class BatchLane implements AutoCloseable {
      * @param billedUsage the tokens of those attempts
      */
     CompletableFuture<Void> landSettled(Pending p, LlmRequest request, LlmResponse response, CallFailure failure, double costUsd, Usage billedUsage) {
-        LlmResponse answer = response == null ? null : response.withBilledBefore(billedUsage); // as CallSender records it
+        // As CallSender records them: the tokens billed without an answer go with the answer, or with the failure.
+        LlmResponse answer = response == null ? null : response.withBilledBefore(billedUsage);
+        CallFailure failed = failure == null ? null : failure.withBilled(billedUsage);
         if (answer != null && cache != null && endpoints.cacheable(p.provider())) cache.put(p.key(), answer);
-        JournalEntry entry = new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(request), answer, failure, costUsd, clock.millis());
-        if (response == null) return journal.append(entry).thenRun(() -> landed.put(p.customId(), new Landed(-1, failure, costUsd, billedUsage, false)));
+        JournalEntry entry = new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(request), answer, failed, costUsd, clock.millis());
+        if (response == null) return journal.append(entry).thenRun(() -> landed.put(p.customId(), new Landed(-1, failed, costUsd, billedUsage, false)));
         return journal.appendLocated(entry).thenAccept(offset -> landed.put(p.customId(), new Landed(offset, null, costUsd, billedUsage, false)));
     }
 

@@ -132,7 +132,10 @@ public final class Journal implements AutoCloseable {
     /** {@link #spentUsd()} per role name (A, B, JUDGE). */
     public Map<String, Double> spentByRole() { return spentByRole; }
 
-    /** Per role name, tokens billed without an answer before the journaled answers (not cache hits), summed at open. */
+    /**
+     * Per role name, tokens billed without an answer that the journaled lines paid for (before an answer that was sent,
+     * not a cache hit, or by a failed call), summed at open.
+     */
     public Map<String, Usage> billedByRole() { return billedByRole; }
 
     /** Entries read at open. */

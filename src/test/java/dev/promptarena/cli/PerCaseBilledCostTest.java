@@ -85,6 +85,12 @@ class PerCaseBilledCostTest {
             assertEquals(engine.at("/byRole/A/inputTokens").asLong(), resumed.at("/byRole/A/inputTokens").asLong(), "resumed: the same tokens");
             assertEquals(engine.at("/byRole/A/outputTokens").asLong(), resumed.at("/byRole/A/outputTokens").asLong());
             assertEquals(engine.at("/byRole/A/costUsd").asDouble(), resumed.at("/byRole/A/costUsd").asDouble(), 1e-12);
+            // B's too: c4's failed call was billed 20 + 5 tokens, which its journal line now keeps (before, only the cost),
+            // and its retry on resume fails unbilled, so nothing is added: 9 answers + 1 billed failure, cold and resumed.
+            assertEquals(9 * 11 + 20, engine.at("/byRole/B/inputTokens").asLong(), "cold run");
+            assertEquals(engine.at("/byRole/B/inputTokens").asLong(), resumed.at("/byRole/B/inputTokens").asLong(), "resumed: the same tokens");
+            assertEquals(engine.at("/byRole/B/outputTokens").asLong(), resumed.at("/byRole/B/outputTokens").asLong());
+            assertEquals(engine.at("/byRole/B/costUsd").asDouble(), resumed.at("/byRole/B/costUsd").asDouble(), 1e-12);
         }
     }
 

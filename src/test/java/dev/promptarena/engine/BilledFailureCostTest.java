@@ -94,6 +94,36 @@ class BilledFailureCostTest {
         }
     }
 
+    /**
+     * A failed call's journal line keeps the tokens its attempts were billed (it kept only their cost), so a resumed
+     * run's engine.json counts them, as the uninterrupted run did: before, the resumed JUDGE tokens were 0 here.
+     */
+    @Test
+    void aFailedCallsBilledTokensAreCountedOnResumeAsTheyWereWhenPaid() {
+        server.fallback(r -> billedWithoutAnswer(20, 5));
+        EngineFixture fx = fixture();
+        fx.maxAttempts = 3;
+        Path run = tmp.resolve("run");
+        RoleUsage cold;
+        try (CallEngine engine = fx.engine(run)) {
+            org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                    () -> engine.call("fake", EngineFixture.request(1), Role.JUDGE).join());
+            cold = engine.snapshot().byRole().get(Role.JUDGE);
+            assertEquals(3 * 20, cold.inputTokens(), cold.toString());
+            assertEquals(3 * 5, cold.outputTokens());
+        }
+        try (CallEngine resumed = fx.engine(run)) {
+            RoleUsage opened = resumed.snapshot().byRole().get(Role.JUDGE);
+            assertEquals(cold.inputTokens(), opened.inputTokens(), "the failed call's billed tokens, counted once at open: " + opened);
+            assertEquals(cold.outputTokens(), opened.outputTokens());
+            assertEquals(cold.costUsd(), opened.costUsd(), 1e-12);
+        }
+        // Opened again: still once, not once per session.
+        try (CallEngine again = fx.engine(run)) {
+            assertEquals(cold.inputTokens(), again.snapshot().byRole().get(Role.JUDGE).inputTokens());
+        }
+    }
+
     @Test
     void theCapHoldsWhenAnAttemptIsBilledWithoutAnAnswer() {
         LlmRequest request = EngineFixture.request(1);
