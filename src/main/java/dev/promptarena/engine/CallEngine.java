@@ -9,6 +9,7 @@ import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderConfig;
+import dev.promptarena.llm.Usage;
 import dev.promptarena.llm.http.RetryingClient;
 import dev.promptarena.util.DaemonThreads;
 import dev.promptarena.util.IoReason;
@@ -109,6 +110,13 @@ public final class CallEngine implements Calls {
         if (client == null) return CompletableFuture.failedFuture(new IllegalArgumentException("no provider named '" + providerKey + "'"));
         ObjectNode normalized = keys.normalized(request);
         String key = keys.key(client.identity(), normalized);
+        Usage earlier = journal.takeFailedBilling(role.name(), key);
+        CompletableFuture<LlmResponse> call = call(client, providerKey, key, role, request, normalized);
+        return Usage.NONE.equals(earlier) ? call : EarlierBilling.carry(call, earlier);
+    }
+
+    private CompletableFuture<LlmResponse> call(RetryingClient client, String providerKey, String key, Role role, LlmRequest request,
+                                                ObjectNode normalized) {
         JournalEntry done = journal.completed(role.name(), key);
         if (done != null) {
             counters.journalHits.increment();

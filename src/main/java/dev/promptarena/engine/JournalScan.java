@@ -35,6 +35,11 @@ final class JournalScan {
      * counted once, as their cost is.
      */
     final Map<String, Usage> billedByRole = new TreeMap<>();
+    /**
+     * Per slot, tokens its failed calls were billed without an answer: a resumed run asks a failed call again, and the
+     * case that call serves carries them (see {@link Journal#takeFailedBilling}). Only billed failures are kept: few.
+     */
+    final Map<String, Usage> failedBillingBySlot = new java.util.HashMap<>();
     /** Bytes up to and including the last newline: what stays after a torn last line is cut off. */
     long goodEnd;
     long size;
@@ -109,7 +114,10 @@ final class JournalScan {
             spentUsd += e.costUsd();
             spentByRole.merge(e.role(), e.costUsd(), Double::sum);
         }
-        if (!Usage.NONE.equals(e.billed())) billedByRole.merge(e.role(), e.billed(), Usage::plus);
+        if (!Usage.NONE.equals(e.billed())) {
+            billedByRole.merge(e.role(), e.billed(), Usage::plus);
+            if (!e.succeeded()) failedBillingBySlot.merge(e.slot(), e.billed(), Usage::plus);
+        }
         // Later lines win, but a failure never hides an earlier success: only successes are indexed.
         if (!e.succeeded()) return;
         String slot = e.slot();

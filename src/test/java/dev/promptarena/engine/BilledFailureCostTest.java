@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptarena.engine.Calls.Role;
 import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.Usage;
 import dev.promptarena.llm.Price;
 import dev.promptarena.llm.ProviderException;
 import dev.promptarena.llm.TokenCounter;
@@ -89,8 +91,20 @@ class BilledFailureCostTest {
         server.fallback(r -> Reply.ok());
         try (CallEngine resumed = fx.engine(run)) {
             assertEquals(three, resumed.snapshot().costUsd(), 1e-12, "the failed call's spend, counted once at open");
-            resumed.call("fake", EngineFixture.request(1), Role.JUDGE).join(); // a failure is asked again on resume
+            LlmResponse answer = resumed.call("fake", EngineFixture.request(1), Role.JUDGE).join(); // a failure is asked again on resume
             assertEquals(three + PRICE.cost(11, 7), resumed.snapshot().costUsd(), 1e-12);
+            // The caller (the case) is told what the slot's failed call was billed, as the uninterrupted run's case was.
+            assertEquals(new Usage(60, 15), answer.billedBefore(), "the earlier failure's tokens go with the answer to its case");
+            RoleUsage judge = resumed.snapshot().byRole().get(Role.JUDGE);
+            assertEquals(new Usage(11 + 60, 7 + 15), new Usage(judge.inputTokens(), judge.outputTokens()),
+                    "engine.json counted them once, at open, not again with the answer: " + judge);
+        }
+        try (CallEngine again = fx.engine(run)) {
+            LlmResponse served = again.call("fake", EngineFixture.request(1), Role.JUDGE).join();
+            assertEquals(new Usage(60, 15), served.billedBefore(), "a later resume serves the answer with them too");
+            assertEquals(new Usage(11 + 60, 7 + 15), new Usage(again.snapshot().byRole().get(Role.JUDGE).inputTokens(),
+                    again.snapshot().byRole().get(Role.JUDGE).outputTokens()), "and counts them once: " + again.snapshot());
+            assertEquals(three + PRICE.cost(11, 7), again.snapshot().costUsd(), 1e-12);
         }
     }
 
