@@ -49,6 +49,11 @@ final class BatchLane implements AutoCloseable {
     private LlmResponse response(Landed l) { return journal.read(l.offset()).response(); }
 
     final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    /**
+     * Of the calls queued for the next round whose answer the cache will share, the one whose item carries each request
+     * key: an identical call of another role is not given an item of its own (see {@link #queue}).
+     */
+    private final Map<String, Pending> itemOfKey = new ConcurrentHashMap<>();
     final Map<String, Landed> landed = new ConcurrentHashMap<>();
     /** Answers of a batch resumed from an earlier session whose call this session has not asked for yet. */
     final Map<String, BatchApi.Outcome> unclaimed = new ConcurrentHashMap<>();
@@ -112,9 +117,9 @@ final class BatchLane implements AutoCloseable {
     /**
      * The batch item id of a call: its role (A and B may send the same request but are accounted apart) and
      * 62 hex digits of its cache key, within Anthropic's {@code ^[a-zA-Z0-9_-]{1,64}$}. The key hashes the
-     * endpoint and the request, never a secret, and is stable, so a resumed run recognizes its items. So A and B sending
-     * one request are two items, both paid, where a synchronous run sends it once ({@link IdenticalCalls}): dropping the
-     * role from the id would make a resumed older run's live batches unrecognizable, and they would be paid again.
+     * endpoint and the request, never a secret, and is stable, so a resumed run recognizes its items. The role stays in
+     * the id (dropping it would make a resumed older run's live batches unrecognizable, and they would be paid again);
+     * A and B sending one request still go out as one item ({@link #queue}).
      */
     static String customId(Role role, String key) { return role.name().charAt(0) + "_" + key.substring(0, 62); }
 
@@ -143,10 +148,41 @@ final class BatchLane implements AutoCloseable {
             LlmResponse hit = cache.get(key).orElse(null);
             if (hit != null) return CompletableFuture.completedFuture(hit.asCached());
         }
-        // The request goes to the spool, not memory: a judge call's holds both answers (issue 21).
-        pending.computeIfAbsent(id, k -> new Pending(k, providerKey, role, key, spool.add(request),
-                prices.cost(request.model(), TokenCounter.worstInput(request), TokenCounter.outputCap(request))));
+        queue(id, providerKey, role, key, request, cache != null && endpoints.cacheable(providerKey));
         return CompletableFuture.failedFuture(new DeferredCallException());
+    }
+
+    /**
+     * Queues a call for the next round. When the cache will share its answer ({@code shared}), identical calls of
+     * different roles (A and B sending one case the same request) go out as ONE item, as a synchronous run sends one
+     * ({@link IdenticalCalls}): the other role's call finds the answer in the cache in the next pass and counts, in
+     * the run proper, as a cache hit of its own role. The item is the lowest role's (A before B before JUDGE), whatever
+     * order the cases came in, so batches stay byte-stable and a resume queues the item its killed session submitted.
+     * An older version's live batch that holds an item of each role is still waited for, not resubmitted: the other
+     * role's answer arrives unclaimed and lands as that call's own, paid answer when it is asked next ({@link #lookup}).
+     * When the item fails, the other call is queued on its own next pass, as a synchronous waiter is sent after a failed first.
+     */
+    private void queue(String id, String providerKey, Role role, String key, LlmRequest request, boolean shared) {
+        // The request goes to the spool, not memory: a judge call's holds both answers (issue 21).
+        java.util.function.Supplier<Pending> item = () -> pending.computeIfAbsent(id, k -> new Pending(k, providerKey, role, key,
+                spool.add(request), prices.cost(request.model(), TokenCounter.worstInput(request), TokenCounter.outputCap(request))));
+        if (!shared) {
+            item.get();
+            return;
+        }
+        itemOfKey.compute(key, (k, held) -> {
+            if (held != null && held.role().compareTo(role) <= 0) return held; // served from that item, through the cache
+            if (held != null) pending.remove(held.customId()); // a lower role asked after it: that role's item goes out instead
+            return item.get();
+        });
+    }
+
+    /** The calls queued for the next round, taken: the queue is empty after. */
+    java.util.List<Pending> takeQueued() {
+        java.util.List<Pending> items = new java.util.ArrayList<>(pending.values());
+        pending.clear();
+        itemOfKey.clear();
+        return items;
     }
 
     /**
@@ -177,7 +213,7 @@ final class BatchLane implements AutoCloseable {
             }
             counters.failure(role, l.failure().reason());
             if (first) counters.billed(role, l.billedUsage(), l.costUsd());
-            return CompletableFuture.failedFuture(l.failure().toException(l.billedUsage()));
+            return CompletableFuture.failedFuture(l.failure().toException());
         }
         if (refused.contains(id)) {
             counters.budgetSkipped.increment();
@@ -221,10 +257,12 @@ final class BatchLane implements AutoCloseable {
      * @param billedUsage the tokens of those attempts
      */
     CompletableFuture<Void> landSettled(Pending p, LlmRequest request, LlmResponse response, CallFailure failure, double costUsd, Usage billedUsage) {
-        LlmResponse answer = response == null ? null : response.withBilledBefore(billedUsage); // as CallSender records it
+        // As CallSender records them: the tokens billed without an answer go with the answer, or with the failure.
+        LlmResponse answer = response == null ? null : response.withBilledBefore(billedUsage);
+        CallFailure failed = failure == null ? null : failure.withBilled(billedUsage);
         if (answer != null && cache != null && endpoints.cacheable(p.provider())) cache.put(p.key(), answer);
-        JournalEntry entry = new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(request), answer, failure, costUsd, clock.millis());
-        if (response == null) return journal.append(entry).thenRun(() -> landed.put(p.customId(), new Landed(-1, failure, costUsd, billedUsage, false)));
+        JournalEntry entry = new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(request), answer, failed, costUsd, clock.millis());
+        if (response == null) return journal.append(entry).thenRun(() -> landed.put(p.customId(), new Landed(-1, failed, costUsd, billedUsage, false)));
         return journal.appendLocated(entry).thenAccept(offset -> landed.put(p.customId(), new Landed(offset, null, costUsd, billedUsage, false)));
     }
 

@@ -54,8 +54,7 @@ final class BatchRound {
     /** Runs the round; false when the collecting pass queued nothing (batch mode is done). */
     boolean run() throws InterruptedException {
         if (lane.pending.isEmpty()) return false;
-        List<Pending> items = new ArrayList<>(lane.pending.values());
-        lane.pending.clear();
+        List<Pending> items = lane.takeQueued();
         items.sort(Comparator.comparing(Pending::customId)); // byte-stable batches, whatever order the cases finished in
         List<Failed> failed = submitAndWait(items);
         if (lane.options.retry() == BatchSettings.Retry.BATCH) {

@@ -96,7 +96,8 @@ public final class CallEngine implements Calls {
         budget.addSpent(journal.spentUsd());
         // Counted once here, not per journal hit: two cases may be served from one billed answer (resume, issue 21).
         journal.spentByRole().forEach((role, usd) -> counters.spentBefore(Role.valueOf(role), usd));
-        // Their tokens likewise: a journal hit counts its answer's tokens, not those billed before it (in the cost above).
+        // Their tokens likewise: a journal hit counts its answer's tokens, not those billed without an answer (before it,
+        // or by a failed call), which the cost above paid for.
         journal.billedByRole().forEach((role, tokens) -> counters.billed(Role.valueOf(role), tokens, 0.0));
         this.lane = options.batch() == null ? null : BatchLane.open(providers, batchApis, options, runDir, json, journal, cache, endpoints,
                 budget, prices, counters, keys, costs);
@@ -109,6 +110,13 @@ public final class CallEngine implements Calls {
         if (client == null) return CompletableFuture.failedFuture(new IllegalArgumentException("no provider named '" + providerKey + "'"));
         ObjectNode normalized = keys.normalized(request);
         String key = keys.key(client.identity(), normalized);
+        Usage earlier = journal.takeFailedBilling(role.name(), key);
+        CompletableFuture<LlmResponse> call = call(client, providerKey, key, role, request, normalized);
+        return Usage.NONE.equals(earlier) ? call : EarlierBilling.carry(call, earlier);
+    }
+
+    private CompletableFuture<LlmResponse> call(RetryingClient client, String providerKey, String key, Role role, LlmRequest request,
+                                                ObjectNode normalized) {
         JournalEntry done = journal.completed(role.name(), key);
         if (done != null) {
             counters.journalHits.increment();
@@ -139,7 +147,7 @@ public final class CallEngine implements Calls {
             return late != null ? late : sender.send(asked, true);
         }, answer -> {
             counters.cacheHits.increment();
-            return sender.record(asked, answer.asCached(), null, 0.0, Usage.NONE);
+            return sender.record(asked, answer.asCached(), null, 0.0);
         }, () -> cachedOrSent(asked));
     }
 
@@ -148,7 +156,7 @@ public final class CallEngine implements Calls {
         LlmResponse hit = cache.get(asked.key()).map(LlmResponse::asCached).orElse(null);
         if (hit == null) return null;
         counters.cacheHits.increment();
-        return sender.record(asked, hit, null, 0.0, Usage.NONE);
+        return sender.record(asked, hit, null, 0.0);
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.promptarena.engine.Calls.Role;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.TokenCounter;
-import dev.promptarena.llm.Usage;
 import dev.promptarena.llm.http.RetryingClient;
 import dev.promptarena.util.IoReason;
 import java.util.concurrent.CompletableFuture;
@@ -76,28 +75,28 @@ final class CallSender {
                         return CompletableFuture.<LlmResponse>failedFuture(new RunStoppedException());
                     }
                     // Stopped before a retry, but earlier attempts were billed: a failed call whose spend is journaled.
-                    return record(c, null, new CallFailure("STOPPED", 0, "the run stopped before a retry; earlier attempts were billed"),
-                            billed, spend.billedUsage());
+                    return record(c, null, new CallFailure("STOPPED", 0, "the run stopped before a retry; earlier attempts were billed",
+                            spend.billedUsage()), billed);
                 }
-                return record(c, null, CallFailure.ofError(error), billed, spend.billedUsage());
+                return record(c, null, CallFailure.ofError(error).withBilled(spend.billedUsage()), billed);
             }
             double cost = spend.finish(costs.of(c.request(), response));
             // The attempts billed before it go with the answer (journal, cache, the case's cost): they were paid to get it.
             LlmResponse answer = response.withBilledBefore(spend.billedUsage());
             // Found by the cache's get at once (identical calls rely on it), written in the background.
             if (cacheable) cache.put(c.key(), answer);
-            return record(c, answer, null, cost, spend.billedUsage());
+            return record(c, answer, null, cost);
         }).thenCompose(f -> f);
     }
 
     /**
      * Journals the outcome, then completes with the response or the failure (after the journal is forced).
      *
-     * @param cost        what the call cost in all: its answer and every attempt billed without one (journaled, so a
-     *                    resumed run counts it once, at open)
-     * @param billedUsage tokens of the attempts billed without an answer (the answer's own are in {@code response})
+     * @param cost what the call cost in all: its answer and every attempt billed without one (journaled, so a resumed
+     *             run counts it once, at open). The tokens of those attempts are the answer's {@code billedBefore} (none
+     *             for a cache hit, which this run did not pay for) or the failure's {@code billed}
      */
-    CompletableFuture<LlmResponse> record(Asked c, LlmResponse response, CallFailure failure, double cost, Usage billedUsage) {
+    CompletableFuture<LlmResponse> record(Asked c, LlmResponse response, CallFailure failure, double cost) {
         JournalEntry entry = new JournalEntry(c.key(), c.role().name(), c.provider(), c.normalized(), response, failure,
                 cost, System.currentTimeMillis());
         return journal.append(entry).handle((ok, ioError) -> {
@@ -108,11 +107,11 @@ final class CallSender {
             }
             if (failure != null) {
                 counters.failure(c.role(), failure.reason());
-                counters.billed(c.role(), billedUsage, cost);
-                throw new CompletionException(failure.toException(billedUsage));
+                counters.billed(c.role(), failure.billed(), cost);
+                throw new CompletionException(failure.toException());
             }
             counters.success(c.role(), response, cost);
-            counters.billed(c.role(), billedUsage, 0.0);
+            if (!response.cached()) counters.billed(c.role(), response.billedBefore(), 0.0);
             return response;
         });
     }

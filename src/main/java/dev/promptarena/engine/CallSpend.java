@@ -36,7 +36,7 @@ final class CallSpend implements BilledAttempts {
 
     @Override
     public CompletableFuture<Boolean> billed(BilledUsage billed, boolean retryWanted) {
-        double cost = costs.of(request, billed.usage(), billed.model());
+        double cost = costs.of(request, billed.usage());
         double settle;
         synchronized (this) {
             billedUsd += cost;

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * Identical calls (same cache key: two cases whose prompts render the same, or A and B sending the same request, as in
  * an A/A arena) of a synchronous run, so that one is sent and paid for, not one per case. The slot is the cache key,
  * not role and key: the cache serves any role an answer of the request, so a waiter of the other role would have been
- * served it anyway had it started after the first finished (and a re-run or resume is). Batch mode differs: its
- * custom ids carry the role, so A and B each send an item (see {@link BatchLane#customId}).
+ * served it anyway had it started after the first finished (and a re-run or resume is). Batch mode sends such calls as
+ * one item too, the lowest role's, and serves the other from the cache (see {@link BatchLane#customId}).
  * The first holds its slot from before it is sent until it completes (its answer is in the cache from then on:
  * {@link ResponseCache#get} serves writes still queued); an identical call meanwhile waits for it instead of sending.
  * Before, what was paid (and, at a temperature above 0, which answer the second case got) depended on whether the

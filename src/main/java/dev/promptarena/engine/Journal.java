@@ -46,6 +46,8 @@ public final class Journal implements AutoCloseable {
     private final double spentUsd;
     private final Map<String, Double> spentByRole;
     private final Map<String, Usage> billedByRole;
+    /** Per slot, the tokens its failed lines were billed, until a call of that slot in this session takes them. */
+    private final Map<String, Usage> failedBilling;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(DaemonThreads.named("journal-writer"));
@@ -72,6 +74,7 @@ public final class Journal implements AutoCloseable {
         this.spentUsd = scan.spentUsd;
         this.spentByRole = Map.copyOf(scan.spentByRole);
         this.billedByRole = Map.copyOf(scan.billedByRole);
+        this.failedBilling = new java.util.concurrent.ConcurrentHashMap<>(scan.failedBillingBySlot);
         this.loaded = scan.entries;
         this.tornBytes = tornBytes;
     }
@@ -132,8 +135,22 @@ public final class Journal implements AutoCloseable {
     /** {@link #spentUsd()} per role name (A, B, JUDGE). */
     public Map<String, Double> spentByRole() { return spentByRole; }
 
-    /** Per role name, tokens billed without an answer before the journaled answers (not cache hits), summed at open. */
+    /**
+     * Per role name, tokens billed without an answer that the journaled lines paid for (before an answer that was sent,
+     * not a cache hit, or by a failed call), summed at open.
+     */
     public Map<String, Usage> billedByRole() { return billedByRole; }
+
+    /**
+     * The tokens that calls of this role and request were billed without an answer before this session and that ended
+     * failed, or none; given once (to the first call of the slot that asks). A failed call is asked again on resume, and
+     * the case it serves then carries what the slot cost before, as the case of the uninterrupted run did, so the cases
+     * still sum to engine.json (which counted that cost at open).
+     */
+    public Usage takeFailedBilling(String role, String key) {
+        Usage earlier = failedBilling.isEmpty() ? null : failedBilling.remove(JournalEntry.slot(role, key));
+        return earlier == null ? Usage.NONE : earlier;
+    }
 
     /** Entries read at open. */
     public int loadedEntries() { return loaded; }

@@ -20,9 +20,10 @@ final class JournalLine {
 
     /**
      * What the open keeps of a line: its slot (role and key), whether it succeeded, its cost, and the tokens billed
-     * without an answer before a sent answer ({@code billedBefore}; none for a cache hit, which this run did not pay for).
+     * without an answer that the line's cost paid for: those before a sent answer ({@code billedBefore}; none for a cache
+     * hit, which this run did not pay for), or those of a failed call (its failure's {@code billed}).
      */
-    record Head(String key, String role, boolean succeeded, double costUsd, Usage billedBefore) {
+    record Head(String key, String role, boolean succeeded, double costUsd, Usage billed) {
         String slot() { return JournalEntry.slot(role, key); }
     }
 
@@ -36,7 +37,8 @@ final class JournalLine {
         LlmResponse response;
         /** Of the answer, read without binding it when only the head is wanted. */
         boolean cached;
-        Usage billedBefore = Usage.NONE;
+        /** The answer's {@code billedBefore} or the failure's {@code billed}, read when only the head is wanted. */
+        Usage billed = Usage.NONE;
         CallFailure failure;
         double costUsd;
         long atMillis;
@@ -45,7 +47,7 @@ final class JournalLine {
     /** The head of the line in {@code line[0, len)}; IOException when it is not a journal entry. */
     static Head head(ObjectMapper json, byte[] line, int len) throws IOException {
         Fields f = parse(json, line, len, false);
-        return new Head(f.key, f.role, f.hasResponse, f.costUsd, f.cached ? Usage.NONE : f.billedBefore);
+        return new Head(f.key, f.role, f.hasResponse, f.costUsd, f.cached ? Usage.NONE : f.billed);
     }
 
     /** The entry in {@code line[0, len)} without its request (no reader of an entry needs it back). */
@@ -71,12 +73,12 @@ final class JournalLine {
                     case "response" -> {
                         f.hasResponse = object(p, value, name);
                         if (f.hasResponse && bindAnswer) f.response = p.readValueAs(LlmResponse.class);
-                        else if (f.hasResponse) answerHead(p, f);
+                        else if (f.hasResponse) billedIn(p, f, "response", "billedBefore");
                     }
                     case "failure" -> {
                         f.hasFailure = object(p, value, name);
                         if (f.hasFailure && bindAnswer) f.failure = p.readValueAs(CallFailure.class);
-                        else p.skipChildren();
+                        else if (f.hasFailure) billedIn(p, f, "failure", "billed");
                     }
                     default -> p.skipChildren(); // the request, and any field a later version adds
                 }
@@ -87,14 +89,17 @@ final class JournalLine {
         return f;
     }
 
-    /** Reads the answer's {@code cached} flag and {@code billedBefore} tokens, skipping the rest (its text) token by token. */
-    private static void answerHead(JsonParser p, Fields f) throws IOException {
+    /**
+     * Reads of the {@code object} (the answer or the failure) its {@code cached} flag and its billed tokens (field
+     * {@code tokens}), skipping the rest (an answer's text) token by token.
+     */
+    private static void billedIn(JsonParser p, Fields f, String object, String tokens) throws IOException {
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-            if (t != JsonToken.FIELD_NAME) throw new IOException("unexpected " + t + " in 'response'");
+            if (t != JsonToken.FIELD_NAME) throw new IOException("unexpected " + t + " in '" + object + "'");
             String name = p.currentName();
             JsonToken value = p.nextToken();
             if (name.equals("cached")) f.cached = value == JsonToken.VALUE_TRUE;
-            else if (name.equals("billedBefore") && value == JsonToken.START_OBJECT) f.billedBefore = p.readValueAs(Usage.class);
+            else if (name.equals(tokens) && value == JsonToken.START_OBJECT) f.billed = p.readValueAs(Usage.class);
             else p.skipChildren();
         }
     }

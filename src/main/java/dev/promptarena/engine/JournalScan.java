@@ -30,8 +30,16 @@ final class JournalScan {
     double spentUsd;
     /** {@link #spentUsd} per role (A, B, JUDGE), for the engine's per-role costs. */
     final Map<String, Double> spentByRole = new TreeMap<>();
-    /** Per role, tokens billed without an answer before the answers this run paid for: counted once, as their cost is. */
+    /**
+     * Per role, tokens billed without an answer that this run paid for (before a sent answer, or by a failed call):
+     * counted once, as their cost is.
+     */
     final Map<String, Usage> billedByRole = new TreeMap<>();
+    /**
+     * Per slot, tokens its failed calls were billed without an answer: a resumed run asks a failed call again, and the
+     * case that call serves carries them (see {@link Journal#takeFailedBilling}). Only billed failures are kept: few.
+     */
+    final Map<String, Usage> failedBillingBySlot = new java.util.HashMap<>();
     /** Bytes up to and including the last newline: what stays after a torn last line is cut off. */
     long goodEnd;
     long size;
@@ -106,7 +114,10 @@ final class JournalScan {
             spentUsd += e.costUsd();
             spentByRole.merge(e.role(), e.costUsd(), Double::sum);
         }
-        if (!Usage.NONE.equals(e.billedBefore())) billedByRole.merge(e.role(), e.billedBefore(), Usage::plus);
+        if (!Usage.NONE.equals(e.billed())) {
+            billedByRole.merge(e.role(), e.billed(), Usage::plus);
+            if (!e.succeeded()) failedBillingBySlot.merge(e.slot(), e.billed(), Usage::plus);
+        }
         // Later lines win, but a failure never hides an earlier success: only successes are indexed.
         if (!e.succeeded()) return;
         String slot = e.slot();

@@ -8,7 +8,8 @@ import java.util.Objects;
  * had no usable reply): the retry layer hands them to the engine, which prices them like an answer.
  *
  * @param usage the tokens the reply reported
- * @param model the model the reply named, or null (the price is looked up by the requested model first)
+ * @param model the model the reply named, or null (for the record: the engine prices every attempt at the requested
+ *              model, see CallCosts)
  */
 public record BilledUsage(Usage usage, String model) {
     public BilledUsage {

@@ -52,7 +52,7 @@ public record LlmResponse(String text, String model, String systemFingerprint, U
     }
 
     /** Jackson's filter for {@link #billedBefore}: "equal" (so left out) when there is nothing to say. */
-    static final class NoTokens {
+    public static final class NoTokens {
         @Override
         public boolean equals(Object value) { return value == null || Usage.NONE.equals(value); }
 

@@ -85,6 +85,19 @@ class PerCaseBilledCostTest {
             assertEquals(engine.at("/byRole/A/inputTokens").asLong(), resumed.at("/byRole/A/inputTokens").asLong(), "resumed: the same tokens");
             assertEquals(engine.at("/byRole/A/outputTokens").asLong(), resumed.at("/byRole/A/outputTokens").asLong());
             assertEquals(engine.at("/byRole/A/costUsd").asDouble(), resumed.at("/byRole/A/costUsd").asDouble(), 1e-12);
+            // B's too: c4's failed call was billed 20 + 5 tokens, which its journal line now keeps (before, only the cost),
+            // and its retry on resume fails unbilled, so nothing is added: 9 answers + 1 billed failure, cold and resumed.
+            assertEquals(9 * 11 + 20, engine.at("/byRole/B/inputTokens").asLong(), "cold run");
+            assertEquals(engine.at("/byRole/B/inputTokens").asLong(), resumed.at("/byRole/B/inputTokens").asLong(), "resumed: the same tokens");
+            assertEquals(engine.at("/byRole/B/outputTokens").asLong(), resumed.at("/byRole/B/outputTokens").asLong());
+            assertEquals(engine.at("/byRole/B/costUsd").asDouble(), resumed.at("/byRole/B/costUsd").asDouble(), 1e-12);
+            // c4's failed B is asked again on resume (a failure is not served from the journal) and fails unbilled; the case
+            // still costs what its slot's failed line was billed, which engine.json counted at open: before, it cost 0 and the
+            // cases of B summed to $0.225 against engine.json's $0.255.
+            Map<String, Map<String, String>> after = cases(run);
+            assertEquals(BILLED, Double.parseDouble(after.get("c4").get("cost_b_usd")), 1e-12, "as in the uninterrupted run");
+            assertEquals(resumed.at("/byRole/B/costUsd").asDouble(), sum(after, "cost_b_usd"), 1e-12, "resumed: cases sum to engine.json");
+            assertEquals(resumed.at("/byRole/A/costUsd").asDouble(), sum(after, "cost_a_usd"), 1e-12);
         }
     }
 

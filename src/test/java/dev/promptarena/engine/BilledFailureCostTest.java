@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptarena.engine.Calls.Role;
 import dev.promptarena.llm.LlmRequest;
+import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.Usage;
 import dev.promptarena.llm.Price;
 import dev.promptarena.llm.ProviderException;
 import dev.promptarena.llm.TokenCounter;
@@ -89,8 +91,50 @@ class BilledFailureCostTest {
         server.fallback(r -> Reply.ok());
         try (CallEngine resumed = fx.engine(run)) {
             assertEquals(three, resumed.snapshot().costUsd(), 1e-12, "the failed call's spend, counted once at open");
-            resumed.call("fake", EngineFixture.request(1), Role.JUDGE).join(); // a failure is asked again on resume
+            LlmResponse answer = resumed.call("fake", EngineFixture.request(1), Role.JUDGE).join(); // a failure is asked again on resume
             assertEquals(three + PRICE.cost(11, 7), resumed.snapshot().costUsd(), 1e-12);
+            // The caller (the case) is told what the slot's failed call was billed, as the uninterrupted run's case was.
+            assertEquals(new Usage(60, 15), answer.billedBefore(), "the earlier failure's tokens go with the answer to its case");
+            RoleUsage judge = resumed.snapshot().byRole().get(Role.JUDGE);
+            assertEquals(new Usage(11 + 60, 7 + 15), new Usage(judge.inputTokens(), judge.outputTokens()),
+                    "engine.json counted them once, at open, not again with the answer: " + judge);
+        }
+        try (CallEngine again = fx.engine(run)) {
+            LlmResponse served = again.call("fake", EngineFixture.request(1), Role.JUDGE).join();
+            assertEquals(new Usage(60, 15), served.billedBefore(), "a later resume serves the answer with them too");
+            assertEquals(new Usage(11 + 60, 7 + 15), new Usage(again.snapshot().byRole().get(Role.JUDGE).inputTokens(),
+                    again.snapshot().byRole().get(Role.JUDGE).outputTokens()), "and counts them once: " + again.snapshot());
+            assertEquals(three + PRICE.cost(11, 7), again.snapshot().costUsd(), 1e-12);
+        }
+    }
+
+    /**
+     * A failed call's journal line keeps the tokens its attempts were billed (it kept only their cost), so a resumed
+     * run's engine.json counts them, as the uninterrupted run did: before, the resumed JUDGE tokens were 0 here.
+     */
+    @Test
+    void aFailedCallsBilledTokensAreCountedOnResumeAsTheyWereWhenPaid() {
+        server.fallback(r -> billedWithoutAnswer(20, 5));
+        EngineFixture fx = fixture();
+        fx.maxAttempts = 3;
+        Path run = tmp.resolve("run");
+        RoleUsage cold;
+        try (CallEngine engine = fx.engine(run)) {
+            org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                    () -> engine.call("fake", EngineFixture.request(1), Role.JUDGE).join());
+            cold = engine.snapshot().byRole().get(Role.JUDGE);
+            assertEquals(3 * 20, cold.inputTokens(), cold.toString());
+            assertEquals(3 * 5, cold.outputTokens());
+        }
+        try (CallEngine resumed = fx.engine(run)) {
+            RoleUsage opened = resumed.snapshot().byRole().get(Role.JUDGE);
+            assertEquals(cold.inputTokens(), opened.inputTokens(), "the failed call's billed tokens, counted once at open: " + opened);
+            assertEquals(cold.outputTokens(), opened.outputTokens());
+            assertEquals(cold.costUsd(), opened.costUsd(), 1e-12);
+        }
+        // Opened again: still once, not once per session.
+        try (CallEngine again = fx.engine(run)) {
+            assertEquals(cold.inputTokens(), again.snapshot().byRole().get(Role.JUDGE).inputTokens());
         }
     }
 

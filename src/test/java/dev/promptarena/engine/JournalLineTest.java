@@ -67,10 +67,35 @@ class JournalLineTest {
             j.append(new JournalEntry("k4", "B", "p", null, sent.withBilledBefore(Usage.NONE), null, 0.1, 4L)).join();
         }
         byte[] line = JSON.writeValueAsBytes(new JournalEntry("k1", "A", "p", null, sent, null, 0.1, 1L));
-        assertEquals(new Usage(20, 5), JournalLine.head(JSON, line, line.length).billedBefore());
+        assertEquals(new Usage(20, 5), JournalLine.head(JSON, line, line.length).billed());
         try (Journal j = Journal.open(file, JSON, Runnable::run)) {
             assertEquals(Map.of("A", new Usage(40, 10)), j.billedByRole());
             assertEquals(sent, j.completed("A", "k1").response(), "the answer still reads back whole");
+        }
+    }
+
+    /** A failed call's line keeps the tokens billed without an answer (before, only their cost), and the open sums them. */
+    @Test
+    void theOpenSumsPerRoleTheTokensAFailedCallWasBilled() throws Exception {
+        CallFailure billed = new CallFailure("TRANSIENT", 200, "no choices", new Usage(20, 5));
+        JournalEntry failed = new JournalEntry("k1", "JUDGE", "p", null, null, billed, 0.03, 1L);
+        byte[] line = JSON.writeValueAsBytes(failed);
+        assertEquals(new Usage(20, 5), JournalLine.head(JSON, line, line.length).billed());
+        assertEquals(billed, JournalLine.entry(JSON, line, line.length).failure(), "the failure reads back whole");
+        byte[] unbilled = JSON.writeValueAsBytes(new JournalEntry("k2", "JUDGE", "p", null, null, new CallFailure("FATAL", 400, "bad"), 0, 2L));
+        assertFalse(new String(unbilled, StandardCharsets.UTF_8).contains("billed"), "a line without billed tokens is written as before");
+        Path file = dir.resolve("journal.jsonl");
+        try (Journal j = Journal.open(file, JSON, Runnable::run)) {
+            j.append(failed).join();
+            j.append(new JournalEntry("k1", "JUDGE", "p", null, null, billed, 0.03, 3L)).join(); // tried again on resume, billed again
+            j.append(new JournalEntry("k2", "JUDGE", "p", null, null, new CallFailure("FATAL", 400, "bad"), 0, 4L)).join();
+        }
+        // A line an older version wrote (no billed tokens) reads as none.
+        Files.writeString(file, "{\"key\":\"k3\",\"role\":\"B\",\"response\":null,\"failure\":{\"kind\":\"FATAL\",\"status\":400,"
+                + "\"message\":\"old\"},\"costUsd\":0.01,\"atMillis\":5}\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        try (Journal j = Journal.open(file, JSON, Runnable::run)) {
+            assertEquals(Map.of("JUDGE", new Usage(40, 10)), j.billedByRole());
+            assertEquals(0.07, j.spentUsd(), 1e-12);
         }
     }
 
