@@ -1,7 +1,6 @@
 package dev.promptarena.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptarena.engine.JournalEntry;
 import dev.promptarena.engine.RequestKeys;
 import dev.promptarena.llm.ChatMessage;
@@ -59,7 +58,7 @@ final class Prewarm {
     static int callPath(ObjectMapper json, RequestKeys keys, int i) throws Exception {
         LlmRequest request = new LlmRequest("warm-model", "Be helpful.", List.of(new ChatMessage("user", "Case " + i + ": where is my order?")),
                 new Decoding(0.0, 1.0, 256, 1L), null, 0);
-        ObjectNode normalized = keys.normalized(request);
+        String normalized = keys.normalized(request);
         String key = keys.key("openai http://localhost/v1", normalized);
         byte[] sent = json.writeValueAsBytes(OpenAiCodec.body(json, request, "max_tokens"));
         LlmResponse response = OpenAiCodec.response(json.readTree(("{\"id\":\"w" + i + "\",\"object\":\"chat.completion\",\"model\":\"warm-model\","

@@ -1,6 +1,5 @@
 package dev.promptarena.engine;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptarena.engine.Calls.Role;
 import dev.promptarena.llm.BatchApi;
 import dev.promptarena.llm.LlmClient;
@@ -130,7 +129,7 @@ final class BatchLane implements AutoCloseable {
         // A provider without a batch endpoint (the in-process simulator) answers at once, for free: ask it directly. Not
         // through the retry layer: its attempt counter would count each pass's thrown-away answer (the sim never fails).
         if (!apis.containsKey(providerKey)) return endpoints.direct(providerKey).send(request);
-        ObjectNode normalized = keys.normalized(request);
+        String normalized = keys.normalized(request);
         String key = keys.key(client.identity(), normalized);
         JournalEntry done = journal.completed(role.name(), key);
         if (done != null) return CompletableFuture.completedFuture(done.response());

@@ -1,7 +1,6 @@
 package dev.promptarena.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptarena.config.ArenaConfig;
 import dev.promptarena.llm.Price;
 import dev.promptarena.llm.ClientFactory;
@@ -108,7 +107,7 @@ public final class CallEngine implements Calls {
         counters.requested.increment();
         RetryingClient client = endpoints.client(providerKey);
         if (client == null) return CompletableFuture.failedFuture(new IllegalArgumentException("no provider named '" + providerKey + "'"));
-        ObjectNode normalized = keys.normalized(request);
+        String normalized = keys.normalized(request);
         String key = keys.key(client.identity(), normalized);
         Usage earlier = journal.takeFailedBilling(role.name(), key);
         CompletableFuture<LlmResponse> call = call(client, providerKey, key, role, request, normalized);

@@ -1,6 +1,5 @@
 package dev.promptarena.engine;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptarena.engine.Calls.Role;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
@@ -18,7 +17,7 @@ import java.util.function.BooleanSupplier;
  */
 final class CallSender {
     /** One call as the engine asked it. */
-    record Asked(RetryingClient client, String provider, String key, Role role, LlmRequest request, ObjectNode normalized) {}
+    record Asked(RetryingClient client, String provider, String key, Role role, LlmRequest request, String normalized) {}
 
     private final Journal journal;
     private final ResponseCache cache;

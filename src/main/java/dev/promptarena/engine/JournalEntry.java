@@ -1,6 +1,6 @@
 package dev.promptarena.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 
 /**
  * One completed call, one line of {@code journal.jsonl}. Exactly one of response / failure is set.
@@ -8,13 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param key       content address of the request (same as the cache key)
  * @param role      A, B or JUDGE
  * @param provider  the provider key from the config
- * @param request   the normalized request (no key, no headers)
+ * @param request   the normalized request as JSON text (no key, no headers; {@link RequestKeys#normalized}),
+ *                  written into the line as it is; null when read back (no reader needs it)
  * @param response  the answer (with latency, attempts and the cached flag), or null
  * @param failure   the final failure, or null
  * @param costUsd   what the call cost (0 when served from the cache or unpriced)
  * @param atMillis  wall-clock time the call completed (epoch millis)
  */
-public record JournalEntry(String key, String role, String provider, JsonNode request,
+public record JournalEntry(String key, String role, String provider, @JsonRawValue String request,
                            dev.promptarena.llm.LlmResponse response, CallFailure failure, double costUsd, long atMillis) {
     public JournalEntry {
         String broken = brokenRule(key, role, response != null, failure != null);

@@ -130,11 +130,16 @@ class RunAgainstFakeOpenAiTest {
     @Test
     void aRunInProgressHasAPartialReportThatTheFinalOneReplaces() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
-            server.fallback(RunAgainstFakeOpenAiTest::reply).latency(50);
-            // 120 calls x 50 ms over 2 connections: about 3 s, so the interim report (first after 2 s) comes mid-run.
+            // One case at a time. The first 12 calls take 50 ms, every later one 2 s until the test has seen the interim
+            // report: the first case to finish after that finds at least 2 s gone (the first report waits for them),
+            // at most 5 of 40 cases done, so at the pace so far at least 2 s x 35 / 5 = 14 s to go (the first report is
+            // skipped under 10 s). The run cannot end before the release, so the test does not race it.
+            java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean(true);
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            server.fallback(r -> calls.incrementAndGet() > 12 && held.get() ? reply(r).withDelay(2000) : reply(r)).latency(50);
             Path cfg = arena(server, 40, ", concurrency: 2");
             java.util.concurrent.CompletableFuture<CliRun> run = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> CliRun.of(Map.of("TEST_KEY", KEY), "run", cfg.toString(), "--quiet", "--no-cache"));
+                    () -> CliRun.of(Map.of("TEST_KEY", KEY), "run", cfg.toString(), "--quiet", "--no-cache", "--concurrency", "1"));
             String interim = null;
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
             while (interim == null && !run.isDone() && System.nanoTime() < deadline) {
@@ -146,6 +151,7 @@ class RunAgainstFakeOpenAiTest {
                     if (html != null) interim = Files.readString(html);
                 }
             }
+            held.set(false);
             CliRun done = run.get(60, java.util.concurrent.TimeUnit.SECONDS);
             assertTrue(interim != null, "a report existed while the run was in progress: " + done.err());
             assertTrue(interim.contains("PARTIAL RUN") && interim.contains("in progress: "), "marked partial");

@@ -26,7 +26,7 @@ class JournalIndexTest {
     @TempDir Path dir;
 
     private static JournalEntry ok(String role, String key, String text, double cost) {
-        return new JournalEntry(key, role, "p", JSON.createObjectNode().put("prompt", key),
+        return new JournalEntry(key, role, "p", "{\"prompt\":\"" + key + "\"}",
                 new LlmResponse(text, "m", null, new Usage(1, 2), "stop", 0, 1, false), null, cost, 1L);
     }
 

@@ -29,7 +29,7 @@ class JournalLineTest {
     @Test
     void theHeadAndTheReadBackEqualWhatWasJournaledWithoutTheRequest() throws Exception {
         LlmResponse answer = new LlmResponse("an \"answer\"\nwith lines", "m-1", "fp", new Usage(11, 7), "length", 42, 3, true);
-        JournalEntry ok = new JournalEntry("k1", "JUDGE", "p", JSON.readTree("{\"messages\":[{\"content\":\"both answers\"}]}"),
+        JournalEntry ok = new JournalEntry("k1", "JUDGE", "p", "{\"messages\":[{\"content\":\"both answers\"}]}",
                 answer, null, 0.125, 1234L);
         JournalEntry failed = new JournalEntry("k2", "A", "p", null, null, new CallFailure("FATAL", 400, "bad"), 0.0, 99L);
         for (JournalEntry e : new JournalEntry[] {ok, failed}) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.engine.RequestKeys;
 import dev.promptarena.llm.ChatMessage;
 import dev.promptarena.llm.LlmRequest;
@@ -28,10 +29,10 @@ class JudgeRepeatKeyTest {
     }
 
     @Test
-    void repeatZeroKeepsItsOldKeyAndJournalForm() {
+    void repeatZeroKeepsItsOldKeyAndJournalForm() throws Exception {
         LlmRequest old = new LlmRequest("judge-model", "sys", List.of(ChatMessage.user("same pair")), null, null, 0);
         assertEquals(keys.key("oa", old), keys.key("oa", judgeCall(0)));
-        assertFalse(keys.normalized(judgeCall(0)).has("repeat"));
-        assertEquals(1, keys.normalized(judgeCall(1)).get("repeat").asInt());
+        assertFalse(new ObjectMapper().readTree(keys.normalized(judgeCall(0))).has("repeat"));
+        assertEquals(1, new ObjectMapper().readTree(keys.normalized(judgeCall(1))).get("repeat").asInt());
     }
 }
