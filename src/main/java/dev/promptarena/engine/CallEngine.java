@@ -115,7 +115,7 @@ public final class CallEngine implements Calls {
     }
 
     private CompletableFuture<LlmResponse> call(RetryingClient client, String providerKey, String key, Role role, LlmRequest request,
-                                                ObjectNode normalized) {
+                                                String normalized) {
         JournalEntry done = journal.completed(role.name(), key);
         if (done != null) {
             counters.journalHits.increment();
