@@ -87,6 +87,19 @@ class RunWarningsTest {
     }
 
     @Test
+    void aFixedOrderIsNamedWhenEveryPairWasShownOneWayAndOnlyThen() {
+        List<CaseOutcome> fixed = new ArrayList<>();
+        for (CaseOutcome c : clean()) fixed.add(outcome(fixed.size(), c.a(), List.of(Fixtures.vote(true, c.votes().get(0).winner()))));
+        List<String> w = warnings(fixed);
+        assertEquals(1, w.size(), w.toString());
+        assertEquals(true, w.get(0).startsWith("Every pair was shown in the same order (fixed-b-first)"), w.get(0));
+        // One pair the other way round: the order varied, no fixed-order warning (the clean run, with alternating order,
+        // has none either).
+        fixed.set(0, outcome(0, fixed.get(0).a(), List.of(Fixtures.vote(false, fixed.get(0).votes().get(0).winner()))));
+        assertEquals(List.of(), warnings(fixed));
+    }
+
+    @Test
     void aSegmentBelowTenScoredOutcomesIsCalledAnAnecdote() {
         List<CaseOutcome> run = clean();
         for (int i : new int[] {0, 2, 4, 6, 8, 10, 12, 14, 16}) {
