@@ -39,4 +39,20 @@ class JudgePanelWarningRatesTest {
         double unstable = new PanelVotes(1, 200, 1, new double[1], 3, 0.2).warningRate("Judge j1 gave the same winner", 1, 40);
         assertTrue(unstable == 1.0, "an unstable judge warned in " + unstable);
     }
+
+    @Test
+    void aPanelOfJudgesThatAgreeIsNotWarnedAboutAnOrderBiasNoneHas() {
+        // Three judges that copy one latent verdict (kappa 1), no position bias: 600 votes carry 200 cases' evidence.
+        // Counted as 600 independent votes, the panel's order warning fired in 19% of runs.
+        PanelVotes agreeing = PanelVotes.unbiased(3, 200, 1);
+        int fired = 0;
+        for (long s = 1; s <= RUNS; s++) fired += OrderBiasAnalysis.analyze(agreeing.draw(s), ALPHA).significant() ? 1 : 0;
+        double rate = fired / (double) RUNS;
+        assertTrue(rate <= ALPHA + 3 * se(ALPHA, RUNS), "panel order warning under no bias: " + rate);
+        // The same panel with a position bias of 0.3 in every judge is still found.
+        PanelVotes biased = new PanelVotes(3, 200, 1, new double[] {0.3, 0.3, 0.3}, 1, 0);
+        int found = 0;
+        for (long s = 1; s <= 40; s++) found += OrderBiasAnalysis.analyze(biased.draw(s), ALPHA).significant() ? 1 : 0;
+        assertTrue(found >= 36, "panel position bias found in " + found + " of 40");
+    }
 }
