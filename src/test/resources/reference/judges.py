@@ -47,3 +47,13 @@ j3 = [r[2] for r in rows]
 print("pairwise j1-j2", cohen_kappa_score(j1, j2))
 print("pairwise j1-j3", cohen_kappa_score(j1[:-1], j3))
 print("pairwise j2-j3", cohen_kappa_score(j2[:-1], j3))
+
+# JudgePanelAnalysisTest: the instability warning fires when the Wilson upper bound of stable pairs is below 0.8.
+# Same numbers as statsmodels' proportion_confint(k, n, 0.05, "wilson"); checked with scipy 1.17.1's
+# binomtest(k, n).proportion_ci(0.95, "wilson"): 36/60 0.7143, 43/50 0.9305, 35/50 0.8090, 33/50 0.7756, 3/5 0.8824.
+for k, n in [(36, 60), (43, 50), (35, 50), (33, 50), (3, 5)]:
+    print("wilson upper", k, n, proportion_confint(k, n, 0.05, method="wilson")[1])
+
+# VerbosityAnalysisTest: "follows length" when the Wilson lower bound of the longer answer's wins reaches 0.9.
+for k in (188, 189):
+    print("wilson lower", k, 200, proportion_confint(k, 200, 0.05, method="wilson")[0])

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 public final class JudgePanelAnalysis {
     /** Below this Cohen/Fleiss kappa the panel is warned about (Landis and Koch 1977: "moderate" starts at 0.41). */
     static final double LOW_KAPPA = 0.4;
-    /** Below this repetition stability a judge is warned about: one in five pairs would flip on a re-ask. */
+    /** Below this repetition stability (shown by its upper bound) a judge is warned about: one in five pairs would flip on a re-ask. */
     static final double LOW_STABILITY = 0.8;
 
     private JudgePanelAnalysis() {}
@@ -37,7 +37,7 @@ public final class JudgePanelAnalysis {
         PanelAgreement agreement = judges.size() < 2 ? null : PanelAgreements.of(judges, verdicts, alpha);
         Double stability = pairs == 0 ? null : stablePairs / (double) pairs;
         return new JudgePanelResult(Evidence.EXPLORATORY, judges, perJudge, agreement, stability, truncated, selfPreference,
-                warnings(perJudge, agreement, truncated, selfPreference));
+                warnings(perJudge, agreement, truncated, selfPreference, alpha));
     }
 
     /** The outcomes as if {@code judge} had been the only judge (same order as {@code judged}). */
@@ -95,23 +95,28 @@ public final class JudgePanelAnalysis {
     }
 
     private static List<String> warnings(List<JudgeResult> perJudge, PanelAgreement agreement, int truncated,
-                                         List<SelfPreference> selfPreference) {
+                                         List<SelfPreference> selfPreference, double alpha) {
         List<String> out = new ArrayList<>();
+        // The judges' own order tests are one family (Holm): tested one by one at alpha, a panel of three judges with
+        // no position bias warned about one of them in 14% of runs (bench/panel-validity.sh, docs/statistics.md 19).
+        ExploratoryFamily orderFamily = ExploratoryFamily.of(alpha, perJudge.stream().map(JudgePanelAnalysis::orderP).toArray(Double[]::new));
         selfPreference.forEach(s -> out.add(s.message()));
         if (agreement != null && agreement.kappa() != null && agreement.kappa() < LOW_KAPPA) {
             out.add(String.format("The judges agree little beyond chance (%s kappa %.2f over %d outcomes): the panel's"
                     + " majority rests on judges that often disagree; check the rubric and calibrate the judges against human labels.",
                     agreement.method().equals("cohen") ? "Cohen's" : "Fleiss'", agreement.kappa(), agreement.items()));
         }
-        for (JudgeResult r : perJudge) {
-            if (r.stability() != null && r.stability() < LOW_STABILITY) {
+        for (int i = 0; i < perJudge.size(); i++) {
+            JudgeResult r = perJudge.get(i);
+            if (unstable(r, alpha)) {
                 out.add(String.format("Judge %s gave the same winner in all %d samples for only %.0f%% of %d pairs: its verdicts"
                         + " are unstable; lower its temperature or keep several samples (the majority is used).",
                         r.judge(), r.samples(), 100 * r.stability(), r.stabilityPairs()));
             }
-            if (perJudge.size() > 1 && r.orderBias().significant()) {
-                out.add(String.format("Judge %s picked the response shown first in %.0f%% of its decisive votes (p = %.2g).",
-                        r.judge(), 100 * r.orderBias().firstShare(), r.orderBias().firstShareP()));
+            if (perJudge.size() > 1 && orderFamily.keeps(i)) {
+                out.add(String.format("Judge %s picked the response shown first in %.0f%% of its decisive votes (p = %.2g,"
+                        + " %.2g Holm-adjusted over the panel's judges).", r.judge(), 100 * r.orderBias().firstShare(),
+                        r.orderBias().firstShareP(), orderFamily.adjusted(i)));
             }
         }
         if (truncated > 0) {
@@ -119,5 +124,20 @@ public final class JudgePanelAnalysis {
                     + " raise the judge's decoding.max_tokens.");
         }
         return out;
+    }
+
+    /**
+     * True when the judge's stability is shown to be below {@link #LOW_STABILITY}: the upper Wilson bound at 1 − alpha,
+     * not the share itself, which warned about a judge of true stability 0.86 in 12% of runs of 30 cases
+     * (bench/panel-validity.sh, docs/statistics.md 19); now at most alpha/2 of runs at a true 0.8.
+     */
+    static boolean unstable(JudgeResult r, double alpha) {
+        return r.stability() != null && WilsonScore.interval(r.stablePairs(), r.stabilityPairs(), alpha).upper() < LOW_STABILITY;
+    }
+
+    /** A judge's order-test p, or null where its order could not vary (fixed order, no decisive vote). */
+    private static Double orderP(JudgeResult r) {
+        OrderBiasResult o = r.orderBias();
+        return o.decisiveVotes() > 0 && List.of("randomized", "both").contains(o.design()) ? o.firstShareP() : null;
     }
 }

@@ -22,8 +22,12 @@ public final class OrderBiasAnalysis {
     public static OrderBiasResult analyze(List<JudgedOutcome> judged, double alpha) {
         int decisive = 0, first = 0, nBFirst = 0, nBSecond = 0, pairs = 0, consistent = 0, flips = 0, favFirst = 0, favSecond = 0;
         double ptsBFirst = 0, ptsBSecond = 0;
-        boolean anyBFirst = false, anyBSecond = false, allPaired = true, anyReference = false;
-        for (JudgedOutcome j : judged) {
+        boolean anyBFirst = false, anyBSecond = false, allPaired = true, anyReference = false, clustered = false;
+        // Per outcome, the decisive votes and those for each slot: the votes of one case (panel judges, samples, both
+        // orders) are not independent, so the test counts cases' worth of evidence (see clusteredP).
+        int[] firstOf = new int[judged.size()], secondOf = new int[judged.size()], decisiveOf = new int[judged.size()];
+        for (int i = 0; i < judged.size(); i++) {
+            JudgedOutcome j = judged.get(i);
             if (j.verdict() == Verdict.ERROR) continue;
             Map<String, Map<Boolean, List<Verdict>>> samples = new TreeMap<>();
             for (Vote v : j.outcome().votes()) {
@@ -34,11 +38,13 @@ public final class OrderBiasAnalysis {
                 else { nBSecond++; ptsBSecond += pts; anyBSecond = true; }
                 if (v.decisive()) {
                     decisive++;
-                    if (v.pickedFirst()) first++;
+                    decisiveOf[i]++;
+                    if (v.pickedFirst()) { first++; firstOf[i]++; } else secondOf[i]++;
                 }
                 samples.computeIfAbsent(v.judge() + "\u0000" + v.sample(), k -> new TreeMap<>())
                         .computeIfAbsent(v.bFirst(), k -> new ArrayList<>()).add(Verdict.valueOf(v.winner().name()));
             }
+            clustered |= decisiveOf[i] > 1;
             for (Map<Boolean, List<Verdict>> orders : samples.values()) {
                 if (orders.size() < 2) { allPaired = false; continue; }
                 pairs++;
@@ -58,7 +64,7 @@ public final class OrderBiasAnalysis {
         boolean varied = anyBFirst && anyBSecond;
         Double share = decisive == 0 ? null : first / (double) decisive;
         Interval interval = decisive == 0 ? null : WilsonScore.interval(first, decisive, alpha);
-        double p = SignTest.binomialP(first, decisive, 0.5);
+        double p = clustered ? clusteredP(firstOf, secondOf, decisiveOf, first, decisive) : SignTest.binomialP(first, decisive, 0.5);
         boolean significant = varied && decisive > 0 && p < alpha;
         int inconsistent = pairs - consistent;
         return new OrderBiasResult(Evidence.EXPLORATORY, design, decisive, first, share, interval, p, significant,
@@ -66,6 +72,18 @@ public final class OrderBiasAnalysis {
                 pairs, pairs == 0 ? null : consistent / (double) pairs, pairs == 0 ? null : flips / (double) pairs,
                 inconsistent, favFirst, favSecond, inconsistent == 0 ? null : (favFirst - favSecond) / (double) inconsistent,
                 warning(design, share, interval, p, significant));
+    }
+
+    /**
+     * The binomial test on effective counts when some case gave more than one decisive vote: both counts divided by the
+     * design effect of the first-slot share clustered by case ({@link DesignEffect}: first picks as one side, second
+     * picks as the other; at least 1), rounded. Counting every vote as independent, three judges that agree (as real
+     * panels largely do) tripled the evidence and warned about a judge with no position bias in 19% of runs
+     * (bench/panel-validity.sh, docs/statistics.md 19).
+     */
+    static double clusteredP(int[] firstOf, int[] secondOf, int[] decisiveOf, int first, int decisive) {
+        double deff = DesignEffect.of(firstOf, secondOf, decisiveOf);
+        return SignTest.binomialP((int) Math.round(first / deff), (int) Math.round(decisive / deff), 0.5);
     }
 
     private static String warning(String design, Double share, Interval ci, double p, boolean significant) {

@@ -83,6 +83,29 @@ class VerbosityAnalysisTest {
     }
 
     @Test
+    void theLoudWarningFiresExactlyWhenTheLongerAnswersShareIsShownAtLeastNinetyPercent() {
+        // 200 decisive verdicts where lengths differ: Wilson lower bounds (scipy binomtest(k, 200).proportion_ci(0.95,
+        // "wilson").low) 0.89807 at 188 and 0.90421 at 189 longer answers winning; judges.py lists them.
+        assertFalse(followsLength(188, 200));
+        assertTrue(followsLength(189, 200));
+    }
+
+    /** {@code longer} of {@code n} verdicts go to the longer answer (B is 40 or 80 words longer, so the slope is fitted). */
+    private static boolean followsLength(int longer, int n) {
+        List<CaseOutcome> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Winner w = i < longer ? Winner.B : Winner.A;
+            out.add(new CaseOutcome("c" + i, 0, Map.of(), Fixtures.side(100), Fixtures.side(i % 2 == 0 ? 140 : 180),
+                    List.of(Fixtures.vote(i % 2 == 0, w)), 0));
+        }
+        VerbosityResult r = VerbosityAnalysis.analyze(JudgedOutcome.of(out), 0.05);
+        assertEquals(longer, r.longerWon());
+        String w = VerbosityAnalysis.warning(r, 1.0, 0.05);
+        assertEquals(r.followsLength(), w != null && w.startsWith("VERBOSITY:"), "the loud warning shows exactly when it follows length");
+        return r.followsLength();
+    }
+
+    @Test
     void equalLengthsAreNotEstimable() {
         List<CaseOutcome> out = new ArrayList<>();
         for (int i = 0; i < 20; i++) out.add(Fixtures.outcome("c" + i, Fixtures.vote(true, i % 2 == 0 ? Winner.A : Winner.B)));

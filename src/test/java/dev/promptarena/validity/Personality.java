@@ -27,7 +27,17 @@ public record Personality(String name, String options, int extraWords, double tr
     static final Personality TIES_60 = new Personality("no preference, 60% ties", "judge: preference, tie_rate: 0.6", 0, 0.5);
     static final Personality UNPARSEABLE = new Personality("no preference, 3% unparseable", "judge: preference, unparseable_rate: 0.03", 0, 0.5);
 
+    /**
+     * A true segment reversal: the judge prefers B with probability 0.7 in billing and shipping (the first 75% of
+     * {@link SimArena}'s cases) and A with probability 0.7 in returns (the last 25%); the pooled truth is 0.6. The
+     * pattern marks B's answer to questions 0-149 and A's answer (not preceded by B's marker) to questions 150-199,
+     * so it is meant for SimArena's n = 200.
+     */
+    static final Personality SEGMENT_REVERSAL = new Personality("segment reversal (returns prefer A 0.7, the rest B 0.7)",
+            "judge: preference, preference: 0.7, prefer: '\\[candidate\\] Here is the answer to question (\\d|[1-9]\\d|1[0-4]\\d)\\b"
+                    + "|(?<!\\] )Here is the answer to question 1[5-9]\\d\\b'", 0, 0.6);
+
     /** Every personality, in table order. */
     static final List<Personality> ALL = List.of(NO_PREFERENCE, TIES_60, UNPARSEABLE, POSITION_ONLY, ALWAYS_FIRST, LENGTH_BIASED,
-            ALWAYS_LONGER, PREFERENCE_60, BIASED_60);
+            ALWAYS_LONGER, PREFERENCE_60, BIASED_60, SEGMENT_REVERSAL);
 }

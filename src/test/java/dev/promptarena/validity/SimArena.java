@@ -63,6 +63,12 @@ public final class SimArena {
         }
     }
 
+    /** Where the golden set, rubric and recorded outputs are (shared with {@link PanelArena}). */
+    Path dir() { return dir; }
+
+    /** The number of cases. */
+    int cases() { return n; }
+
     /**
      * One simulated run.
      *

@@ -11,7 +11,8 @@ import java.util.Locale;
  * The large sweep behind docs/statistics.md's table of measured rates: every {@link Personality} over many seeds,
  * n = 200 cases per run, alpha = 0.05, {@code axis_drop_max: 0.0}, through the real pipeline ({@link SimArena}).
  * Prints a Markdown table.
- * Usage: {@code ValiditySweep SEEDS [WORK_DIR]} (bench/validity.sh builds and runs it).
+ * Usage: {@code ValiditySweep SEEDS [WORK_DIR [NAME_PART]]} (bench/validity.sh builds and runs it); with NAME_PART only the
+ * personalities whose name contains it.
  */
 public final class ValiditySweep {
     private static final int N = 200;
@@ -28,6 +29,7 @@ public final class ValiditySweep {
                 + " | axis guardrail breach (harm_proven) | same, point estimate |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Personality p : Personality.ALL) {
+            if (args.length > 2 && !p.name().contains(args[2])) continue;
             SimArena arena = new SimArena(Files.createDirectories(work.resolve(p.name().replaceAll("[^a-z0-9]+", "-"))), N, p.extraWords());
             long started = System.nanoTime();
             SimRates r = SimRates.measure(arena, p, N, GUARDRAIL, 10_000, seeds);
