@@ -101,7 +101,8 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (resume != null) return resumeRun();
-        if (config == null) throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: ARENA_YAML (or --resume RUN_DIR)");
+        if (config == null) throw new CommandLine.MissingParameterException(spec.commandLine(), spec.positionalParameters().get(0),
+                "Missing required parameter: ARENA_YAML (or --resume RUN_DIR)");
         if (concurrency < 1 || repeats < 1 || (limit != null && limit < 1) || (maxCost != null && !(maxCost >= 0))) {
             main.err.println("error: --concurrency, --repeats and --limit must be >= 1, --max-cost >= 0");
             return ExitCode.USAGE_OR_INPUT.code();
