@@ -216,10 +216,24 @@ public final class YamlNode {
         return d;
     }
 
+    /**
+     * A whole number, exactly: read as a decimal and not through a double, which above 2^53 rounds (a seed of
+     * 9007199254740993 became ...992) and above the long range was cast to Long.MAX_VALUE without a word.
+     */
     public long integer() {
         double d = number();
         if (d != Math.rint(d) || Double.isInfinite(d)) throw error("expected a whole number, got '" + text() + "'");
-        return (long) d;
+        java.math.BigDecimal exact;
+        try {
+            exact = new java.math.BigDecimal(text().trim());
+        } catch (NumberFormatException notDecimal) { // a form Java's double parser takes and BigDecimal does not ("1d")
+            throw error("expected a whole number, got '" + text() + "'");
+        }
+        try {
+            return exact.longValueExact();
+        } catch (ArithmeticException outOfRange) {
+            throw error("must be between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE + ", got " + text().trim());
+        }
     }
 
     public boolean bool() {
