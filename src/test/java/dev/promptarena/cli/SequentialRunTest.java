@@ -164,6 +164,12 @@ class SequentialRunTest {
         assertFalse(manifest.get("partial").asBoolean(), "a stop by the design is a normal end");
         JsonNode seq = JSON.readTree(runDir.resolve("report.json").toFile()).at("/analysis/sequential");
         assertEquals("stopped_efficacy", seq.get("status").asText(), seq.toString());
+        // The decision carries the naive win rate of the cases the sequence saw, as a group-sequential one carries its last
+        // look's (it had an interval and no estimate): --concurrency 1 leaves no over-run, so that is every case judged.
+        List<String[]> rows = Files.readAllLines(runDir.resolve("cases.csv")).stream().skip(1).map(l -> l.split(",", 5)).toList();
+        assertEquals(0, seq.get("overRun").asInt());
+        double naive = rows.stream().mapToDouble(r -> r[3].equals("B") ? 1 : r[3].equals("A") ? 0 : 0.5).average().orElseThrow();
+        assertEquals(naive, JSON.readTree(runDir.resolve("report.json").toFile()).at("/analysis/decision/winRate").asDouble(), 1e-12);
         // No boundaries to plot, but the section still names the interval that decided (it was left out of report.html).
         String html = Files.readString(runDir.resolve("report.html"));
         assertTrue(html.contains("<section id=\"sequential\"") && !html.contains("id=\"chart-sequential\""), "section without a plot");
