@@ -175,6 +175,11 @@ class SequentialRunTest {
         assertTrue(html.contains("<section id=\"sequential\"") && !html.contains("id=\"chart-sequential\""), "section without a plot");
         assertTrue(html.contains("The decision uses the <strong>95% confidence sequence " + String.format(java.util.Locale.ROOT, "[%.1f%%, %.1f%%]",
                 100 * seq.at("/interval/lower").asDouble(), 100 * seq.at("/interval/upper").asDouble()) + "</strong>"), html);
+        // summary.md said "No look reached yet." under the anytime section: the method has no looks.
+        String summary = Files.readString(runDir.resolve("summary.md"));
+        assertFalse(summary.contains("No look reached yet"), summary);
+        assertTrue(summary.contains("Anytime-valid confidence sequence, checked after every scored case (" + judged + " cases replayed). 95% confidence sequence"
+                + " (the interval the decision uses): "), summary);
         CliRun report = CliRun.of("report", runDir.toString());
         assertEquals(run.exitCode(), report.exitCode(), report.out() + report.err());
     }
