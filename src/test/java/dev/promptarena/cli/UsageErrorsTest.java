@@ -63,6 +63,24 @@ class UsageErrorsTest {
         assertTrue(r.err().contains("Possible solutions: --window-hours"), r.err());
     }
 
+    /** One message named all four options whatever was wrong; --repeats 2000000000 ran out of memory with a stack trace. */
+    @org.junit.jupiter.api.Test
+    void runNamesTheOptionAndTheValueItCannotUse() {
+        String arena = "examples/support-bot.arena.yaml";
+        String[][] cases = {
+                {"--repeats", "2000000000", "error: --repeats must be 1 to 1000, got 2000000000"},
+                {"--repeats", "0", "error: --repeats must be 1 to 1000, got 0"},
+                {"--limit", "0", "error: --limit must be at least 1, got 0"},
+                {"--concurrency", "-3", "error: --concurrency must be at least 1, got -3"},
+                {"--max-cost", "-1", "error: --max-cost must be a number of US dollars >= 0, got -1.0"},
+                {"--max-cost", "Infinity", "error: --max-cost must be a number of US dollars >= 0, got Infinity"}};
+        for (String[] c : cases) {
+            CliRuns.Result r = CliRuns.cli("run", arena, "--dry-run", c[0], c[1]);
+            assertEquals(ExitCode.USAGE_OR_INPUT.code(), r.exit(), r.err());
+            assertEquals(c[2], r.err().strip());
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void planNamesTheOptionNotTheFormulasParameter() {
         CliRuns.Result r = CliRuns.cli("plan", "winrate", "--win-rate", "0.6", "--tie-rate", "1");
