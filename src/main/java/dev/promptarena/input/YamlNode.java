@@ -229,6 +229,8 @@ public final class YamlNode {
         } catch (NumberFormatException notDecimal) { // a form Java's double parser takes and BigDecimal does not ("1d")
             throw error("expected a whole number, got '" + text() + "'");
         }
+        // 9007199254740993.5 is whole as a double (it rounds), not as written.
+        if (exact.stripTrailingZeros().scale() > 0) throw error("expected a whole number, got '" + text() + "'");
         try {
             return exact.longValueExact();
         } catch (ArithmeticException outOfRange) {

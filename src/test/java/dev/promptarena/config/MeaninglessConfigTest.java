@@ -62,6 +62,8 @@ class MeaninglessConfigTest {
         assertEquals("must be between -9223372036854775808 and 9223372036854775807, got 99999999999999999999999", e.getMessage());
         assertEquals(1000, new ConfigLoader(Map.of()).load(write(ConfigLoaderTest.VALID.replace("max_tokens: 100", "max_tokens: 1e3")))
                 .a().decoding().maxTokens());
+        String fraction = ConfigLoaderTest.VALID.replace("order: both, seed: 9", "order: both, seed: 9007199254740993.5");
+        assertEquals("expected a whole number, got '9007199254740993.5'", refused(fraction).getMessage());
     }
 
     @Test
