@@ -59,7 +59,7 @@ public final class OutcomesFile {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 throw new InputException(file, i + 1, field, "not a valid outcome: " + firstLine(cause.getMessage()));
             } catch (JsonProcessingException e) {
-                throw new InputException(file, i + 1, null, "not valid JSON: " + firstLine(e.getOriginalMessage()));
+                throw new InputException(file, i + 1, null, "not valid JSON: " + dev.promptarena.input.JsonProblem.plain(e));
             }
         }
         return out;

@@ -42,7 +42,7 @@ public final class HumanCorrection {
         double[] y = average(sum, count);
         boolean[] labelled = new boolean[y.length];
         for (int i = 0; i < y.length; i++) labelled[i] = count[i] > 0;
-        needTwo(file, labelled);
+        needTwo(file, labelled, List.of(), judged);
         return new Result(ActivePpi.estimate(judged.score(), y, pi, labelled, alpha), y);
     }
 
@@ -50,9 +50,13 @@ public final class HumanCorrection {
         Map<String, Integer> index = index(judged);
         double[] sum = new double[judged.size()];
         int[] count = new int[judged.size()];
+        List<String> unknown = new ArrayList<>();
         for (HumanLabel l : labels) {
             Integer i = index.get(l.caseId());
-            if (i == null) continue; // calibrate lists labels of unknown cases; they carry no information here
+            if (i == null) { // calibrate lists labels of unknown cases; they carry no information here
+                if (!unknown.contains(l.caseId())) unknown.add(l.caseId());
+                continue;
+            }
             sum[i] += switch (l.label()) { case "B" -> 1.0; case "A" -> 0.0; default -> 0.5; };
             count[i]++;
         }
@@ -64,14 +68,19 @@ public final class HumanCorrection {
             if (labelled[i]) { ys.add(y[i]); yhat.add(judged.score()[i]); }
             else rest.add(judged.score()[i]);
         }
-        needTwo(file, labelled);
+        needTwo(file, labelled, unknown, judged);
         return new Result(PredictionPowered.estimate(unbox(ys), unbox(yhat), unbox(rest), alpha), y);
     }
 
-    private static void needTwo(Path file, boolean[] labelled) {
+    /** Too few labels to correct anything: said with the ids that matched no judged case, which is usually why (a typo, another run). */
+    private static void needTwo(Path file, boolean[] labelled, List<String> unknown, JudgedCases judged) {
         int n = 0;
         for (boolean b : labelled) if (b) n++;
-        if (n < 2) throw new InputException(file, "the human-corrected win rate needs labels on at least 2 judged cases of the run, got " + n);
+        if (n >= 2) return;
+        String why = unknown.isEmpty() ? "" : "; " + unknown.size() + " labelled case id(s) match no judged case of the run: '"
+                + String.join("', '", unknown.subList(0, Math.min(3, unknown.size()))) + "'" + (unknown.size() > 3 ? ", ..." : "")
+                + (judged.size() == 0 ? "" : " (its case ids look like '" + judged.ids().get(0) + "')");
+        throw new InputException(file, "the human-corrected win rate needs labels on at least 2 judged cases of the run, got " + n + why);
     }
 
     private static Map<String, Integer> index(JudgedCases judged) {

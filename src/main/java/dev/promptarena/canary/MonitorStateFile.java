@@ -31,7 +31,7 @@ public final class MonitorStateFile {
         try {
             n = JSON.readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
-            throw new InputException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null, "malformed JSON: " + e.getOriginalMessage());
+            throw new InputException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null, "malformed JSON: " + dev.promptarena.input.JsonProblem.plain(e));
         } catch (IOException e) {
             throw new InputException(file, "cannot read: " + e.getMessage());
         }

@@ -100,7 +100,7 @@ public final class CheckParser {
             try {
                 schema = JSON.readTree(Files.readString(path));
             } catch (JsonProcessingException e) {
-                throw file.error("schema file " + path + " is not valid JSON: " + e.getOriginalMessage());
+                throw file.error("schema file " + path + " is not valid JSON: " + dev.promptarena.input.JsonProblem.plain(e));
             } catch (IOException e) {
                 throw file.error("cannot read schema file " + path + ": " + e.getMessage());
             }
@@ -112,7 +112,7 @@ public final class CheckParser {
                 try {
                     schema = JSON.readTree(schema.asText());
                 } catch (JsonProcessingException e) {
-                    throw inline.error("inline schema text is not valid JSON: " + e.getOriginalMessage());
+                    throw inline.error("inline schema text is not valid JSON: " + dev.promptarena.input.JsonProblem.plain(e));
                 }
             }
             source = "inline schema";

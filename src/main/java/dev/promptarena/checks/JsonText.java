@@ -35,7 +35,7 @@ final class JsonText {
         try {
             return new Parsed(MAPPER.readTree(text), null);
         } catch (JsonProcessingException e) {
-            return new Parsed(null, "not valid JSON: " + e.getOriginalMessage());
+            return new Parsed(null, "not valid JSON: " + dev.promptarena.input.JsonProblem.plain(e));
         } catch (RuntimeException e) {
             // Jackson reports some limit violations as unchecked exceptions; still a failed check.
             return new Parsed(null, "not valid JSON: " + e.getMessage());

@@ -24,6 +24,7 @@ import picocli.CommandLine.ParentCommand;
                 "Exit codes: 0 no regression and same judging, 1 regression or the judges differ (results not comparable), 2 input error."})
 public final class CompareCommand implements Callable<Integer> {
     @ParentCommand Main main;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "RUN_DIR_1", description = "The earlier run folder.")
     Path first;
@@ -39,7 +40,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(alpha > 0 && alpha < 0.5)) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--alpha must be in (0, 0.5), got " + alpha);
+        if (!(alpha > 0 && alpha < 0.5)) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--alpha must be in (0, 0.5), got " + alpha);
         PairingFolders.refuseTournament(first, "compare");
         PairingFolders.refuseTournament(second, "compare");
         Comparison c = RunComparison.compare(RunSnapshot.read(first), RunSnapshot.read(second), alpha);

@@ -89,6 +89,7 @@ public final class Main implements Runnable {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExitCodeExceptionMapper(e -> ExitCode.USAGE_OR_INPUT.code());
+        cl.setParameterExceptionHandler(new UsageErrors());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof InputException ie) {
                 // The message may quote the user's data (a case id, a tag value): no terminal control sequences.

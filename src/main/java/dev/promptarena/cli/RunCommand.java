@@ -101,11 +101,10 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (resume != null) return resumeRun();
-        if (config == null) throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: ARENA_YAML (or --resume RUN_DIR)");
-        if (concurrency < 1 || repeats < 1 || (limit != null && limit < 1) || (maxCost != null && !(maxCost >= 0))) {
-            main.err.println("error: --concurrency, --repeats and --limit must be >= 1, --max-cost >= 0");
-            return ExitCode.USAGE_OR_INPUT.code();
-        }
+        if (config == null) throw new CommandLine.MissingParameterException(spec.commandLine(), spec.positionalParameters().get(0),
+                "Missing required parameter: ARENA_YAML (or --resume RUN_DIR)");
+        String badOption = badOption();
+        if (badOption != null) throw new CommandLine.ParameterException(spec.commandLine(), badOption);
         if (watch) {
             if (runDir != null || dryRun) throw new CommandLine.ParameterException(spec.commandLine(), "--watch makes a new run folder per iteration: not with --run-dir or --dry-run");
             // Every iteration loads the inputs again: that is what changed.
@@ -116,6 +115,18 @@ public final class RunCommand implements Callable<Integer> {
             }, main.out, main.err);
         }
         return runOnce();
+    }
+
+    /** Samples per case at most: a run holds every (case, repeat) position, and 2,000,000,000 ran out of memory with a stack trace. */
+    static final int MAX_REPEATS = 1000;
+
+    /** The first option whose value no run can use, said with that value; null when all are usable. */
+    private String badOption() {
+        if (concurrency < 1) return "--concurrency must be at least 1, got " + concurrency;
+        if (repeats < 1 || repeats > MAX_REPEATS) return "--repeats must be 1 to " + MAX_REPEATS + ", got " + repeats;
+        if (limit != null && limit < 1) return "--limit must be at least 1, got " + limit;
+        if (maxCost != null && !(maxCost >= 0 && maxCost < Double.POSITIVE_INFINITY)) return "--max-cost must be a number of US dollars >= 0, got " + maxCost;
+        return null;
     }
 
     private int runOnce() throws Exception {

@@ -29,7 +29,10 @@ public final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RunSummary> runs = RunHistory.scan(dir);
+        RunHistory.Scan scan = RunHistory.scan(dir);
+        // A folder's report.json may come from elsewhere (a CI artifact): its problem is untrusted text on a terminal.
+        scan.unreadable().forEach(u -> main.err.println("warning: " + TerminalText.plain(u) + "; left out of the list"));
+        List<RunSummary> runs = scan.runs();
         if (runs.isEmpty()) {
             // An index of nothing would only hide the mistake (a wrong folder, or a run folder given instead of its parent).
             String hint = Files.isRegularFile(dir.resolve("report.json")) ? "; it is a run folder itself: give its parent" : "";

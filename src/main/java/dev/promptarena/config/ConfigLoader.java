@@ -142,13 +142,13 @@ public final class ConfigLoader {
 
     /**
      * A typo of a placeholder ({@code {{question} }, {@code {{}}}) would reach the model as literal braces on every case:
-     * refused at the line of {@code user:}, or at its line in the {@code user_file}.
+     * refused at its own line, in a block scalar under {@code user:} or in the {@code user_file}.
      */
     private static void checkTemplate(YamlNode variant, String user) {
         UserTemplate.Malformed bad = UserTemplate.malformed(user);
         if (bad == null) return;
         YamlNode inline = variant.get("user");
-        if (inline != null) throw inline.error("user template: " + bad.message());
+        if (inline != null) throw inline.errorAt(user, bad.offset(), "user template: " + bad.message());
         YamlNode file = variant.get("user_file");
         throw new InputException(file.existingPath(), UserTemplate.lineOf(user, bad.offset()), file.path(), bad.message());
     }
@@ -156,7 +156,7 @@ public final class ConfigLoader {
     /**
      * The system prompt is sent as written (README: only {@code user:} is a template, and the cache key hashes the text
      * sent), so a {@code {{field}}} in it reaches the model literally on every case: valid, but almost surely meant for
-     * {@code user:}. Warned at the line of {@code system:}, or at its line in the {@code system_file}.
+     * {@code user:}. Warned at its own line, in a block scalar under {@code system:} or in the {@code system_file}.
      */
     private static void warnIfPlaceholder(YamlNode variant, String system, List<String> warnings) {
         UserTemplate.Placeholder p = UserTemplate.firstPlaceholder(system);
@@ -165,7 +165,7 @@ public final class ConfigLoader {
                 + " the model gets it as written on every case (case fields go in user:)";
         YamlNode inline = variant.get("system");
         YamlNode file = variant.get("system_file");
-        InputException where = inline != null ? inline.error(message)
+        InputException where = inline != null ? inline.errorAt(system, p.offset(), message)
                 : new InputException(file.existingPath(), UserTemplate.lineOf(system, p.offset()), file.path(), message);
         warnings.add(where.describe());
     }

@@ -63,7 +63,7 @@ public final class JsonlObjects {
             // Jackson's text names the Java method that sets the limit ("from `StreamReadConstraints.getMaxStringLength()`").
             throw new InputException(file, line, null, "too large to read: " + e.getOriginalMessage().replaceAll(", from `[^`]*`", ""));
         } catch (JsonProcessingException e) {
-            throw new InputException(file, line, null, "malformed JSON: " + e.getOriginalMessage());
+            throw new InputException(file, line, null, "malformed JSON: " + dev.promptarena.input.JsonProblem.plain(e));
         } catch (IOException e) { // a parser over a string reads no device: only its declared exception
             throw new InputException(file, line, null, "malformed JSON");
         }

@@ -37,6 +37,9 @@ public final class SequentialGate {
                 reg.boundaries().looks());
         if (reg.method() == SequentialSpec.Method.ANYTIME) {
             interval = Double.isNaN(replay.csLower()) ? null : new Interval(replay.csLower(), replay.csUpper(), 1 - policy.alpha(), "confidence sequence");
+            // The naive win rate of the cases the sequence saw, as a group-sequential decision carries its last look's:
+            // without it report.json's decision had an interval and no estimate, and `runs` showed no win rate.
+            winRate = Double.isNaN(replay.csWinRate()) ? null : replay.csWinRate();
             if (complete && replay.stopped()) primary = replay.csLower() > 0.5 ? Outcome.PASS : Outcome.FAIL;
             reasons.add(String.format(Locale.ROOT, "Sequential design (%s): %s after %d of %d planned cases; interval %s.", design,
                     !complete ? "in progress, continue (not a decision)" : replay.stopped() ? "stopped, the interval excludes 0.5" : "no stop",

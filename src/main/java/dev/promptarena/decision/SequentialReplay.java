@@ -27,9 +27,11 @@ import java.util.List;
  * @param stopAt     positions (cases in case order) covered at the stop, else the positions replayed
  * @param adjustedWinRate median-unbiased win rate at a group-sequential stop (stage-wise ordering), else NaN
  * @param csLower    anytime: the confidence sequence's running interval after the replayed cases (NaN for group_sequential)
+ * @param csWinRate  anytime: the naive win rate of the scored cases the sequence saw (NaN for group_sequential, whose looks
+ *                   carry theirs; NaN before any score)
  */
 public record SequentialReplay(Boundaries boundaries, List<Integer> lookCases, List<SequentialLook> looks, boolean stopped,
-                               int stopAt, double adjustedWinRate, double csLower, double csUpper) {
+                               int stopAt, double adjustedWinRate, double csLower, double csUpper, double csWinRate) {
 
     /**
      * @param scores tie-half scores of the complete prefix of the case order (1, ½, 0), NaN for a case without a score
@@ -63,20 +65,25 @@ public record SequentialReplay(Boundaries boundaries, List<Integer> lookCases, L
             if (look.action() != LookAction.CONTINUE) {
                 double tieShare = (double) ties / (wins + ties + losses);
                 double adjusted = StagewiseEstimate.winRate(b, next, look.z(), tieShare, plannedCases);
-                return new SequentialReplay(b, at, looks, true, i + 1, adjusted, Double.NaN, Double.NaN);
+                return new SequentialReplay(b, at, looks, true, i + 1, adjusted, Double.NaN, Double.NaN, Double.NaN);
             }
         }
-        return new SequentialReplay(b, at, looks, false, scores.size(), Double.NaN, Double.NaN, Double.NaN);
+        return new SequentialReplay(b, at, looks, false, scores.size(), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     private static SequentialReplay anytime(double alpha, List<Double> scores) {
         ConfidenceSequence cs = new ConfidenceSequence(alpha);
+        double sum = 0;
         for (int i = 0; i < scores.size(); i++) {
             if (Double.isNaN(scores.get(i))) continue;
             cs.add(scores.get(i));
-            if (cs.lower() > 0.5 || cs.upper() < 0.5) return new SequentialReplay(null, List.of(), List.of(), true, i + 1, Double.NaN, cs.lower(), cs.upper());
+            sum += scores.get(i);
+            if (cs.lower() > 0.5 || cs.upper() < 0.5) {
+                return new SequentialReplay(null, List.of(), List.of(), true, i + 1, Double.NaN, cs.lower(), cs.upper(), sum / cs.count());
+            }
         }
-        return new SequentialReplay(null, List.of(), List.of(), false, scores.size(), Double.NaN, cs.lower(), cs.upper());
+        return new SequentialReplay(null, List.of(), List.of(), false, scores.size(), Double.NaN, cs.lower(), cs.upper(),
+                cs.count() == 0 ? Double.NaN : sum / cs.count());
     }
 
     /** The look at which the run stopped, or null while it continues. */

@@ -105,7 +105,7 @@ final class JournalScan {
             // whole, then the newline); refuse rather than silently drop evidence.
             throw new IllegalStateException(file + ": line " + lineNo + " (bytes " + start + " to " + end
                     + ") is not a journal entry, so this run cannot be resumed safely: "
-                    + (corrupt instanceof JsonProcessingException jp ? jp.getOriginalMessage() : corrupt.getMessage()));
+                    + (corrupt instanceof JsonProcessingException jp ? dev.promptarena.input.JsonProblem.plain(jp) : corrupt.getMessage()));
         }
         entries++;
         // Every line's cost was paid once (a cache hit is journaled at 0), even when the slot repeats, so all of them

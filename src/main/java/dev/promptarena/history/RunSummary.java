@@ -26,7 +26,11 @@ public record RunSummary(String folder, String runId, String arena, String start
                          Double lower, Double upper, Double threshold, int scored, double costUsd, boolean partial) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The run in {@code dir}, or empty when it is not a run folder or its report.json cannot be read. */
+    /**
+     * The run in {@code dir}, or empty when it is not a run folder (no report.json).
+     *
+     * @throws dev.promptarena.input.InputException when its report.json cannot be read or is not a run's
+     */
     static Optional<RunSummary> read(Path dir) {
         Path report = dir.resolve("report.json");
         if (!Files.isRegularFile(report)) return Optional.empty();
@@ -34,10 +38,10 @@ public record RunSummary(String folder, String runId, String arena, String start
         try {
             root = JSON.readTree(report.toFile());
         } catch (IOException e) {
-            return Optional.empty();
+            throw dev.promptarena.input.JsonProblem.of(report, 0, "unreadable", e);
         }
-        JsonNode m = root.path("manifest");
-        if (!m.has("runId")) return Optional.empty();
+        JsonNode m = root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : root.path("manifest");
+        if (!m.has("runId")) throw new dev.promptarena.input.InputException(report, "not a run's report.json (no manifest.runId)");
         JsonNode decision = root.path("analysis").path("decision");
         JsonNode interval = decision.path("interval");
         // A tournament's report.json (schema 2) has no engine section and no single win rate: its calls are counted in the

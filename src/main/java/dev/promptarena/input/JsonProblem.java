@@ -29,7 +29,19 @@ public final class JsonProblem {
             return new InputException(file, at, field.isEmpty() ? null : field,
                     what + ": " + (field.isEmpty() ? "not the JSON object expected here" : "a missing or invalid value"));
         }
-        String original = j.getOriginalMessage() == null ? "malformed JSON" : j.getOriginalMessage().lines().findFirst().orElse("");
-        return new InputException(file, at, null, what + ": malformed JSON: " + original.replaceAll(" ?\\([^)]*`[^)]*\\)", ""));
+        return new InputException(file, at, null, what + ": malformed JSON: " + plain(j));
+    }
+
+    /**
+     * The parser's own message in words: its first line, without the parser settings and source location it appends
+     * ("... for Object (start marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled);
+     * line: 1, column: 1])"); the file and line are given beside it.
+     */
+    public static String plain(JsonProcessingException j) {
+        String message = j.getOriginalMessage() == null ? "" : j.getOriginalMessage().lines().findFirst().orElse("");
+        int marker = message.indexOf(" (start marker at");
+        if (marker >= 0) message = message.substring(0, marker);
+        message = message.replaceAll(" ?\\([^)]*`[^)]*\\)", "").strip();
+        return message.isEmpty() ? "not valid JSON" : message;
     }
 }

@@ -71,6 +71,49 @@ public final class YamlNode {
 
     public InputException error(String message) { return new InputException(file, line(), path, message); }
 
+    /**
+     * An error at the line of the file that holds what this scalar's {@code text} has at {@code offset}: a block scalar
+     * ({@code |}, {@code >}) or a quoted one over several lines starts below or before that line. Found by the run of
+     * non-blank characters at {@code offset} (a folded scalar joins lines at blanks, never inside such a run): its
+     * earlier occurrences in the text are counted and the same occurrence is looked up in the node's source. The
+     * node's own line when the source does not hold the run as written (an escape, an interpolated variable).
+     */
+    public InputException errorAt(String text, int offset, String message) {
+        return new InputException(file, lineOf(text, offset), path, message);
+    }
+
+    /** See {@link #errorAt}. */
+    int lineOf(String text, int offset) {
+        int end = Math.min(offset + 1, text.length());
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) end++;
+        if (offset < 0 || offset >= end) return line();
+        String run = text.substring(offset, end);
+        int earlier = 0;
+        for (int i = text.indexOf(run); i >= 0 && i < offset; i = text.indexOf(run, i + 1)) earlier++;
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException unreadable) {
+            return line();
+        }
+        int first = node.getStartMark().getLine(), last = Math.min(node.getEndMark().getLine(), lines.size() - 1);
+        for (int n = first; n <= last; n++) {
+            String source = lines.get(n);
+            int from = n == first ? codePointOffset(source, node.getStartMark().getColumn()) : 0;
+            int to = n == node.getEndMark().getLine() ? codePointOffset(source, node.getEndMark().getColumn()) : source.length();
+            for (int i = source.indexOf(run, from); i >= 0 && i + run.length() <= to; i = source.indexOf(run, i + 1)) {
+                if (earlier-- == 0) return n + 1;
+            }
+        }
+        return line();
+    }
+
+    /** SnakeYAML's columns count code points; a String's offsets count chars (an emoji is two). */
+    private static int codePointOffset(String line, int column) {
+        int points = line.codePointCount(0, line.length());
+        return column >= points ? line.length() : line.offsetByCodePoints(0, column);
+    }
+
     private MappingNode mapping() {
         if (node instanceof MappingNode m) return m;
         throw error("expected a mapping (key: value), got " + kind());
@@ -173,10 +216,26 @@ public final class YamlNode {
         return d;
     }
 
+    /**
+     * A whole number, exactly: read as a decimal and not through a double, which above 2^53 rounds (a seed of
+     * 9007199254740993 became ...992) and above the long range was cast to Long.MAX_VALUE without a word.
+     */
     public long integer() {
         double d = number();
         if (d != Math.rint(d) || Double.isInfinite(d)) throw error("expected a whole number, got '" + text() + "'");
-        return (long) d;
+        java.math.BigDecimal exact;
+        try {
+            exact = new java.math.BigDecimal(text().trim());
+        } catch (NumberFormatException notDecimal) { // a form Java's double parser takes and BigDecimal does not ("1d")
+            throw error("expected a whole number, got '" + text() + "'");
+        }
+        // 9007199254740993.5 is whole as a double (it rounds), not as written.
+        if (exact.stripTrailingZeros().scale() > 0) throw error("expected a whole number, got '" + text() + "'");
+        try {
+            return exact.longValueExact();
+        } catch (ArithmeticException outOfRange) {
+            throw error("must be between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE + ", got " + text().trim());
+        }
     }
 
     public boolean bool() {

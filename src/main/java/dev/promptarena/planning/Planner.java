@@ -12,6 +12,7 @@ public final class Planner {
     private Planner() {}
 
     public static Plan plan(PlanRequest r) {
+        PlanOptionChecks.check(r);
         return switch (r.kind()) {
             case proportions -> proportions(r);
             case winrate -> winRate(r);

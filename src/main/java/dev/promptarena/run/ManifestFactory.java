@@ -16,6 +16,7 @@ import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.http.BaseUrl;
 import dev.promptarena.recorded.RecordedResponses;
 import dev.promptarena.stats.SelfPreference;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -77,9 +78,26 @@ public final class ManifestFactory {
         try {
             return JSON.readValue(file.toFile(), Manifest.class);
         } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new InputException(file, "not a run folder: manifest.json is missing");
+            throw new InputException(file, "not a run folder: manifest.json is missing" + parentHint(file.getParent()));
         } catch (java.io.IOException e) {
             throw JsonProblem.of(file, 0, "cannot read manifest", e);
+        }
+    }
+
+    /**
+     * The usual mistake is the parent of the run folders (the config's output, `reports`): name the folder to give
+     * instead, its `latest` link when there is one, else the first run folder in it.
+     */
+    private static String parentHint(Path dir) {
+        if (dir == null || !Files.isDirectory(dir)) return "";
+        if (Files.isRegularFile(dir.resolve("latest").resolve("manifest.json"))) {
+            return "; it holds run folders: give one of them, e.g. " + dir.resolve("latest");
+        }
+        try (java.util.stream.Stream<Path> children = Files.list(dir)) {
+            return children.filter(c -> Files.isRegularFile(c.resolve("manifest.json"))).sorted().findFirst()
+                    .map(c -> "; it holds run folders: give one of them, e.g. " + c).orElse("");
+        } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
+            return "";
         }
     }
 

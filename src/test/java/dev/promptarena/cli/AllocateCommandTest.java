@@ -29,4 +29,15 @@ class AllocateCommandTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("counts.csv:3: successes: expected a number, got 'many'"), r.err());
     }
+
+    @Test
+    void drawsOutsideTheUsefulRangeAreRefusedBeforeAnyDraw() throws Exception {
+        Path counts = Files.writeString(tmp.resolve("counts.csv"), "variant,successes,failures\ncontrol,120,380\ntreatment,135,365\n");
+        CliRun huge = CliRun.of("allocate", "--counts", counts.toString(), "--draws", "2000000000");
+        assertEquals(2, huge.exitCode());
+        assertEquals("error: --draws must be 1,000 to 10,000,000, got 2,000,000,000", huge.err().strip());
+        assertEquals("", huge.out());
+        CliRun few = CliRun.of("allocate", "--counts", counts.toString(), "--draws", "10");
+        assertEquals("error: --draws must be 1,000 to 10,000,000, got 10", few.err().strip());
+    }
 }

@@ -93,7 +93,7 @@ class PlanCommandTest {
         // Both printed "0 judged cases" / "0 cases" and exited 0: NaN slipped past the range checks.
         Run w = run("winrate", "--win-rate", "NaN");
         assertEquals(2, w.exit(), w.out());
-        assertTrue(w.err().contains("winRate NaN is impossible"), w.err());
+        assertTrue(w.err().contains("--win-rate must be in [0, 1] with --tie-rate 0 (ties count half a win), got: NaN"), w.err());
         Run t = run("tournament", "--scores", "NaN,1,2");
         assertEquals(2, t.exit(), t.out());
         assertTrue(t.err().contains("--scores must be finite numbers, got: NaN"), t.err());

@@ -107,6 +107,17 @@ class SequentialRunTest {
         assertTrue(run.out().contains("  which interval decides: " + says), run.out());
         assertTrue(summary.contains("Which interval decides: " + says), summary);
         assertTrue(summary.contains("95% repeated confidence interval (the interval the decision uses): "), summary);
+
+        // report.html said it nowhere but in the banner's reasons: its sequential section showed the boundary plot and
+        // the naive win rate, its win-rate panel the fixed-sample interval.
+        String html = Files.readString(runDir.resolve("report.html"));
+        String section = html.substring(html.indexOf("<section id=\"sequential\""), html.indexOf("</section>", html.indexOf("<section id=\"sequential\"")));
+        assertTrue(section.contains("The decision uses the <strong>95% repeated confidence interval " + rci + "</strong>"), section);
+        JsonNode firstLook = JSON.readTree(runDir.resolve("report.json").toFile()).at("/analysis/sequential/looks/0/repeated");
+        assertTrue(section.contains("<th>Repeated interval</th>") && section.contains(String.format(java.util.Locale.ROOT, "<td>[%.1f%%, %.1f%%]</td>",
+                100 * firstLook.get("lower").asDouble(), 100 * firstLook.get("upper").asDouble())), section);
+        String winPanel = html.substring(html.indexOf("<section id=\"win-rate\""), html.indexOf("</section>", html.indexOf("<section id=\"win-rate\"")));
+        assertTrue(winPanel.contains("Which interval decides: " + says.replace("'", "&#39;")), winPanel);
     }
 
     /** A/A: both variants use the same prompt. Few seeds here (the honest bound is the simulation in docs/statistics.md §15). */
@@ -153,6 +164,22 @@ class SequentialRunTest {
         assertFalse(manifest.get("partial").asBoolean(), "a stop by the design is a normal end");
         JsonNode seq = JSON.readTree(runDir.resolve("report.json").toFile()).at("/analysis/sequential");
         assertEquals("stopped_efficacy", seq.get("status").asText(), seq.toString());
+        // The decision carries the naive win rate of the cases the sequence saw, as a group-sequential one carries its last
+        // look's (it had an interval and no estimate): --concurrency 1 leaves no over-run, so that is every case judged.
+        List<String[]> rows = Files.readAllLines(runDir.resolve("cases.csv")).stream().skip(1).map(l -> l.split(",", 5)).toList();
+        assertEquals(0, seq.get("overRun").asInt());
+        double naive = rows.stream().mapToDouble(r -> r[3].equals("B") ? 1 : r[3].equals("A") ? 0 : 0.5).average().orElseThrow();
+        assertEquals(naive, JSON.readTree(runDir.resolve("report.json").toFile()).at("/analysis/decision/winRate").asDouble(), 1e-12);
+        // No boundaries to plot, but the section still names the interval that decided (it was left out of report.html).
+        String html = Files.readString(runDir.resolve("report.html"));
+        assertTrue(html.contains("<section id=\"sequential\"") && !html.contains("id=\"chart-sequential\""), "section without a plot");
+        assertTrue(html.contains("The decision uses the <strong>95% confidence sequence " + String.format(java.util.Locale.ROOT, "[%.1f%%, %.1f%%]",
+                100 * seq.at("/interval/lower").asDouble(), 100 * seq.at("/interval/upper").asDouble()) + "</strong>"), html);
+        // summary.md said "No look reached yet." under the anytime section: the method has no looks.
+        String summary = Files.readString(runDir.resolve("summary.md"));
+        assertFalse(summary.contains("No look reached yet"), summary);
+        assertTrue(summary.contains("Anytime-valid confidence sequence, checked after every scored case (" + judged + " cases replayed). 95% confidence sequence"
+                + " (the interval the decision uses): "), summary);
         CliRun report = CliRun.of("report", runDir.toString());
         assertEquals(run.exitCode(), report.exitCode(), report.out() + report.err());
     }

@@ -40,6 +40,56 @@ class SystemPlaceholderWarningTest {
         assertTrue(r.err().contains(expected), r.err());
     }
 
+    /** A block scalar starts on the line of {@code system:}; the placeholder is lines below it (literal and folded). */
+    @Test
+    void aPlaceholderInABlockScalarIsWarnedAtItsOwnLine() throws IOException {
+        for (String style : List.of("|", ">", "|-", ">+")) {
+            String yaml = withVariantA("""
+                      A:
+                        provider: sim
+                        model: sim-a
+                        system: %s
+                          You are a support agent. {"json": {"braces": 1}}
+                          Keep it short, and {{not a placeholder}}.
+
+                          Greet the customer, \uD83D\uDE00 as {{ customer_name }}, by name {{customer_name}}.
+                        user: "Customer name: {{customer_name}}\\nCustomer message: {{message}}"
+                    """.formatted(style));
+            CliRuns.Result v = CliRuns.cli("validate", dir.resolve("arena.yaml").toString());
+            assertEquals(0, v.exit(), style + ": " + v.err() + "\n" + yaml);
+            String expected = "warning: " + dir.resolve("arena.yaml") + ":" + lineOf(yaml, "{{ customer_name }}")
+                    + ": variants.A.system: holds {{ customer_name }}" + WARNING;
+            assertTrue(v.err().contains(expected), style + ": " + v.err() + "\n" + yaml);
+        }
+    }
+
+    /** The same for a malformed placeholder in a block {@code user:}, which is refused there. */
+    @Test
+    void aBrokenPlaceholderInABlockUserIsRefusedAtItsOwnLine() throws IOException {
+        String yaml = withVariantA("""
+                  A:
+                    provider: sim
+                    model: sim-a
+                    user: >
+                      Customer name: {{customer_name}} and {{message}}
+                      Customer message: {{message} please
+                """);
+        CliRuns.Result v = CliRuns.cli("validate", dir.resolve("arena.yaml").toString());
+        assertEquals(ExitCode.USAGE_OR_INPUT.code(), v.exit(), v.err() + "\n" + yaml);
+        assertTrue(v.err().startsWith("error: " + dir.resolve("arena.yaml") + ":" + lineOf(yaml, "{{message} please")
+                + ": variants.A.user: user template: '{{message' is not closed"), v.err() + "\n" + yaml);
+    }
+
+    /** The test arena with variant A replaced by {@code block} (a block mapping, two spaces in), written to arena.yaml. */
+    private String withVariantA(String block) throws IOException {
+        Path config = CliRuns.arena(dir, "judge: {provider: sim, model: sim-judge-1, order: both, seed: 3}\n");
+        String yaml = Files.readString(config).lines()
+                .map(l -> l.startsWith("  A: {") ? block.stripTrailing() : l)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        Files.writeString(config, yaml);
+        return yaml;
+    }
+
     @Test
     void aSystemFileIsWarnedAtItsOwnLine() throws IOException {
         Path config = CliRuns.arena(dir, "judge: {provider: sim, model: sim-judge-1, order: both, seed: 3}\n");

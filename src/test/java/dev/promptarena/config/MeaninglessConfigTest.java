@@ -51,6 +51,21 @@ class MeaninglessConfigTest {
         return ConfigLoaderTest.VALID + "decision:\n  guardrails:\n    " + entry + "\n";
     }
 
+    /** A whole number went through a double: above 2^53 it rounded, above the long range it became Long.MAX_VALUE silently. */
+    @Test
+    void aWholeNumberIsReadExactlyAndOneOutsideTheLongRangeIsRefusedAtItsLine() throws IOException {
+        ArenaConfig exact = new ConfigLoader(Map.of()).load(write(ConfigLoaderTest.VALID.replace("order: both, seed: 9", "order: both, seed: 9007199254740993")));
+        assertEquals(9007199254740993L, exact.judge().seed());
+        String yaml = ConfigLoaderTest.VALID.replace("order: both, seed: 9", "order: both, seed: 99999999999999999999999");
+        InputException e = refused(yaml);
+        assertEquals(lineOf(yaml, "99999999999999999999999"), e.line());
+        assertEquals("must be between -9223372036854775808 and 9223372036854775807, got 99999999999999999999999", e.getMessage());
+        assertEquals(1000, new ConfigLoader(Map.of()).load(write(ConfigLoaderTest.VALID.replace("max_tokens: 100", "max_tokens: 1e3")))
+                .a().decoding().maxTokens());
+        String fraction = ConfigLoaderTest.VALID.replace("order: both, seed: 9", "order: both, seed: 9007199254740993.5");
+        assertEquals("expected a whole number, got '9007199254740993.5'", refused(fraction).getMessage());
+    }
+
     @Test
     void aGuardrailLimitOutsideItsMetricsRangeIsRefusedAtItsLine() throws IOException {
         for (String entry : List.of("latency_p95_increase_ms: -100", "cost_per_case_increase_usd: -0.01", "length_growth_max: -0.2",

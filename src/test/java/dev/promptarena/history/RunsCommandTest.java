@@ -45,6 +45,24 @@ class RunsCommandTest {
         assertEquals(6, index.select("a[href]").size());
     }
 
+    /** A folder whose report.json cannot be read, or is not a run's, was left out of the list without a word. */
+    @Test
+    void aFolderWithAnUnreadableReportIsNamedOnStderr() throws IOException {
+        Path reports = dir.resolve("reports");
+        assertEquals(0, CliRun.of("run", "examples/support-bot.arena.yaml", "--out", reports.toString(), "-q").exitCode());
+        Path truncated = Files.createDirectories(reports.resolve("truncated"));
+        Files.writeString(truncated.resolve("report.json"), "{\"manifest\": {");
+        Path other = Files.createDirectories(reports.resolve("other"));
+        Files.writeString(other.resolve("report.json"), "[]");
+        CliRun r = CliRun.of("runs", reports.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("1 run(s); index: "), r.out());
+        assertEquals(List.of(
+                "warning: " + other.resolve("report.json") + ": not a run's report.json (no manifest.runId); left out of the list",
+                "warning: " + truncated.resolve("report.json") + ":1: unreadable: malformed JSON: Unexpected end-of-input: expected close marker for Object;"
+                        + " left out of the list"), r.err().lines().toList());
+    }
+
     /**
      * A tournament's row shows its cases and what its calls cost: its report.json has no engine section and no
      * single win rate, so the listing said n 0 and $0 for a priced tournament (here 4 cases, priced simulated models).

@@ -29,21 +29,24 @@ import java.util.List;
  * @param threshold   "50.0%"
  * @param counts      the counts behind the bar in one sentence
  * @param role        "primary"
+ * @param decides     under a sequential design, which interval the decision uses instead ({@link
+ *                    dev.promptarena.report.DecisionInterval}), else null
  */
 public record WinBarView(boolean present, String winsX, String winsW, String tiesX, String tiesW, String lossesX,
                          String lossesW, String winsLabel, String tiesLabel, String lossesLabel, String rateX, String loX,
                          String hiX, String thresholdX, List<Tick> ticks, String winRate, String interval, String method,
-                         String threshold, String counts, String role) {
+                         String threshold, String counts, String role, String decides) {
 
     static final double LEFT = 20, RIGHT = 700;
 
-    static WinBarView of(WinRateResult w, double threshold) { return of(w, threshold, ""); }
+    static WinBarView of(WinRateResult w, double threshold) { return of(w, threshold, "", null); }
 
     /**
      * @param failures {@link dev.promptarena.report.GenerationErrors#sentence()} and
      *                 {@link dev.promptarena.report.JudgeErrors#sentence()}, appended to the counts
+     * @param decides  see {@link #decides()}
      */
-    static WinBarView of(WinRateResult w, double threshold, String failures) {
+    static WinBarView of(WinRateResult w, double threshold, String failures, String decides) {
         Scale s = new Scale(0, 1, LEFT, RIGHT);
         int n = Math.max(1, w.scored());
         double fw = w.wins() / (double) n, ft = (w.ties() + w.inconsistent()) / (double) n, fl = w.losses() / (double) n;
@@ -59,7 +62,7 @@ public record WinBarView(boolean present, String winsX, String winsW, String tie
                 w.wins() + " B won (" + Fmt.pct(fw) + ")", (w.ties() + w.inconsistent()) + " tie (" + Fmt.pct(ft) + ")",
                 w.losses() + " B lost (" + Fmt.pct(fl) + ")", s.at(w.estimate() == null ? 0 : w.estimate()),
                 s.at(i == null ? 0 : i.lower()), s.at(i == null ? 0 : i.upper()), s.at(threshold), ticks(s),
-                Fmt.pct(w.estimate()), Fmt.pctInterval(i), Fmt.method(i), Fmt.pct(threshold), counts, Fmt.role(w.role()));
+                Fmt.pct(w.estimate()), Fmt.pctInterval(i), Fmt.method(i), Fmt.pct(threshold), counts, Fmt.role(w.role()), decides);
     }
 
     static List<Tick> ticks(Scale s) {
