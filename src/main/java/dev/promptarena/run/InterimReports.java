@@ -31,12 +31,6 @@ import java.util.function.Supplier;
 final class InterimReports implements AutoCloseable {
     private static final long FIRST_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final long EVERY_NANOS = TimeUnit.MINUTES.toNanos(2);
-    /**
-     * The first report is skipped when, at the run's pace, the final reports are due sooner than this: a reader gains
-     * nothing from a partial report seconds before the whole one, and at 1,000 cases and concurrency 256 analysing it
-     * took ~0.2 ms of CPU a call from the calls phase on 2 cores (bench/README.md, seventh and thirteenth sessions).
-     */
-    private static final long FIRST_WORTH_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final ReportWriter writer;
     private final Function<RecordedRun, AnalysisResult> analysis;
@@ -110,10 +104,8 @@ final class InterimReports implements AutoCloseable {
         long now = nanoTime.getAsLong();
         boolean milestone = n >= nextMilestone && now - started >= FIRST_AFTER_NANOS;
         boolean periodic = now - lastWrite >= period;
-        if (milestone && !longToGo(n, now - started, halfWayNext ? EVERY_NANOS : FIRST_WORTH_NANOS)) {
-            // The final reports come sooner than this one would help; a periodic report still comes if the pace slows.
-            nextMilestone = halfWayNext ? Integer.MAX_VALUE : (int) Math.ceil(total * 0.5);
-            halfWayNext = !halfWayNext;
+        if (milestone && halfWayNext && !longToGo(n, now - started)) {
+            nextMilestone = Integer.MAX_VALUE; // the final reports come sooner than the half-way one would help
             milestone = false;
         }
         if (n >= total || !(milestone || periodic) || !writing.compareAndSet(false, true)) return;
@@ -126,13 +118,14 @@ final class InterimReports implements AutoCloseable {
     }
 
     /**
-     * Whether the run, at its pace so far, still needs more than {@code worth} after {@code n} cases. The half-way report
-     * needs one period (2 minutes): in a shorter run the final reports come before a periodic one would, while analysing
-     * half the cases cost ~7 % of the CPU of a 10,000-case run's calls phase at concurrency 256 (bench/README.md, seventh
-     * session). The report at 10 % needs {@link #FIRST_WORTH_NANOS}: it is cheap and shows early that the run works.
+     * Whether the run, at its pace so far, still needs more than one period (2 minutes) after {@code n} cases. Only then
+     * is the half-way report written: in a shorter run the final reports come before a periodic one would, while
+     * analysing half the cases cost ~7 % of the CPU of a 10,000-case run's calls phase at concurrency 256 (bench/README.md,
+     * seventh session). The report at 10 % is always written: it is cheap, shows early that the run works, and warms up
+     * the analysis and report code, which makes the final reports faster.
      */
-    private boolean longToGo(int n, long elapsed, long worth) {
-        return (double) elapsed * (total - n) / n > worth;
+    private boolean longToGo(int n, long elapsed) {
+        return (double) elapsed * (total - n) / n > EVERY_NANOS;
     }
 
     private void write() {

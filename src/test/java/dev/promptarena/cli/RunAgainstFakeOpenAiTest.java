@@ -131,9 +131,9 @@ class RunAgainstFakeOpenAiTest {
     void aRunInProgressHasAPartialReportThatTheFinalOneReplaces() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             // One case at a time. The first 12 calls take 50 ms, every later one 2 s until the test has seen the interim
-            // report: the first case to finish after that finds at least 2 s gone (the first report waits for them),
-            // at most 5 of 40 cases done, so at the pace so far at least 2 s x 35 / 5 = 14 s to go (the first report is
-            // skipped under 10 s). The run cannot end before the release, so the test does not race it.
+            // report: the first case to finish after that finds at least 2 s gone (the first report waits for them) and
+            // at least 4 of 40 cases done (10 %). The run cannot end before the release, so the test does not race it
+            // (it relied on a 3-second run outlasting the report's 2 s).
             java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean(true);
             java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
             server.fallback(r -> calls.incrementAndGet() > 12 && held.get() ? reply(r).withDelay(2000) : reply(r)).latency(50);
