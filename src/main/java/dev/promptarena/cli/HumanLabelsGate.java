@@ -12,6 +12,7 @@ import dev.promptarena.run.CaseRecord;
 import dev.promptarena.run.RecordedRun;
 import dev.promptarena.run.StoredCases;
 import dev.promptarena.stats.CorrectedWinRate;
+import dev.promptarena.util.TerminalText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -24,20 +25,35 @@ import java.util.Set;
 final class HumanLabelsGate {
     private HumanLabelsGate() {}
 
-    /** The report model of a run, analysed with the labels (null: none given). */
-    static ReportModel model(RecordedRun run, LabelsFile labels) {
-        return model(run, labels, null);
+    /** The report model of a run, analysed with the labels (null: none given); labels of no judged case are warned about on {@code err}. */
+    static ReportModel model(RecordedRun run, LabelsFile labels, java.io.PrintStream err) {
+        return model(run, labels, null, err);
     }
 
     /** As above, {@code pass} (null: none) gathering the facts of every case in the analysis's read of the cases. */
-    static ReportModel model(RecordedRun run, LabelsFile labels, CasePass pass) {
+    static ReportModel model(RecordedRun run, LabelsFile labels, CasePass pass, java.io.PrintStream err) {
         java.util.function.Consumer<CaseRecord> each = pass == null ? r -> { } : pass;
         if (labels == null) return ReportModel.of(run, run.analyze(null, each));
+        JudgedCases judged = JudgedCases.of(run.cases());
         // At the policy's alpha: the gate reads this interval when the corrected rate is the primary metric.
-        CorrectedWinRate w = labels.correct(JudgedCases.of(run.cases()), run.manifest().policy().alpha()).winRate();
+        CorrectedWinRate w = labels.correct(judged, run.manifest().policy().alpha()).winRate();
+        warnUnmatched(labels, judged, err);
         LabelsProvenance source = new LabelsProvenance(labels.file().getFileName().toString(), labels.sha256(),
                 labels.sheet() != null ? labels.sheet().size() : labels.labels().size(), labels.sheet() != null ? "label sheet" : "case_id,label");
         return ReportModel.of(run, run.analyze(w, each)).withHumanCorrected(w, source);
+    }
+
+    /**
+     * Labels whose case id matches no judged case carry no information and are left out; said, as {@code calibrate} says
+     * it, because a typo or another run's file would otherwise shrink the labelled sample without a word.
+     */
+    private static void warnUnmatched(LabelsFile labels, JudgedCases judged, java.io.PrintStream err) {
+        Set<String> known = new java.util.HashSet<>(judged.ids());
+        java.util.List<String> unmatched = labels.labels().stream().map(l -> l.caseId()).filter(id -> !known.contains(id)).distinct().toList();
+        if (unmatched.isEmpty()) return;
+        err.println(TerminalText.plain("warning: " + unmatched.size() + " labelled case id(s) match no judged case of the run and were left out"
+                + " of the human-corrected win rate: '" + String.join("', '", unmatched.subList(0, Math.min(5, unmatched.size()))) + "'"
+                + (unmatched.size() > 5 ? ", ..." : "")));
     }
 
     /** True when the gate was pre-registered on the human-corrected win rate and has no labels: it refuses to decide. */

@@ -48,7 +48,7 @@ public final class MergeCommand implements Callable<Integer> {
         ShardMerge.Merged merged = ShardMerge.merge(shards, runDir, ZonedDateTime.now());
         RunDirectory dir = merged.dir();
         RecordedRun run = merged.run();
-        ReportModel model = HumanLabelsGate.model(run, humanLabels);
+        ReportModel model = HumanLabelsGate.model(run, humanLabels, main.err);
         Reports.Written written = Reports.writeAll(dir, model);
         if (junit != null) JUnitReport.write(junit, model);
         main.err.println("Merged " + shards.size() + " shards, " + run.cases().size() + " cases, into " + dir.path());

@@ -55,7 +55,7 @@ public final class ReportCommand implements Callable<Integer> {
         RecordedRun run = RecordedRun.readForAnalysis(dir);
         // The facts of every case the reports need besides the statistics, gathered in the analysis's read of cases.jsonl.
         CasePass pass = CasePass.forRun(run.manifest());
-        ReportModel model = HumanLabelsGate.model(run, labels == null ? null : LabelsFile.read(labels, run.manifest().runId()), pass);
+        ReportModel model = HumanLabelsGate.model(run, labels == null ? null : LabelsFile.read(labels, run.manifest().runId()), pass, main.err);
         Reports.Written written = Reports.writeAll(dir, model, pass == null ? CasePass.of(model) : pass.facts(model));
         if (junit != null) JUnitReport.write(junit, model);
         if (quiet) main.out.println("DECISION: " + model.analysis().decision().outcome());

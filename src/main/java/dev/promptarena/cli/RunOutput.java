@@ -36,12 +36,12 @@ final class RunOutput {
         // The facts of every case the reports need besides the statistics, gathered in the analysis's read of cases.jsonl.
         CasePass pass = CasePass.forRun(run.manifest());
         try {
-            model = HumanLabelsGate.model(run, labels, pass);
+            model = HumanLabelsGate.model(run, labels, pass, main.err);
         } catch (InputException e) {
             // Checked before the run, yet the labelled cases may have got no scored verdict: report without the labels.
             main.err.println("error: " + e.getMessage() + "; the reports are written without the human-corrected win rate");
             pass = CasePass.forRun(run.manifest());
-            model = HumanLabelsGate.model(run, null, pass);
+            model = HumanLabelsGate.model(run, null, pass, main.err);
             badLabels = true;
         }
         model = model.withManifest(result.manifest());
