@@ -259,10 +259,13 @@ final class BatchLane implements AutoCloseable {
         // As CallSender records them: the tokens billed without an answer go with the answer, or with the failure.
         LlmResponse answer = response == null ? null : response.withBilledBefore(billedUsage);
         CallFailure failed = failure == null ? null : failure.withBilled(billedUsage);
-        if (answer != null && cache != null && endpoints.cacheable(p.provider())) cache.put(p.key(), answer);
         JournalEntry entry = new JournalEntry(p.key(), p.role().name(), p.provider(), keys.normalized(request), answer, failed, costUsd, clock.millis());
         if (response == null) return journal.append(entry).thenRun(() -> landed.put(p.customId(), new Landed(-1, failed, costUsd, billedUsage, false)));
-        return journal.appendLocated(entry).thenAccept(offset -> landed.put(p.customId(), new Landed(offset, null, costUsd, billedUsage, false)));
+        CompletableFuture<Void> journaled = journal.appendLocated(entry)
+                .thenAccept(offset -> landed.put(p.customId(), new Landed(offset, null, costUsd, billedUsage, false)));
+        // Cached after its line is queued, as CallSender does: no free cache-hit line can precede the paid one.
+        if (cache != null && endpoints.cacheable(p.provider())) cache.put(p.key(), answer);
+        return journaled;
     }
 
     @Override

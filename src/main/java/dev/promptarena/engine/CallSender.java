@@ -82,9 +82,13 @@ final class CallSender {
             double cost = spend.finish(costs.of(c.request(), response));
             // The attempts billed before it go with the answer (journal, cache, the case's cost): they were paid to get it.
             LlmResponse answer = response.withBilledBefore(spend.billedUsage());
+            // Journaled (queued in order) before the cache can serve it: an identical call served from the cache journals a
+            // free line, and were that line first and the run killed before this one, a resume would serve this slot from
+            // the cache for free and lose what the provider billed (PaidLineFirstTest).
+            CompletableFuture<LlmResponse> recorded = record(c, answer, null, cost);
             // Found by the cache's get at once (identical calls rely on it), written in the background.
             if (cacheable) cache.put(c.key(), answer);
-            return record(c, answer, null, cost);
+            return recorded;
         }).thenCompose(f -> f);
     }
 
