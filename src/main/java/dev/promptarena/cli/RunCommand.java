@@ -153,6 +153,15 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Re-runs the interrupted run's own command line in its own folder. */
+    /** Whether two paths name one file (a missing one names none). */
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     private int resumeRun() throws Exception {
         if (!Files.isRegularFile(resume.resolve("manifest.json"))) {
             main.err.println("error: " + resume + ": not a run folder (no manifest.json)");
@@ -163,6 +172,12 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCode.USAGE_OR_INPUT.code();
         }
         Manifest m = ManifestFactory.read(resume.resolve("manifest.json"));
+        if (config != null && !sameFile(config, Path.of(m.configFile()))) {
+            // A resume runs the run's own config; another one given beside it was silently ignored.
+            main.err.println("error: " + config + " is not the config of " + resume + " (" + m.configFile() + "): --resume completes the run"
+                    + " with its own config; drop ARENA_YAML, or start a new run with it");
+            return ExitCode.USAGE_OR_INPUT.code();
+        }
         RunCommand original = new RunCommand();
         original.main = main;
         List<String> args = new ArrayList<>(m.args().subList(1, m.args().size()));
