@@ -94,6 +94,16 @@ public final class JudgePanelAnalysis {
                 samples, pairs == 0 ? null : stable / (double) pairs, stable, pairs, OrderBiasAnalysis.analyze(own, alpha));
     }
 
+    /**
+     * Whether the panel's kappa is below {@link #LOW_KAPPA} beyond noise: the upper bound of its interval is (Cohen: Wald;
+     * Fleiss: bootstrap). On the point estimate, two judges with a true kappa of 0.5 were warned about in 27 % of 30-case
+     * runs (docs/statistics.md 19.2); without an interval (undefined in most resamples) the point estimate decides.
+     */
+    static boolean lowAgreement(PanelAgreement agreement) {
+        if (agreement == null || agreement.kappa() == null) return false;
+        return agreement.interval() != null ? agreement.interval().upper() < LOW_KAPPA : agreement.kappa() < LOW_KAPPA;
+    }
+
     private static List<String> warnings(List<JudgeResult> perJudge, PanelAgreement agreement, int truncated,
                                          List<SelfPreference> selfPreference, double alpha) {
         List<String> out = new ArrayList<>();
@@ -101,10 +111,12 @@ public final class JudgePanelAnalysis {
         // no position bias warned about one of them in 14% of runs (bench/panel-validity.sh, docs/statistics.md 19).
         ExploratoryFamily orderFamily = ExploratoryFamily.of(alpha, perJudge.stream().map(JudgePanelAnalysis::orderP).toArray(Double[]::new));
         selfPreference.forEach(s -> out.add(s.message()));
-        if (agreement != null && agreement.kappa() != null && agreement.kappa() < LOW_KAPPA) {
-            out.add(String.format("The judges agree little beyond chance (%s kappa %.2f over %d outcomes): the panel's"
+        if (lowAgreement(agreement)) {
+            String bound = agreement.interval() == null ? "" : String.format(", at most %.2f at %.0f%% confidence",
+                    agreement.interval().upper(), 100 * (1 - alpha / 2));
+            out.add(String.format("The judges agree little beyond chance (%s kappa %.2f%s, over %d outcomes): the panel's"
                     + " majority rests on judges that often disagree; check the rubric and calibrate the judges against human labels.",
-                    agreement.method().equals("cohen") ? "Cohen's" : "Fleiss'", agreement.kappa(), agreement.items()));
+                    agreement.method().equals("cohen") ? "Cohen's" : "Fleiss'", agreement.kappa(), bound, agreement.items()));
         }
         for (int i = 0; i < perJudge.size(); i++) {
             JudgeResult r = perJudge.get(i);

@@ -14,7 +14,7 @@ import java.util.List;
  * @param observed  observed agreement (Cohen: share of identical verdicts; Fleiss: mean pairwise agreement P̄)
  * @param expected  chance agreement
  * @param kappa     Cohen's or Fleiss' kappa; null when undefined (every verdict in one category) or no items
- * @param interval  Wald interval of Cohen's kappa; null for Fleiss (no interval is reported)
+ * @param interval  Wald interval of Cohen's kappa; Fleiss: percentile bootstrap over outcomes ({@link FleissKappa#bootstrapInterval})
  * @param table     Cohen: 3 × 3 table (rows first judge, columns second, order A, B, tie); Fleiss: per-item counts
  * @param note      why kappa is missing, or null
  * @param pairwise  Cohen's kappa for every pair of judges (one entry with two judges)

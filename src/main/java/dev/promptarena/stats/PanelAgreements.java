@@ -33,7 +33,7 @@ final class PanelAgreements {
                 pairwise.add(new PairwiseKappa(judges.get(i), judges.get(j), two.items(), two.observed(), two.kappa(), two.interval()));
             }
         }
-        return judges.size() == 2 ? cohen(judges, verdicts, alpha, pairwise) : fleiss(judges, rows, pairwise);
+        return judges.size() == 2 ? cohen(judges, verdicts, alpha, pairwise) : fleiss(judges, rows, alpha, pairwise);
     }
 
     private static PanelAgreement cohen(List<String> judges, List<List<Verdict>> verdicts, double alpha, List<PairwiseKappa> pairwise) {
@@ -53,11 +53,12 @@ final class PanelAgreements {
         }
     }
 
-    private static PanelAgreement fleiss(List<String> judges, int[][] rows, List<PairwiseKappa> pairwise) {
+    private static PanelAgreement fleiss(List<String> judges, int[][] rows, double alpha, List<PairwiseKappa> pairwise) {
         if (rows.length == 0) return new PanelAgreement("fleiss", judges, 0, null, null, null, null, rows, "no outcome was scored by every judge", pairwise);
         try {
             FleissKappa k = FleissKappa.of(rows);
-            return new PanelAgreement("fleiss", judges, rows.length, k.observed(), k.expected(), k.kappa(), null, rows, null, pairwise);
+            return new PanelAgreement("fleiss", judges, rows.length, k.observed(), k.expected(), k.kappa(), FleissKappa.bootstrapInterval(rows, alpha),
+                    rows, null, pairwise);
         } catch (IllegalArgumentException e) {
             return new PanelAgreement("fleiss", judges, rows.length, 1.0, 1.0, null, null, rows, e.getMessage(), pairwise);
         }

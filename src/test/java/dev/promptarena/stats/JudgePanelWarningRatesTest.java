@@ -55,4 +55,17 @@ class JudgePanelWarningRatesTest {
         for (long s = 1; s <= 40; s++) found += OrderBiasAnalysis.analyze(biased.draw(s), ALPHA).significant() ? 1 : 0;
         assertTrue(found >= 36, "panel position bias found in " + found + " of 40");
     }
+
+    @Test
+    void agreementAboveTheThresholdIsNotWarnedAboutOnNoiseAndLowAgreementIs() {
+        // At the threshold (true kappa 0.4) the upper bound is below it in at most alpha/2 of runs, for two judges
+        // (Cohen, Wald) and three (Fleiss, bootstrap); on the point estimate it was about half. 30 cases: the hardest case.
+        for (int judges : new int[] {2, 3}) {
+            double atThreshold = PanelVotes.unbiased(judges, 30, Math.sqrt(0.4)).warningRate("The judges agree little", 1, RUNS);
+            assertTrue(atThreshold <= ALPHA / 2 + 3 * se(ALPHA / 2, RUNS), judges + " judges at kappa 0.4 warned in " + atThreshold);
+            // Judges that agree by chance only: named at 100 cases.
+            double chance = PanelVotes.unbiased(judges, 100, 0).warningRate("The judges agree little", 1, 40);
+            assertTrue(chance >= 0.95, judges + " judges at kappa 0 warned in " + chance);
+        }
+    }
 }

@@ -26,12 +26,13 @@ public final class PanelWarningSweep {
             }
         }
         System.out.println();
-        System.out.println("| true kappa (2 judges) | cases | runs | low-agreement warning (kappa < 0.4) |");
-        System.out.println("|---|---|---|---|");
+        System.out.println("| true kappa | cases | runs | low-agreement warning, 2 judges (Cohen, Wald upper bound < 0.4) | 3 judges (Fleiss, bootstrap upper bound < 0.4) |");
+        System.out.println("|---|---|---|---|---|");
         for (double kappa : new double[] {0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8}) {
             for (int n : new int[] {30, 100, 200}) {
-                double rate = PanelVotes.unbiased(2, n, Math.sqrt(kappa)).warningRate("The judges agree little", 1, runs);
-                System.out.println(String.format(Locale.ROOT, "| %.2f | %d | %d | %s |", kappa, n, runs, pct(rate)));
+                double two = PanelVotes.unbiased(2, n, Math.sqrt(kappa)).warningRate("The judges agree little", 1, runs);
+                double three = PanelVotes.unbiased(3, n, Math.sqrt(kappa)).warningRate("The judges agree little", 1, runs);
+                System.out.println(String.format(Locale.ROOT, "| %.2f | %d | %d | %s | %s |", kappa, n, runs, pct(two), pct(three)));
             }
         }
         System.out.println();
