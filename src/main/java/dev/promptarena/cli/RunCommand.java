@@ -152,7 +152,6 @@ public final class RunCommand implements Callable<Integer> {
         return execute(handOver, options);
     }
 
-    /** Re-runs the interrupted run's own command line in its own folder. */
     /** Whether two paths name one file (a missing one names none). */
     private static boolean sameFile(Path a, Path b) {
         try {
@@ -162,6 +161,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Re-runs the interrupted run's own command line in its own folder. */
     private int resumeRun() throws Exception {
         if (!Files.isRegularFile(resume.resolve("manifest.json"))) {
             main.err.println("error: " + resume + ": not a run folder (no manifest.json)");

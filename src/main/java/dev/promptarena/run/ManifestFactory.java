@@ -90,8 +90,8 @@ public final class ManifestFactory {
      */
     private static String parentHint(Path dir) {
         if (dir == null || !Files.isDirectory(dir)) return "";
-        if (Files.isRegularFile(dir.resolve("latest").resolve("manifest.json"))) {
-            return "; it holds run folders: give one of them, e.g. " + dir.resolve("latest");
+        if (Files.isRegularFile(dir.resolve(LatestPointer.LINK).resolve("manifest.json"))) {
+            return "; it holds run folders: give one of them, e.g. " + dir.resolve(LatestPointer.LINK);
         }
         try (java.util.stream.Stream<Path> children = Files.list(dir)) {
             return children.filter(c -> Files.isRegularFile(c.resolve("manifest.json"))).sorted().findFirst()

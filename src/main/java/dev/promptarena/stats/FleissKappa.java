@@ -55,23 +55,24 @@ public record FleissKappa(double kappa, double observed, double expected, int it
     public static Interval bootstrapInterval(int[][] counts, double alpha) {
         long seed = 0x9E3779B97F4A7C15L;
         for (int[] row : counts) for (int v : row) seed = seed * 31 + v;
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        SplitMixDraws random = new SplitMixDraws(seed);
         double[] kappas = new double[RESAMPLES];
         int kept = 0;
+        int[] drawn = new int[counts.length];
         int[][] sample = new int[counts.length][];
         for (int b = 0; b < RESAMPLES; b++) {
-            for (int i = 0; i < sample.length; i++) sample[i] = counts[random.nextInt(counts.length)];
+            random.fill(drawn, counts.length);
+            for (int i = 0; i < sample.length; i++) sample[i] = counts[drawn[i]];
             try {
-                kappas[kept++] = of(sample).kappa();
+                kappas[kept] = of(sample).kappa();
+                kept++;
             } catch (IllegalArgumentException undefined) {
-                kept--;
+                // every rating of this resample in one category: kappa is undefined, the resample is left out
             }
         }
         if (kept * 2 < RESAMPLES) return null;
         double[] sorted = java.util.Arrays.copyOf(kappas, kept);
         java.util.Arrays.sort(sorted);
-        double lower = sorted[(int) Math.floor(alpha / 2 * (kept - 1))];
-        double upper = sorted[(int) Math.ceil((1 - alpha / 2) * (kept - 1))];
-        return new Interval(lower, upper, 1 - alpha, "bootstrap-percentile");
+        return new Interval(Quantiles.type7(sorted, alpha / 2), Quantiles.type7(sorted, 1 - alpha / 2), 1 - alpha, "bootstrap-percentile");
     }
 }
