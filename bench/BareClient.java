@@ -66,7 +66,7 @@ public class BareClient {
         report(calls, t0, end, sentAt, latency, failed[0]);
     }
 
-    private static String body(int i) {
+    static String body(int i) {
         return "{\"model\":\"bench-model\",\"messages\":[{\"role\":\"user\",\"content\":\"Case " + i
                 + ": my order has not arrived, what now?\"}],\"temperature\":0.0,\"max_tokens\":256}";
     }
@@ -110,7 +110,7 @@ public class BareClient {
         report(calls, t0, System.nanoTime(), sentAt, latency, failed[0]);
     }
 
-    private static void report(int calls, long t0, long end, long[] sentAt, long[] latency, int failures) {
+    static void report(int calls, long t0, long end, long[] sentAt, long[] latency, int failures) {
         double[] sum = new double[4];
         int[] n = new int[4];
         double all = 0;

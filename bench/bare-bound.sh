@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The most a bare JVM program can reach on this machine for run-bench.sh's workload.
 #
-#   [BARE_TRANSPORT=jdk|blocking] bench/bare-bound.sh [CASES] [CONCURRENCY] [LATENCY_MS] [JITTER_MS] [ERROR_RATE] [RATE_429]
+#   [BARE_TRANSPORT=jdk|blocking|hc5|jetty] bench/bare-bound.sh [CASES] [CONCURRENCY] [LATENCY_MS] [JITTER_MS] [ERROR_RATE] [RATE_429]
 #
 # BARE_TRANSPORT=jdk (the default, like the CLI: java.net.http's sendAsync); blocking: HttpURLConnection,
-# one thread per call in flight (the floor of the blocking transport tried on branch `transport`, eighth session).
+# one thread per call in flight (the floor of the blocking transport tried on branch `transport`, eighth session);
+# hc5: Apache HttpClient 5's async client; jetty: Jetty 12's client (bench/BareClientLibs.java; the jars are fetched
+# with Maven into the scratch folder, they are not dependencies of the CLI).
 #
 # Starts the same fake server as run-bench.sh and runs bench/BareClient.java (3 x CASES independent calls,
 # no config, journal, statistics or reports; compiled first, so no source-launcher cost) with the
@@ -24,7 +26,24 @@ work=$(mktemp -d /tmp/prompt-arena-bare.XXXXXX)
 server_pid=""
 trap '[ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-javac -d "$work/classes" "$here/bench/BareClient.java"
+main_class=BareClient
+classpath="$work/classes"
+case "$TRANSPORT" in
+  jdk|blocking) javac -d "$work/classes" "$here/bench/BareClient.java" ;;
+  hc5|jetty)
+    cat > "$work/pom.xml" <<'POM'
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+<groupId>bench</groupId><artifactId>bare-clients</artifactId><version>1</version><dependencies>
+<dependency><groupId>org.eclipse.jetty</groupId><artifactId>jetty-client</artifactId><version>12.1.14</version></dependency>
+<dependency><groupId>org.apache.httpcomponents.client5</groupId><artifactId>httpclient5</artifactId><version>5.6.5</version></dependency>
+</dependencies></project>
+POM
+    mvn -B -ntp -q -Dstyle.color=never -f "$work/pom.xml" dependency:copy-dependencies -DoutputDirectory="$work/lib" >&2
+    javac -nowarn -cp "$work/lib/*" -d "$work/classes" "$here/bench/BareClient.java" "$here/bench/BareClientLibs.java" 2>/dev/null
+    main_class=BareClientLibs
+    classpath="$work/classes:$work/lib/*" ;;
+  *) echo "BARE_TRANSPORT is jdk, blocking, hc5 or jetty, not $TRANSPORT" >&2; exit 2 ;;
+esac
 source "$here/bench/fake-server.sh"
 # The server's faults, if any, are counted as failed calls: the bare client does not retry.
 start_fake_server "$work" $((CASES * 3 + 100)) --warmup-concurrency "$CONC" --latency-ms "$LATENCY" --jitter-ms "$JITTER" --error-rate "$ERRORS" --rate-429 "$R429"
@@ -32,7 +51,7 @@ start_fake_server "$work" $((CASES * 3 + 100)) --warmup-concurrency "$CONC" --la
 calls=$((CASES * 3))
 set +e
 # shellcheck disable=SC2046 # huge_pages_opt prints one option or none
-/usr/bin/time -v java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms128m $(huge_pages_opt) -cp "$work/classes" BareClient \
+/usr/bin/time -v java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms128m $(huge_pages_opt) -cp "$classpath" "$main_class" \
   "http://127.0.0.1:$port/v1" "$calls" "$CONC" "$TRANSPORT" > "$work/out.txt" 2> "$work/time.txt"
 rc=$?
 set -e
