@@ -64,6 +64,21 @@ class DocsCommandsTest {
         assertEquals(List.of(), problems);
     }
 
+    /** README's Quick start: its second command is the test command, and `.ci/run` runs exactly that line. */
+    @Test
+    void ciRunsTheReadmesTestCommand() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("README.md"));
+        List<String> blocks = new ArrayList<>();
+        boolean inBlock = false;
+        for (String line : lines.subList(lines.indexOf("## Quick start"), lines.indexOf("## Commands"))) {
+            if (line.startsWith("```")) inBlock = !inBlock;
+            else if (inBlock) blocks.add(line.strip());
+        }
+        assertEquals(2, blocks.size(), "README's Quick start shows two one-line commands: " + blocks);
+        assertTrue(blocks.get(0).endsWith("bin/prompt-arena run examples/support-bot.arena.yaml") && Files.exists(Path.of("examples/support-bot.arena.yaml")), blocks.get(0));
+        assertTrue(Files.readAllLines(Path.of(".ci/run")).contains(blocks.get(1)), ".ci/run does not run README's test command: " + blocks.get(1));
+    }
+
     /** The checker itself: it must catch what this test exists for. */
     @Test
     void flagsAnUnknownSubcommandOptionAndValue() {
