@@ -89,6 +89,7 @@ class DocsCommandsTest {
         assertEquals(1, problems(new DocCommand("x", "plan mde --n many")).size());
         assertEquals(1, problems(new DocCommand("x", "label <run-dir> [--strategy uncertain\\|randomly] --out f.csv")).size());
         assertEquals(1, problems(new DocCommand("x", "calibrate <run-dir> --labels h.csv [--rule point\\|lower]")).size());
+        assertEquals(1, problems(new DocCommand("x", "plan sequential --spending obrien_fleming [--futility none|pocock|linear]")).size());
         assertEquals(1, problems(new DocCommand("x", "canary check --plan P --windowz W")).size());
         assertEquals(List.of(), problems(new DocCommand("x", "plan paired (--pilot RUN_DIR [--axis NAME] | --sd 0.9) [--mde 0.2]")));
         assertEquals(List.of(), problems(new DocCommand("x", "assign [IDS] --percent P [--scheme user\\|conversation]")));
