@@ -29,6 +29,8 @@ class DocsCommandsTest {
     /** {@code prompt-arena} (or {@code bin/prompt-arena}) followed by a blank: the start of a shown command. */
     private static final Pattern COMMAND = Pattern.compile("(?<![\\w@.-])(?:[\\w.-]*/)*prompt-arena[ \\t]+(\\S.*)");
     private static final Pattern INLINE_CODE = Pattern.compile("`([^`]+)`");
+    private static final Pattern SUBCOMMAND_WITH_OPTION = Pattern.compile(
+            "(run|validate|report|merge|plan|calibrate|label|compare|import|runs|assign|canary|signals|allocate|score) .*--[a-z].*");
     private static final Pattern GITHUB_EXPRESSION = Pattern.compile("\\$\\{\\{[^}]*}}");
 
     /** One command as a document shows it. */
@@ -121,6 +123,8 @@ class DocsCommandsTest {
                     while (code.find()) {
                         Matcher m = COMMAND.matcher(code.group(1));
                         if (m.find()) out.add(new DocCommand(where, m.group(1)));
+                        // Prose often drops the program's name: `run --resume RUN_DIR`, `label --strategy random`.
+                        else if (SUBCOMMAND_WITH_OPTION.matcher(code.group(1)).matches()) out.add(new DocCommand(where, code.group(1)));
                     }
                 }
             }
