@@ -44,9 +44,9 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "Minimum raw agreement (with ties) to trust the judge (default: ${DEFAULT-VALUE}).")
     double threshold;
 
-    @Option(names = "--rule", paramLabel = "RULE", defaultValue = "point",
+    @Option(names = "--rule", paramLabel = "RULE", defaultValue = "point", converter = RuleConverter.class,
             description = "Pre-registered trust rule: point (the agreement reaches --threshold) or lower-bound (its Wilson lower bound does).")
-    String rule;
+    CalibrationResult.Rule rule;
     @Option(names = "--target-width", paramLabel = "W", defaultValue = "0.10",
             description = "Interval width the recommendation aims at when it asks for more labels (default: ${DEFAULT-VALUE}).")
     double targetWidth;
@@ -58,10 +58,6 @@ public final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!(threshold > 0 && threshold <= 1)) {
             main.err.println("error: --threshold must be in (0, 1], got " + threshold);
-            return ExitCode.USAGE_OR_INPUT.code();
-        }
-        if (!java.util.List.of("point", "lower-bound").contains(rule)) {
-            main.err.println("error: --rule must be point or lower-bound, got " + rule);
             return ExitCode.USAGE_OR_INPUT.code();
         }
         if (!(targetWidth > 0 && targetWidth < 1)) {
@@ -78,7 +74,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         List<CaseRecord> records = StoredCases.read(dir.file("cases.jsonl")); // streamed, not loaded (issue 21)
         LabelsFile file = LabelsFile.read(labels, manifest.runId());
         CalibrationResult r = Calibration.compute(runDir, labels, records, file.labels(), threshold, manifest.policy().alpha(),
-                rule.equals("point") ? CalibrationResult.Rule.POINT : CalibrationResult.Rule.LOWER_BOUND);
+                rule);
         // The human-corrected win rate (issue 17) is added beside the agreement, without changing it.
         JudgedCases judged = JudgedCases.of(records);
         CorrectionSummary correction = CorrectionSummary.of(judged, file.correct(judged, manifest.policy().alpha()), r.trusted(),
@@ -92,5 +88,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             CorrectionText.print(correction, main.out);
         }
         return r.trusted() ? ExitCode.PASS.code() : ExitCode.FAIL.code();
+    }
+
+    static final class RuleConverter implements picocli.CommandLine.ITypeConverter<CalibrationResult.Rule> {
+        @Override
+        public CalibrationResult.Rule convert(String value) { return OptionNames.parse(CalibrationResult.Rule.class, value); }
     }
 }

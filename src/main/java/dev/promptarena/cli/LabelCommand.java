@@ -46,8 +46,9 @@ public final class LabelCommand implements Callable<Integer> {
     @Option(names = "--n", paramLabel = "N", defaultValue = "60", description = "Number of cases to label (default: ${DEFAULT-VALUE}; the interval's coverage is measured from 60 labels on, docs/statistics.md).")
     int n;
 
-    @Option(names = "--strategy", paramLabel = "S", defaultValue = "uncertain", description = "uncertain or random (default: ${DEFAULT-VALUE}).")
-    String strategy;
+    @Option(names = "--strategy", paramLabel = "S", defaultValue = "uncertain", converter = StrategyConverter.class,
+            description = "uncertain or random (default: ${DEFAULT-VALUE}).")
+    LabelSheet.Strategy strategy;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the draw and the order (default: the run's judge seed).")
     Long seed;
@@ -60,13 +61,7 @@ public final class LabelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LabelSheet.Strategy s = switch (strategy.toLowerCase(Locale.ROOT)) {
-            case "uncertain" -> LabelSheet.Strategy.UNCERTAIN;
-            case "random" -> LabelSheet.Strategy.RANDOM;
-            default -> null;
-        };
-        String problem = s == null ? "--strategy must be uncertain or random, got '" + strategy + "'"
-                : n < 2 ? "--n must be at least 2, got " + n
+        String problem = n < 2 ? "--n must be at least 2, got " + n
                 : !Files.isDirectory(runDir) ? runDir + ": not a folder"
                 : Files.exists(out) ? out + ": exists; choose another name (a filled sheet is never overwritten)"
                 : html != null && Files.exists(html) ? html + ": exists; choose another name"
@@ -85,12 +80,12 @@ public final class LabelCommand implements Callable<Integer> {
         Manifest manifest = ManifestFactory.read(dir.file("manifest.json"));
         JudgedCases judged = JudgedCases.of(StoredCases.read(dir.file("cases.jsonl"))); // streamed, not loaded (issue 21)
         if (judged.size() < 2) throw new InputException(dir.file("cases.jsonl"), "the run has fewer than 2 cases with a scored verdict");
-        LabelSheet sheet = LabelSheet.draw(manifest.runId(), judged, n, s, seed != null ? seed : manifest.judge().seed());
+        LabelSheet sheet = LabelSheet.draw(manifest.runId(), judged, n, strategy, seed != null ? seed : manifest.judge().seed());
         Map<String, GoldenCase> dataset = dataset(manifest, sheet.items().stream().map(LabelSheet.Item::caseId).collect(java.util.stream.Collectors.toSet()));
         write(out, w -> LabelSheetWriter.csv(sheet, dataset, w, CsvTable::safe));
         if (html != null) write(html, w -> LabelSheetWriter.html(sheet, dataset, w));
         main.out.printf(Locale.ROOT, "%d of %d cases to label (strategy %s) -> %s%s%n", sheet.items().size(), sheet.cases(),
-                s.name().toLowerCase(Locale.ROOT), out, html == null ? "" : " and " + html);
+                OptionNames.name(strategy), out, html == null ? "" : " and " + html);
         if (dataset.isEmpty()) main.out.println("note: the run's dataset file is missing or changed; context and reference columns are blank");
         return ExitCode.PASS.code();
     }
@@ -131,5 +126,10 @@ public final class LabelCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    static final class StrategyConverter implements picocli.CommandLine.ITypeConverter<LabelSheet.Strategy> {
+        @Override
+        public LabelSheet.Strategy convert(String value) { return OptionNames.parse(LabelSheet.Strategy.class, value); }
     }
 }

@@ -78,14 +78,11 @@ public final class Main implements Runnable {
 
     /** As {@link #execute(String[], Map, PrintStream, PrintStream)}, with {@code run --watch}'s change source (tests script it). */
     public static int execute(String[] args, Map<String, String> env, PrintStream out, PrintStream err, ChangeSource changeSource) {
-        CommandLine cl = new CommandLine(new Main(env, out, err, changeSource));
         // The named subcommand only; anything else (help, a typo, no argument) gets all of them.
         // help and generate-completion describe the whole command tree, so they get every subcommand too.
         boolean named = args.length > 0 && !List.of("help", "generate-completion").contains(args[0])
                 && SUBCOMMANDS.stream().anyMatch(e -> e.getKey().equals(args[0]));
-        for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS) {
-            if (!named || e.getKey().equals(args[0])) cl.addSubcommand(e.getKey(), e.getValue().get());
-        }
+        CommandLine cl = commandTree(new Main(env, out, err, changeSource), named ? args[0] : null);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExitCodeExceptionMapper(e -> ExitCode.USAGE_OR_INPUT.code());
@@ -104,6 +101,15 @@ public final class Main implements Runnable {
             return ExitCode.RUN_ERROR.code();
         });
         return cl.execute(args);
+    }
+
+    /** The command with every subcommand, or only {@code only} when it is not null (DocsCommandsTest reads the whole tree). */
+    static CommandLine commandTree(Main main, String only) {
+        CommandLine cl = new CommandLine(main);
+        for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS) {
+            if (only == null || e.getKey().equals(only)) cl.addSubcommand(e.getKey(), e.getValue().get());
+        }
+        return cl;
     }
 
     /** picocli's completion-script generator, hidden from the command list (README: "Shell completion"). */

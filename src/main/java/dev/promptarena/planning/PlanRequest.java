@@ -43,10 +43,11 @@ public record PlanRequest(Kind kind, double alpha, double power, Double baseline
      * The design options of {@code plan sequential}.
      *
      * @param looks    a count of equally spaced looks ("4") or comma-separated fractions ("0.3,0.6,1")
-     * @param spending alpha spending: obrien_fleming or pocock
-     * @param futility none, or the beta spending of non-binding futility stops
+     * @param spending alpha spending
+     * @param futility the beta spending of non-binding futility stops, or null for none
      */
-    public record SequentialOptions(String looks, String spending, String futility) {}
+    public record SequentialOptions(String looks, dev.promptarena.stats.sequential.Spending spending,
+                                    dev.promptarena.stats.sequential.Spending futility) {}
 
     /** What to plan (lower-case: these are the command's KIND words). */
     public enum Kind { proportions, winrate, paired, mde, tournament, sequential }

@@ -19,10 +19,10 @@ public record SequentialWinRatePlan(Kind kind, double alpha, double power, doubl
                                     double savingAlternative, double savingNull) implements Plan {
 
     static SequentialWinRatePlan of(PlanRequest r) {
-        PlanRequest.SequentialOptions o = r.sequential() == null ? new PlanRequest.SequentialOptions("4", "obrien_fleming", "none") : r.sequential();
+        PlanRequest.SequentialOptions o = r.sequential() == null ? new PlanRequest.SequentialOptions("4", Spending.OBRIEN_FLEMING, null) : r.sequential();
         if (r.winRate() == null) throw new IllegalArgumentException("missing --win-rate");
-        Spending futility = o.futility() == null || o.futility().equalsIgnoreCase("none") ? null : spendingNamed(o.futility(), "--futility");
-        SequentialDesign design = new SequentialDesign(fractions(o.looks()), spendingNamed(o.spending(), "--spending"), r.alpha(), true,
+        Spending futility = o.futility();
+        SequentialDesign design = new SequentialDesign(fractions(o.looks()), o.spending(), r.alpha(), true,
                 futility, 1 - r.power());
         SequentialPlan p = SequentialPlan.of(design, r.winRate(), r.tieRate());
         Boundaries b = p.boundaries();
@@ -79,8 +79,4 @@ public record SequentialWinRatePlan(Kind kind, double alpha, double power, doubl
         return t;
     }
 
-    static Spending spendingNamed(String name, String option) {
-        for (Spending s : Spending.values()) if (s.key().equals(name.trim().toLowerCase(Locale.ROOT))) return s;
-        throw new IllegalArgumentException(option + " must be obrien_fleming or pocock" + (option.equals("--futility") ? " (or none)" : "") + ", got: " + name);
-    }
 }

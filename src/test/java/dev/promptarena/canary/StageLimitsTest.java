@@ -18,6 +18,8 @@ class StageLimitsTest {
         List<Guardrail> gs = List.of(g("error_rate", Direction.MAX, 0.001));
         assertEquals(0.004, StageLimits.at(gs, 1000, 0.01).get("error_rate"), 1e-15);
         assertEquals(0.0018, StageLimits.at(gs, 10_000, 0.01).get("error_rate"), 1e-15);
+        // The 50% stage of 100,000 units an hour (docs/canary.md): scipy.stats.binom.ppf(0.99, 50000, 0.001) / 50000 = 0.00134.
+        assertEquals(0.00134, StageLimits.at(gs, 50_000, 0.01).get("error_rate"), 1e-15);
         assertEquals(0.00124, StageLimits.at(gs, 100_000.7, 0.01).get("error_rate"), 1e-15); // units rounded down
         assertEquals(0.074, StageLimits.at(List.of(g("refusal_rate", Direction.MAX, 0.05)), 500, 0.01).get("refusal_rate"), 1e-15);
         assertEquals(0.877, StageLimits.at(List.of(g("check_policy_pass_rate", Direction.MIN, 0.9)), 1000, 0.01).get("check_policy_pass_rate"), 1e-15);

@@ -62,6 +62,16 @@ class CalibrateAndCompareCommandTest {
         assertEquals(0, CliRuns.cli("calibrate", run.toString(), "--labels", labels(2).toString(), "--threshold", "0.75").exit());
     }
 
+    /** --rule as the docs spell it; a value it does not know is one error line naming it, before anything is read. */
+    @Test
+    void theLowerBoundRuleIsSpelledAsDocumentedAndAWrongRuleIsRefused() throws IOException {
+        assertEquals(0, CliRuns.cli("calibrate", run.toString(), "--labels", labels(2).toString(), "--threshold", "0.75", "--rule", "point").exit());
+        assertEquals(1, CliRuns.cli("calibrate", run.toString(), "--labels", labels(2).toString(), "--threshold", "0.75", "--rule", "lower-bound").exit());
+        CliRuns.Result wrong = CliRuns.cli("calibrate", run.toString(), "--labels", labels(2).toString(), "--rule", "strict");
+        assertEquals(2, wrong.exit());
+        assertEquals("error: Invalid value for option '--rule': expected one of point, lower-bound, got 'strict'", wrong.err().strip());
+    }
+
     @Test
     void jsonOutputCarriesTheNumbers() throws IOException {
         CliRuns.Result r = CliRuns.cli("calibrate", run.toString(), "--labels", labels(2).toString(), "--json");

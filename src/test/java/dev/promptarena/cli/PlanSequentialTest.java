@@ -73,8 +73,6 @@ class PlanSequentialTest {
         for (String[] args : new String[][] {
                 {"sequential", "--win-rate", "0.6", "--looks", "0.5,0.3"},
                 {"sequential", "--win-rate", "0.6", "--looks", "a,b"},
-                {"sequential", "--win-rate", "0.6", "--spending", "linear"},
-                {"sequential", "--win-rate", "0.6", "--futility", "always"},
                 {"sequential", "--win-rate", "0.45"},
                 {"sequential"}}) {
             String[] r = run(args);
@@ -82,5 +80,12 @@ class PlanSequentialTest {
             assertTrue(r[2].startsWith("plan sequential: "), r[2]);
             assertFalse(r[2].contains("Exception"), r[2]);
         }
+        // A spending function is an enum option: refused while parsing, naming the option, the choices and the value.
+        String[] spending = run("sequential", "--win-rate", "0.6", "--spending", "linear");
+        assertEquals("2", spending[0]);
+        assertTrue(spending[2].startsWith("Invalid value for option '--spending': expected one of obrien_fleming, pocock, got 'linear'"), spending[2]);
+        String[] futility = run("sequential", "--win-rate", "0.6", "--futility", "always");
+        assertEquals("2", futility[0]);
+        assertTrue(futility[2].startsWith("Invalid value for option '--futility': expected one of none, obrien_fleming, pocock, got 'always'"), futility[2]);
     }
 }
