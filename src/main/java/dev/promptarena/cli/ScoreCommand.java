@@ -95,6 +95,11 @@ public final class ScoreCommand implements Callable<Integer> {
         long bad = r.sampled().stream().filter(s -> s.score() != null && s.score().status() != JudgeStatus.OK).count();
         main.out.printf("Sampled %d of %d traces (fraction %s, seed %d); scored %d, unparseable or failed %d; judge calls %d, cost $%.4f%n",
                 r.sampled().size(), r.traces(), fraction, seed, r.okScores().size(), bad, r.engine().issued(), r.engine().costUsd());
+        if (analysis.driftTests() > 0) {
+            // The interval and p beside a drift are that comparison's alone; only the Holm p, over the family, flags it.
+            main.out.printf("Per window and axis: mean [95%% t interval]; drift against the baseline window [95%% Welch interval] and p for"
+                    + " that comparison alone, then p Holm-adjusted over all %d comparisons (DRIFT when below %s).%n", analysis.driftTests(), DRIFT_ALPHA);
+        }
         for (ScoreWindows.AxisWindow w : analysis.windows()) {
             main.out.printf("  %s %-20s n=%-4d mean %s %s%s%n", w.windowStart(), dev.promptarena.util.TerminalText.plain(w.axis()), w.n(), Fmt.num(w.mean(), 2),
                     w.interval() == null ? "" : Fmt.interval(w.interval(), 2),
@@ -104,7 +109,7 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         if (analysis.driftTests() > 0) {
             main.out.printf("Drift: %d of %d window-axis comparisons with the baseline window drifted (Holm-adjusted p < %s over all %d;"
-                    + " the unadjusted p of one comparison is not evidence on its own).%n",
+                    + " an unadjusted p or interval of one comparison is not evidence on its own).%n",
                     analysis.drifted(), analysis.driftTests(), DRIFT_ALPHA, analysis.driftTests());
         }
         main.out.println("Scores: " + dir.file("scores.jsonl") + (r.partialReason() != null ? " (partial: " + r.partialReason() + "; --resume " + dir.path() + ")" : ""));

@@ -82,6 +82,7 @@ public final class ScoreReport {
         adjustment.put("tests", analysis.driftTests());
         adjustment.put("alpha", analysis.alpha());
         adjustment.put("drifted", analysis.drifted());
+        adjustment.put("note", "driftP and driftInterval are each comparison's alone; driftPHolm and drifted are adjusted over the family");
         summary.put("driftAdjustment", adjustment);
         summary.put("windows", json);
         dir.writeJson("score-summary.json", summary);
