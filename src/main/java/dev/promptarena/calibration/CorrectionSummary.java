@@ -26,7 +26,7 @@ public record CorrectionSummary(CorrectedWinRate winRate, MeanEstimate judgeBias
      * A judge the humans follow by less than this (the slope of human on judge score: P(human B | judge B) −
      * P(human B | judge A) with 0/1 scores) adds little to the labels. It was a threshold on PPI++'s tuned λ, which
      * shrinks by 1 + labels/unlabelled cases: with half the cases labelled a judge of agreement 0.80 got "replace" in
-     * half the runs, and with three quarters labelled any judge would (docs/statistics.md 19.4).
+     * half the runs, and with three quarters labelled every judge it did not trust (docs/statistics.md 19.4).
      */
     static final double USEFUL_SLOPE = 0.3;
     /**
