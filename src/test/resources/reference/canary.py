@@ -62,3 +62,15 @@ for n, L in [(1000, 0.001), (10000, 0.001), (100000, 0.001), (500, 0.05)]:
 for n, L in [(1000, 0.9), (200, 0.95)]:
     q = stats.binom.ppf(0.01, n, L)
     print('stagemin', n, L, int(q), repr(float(q / n)), repr(float(stats.binom.cdf(q - 1, n, L))))
+
+print('# (scipy 1.17.1, statsmodels 0.15.0) online judge drift family: stats.ttest_ind(window, baseline, equal_var=False).pvalue per window and axis, then')
+print('# statsmodels.stats.multitest.multipletests(p, method="holm")[1] over all four (ScoreWindowsTest.driftPValuesAreHolmAdjustedOverWindowsAndAxes)')
+from statsmodels.stats.multitest import multipletests
+fam = {'Clarity': ([5, 5, 4, 5, 4, 5, 3, 5], [3, 4, 2, 3, 4, 2, 3, 5, 2], [4, 5, 4, 4, 5, 3, 5, 4]),
+       'Tone': ([4, 4, 3, 4, 5, 4, 4, 3], [4, 3, 4, 4, 3, 5, 4, 4, 3], [2, 3, 3, 2, 4, 3, 2, 3])}
+ps = []
+for axis, (b, d2, d3) in fam.items():
+    for x in (d2, d3):
+        ps.append(float(stats.ttest_ind(np.array(x, float), np.array(b, float), equal_var=False).pvalue))
+print('driftfamily raw', *[repr(p) for p in ps])
+print('driftfamily holm', *[repr(float(p)) for p in multipletests(ps, method='holm')[1]])

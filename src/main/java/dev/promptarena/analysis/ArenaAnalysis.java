@@ -124,7 +124,9 @@ public final class ArenaAnalysis {
         ExploratoryFamily family = ExploratoryFamily.of(alpha,
                 orderRaw.decisiveVotes() > 0 && List.of("randomized", "both").contains(orderRaw.design()) ? orderRaw.firstShareP() : null,
                 verbosityRaw.estimable() ? verbosityRaw.slopeP() : null, segmentsRaw.reversalP());
-        OrderBiasResult order = family.keeps(0) ? orderRaw : orderRaw.withoutSignificanceWarning();
+        OrderBiasResult order = orderRaw.inFamily(family.adjusted(0), family.keeps(0));
+        // A lone judge's order test is the run's: its label in the judges table follows the same family as the warning.
+        if (panel.perJudge().size() == 1) panel = panel.withOnlyJudgeOrder(panel.perJudge().get(0).orderBias().inFamily(family.adjusted(0), family.keeps(0)));
         VerbosityResult verbosity = verbosityRaw.withWarning(VerbosityAnalysis.warning(verbosityRaw, family.adjusted(1), alpha));
         SegmentsResult segments = segmentsRaw.withReversal(family.keeps(2));
         // Its own bootstrap seed, so configuring a latency or length guardrail changes no other interval.

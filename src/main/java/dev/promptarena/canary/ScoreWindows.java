@@ -1,5 +1,6 @@
 package dev.promptarena.canary;
 
+import dev.promptarena.stats.ExploratoryFamily;
 import dev.promptarena.stats.Interval;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,11 @@ import org.apache.commons.math3.distribution.TDistribution;
  * Online judge scores per time window: per axis the mean with a t interval, and the drift of each window
  * against a baseline window as a Welch difference of means (interval and two-sided p, as
  * {@code scipy.stats.ttest_ind(window, baseline, equal_var=False)}). Scores of one trace are one unit.
+ *
+ * <p>The drift tests of one scoring are one family (every window but the baseline, times every axis), Holm-adjusted:
+ * tested one by one at alpha, 6 windows and 3 axes with no drift at all showed at least one p below 0.05 in 39% of runs,
+ * 30 windows and 5 axes in 87% (docs/statistics.md 19.4, {@code bench/score-drift.sh}). A window is flagged as drifted
+ * on its adjusted p.
  */
 public final class ScoreWindows {
     private ScoreWindows() {}
@@ -19,10 +25,36 @@ public final class ScoreWindows {
     /** One scored trace. */
     public record Scored(Instant time, Map<String, Integer> scores) {}
 
-    /** One axis in one window, with its drift against the baseline window (null for the baseline itself or when n < 2). */
-    public record AxisWindow(Instant windowStart, String axis, int n, double mean, Interval interval, Double drift, Interval driftInterval, Double driftP) {}
+    /**
+     * One axis in one window, with its drift against the baseline window (null for the baseline itself or when n < 2).
+     *
+     * @param driftP        the Welch p of this comparison alone
+     * @param driftPHolm    {@code driftP} Holm-adjusted over every drift test of the scoring (windows x axes)
+     * @param drifted       {@code driftPHolm < alpha}: the drift is beyond the noise of the whole family
+     */
+    public record AxisWindow(Instant windowStart, String axis, int n, double mean, Interval interval, Double drift, Interval driftInterval,
+                             Double driftP, Double driftPHolm, boolean drifted) {}
 
-    public static List<AxisWindow> analyse(List<Scored> scored, List<String> axes, long windowHours, Instant baselineStart, double alpha) {
+    /** The per-window results and the size of the family their drift p-values were adjusted over. */
+    public record Analysis(List<AxisWindow> windows, int driftTests, double alpha) {
+        public long drifted() { return windows.stream().filter(AxisWindow::drifted).count(); }
+    }
+
+    public static Analysis analyse(List<Scored> scored, List<String> axes, long windowHours, Instant baselineStart, double alpha) {
+        List<AxisWindow> raw = unadjusted(scored, axes, windowHours, baselineStart, alpha);
+        ExploratoryFamily family = ExploratoryFamily.of(alpha, raw.stream().map(AxisWindow::driftP).toArray(Double[]::new));
+        List<AxisWindow> out = new ArrayList<>();
+        int tests = 0;
+        for (int i = 0; i < raw.size(); i++) {
+            AxisWindow w = raw.get(i);
+            if (family.adjusted(i) != null) tests++;
+            out.add(new AxisWindow(w.windowStart(), w.axis(), w.n(), w.mean(), w.interval(), w.drift(), w.driftInterval(), w.driftP(),
+                    family.adjusted(i), family.keeps(i)));
+        }
+        return new Analysis(List.copyOf(out), tests, alpha);
+    }
+
+    private static List<AxisWindow> unadjusted(List<Scored> scored, List<String> axes, long windowHours, Instant baselineStart, double alpha) {
         long width = windowHours * 3600;
         TreeMap<Long, List<Scored>> byWindow = new TreeMap<>();
         for (Scored s : scored) byWindow.computeIfAbsent(Math.floorDiv(s.time().getEpochSecond(), width), k -> new ArrayList<>()).add(s);
@@ -51,7 +83,7 @@ public final class ScoreWindows {
                         p = 2 * new TDistribution(null, df).cumulativeProbability(-Math.abs(drift / se));
                     }
                 }
-                out.add(new AxisWindow(Instant.ofEpochSecond(w.getKey() * width), axis, x.length, mean, ci, drift, dci, p));
+                out.add(new AxisWindow(Instant.ofEpochSecond(w.getKey() * width), axis, x.length, mean, ci, drift, dci, p, null, false));
             }
         }
         return out;

@@ -35,6 +35,8 @@ import picocli.CommandLine.ParentCommand;
                 "", "Exit codes: 0 scored, 2 usage or input error, 3 partial (the budget stopped it; --resume later),",
                 "4 more than 5%% of the sampled traces unparseable or failed."})
 public final class ScoreCommand implements Callable<Integer> {
+    private static final double DRIFT_ALPHA = 0.05;
+
     @ParentCommand Main main;
 
     @Parameters(index = "0", paramLabel = "TRACES", description = "Production traces (JSONL).")
@@ -88,16 +90,27 @@ public final class ScoreCommand implements Callable<Integer> {
         RunDirectory dir = resume != null ? RunDirectory.open(resume)
                 : RunDirectory.create(out != null ? out : config.outputDir(), "score-" + config.name(), ZonedDateTime.now());
         OnlineScoring.Result r = OnlineScoring.run(new OnlineScoring.Request(config, rubric, traces, all, fraction, seed, engine, main.env), dir, resume != null);
-        List<ScoreWindows.AxisWindow> windows = ScoreWindows.analyse(r.okScores(), rubric.axisNames(), windowHours, baseline, 0.05);
-        ScoreReport.write(r, rubric.axisNames(), windows);
+        ScoreWindows.Analysis analysis = ScoreWindows.analyse(r.okScores(), rubric.axisNames(), windowHours, baseline, DRIFT_ALPHA);
+        ScoreReport.write(r, rubric.axisNames(), analysis);
         long bad = r.sampled().stream().filter(s -> s.score() != null && s.score().status() != JudgeStatus.OK).count();
         main.out.printf("Sampled %d of %d traces (fraction %s, seed %d); scored %d, unparseable or failed %d; judge calls %d, cost $%.4f%n",
                 r.sampled().size(), r.traces(), fraction, seed, r.okScores().size(), bad, r.engine().issued(), r.engine().costUsd());
-        for (ScoreWindows.AxisWindow w : windows) {
+        if (analysis.driftTests() > 0) {
+            // The interval and p beside a drift are that comparison's alone; only the Holm p, over the family, flags it.
+            main.out.printf("Per window and axis: mean [95%% t interval]; drift against the baseline window [95%% Welch interval] and p for"
+                    + " that comparison alone, then p Holm-adjusted over all %d comparisons (DRIFT when below %s).%n", analysis.driftTests(), DRIFT_ALPHA);
+        }
+        for (ScoreWindows.AxisWindow w : analysis.windows()) {
             main.out.printf("  %s %-20s n=%-4d mean %s %s%s%n", w.windowStart(), dev.promptarena.util.TerminalText.plain(w.axis()), w.n(), Fmt.num(w.mean(), 2),
                     w.interval() == null ? "" : Fmt.interval(w.interval(), 2),
-                    w.drift() == null ? "" : String.format("  drift %s %s p=%s", Fmt.signed(w.drift(), 2),
-                            w.driftInterval() == null ? "" : Fmt.interval(w.driftInterval(), 2), Fmt.p(w.driftP())));
+                    w.drift() == null ? "" : String.format("  drift %s %s p=%s%s%s", Fmt.signed(w.drift(), 2),
+                            w.driftInterval() == null ? "" : Fmt.interval(w.driftInterval(), 2), Fmt.p(w.driftP()),
+                            w.driftPHolm() == null ? "" : " Holm p=" + Fmt.p(w.driftPHolm()), w.drifted() ? "  DRIFT" : ""));
+        }
+        if (analysis.driftTests() > 0) {
+            main.out.printf("Drift: %d of %d window-axis comparisons with the baseline window drifted (Holm-adjusted p < %s over all %d;"
+                    + " an unadjusted p or interval of one comparison is not evidence on its own).%n",
+                    analysis.drifted(), analysis.driftTests(), DRIFT_ALPHA, analysis.driftTests());
         }
         main.out.println("Scores: " + dir.file("scores.jsonl") + (r.partialReason() != null ? " (partial: " + r.partialReason() + "; --resume " + dir.path() + ")" : ""));
         if (r.partialReason() != null) return ExitCode.INCONCLUSIVE.code();

@@ -135,7 +135,8 @@ public final class CsvReports {
             t.row("first_slot_share", null, null, null, null, expl, "not applicable: the reference judge is shown no order");
         } else {
             t.row("first_slot_share", o.firstShare(), lo(o.firstShareInterval()), hi(o.firstShareInterval()), method(o.firstShareInterval()), expl,
-                    "binomial p = " + o.firstShareP() + (o.significant() ? " (significant)" : ""));
+                    "binomial p = " + o.firstShareP() + (o.firstSharePAdjusted() == null ? ""
+                            : ", Holm-adjusted over the run's exploratory checks " + o.firstSharePAdjusted()) + (o.significant() ? " (significant)" : ""));
         }
         t.row("win_rate_b_when_first", o.winRateBFirst(), null, null, null, expl, o.votesBFirst() + " votes");
         t.row("win_rate_b_when_second", o.winRateBSecond(), null, null, null, expl, o.votesBSecond() + " votes");

@@ -34,6 +34,14 @@ public final class JudgePanelAnalysis {
                 stablePairs += r.stablePairs();
             }
         }
+        if (perJudge.size() > 1) {
+            // The table's "(significant)" per judge follows the same Holm family as the judges' order warnings.
+            ExploratoryFamily orderFamily = ExploratoryFamily.of(alpha, perJudge.stream().map(JudgePanelAnalysis::orderP).toArray(Double[]::new));
+            for (int i = 0; i < perJudge.size(); i++) {
+                JudgeResult r = perJudge.get(i);
+                perJudge.set(i, r.withOrderBias(r.orderBias().inFamily(orderFamily.adjusted(i), orderFamily.keeps(i))));
+            }
+        }
         PanelAgreement agreement = judges.size() < 2 ? null : PanelAgreements.of(judges, verdicts, alpha);
         Double stability = pairs == 0 ? null : stablePairs / (double) pairs;
         return new JudgePanelResult(Evidence.EXPLORATORY, judges, perJudge, agreement, stability, truncated, selfPreference,

@@ -24,4 +24,11 @@ public record JudgePanelResult(Evidence role, List<String> judges, List<JudgeRes
         selfPreference = List.copyOf(selfPreference);
         warnings = List.copyOf(warnings);
     }
+
+    /** A panel of one judge, its order diagnostics replaced by {@code o} (the run's family decides its significance). */
+    public JudgePanelResult withOnlyJudgeOrder(OrderBiasResult o) {
+        if (perJudge.size() != 1) throw new IllegalStateException("not a single-judge panel: " + judges);
+        return new JudgePanelResult(role, judges, List.of(perJudge.get(0).withOrderBias(o)), agreement, stability, truncatedVotes,
+                selfPreference, warnings);
+    }
 }

@@ -25,4 +25,10 @@ package dev.promptarena.stats;
 public record JudgeResult(String judge, int votes, int unparseableVotes, Double unparseableRate, int truncatedVotes,
                           int scored, int wins, int losses, int ties, int inconsistent, Double winRate,
                           Interval winRateInterval, int samples, Double stability, int stablePairs, int stabilityPairs,
-                          OrderBiasResult orderBias) {}
+                          OrderBiasResult orderBias) {
+    /** This judge with its order diagnostics replaced (once judged within a family of tests). */
+    public JudgeResult withOrderBias(OrderBiasResult o) {
+        return new JudgeResult(judge, votes, unparseableVotes, unparseableRate, truncatedVotes, scored, wins, losses, ties, inconsistent,
+                winRate, winRateInterval, samples, stability, stablePairs, stabilityPairs, o);
+    }
+}

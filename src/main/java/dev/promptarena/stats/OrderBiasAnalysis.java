@@ -67,7 +67,7 @@ public final class OrderBiasAnalysis {
         double p = clustered ? clusteredP(firstOf, secondOf, decisiveOf, first, decisive) : SignTest.binomialP(first, decisive, 0.5);
         boolean significant = varied && decisive > 0 && p < alpha;
         int inconsistent = pairs - consistent;
-        return new OrderBiasResult(Evidence.EXPLORATORY, design, decisive, first, share, interval, p, significant,
+        return new OrderBiasResult(Evidence.EXPLORATORY, design, decisive, first, share, interval, p, null, significant,
                 nBFirst, nBFirst == 0 ? null : ptsBFirst / nBFirst, nBSecond, nBSecond == 0 ? null : ptsBSecond / nBSecond,
                 pairs, pairs == 0 ? null : consistent / (double) pairs, pairs == 0 ? null : flips / (double) pairs,
                 inconsistent, favFirst, favSecond, inconsistent == 0 ? null : (favFirst - favSecond) / (double) inconsistent,

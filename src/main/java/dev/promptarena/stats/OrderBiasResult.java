@@ -14,8 +14,11 @@ package dev.promptarena.stats;
  * @param firstShare           pickedFirst / decisiveVotes; 0.5 is unbiased; null when there are none
  * @param firstShareInterval   Wilson interval for firstShare
  * @param firstShareP          exact two-sided binomial test of firstShare against 0.5
+ * @param firstSharePAdjusted  firstShareP Holm-adjusted over the family it is warned in (the run's exploratory checks,
+ *                             or a panel's judges); null before {@link #inFamily} or when it was not tested
  * @param significant          firstShareP &lt; alpha and the order varied (with a fixed order position
- *                             and quality cannot be told apart, so no test is meaningful)
+ *                             and quality cannot be told apart, so no test is meaningful); once in a family, also
+ *                             firstSharePAdjusted &lt; alpha, so it says exactly what the warning says
  * @param votesBFirst          parseable votes with B shown first
  * @param winRateBFirst        B's tie-half win rate over those votes; null when none
  * @param votesBSecond         parseable votes with B shown second
@@ -32,16 +35,20 @@ package dev.promptarena.stats;
  * @param warning              what the bias does to trustworthiness, or null when there is nothing to say
  */
 public record OrderBiasResult(Evidence role, String design, int decisiveVotes, int pickedFirst, Double firstShare,
-                              Interval firstShareInterval, double firstShareP, boolean significant,
+                              Interval firstShareInterval, double firstShareP, Double firstSharePAdjusted, boolean significant,
                               int votesBFirst, Double winRateBFirst, int votesBSecond, Double winRateBSecond,
                               int pairs, Double positionConsistency, Double flipRate, int inconsistentPairs,
                               int favorFirst, int favorSecond, Double preferenceFairness, String warning) {
 
-    /** This result without its significance warning, when the family-wise rule drops it (a fixed-order warning stays). */
-    public OrderBiasResult withoutSignificanceWarning() {
+    /**
+     * This result judged within its family of tests (Holm): significant, and warned about, only when the adjusted p is
+     * below alpha, so a label never calls significant what the warning deems noise. A fixed-order result keeps its
+     * warning (it is not a test).
+     */
+    public OrderBiasResult inFamily(Double adjustedP, boolean keeps) {
         if (design.startsWith("fixed")) return this;
-        return new OrderBiasResult(role, design, decisiveVotes, pickedFirst, firstShare, firstShareInterval, firstShareP, significant,
-                votesBFirst, winRateBFirst, votesBSecond, winRateBSecond, pairs, positionConsistency, flipRate, inconsistentPairs,
-                favorFirst, favorSecond, preferenceFairness, null);
+        return new OrderBiasResult(role, design, decisiveVotes, pickedFirst, firstShare, firstShareInterval, firstShareP, adjustedP,
+                significant && keeps, votesBFirst, winRateBFirst, votesBSecond, winRateBSecond, pairs, positionConsistency, flipRate,
+                inconsistentPairs, favorFirst, favorSecond, preferenceFairness, keeps ? warning : null);
     }
 }

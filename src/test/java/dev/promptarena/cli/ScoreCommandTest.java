@@ -148,6 +148,13 @@ class ScoreCommandTest {
             for (JsonNode w : summary.path("windows")) if (w.path("axis").asText().equals("Clarity") && w.path("windowStart").asText().startsWith("2026-05-02")) day2 = w;
             assertTrue(day2 != null && day2.path("drift").asDouble() < -1.5 && day2.path("driftP").asDouble() < 0.01, summary.toString());
             assertTrue(resumed.out().contains("drift"), resumed.out());
+            // The drift tests are one family (one window x two axes), Holm-adjusted; the flag reads the adjusted p, and says so.
+            assertEquals("holm", summary.at("/driftAdjustment/method").asText(), summary.toString());
+            assertEquals(2, summary.at("/driftAdjustment/tests").asInt(), summary.toString());
+            assertTrue(day2.path("driftPHolm").asDouble() >= day2.path("driftP").asDouble() && day2.path("driftPHolm").asDouble() < 0.05, summary.toString());
+            assertTrue(day2.path("drifted").asBoolean(), summary.toString());
+            assertTrue(resumed.out().contains("Holm-adjusted p < 0.05 over all 2") && resumed.out().contains("DRIFT"), resumed.out());
+            assertTrue(Files.readString(scoreDir.resolve("score-windows.csv")).lines().findFirst().orElseThrow().endsWith("drift_p,drift_p_holm,drifted"));
 
             // The shared cache: a fresh scoring of the same sample, once the cache holds every reply, calls nothing.
             CliRun.of(env, "score", traces.toString(), "--judge", cfg.toString(), "--sample", "0.5", "--seed", "3", "--out", dir.resolve("s2").toString());

@@ -1,5 +1,6 @@
 package dev.promptarena.report.online;
 
+import dev.promptarena.canary.ScoreWindows;
 import dev.promptarena.canary.ScoreWindows.AxisWindow;
 import dev.promptarena.judge.JudgeStatus;
 import dev.promptarena.report.CsvTable;
@@ -13,12 +14,13 @@ import java.util.Map;
 /**
  * Writes the online judge's results: {@code scores.jsonl} (every sampled trace, linked by trace id, with its
  * status, scores, reason and raw reply), {@code scores.csv} (formula-safe), {@code score-windows.csv} and
- * {@code score-summary.json} (per-window means and drift against the baseline window).
+ * {@code score-summary.json} (per-window means and drift against the baseline window, its p Holm-adjusted over the windows
+ * and axes of the scoring, and whether it drifted at that adjusted p).
  */
 public final class ScoreReport {
     private ScoreReport() {}
 
-    public static void write(OnlineScoring.Result r, List<String> axes, List<AxisWindow> windows) {
+    public static void write(OnlineScoring.Result r, List<String> axes, ScoreWindows.Analysis analysis) {
         RunDirectory dir = r.dir();
         List<Map<String, Object>> lines = new ArrayList<>();
         CsvTable csv = new CsvTable(header(axes));
@@ -46,12 +48,13 @@ public final class ScoreReport {
         }
         dir.writeJsonLines("scores.jsonl", lines);
         csv.writeTo(dir, "scores.csv");
-        CsvTable w = new CsvTable("window_start", "axis", "n", "mean", "lower", "upper", "drift", "drift_lower", "drift_upper", "drift_p");
+        CsvTable w = new CsvTable("window_start", "axis", "n", "mean", "lower", "upper", "drift", "drift_lower", "drift_upper", "drift_p", "drift_p_holm", "drifted");
         List<Map<String, Object>> json = new ArrayList<>();
-        for (AxisWindow a : windows) {
+        for (AxisWindow a : analysis.windows()) {
             w.row(a.windowStart().toString(), a.axis(), (double) a.n(), a.mean(), a.interval() == null ? null : a.interval().lower(),
                     a.interval() == null ? null : a.interval().upper(), a.drift(), a.driftInterval() == null ? null : a.driftInterval().lower(),
-                    a.driftInterval() == null ? null : a.driftInterval().upper(), a.driftP());
+                    a.driftInterval() == null ? null : a.driftInterval().upper(), a.driftP(), a.driftPHolm(),
+                    a.driftPHolm() == null ? null : String.valueOf(a.drifted()));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("windowStart", a.windowStart().toString());
             m.put("axis", a.axis());
@@ -61,6 +64,8 @@ public final class ScoreReport {
             m.put("drift", a.drift());
             m.put("driftInterval", a.driftInterval());
             m.put("driftP", a.driftP());
+            m.put("driftPHolm", a.driftPHolm());
+            m.put("drifted", a.drifted());
             json.add(m);
         }
         w.writeTo(dir, "score-windows.csv");
@@ -71,6 +76,14 @@ public final class ScoreReport {
         summary.put("unparseable", r.sampled().stream().filter(s -> s.score() != null && s.score().status() == JudgeStatus.UNPARSEABLE).count());
         summary.put("failed", r.sampled().stream().filter(s -> s.score() != null && s.score().status() == JudgeStatus.FAILED).count());
         summary.put("partialReason", r.partialReason());
+        Map<String, Object> adjustment = new LinkedHashMap<>();
+        adjustment.put("method", "holm");
+        adjustment.put("over", "every window but the baseline, times every axis");
+        adjustment.put("tests", analysis.driftTests());
+        adjustment.put("alpha", analysis.alpha());
+        adjustment.put("drifted", analysis.drifted());
+        adjustment.put("note", "driftP and driftInterval are each comparison's alone; driftPHolm and drifted are adjusted over the family");
+        summary.put("driftAdjustment", adjustment);
         summary.put("windows", json);
         dir.writeJson("score-summary.json", summary);
     }
