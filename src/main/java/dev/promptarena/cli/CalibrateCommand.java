@@ -45,6 +45,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     double threshold;
 
     @Option(names = "--rule", paramLabel = "RULE", defaultValue = "point", converter = RuleConverter.class,
+            completionCandidates = OptionNames.RuleNames.class,
             description = "Pre-registered trust rule: point (the agreement reaches --threshold) or lower-bound (its Wilson lower bound does).")
     CalibrationResult.Rule rule;
     @Option(names = "--target-width", paramLabel = "W", defaultValue = "0.10",

@@ -47,6 +47,7 @@ public final class LabelCommand implements Callable<Integer> {
     int n;
 
     @Option(names = "--strategy", paramLabel = "S", defaultValue = "uncertain", converter = StrategyConverter.class,
+            completionCandidates = OptionNames.StrategyNames.class,
             description = "uncertain or random (default: ${DEFAULT-VALUE}).")
     LabelSheet.Strategy strategy;
 

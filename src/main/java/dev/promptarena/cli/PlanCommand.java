@@ -86,6 +86,7 @@ public final class PlanCommand implements Callable<Integer> {
     double position;
 
     @Option(names = "--schedule", defaultValue = "ROUND_ROBIN", converter = ScheduleConverter.class,
+            completionCandidates = OptionNames.ScheduleNames.class,
             description = "tournament: round_robin, vs_control or adaptive (planned as its stage one, the adaptive budget printed apart) (default: round_robin).")
     Schedule schedule;
 

@@ -11,11 +11,13 @@ final class PlanSequential {
     String looks = "4";
 
     @Option(names = "--spending", defaultValue = "obrien_fleming", converter = SpendingConverter.class,
+            completionCandidates = OptionNames.SpendingNames.class,
             description = "sequential: alpha spending, obrien_fleming or pocock (Lan-DeMets; default: ${DEFAULT-VALUE}).")
     Spending spending = Spending.OBRIEN_FLEMING;
 
     /** Null: no futility stops. */
     @Option(names = "--futility", defaultValue = "none", converter = FutilityConverter.class,
+            completionCandidates = OptionNames.FutilityNames.class,
             description = "sequential: non-binding futility by beta spending: none, obrien_fleming or pocock (default: ${DEFAULT-VALUE}).")
     Spending futility;
 

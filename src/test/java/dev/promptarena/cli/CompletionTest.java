@@ -23,4 +23,16 @@ class CompletionTest {
         assertTrue(r.out().contains("promptfoo"), "import's TOOL values");
         assertFalse(CliRun.of("--help").out().contains("generate-completion"));
     }
+
+    /** Enum options complete in the spelling the docs and the converters use, not picocli's constant names. */
+    @Test
+    void enumOptionsCompleteInTheDocumentedSpelling() {
+        String script = CliRun.of("generate-completion").out();
+        for (String values : List.of("(\"point\" \"lower-bound\") # --rule", "(\"random\" \"uncertain\") # --strategy",
+                "(\"vs_control\" \"round_robin\" \"adaptive\") # --schedule", "(\"obrien_fleming\" \"pocock\") # --spending",
+                "(\"none\" \"obrien_fleming\" \"pocock\") # --futility")) {
+            assertTrue(script.contains(values), values);
+        }
+        assertFalse(script.contains("LOWER_BOUND") || script.contains("UNCERTAIN") || script.contains("OBRIEN_FLEMING"), "constant names offered");
+    }
 }
