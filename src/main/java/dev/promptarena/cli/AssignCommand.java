@@ -72,20 +72,27 @@ public final class AssignCommand implements Callable<Integer> {
         Assigner assigner = new Assigner(scheme == Scheme.user ? BucketingScheme.USER : BucketingScheme.CONVERSATION,
                 salt, percent / 100, control, treatment);
         boolean stdin = ids == null || ids.toString().equals("-");
+        if (!stdin) dev.promptarena.input.ReadErrors.requireNotFolder(ids);
         if (!stdin && !Files.isRegularFile(ids)) throw new InputException(ids, "no such file");
         // Not closed: closing it would close the process's stdout.
         ICSVWriter csv = new CSVWriter(new PrintWriter(main.out, false, StandardCharsets.UTF_8), ',', '"', '"', "\n");
         try (BufferedReader in = stdin ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                 : Files.newBufferedReader(ids, StandardCharsets.UTF_8)) {
-            csv.writeNext(new String[] {"id", "variant", "bucket"}, false);
             String line;
+            boolean any = false;
             while ((line = in.readLine()) != null) {
                 String id = line.strip();
                 if (id.isEmpty()) continue; // blank lines are not ids
+                // The header waits for the first id: an IDS file without one is an error with nothing printed.
+                if (!any) csv.writeNext(new String[] {"id", "variant", "bucket"}, false);
+                any = true;
                 Assigner.Assignment a = assigner.assign(id);
                 // ids come from outside: neutralize spreadsheet formulas like every other CSV the tool writes.
                 csv.writeNext(new String[] {CsvTable.safe(a.id()), a.variant(), Long.toString(a.bucket())}, false);
             }
+            // A pipe may carry no ids (nothing new to assign): a header alone, as before. A file without one is a wrong file.
+            if (!any && !stdin) throw new InputException(ids, 1, null, "no ids in the file (one id a line)");
+            if (!any) csv.writeNext(new String[] {"id", "variant", "bucket"}, false);
             csv.flush();
         } catch (NoSuchFileException e) {
             throw new InputException(ids, "no such file");

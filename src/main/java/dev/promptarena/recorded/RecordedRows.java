@@ -60,7 +60,7 @@ final class RecordedRows {
         } catch (NoSuchFileException e) {
             throw new InputException(file, "file not found");
         } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage());
+            throw dev.promptarena.input.ReadErrors.of(file, e);
         }
     }
 
