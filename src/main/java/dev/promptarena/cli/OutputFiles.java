@@ -46,6 +46,19 @@ final class OutputFiles {
         if (junit != null) requireFileTarget(junit, "--junit");
     }
 
+    /**
+     * Refuses a folder an option writes into when it, or a folder above it, is a file: checked before the work, since
+     * creating it afterwards failed with exit 4 and the JDK's words ("Not a directory: not a directory").
+     */
+    static void requireFolderTarget(Path dir, String option) {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p)) return;
+            if (Files.exists(p)) {
+                throw new InputException(dir, option + ": " + (p.equals(dir.toAbsolutePath()) ? "is a file" : p + " is a file") + "; give a folder to write into");
+            }
+        }
+    }
+
     /** Refuses a folder given as the file an option writes. */
     static void requireFileTarget(Path file, String option) {
         if (Files.isDirectory(file)) throw new InputException(file, option + ": is a folder; give the path of the file to write");

@@ -103,4 +103,19 @@ class NewUserPathsTest {
         Path folder = Files.createDirectory(dir.resolve("conf"));
         assertTrue(refused("run", folder.toString(), "--watch").contains("cannot read: is a directory"));
     }
+
+    @Test
+    void anOutputFolderUnderAFileIsRefusedBeforeTheWork() throws Exception {
+        Path file = Files.writeString(dir.resolve("taken.txt"), "x");
+        // signals analysed the log, then failed to create the folder: exit 4, "already exists" / "Not a directory: not a directory".
+        assertTrue(refused("signals", "src/test/resources/canary/events.jsonl", "--out", file.toString()).contains("--out: is a file; give a folder"));
+        assertTrue(refused("signals", "src/test/resources/canary/events.jsonl", "--out", file.resolve("sub").toString())
+                .contains(file + " is a file; give a folder"));
+        // canary plan built the plan, then failed to write it (exit 4); with --force it wrote over a folder's name.
+        Path run = CliRunner.runExample(dir.resolve("runs"));
+        assertTrue(refused("canary", "plan", run.toString(), "--out", file.resolve("plan.yaml").toString()).contains("--out: is a file"));
+        Path folder = Files.createDirectory(dir.resolve("plan.yaml"));
+        assertTrue(refused("canary", "plan", run.toString(), "--out", folder.toString(), "--force").contains("--out: is a folder"));
+        assertEquals("x", Files.readString(file));
+    }
 }
