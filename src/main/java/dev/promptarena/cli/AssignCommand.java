@@ -16,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,6 +58,9 @@ public final class AssignCommand implements Callable<Integer> {
 
     @Option(names = "--treatment", defaultValue = "treatment", description = "Treatment variant name (default: ${DEFAULT-VALUE}).")
     String treatment;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--observed", paramLabel = "VARIANT=COUNT", description = "Observed units of a variant (give both); runs the SRM check.")
     Map<String, Long> observed = new LinkedHashMap<>();
@@ -101,6 +106,15 @@ public final class AssignCommand implements Callable<Integer> {
     }
 
     private int srm() {
+        // A map option keeps the last of a repeated key: "--observed control=10 --observed control=20" said only
+        // "needs exactly control=N and treatment=N, got [control]".
+        var given = spec.commandLine().getParseResult().matchedOption("--observed");
+        Map<String, String> first = new LinkedHashMap<>();
+        for (String v : given == null ? List.<String>of() : given.originalStringValues()) {
+            String key = v.contains("=") ? v.substring(0, v.indexOf('=')) : v;
+            String earlier = first.putIfAbsent(key, v);
+            if (earlier != null) return usage("--observed " + key + " is given twice (" + earlier + " and " + v + "); give each variant once");
+        }
         Long c = observed.get(control), t = observed.get(treatment);
         if (c == null || t == null || observed.size() != 2) {
             return usage("--observed needs exactly " + control + "=N and " + treatment + "=N, got " + observed.keySet());

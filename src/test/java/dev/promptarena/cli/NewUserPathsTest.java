@@ -118,4 +118,21 @@ class NewUserPathsTest {
         assertTrue(refused("canary", "plan", run.toString(), "--out", folder.toString(), "--force").contains("--out: is a folder"));
         assertEquals("x", Files.readString(file));
     }
+
+    @Test
+    void smallerMessagesThatSaidTheWrongThing() throws Exception {
+        // A repeated variant of --observed kept the last and said "needs exactly control=N and treatment=N, got [control]".
+        assertTrue(refused("assign", "--percent", "50", "--observed", "control=10", "--observed", "control=20")
+                .contains("--observed control is given twice (control=10 and control=20)"));
+        // A value far out of range printed all 309 digits of 1e308.
+        String huge = refused("plan", "winrate", "--win-rate", "1e308");
+        assertTrue(huge.endsWith("got: 1.0E308"), huge);
+        assertTrue(refused("plan", "winrate", "--win-rate", "1.5").endsWith("got: 1.5"), "what a user types stays as typed");
+        // A file where label's --out folder goes was "no such folder".
+        Path file = Files.writeString(dir.resolve("taken.txt"), "x");
+        Path run = dir.resolve("run");
+        Path config = CliRuns.arena(dir, "judge: {provider: sim, model: sim-judge-1, order: both, seed: 3}\n");
+        assertTrue(List.of(0, 1, 3).contains(CliRuns.cli("run", config.toString(), "--quiet", "--run-dir", run.toString()).exit()));
+        assertTrue(refused("label", run.toString(), "--out", file.resolve("sheet.csv").toString()).contains(file + ": is a file, not a folder"));
+    }
 }
