@@ -2,6 +2,7 @@ package dev.promptarena.calibration;
 
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
+import dev.promptarena.input.CaseIds;
 import dev.promptarena.input.InputException;
 import dev.promptarena.input.ReadErrors;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class LabelSheetReader {
     }
 
     private static SheetLabel parse(Path file, int line, String[] row, Map<String, Integer> col, String runId) {
-        String caseId = row[col.get("case_id")].trim();
+        String caseId = CaseIds.of(row[col.get("case_id")]);
         if (caseId.isEmpty()) throw new InputException(file, line, "case_id", "every row needs a case id");
         String repeatText = row[col.get("repeat")].trim();
         int repeat;

@@ -2,6 +2,7 @@ package dev.promptarena.calibration;
 
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
+import dev.promptarena.input.CaseIds;
 import dev.promptarena.input.InputException;
 import dev.promptarena.input.ReadErrors;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class LabelsReader {
     }
 
     private static HumanLabel parse(Path file, int line, String[] row, Map<String, Integer> col) {
-        String caseId = row[col.get("case_id")].trim();
+        String caseId = CaseIds.of(row[col.get("case_id")]);
         if (caseId.isEmpty()) throw new InputException(file, line, "case_id", "every label needs a case id");
         String raw = row[col.get("label")].trim();
         String label = switch (raw.toLowerCase(Locale.ROOT)) {

@@ -76,6 +76,7 @@ public final class InputRows {
 
     public static List<Row> read(Path file) {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        ReadErrors.requireNotFolder(file);
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return name.endsWith(".jsonl") || name.endsWith(".ndjson") ? jsonl(file, in) : csv(file, in);
         } catch (IOException e) {

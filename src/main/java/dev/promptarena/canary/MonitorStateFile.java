@@ -33,7 +33,7 @@ public final class MonitorStateFile {
         } catch (JsonProcessingException e) {
             throw new InputException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null, "malformed JSON: " + dev.promptarena.input.JsonProblem.plain(e));
         } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage());
+            throw dev.promptarena.input.ReadErrors.of(file, e);
         }
         if (n == null || !n.isObject()) throw new InputException(file, 1, null, "expected a JSON object");
         // The file is rewritten after the check: any other JSON object (a report.json given by mistake) was read as the

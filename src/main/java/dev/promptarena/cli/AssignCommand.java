@@ -16,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,6 +59,9 @@ public final class AssignCommand implements Callable<Integer> {
     @Option(names = "--treatment", defaultValue = "treatment", description = "Treatment variant name (default: ${DEFAULT-VALUE}).")
     String treatment;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--observed", paramLabel = "VARIANT=COUNT", description = "Observed units of a variant (give both); runs the SRM check.")
     Map<String, Long> observed = new LinkedHashMap<>();
 
@@ -72,20 +77,27 @@ public final class AssignCommand implements Callable<Integer> {
         Assigner assigner = new Assigner(scheme == Scheme.user ? BucketingScheme.USER : BucketingScheme.CONVERSATION,
                 salt, percent / 100, control, treatment);
         boolean stdin = ids == null || ids.toString().equals("-");
+        if (!stdin) dev.promptarena.input.ReadErrors.requireNotFolder(ids);
         if (!stdin && !Files.isRegularFile(ids)) throw new InputException(ids, "no such file");
         // Not closed: closing it would close the process's stdout.
         ICSVWriter csv = new CSVWriter(new PrintWriter(main.out, false, StandardCharsets.UTF_8), ',', '"', '"', "\n");
         try (BufferedReader in = stdin ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                 : Files.newBufferedReader(ids, StandardCharsets.UTF_8)) {
-            csv.writeNext(new String[] {"id", "variant", "bucket"}, false);
             String line;
+            boolean any = false;
             while ((line = in.readLine()) != null) {
                 String id = line.strip();
                 if (id.isEmpty()) continue; // blank lines are not ids
+                // The header waits for the first id: an IDS file without one is an error with nothing printed.
+                if (!any) csv.writeNext(new String[] {"id", "variant", "bucket"}, false);
+                any = true;
                 Assigner.Assignment a = assigner.assign(id);
                 // ids come from outside: neutralize spreadsheet formulas like every other CSV the tool writes.
                 csv.writeNext(new String[] {CsvTable.safe(a.id()), a.variant(), Long.toString(a.bucket())}, false);
             }
+            // A pipe may carry no ids (nothing new to assign): a header alone, as before. A file without one is a wrong file.
+            if (!any && !stdin) throw new InputException(ids, 1, null, "no ids in the file (one id a line)");
+            if (!any) csv.writeNext(new String[] {"id", "variant", "bucket"}, false);
             csv.flush();
         } catch (NoSuchFileException e) {
             throw new InputException(ids, "no such file");
@@ -94,6 +106,15 @@ public final class AssignCommand implements Callable<Integer> {
     }
 
     private int srm() {
+        // A map option keeps the last of a repeated key: "--observed control=10 --observed control=20" said only
+        // "needs exactly control=N and treatment=N, got [control]".
+        var given = spec.commandLine().getParseResult().matchedOption("--observed");
+        Map<String, String> first = new LinkedHashMap<>();
+        for (String v : given == null ? List.<String>of() : given.originalStringValues()) {
+            String key = v.contains("=") ? v.substring(0, v.indexOf('=')) : v;
+            String earlier = first.putIfAbsent(key, v);
+            if (earlier != null) return usage("--observed " + key + " is given twice (" + earlier + " and " + v + "); give each variant once");
+        }
         Long c = observed.get(control), t = observed.get(treatment);
         if (c == null || t == null || observed.size() != 2) {
             return usage("--observed needs exactly " + control + "=N and " + treatment + "=N, got " + observed.keySet());

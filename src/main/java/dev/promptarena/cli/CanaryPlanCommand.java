@@ -127,6 +127,9 @@ public final class CanaryPlanCommand implements Callable<Integer> {
         if (!(windowHours > 0)) return usage("--window-hours must be > 0, got " + windowHours);
         Path target = out != null ? out : runDir.resolve("canary-plan.yaml");
         if (Files.exists(target) && !force) return usage(target + " exists; use --force to replace it");
+        // --force replaces a plan, not a folder; and a file where the plan's folder goes failed after the work (exit 4).
+        OutputFiles.requireFileTarget(target, "--out");
+        OutputFiles.requireFolderTarget(target.toAbsolutePath().getParent(), "--out");
         // The real folder: reports/latest (the link every run updates, the path CI reads) would otherwise name the run
         // "latest" and make "latest" the default experiment id, the routing salt of every experiment planned that way.
         String runId = runDir.toRealPath().getFileName().toString();

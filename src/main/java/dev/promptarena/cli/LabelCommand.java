@@ -68,8 +68,8 @@ public final class LabelCommand implements Callable<Integer> {
                 : html != null && Files.exists(html) ? html + ": exists; choose another name"
                 // Checked before anything is written: a missing folder failed after the sheet was written (exit 4, a
                 // temporary file's name), and one path for both had the page written over the sheet.
-                : missingFolder(out) != null ? missingFolder(out) + ": no such folder (for --out " + out + ")"
-                : html != null && missingFolder(html) != null ? missingFolder(html) + ": no such folder (for --html " + html + ")"
+                : missingFolder(out) != null ? missingFolder(out) + ": " + notFolder(missingFolder(out)) + " (for --out " + out + ")"
+                : html != null && missingFolder(html) != null ? missingFolder(html) + ": " + notFolder(missingFolder(html)) + " (for --html " + html + ")"
                 : html != null && out.toAbsolutePath().normalize().equals(html.toAbsolutePath().normalize())
                         ? html + ": --html and --out name the same file" : null;
         if (problem != null) {
@@ -112,6 +112,9 @@ public final class LabelCommand implements Callable<Integer> {
         Path parent = file.toAbsolutePath().getParent();
         return Files.isDirectory(parent) ? null : parent;
     }
+
+    /** Why {@code folder} is no folder: a file there (was "no such folder" for a file), or nothing. */
+    private static String notFolder(Path folder) { return Files.exists(folder) ? "is a file, not a folder" : "no such folder"; }
 
     private interface Body { void write(Writer w) throws IOException; }
 

@@ -43,6 +43,7 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (junit != null) OutputFiles.requireFileTarget(junit, "--junit"); // before the merged folder is written, not after (exit 4)
         if (dev.promptarena.run.TournamentShards.isTournament(shards)) return TournamentOutput.merge(main, shards, runDir, junit, labels);
         LabelsFile humanLabels = labels == null ? null : HumanLabelsGate.forMerge(labels, shards);
         ShardMerge.Merged merged = ShardMerge.merge(shards, runDir, ZonedDateTime.now());

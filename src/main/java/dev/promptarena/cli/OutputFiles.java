@@ -36,7 +36,33 @@ final class OutputFiles {
                 + " .html (report.html), .md (summary.md), .xml (JUnit)");
     }
 
-    static void checkAll(List<Path> files) { files.forEach(OutputFiles::format); }
+    /**
+     * Every -o path and the --junit file, before the run: an unknown extension, or a folder where the file goes (the run
+     * used to spend its calls and then fail to write it, exit 4).
+     */
+    static void checkAll(List<Path> files, Path junit) {
+        files.forEach(OutputFiles::format);
+        for (Path f : files) requireFileTarget(f, "-o/--output");
+        if (junit != null) requireFileTarget(junit, "--junit");
+    }
+
+    /**
+     * Refuses a folder an option writes into when it, or a folder above it, is a file: checked before the work, since
+     * creating it afterwards failed with exit 4 and the JDK's words ("Not a directory: not a directory").
+     */
+    static void requireFolderTarget(Path dir, String option) {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p)) return;
+            if (Files.exists(p)) {
+                throw new InputException(dir, option + ": " + (p.equals(dir.toAbsolutePath()) ? "is a file" : p + " is a file") + "; give a folder to write into");
+            }
+        }
+    }
+
+    /** Refuses a folder given as the file an option writes. */
+    static void requireFileTarget(Path file, String option) {
+        if (Files.isDirectory(file)) throw new InputException(file, option + ": is a folder; give the path of the file to write");
+    }
 
     /** Copies one report file to an -o path, creating its folder. */
     static void copyFile(Path source, Path f) {

@@ -99,6 +99,14 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Plan plan;
+        // --scores is one list: repeated, picocli joined the lists ("--scores 0,0.1 --scores 0,0.2" planned 4 variants,
+        // then said variants 0 and 2 have equal scores), as no other option of plan accepts being given twice.
+        var scoresGiven = spec.commandLine().getParseResult().matchedOption("--scores");
+        if (scoresGiven != null && scoresGiven.originalStringValues().size() > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "plan " + kind + ": option '--scores' should be specified only once"
+                    + " (one comma-separated list, control first, e.g. --scores 0,0.2,0.4), got: "
+                    + String.join(" and ", scoresGiven.originalStringValues()));
+        }
         try {
             plan = Planner.plan(new PlanRequest(kind, alpha, power, baseline, mde, winRate, tieRate, margin, pilot, axis, sd, n, metric,
                     kind == Kind.tournament ? new PlanRequest.Tournament(scores, position, schedule) : null,

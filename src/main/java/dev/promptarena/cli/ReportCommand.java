@@ -38,6 +38,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (junit != null) OutputFiles.requireFileTarget(junit, "--junit"); // before the reports are rewritten, not after (exit 4)
         if (!Files.isDirectory(runDir)) {
             main.err.println("error: " + runDir + ": not a folder");
             return ExitCode.USAGE_OR_INPUT.code();

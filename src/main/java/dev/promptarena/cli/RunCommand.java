@@ -107,6 +107,10 @@ public final class RunCommand implements Callable<Integer> {
         if (badOption != null) throw new CommandLine.ParameterException(spec.commandLine(), badOption);
         if (watch) {
             if (runDir != null || dryRun) throw new CommandLine.ParameterException(spec.commandLine(), "--watch makes a new run folder per iteration: not with --run-dir or --dry-run");
+            // A save in progress may break the config for a moment, and the loop waits for the next; a config that is not
+            // there at all (a typo) or is a folder would have it wait forever for a file no one writes.
+            dev.promptarena.input.ReadErrors.requireNotFolder(config);
+            if (!Files.exists(config)) throw new dev.promptarena.input.InputException(config, "file not found");
             // Every iteration loads the inputs again: that is what changed.
             return WatchLoop.run(config, main.env, main.changeSource(), () -> {
                 lastRunDir = null;
@@ -131,7 +135,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private int runOnce() throws Exception {
         if (runDir != null && out != null) throw new CommandLine.ParameterException(spec.commandLine(), "give --out PARENT or --run-dir DIR, not both");
-        OutputFiles.checkAll(outputs);
+        OutputFiles.checkAll(outputs, junit);
         Shard part;
         try {
             part = shard == null ? null : Shard.parse(shard);
@@ -145,8 +149,13 @@ public final class RunCommand implements Callable<Integer> {
         if (tournament && !TournamentOutput.checkOptions(main, responses, outputs, junit, part, labels)) return ExitCode.USAGE_OR_INPUT.code();
         ArenaInputs inputs = responses == null ? loaded : loaded.withCombinedResponses(responses);
         RunOptions options = new RunOptions(out, seed, concurrency, limit, repeats, quiet, args(), engineOptions(loaded.config()), null, runDir, part);
+        if (dryRun) dev.promptarena.run.RunDirectory.checkTargets(out != null ? out : inputs.config().outputDir(), runDir);
         if (dryRun && tournament) return TournamentOutput.dryRun(main, inputs, options);
-        if (dryRun) return RunOutput.dryRun(main, inputs, options);
+        if (dryRun) {
+            // Checked as the run checks them, so a dry run that passes is not followed by a run refused for its labels.
+            HumanLabelsGate.forRun(labels, inputs, main.err);
+            return RunOutput.dryRun(main, inputs, options);
+        }
         ArenaInputs[] handOver = {inputs};
         loaded = inputs = null; // execute takes them out: no frame keeps the golden set through the final analysis
         return execute(handOver, options);

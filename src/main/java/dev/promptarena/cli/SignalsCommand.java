@@ -57,6 +57,7 @@ public final class SignalsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (windowHours < 1) return usage("--window-hours must be >= 1, got " + windowHours);
         if (!(alpha > 0 && alpha < 1)) return usage("--alpha must be in (0, 1), got " + alpha);
+        if (out != null) OutputFiles.requireFolderTarget(out, "--out");
         List<SignalEvents.Turn> turns = SignalEvents.read(events, experiment);
         Set<String> variants = new LinkedHashSet<>();
         turns.forEach(t -> variants.add(t.variant()));

@@ -263,7 +263,7 @@ public final class ConfigLoader {
         try {
             return Hashing.sha256(Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage());
+            throw dev.promptarena.input.ReadErrors.of(file, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.promptarena.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.promptarena.input.CaseIds;
 import dev.promptarena.input.InputException;
 import dev.promptarena.input.ReadErrors;
 import dev.promptarena.llm.ChatMessage;
@@ -36,6 +37,11 @@ public final class DatasetLoader {
      */
     public GoldenSet load(Path file, Consumer<GoldenCase> each) {
         String name = file.getFileName().toString().toLowerCase();
+        // Read as JSONL, a YAML list failed on its first line with a JSON parser's complaint about a minus sign.
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            throw new InputException(file, "a golden set is JSONL (one JSON object per line) or CSV (header row), not YAML;"
+                    + " convert it, writing ids as strings (YAML reads id: 007 as 7)");
+        }
         GoldenSet cases;
         try {
             cases = name.endsWith(".csv") ? csv(file, each) : jsonl(file, each);
@@ -83,7 +89,8 @@ public final class DatasetLoader {
         throw new InputException(file, c.line(), "id", "duplicate id '" + c.id() + "' (first at line " + cases.get(first).line() + ")");
     }
 
-    static GoldenCase fromJson(Path file, int line, JsonNode node) {
+    /** @param text the line {@code node} was parsed from (an id written as a number keeps its digits from it) */
+    static GoldenCase fromJson(Path file, int line, JsonNode node, String text) {
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, String> tags = new LinkedHashMap<>();
         List<ChatMessage> messages = new ArrayList<>();
@@ -120,9 +127,9 @@ public final class DatasetLoader {
                 default -> fields.put(key, v.isValueNode() ? v.asText() : v.toString());
             }
         }
-        JsonNode id = node.get("id");
-        if (id == null || id.isNull() || id.asText().isBlank()) throw new InputException(file, line, "id", "every case needs a non-empty id");
-        return new GoldenCase(id.asText(), fields, text(node, "reference"), text(node, "context"), tags, messages, line);
+        String id = CaseIds.fromJson(file, line, "id", node.get("id"), text);
+        if (id.isEmpty()) throw new InputException(file, line, "id", "every case needs a non-empty id");
+        return new GoldenCase(id, fields, text(node, "reference"), text(node, "context"), tags, messages, line);
     }
 
     /** A label tag is a segment "label = true"; a label never overrides a tag: value of the same name. */
@@ -152,7 +159,7 @@ public final class DatasetLoader {
             String h = header[i].trim();
             String v = row[i];
             switch (h) {
-                case "id" -> id = v.trim();
+                case "id" -> id = CaseIds.of(v);
                 case "reference" -> reference = v.isEmpty() ? null : v;
                 case "context" -> context = v.isEmpty() ? null : v;
                 default -> {

@@ -50,7 +50,7 @@ final class JsonlGoldenStore implements GoldenStore {
             while (lines.next()) {
                 var node = JsonlObjects.object(file, lines.number(), lines.text());
                 if (node == null) continue; // a blank line
-                GoldenCase c = DatasetLoader.fromJson(file, lines.number(), node);
+                GoldenCase c = DatasetLoader.fromJson(file, lines.number(), node, lines.text());
                 index.add(lines.start(), lines.length(), lines.number(), RecordIndex.checksum(lines.bytes(), 0, lines.length()));
                 ids.append(c.id());
                 tags.add(c.tags());
@@ -76,7 +76,7 @@ final class JsonlGoldenStore implements GoldenStore {
             public GoldenCase read(int i) {
                 String id = ids.get(i);
                 String text = reader.read(i, "case '" + id + "'");
-                GoldenCase c = DatasetLoader.fromJson(index.file(), index.line(i), JsonlObjects.object(index.file(), index.line(i), text));
+                GoldenCase c = DatasetLoader.fromJson(index.file(), index.line(i), JsonlObjects.object(index.file(), index.line(i), text), text);
                 if (!c.id().equals(id)) throw index.changed(i, "case '" + id + "' is not what was read at the start");
                 return c;
             }

@@ -27,7 +27,10 @@ public final class DryRunEstimator {
     /** @param priceOverrides the config's {@code prices:} (defaults cover well-known models) */
     public DryRunEstimator(Map<String, Price> priceOverrides) { this.prices = new PriceTable(priceOverrides); }
 
-    public DryRunEstimate estimate(List<PlannedCall> calls) {
+    public DryRunEstimate estimate(List<PlannedCall> calls) { return estimate(calls, 0); }
+
+    /** @param served planned calls left out of {@code calls} because an identical call serves them (sent once) */
+    public DryRunEstimate estimate(List<PlannedCall> calls, long served) {
         long input = 0;
         long output = 0;
         double inputCost = 0;
@@ -53,7 +56,7 @@ public final class DryRunEstimator {
             }
         }
         boolean batch = calls.stream().anyMatch(c -> c.priceFactor() < 1.0);
-        return new DryRunEstimate(calls.size(), input, output, inputCost, maxCost, byRole, methods, unpriced, batch);
+        return new DryRunEstimate(calls.size(), input, output, inputCost, maxCost, byRole, methods, unpriced, batch, served);
     }
 
     /** Input tokens of one request, framing included. */

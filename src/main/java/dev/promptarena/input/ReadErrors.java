@@ -4,6 +4,7 @@ import com.opencsv.exceptions.CsvMalformedLineException;
 import dev.promptarena.util.IoReason;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -24,5 +25,16 @@ public final class ReadErrors {
         // A Reader decoding whole buffers found the bad bytes: read the file again to name the line.
         if (e instanceof CharacterCodingException) return ByteLines.notUtf8(file);
         return new InputException(file, "cannot read: " + IoReason.of(e));
+    }
+
+    /** A folder given where a file is read: in the words a read of it gives everywhere else (the OS's, IoReason's). */
+    public static InputException folder(Path file) { return new InputException(file, "cannot read: is a directory"); }
+
+    /**
+     * Refuses a folder before it is opened: a Reader over a folder opens on Linux, and OpenCSV takes the failure of its
+     * first read for the end of the file, so a folder read as "the file is empty".
+     */
+    public static void requireNotFolder(Path file) {
+        if (Files.isDirectory(file)) throw folder(file);
     }
 }

@@ -37,6 +37,8 @@ final class PlanOptionChecks {
     /** A number as the user would type it: 0.2 and 1, not 0.2000000001 or 1.0. */
     private static String shown(double v) {
         if (!Double.isFinite(v)) return String.valueOf(v);
+        // Plain digits for what a user types (0.6, 1e-3); a value far outside any range stays short: 1e308 printed 309 digits.
+        if (v != 0 && (Math.abs(v) >= 1e9 || Math.abs(v) < 1e-9)) return String.valueOf(v);
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -57,7 +57,7 @@ public final class RecordedResponsesLoader {
             RecordedOutput[] found = new RecordedOutput[1];
             byId.get(HashSlots.hash(id), row -> {
                 RecordedRows.Row r = rows.readAlone((int) row);
-                if (!id(r).equals(id)) return false;
+                if (!r.id().equals(id)) return false;
                 found[0] = RecordedResponsesLoader.output(rows, r, suffix);
                 return true;
             });
@@ -74,9 +74,9 @@ public final class RecordedResponsesLoader {
         try (RecordIndex.Reader reader = rows.reader()) {
             for (int i = 0; i < rows.size(); i++) {
                 RecordedRows.Row row = rows.read(reader, i);
-                String id = id(row);
+                String id = row.id();
                 if (id.isEmpty()) throw new InputException(file, row.line(), "id", "every response needs the id of its golden case");
-                long first = byId.put(HashSlots.hash(id), i, r -> id(rows.readAlone((int) r)).equals(id));
+                long first = byId.put(HashSlots.hash(id), i, r -> rows.readAlone((int) r).id().equals(id));
                 if (first >= 0) throw new InputException(file, row.line(), "id", "duplicate id '" + id + "' (first at line " + rows.line((int) first) + ")");
                 long golden = goldenById.get(HashSlots.hash(id), p -> known.get((int) p).equals(id));
                 if (golden < 0) {
@@ -89,11 +89,6 @@ public final class RecordedResponsesLoader {
             }
         }
         return new Parsed(rows, byId, covered, suffix);
-    }
-
-    private static String id(RecordedRows.Row row) {
-        JsonNode idNode = row.fields().get("id");
-        return idNode == null ? "" : idNode.asText().trim();
     }
 
     /** The row's output for {@code suffix}, validated (the same checks when the row is read back: they pass again). */

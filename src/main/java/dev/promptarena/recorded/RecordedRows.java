@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.promptarena.dataset.JsonlObjects;
 import dev.promptarena.input.ByteLines;
+import dev.promptarena.input.CaseIds;
 import dev.promptarena.input.CsvRecords;
 import dev.promptarena.input.InputException;
 import dev.promptarena.input.RecordIndex;
@@ -23,8 +24,11 @@ import java.util.Map;
  * response text.
  */
 final class RecordedRows {
-    /** One row and the line it starts on. */
-    record Row(int line, Map<String, JsonNode> fields) {}
+    /** One row, the line it starts on and its text (a number id keeps its digits from it, as in a golden set). */
+    record Row(Path file, int line, Map<String, JsonNode> fields, String source) {
+        /** The golden case this row answers for, read as golden-set ids are read ({@link CaseIds}); "" when absent. */
+        String id() { return CaseIds.fromJson(file, line, "id", fields.get("id"), source); }
+    }
 
     private final Path file;
     private final RecordIndex index;
@@ -56,7 +60,7 @@ final class RecordedRows {
         } catch (NoSuchFileException e) {
             throw new InputException(file, "file not found");
         } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage());
+            throw dev.promptarena.input.ReadErrors.of(file, e);
         }
     }
 
@@ -97,6 +101,6 @@ final class RecordedRows {
                 if (!cells[k].isEmpty()) fields.put(header[k].trim(), TextNode.valueOf(cells[k]));
             }
         }
-        return new Row(line, fields);
+        return new Row(file, line, fields, text);
     }
 }

@@ -63,7 +63,7 @@ public final class RubricLoader {
             return new Rubric(root.text("name", file.getFileName().toString()), root.text("instructions", ""), axes,
                     Hashing.sha256(Files.readAllBytes(file)), checks);
         } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage());
+            throw dev.promptarena.input.ReadErrors.of(file, e);
         }
     }
 

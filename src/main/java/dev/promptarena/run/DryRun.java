@@ -34,14 +34,21 @@ public final class DryRun {
         List<PlannedCall> planned = new ArrayList<>();
         // Batch mode: every call at its provider's batch price.
         Function<String, Double> price = provider -> options.engine().batch() == null ? 1.0 : BatchPricing.factor(config.provider(provider));
+        SentOnce sent = new SentOnce(config, options);
         for (GoldenCase c : in.cases()) {
             for (int r = 0; r < options.repeats(); r++) {
-                if (in.recorded().a() == null) planned.add(new PlannedCall(Calls.Role.A, requests.generation(config.a(), c, r), 0, price.apply(config.a().provider())));
-                if (in.recorded().b() == null) planned.add(new PlannedCall(Calls.Role.B, requests.generation(config.b(), c, r), 0, price.apply(config.b().provider())));
+                if (in.recorded().a() == null) generation(planned, sent, Calls.Role.A, config.a().provider(), requests.generation(config.a(), c, r), price);
+                if (in.recorded().b() == null) generation(planned, sent, Calls.Role.B, config.b().provider(), requests.generation(config.b(), c, r), price);
                 if (prompt != null) judgeCalls(planned, judges, prompt, requests.question(c), c, answerTokens, j -> price.apply(j.provider()));
             }
         }
-        return new DryRunEstimator(config.prices()).estimate(planned);
+        return new DryRunEstimator(config.prices()).estimate(planned, sent.served());
+    }
+
+    /** A generation the run sends, unless an identical one planned before serves it. */
+    static void generation(List<PlannedCall> planned, SentOnce sent, Calls.Role role, String provider, LlmRequest request,
+                           Function<String, Double> price) {
+        if (sent.sends(role, provider, request)) planned.add(new PlannedCall(role, request, 0, price.apply(provider)));
     }
 
     /** The judge calls of one pair on one (case, repeat): every panel judge, both orders when asked, every sample. */

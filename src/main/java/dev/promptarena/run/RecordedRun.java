@@ -117,7 +117,7 @@ public record RecordedRun(Manifest manifest, List<CaseRecord> cases, EngineSnaps
         } catch (NoSuchFileException e) {
             throw new InputException(file, "not a finished run folder: cases.jsonl is missing");
         } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage());
+            throw dev.promptarena.input.ReadErrors.of(file, e);
         }
         return out;
     }

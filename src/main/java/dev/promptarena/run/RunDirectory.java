@@ -82,6 +82,31 @@ public final class RunDirectory {
     }
 
     /**
+     * What {@link #create} and {@link #createExact} would refuse, checked without creating anything ({@code --dry-run}
+     * said nothing of an --out that is a file or a --run-dir in use, and the run then refused them).
+     *
+     * @param parent the folder the run folder goes in ({@code --out} or the config's output), or null
+     * @param exact  {@code --run-dir}, or null
+     */
+    public static void checkTargets(Path parent, Path exact) {
+        if (exact != null) {
+            if (Files.exists(exact) && !Files.isDirectory(exact)) throw new InputException(exact, "--run-dir: exists and is not a folder");
+            try (var entries = Files.isDirectory(exact) ? Files.list(exact) : java.util.stream.Stream.<Path>empty()) {
+                if (entries.findAny().isPresent()) {
+                    throw new InputException(exact, "--run-dir: the folder is not empty; a run never writes over another (use a new folder, or --out PARENT)");
+                }
+            } catch (IOException e) {
+                throw new InputException(exact, "--run-dir: cannot read: " + IoReason.of(e));
+            }
+            return;
+        }
+        for (Path p = parent; p != null; p = p.toAbsolutePath().getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) throw new InputException(parent, "cannot create the run folder here: " + p + " is a file, not a directory");
+            if (Files.isDirectory(p)) return;
+        }
+    }
+
+    /**
      * Creates the run folder at exactly {@code dir} ({@code --run-dir}, for CI that needs a known path). An
      * existing empty folder is used; one with anything in it is refused, since a run never overwrites another.
      */

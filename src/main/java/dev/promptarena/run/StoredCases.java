@@ -77,7 +77,7 @@ public final class StoredCases extends AbstractList<CaseRecord> {
         } catch (NoSuchFileException e) {
             throw new InputException(file, "not a finished run folder: cases.jsonl is missing");
         } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage());
+            throw dev.promptarena.input.ReadErrors.of(file, e);
         }
     }
 

@@ -67,12 +67,12 @@ public final class TournamentDryRun {
         AdaptiveStage stage = t.adaptive() == null ? null : stage(in, t, options);
         java.util.Set<String> firstPass = stage == null ? java.util.Set.of()
                 : stage.firstPass().stream().map(GoldenCase::id).collect(java.util.stream.Collectors.toSet());
+        SentOnce sent = new SentOnce(config, options);
         for (GoldenCase c : in.cases()) {
             for (int r = 0; r < options.repeats(); r++) {
                 for (int i = 0; i < t.variants().size(); i++) {
                     VariantConfig v = t.variants().get(i);
-                    planned.add(new PlannedCall(i == 0 ? Calls.Role.A : Calls.Role.B, new CaseRequests(v, v).generation(v, c, r), 0,
-                            price.apply(v.provider())));
+                    DryRun.generation(planned, sent, i == 0 ? Calls.Role.A : Calls.Role.B, v.provider(), new CaseRequests(v, v).generation(v, c, r), price);
                 }
                 if (prompt == null) continue;
                 for (int[] p : t.pairings()) {
@@ -89,7 +89,7 @@ public final class TournamentDryRun {
                 for (int r = 0; r < options.repeats(); r++) judgeCalls(planned, judges, prompt, t, pairs.get(i % pairs.size()), c, price);
             }
         }
-        return new DryRunEstimator(config.prices()).estimate(planned);
+        return new DryRunEstimator(config.prices()).estimate(planned, sent.served());
     }
 
     private static void judgeCalls(List<PlannedCall> planned, List<JudgeConfig> judges, JudgePrompt prompt, TournamentConfig t, int[] p, GoldenCase c,

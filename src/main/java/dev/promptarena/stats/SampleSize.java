@@ -97,6 +97,11 @@ public final class SampleSize {
     public static int wholeCount(double exact, String what) {
         double up = Math.ceil(exact);
         if (!(up <= Integer.MAX_VALUE)) {
+            // An effect so small that the size overflows a double printed "needs about Infinity cases".
+            if (!Double.isFinite(exact)) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "needs more %s than any count (over %,d): the effect"
+                        + " is too small to detect with any golden set; plan for a larger effect", what, Integer.MAX_VALUE));
+            }
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "needs about %.3g %s, more than %,d: the effect"
                     + " is too small to detect with any golden set; plan for a larger effect", exact, what, Integer.MAX_VALUE));
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -62,5 +63,52 @@ class PlanTournamentCommandTest {
         String[] schedule = run("tournament", "--scores", "0,0.2", "--schedule", "swiss");
         assertEquals("2", schedule[0]);
         assertTrue(schedule[2].contains("round_robin"), schedule[2]);
+    }
+
+    /** The error line of a refused plan: exit 2, one line, no exception class. */
+    private static String refused(String... args) {
+        String[] r = run(args);
+        assertEquals("2", r[0], r[1] + r[2]);
+        String first = r[2].lines().findFirst().orElse("");
+        assertTrue(!r[2].contains("Exception") && !r[2].contains("\tat "), r[2]);
+        return first;
+    }
+
+    @Test
+    void scoresSoFarApartThatEveryGameIsCertainNameTheOptionAndTheVariants() {
+        // Was "plan tournament: matrix is singular" (0,1e308 and 0,30) and, for 1e308,-1e308 (a gap that overflows), a plan of 0 cases.
+        for (String scores : List.of("0,1e308", "0,30", "0,0.1,40", "1e308,-1e308")) {
+            String e = refused("tournament", "--scores", scores);
+            assertTrue(e.contains("--scores: variants "), scores + ": " + e);
+            assertTrue(e.contains("within 20"), e);
+            assertTrue(!e.contains("singular"), e);
+        }
+        assertTrue(refused("tournament", "--scores", "0,0.1,40").contains("variants 2 (40) and 0 (0) are 40.00 apart"));
+        // The first-slot advantage adds to a game's log-odds.
+        assertTrue(refused("tournament", "--scores", "0,15", "--position", "6").contains("and --position adds 6"));
+        assertTrue(refused("tournament", "--scores", "0,0.2", "--position", "1e308").contains("plan tournament: --position 1.0E308: the variant shown first"));
+        // The widest plannable gap still plans (9,520,011 cases: the model's answer, not an error).
+        assertEquals("0", run("tournament", "--scores", "0,20")[0]);
+    }
+
+    @Test
+    void degenerateValuesAreRefusedNamingTheOption() {
+        // NaN position planned 0 cases with P(best) 0.000.
+        assertTrue(refused("tournament", "--scores", "0,0.2", "--position", "NaN").contains("--position must be a finite number"));
+        assertTrue(refused("tournament", "--scores", "0,NaN").contains("--scores must be finite numbers"));
+        assertTrue(refused("tournament", "--scores", "0,Infinity").contains("--scores must be finite numbers"));
+        assertTrue(refused("tournament", "--scores", "0").contains("at least two"));
+        // An effect too small for a double: was "needs about Infinity cases".
+        String tiny = refused("tournament", "--scores", "0,1e-300");
+        assertTrue(tiny.contains("needs more cases than any count") && !tiny.contains("Infinity"), tiny);
+        // Negative scores are scores below the control's: a plan, not an error.
+        assertEquals("0", run("tournament", "--scores", "0,-0.5")[0]);
+    }
+
+    @Test
+    void scoresGivenTwiceIsRefusedInsteadOfJoined() {
+        // Joined, the two lists planned four variants and then complained that variants 0 and 2 have equal scores.
+        String e = refused("tournament", "--scores", "0,0.1", "--scores", "0,0.2");
+        assertTrue(e.contains("option '--scores' should be specified only once") && e.contains("0,0.1 and 0,0.2"), e);
     }
 }

@@ -36,7 +36,7 @@ class GoldenSetTest {
     /** Every case, parsed the way the loader read whole files before (BufferedReader lines, JsonlObjects). */
     private static List<GoldenCase> whole(Path p) throws IOException {
         try (var r = Files.newBufferedReader(p)) {
-            return JsonlObjects.read(p, r, (line, node) -> DatasetLoader.fromJson(p, line, node));
+            return JsonlObjects.read(p, r, (line, node) -> DatasetLoader.fromJson(p, line, node, node.toString()));
         }
     }
 
