@@ -38,7 +38,8 @@ case "$TRANSPORT" in
 <dependency><groupId>org.apache.httpcomponents.client5</groupId><artifactId>httpclient5</artifactId><version>5.6.5</version></dependency>
 </dependencies></project>
 POM
-    mvn -B -ntp -q -Dstyle.color=never -f "$work/pom.xml" dependency:copy-dependencies -DoutputDirectory="$work/lib" >&2
+    mvn -B -ntp -q -f "$work/pom.xml" dependency:copy-dependencies -DoutputDirectory="$work/lib" > "$work/mvn.log" 2>&1 \
+      || { cat "$work/mvn.log" >&2; exit 2; }
     javac -nowarn -cp "$work/lib/*" -d "$work/classes" "$here/bench/BareClient.java" "$here/bench/BareClientLibs.java" 2>/dev/null
     main_class=BareClientLibs
     classpath="$work/classes:$work/lib/*" ;;
