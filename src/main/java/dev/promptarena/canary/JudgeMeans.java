@@ -1,6 +1,10 @@
 package dev.promptarena.canary;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptarena.input.Hashing;
 import dev.promptarena.input.InputException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,10 +51,10 @@ public final class JudgeMeans {
         Path manifest = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(manifest)) return null;
         try {
-            com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile());
+            JsonNode m = new ObjectMapper().readTree(manifest.toFile());
             if (m.path("judge").isMissingNode() || !m.path("rubricSha256").isTextual()) return null;
-            return dev.promptarena.input.Hashing.sha256(m.path("judge").toString() + "|" + m.path("rubricSha256").asText());
-        } catch (java.io.IOException e) {
+            return Hashing.sha256(m.path("judge").toString() + "|" + m.path("rubricSha256").asText());
+        } catch (IOException e) {
             throw new InputException(manifest, "cannot read: " + e.getMessage());
         }
     }

@@ -62,7 +62,7 @@ public final class CanaryCheckCommand implements Callable<Integer> {
         List<Window> windows = Window.read(windowsFile);
         Map<Instant, List<String>> scoreNotes = Map.of();
         if (scoresDir != null) {
-            Path scoreFile = java.nio.file.Files.isDirectory(scoresDir) ? scoresDir.resolve(JudgeMeans.FILE) : scoresDir;
+            Path scoreFile = Files.isDirectory(scoresDir) ? scoresDir.resolve(JudgeMeans.FILE) : scoresDir;
             String planned = plan.provenance().get(CanaryPlanCommand.JUDGE_INSTRUMENT), scored = JudgeMeans.instrument(scoresDir);
             if (planned != null && !planned.equals(scored)) {
                 // Means of another judge or rubric sit on another scale: compared with these limits they alarm or stay silent by construction.

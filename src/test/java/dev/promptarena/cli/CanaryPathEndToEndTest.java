@@ -106,6 +106,13 @@ class CanaryPathEndToEndTest {
         assertTrue(otherJudge.err().contains("scored with another judge or rubric than the plan's --judge-baseline"), otherJudge.err());
         assertFalse(Files.exists(state), "nothing written");
         assertFalse(otherJudge.err().contains("Exception"), otherJudge.err());
+
+        String planBefore = Files.readString(plan);
+        CliRun noBaseline = CliRun.of("canary", "plan", run.toString(), "--judge-baseline", tmp.resolve("nowhere").toString(), "--out", plan.toString(),
+                "--force");
+        assertEquals(2, noBaseline.exitCode(), noBaseline.out() + noBaseline.err());
+        assertTrue(noBaseline.err().contains("nowhere") && noBaseline.err().contains("not a score folder (no score-windows.csv)"), noBaseline.err());
+        assertEquals(planBefore, Files.readString(plan), "the plan is not replaced");
     }
 
     /** The run's outputs of one variant as production traces: 34 per hour from {@code day}T00, {@code hours} hours. */
