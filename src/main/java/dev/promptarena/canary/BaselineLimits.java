@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptarena.stats.Interval;
 import dev.promptarena.stats.WilsonScore;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Guardrail limits derived from what the offline run measured on the candidate (B), read from its
@@ -17,7 +19,7 @@ import java.util.Locale;
  *       bound of the offline error rate — the rate the offline sample cannot rule out;</li>
  *   <li>check pass rates: the lower 95% Wilson bound of B's offline pass rate (small golden sets give loose limits,
  *       deliberately: a tighter limit would be a guess);</li>
- *   <li>judge axes (1–5): B's offline mean × (1 − headroom).</li>
+ *   <li>judge axes (1–5): not from the run (see {@link #judge}); from a pointwise baseline scoring × (1 − headroom).</li>
  * </ul>
  * Online values are only comparable with offline ones when the production inputs resemble the golden set;
  * docs/canary.md says so and recommends replacing the derived limits with a stable period's values when known.
@@ -40,12 +42,30 @@ public final class BaselineLimits {
             out.add(new Guardrail("check_" + slug(c.path("name").asText()) + "_pass_rate", Direction.MIN, round(i.lower()), windows, Response.ROLLBACK,
                     "rollback treatment", String.format(Locale.ROOT, "lower 95%% Wilson bound of B's offline pass rate %d/%d", pass, pairs)));
         }
-        for (JsonNode a : report.path("analysis").path("axes")) {
-            if (!a.path("meanB").isNumber()) continue;
-            double mean = a.path("meanB").asDouble();
-            out.add(new Guardrail("judge_" + slug(a.path("axis").asText()) + "_mean", Direction.MIN, round(mean * (1 - headroom)), windows,
-                    Response.PAUSE, "pause exposure", String.format(Locale.ROOT, "offline judge mean of B %.3f x (1 - %.2f)", mean, headroom)));
+        return out;
+    }
+
+    /**
+     * Judge guardrails from a pointwise baseline: per axis, the mean of every scored trace of a {@code prompt-arena score}
+     * folder (the n-weighted mean of its windows) x (1 - headroom). Never from the offline run's axis means: those come
+     * from the pairwise judge (both answers side by side, with the reference), which online {@code score} does not
+     * reproduce; on the bundled example B's own outputs score 2.91 on Accuracy pointwise against 3.85 pairwise, so a limit
+     * of 3.85 x 0.8 paused a healthy canary in every window. Limit and online means must come from the same instrument.
+     */
+    public static List<Guardrail> judge(List<JudgeMeans.Mean> baseline, double headroom, int windows, String folder) {
+        Map<String, double[]> sums = new LinkedHashMap<>(); // metric -> {sum of n x mean, n}
+        for (JudgeMeans.Mean m : baseline) {
+            if (m.n() == 0) continue;
+            double[] s = sums.computeIfAbsent(m.metric(), k -> new double[2]);
+            s[0] += m.n() * m.mean();
+            s[1] += m.n();
         }
+        List<Guardrail> out = new ArrayList<>();
+        sums.forEach((metric, s) -> {
+            double mean = s[0] / s[1];
+            out.add(new Guardrail(metric, Direction.MIN, round(mean * (1 - headroom)), windows, Response.PAUSE, "pause exposure",
+                    String.format(Locale.ROOT, "pointwise judge mean %.3f of %d scored traces in %s x (1 - %.2f)", mean, (long) s[1], folder, headroom)));
+        });
         return out;
     }
 

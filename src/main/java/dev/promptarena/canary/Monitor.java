@@ -101,9 +101,12 @@ public final class Monitor {
     /** Why a stage that held and ran long enough still holds: a guardrail nobody has measured in it. */
     private static String unmeasured(Stage s, List<String> metrics) {
         boolean one = metrics.size() == 1;
-        return String.format("no window of stage %s%% carried %s: %s never checked in this stage, hold (export %s or remove %s from the plan)",
+        // judge_<axis>_mean has no warehouse column: name the command that produces it, so the user need not guess.
+        boolean judge = metrics.stream().anyMatch(m -> m.startsWith("judge_") && m.endsWith("_mean"));
+        return String.format("no window of stage %s%% carried %s: %s never checked in this stage, hold (export %s or remove %s from the plan%s)",
                 num(s.percent()), String.join(", ", metrics), one ? "its guardrail was" : "their guardrails were", one ? "the metric" : "them",
-                one ? "the guardrail" : "those guardrails");
+                one ? "the guardrail" : "those guardrails", judge ? "; judge_<axis>_mean comes from `prompt-arena score` over the treatment's traces"
+                        + " with --window-hours equal to the windows' length: pass its folder with --scores" : "");
     }
 
     private static SampleRatio srm(CanaryPlan plan, Stage s, Window w, List<String> notes) {

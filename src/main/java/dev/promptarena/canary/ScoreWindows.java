@@ -26,13 +26,13 @@ public final class ScoreWindows {
     public record Scored(Instant time, Map<String, Integer> scores) {}
 
     /**
-     * One axis in one window, with its drift against the baseline window (null for the baseline itself or when n < 2).
+     * One axis in one window [start, end), with its drift against the baseline window (null for the baseline itself or when n < 2).
      *
      * @param driftP        the Welch p of this comparison alone
      * @param driftPHolm    {@code driftP} Holm-adjusted over every drift test of the scoring (windows x axes)
      * @param drifted       {@code driftPHolm < alpha}: the drift is beyond the noise of the whole family
      */
-    public record AxisWindow(Instant windowStart, String axis, int n, double mean, Interval interval, Double drift, Interval driftInterval,
+    public record AxisWindow(Instant windowStart, Instant windowEnd, String axis, int n, double mean, Interval interval, Double drift, Interval driftInterval,
                              Double driftP, Double driftPHolm, boolean drifted) {}
 
     /** The per-window results and the size of the family their drift p-values were adjusted over. */
@@ -48,7 +48,7 @@ public final class ScoreWindows {
         for (int i = 0; i < raw.size(); i++) {
             AxisWindow w = raw.get(i);
             if (family.adjusted(i) != null) tests++;
-            out.add(new AxisWindow(w.windowStart(), w.axis(), w.n(), w.mean(), w.interval(), w.drift(), w.driftInterval(), w.driftP(),
+            out.add(new AxisWindow(w.windowStart(), w.windowEnd(), w.axis(), w.n(), w.mean(), w.interval(), w.drift(), w.driftInterval(), w.driftP(),
                     family.adjusted(i), family.keeps(i)));
         }
         return new Analysis(List.copyOf(out), tests, alpha);
@@ -83,7 +83,7 @@ public final class ScoreWindows {
                         p = 2 * new TDistribution(null, df).cumulativeProbability(-Math.abs(drift / se));
                     }
                 }
-                out.add(new AxisWindow(Instant.ofEpochSecond(w.getKey() * width), axis, x.length, mean, ci, drift, dci, p, null, false));
+                out.add(new AxisWindow(Instant.ofEpochSecond(w.getKey() * width), Instant.ofEpochSecond((w.getKey() + 1) * width), axis, x.length, mean, ci, drift, dci, p, null, false));
             }
         }
         return out;

@@ -3,6 +3,7 @@ package dev.promptarena.cli;
 import dev.promptarena.canary.Action;
 import dev.promptarena.canary.CanaryPlan;
 import dev.promptarena.canary.CanaryPlanFile;
+import dev.promptarena.canary.JudgeMeans;
 import dev.promptarena.canary.Monitor;
 import dev.promptarena.canary.MonitorState;
 import dev.promptarena.canary.MonitorStateFile;
@@ -12,7 +13,9 @@ import dev.promptarena.util.TerminalText;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +28,8 @@ import picocli.CommandLine.ParentCommand;
                 "With --state, windows already processed are skipped and the stage, streaks and status persist."},
         footer = {"", "Windows file (CSV with header, or .jsonl): window_start,window_end,variant[,units],<metric>...",
                 "times ISO-8601 (2026-05-01T10:00:00Z); one row per variant per window; empty cell = not measured.",
+                "--scores: the folder of `prompt-arena score` over the treatment's traces (--window-hours = the windows' length);",
+                "its per-window axis means become the treatment's judge_<axis>_mean in the window with the same start and end.",
                 "", "Exit codes: 0 advance (or rollout complete), 1 rollback, 2 usage or input error, 3 hold, 4 tool error, 5 pause."})
 public final class CanaryCheckCommand implements Callable<Integer> {
     @ParentCommand CanaryCommand parent;
@@ -38,12 +43,38 @@ public final class CanaryCheckCommand implements Callable<Integer> {
     @Option(names = "--state", paramLabel = "JSON", description = "State file, read if present and rewritten atomically.")
     Path stateFile;
 
+    @Option(names = "--scores", paramLabel = "SCORE_DIR", description = "Folder of `prompt-arena score` over the treatment's traces: supplies judge_<axis>_mean.")
+    Path scoresDir;
+
+    @Option(names = "--min-scored", defaultValue = "20", paramLabel = "N",
+            description = "Fewest scored traces for a window's judge mean to count (default: ${DEFAULT-VALUE}).")
+    int minScored;
+
     @Override
     public Integer call() {
+        if (minScored < 1) {
+            parent.main.err.println("error: --min-scored must be >= 1, got " + minScored);
+            return ExitCode.USAGE_OR_INPUT.code();
+        }
         PrintStream out = parent.main.out;
         // Read every input before writing anything: a bad file changes nothing.
         CanaryPlan plan = CanaryPlanFile.read(planFile);
         List<Window> windows = Window.read(windowsFile);
+        Map<Instant, List<String>> scoreNotes = Map.of();
+        if (scoresDir != null) {
+            Path scoreFile = Files.isDirectory(scoresDir) ? scoresDir.resolve(JudgeMeans.FILE) : scoresDir;
+            String planned = plan.provenance().get(CanaryPlanCommand.JUDGE_INSTRUMENT), scored = JudgeMeans.instrument(scoresDir);
+            if (planned != null && !planned.equals(scored)) {
+                // Means of another judge or rubric sit on another scale: compared with these limits they alarm or stay silent by construction.
+                parent.main.err.println("error: " + scoresDir + ": " + (scored == null ? "no score-manifest.json to tell which judge and rubric scored it"
+                        : "scored with another judge or rubric than the plan's --judge-baseline") + "; its means are not comparable with the"
+                        + " plan's judge limits (score with the same arena config and rubric)");
+                return ExitCode.USAGE_OR_INPUT.code();
+            }
+            JudgeMeans.Merged merged = JudgeMeans.merge(windows, JudgeMeans.read(scoresDir), plan.treatment(), minScored, scoreFile);
+            windows = merged.windows();
+            scoreNotes = merged.notes();
+        }
         MonitorState state = stateFile == null ? MonitorState.initial() : MonitorStateFile.read(stateFile);
         if (stateFile != null && !Files.isDirectory(stateFile.toAbsolutePath().getParent())) {
             // Else found only when the new state is written, after the actions were printed: exit 4.
@@ -61,7 +92,7 @@ public final class CanaryCheckCommand implements Callable<Integer> {
             if (state.lastWindowEnd() != null && !w.end().isAfter(state.lastWindowEnd())) continue; // already processed
             Monitor.Step step = Monitor.step(plan, state, w);
             processed++;
-            print(out, index, plan, step);
+            print(out, index, plan, step, scoreNotes.getOrDefault(w.start(), List.of()));
             state = step.next();
         }
         if (processed == 0) out.println("no new windows (last processed window ended " + state.lastWindowEnd() + ")");
@@ -76,10 +107,11 @@ public final class CanaryCheckCommand implements Callable<Integer> {
         return ExitCode.of(result).code();
     }
 
-    private static void print(PrintStream out, int index, CanaryPlan plan, Monitor.Step s) {
+    private static void print(PrintStream out, int index, CanaryPlan plan, Monitor.Step s, List<String> scoreNotes) {
         out.printf("window %d (%s to %s), stage %d at %s%%:%n", index, s.window().start(), s.window().end(), s.stage() + 1,
                 plan.stages().get(s.stage()).percent());
         s.alerts().forEach(a -> out.println("  " + TerminalText.plain(String.valueOf(a))));
+        scoreNotes.forEach(n -> out.println("  note: " + TerminalText.plain(n)));
         s.notes().forEach(n -> out.println("  note: " + TerminalText.plain(String.valueOf(n))));
         if (s.srm() != null) out.printf("  sample ratio: chi-square %.3g, p = %.3g%n", s.srm().statistic(), s.srm().p());
         out.println("window " + index + " actions: " + s.actions());

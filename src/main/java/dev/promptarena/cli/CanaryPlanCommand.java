@@ -7,6 +7,7 @@ import dev.promptarena.canary.CanaryPlan;
 import dev.promptarena.canary.CanaryPlanFile;
 import dev.promptarena.canary.Direction;
 import dev.promptarena.canary.Guardrail;
+import dev.promptarena.canary.JudgeMeans;
 import dev.promptarena.canary.Response;
 import dev.promptarena.canary.SampleRatio;
 import dev.promptarena.canary.Stage;
@@ -41,6 +42,8 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Exit codes: 0 plan written; 1, 3 or 4 the run's own decision was FAIL, INCONCLUSIVE or RUN_ERROR (no plan:",
                 "a canary needs a PASS); 2 usage or input error (not a run folder, bad option, plan exists without --force)."})
 public final class CanaryPlanCommand implements Callable<Integer> {
+    /** Provenance key: the hash of the judge and rubric of --judge-baseline's scoring ({@link JudgeMeans#instrument}). */
+    static final String JUDGE_INSTRUMENT = "judge_instrument_sha256";
     private static final Pattern LIMIT = Pattern.compile("([A-Za-z0-9_.]+)\\s*(<=|>=)\\s*([-+0-9.eE]+)");
 
     @ParentCommand CanaryCommand parent;
@@ -99,6 +102,10 @@ public final class CanaryPlanCommand implements Callable<Integer> {
     @Option(names = "--window-hours", defaultValue = "1", description = "Monitoring window length, for --units-per-hour (default: ${DEFAULT-VALUE}).")
     double windowHours;
 
+    @Option(names = "--judge-baseline", paramLabel = "SCORE_DIR",
+            description = "A `prompt-arena score` folder (e.g. the control's traces of a stable period): judge_<axis>_mean limits from its means.")
+    Path judgeBaseline;
+
     @Override
     public Integer call() throws IOException {
         Path reportFile = runDir.resolve("report.json");
@@ -135,13 +142,19 @@ public final class CanaryPlanCommand implements Callable<Integer> {
         String runId = runDir.toRealPath().getFileName().toString();
         String exp = experimentId != null ? experimentId : runId;
         BucketingScheme bs = scheme == AssignCommand.Scheme.user ? BucketingScheme.USER : BucketingScheme.CONVERSATION;
-        List<Guardrail> guardrails = mergeSupplied(BaselineLimits.derive(report, headroom, windows));
+        List<Guardrail> derived = new ArrayList<>(BaselineLimits.derive(report, headroom, windows));
+        String instrument = null;
+        if (judgeBaseline != null) {
+            derived.addAll(BaselineLimits.judge(JudgeMeans.read(judgeBaseline), headroom, windows, judgeBaseline.getFileName().toString()));
+            instrument = JudgeMeans.instrument(judgeBaseline);
+        }
+        List<Guardrail> guardrails = mergeSupplied(derived);
         double alpha = report.path("manifest").path("policy").path("alpha").asDouble(0.05);
         CanaryPlan plan;
         try {
             plan = new CanaryPlan(exp, bs, routingKey != null ? routingKey : bs == BucketingScheme.USER ? "user_id" : "conversation_id",
                     bs == BucketingScheme.USER ? exp : "", control, treatment, SampleRatio.DEFAULT_ALPHA, guardrails, stages(alpha, guardrails),
-                    provenance(report, runId));
+                    provenance(report, runId, instrument));
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
@@ -160,6 +173,10 @@ public final class CanaryPlanCommand implements Callable<Integer> {
         RunDirectory.open(target.toAbsolutePath().getParent()).writeText(target.getFileName().toString(), CanaryPlanFile.write(plan, primary, header));
         parent.main.out.printf("Wrote %s: %d stages, %d guardrails (%s), routing %s by %s%n", target, plan.stages().size(), guardrails.size(),
                 String.join(", ", guardrails.stream().map(Guardrail::metric).toList()), bs.name().toLowerCase(Locale.ROOT), plan.routingKey());
+        if (judgeBaseline == null && report.path("analysis").path("axes").size() > 0) {
+            parent.main.out.println("No judge guardrail: the run's axis means are pairwise and online `score` is pointwise, so they cannot be"
+                    + " compared; give --judge-baseline SCORE_DIR (a `prompt-arena score` of a stable period) for judge_<axis>_mean limits.");
+        }
         return ExitCode.PASS.code();
     }
 
@@ -233,7 +250,7 @@ public final class CanaryPlanCommand implements Callable<Integer> {
         return out;
     }
 
-    private static Map<String, String> provenance(JsonNode report, String runId) {
+    private static Map<String, String> provenance(JsonNode report, String runId, String judgeInstrument) {
         JsonNode m = report.path("manifest");
         Map<String, String> p = new LinkedHashMap<>();
         p.put("run_id", runId);
@@ -242,6 +259,8 @@ public final class CanaryPlanCommand implements Callable<Integer> {
         p.put("dataset_sha256", m.path("datasetSha256").asText(""));
         p.put("decision", "PASS");
         p.put("win_rate", report.path("analysis").path("decision").path("winRate").asText(""));
+        // canary check --scores refuses means from another judge or rubric than the one the judge limits came from.
+        if (judgeInstrument != null) p.put(JUDGE_INSTRUMENT, judgeInstrument);
         return p;
     }
 

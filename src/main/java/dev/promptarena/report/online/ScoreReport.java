@@ -48,15 +48,16 @@ public final class ScoreReport {
         }
         dir.writeJsonLines("scores.jsonl", lines);
         csv.writeTo(dir, "scores.csv");
-        CsvTable w = new CsvTable("window_start", "axis", "n", "mean", "lower", "upper", "drift", "drift_lower", "drift_upper", "drift_p", "drift_p_holm", "drifted");
+        CsvTable w = new CsvTable("window_start", "window_end", "axis", "n", "mean", "lower", "upper", "drift", "drift_lower", "drift_upper", "drift_p", "drift_p_holm", "drifted");
         List<Map<String, Object>> json = new ArrayList<>();
         for (AxisWindow a : analysis.windows()) {
-            w.row(a.windowStart().toString(), a.axis(), (double) a.n(), a.mean(), a.interval() == null ? null : a.interval().lower(),
+            w.row(a.windowStart().toString(), a.windowEnd().toString(), a.axis(), (double) a.n(), a.mean(), a.interval() == null ? null : a.interval().lower(),
                     a.interval() == null ? null : a.interval().upper(), a.drift(), a.driftInterval() == null ? null : a.driftInterval().lower(),
                     a.driftInterval() == null ? null : a.driftInterval().upper(), a.driftP(), a.driftPHolm(),
                     a.driftPHolm() == null ? null : String.valueOf(a.drifted()));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("windowStart", a.windowStart().toString());
+            m.put("windowEnd", a.windowEnd().toString());
             m.put("axis", a.axis());
             m.put("n", a.n());
             m.put("mean", Double.isNaN(a.mean()) ? null : a.mean());

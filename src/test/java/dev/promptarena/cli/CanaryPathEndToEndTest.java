@@ -1,0 +1,154 @@
+package dev.promptarena.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptarena.testing.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docs/canary.md step by step with the bundled example (simulated model and judge): run -> score the control's traces of
+ * a stable period -> canary plan --judge-baseline -> score the treatment's traces -> canary check --scores. Production
+ * traces are the run's own outputs (A's for the control, B's for the treatment), so a healthy canary must advance.
+ *
+ * <p>Before, the plan took judge limits from the run's pairwise axis means (B's Accuracy 3.85 x 0.8 = 3.08) while the
+ * online judge is pointwise (B's same outputs: 2.91), and nothing fed judge means to check: the stage held forever, and
+ * once fed it paused a healthy canary in every window.
+ */
+class CanaryPathEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ARENA = "examples/support-bot.arena.yaml";
+    private static final String METRICS = """
+            window_start,window_end,variant,units,latency_p95_ms,error_rate,output_words_mean,task_completed_rate
+            2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,control,9903,2100,0.0004,60,0.61
+            2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,treatment,97,2350,0.0005,70,0.62
+            2026-05-01T01:00:00Z,2026-05-01T02:00:00Z,control,9890,2120,0.0003,61,0.60
+            2026-05-01T01:00:00Z,2026-05-01T02:00:00Z,treatment,110,2300,0.0004,71,0.63
+            """;
+
+    @TempDir Path tmp;
+    Path run, plan, metrics;
+
+    @BeforeEach
+    void runAndPlan() throws Exception {
+        run = CliRunner.runExample(tmp.resolve("reports"));
+        metrics = Files.writeString(tmp.resolve("metrics.csv"), METRICS);
+        Path control = traces("a", "2026-04-30", 2);
+        Path baseline = score(control, "baseline", "--window-hours", "1");
+        plan = tmp.resolve("canary-plan.yaml");
+        CliRun p = CliRun.of("canary", "plan", run.toString(), "--experiment-id", "support-2026-05", "--baseline", "0.60", "--mde", "0.05",
+                "--limit", "latency_p95_ms<=3000", "--limit", "task_completed_rate>=0.55", "--action", "task_completed_rate=rollback",
+                "--judge-baseline", baseline.toString(), "--out", plan.toString());
+        assertEquals(0, p.exitCode(), p.err());
+        assertTrue(p.out().contains("judge_accuracy_mean"), p.out());
+        assertTrue(Files.readString(plan).contains("pointwise judge mean"), Files.readString(plan));
+    }
+
+    @Test
+    void theDocumentedPathAdvancesAHealthyCanary() throws Exception {
+        Path treatment = score(traces("b", "2026-05-01", 2), "treatment", "--window-hours", "1");
+        Path state = tmp.resolve("state.json");
+        CliRun check = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", metrics.toString(), "--state", state.toString(),
+                "--scores", treatment.toString());
+        assertEquals(0, check.exitCode(), check.out() + check.err());
+        assertTrue(check.out().contains("advance to 5%"), check.out());
+        assertFalse(check.out().contains("alert"), check.out());
+        assertFalse(check.out().contains("missing"), "every judge guardrail was checked in both windows: " + check.out());
+    }
+
+    @Test
+    void withoutTheScoresTheHoldSaysWhereJudgeMeansComeFrom() throws Exception {
+        CliRun check = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", metrics.toString());
+        assertEquals(3, check.exitCode(), check.out() + check.err());
+        assertTrue(check.out().contains("no window of stage 1% carried judge_clarity_mean, judge_accuracy_mean, judge_policy_citation_mean")
+                && check.out().contains("`prompt-arena score` over the treatment's traces") && check.out().contains("--scores"), check.out());
+    }
+
+    @Test
+    void fewScoredTracesLeaveTheJudgeGuardrailUnchecked() throws Exception {
+        Path treatment = score(traces("b", "2026-05-01", 2), "treatment", "--window-hours", "1");
+        CliRun check = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", metrics.toString(), "--scores", treatment.toString(),
+                "--min-scored", "35");
+        assertEquals(3, check.exitCode(), check.out() + check.err());
+        assertTrue(check.out().contains("judge_clarity_mean not used: 34 scored traces in this window, fewer than --min-scored 35"), check.out());
+    }
+
+    @Test
+    void scoresOfAnotherWindowLengthOrAnotherRubricAreRefusedAndNothingIsWritten() throws Exception {
+        Path b = traces("b", "2026-05-01", 2);
+        Path state = tmp.resolve("state.json");
+        Path daily = score(b, "daily");
+        CliRun misaligned = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", metrics.toString(), "--state", state.toString(),
+                "--scores", daily.toString());
+        assertEquals(2, misaligned.exitCode(), misaligned.out() + misaligned.err());
+        assertTrue(misaligned.err().contains("score-windows.csv:2: window_start: the score window 2026-05-01T00:00:00Z to 2026-05-02T00:00:00Z"
+                + " does not coincide with the monitoring window 2026-05-01T00:00:00Z to 2026-05-01T01:00:00Z"), misaligned.err());
+
+        Path rubric = Files.writeString(tmp.resolve("rubric.yaml"), Files.readString(Path.of("rubrics/support-bot.yaml")) + "\n# edited\n");
+        Path other = score(b, "other-rubric", "--window-hours", "1", "--rubric", rubric.toString());
+        CliRun otherJudge = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", metrics.toString(), "--state", state.toString(),
+                "--scores", other.toString());
+        assertEquals(2, otherJudge.exitCode(), otherJudge.out() + otherJudge.err());
+        assertTrue(otherJudge.err().contains("scored with another judge or rubric than the plan's --judge-baseline"), otherJudge.err());
+        assertFalse(Files.exists(state), "nothing written");
+        assertFalse(otherJudge.err().contains("Exception"), otherJudge.err());
+
+        String planBefore = Files.readString(plan);
+        CliRun noBaseline = CliRun.of("canary", "plan", run.toString(), "--judge-baseline", tmp.resolve("nowhere").toString(), "--out", plan.toString(),
+                "--force");
+        assertEquals(2, noBaseline.exitCode(), noBaseline.out() + noBaseline.err());
+        assertTrue(noBaseline.err().contains("nowhere") && noBaseline.err().contains("not a score folder (no score-windows.csv)"), noBaseline.err());
+        assertEquals(planBefore, Files.readString(plan), "the plan is not replaced");
+    }
+
+    /** The run's outputs of one variant as production traces: 34 per hour from {@code day}T00, {@code hours} hours. */
+    private Path traces(String variant, String day, int hours) throws Exception {
+        Map<String, JsonNode> golden = new HashMap<>();
+        for (String line : Files.readAllLines(Path.of("golden-sets/support-bot.jsonl"))) {
+            if (line.isBlank()) continue;
+            JsonNode c = JSON.readTree(line);
+            golden.put(c.path("id").asText(), c);
+        }
+        List<String> lines = new ArrayList<>();
+        List<String> outcomes = Files.readAllLines(run.resolve("outcomes.jsonl"));
+        for (int h = 0; h < hours; h++) {
+            for (int i = 0; i < outcomes.size(); i++) {
+                JsonNode o = JSON.readTree(outcomes.get(i));
+                JsonNode c = golden.get(o.path("caseId").asText());
+                ObjectNode t = JSON.createObjectNode();
+                t.put("trace_id", String.format(Locale.ROOT, "%s-%d-%d", variant, h, i));
+                t.put("timestamp", String.format(Locale.ROOT, "%sT%02d:%02d:00Z", day, h, i));
+                t.put("request", c.path("message").asText());
+                t.put("context", c.path("context").asText());
+                t.put("output", o.path(variant).path("output").asText());
+                lines.add(t.toString());
+            }
+        }
+        return Files.write(tmp.resolve(variant + "-" + day + ".jsonl"), lines);
+    }
+
+    private Path score(Path traces, String name, String... extra) throws Exception {
+        Path out = tmp.resolve("scores-" + name);
+        List<String> args = new ArrayList<>(List.of("score", traces.toString(), "--judge", ARENA, "--sample", "1", "--no-cache", "--out", out.toString()));
+        args.addAll(List.of(extra));
+        CliRun r = CliRun.of(Map.of("PROMPT_ARENA_CACHE_DIR", tmp.resolve("cache").toString()), args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        try (Stream<Path> s = Files.list(out)) {
+            return s.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+    }
+}
