@@ -138,7 +138,8 @@ public final class CallEngine implements Calls {
      * request, get one answer whichever finishes first, as a re-run or a resume (served from the one cache entry) would.
      */
     private CompletableFuture<LlmResponse> cachedOrSent(CallSender.Asked asked) {
-        CompletableFuture<LlmResponse> hit = cacheHit(asked);
+        CompletableFuture<LlmResponse> hit = journaledForAnotherRole(asked);
+        if (hit == null) hit = cacheHit(asked);
         if (hit != null) return hit;
         return identical.sendOrWait(asked.key(), () -> {
             // An identical call may have finished between the look above and taking the slot: its answer is in the cache.
@@ -148,6 +149,23 @@ public final class CallEngine implements Calls {
             counters.cacheHits.increment();
             return sender.record(asked, answer.asCached(), null, 0.0);
         }, () -> cachedOrSent(asked));
+    }
+
+    /**
+     * An answer an earlier session journaled for another role's identical request, served as a cache hit of this role;
+     * null when there is none. A run killed between the paid line (A's) and the cache-hit line of the role it served (B's)
+     * left B's slot unrecorded; the cache may not hold the answer on resume (another cache folder, or its background write
+     * lost with the process), and B was then sent again: paid twice, and engine.json differed from the uninterrupted run's.
+     */
+    private CompletableFuture<LlmResponse> journaledForAnotherRole(CallSender.Asked asked) {
+        for (Role other : Role.values()) {
+            if (other == asked.role()) continue;
+            JournalEntry done = journal.completed(other.name(), asked.key());
+            if (done == null) continue;
+            counters.cacheHits.increment();
+            return sender.record(asked, done.response().asCached(), null, 0.0);
+        }
+        return null;
     }
 
     /** The cached answer, counted and journaled as a cache hit; null on a miss. */
