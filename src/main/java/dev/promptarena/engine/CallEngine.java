@@ -24,8 +24,8 @@ import java.util.function.Function;
 
 /**
  * The {@link Calls} implementation every run uses. Per call, in order: this run's journal
- * (resume: a call completed before is served, not re-issued), the batch lane (batch mode), the shared
- * content-addressed cache, an identical call in flight, of any role ({@link IdenticalCalls}: waited
+ * (resume: a call completed before is served, not re-issued), the batch lane (batch mode), the answer another
+ * role's identical call journaled before (a cache hit), the shared content-addressed cache, an identical call in flight, of any role ({@link IdenticalCalls}: waited
  * for, not sent again), then {@link CallSender}: the budget, the provider's client behind the one retry
  * layer (retries, adaptive concurrency, rate buckets — see {@link Endpoints}) and the wire. Every completed
  * call, success or final failure, is appended to {@code journal.jsonl} and forced to disk before its
@@ -135,7 +135,9 @@ public final class CallEngine implements Calls {
      * else sent. Served from an identical call, it counts and is journaled as a cache hit of its own role: it would have
      * been one had it started after that call finished, so engine.json does not depend on when it started. The slot is
      * the cache key, which has no role in it, as the cache has none: an A/A arena, or A and B sending one case the same
-     * request, get one answer whichever finishes first, as a re-run or a resume (served from the one cache entry) would.
+     * request, get one answer, as a re-run or a resume (served from the one cache entry, or the paying role's journal
+     * line) would. A pays: the runner asks a case's A call before its B call on one thread, and the slot is taken before
+     * {@link #call} returns, so B finds A's call in flight or its answer in the cache (IdenticalRequestPayerTest).
      */
     private CompletableFuture<LlmResponse> cachedOrSent(CallSender.Asked asked) {
         CompletableFuture<LlmResponse> hit = journaledForAnotherRole(asked);
@@ -158,14 +160,10 @@ public final class CallEngine implements Calls {
      * lost with the process), and B was then sent again: paid twice, and engine.json differed from the uninterrupted run's.
      */
     private CompletableFuture<LlmResponse> journaledForAnotherRole(CallSender.Asked asked) {
-        for (Role other : Role.values()) {
-            if (other == asked.role()) continue;
-            JournalEntry done = journal.completed(other.name(), asked.key());
-            if (done == null) continue;
-            counters.cacheHits.increment();
-            return sender.record(asked, done.response().asCached(), null, 0.0);
-        }
-        return null;
+        JournalEntry done = journal.completedByAnotherRole(asked.role(), asked.key());
+        if (done == null) return null;
+        counters.cacheHits.increment();
+        return sender.record(asked, done.response().asCached(), null, 0.0);
     }
 
     /** The cached answer, counted and journaled as a cache hit; null on a miss. */
