@@ -207,6 +207,14 @@ public final class RunCommand implements Callable<Integer> {
             changes.forEach(c -> main.err.println("warning: resuming with a changed input (--allow-changed-inputs): " + c));
             recordedArgs.add("--allow-changed-inputs");
         }
+        // Not overridable by --allow-changed-inputs: the inputs are the same, the ids read from them are not, and the
+        // calls already paid for would be paid again.
+        List<String> renamed = ResumeCheck.caseIdRule(m, loaded.config().dataset());
+        if (!renamed.isEmpty()) {
+            main.err.println("error: " + resume + ": " + renamed.get(0));
+            renamed.subList(1, renamed.size()).forEach(l -> main.err.println("  " + l));
+            return ExitCode.USAGE_OR_INPUT.code();
+        }
         // Labels given on resume replace the run's own (or add them), recorded so a later resume keeps them.
         if (labels != null) original.labels = labels;
         if (labels != null) ResumeArgs.replaceOption(recordedArgs, "--labels", labels.toString());

@@ -146,6 +146,10 @@ final class BatchLane implements AutoCloseable {
         if (cache != null && endpoints.cacheable(providerKey)) {
             LlmResponse hit = cache.get(key).orElse(null);
             if (hit != null) return CompletableFuture.completedFuture(hit.asCached());
+            // A resume whose kill came before this role was served from the other role's landed item: not a new item
+            // (the run proper serves it as a cache hit of its own, CallEngine).
+            JournalEntry other = journal.completedByAnotherRole(role, key);
+            if (other != null) return CompletableFuture.completedFuture(other.response().asCached());
         }
         queue(id, providerKey, role, key, request, cache != null && endpoints.cacheable(providerKey));
         return CompletableFuture.failedFuture(new DeferredCallException());

@@ -24,8 +24,8 @@ import java.util.function.Function;
 
 /**
  * The {@link Calls} implementation every run uses. Per call, in order: this run's journal
- * (resume: a call completed before is served, not re-issued), the batch lane (batch mode), the shared
- * content-addressed cache, an identical call in flight, of any role ({@link IdenticalCalls}: waited
+ * (resume: a call completed before is served, not re-issued), the batch lane (batch mode), the answer another
+ * role's identical call journaled before (a cache hit), the shared content-addressed cache, an identical call in flight, of any role ({@link IdenticalCalls}: waited
  * for, not sent again), then {@link CallSender}: the budget, the provider's client behind the one retry
  * layer (retries, adaptive concurrency, rate buckets — see {@link Endpoints}) and the wire. Every completed
  * call, success or final failure, is appended to {@code journal.jsonl} and forced to disk before its
@@ -135,10 +135,13 @@ public final class CallEngine implements Calls {
      * else sent. Served from an identical call, it counts and is journaled as a cache hit of its own role: it would have
      * been one had it started after that call finished, so engine.json does not depend on when it started. The slot is
      * the cache key, which has no role in it, as the cache has none: an A/A arena, or A and B sending one case the same
-     * request, get one answer whichever finishes first, as a re-run or a resume (served from the one cache entry) would.
+     * request, get one answer, as a re-run or a resume (served from the one cache entry, or the paying role's journal
+     * line) would. A pays: the runner asks a case's A call before its B call on one thread, and the slot is taken before
+     * {@link #call} returns, so B finds A's call in flight or its answer in the cache (IdenticalRequestPayerTest).
      */
     private CompletableFuture<LlmResponse> cachedOrSent(CallSender.Asked asked) {
-        CompletableFuture<LlmResponse> hit = cacheHit(asked);
+        CompletableFuture<LlmResponse> hit = journaledForAnotherRole(asked);
+        if (hit == null) hit = cacheHit(asked);
         if (hit != null) return hit;
         return identical.sendOrWait(asked.key(), () -> {
             // An identical call may have finished between the look above and taking the slot: its answer is in the cache.
@@ -148,6 +151,19 @@ public final class CallEngine implements Calls {
             counters.cacheHits.increment();
             return sender.record(asked, answer.asCached(), null, 0.0);
         }, () -> cachedOrSent(asked));
+    }
+
+    /**
+     * An answer an earlier session journaled for another role's identical request, served as a cache hit of this role;
+     * null when there is none. A run killed between the paid line (A's) and the cache-hit line of the role it served (B's)
+     * left B's slot unrecorded; the cache may not hold the answer on resume (another cache folder, or its background write
+     * lost with the process), and B was then sent again: paid twice, and engine.json differed from the uninterrupted run's.
+     */
+    private CompletableFuture<LlmResponse> journaledForAnotherRole(CallSender.Asked asked) {
+        JournalEntry done = journal.completedByAnotherRole(asked.role(), asked.key());
+        if (done == null) return null;
+        counters.cacheHits.increment();
+        return sender.record(asked, done.response().asCached(), null, 0.0);
     }
 
     /** The cached answer, counted and journaled as a cache hit; null on a miss. */

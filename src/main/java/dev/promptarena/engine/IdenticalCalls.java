@@ -13,7 +13,10 @@ import java.util.function.Supplier;
  * not role and key: the cache serves any role an answer of the request, so a waiter of the other role would have been
  * served it anyway had it started after the first finished (and a re-run or resume is). Batch mode sends such calls as
  * one item too, the lowest role's, and serves the other from the cache (see {@link BatchLane#customId}).
- * The first holds its slot from before it is sent until it completes (its answer is in the cache from then on:
+ * The first to ask is the one sent: its slot is taken here, before the engine's {@code call} returns, not in a
+ * continuation, so the runner, which asks a case's A call and then its B call on one thread, always has A's sent and
+ * paid, as batch mode does; timing decides only whether B waits for it or finds its answer in the cache
+ * (IdenticalRequestPayerTest). The first holds its slot from before it is sent until it completes (its answer is in the cache from then on:
  * {@link ResponseCache#get} serves writes still queued); an identical call meanwhile waits for it instead of sending.
  * Before, what was paid (and, at a temperature above 0, which answer the second case got) depended on whether the
  * first had finished when the second started. Now it does not: the second is served the first's answer as a cache hit, as it would be after the first.

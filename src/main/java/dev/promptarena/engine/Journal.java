@@ -129,6 +129,20 @@ public final class Journal implements AutoCloseable {
         return found[0];
     }
 
+    /**
+     * The successful entry recorded before this session for the same request by another role than {@code role}, or
+     * null: the answer that role's call was served from, had the run not been killed before it was (see
+     * {@link CallEngine}'s identical calls).
+     */
+    public JournalEntry completedByAnotherRole(Calls.Role role, String key) {
+        for (Calls.Role other : Calls.Role.values()) {
+            if (other == role) continue;
+            JournalEntry done = completed(other.name(), key);
+            if (done != null) return done;
+        }
+        return null;
+    }
+
     /** Cost of every call already journaled, answered or failed (money spent earlier in this run), summed at open. */
     public double spentUsd() { return spentUsd; }
 

@@ -137,6 +137,8 @@ public final class ArenaRunner {
     }
 
     CompletableFuture<CaseRecord> runCase(GoldenCase c, int repeat) {
+        // A asked before B, on this thread: when both send one request (an A/A arena) A's call is the one sent and paid,
+        // whatever the timing, as in batch mode (IdenticalCalls; IdenticalRequestPayerTest).
         CompletableFuture<Side> sideA = generate(a, c, repeat, Calls.Role.A);
         CompletableFuture<Side> sideB = generate(b, c, repeat, Calls.Role.B);
         String question = requests.question(c);

@@ -31,7 +31,31 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
                        List<JudgeInfo> judges, Map<String, List<String>> modelFamilies, List<SelfPreference> selfPreference,
                        Map<String, List<ServedModels.Served>> served, List<String> designChanges,
                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                       dev.promptarena.decision.SequentialRegistration sequential) {
+                       dev.promptarena.decision.SequentialRegistration sequential,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                       String caseIds) {
+    /**
+     * {@code caseIds} of a run started by this version: its case ids are what the user wrote ({@code CaseIds}). Null in
+     * run folders started before, whose ids followed the earlier rule (a JSON number's value, blanks kept in JSONL, no
+     * NFC); a resume of one checks the golden set's ids read the same under both (RunCommand).
+     */
+    public static final String CASE_IDS_AS_WRITTEN = "as-written";
+
+    /** Without the case-id rule (run folders from before it was recorded). */
+    public Manifest(int schemaVersion, String tool, String toolVersion, String runId, String arena,
+                    String configFile, String configSha256, String datasetFile, String datasetSha256,
+                    String rubricFile, String rubricSha256, String judgeTemplateSha256, int cases, int repeats,
+                    Map<String, VariantInfo> variants, JudgeInfo judge, Map<String, ProviderInfo> providers,
+                    List<String> axes, DecisionPolicy policy, String startedAt, String finishedAt, boolean partial,
+                    String partialReason, List<String> args, String embedderModel, Double referenceJudgeMargin,
+                    List<JudgeInfo> judges, Map<String, List<String>> modelFamilies, List<SelfPreference> selfPreference,
+                    Map<String, List<ServedModels.Served>> served, List<String> designChanges,
+                    dev.promptarena.decision.SequentialRegistration sequential) {
+        this(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256, rubricFile,
+                rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt, finishedAt,
+                partial, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies, selfPreference, served,
+                designChanges, sequential, null);
+    }
 
     /** Without a sequential registration (fixed design; run folders from before issue 16). */
     public Manifest(int schemaVersion, String tool, String toolVersion, String runId, String arena,
@@ -53,7 +77,7 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
         return new Manifest(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256,
                 rubricFile, rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt,
                 finishedAt, partial, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies, selfPreference, served,
-                designChanges, registration);
+                designChanges, registration, caseIds);
     }
 
     /** This manifest with the served models read from the journal. */
@@ -61,7 +85,7 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
         return new Manifest(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256,
                 rubricFile, rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt,
                 finishedAt, partial, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies, selfPreference, served,
-                designChanges, sequential);
+                designChanges, sequential, caseIds);
     }
 
     /** This manifest with the run's end: when it finished (null while running) and why it is partial (null when complete). */
@@ -69,7 +93,7 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
         return new Manifest(schemaVersion, tool, toolVersion, runId, arena, configFile, configSha256, datasetFile, datasetSha256,
                 rubricFile, rubricSha256, judgeTemplateSha256, cases, repeats, variants, judge, providers, axes, policy, startedAt,
                 finishedAt, partialReason != null, partialReason, args, embedderModel, referenceJudgeMargin, judges, modelFamilies,
-                selfPreference, served, designChanges, sequential);
+                selfPreference, served, designChanges, sequential, caseIds);
     }
 
     /** A manifest without check provenance, as before checks ran in the pipeline. */

@@ -56,7 +56,7 @@ public final class ManifestFactory {
                 c.dataset().toString(), in.datasetSha256(), c.rubric().toString(), in.rubric().sha256(), judgeTemplateSha,
                 cases, o.repeats(), variants, judgeInfo, providers, in.rubric().axisNames(), c.policy(), started.toString(), finished == null ? null : finished.toString(),
                 partialReason != null, partialReason, o.args(), embedder, reference == null ? null : reference.margin(),
-                judgeInfos, modelFamilies, self, null, designChanges(c, o));
+                judgeInfos, modelFamilies, self, null, designChanges(c, o), null, Manifest.CASE_IDS_AS_WRITTEN);
     }
 
     /** Settings of the config's pre-registered design the command line replaced. */

@@ -1,6 +1,10 @@
 package dev.promptarena.run;
 
+import dev.promptarena.dataset.EarlierCaseIds;
+import dev.promptarena.input.InputException;
+import dev.promptarena.input.ReadErrors;
 import dev.promptarena.judge.JudgePrompt;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +46,39 @@ public final class ResumeCheck {
                         + shortSha(m.judgeTemplateSha256()) + " -> " + shortSha(sha) + ")");
             }
         }
+        return out;
+    }
+
+    /** How many renamed cases a refusal lists before it says how many more. */
+    private static final int LISTED = 5;
+
+    /**
+     * Why a run started before case ids kept what the user wrote ({@link Manifest#caseIds()} absent) cannot be resumed:
+     * one line per golden case whose id the earlier rule read differently ({@code file:line: id: ...}), then what to do;
+     * empty when it may be. The judge's presentation order is drawn from (seed, case id, repeat) and balanced over all
+     * of a stratum's ids, so a renamed id sends other judge requests than the ones the journal holds: they would be paid
+     * again, and the report would mix two orders. A shard's cases and a sequential design's order are drawn from the ids
+     * too. The journal records requests, not case ids, so the earlier ids cannot be matched after the fact.
+     */
+    public static List<String> caseIdRule(Manifest m, Path dataset) {
+        if (Manifest.CASE_IDS_AS_WRITTEN.equals(m.caseIds())) return List.of();
+        List<EarlierCaseIds.Renamed> renamed;
+        try {
+            renamed = EarlierCaseIds.renamed(dataset);
+        } catch (IOException e) {
+            throw ReadErrors.of(dataset, e);
+        }
+        if (renamed.isEmpty()) return List.of();
+        List<String> out = new ArrayList<>();
+        out.add("the run started before case ids kept what the user wrote, and " + renamed.size() + " of the golden set's ids read"
+                + " differently now:");
+        for (EarlierCaseIds.Renamed r : renamed.subList(0, Math.min(LISTED, renamed.size()))) {
+            out.add(new InputException(dataset, r.line(), "id", "was '" + r.before() + "', is now '" + r.now() + "'").describe());
+        }
+        if (renamed.size() > LISTED) out.add("... and " + (renamed.size() - LISTED) + " more");
+        out.add("The judge's A/B presentation order (and a shard's cases, a sequential design's order) is drawn from the case"
+                + " ids: resumed under the new ids, judge calls the run already paid for would be sent and paid again.");
+        out.add("Finish the run with the version that started it, or start a new run.");
         return out;
     }
 

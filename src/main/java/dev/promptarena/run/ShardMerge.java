@@ -149,7 +149,7 @@ public final class ShardMerge {
         return new Manifest(m.schemaVersion(), m.tool(), m.toolVersion(), runId, m.arena(), m.configFile(), m.configSha256(), m.datasetFile(),
                 m.datasetSha256(), m.rubricFile(), m.rubricSha256(), m.judgeTemplateSha256(), cases, m.repeats(), m.variants(), m.judge(),
                 m.providers(), m.axes(), m.policy(), started, finished, false, null, args, m.embedderModel(), m.referenceJudgeMargin(),
-                m.judges(), m.modelFamilies(), m.selfPreference(), null, designChanges, m.sequential());
+                m.judges(), m.modelFamilies(), m.selfPreference(), null, designChanges, m.sequential(), m.caseIds());
     }
 
     /** The shards' engine counters added up, or null when none recorded any. */

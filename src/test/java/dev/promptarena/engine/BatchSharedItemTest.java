@@ -28,9 +28,13 @@ class BatchSharedItemTest {
     @TempDir Path tmp;
 
     private CallEngine engine(FakeBatchServer server, Path run) {
+        return engine(server, run, tmp.resolve("cache"));
+    }
+
+    private CallEngine engine(FakeBatchServer server, Path run, Path cache) {
         ProviderConfig p = new ProviderConfig("p", "openai", server.baseUrl(), "BATCH_KEY", 4, null, null, Map.of(), Map.of());
         ClientFactory clients = new ClientFactory(Map.of("BATCH_KEY", "sk-batch"), Clock.systemUTC());
-        EngineOptions options = EngineOptions.defaults(Map.of()).withCacheDir(tmp.resolve("cache"))
+        EngineOptions options = EngineOptions.defaults(Map.of()).withCacheDir(cache)
                 .withBatch(BatchOptions.of(BatchSettings.Retry.SYNC, null).withSleeper(d -> { }));
         return new CallEngine(Map.of("p", p), clients::create, 3, Map.of(), run, options,
                 c -> WireProtocols.find(c.type()).map(w -> w.batch(c, clients)).orElse(null));
@@ -63,6 +67,39 @@ class BatchSharedItemTest {
             assertEquals(1, s.issued(), s.toString());
             assertEquals(2, s.cacheHits(), s.toString());
             assertEquals(3, s.succeeded());
+        }
+    }
+
+    /**
+     * Killed after A's item landed (journaled) and before B was served from it, resumed with another cache (or the
+     * background cache write lost): B's slot has no line and the cache no answer, so B was queued as an item of its own
+     * and paid again. The other role's journal line serves it, as a cache hit of B, as in the uninterrupted run.
+     */
+    @Test
+    void aResumeServesTheOtherRoleFromTheLandedItemsJournalLineNotANewItem() throws Exception {
+        LlmRequest request = EngineFixture.request(1);
+        Path run = tmp.resolve("run");
+        try (FakeBatchServer server = new FakeBatchServer()) {
+            try (CallEngine killed = engine(server, run, tmp.resolve("cache-killed"))) {
+                deferred(killed.deferring(), request, Role.A);
+                assertTrue(killed.submitDeferred());
+                killed.call("p", request, Role.A).join();
+            }
+            assertEquals(1, server.itemsSubmitted());
+            try (CallEngine resumed = engine(server, run, tmp.resolve("cache-resumed"))) {
+                Calls collect = resumed.deferring();
+                collect.call("p", request, Role.A).join();
+                collect.call("p", request, Role.B).join(); // not deferred: nothing to queue
+                assertFalse(resumed.submitDeferred(), "no item queued for B");
+                assertEquals(1, server.itemsSubmitted(), "nothing submitted again");
+                resumed.call("p", request, Role.A).join();
+                assertTrue(resumed.call("p", request, Role.B).join().cached(), "B is a cache hit of its own");
+                EngineSnapshot s = resumed.snapshot();
+                assertEquals(0, s.issued(), s.toString());
+                assertEquals(1, s.cacheHits(), s.toString());
+                assertEquals(1, s.journalHits(), s.toString());
+                assertEquals(0.0, s.byRole().get(Role.B).costUsd(), 0.0, s.toString());
+            }
         }
     }
 }
