@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -77,6 +78,23 @@ class DocsFieldsTest {
         assertTrue(fields.size() >= 30, "only " + fields.size() + " tournament fields found in docs/report-json.md: " + fields);
         List<String> missing = fields.stream().filter(f -> !has(tournament, f)).map(Field::where).toList();
         assertEquals(List.of(), missing, "documented tournament fields that the golden tournament report.json lacks");
+    }
+
+    /** The conventions list every interval {@code method} a golden report.json holds ("wald-logit" once stood for Firth's). */
+    @Test
+    void everyIntervalMethodOfTheGoldensIsListedInTheConventions() throws IOException {
+        String doc = Files.readString(Path.of("docs/report-json.md"));
+        String conventions = doc.substring(doc.indexOf("* An **interval** object"), doc.indexOf("* A **bootstrap** object"));
+        Set<String> methods = new TreeSet<>();
+        for (String run : List.of("example", "fake", "panel", "tournament")) intervalMethods(golden(run), methods);
+        assertTrue(methods.containsAll(List.of("wilson", "tie-aware score", "bootstrap-bca", "wald")), methods.toString());
+        List<String> unlisted = methods.stream().filter(m -> !conventions.contains("`" + m.replaceFirst("-cluster$", "") + "`")).toList();
+        assertEquals(List.of(), unlisted, "interval methods in the goldens that docs/report-json.md's conventions do not list");
+    }
+
+    private static void intervalMethods(JsonNode node, Set<String> out) {
+        if (node.isObject() && node.has("lower") && node.has("upper") && node.path("method").isTextual()) out.add(node.get("method").asText());
+        node.elements().forEachRemaining(child -> intervalMethods(child, out));
     }
 
     private static JsonNode golden(String run) throws IOException {
