@@ -2,6 +2,7 @@ package dev.promptarena.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,6 +86,8 @@ class GoldenReportsTest {
         CliRun r = CliRun.of("run", CONFIGS.resolve(name + ".arena.yaml").toString(), "--no-cache", "-q", "--run-dir", run.toString());
 
         assertTrue(List.of(0, 1, 3).contains(r.exitCode()), r.exitCode() + " " + r.err());
+        // The panel's judges request three models and the simulator serves each as one version: no model changed.
+        assertFalse(r.err().contains("served more than one model version"), r.err());
         JsonNode golden = JSON.readTree(GOLDEN.resolve(name).resolve("report.json").toFile());
         JsonNode fresh = JSON.readTree(run.resolve("report.json").toFile());
         List<String> compared = name.equals("panel") ? List.of("analysis", "cases") : List.of("layout", "analysis");
