@@ -76,6 +76,18 @@ class GoldenReportsTest {
     }
 
     /**
+     * The golden panel's biased judge has a raw order p below 0.05 that Holm over the three judges lifts above it: its
+     * summary.csv note names both, and calls it significant nowhere (the run's own report rewrites these bytes above).
+     */
+    @Test
+    void thePanelsBiasedJudgeShowsItsAdjustedPBesideTheRawOne() throws Exception {
+        String note = Files.readAllLines(GOLDEN.resolve("panel/summary.csv")).stream()
+                .filter(l -> l.startsWith("judge.biased.first_slot_share,")).findFirst().orElseThrow();
+
+        assertTrue(note.endsWith("\"position bias; binomial p = 0.03515625, Holm-adjusted over the panel's judges 0.10546875\""), note);
+    }
+
+    /**
      * The panel and tournament goldens are what their configs run to on the simulated provider (golden-configs/regenerate.sh
      * rewrites them): everything but the manifest's times and paths, which report.json embeds, is the same.
      */
