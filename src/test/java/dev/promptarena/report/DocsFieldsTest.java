@@ -153,8 +153,8 @@ class DocsFieldsTest {
             }
             if (line.startsWith("#")) {
                 // A heading names its section's path in its first code span ("### `analysis.winRate` (primary)"); a
-                // heading without one ("Versioning", "Per-case values ...", "Tournaments") documents no golden field.
-                // "Tournaments" documents the other report.json (schema version 2) from its top level down.
+                // heading without one ("Versioning", "Per-case values ...") documents no golden field, except "Top level"
+                // and "Tournaments", whose tables start at the root (the latter's of the other report.json, schema 2).
                 Matcher m = CODE.matcher(line);
                 tournament = tournament || line.startsWith("## Tournaments");
                 section = line.startsWith("## Top level") || line.startsWith("## Tournaments") ? ""
