@@ -3,6 +3,7 @@ package dev.promptarena.report;
 import dev.promptarena.stats.Interval;
 import dev.promptarena.stats.JudgePanelResult;
 import dev.promptarena.stats.JudgeResult;
+import dev.promptarena.stats.OrderBiasResult;
 import dev.promptarena.stats.PairwiseKappa;
 import dev.promptarena.stats.PanelAgreement;
 import dev.promptarena.stats.SelfPreference;
@@ -23,9 +24,14 @@ final class JudgePanelRows {
             t.row(k + "win_rate_b", r.winRate(), w == null ? null : w.lower(), w == null ? null : w.upper(), w == null ? null : w.method(),
                     role, String.format("this judge alone; %d scored: B won %d, lost %d, %d ties (%d inconsistent)",
                             r.scored(), r.wins(), r.losses(), r.ties(), r.inconsistent()));
-            Interval f = r.orderBias().firstShareInterval();
-            t.row(k + "first_slot_share", r.orderBias().firstShare(), f == null ? null : f.lower(), f == null ? null : f.upper(),
-                    f == null ? null : f.method(), role, "position bias; binomial p = " + r.orderBias().firstShareP());
+            OrderBiasResult o = r.orderBias();
+            Interval f = o.firstShareInterval();
+            // Named beside the raw p: "(significant)" follows the adjusted one, as the judge's order warning does.
+            String family = p.perJudge().size() > 1 ? "the panel's judges" : "the run's exploratory checks";
+            t.row(k + "first_slot_share", o.firstShare(), f == null ? null : f.lower(), f == null ? null : f.upper(),
+                    f == null ? null : f.method(), role, "position bias; binomial p = " + o.firstShareP()
+                            + (o.firstSharePAdjusted() == null ? "" : ", Holm-adjusted over " + family + " " + o.firstSharePAdjusted())
+                            + (o.significant() ? " (significant)" : ""));
             if (r.orderBias().pairs() > 0) {
                 t.row(k + "position_consistency", r.orderBias().positionConsistency(), null, null, null, role,
                         r.orderBias().pairs() + " pairs judged in both orders");

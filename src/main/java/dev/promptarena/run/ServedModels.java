@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -192,18 +193,29 @@ public final class ServedModels {
         return p.getText();
     }
 
-    /** One warning per role whose served model or fingerprint changed within the run, naming every version (terminal-safe). */
+    /**
+     * One warning per requested model whose served model or fingerprint changed within the run, naming its versions
+     * (terminal-safe). A role may request several models (a judge panel, a tournament's candidates): those are no change.
+     */
     public static List<String> changes(Map<String, List<Served>> served) {
         List<String> out = new ArrayList<>();
         if (served == null) return out;
         served.forEach((role, list) -> {
-            if (list.size() < 2) return;
-            out.add((role.equals("JUDGE") ? "the judge" : "variant " + role) + "'s provider served more than one model version in this run: "
-                    // Printed on the terminal: the served model and fingerprint are the provider's text.
-                    + TerminalText.plain(String.join(", ", list.stream().map(ServedModels::describe).toList()))
-                    + "; its outputs are not from one model, so results may mix behaviours");
+            for (List<Served> versions : changed(list)) {
+                out.add((role.equals("JUDGE") ? "the judge" : "variant " + role) + "'s provider served more than one model version in this run: "
+                        // Printed on the terminal: the served model and fingerprint are the provider's text.
+                        + TerminalText.plain(String.join(", ", versions.stream().map(ServedModels::describe).toList()))
+                        + "; its outputs are not from one model, so results may mix behaviours");
+            }
         });
         return out;
+    }
+
+    /** A role's served versions grouped by requested model, keeping only the models served as more than one version. */
+    public static List<List<Served>> changed(List<Served> role) {
+        Map<String, List<Served>> byRequested = new LinkedHashMap<>();
+        for (Served s : role) byRequested.computeIfAbsent(String.valueOf(s.requested()), k -> new ArrayList<>()).add(s);
+        return byRequested.values().stream().filter(versions -> versions.size() > 1).toList();
     }
 
     /** "gpt-4o-2024-08-06 (fp_abc) x 30". */

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fields docs/report-json.md documents are in the golden report.json files (src/test/resources/golden-main), unless
- * the doc says they are conditional; the CSV columns docs/reports.md lists are the golden CSV headers, both ways.
+ * the doc says they are conditional; the judge panel's fields, conditional or not, are in the golden panel run's, and
+ * the tournament table's in the golden tournament's; the CSV columns docs/reports.md lists are the golden CSV headers,
+ * both ways.
  */
 class DocsFieldsTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden-main");
@@ -35,15 +38,71 @@ class DocsFieldsTest {
     @Test
     void everyDocumentedReportJsonFieldIsInAGoldenReport() throws IOException {
         List<JsonNode> goldens = new ArrayList<>();
-        for (String run : List.of("example", "fake")) goldens.add(new ObjectMapper().readTree(GOLDEN.resolve(run).resolve("report.json").toFile()));
-        List<Field> fields = documentedFields(Files.readAllLines(Path.of("docs/report-json.md")));
+        for (String run : List.of("example", "fake", "panel")) goldens.add(golden(run));
+        List<Field> fields = documentedFields(Files.readAllLines(Path.of("docs/report-json.md"))).stream().filter(f -> !f.tournament()).toList();
         assertTrue(fields.size() >= 150, "only " + fields.size() + " fields found in docs/report-json.md");
         List<String> missing = new ArrayList<>();
         for (Field f : fields) {
-            boolean found = goldens.stream().anyMatch(g -> f.exact() ? hasPath(g, f.section() + f.name()) : hasKeyUnder(g, f.section(), f.name()));
-            if (!found && !f.conditional()) missing.add("docs/report-json.md:" + f.line() + ": " + f.section() + f.name());
+            if (!f.conditional() && goldens.stream().noneMatch(g -> has(g, f))) missing.add(f.where());
         }
         assertEquals(List.of(), missing, "documented fields that no golden report.json has (mark them conditional or fix the doc)");
+    }
+
+    /** The panel's fields are documented as conditional (agreement is null with one judge): the panel golden has them all. */
+    @Test
+    void everyJudgePanelFieldIsInTheGoldenPanelReport() throws IOException {
+        JsonNode panel = golden("panel");
+        assertEquals(3, panel.at("/analysis/judgePanel/perJudge").size(), "three judges: Fleiss' kappa and pairwise Cohen's");
+        List<Field> fields = documentedFields(Files.readAllLines(Path.of("docs/report-json.md"))).stream()
+                .filter(f -> f.section().startsWith("analysis.judgePanel.")).toList();
+        assertTrue(fields.size() >= 35, "only " + fields.size() + " judge panel fields found in docs/report-json.md");
+        assertTrue(fields.stream().anyMatch(f -> f.name().equals("kappa") && f.conditional()), "the fields this test exists for");
+        List<String> missing = new ArrayList<>(fields.stream().filter(f -> !has(panel, f)).map(Field::where).toList());
+        // Each judge's `orderBias` is documented "as `analysis.orderBias`": every judge of the golden has all of its fields.
+        List<Field> order = documentedFields(Files.readAllLines(Path.of("docs/report-json.md"))).stream()
+                .filter(f -> f.section().equals("analysis.orderBias.")).toList();
+        assertTrue(order.size() >= 20, "only " + order.size() + " order bias fields found");
+        for (JsonNode judge : panel.at("/analysis/judgePanel/perJudge")) {
+            for (Field f : order) {
+                if (!judge.path("orderBias").has(f.name())) missing.add(f.where() + " (judge " + judge.path("judge").asText() + "'s orderBias)");
+            }
+        }
+        assertEquals(List.of(), missing, "documented judge panel fields that the golden panel report.json lacks");
+    }
+
+    @Test
+    void everyTournamentFieldIsInTheGoldenTournamentReport() throws IOException {
+        JsonNode tournament = golden("tournament");
+        assertEquals(2, tournament.path("schemaVersion").asInt());
+        List<Field> fields = documentedFields(Files.readAllLines(Path.of("docs/report-json.md"))).stream().filter(Field::tournament).toList();
+        assertTrue(fields.size() >= 30, "only " + fields.size() + " tournament fields found in docs/report-json.md: " + fields);
+        List<String> missing = fields.stream().filter(f -> !has(tournament, f)).map(Field::where).toList();
+        assertEquals(List.of(), missing, "documented tournament fields that the golden tournament report.json lacks");
+    }
+
+    /** The conventions list every interval {@code method} a golden report.json holds ("wald-logit" once stood for Firth's). */
+    @Test
+    void everyIntervalMethodOfTheGoldensIsListedInTheConventions() throws IOException {
+        String doc = Files.readString(Path.of("docs/report-json.md"));
+        String conventions = doc.substring(doc.indexOf("* An **interval** object"), doc.indexOf("* A **bootstrap** object"));
+        Set<String> methods = new TreeSet<>();
+        for (String run : List.of("example", "fake", "panel", "tournament")) intervalMethods(golden(run), methods);
+        assertTrue(methods.containsAll(List.of("wilson", "tie-aware score", "bootstrap-bca", "wald")), methods.toString());
+        List<String> unlisted = methods.stream().filter(m -> !conventions.contains("`" + m.replaceFirst("-cluster$", "") + "`")).toList();
+        assertEquals(List.of(), unlisted, "interval methods in the goldens that docs/report-json.md's conventions do not list");
+    }
+
+    private static void intervalMethods(JsonNode node, Set<String> out) {
+        if (node.isObject() && node.has("lower") && node.has("upper") && node.path("method").isTextual()) out.add(node.get("method").asText());
+        node.elements().forEachRemaining(child -> intervalMethods(child, out));
+    }
+
+    private static JsonNode golden(String run) throws IOException {
+        return new ObjectMapper().readTree(GOLDEN.resolve(run).resolve("report.json").toFile());
+    }
+
+    private static boolean has(JsonNode golden, Field f) {
+        return f.exact() ? hasPath(golden, f.section() + f.name()) : hasKeyUnder(golden, f.section(), f.name());
     }
 
     @Test
@@ -66,33 +125,53 @@ class DocsFieldsTest {
         assertEquals(List.of(), problems);
     }
 
-    /** A documented field: its section's path ("analysis.winRate.") and its name; {@code exact}: a table row, not prose. */
-    record Field(int line, String section, String name, boolean exact, boolean conditional) {}
+    /**
+     * A documented field: its section's path ("analysis.winRate.") and its name; {@code exact}: a table row, not prose;
+     * {@code tournament}: of a tournament's report.json (schema version 2), not a two-variant run's.
+     */
+    record Field(int line, String section, String name, boolean exact, boolean conditional, boolean tournament) {
+        String where() {
+            return "docs/report-json.md:" + line + ": " + section + name;
+        }
+    }
 
     static List<Field> documentedFields(List<String> lines) {
         List<Field> fields = new ArrayList<>();
         String section = null;
         boolean sectionConditional = false;
+        boolean tournament = false;
         StringBuilder prose = new StringBuilder();
         int proseLine = 0;
         for (int i = 0; i <= lines.size(); i++) {
             String line = i < lines.size() ? lines.get(i) : "";
             boolean paragraphEnds = line.isBlank() || line.startsWith("#") || line.startsWith("|");
             if (paragraphEnds && prose.length() > 0) {
-                if (section != null) fields.addAll(proseFields(prose.toString(), proseLine, section, sectionConditional));
+                // The prose under "Tournaments" itself introduces the table (the folder's files); its table names the fields.
+                boolean introduction = tournament && "".equals(section);
+                if (section != null && !introduction) fields.addAll(proseFields(prose.toString(), proseLine, section, sectionConditional, tournament));
                 prose.setLength(0);
             }
             if (line.startsWith("#")) {
                 // A heading names its section's path in its first code span ("### `analysis.winRate` (primary)"); a
-                // heading without one ("Versioning", "Per-case values ...", "Tournaments") documents no golden field.
+                // heading without one ("Versioning", "Per-case values ...") documents no golden field, except "Top level"
+                // and "Tournaments", whose tables start at the root (the latter's of the other report.json, schema 2).
                 Matcher m = CODE.matcher(line);
-                section = line.startsWith("## Top level") ? "" : m.find() && FIELD.matcher(m.group(1)).matches() ? m.group(1) + "." : null;
+                tournament = tournament || line.startsWith("## Tournaments");
+                section = line.startsWith("## Top level") || line.startsWith("## Tournaments") ? ""
+                        : m.find() && FIELD.matcher(m.group(1)).matches() ? m.group(1) + "." : null;
                 sectionConditional = CONDITIONAL.stream().anyMatch(line::contains);
             } else if (line.startsWith("| `") && section != null) {
-                String firstCell = line.substring(1, line.indexOf('|', 1));
+                String[] cells = line.split("\\|");
                 boolean conditional = sectionConditional || CONDITIONAL.stream().anyMatch(line::contains);
-                Matcher m = CODE.matcher(firstCell);
-                while (m.find()) fields.add(new Field(i + 1, section, m.group(1), true, conditional));
+                Matcher m = CODE.matcher(cells[1]);
+                List<String> names = new ArrayList<>();
+                while (m.find()) names.add(m.group(1));
+                for (String name : names) fields.add(new Field(i + 1, section, name, true, conditional, tournament));
+                // The tournament table lists an object's or array's fields in its meaning cell ("`games`, `bootstrap` (...)").
+                boolean hasFields = cells.length > 3 && (cells[2].contains("object") || cells[2].contains("array"));
+                if (tournament && hasFields && names.size() == 1) {
+                    fields.addAll(proseFields(cells[3], i + 1, section + names.get(0) + ".", conditional, true));
+                }
             } else if (!paragraphEnds && section != null) {
                 if (prose.length() == 0) proseLine = i + 1;
                 prose.append(line).append(' ');
@@ -105,7 +184,7 @@ class DocsFieldsTest {
      * The fields a prose paragraph names: code spans outside parentheses (inside them stand values and explanations),
      * conditional when their sentence says so.
      */
-    private static List<Field> proseFields(String text, int line, String section, boolean sectionConditional) {
+    private static List<Field> proseFields(String text, int line, String section, boolean sectionConditional, boolean tournament) {
         List<Field> fields = new ArrayList<>();
         int depth = 0;
         int sentenceStart = 0;
@@ -125,7 +204,7 @@ class DocsFieldsTest {
                 String sentence = text.substring(sentenceStart, i + 1);
                 boolean conditional = sectionConditional || CONDITIONAL.stream().anyMatch(sentence::contains);
                 // A paragraph may name its own section ("All text in `cases[]` ..."): that is no field of it.
-                for (String f : sentenceFields) if (!(f + ".").equals(section)) fields.add(new Field(line, section, f, false, conditional));
+                for (String f : sentenceFields) if (!(f + ".").equals(section)) fields.add(new Field(line, section, f, false, conditional, tournament));
                 sentenceFields.clear();
                 sentenceStart = i + 1;
             }

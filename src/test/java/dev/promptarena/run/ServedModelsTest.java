@@ -13,6 +13,7 @@ import dev.promptarena.testing.FakeOpenAiServer.Reply;
 import dev.promptarena.testing.RunFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -68,10 +69,26 @@ class ServedModelsTest {
         }
     }
 
+    /**
+     * A judge panel requests one model per judge (a tournament's candidates may too): several models in one role are no
+     * change; a change is one requested model served as two versions, and only its versions are named.
+     */
+    @Test
+    void aPanelsJudgesOnDifferentModelsAreNoChangeButOneJudgeMovingIs() {
+        ServedModels.Served j1 = new ServedModels.Served("judge-1", "judge-1", "fp_1", 16);
+        ServedModels.Served j2 = new ServedModels.Served("judge-2", "judge-2-0806", "fp_2", 10);
+        ServedModels.Served j2Moved = new ServedModels.Served("judge-2", "judge-2-1120", "fp_3", 6);
+
+        assertEquals(List.of(), ServedModels.changes(Map.of("JUDGE", List.of(j1, j2))));
+        assertEquals(List.of("the judge's provider served more than one model version in this run: judge-2-0806 (fp_2) x 10, "
+                + "judge-2-1120 (fp_3) x 6; its outputs are not from one model, so results may mix behaviours"),
+                ServedModels.changes(Map.of("JUDGE", List.of(j1, j2, j2Moved))));
+    }
+
     /** The served model and fingerprint are the provider's words: the warning goes to the terminal without their control characters. */
     @Test
     void theChangeWarningCarriesNoTerminalControlCharacters() {
-        String w = ServedModels.changes(Map.of("JUDGE", java.util.List.of(
+        String w = ServedModels.changes(Map.of("JUDGE", List.of(
                 new ServedModels.Served("j", "j-1\u001B]0;pwned\u0007", "fp\u001B[2J", 1),
                 new ServedModels.Served("j", "j-2\u009B31m", null, 1)))).get(0);
         assertTrue(w.contains("j-1 (fp) x 1, j-231m x 1"), w); // whole escape sequences go, not only their control bytes

@@ -16,7 +16,10 @@ import java.util.List;
  * @param method        interval method
  * @param counts        "15 of 33 decisive votes picked the first slot"
  * @param p             binomial p against ½
- * @param significant   the test says the judge prefers a slot
+ * @param pAdjusted     that p Holm-adjusted over the run's exploratory checks, which {@code significant} follows (shown
+ *                      beside the raw p, so a raw p below alpha that is not called significant explains itself); null
+ *                      when the order test does not apply
+ * @param significant   the adjusted test says the judge prefers a slot
  * @param plotted       a first-slot share exists (marks drawn)
  * @param shareX        pixel of the share
  * @param loX           pixel of the lower bound
@@ -38,7 +41,7 @@ import java.util.List;
  * @param role          "exploratory"
  */
 public record OrderBiasView(String design, String firstShare, String interval, String method, String counts, String p,
-                            boolean significant, boolean plotted, String shareX, String loX, String hiX, String halfX,
+                            String pAdjusted, boolean significant, boolean plotted, String shareX, String loX, String hiX, String halfX,
                             List<Tick> ticks, String bFirst, int bFirstVotes, String bFirstW, String bSecond, int bSecondVotes,
                             String bSecondW, boolean bothOrders, int pairs, String consistency, String flipRate,
                             String fairness, String warning, String role) {
@@ -50,7 +53,7 @@ public record OrderBiasView(String design, String firstShare, String interval, S
         return new OrderBiasView(o.design(), Fmt.pct(o.firstShare()), Fmt.pctInterval(i), Fmt.method(i),
                 OrderBiasAnalysis.NOT_APPLICABLE.equals(o.design()) ? "Not applicable: the reference judge decides from checks and is shown no order"
                         : o.pickedFirst() + " of " + o.decisiveVotes() + " decisive votes picked the response shown first",
-                Fmt.p(o.firstShareP()), o.significant(), o.firstShare() != null, s.at(o.firstShare() == null ? 0.5 : o.firstShare()),
+                Fmt.p(o.firstShareP()), o.firstSharePAdjusted() == null ? null : Fmt.p(o.firstSharePAdjusted()), o.significant(), o.firstShare() != null, s.at(o.firstShare() == null ? 0.5 : o.firstShare()),
                 s.at(i == null ? 0.5 : i.lower()), s.at(i == null ? 0.5 : i.upper()), s.at(0.5), WinBarView.ticks(s),
                 Fmt.pct(o.winRateBFirst()), o.votesBFirst(), bar.at(o.winRateBFirst() == null ? 0 : o.winRateBFirst()),
                 Fmt.pct(o.winRateBSecond()), o.votesBSecond(), bar.at(o.winRateBSecond() == null ? 0 : o.winRateBSecond()),

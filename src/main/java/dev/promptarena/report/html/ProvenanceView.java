@@ -6,6 +6,7 @@ import dev.promptarena.analysis.AnalysisOptions;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.report.Fmt;
 import dev.promptarena.run.Manifest;
+import dev.promptarena.run.ServedModels;
 import dev.promptarena.stats.OperationalMetrics;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,8 +53,8 @@ public record ProvenanceView(List<Row> rows, List<Row> all) {
         }
         if (m.served() != null && !m.served().isEmpty()) {
             m.served().forEach((role, list) -> r.add(new Row("Served " + (role.equals("JUDGE") ? "judge" : role),
-                    String.join(", ", list.stream().map(dev.promptarena.run.ServedModels::describe).toList())
-                            + (list.size() > 1 ? " — WARNING: the served model changed during the run" : ""))));
+                    String.join(", ", list.stream().map(ServedModels::describe).toList())
+                            + (ServedModels.changed(list).isEmpty() ? "" : " — WARNING: the served model changed during the run"))));
         }
         r.add(new Row("Policy", m.policy() == null ? Fmt.NONE : m.policy().test() + ", margin " + m.policy().margin() + ", α " + m.policy().alpha()));
         r.add(new Row("Bootstrap", opt.bootstrapResamples() + " resamples, seed " + opt.bootstrapSeed()));
