@@ -57,6 +57,10 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Parent of the score folder (default: the config's output).")
     Path out;
 
+    @Option(names = "--score-dir", paramLabel = "DIR", description = "The exact score folder to create (must not exist or be empty),"
+            + " instead of a time-stamped folder under --out: a path CI and canary check --scores can name in advance.")
+    Path scoreDir;
+
     @Option(names = "--resume", paramLabel = "SCORE_DIR", description = "Complete an interrupted or budget-stopped scoring; no call is re-issued.")
     Path resume;
 
@@ -77,6 +81,10 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!(fraction > 0 && fraction <= 1)) return usage("--sample must be in (0, 1], got " + fraction);
         if (windowHours < 1) return usage("--window-hours must be >= 1");
         if (maxCost != null && !(maxCost >= 0)) return usage("--max-cost must be >= 0");
+        if (scoreDir != null && out != null) return usage("give --out PARENT or --score-dir DIR, not both");
+        if (scoreDir != null && resume != null) return usage("--resume continues its own folder: not with --score-dir");
+        // Before the config and traces are read, so a CI step that reuses a folder fails at once.
+        if (scoreDir != null) RunDirectory.checkExactTarget(scoreDir, "--score-dir", "a scoring");
         ArenaConfig config = new ConfigLoader(main.env).load(judgeConfig);
         if (config.judge() == null) throw new InputException(judgeConfig, 0, "judge", "no LLM judge configured; the online judge needs one");
         Rubric rubric = new RubricLoader().load(rubricFile != null ? rubricFile : config.rubric());
@@ -88,6 +96,7 @@ public final class ScoreCommand implements Callable<Integer> {
         EngineOptions engine = EngineOptions.defaults(main.env).withMaxCostUsd(maxCost);
         if (noCache) engine = engine.withoutCache();
         RunDirectory dir = resume != null ? RunDirectory.open(resume)
+                : scoreDir != null ? RunDirectory.createExact(scoreDir, "--score-dir", "a scoring")
                 : RunDirectory.create(out != null ? out : config.outputDir(), "score-" + config.name(), ZonedDateTime.now());
         OnlineScoring.Result r = OnlineScoring.run(new OnlineScoring.Request(config, rubric, traces, all, fraction, seed, engine, main.env), dir, resume != null);
         ScoreWindows.Analysis analysis = ScoreWindows.analyse(r.okScores(), rubric.axisNames(), windowHours, baseline, DRIFT_ALPHA);

@@ -110,21 +110,32 @@ public final class RunDirectory {
      * Creates the run folder at exactly {@code dir} ({@code --run-dir}, for CI that needs a known path). An
      * existing empty folder is used; one with anything in it is refused, since a run never overwrites another.
      */
-    public static RunDirectory createExact(Path dir) {
+    public static RunDirectory createExact(Path dir) { return createExact(dir, "--run-dir", "a run"); }
+
+    /** As {@link #createExact(Path)}, for {@code option} (e.g. {@code score --score-dir}) making {@code what}. */
+    public static RunDirectory createExact(Path dir, String option, String what) {
+        checkExactTarget(dir, option, what);
         try {
-            if (Files.isDirectory(dir)) {
-                try (var entries = Files.list(dir)) {
-                    if (entries.findAny().isPresent()) {
-                        throw new InputException(dir, "--run-dir: the folder is not empty; a run never writes over another (use a new folder, or --out PARENT)");
-                    }
-                }
-                return new RunDirectory(dir);
-            }
-            if (Files.exists(dir)) throw new InputException(dir, "--run-dir: exists and is not a folder");
+            if (Files.isDirectory(dir)) return new RunDirectory(dir);
             Files.createDirectories(dir.toAbsolutePath().getParent());
             return new RunDirectory(Files.createDirectory(dir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run folder " + dir, e);
+        }
+    }
+
+    /** Refuses {@code dir} as {@code option}'s exact folder unless it is absent or an empty folder; creates nothing. */
+    public static void checkExactTarget(Path dir, String option, String what) {
+        if (Files.isDirectory(dir)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new InputException(dir, option + ": the folder is not empty; " + what + " never writes over another (use a new folder, or --out PARENT)");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read folder " + dir, e);
+            }
+        } else if (Files.exists(dir)) {
+            throw new InputException(dir, option + ": exists and is not a folder");
         }
     }
 

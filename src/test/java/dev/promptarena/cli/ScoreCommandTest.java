@@ -59,6 +59,41 @@ class ScoreCommandTest {
     }
 
     /**
+     * {@code --score-dir}: the exact folder, which CI and {@code canary check --scores} name in advance (docs/canary.md),
+     * instead of a time-stamped one to find by listing. A non-empty folder is refused before any work, and nothing in it
+     * changes; with {@code --out} it is refused too, creating nothing.
+     */
+    @Test
+    void scoreDirIsTheExactFolderAndIsNeverWrittenOver() throws Exception {
+        Path traces = traces(20);
+        Map<String, String> env = Map.of("PROMPT_ARENA_CACHE_DIR", dir.resolve("cache").toString());
+        Path target = dir.resolve("scores").resolve("treatment-1");
+        CliRun r = CliRun.of(env, "score", traces.toString(), "--judge", "examples/support-bot.arena.yaml", "--sample", "0.5",
+                "--seed", "7", "--score-dir", target.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(Files.isRegularFile(target.resolve("score-windows.csv")), r.out());
+        try (Stream<Path> s = Files.list(dir.resolve("scores"))) {
+            assertEquals(List.of(target), s.toList(), "only the folder asked for");
+        }
+        String windows = Files.readString(target.resolve("score-windows.csv"));
+        var modified = Files.getLastModifiedTime(target.resolve("score-windows.csv"));
+
+        CliRun again = CliRun.of(env, "score", traces.toString(), "--judge", "examples/support-bot.arena.yaml", "--score-dir", target.toString());
+        assertEquals(2, again.exitCode(), again.out() + again.err());
+        assertTrue(again.err().contains(target.toString()) && again.err().contains("--score-dir: the folder is not empty"), again.err());
+        assertFalse(again.err().contains("Exception") || again.err().contains("\tat "), again.err());
+        assertEquals(windows, Files.readString(target.resolve("score-windows.csv")));
+        assertEquals(modified, Files.getLastModifiedTime(target.resolve("score-windows.csv")));
+
+        Path other = dir.resolve("elsewhere");
+        CliRun both = CliRun.of(env, "score", traces.toString(), "--judge", "examples/support-bot.arena.yaml", "--score-dir",
+                other.toString(), "--out", dir.resolve("parent").toString());
+        assertEquals(2, both.exitCode(), both.out() + both.err());
+        assertTrue(both.err().contains("not both"), both.err());
+        assertFalse(Files.exists(other) || Files.exists(dir.resolve("parent")), "nothing created");
+    }
+
+    /**
      * The README's command with the bundled example's simulated judge: every sampled trace is scored. The simulator used
      * to answer the pointwise prompt with a support reply, so all of them were unparseable and score exited 4.
      */
