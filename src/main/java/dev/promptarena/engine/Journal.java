@@ -135,6 +135,7 @@ public final class Journal implements AutoCloseable {
      * {@link CallEngine}'s identical calls).
      */
     public JournalEntry completedByAnotherRole(Calls.Role role, String key) {
+        if (loaded == 0) return null; // a fresh run: every cacheable call asks, so no slot strings built and hashed for nothing
         for (Calls.Role other : Calls.Role.values()) {
             if (other == role) continue;
             JournalEntry done = completed(other.name(), key);
