@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
  * misjudges, it misjudges in every vote: the votes of a case are not independent). Each vote: with probability
  * {@code positionBias} the response shown first; else with probability {@code lengthBias} the longer one; else with
  * probability {@code voteNoise} the other one than its reading; else its reading. Order "both": every case judged in
- * both orders (two votes); "random": one vote, B first with probability ½. The first {@code labels} of 400 cases
+ * both orders (two votes); "random": one vote, B first with probability ½; {@code samples} votes per order. The first {@code labels} of 400 cases
  * carry a human label.
  */
 public final class BiasSplitSimulation {
@@ -38,8 +38,12 @@ public final class BiasSplitSimulation {
         boolean noise() { return positionBias == 0 && lengthBias == 0; }
     }
 
-    /** A setting: the judge, the order design and how the humans relate to length. */
-    record Setting(Judge judge, boolean bothOrders, double humansPickLonger) {}
+    /** A setting: the judge, the order design, votes per order ({@code samples}) and how the humans relate to length. */
+    record Setting(Judge judge, boolean bothOrders, int samples, double humansPickLonger) {
+        Setting(Judge judge, boolean bothOrders, double humansPickLonger) { this(judge, bothOrders, 1, humansPickLonger); }
+
+        String design() { return (bothOrders ? "both" : "random") + (samples > 1 ? ", " + samples + " samples" : ""); }
+    }
 
     /** What one run showed: flagged by slot, by length (the rule now in the product), and by the old reading. */
     record Flags(boolean slot, boolean length, boolean oldSlot, boolean oldLength) {}
@@ -63,13 +67,14 @@ public final class BiasSplitSimulation {
             boolean readingB = rng.nextDouble() < s.judge().caseError() ? !humanB : humanB;
             List<JudgeTrace> traces = new ArrayList<>();
             boolean[] orders = s.bothOrders() ? new boolean[] {true, false} : new boolean[] {rng.nextBoolean()};
-            for (boolean bFirst : orders) {
+            for (int k = 0; k < orders.length * s.samples(); k++) {
+                boolean bFirst = orders[k % orders.length];
                 boolean voteB;
                 if (rng.nextDouble() < s.judge().positionBias()) voteB = bFirst;
                 else if (wordsA != wordsB && rng.nextDouble() < s.judge().lengthBias()) voteB = bLonger;
                 else if (rng.nextDouble() < s.judge().voteNoise()) voteB = !readingB;
                 else voteB = readingB;
-                traces.add(new JudgeTrace("judge", 0, bFirst, JudgeStatus.OK, voteB ? Winner.B : Winner.A, Map.of(), Map.of(), "", "{}",
+                traces.add(new JudgeTrace("judge", k / orders.length, bFirst, JudgeStatus.OK, voteB ? Winner.B : Winner.A, Map.of(), Map.of(), "", "{}",
                         false, null, 0, false));
             }
             String id = "case-" + c;
@@ -118,12 +123,13 @@ public final class BiasSplitSimulation {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         List<Setting> settings = List.of(new Setting(NOISE_10, true, 0.5), new Setting(NOISE_25, true, 0.5), new Setting(NOISE_10, false, 0.5),
                 new Setting(NOISE_25, false, 0.5), new Setting(NOISE_10, true, 0.65), new Setting(NOISE_25, false, 0.65),
-                new Setting(POSITION, true, 0.5), new Setting(POSITION, false, 0.5), new Setting(LENGTH, true, 0.5), new Setting(LENGTH, false, 0.5));
+                new Setting(NOISE_25, false, 3, 0.5), new Setting(POSITION, true, 0.5), new Setting(POSITION, false, 0.5),
+                new Setting(LENGTH, true, 0.5), new Setting(LENGTH, false, 0.5), new Setting(LENGTH, false, 3, 0.5));
         for (Setting s : settings) {
             for (int labels : new int[] {30, 60, 100, 200}) {
                 double[] r = rates(s, labels, runs, 1);
                 System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %d | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |%n", s.judge().name(),
-                        s.bothOrders() ? "both" : "random", s.humansPickLonger(), labels, 100 * r[0], 100 * r[1], 100 * r[2], 100 * r[3], 100 * r[4], 100 * r[5]);
+                        s.design(), s.humansPickLonger(), labels, 100 * r[0], 100 * r[1], 100 * r[2], 100 * r[3], 100 * r[4], 100 * r[5]);
             }
         }
     }
