@@ -13,9 +13,9 @@ import java.util.List;
  * called decisively (score 0 or 1), the votes that picked the other variant, and whether those mistakes lean to the
  * first slot or to the longer output more than a judge whose mistakes are noise would ({@link ErrorSplit}: Fisher's
  * exact test, votes clustered by case). The two tests are one family: a split is called biased only when its p,
- * Holm-adjusted over the two, is below alpha. Read one by one, with a Wilson interval against 50%, the length split
- * named a noise judge in 13–16% of runs judged in both orders and, when humans preferred the longer answer, in up to
- * 60% (docs/statistics.md 19.5).
+ * Holm-adjusted over the two, is below alpha. Read one by one, with a Wilson interval against 50%, the splits named a
+ * noise judge in 12–16% of runs judged in both orders, 40% with three samples and, when humans preferred the longer
+ * answer, up to 64% (docs/statistics.md 19.5).
  *
  * @param wrongVotes    decisive votes that disagree with the human label
  * @param decisiveVotes decisive votes on decisively labelled cases
