@@ -18,7 +18,8 @@ import java.util.Locale;
  *                         (width shrinks as 1/√labels); 0 when it is already there
  * @param recommendation   {@code trust the judge}, {@code correct with labels} or {@code replace the judge}
  * @param reason           the numbers behind it, in one sentence
- * @param positionAndLength how the judge's wrong votes split by slot and by length
+ * @param positionAndLength how the judge's wrong votes split by slot and by length, each tested against a judge whose
+ *                          mistakes are noise (Holm over the two)
  */
 public record CorrectionSummary(CorrectedWinRate winRate, MeanEstimate judgeBias, double targetWidth, int moreLabels,
                                 String recommendation, String reason, HumanBias positionAndLength) {

@@ -1,11 +1,15 @@
 package dev.promptarena.calibration;
 
 import dev.promptarena.stats.CorrectedWinRate;
+import dev.promptarena.stats.ErrorSplit;
 import dev.promptarena.stats.MeanEstimate;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** Prints a {@link CorrectionSummary}: the three win rates side by side, the judge's bias and the recommendation. */
+/**
+ * Prints a {@link CorrectionSummary}: the three win rates side by side, the judge's bias, how its mistakes split by slot and
+ * length, and the recommendation.
+ */
 public final class CorrectionText {
     private CorrectionText() {}
 
@@ -24,16 +28,26 @@ public final class CorrectionText {
         out.printf(Locale.ROOT, "  judge bias on the labelled cases (judge - human) %+.3f [%.3f, %.3f]%n", b.estimate(),
                 b.interval().lower(), b.interval().upper());
         HumanBias h = s.positionAndLength();
-        if (h.firstSlot() != null) {
-            out.printf(Locale.ROOT, "  %d of %d decisive judge votes contradict the labels; of those %.0f%% picked the first slot [%.0f%%, %.0f%%]",
-                    h.wrongVotes(), h.decisiveVotes(), 100 * h.firstSlotShare(), 100 * h.firstSlot().lower(), 100 * h.firstSlot().upper());
-            if (h.longer() != null) {
-                out.printf(Locale.ROOT, ", %.0f%% the longer output [%.0f%%, %.0f%%]", 100 * h.longerShare(), 100 * h.longer().lower(), 100 * h.longer().upper());
-            }
-            out.printf(Locale.ROOT, " (50%%: no sign of position or length bias)%n");
+        if (h.wrongVotes() > 0) {
+            out.printf(Locale.ROOT, "  %d of %d decisive judge votes contradict the labels. Do they lean to one side more than a judge"
+                    + " erring at random would (noise: of all votes, the share where the answer the humans passed over sat there)?"
+                    + " Fisher's exact test, votes clustered by case, Holm over the two:%n", h.wrongVotes(), h.decisiveVotes());
+            split("first slot", "response shown first", "position", h.firstSlot(), out);
+            split("longer output", "longer output", "length", h.longer(), out);
         }
         out.printf(Locale.ROOT, "Recommendation: %s (%s)%n", s.recommendation().toUpperCase(Locale.ROOT), s.reason());
     }
+
+    /** One split: the share of the mistakes, what noise would give, and the verdict of the test. */
+    private static void split(String name, String position, String bias, HumanBias.Split split, PrintStream out) {
+        ErrorSplit t = split.test();
+        if (t.share() == null) return; // no wrong vote here (for length: every pair had equal lengths)
+        out.printf(Locale.ROOT, "  %-16s %.0f%% of %d wrong votes picked the %s, noise %.0f%%; p %s, Holm %s: %s%n", name, 100 * t.share(),
+                t.wrong(), position, 100 * t.expectedShare(), p(t.p()), p(split.pHolm()),
+                split.biased() ? "SIGN OF " + bias.toUpperCase(Locale.ROOT) + " BIAS" : "no sign of " + bias + " bias beyond noise");
+    }
+
+    private static String p(double p) { return String.format(Locale.ROOT, "%.2g", p); }
 
     private static void line(String name, MeanEstimate e, PrintStream out) {
         out.printf(Locale.ROOT, "  %-16s %.3f [%.3f, %.3f]%n", name, e.estimate(), e.interval().lower(), e.interval().upper());

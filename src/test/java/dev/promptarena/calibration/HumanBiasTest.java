@@ -1,7 +1,9 @@
 package dev.promptarena.calibration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptarena.judge.JudgeStatus;
 import dev.promptarena.judge.JudgeTrace;
@@ -36,17 +38,30 @@ class HumanBiasTest {
         HumanBias b = HumanBias.of(judged, human, 0.05);
         assertEquals(16, b.decisiveVotes());
         assertEquals(8, b.wrongVotes());
-        assertEquals(1.0, b.firstSlotShare());
-        assertEquals(1.0, b.longerShare());
-        // Wilson interval for 8 of 8 (statsmodels proportion_confint(8, 8, method="wilson"): 0.6755924351161198, 1.0).
-        assertEquals(0.6755924351161198, b.firstSlot().lower(), 1e-12);
+        // Every wrong vote picked the first slot, where the answer the humans passed over sat in half the votes.
+        assertEquals(1.0, b.firstSlot().test().share());
+        assertEquals(0.5, b.firstSlot().test().expectedShare());
+        // Length: the passed-over answer (B) is the longer in every vote, so the split cannot lean: no test is possible.
+        assertEquals(1.0, b.longer().test().share());
+        assertEquals(1.0, b.longer().test().expectedShare());
+        assertEquals(1.0, b.longer().test().p());
+        // Slot: the wrong votes are exactly the votes with B first, one per case; the two votes of a case disagree, so
+        // the design effect is floored at 1 and Fisher runs on [[8, 0], [0, 8]] (scipy.stats.fisher_exact: 0.000155400155...).
+        assertEquals(1.0, b.firstSlot().test().designEffect());
+        assertEquals(1.554001554001554e-4, b.firstSlot().test().p(), 1e-12);
+        assertEquals(3.108003108003108e-4, b.firstSlot().pHolm(), 1e-12);
+        assertTrue(b.firstSlot().biased());
+        assertFalse(b.longer().biased());
         HumanBias none = HumanBias.of(judged, new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, 0.05);
         // Humans say B everywhere: the wrong votes are the A votes (A shown first), for the shorter output.
         assertEquals(10, none.wrongVotes());
-        assertEquals(1.0, none.firstSlotShare());
-        assertEquals(0.0, none.longerShare());
+        assertEquals(1.0, none.firstSlot().test().share());
+        assertEquals(0.0, none.longer().test().share());
         assertEquals(10, HumanBias.of(judged, filled(0), 0.05).wrongVotes());
-        assertNull(HumanBias.of(judged, filled(Double.NaN), 0.05).firstSlot());
+        HumanBias unlabelled = HumanBias.of(judged, filled(Double.NaN), 0.05);
+        assertNull(unlabelled.firstSlot().test().share());
+        assertNull(unlabelled.firstSlot().pHolm());
+        assertFalse(unlabelled.firstSlot().biased());
     }
 
     private static double[] filled(double v) {

@@ -79,6 +79,17 @@ class CalibrateAndCompareCommandTest {
         assertEquals(0.75, json.path("panel").path("agreement").asDouble(), 1e-12);
         assertEquals("recalibrate the judge", json.path("verdict").asText());
         assertEquals(8, json.path("labelledItems").asInt());
+        // The split of the judge's mistakes by slot and length, under the field names docs/statistics.md 17 gives.
+        JsonNode split = json.path("humanCorrected").path("positionAndLength");
+        assertTrue(split.path("wrongVotes").asInt() > 0, r.out());
+        for (String name : new String[] {"firstSlot", "longer"}) {
+            JsonNode test = split.path(name).path("test");
+            for (String field : new String[] {"votes", "wrong", "wrongToPosition", "share", "expectedShare", "designEffect", "p"}) {
+                assertTrue(test.has(field), name + "." + field + ": " + r.out());
+            }
+            assertTrue(split.path(name).has("pHolm") && split.path(name).path("biased").isBoolean(), r.out());
+        }
+        assertEquals(split.path("wrongVotes").asInt(), split.path("firstSlot").path("test").path("wrong").asInt(), r.out());
     }
 
     /** The ids of labels for cases not in the run come from the labels file: printed, they must not drive the terminal. */
