@@ -9,17 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The online judge's per-window axis means ({@code score-windows.csv} of a {@code prompt-arena score} folder) as the
  * {@code judge_<axis>_mean} metrics of the treatment, the names {@code canary plan} gives the judge guardrails.
  *
- * <p>A score window is used only for the monitoring window with the same start and end. A longer score window spread
- * over several monitoring windows would put one noisy mean into consecutive windows, so a single bad sample would make
- * a "sustained" breach and defeat the persistence rule; windows that overlap without coinciding are refused.
+ * <p>A score window is used only for the monitoring window with the same start and end ({@link TreatmentMetrics}).
  * A mean of fewer than {@code minScored} scored traces is left out (the guardrail's streak is unchanged, as for an
  * empty cell): the plan's limit is B's offline mean x (1 - headroom), and a handful of 1-5 scores crosses it by
  * chance too often (docs/statistics.md 13, the judge guardrail's false-pause rate by traces per window).
@@ -31,9 +27,6 @@ public final class JudgeMeans {
 
     /** One axis mean of one score window, with the line it came from. */
     public record Mean(Instant start, Instant end, String metric, int n, Double mean, int line) {}
-
-    /** The windows with the treatment's judge means added, and per window start what was left out and why. */
-    public record Merged(List<Window> windows, Map<Instant, List<String>> notes) {}
 
     private JudgeMeans() {}
 
@@ -78,52 +71,12 @@ public final class JudgeMeans {
     }
 
     /**
-     * Adds each usable mean to the treatment's row of the monitoring window with the same bounds (creating the row when
-     * the export has none for that window). Input errors: a score window overlapping monitoring windows without
-     * coinciding with one, and a judge metric the windows file already carries for the treatment in that window.
+     * Adds each usable mean to the treatment's row of the monitoring window with the same bounds ({@link TreatmentMetrics#merge}):
+     * a mean of fewer than {@code minScored} scored traces is left out with a note.
      */
-    public static Merged merge(List<Window> windows, List<Mean> means, String treatment, int minScored, Path scoreFile) {
-        Map<String, Window> byBounds = new LinkedHashMap<>();
-        for (Window w : windows) byBounds.put(w.start() + "/" + w.end(), w);
-        Map<String, Map<String, Double>> added = new LinkedHashMap<>();
-        Map<Instant, List<String>> notes = new LinkedHashMap<>();
-        for (Mean m : means) {
-            Window w = byBounds.get(m.start() + "/" + m.end());
-            if (w == null) {
-                Window overlapping = windows.stream().filter(x -> x.start().isBefore(m.end()) && m.start().isBefore(x.end())).findFirst().orElse(null);
-                if (overlapping != null) {
-                    throw new InputException(scoreFile, m.line(), "window_start", String.format("the score window %s to %s does not coincide with the"
-                            + " monitoring window %s to %s; score with --window-hours equal to the monitoring windows' length", m.start(), m.end(),
-                            overlapping.start(), overlapping.end()));
-                }
-                continue; // scored time outside the monitoring windows: nothing to check it against
-            }
-            Window.VariantMetrics t = w.variants().get(treatment);
-            if (t != null && t.metrics().containsKey(m.metric())) {
-                throw new InputException(scoreFile, m.line(), "axis", m.metric() + " for the window starting " + m.start()
-                        + " is also in the windows file; give it in one of the two");
-            }
-            if (m.n() < minScored) {
-                notes.computeIfAbsent(w.start(), k -> new ArrayList<>()).add(String.format("%s not used: %d scored trace%s in this window, fewer than"
-                        + " --min-scored %d", m.metric(), m.n(), m.n() == 1 ? "" : "s", minScored));
-                continue;
-            }
-            added.computeIfAbsent(m.start() + "/" + m.end(), k -> new LinkedHashMap<>()).put(m.metric(), m.mean());
-        }
-        List<Window> out = new ArrayList<>();
-        for (Window w : windows) {
-            Map<String, Double> extra = added.get(w.start() + "/" + w.end());
-            if (extra == null) {
-                out.add(w);
-                continue;
-            }
-            Map<String, Window.VariantMetrics> variants = new LinkedHashMap<>(w.variants());
-            Window.VariantMetrics t = variants.get(treatment);
-            Map<String, Double> metrics = new LinkedHashMap<>(t == null ? Map.of() : t.metrics());
-            metrics.putAll(extra);
-            variants.put(treatment, new Window.VariantMetrics(t == null ? null : t.units(), metrics));
-            out.add(new Window(w.start(), w.end(), variants, w.line()));
-        }
-        return new Merged(List.copyOf(out), notes);
+    public static TreatmentMetrics.Merged merge(List<Window> windows, List<Mean> means, String treatment, int minScored, Path scoreFile) {
+        List<TreatmentMetrics.Value> values = means.stream().map(m -> new TreatmentMetrics.Value(m.start(), m.end(), m.metric(), m.n(), m.mean(), m.line())).toList();
+        return TreatmentMetrics.merge(windows, values, treatment, new TreatmentMetrics.Source(scoreFile, "score window", "axis", "scored trace", "scored traces",
+                "--min-scored", minScored, "score with --window-hours equal to the monitoring windows' length"));
     }
 }

@@ -103,10 +103,14 @@ public final class Monitor {
         boolean one = metrics.size() == 1;
         // judge_<axis>_mean has no warehouse column: name the command that produces it, so the user need not guess.
         boolean judge = metrics.stream().anyMatch(m -> m.startsWith("judge_") && m.endsWith("_mean"));
-        return String.format("no window of stage %s%% carried %s: %s never checked in this stage, hold (export %s or remove %s from the plan%s)",
+        // Likewise a signal's rate can come from the event log instead of the warehouse.
+        boolean signal = metrics.stream().anyMatch(m -> SignalEvents.SIGNALS.stream().map(SignalRates::metric).anyMatch(m::equals));
+        return String.format("no window of stage %s%% carried %s: %s never checked in this stage, hold (export %s or remove %s from the plan%s%s)",
                 num(s.percent()), String.join(", ", metrics), one ? "its guardrail was" : "their guardrails were", one ? "the metric" : "them",
                 one ? "the guardrail" : "those guardrails", judge ? "; judge_<axis>_mean comes from `prompt-arena score` over the treatment's traces"
-                        + " with --window-hours equal to the windows' length: pass its folder with --scores" : "");
+                        + " with --window-hours equal to the windows' length: pass its folder with --scores" : "",
+                signal ? "; <signal>_rate comes from `prompt-arena signals` over the event log with --window-hours equal to the windows' length:"
+                        + " pass its folder with --signals" : "");
     }
 
     private static SampleRatio srm(CanaryPlan plan, Stage s, Window w, List<String> notes) {

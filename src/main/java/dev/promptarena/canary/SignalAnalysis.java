@@ -22,8 +22,12 @@ public final class SignalAnalysis {
     /** One signal's comparison. */
     public record SignalRow(String signal, Estimate control, Estimate treatment, Estimate difference, double pBenjaminiHochberg) {}
 
-    /** One signal's rate for one variant in one time window. */
-    public record WindowRate(Instant windowStart, String variant, String signal, int turns, int withSignal, Estimate rate) {}
+    /**
+     * One signal's rate for one variant in one time window [windowStart, windowEnd). Windows are aligned as {@code score}
+     * aligns its windows (on the hour for 1 hour, at 00:00 UTC for 24), so {@code canary check --signals} can match each to
+     * the monitoring window with the same bounds.
+     */
+    public record WindowRate(Instant windowStart, Instant windowEnd, String variant, String signal, int turns, int withSignal, Estimate rate) {}
 
     /** Everything the signals report shows. */
     public record Result(String control, String treatment, int turnsControl, int turnsTreatment, int sessions, double alpha,
@@ -74,7 +78,7 @@ public final class SignalAnalysis {
                 for (String signal : SignalEvents.SIGNALS) {
                     double[] y = ts.stream().mapToDouble(t -> t.signals().contains(signal) ? 1 : 0).toArray();
                     int k = (int) java.util.Arrays.stream(y).sum();
-                    out.add(new WindowRate(Instant.ofEpochSecond(w.getKey() * width), variant, signal, ts.size(), k,
+                    out.add(new WindowRate(Instant.ofEpochSecond(w.getKey() * width), Instant.ofEpochSecond((w.getKey() + 1) * width), variant, signal, ts.size(), k,
                             ClusteredProportions.rate(y, cluster, alpha)));
                 }
             }

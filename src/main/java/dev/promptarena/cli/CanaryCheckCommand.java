@@ -3,10 +3,14 @@ package dev.promptarena.cli;
 import dev.promptarena.canary.Action;
 import dev.promptarena.canary.CanaryPlan;
 import dev.promptarena.canary.CanaryPlanFile;
+import dev.promptarena.canary.Guardrail;
 import dev.promptarena.canary.JudgeMeans;
 import dev.promptarena.canary.Monitor;
 import dev.promptarena.canary.MonitorState;
 import dev.promptarena.canary.MonitorStateFile;
+import dev.promptarena.canary.SignalEvents;
+import dev.promptarena.canary.SignalRates;
+import dev.promptarena.canary.TreatmentMetrics;
 import dev.promptarena.canary.Window;
 import dev.promptarena.run.RunDirectory;
 import dev.promptarena.util.TerminalText;
@@ -14,6 +18,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,6 +36,8 @@ import picocli.CommandLine.ParentCommand;
                 "times ISO-8601 (2026-05-01T10:00:00Z); one row per variant per window; empty cell = not measured.",
                 "--scores: the folder of `prompt-arena score` over the treatment's traces (--window-hours = the windows' length);",
                 "its per-window axis means become the treatment's judge_<axis>_mean in the window with the same start and end.",
+                "--signals: the folder of `prompt-arena signals` (--window-hours = the windows' length); the treatment's rate of each",
+                "signal the plan guards becomes <signal>_rate (task_completed_rate) in the window with the same start and end.",
                 "", "Exit codes: 0 advance (or rollout complete), 1 rollback, 2 usage or input error, 3 hold, 4 tool error, 5 pause."})
 public final class CanaryCheckCommand implements Callable<Integer> {
     @ParentCommand CanaryCommand parent;
@@ -50,17 +58,23 @@ public final class CanaryCheckCommand implements Callable<Integer> {
             description = "Fewest scored traces for a window's judge mean to count (default: ${DEFAULT-VALUE}).")
     int minScored;
 
+    @Option(names = "--signals", paramLabel = "SIGNALS_DIR",
+            description = "Folder of `prompt-arena signals` over the event log: supplies <signal>_rate (e.g. task_completed_rate).")
+    Path signalsDir;
+
+    @Option(names = "--min-turns", defaultValue = "500", paramLabel = "N",
+            description = "Fewest turns of the treatment for a window's signal rate to count (default: ${DEFAULT-VALUE}).")
+    int minTurns;
+
     @Override
     public Integer call() {
-        if (minScored < 1) {
-            parent.main.err.println("error: --min-scored must be >= 1, got " + minScored);
-            return ExitCode.USAGE_OR_INPUT.code();
-        }
+        if (minScored < 1) return usage("--min-scored must be >= 1, got " + minScored);
+        if (minTurns < 1) return usage("--min-turns must be >= 1, got " + minTurns);
         PrintStream out = parent.main.out;
         // Read every input before writing anything: a bad file changes nothing.
         CanaryPlan plan = CanaryPlanFile.read(planFile);
         List<Window> windows = Window.read(windowsFile);
-        Map<Instant, List<String>> scoreNotes = Map.of();
+        Map<Instant, List<String>> inputNotes = new LinkedHashMap<>(); // per window start: computed values left out, and why
         if (scoresDir != null) {
             Path scoreFile = Files.isDirectory(scoresDir) ? scoresDir.resolve(JudgeMeans.FILE) : scoresDir;
             String planned = plan.provenance().get(CanaryPlanCommand.JUDGE_INSTRUMENT), scored = JudgeMeans.instrument(scoresDir);
@@ -71,9 +85,22 @@ public final class CanaryCheckCommand implements Callable<Integer> {
                         + " plan's judge limits (score with the same arena config and rubric)");
                 return ExitCode.USAGE_OR_INPUT.code();
             }
-            JudgeMeans.Merged merged = JudgeMeans.merge(windows, JudgeMeans.read(scoresDir), plan.treatment(), minScored, scoreFile);
+            TreatmentMetrics.Merged merged = JudgeMeans.merge(windows, JudgeMeans.read(scoresDir), plan.treatment(), minScored, scoreFile);
             windows = merged.windows();
-            scoreNotes = merged.notes();
+            merged.notes().forEach((start, n) -> inputNotes.computeIfAbsent(start, k -> new ArrayList<>()).addAll(n));
+        }
+        if (signalsDir != null) {
+            // Only guarded rates: an unguarded one changes no decision, and would make a note or a conflict with the export for nothing.
+            List<String> guarded = plan.guardrails().stream().map(Guardrail::metric).toList();
+            List<TreatmentMetrics.Value> rates = SignalRates.read(signalsDir, plan.control(), plan.treatment()).stream()
+                    .filter(v -> guarded.contains(v.metric())).toList();
+            if (SignalEvents.SIGNALS.stream().map(SignalRates::metric).noneMatch(guarded::contains)) {
+                out.println("note: --signals: the plan guards no signal rate (" + String.join(", ", SignalEvents.SIGNALS.stream().map(SignalRates::metric)
+                        .toList()) + "); the signals are not used");
+            }
+            TreatmentMetrics.Merged merged = SignalRates.merge(windows, rates, plan.treatment(), minTurns, SignalRates.file(signalsDir));
+            windows = merged.windows();
+            merged.notes().forEach((start, n) -> inputNotes.computeIfAbsent(start, k -> new ArrayList<>()).addAll(n));
         }
         MonitorState state = stateFile == null ? MonitorState.initial() : MonitorStateFile.read(stateFile);
         if (stateFile != null && !Files.isDirectory(stateFile.toAbsolutePath().getParent())) {
@@ -92,7 +119,7 @@ public final class CanaryCheckCommand implements Callable<Integer> {
             if (state.lastWindowEnd() != null && !w.end().isAfter(state.lastWindowEnd())) continue; // already processed
             Monitor.Step step = Monitor.step(plan, state, w);
             processed++;
-            print(out, index, plan, step, scoreNotes.getOrDefault(w.start(), List.of()));
+            print(out, index, plan, step, inputNotes.getOrDefault(w.start(), List.of()));
             state = step.next();
         }
         if (processed == 0) out.println("no new windows (last processed window ended " + state.lastWindowEnd() + ")");
@@ -107,11 +134,16 @@ public final class CanaryCheckCommand implements Callable<Integer> {
         return ExitCode.of(result).code();
     }
 
-    private static void print(PrintStream out, int index, CanaryPlan plan, Monitor.Step s, List<String> scoreNotes) {
+    private int usage(String message) {
+        parent.main.err.println("error: " + message);
+        return ExitCode.USAGE_OR_INPUT.code();
+    }
+
+    private static void print(PrintStream out, int index, CanaryPlan plan, Monitor.Step s, List<String> inputNotes) {
         out.printf("window %d (%s to %s), stage %d at %s%%:%n", index, s.window().start(), s.window().end(), s.stage() + 1,
                 plan.stages().get(s.stage()).percent());
         s.alerts().forEach(a -> out.println("  " + TerminalText.plain(String.valueOf(a))));
-        scoreNotes.forEach(n -> out.println("  note: " + TerminalText.plain(n)));
+        inputNotes.forEach(n -> out.println("  note: " + TerminalText.plain(n)));
         s.notes().forEach(n -> out.println("  note: " + TerminalText.plain(String.valueOf(n))));
         if (s.srm() != null) out.printf("  sample ratio: chi-square %.3g, p = %.3g%n", s.srm().statistic(), s.srm().p());
         out.println("window " + index + " actions: " + s.actions());

@@ -28,6 +28,8 @@ import picocli.CommandLine.ParentCommand;
                 "rates per time window (novelty effects). Writes signals.json, signals.csv, signals-windows.csv, signals.html."},
         footer = {"", "Events (JSONL): session_id, turn_id, variant, signal, timestamp (ISO-8601) [, experiment_id, model].",
                 "A turn without any signal logs signal \"served\" so it counts in the denominators.",
+                "signals-windows.csv (window_start, window_end, variant, signal, turns, rate, ...) is what `canary check --signals DIR`",
+                "reads: give --window-hours equal to the monitoring windows' length.",
                 "", "Exit codes: 0 report written, 2 usage or input error (file:line: field: problem)."})
 public final class SignalsCommand implements Callable<Integer> {
     @ParentCommand Main main;

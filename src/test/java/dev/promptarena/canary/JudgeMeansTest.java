@@ -43,7 +43,7 @@ class JudgeMeansTest {
                 2026-05-01T01:00:00Z,2026-05-01T02:00:00Z,Clarity,3,2.0,,,,,,,,
                 2026-05-01T05:00:00Z,2026-05-01T06:00:00Z,Clarity,40,1.0,,,,,,,,
                 """);
-        JudgeMeans.Merged merged = JudgeMeans.merge(w, m, "treatment", 20, tmp.resolve("score/score-windows.csv"));
+        TreatmentMetrics.Merged merged = JudgeMeans.merge(w, m, "treatment", 20, tmp.resolve("score/score-windows.csv"));
         assertEquals(Map.of("error_rate", 0.002, "judge_policy_citation_mean", 4.1), merged.windows().get(0).variants().get("treatment").metrics());
         assertEquals(Map.of("error_rate", 0.001), merged.windows().get(0).variants().get("control").metrics(), "the control is untouched");
         // No treatment row in the export for that window: the judge mean makes one, without units (no SRM from it).

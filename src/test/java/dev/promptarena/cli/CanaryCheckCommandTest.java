@@ -92,6 +92,8 @@ class CanaryCheckCommandTest {
         assertEquals(3, r.exitCode(), r.out() + r.err());
         assertFalse(r.out().contains("ADVANCE"), r.out());
         assertTrue(r.out().contains("-> HOLD: no window of stage 1% carried task_completed_rate: its guardrail was never checked in this stage"), r.out());
+        assertTrue(r.out().contains("<signal>_rate comes from `prompt-arena signals` over the event log with --window-hours equal to the windows' length: pass its folder"
+                        + " with --signals"), "the hold names where a signal rate can come from: " + r.out());
         assertTrue(r.out().contains("decision: HOLD (stage 1/3 at 1.0%)"), r.out());
         assertTrue(Files.readString(state).contains("\"stage\" : 0"), Files.readString(state));
     }

@@ -22,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docs/canary.md step by step with the bundled example (simulated model and judge): run -> score the control's traces of
- * a stable period -> canary plan --judge-baseline -> score the treatment's traces -> canary check --scores. Production
- * traces are the run's own outputs (A's for the control, B's for the treatment), so a healthy canary must advance.
+ * a stable period -> canary plan --judge-baseline -> score the treatment's traces, and signals over the event log ->
+ * canary check --scores --signals. Production traces are the run's own outputs (A's for the control, B's for the
+ * treatment), so a healthy canary must advance. The plan's task_completed_rate guardrail is fed by `signals` (the
+ * metrics export has no such column): before, signals-windows.csv had no window_end and check could not read it.
  *
  * <p>Before, the plan took judge limits from the run's pairwise axis means (B's Accuracy 3.85 x 0.8 = 3.08) while the
  * online judge is pointwise (B's same outputs: 2.91), and nothing fed judge means to check: the stage held forever, and
@@ -33,11 +35,11 @@ class CanaryPathEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ARENA = "examples/support-bot.arena.yaml";
     private static final String METRICS = """
-            window_start,window_end,variant,units,latency_p95_ms,error_rate,output_words_mean,task_completed_rate
-            2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,control,9903,2100,0.0004,60,0.61
-            2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,treatment,97,2350,0.0005,70,0.62
-            2026-05-01T01:00:00Z,2026-05-01T02:00:00Z,control,9890,2120,0.0003,61,0.60
-            2026-05-01T01:00:00Z,2026-05-01T02:00:00Z,treatment,110,2300,0.0004,71,0.63
+            window_start,window_end,variant,units,latency_p95_ms,error_rate,output_words_mean
+            2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,control,9903,2100,0.0004,60
+            2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,treatment,97,2350,0.0005,70
+            2026-05-01T01:00:00Z,2026-05-01T02:00:00Z,control,9890,2120,0.0003,61
+            2026-05-01T01:00:00Z,2026-05-01T02:00:00Z,treatment,110,2300,0.0004,71
             """;
 
     @TempDir Path tmp;
@@ -61,18 +63,70 @@ class CanaryPathEndToEndTest {
     @Test
     void theDocumentedPathAdvancesAHealthyCanary() throws Exception {
         Path treatment = score(traces("b", "2026-05-01", 2), "treatment", "--window-hours", "1");
+        Path signals = signals(events("control", "treatment", 0.62), "--window-hours", "1");
         Path state = tmp.resolve("state.json");
         CliRun check = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", metrics.toString(), "--state", state.toString(),
-                "--scores", treatment.toString());
+                "--scores", treatment.toString(), "--signals", signals.toString());
         assertEquals(0, check.exitCode(), check.out() + check.err());
         assertTrue(check.out().contains("advance to 5%"), check.out());
         assertFalse(check.out().contains("alert"), check.out());
-        assertFalse(check.out().contains("missing"), "every judge guardrail was checked in both windows: " + check.out());
+        assertFalse(check.out().contains("missing"), "every judge guardrail and task_completed_rate was checked in both windows: " + check.out());
+    }
+
+    @Test
+    void aDropInTaskCompletionSeenBySignalsFiresTheRegisteredAction() throws Exception {
+        Path signals = signals(events("control", "treatment", 0.40), "--window-hours", "1");
+        Path state = tmp.resolve("state.json");
+        // The documented plan registers rollback for task_completed_rate: exit 1.
+        CliRun rollback = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", metrics.toString(), "--state", state.toString(),
+                "--signals", signals.toString());
+        assertEquals(1, rollback.exitCode(), rollback.out() + rollback.err());
+        assertTrue(rollback.out().contains("alert task_completed_rate: streak=1 (0.4 < limit 0.55)")
+                && rollback.out().contains("alert task_completed_rate: streak=2 (0.4 < limit 0.55)"), rollback.out());
+        assertTrue(rollback.out().contains("decision: ROLLBACK"), rollback.out());
+        // With the default action (pause): exit 5.
+        Path pausePlan = tmp.resolve("pause-plan.yaml");
+        CliRun p = CliRun.of("canary", "plan", run.toString(), "--experiment-id", "support-2026-05", "--limit", "task_completed_rate>=0.55",
+                "--out", pausePlan.toString());
+        assertEquals(0, p.exitCode(), p.err());
+        CliRun pause = CliRun.of("canary", "check", "--plan", pausePlan.toString(), "--windows", metrics.toString(), "--signals", signals.toString());
+        assertEquals(5, pause.exitCode(), pause.out() + pause.err());
+        assertTrue(pause.out().contains("pause exposure: task_completed_rate") && pause.out().contains("decision: PAUSE"), pause.out());
+    }
+
+    @Test
+    void signalsOfAnotherWindowLengthOrOtherVariantLabelsOrTooFewTurnsAreNotUsed() throws Exception {
+        Path state = tmp.resolve("state.json");
+        Path daily = signals(events("control", "treatment", 0.62)); // the signals default, 24-hour windows
+        CliRun misaligned = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", metrics.toString(), "--state", state.toString(),
+                "--signals", daily.toString());
+        assertEquals(2, misaligned.exitCode(), misaligned.out() + misaligned.err());
+        // Line 11: the first row of the treatment's task_completed (rows of the control and of unguarded signals come first).
+        assertTrue(misaligned.err().contains("signals-windows.csv:11: window_start: the signals window 2026-05-01T00:00:00Z to 2026-05-02T00:00:00Z"
+                + " does not coincide with the monitoring window 2026-05-01T00:00:00Z to 2026-05-01T01:00:00Z; run `prompt-arena signals` with"
+                + " --window-hours equal to the monitoring windows' length"), misaligned.err());
+
+        Path labels = signals(events("A", "B", 0.62), "--window-hours", "1");
+        CliRun foreign = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", metrics.toString(), "--state", state.toString(),
+                "--signals", labels.toString());
+        assertEquals(2, foreign.exitCode(), foreign.out() + foreign.err());
+        assertTrue(foreign.err().contains("signals-windows.csv:2: variant: 'A' is neither the plan's control 'control' nor its treatment 'treatment'"),
+                foreign.err());
+        assertFalse(Files.exists(state), "nothing written");
+        assertFalse(misaligned.err().contains("Exception") || foreign.err().contains("Exception"), misaligned.err() + foreign.err());
+
+        Path signals = signals(events("control", "treatment", 0.40), "--window-hours", "1");
+        CliRun few = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", metrics.toString(), "--signals", signals.toString(),
+                "--min-turns", "521");
+        assertEquals(3, few.exitCode(), few.out() + few.err());
+        assertTrue(few.out().contains("task_completed_rate not used: 520 turns of the treatment in this window, fewer than --min-turns 521"), few.out());
+        assertFalse(few.out().contains("alert task_completed_rate"), "a rate of too few turns alerts nobody: " + few.out());
     }
 
     @Test
     void withoutTheScoresTheHoldSaysWhereJudgeMeansComeFrom() throws Exception {
-        CliRun check = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", metrics.toString());
+        CliRun check = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", metrics.toString(), "--signals",
+                signals(events("control", "treatment", 0.62), "--window-hours", "1").toString());
         assertEquals(3, check.exitCode(), check.out() + check.err());
         assertTrue(check.out().contains("no window of stage 1% carried judge_clarity_mean, judge_accuracy_mean, judge_policy_citation_mean")
                 && check.out().contains("`prompt-arena score` over the treatment's traces") && check.out().contains("--scores"), check.out());
@@ -139,6 +193,41 @@ class CanaryPathEndToEndTest {
             }
         }
         return Files.write(tmp.resolve(variant + "-" + day + ".jsonl"), lines);
+    }
+
+    /**
+     * An event log of 2026-05-01 00:00-02:00 as docs/canary.md section 5 describes it: per hour and variant 520 turns in
+     * sessions of 4, a share {@code treatmentCompleted} of the treatment's turns (0.60 of the control's) with task_completed,
+     * every other turn logged as served.
+     */
+    private Path events(String control, String treatment, double treatmentCompleted) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int h = 0; h < 2; h++) {
+            for (String variant : List.of(control, treatment)) {
+                int completed = (int) Math.round(520 * (variant.equals(treatment) ? treatmentCompleted : 0.60));
+                for (int i = 0; i < 520; i++) {
+                    ObjectNode e = JSON.createObjectNode();
+                    e.put("session_id", String.format(Locale.ROOT, "%s-%d-%d", variant, h, i / 4));
+                    e.put("turn_id", "t" + i % 4);
+                    e.put("experiment_id", "support-2026-05");
+                    e.put("variant", variant);
+                    // Spread the completed turns over the hour: turn i completed when floor((i+1)k/n) > floor(ik/n).
+                    e.put("signal", (i + 1) * completed / 520 > i * completed / 520 ? "task_completed" : "served");
+                    e.put("timestamp", String.format(Locale.ROOT, "2026-05-01T%02d:%02d:%02dZ", h, i * 3600 / 520 / 60, i * 3600 / 520 % 60));
+                    lines.add(e.toString());
+                }
+            }
+        }
+        return Files.write(tmp.resolve(String.format(Locale.ROOT, "events-%s-%.2f.jsonl", treatment, treatmentCompleted)), lines);
+    }
+
+    private Path signals(Path events, String... extra) {
+        Path out = tmp.resolve("signals-" + events.getFileName() + "-" + String.join("", extra));
+        List<String> args = new ArrayList<>(List.of("signals", events.toString(), "--out", out.toString()));
+        args.addAll(List.of(extra));
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        return out;
     }
 
     private Path score(Path traces, String name, String... extra) throws Exception {

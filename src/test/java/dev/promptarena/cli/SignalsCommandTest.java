@@ -23,6 +23,23 @@ class SignalsCommandTest {
         assertTrue(Files.readString(tmp.resolve("signals.json")).contains("\"pBenjaminiHochberg\" : 0.58043796434"));
     }
 
+    /** canary check --signals matches these windows to the monitoring windows by their bounds, as it does score's. */
+    @Test
+    void everyWindowHasItsEndAlignedAsScoreAlignsItsWindows() throws Exception {
+        CliRun r = CliRun.of("signals", "src/test/resources/canary/events.jsonl", "--window-hours", "1", "--out", tmp.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        java.util.List<String> lines = Files.readAllLines(tmp.resolve("signals-windows.csv"));
+        assertEquals("window_start,window_end,variant,signal,turns,with_signal,rate,lower,upper", lines.get(0));
+        assertTrue(lines.size() > 10, "several hours of turns: " + lines.size());
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            java.time.Instant start = java.time.Instant.parse(cells[0]), end = java.time.Instant.parse(cells[1]);
+            assertEquals(0, start.getEpochSecond() % 3600, "on the hour: " + line);
+            assertEquals(3600, end.getEpochSecond() - start.getEpochSecond(), line);
+        }
+        assertTrue(Files.readString(tmp.resolve("signals.json")).contains("\"windowEnd\""));
+    }
+
     @Test
     void untrustedVariantNamesAreEscapedAndNeutralized() throws Exception {
         StringBuilder log = new StringBuilder();

@@ -38,9 +38,9 @@ public final class SignalsReport {
                     (double) s.control().units(), (double) s.treatment().units());
         }
         t.writeTo(dir, "signals.csv");
-        CsvTable w = new CsvTable("window_start", "variant", "signal", "turns", "with_signal", "rate", "lower", "upper");
+        CsvTable w = new CsvTable("window_start", "window_end", "variant", "signal", "turns", "with_signal", "rate", "lower", "upper");
         for (WindowRate x : r.windows()) {
-            w.row(x.windowStart().toString(), x.variant(), x.signal(), (double) x.turns(), (double) x.withSignal(), x.rate().estimate(), lo(x.rate()), hi(x.rate()));
+            w.row(x.windowStart().toString(), x.windowEnd().toString(), x.variant(), x.signal(), (double) x.turns(), (double) x.withSignal(), x.rate().estimate(), lo(x.rate()), hi(x.rate()));
         }
         w.writeTo(dir, "signals-windows.csv");
         dir.writeText("signals.html", html(r));
@@ -73,6 +73,7 @@ public final class SignalsReport {
         for (WindowRate w : r.windows()) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("windowStart", w.windowStart().toString());
+            x.put("windowEnd", w.windowEnd().toString());
             x.put("variant", w.variant());
             x.put("signal", w.signal());
             x.put("turns", w.turns());

@@ -1,0 +1,77 @@
+package dev.promptarena.canary;
+
+import dev.promptarena.input.InputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The treatment's per-window signal rates ({@code signals-windows.csv} of a {@code prompt-arena signals} folder) as the
+ * {@code <signal>_rate} metrics of the treatment ({@code task_completed} becomes {@code task_completed_rate}), so a
+ * guardrail on a signal needs no export of the user's own: the event log is enough.
+ *
+ * <p>The file's variant labels are the event log's, which must be the router's, that is the plan's: a label that is
+ * neither the plan's control nor its treatment is refused rather than guessed (a log of "A"/"B" against a plan of
+ * "control"/"treatment" would otherwise feed nothing and hold the stage for a reason far from the cause).
+ */
+public final class SignalRates {
+    public static final String FILE = "signals-windows.csv";
+
+    private SignalRates() {}
+
+    /** The guardrail metric of a signal: task_completed -> task_completed_rate. */
+    public static String metric(String signal) {
+        return signal + "_rate";
+    }
+
+    /** The file inside a signals folder (or the file itself). */
+    public static Path file(Path signalsDirOrFile) {
+        return Files.isDirectory(signalsDirOrFile) ? signalsDirOrFile.resolve(FILE) : signalsDirOrFile;
+    }
+
+    /** The treatment's rates of a signals folder (or its signals-windows.csv itself); the control's rows are checked and skipped. */
+    public static List<TreatmentMetrics.Value> read(Path signalsDirOrFile, String control, String treatment) {
+        Path file = file(signalsDirOrFile);
+        if (!Files.exists(file)) {
+            throw new InputException(signalsDirOrFile, "not a signals folder (no " + FILE + "); give the folder `prompt-arena signals --out DIR` wrote");
+        }
+        List<TreatmentMetrics.Value> out = new ArrayList<>();
+        List<InputRows.Row> rows = InputRows.read(file);
+        for (InputRows.Row row : rows) {
+            if (!row.fields().containsKey("window_end")) {
+                throw row.error("window_end", "missing: written by an older prompt-arena; run `prompt-arena signals` on the event log again");
+            }
+            Instant start = row.time("window_start"), end = row.time("window_end");
+            if (!end.isAfter(start)) throw row.error("window_end", "must be after window_start " + start);
+            String variant = row.text("variant");
+            if (!variant.equals(control) && !variant.equals(treatment)) {
+                throw row.error("variant", "'" + variant + "' is neither the plan's control '" + control + "' nor its treatment '" + treatment
+                        + "'; the event log must name the variants as the router and the plan do");
+            }
+            String signal = row.text("signal");
+            if (!SignalEvents.SIGNALS.contains(signal)) {
+                throw row.error("signal", "unknown signal '" + signal + "'; expected one of " + String.join(", ", SignalEvents.SIGNALS));
+            }
+            if (!variant.equals(treatment)) continue;
+            long turns = row.count("turns");
+            out.add(new TreatmentMetrics.Value(start, end, metric(signal), (int) Math.min(Integer.MAX_VALUE, turns), turns == 0 ? null : row.number("rate"),
+                    row.line()));
+        }
+        if (!rows.isEmpty() && out.isEmpty()) {
+            throw new InputException(file, 1, "variant", "no rows of the plan's treatment '" + treatment + "'; the event log must name the variants"
+                    + " as the router and the plan do");
+        }
+        return out;
+    }
+
+    /**
+     * Adds the rates to the treatment's rows of the monitoring windows with the same bounds ({@link TreatmentMetrics#merge}):
+     * a rate of fewer than {@code minTurns} turns of the treatment is left out with a note.
+     */
+    public static TreatmentMetrics.Merged merge(List<Window> windows, List<TreatmentMetrics.Value> rates, String treatment, int minTurns, Path file) {
+        return TreatmentMetrics.merge(windows, rates, treatment, new TreatmentMetrics.Source(file, "signals window", "signal", "turn of the treatment",
+                "turns of the treatment", "--min-turns", minTurns, "run `prompt-arena signals` with --window-hours equal to the monitoring windows' length"));
+    }
+}

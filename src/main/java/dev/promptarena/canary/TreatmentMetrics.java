@@ -1,0 +1,92 @@
+package dev.promptarena.canary;
+
+import dev.promptarena.input.InputException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Treatment metrics computed by another prompt-arena command per time window (the online judge's axis means of
+ * {@code score}, the signal rates of {@code signals}) added to the monitoring windows of the user's export.
+ *
+ * <p>A computed window is used only for the monitoring window with the same start and end. A longer window spread over
+ * several monitoring windows would put one noisy value into consecutive windows, so a single bad sample would make a
+ * "sustained" breach and defeat the persistence rule; windows that overlap without coinciding are refused. A value
+ * computed from fewer than the source's minimum of units is left out (the guardrail's streak is unchanged, as for an
+ * empty cell), with a note.
+ */
+public final class TreatmentMetrics {
+    /** One metric of one computed window: from {@code n} units (scored traces, turns), with the line it came from. */
+    public record Value(Instant start, Instant end, String metric, int n, Double value, int line) {}
+
+    /**
+     * Where the values come from, for the messages.
+     *
+     * @param file         the file the values were read from
+     * @param window       what its windows are called ("score window")
+     * @param metricField  the column that names the metric (axis, signal)
+     * @param unit         what {@code n} counts, singular ("scored trace", "turn of the treatment")
+     * @param units        the same, plural
+     * @param minOption    the option that sets the minimum ({@code --min-scored})
+     * @param min          fewest units for a value to count
+     * @param alignHint    how to produce windows of the monitoring windows' length
+     */
+    public record Source(Path file, String window, String metricField, String unit, String units, String minOption, int min, String alignHint) {}
+
+    /** The windows with the treatment's values added, and per window start what was left out and why. */
+    public record Merged(List<Window> windows, Map<Instant, List<String>> notes) {}
+
+    private TreatmentMetrics() {}
+
+    /**
+     * Adds each usable value to the treatment's row of the monitoring window with the same bounds (creating the row when
+     * the export has none for that window). Input errors: a computed window overlapping monitoring windows without
+     * coinciding with one, and a metric the windows file already carries for the treatment in that window.
+     */
+    public static Merged merge(List<Window> windows, List<Value> values, String treatment, Source source) {
+        Map<String, Window> byBounds = new LinkedHashMap<>();
+        for (Window w : windows) byBounds.put(w.start() + "/" + w.end(), w);
+        Map<String, Map<String, Double>> added = new LinkedHashMap<>();
+        Map<Instant, List<String>> notes = new LinkedHashMap<>();
+        for (Value v : values) {
+            Window w = byBounds.get(v.start() + "/" + v.end());
+            if (w == null) {
+                Window overlapping = windows.stream().filter(x -> x.start().isBefore(v.end()) && v.start().isBefore(x.end())).findFirst().orElse(null);
+                if (overlapping != null) {
+                    throw new InputException(source.file(), v.line(), "window_start", String.format("the %s %s to %s does not coincide with the"
+                            + " monitoring window %s to %s; %s", source.window(), v.start(), v.end(), overlapping.start(), overlapping.end(), source.alignHint()));
+                }
+                continue; // time outside the monitoring windows: nothing to check it against
+            }
+            Window.VariantMetrics t = w.variants().get(treatment);
+            if (t != null && t.metrics().containsKey(v.metric())) {
+                throw new InputException(source.file(), v.line(), source.metricField(), v.metric() + " for the window starting " + v.start()
+                        + " is also in the windows file; give it in one of the two");
+            }
+            if (v.n() < source.min()) {
+                notes.computeIfAbsent(w.start(), k -> new ArrayList<>()).add(String.format("%s not used: %d %s in this window, fewer than %s %d",
+                        v.metric(), v.n(), v.n() == 1 ? source.unit() : source.units(), source.minOption(), source.min()));
+                continue;
+            }
+            added.computeIfAbsent(v.start() + "/" + v.end(), k -> new LinkedHashMap<>()).put(v.metric(), v.value());
+        }
+        List<Window> out = new ArrayList<>();
+        for (Window w : windows) {
+            Map<String, Double> extra = added.get(w.start() + "/" + w.end());
+            if (extra == null) {
+                out.add(w);
+                continue;
+            }
+            Map<String, Window.VariantMetrics> variants = new LinkedHashMap<>(w.variants());
+            Window.VariantMetrics t = variants.get(treatment);
+            Map<String, Double> metrics = new LinkedHashMap<>(t == null ? Map.of() : t.metrics());
+            metrics.putAll(extra);
+            variants.put(treatment, new Window.VariantMetrics(t == null ? null : t.units(), metrics));
+            out.add(new Window(w.start(), w.end(), variants, w.line()));
+        }
+        return new Merged(List.copyOf(out), notes);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.promptarena.canary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.promptarena.input.InputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** signals-windows.csv as the treatment's <signal>_rate: which windows the rates go to, and what is refused. */
+class SignalRatesTest {
+    @TempDir Path tmp;
+
+    static final String HEADER = "window_start,window_end,variant,signal,turns,with_signal,rate,lower,upper\n";
+
+    private List<Window> windows(String body) throws Exception {
+        return Window.read(Files.writeString(tmp.resolve("metrics.csv"), "window_start,window_end,variant,units,error_rate\n" + body));
+    }
+
+    private Path signals(String body) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("signals"));
+        Files.writeString(dir.resolve(SignalRates.FILE), body);
+        return dir;
+    }
+
+    @Test
+    void theTreatmentsRateGoesToTheWindowWithTheSameBoundsAndASmallWindowIsLeftOutWithANote() throws Exception {
+        List<Window> w = windows("""
+                2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,control,49500,0.001
+                2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,treatment,500,0.002
+                2026-05-01T01:00:00Z,2026-05-01T02:00:00Z,control,49500,0.001
+                2026-05-01T01:00:00Z,2026-05-01T02:00:00Z,treatment,500,0.001
+                """);
+        Path dir = signals(HEADER + """
+                2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,control,task_completed,600,360,0.6,0.55,0.65
+                2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,treatment,task_completed,520,312,0.6,0.55,0.65
+                2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,treatment,rephrased_query,520,52,0.1,0.08,0.12
+                2026-05-01T01:00:00Z,2026-05-01T02:00:00Z,treatment,task_completed,40,10,0.25,0.1,0.4
+                2026-05-01T07:00:00Z,2026-05-01T08:00:00Z,treatment,task_completed,900,90,0.1,0.08,0.12
+                """);
+        List<TreatmentMetrics.Value> rates = SignalRates.read(dir, "control", "treatment");
+        assertEquals(4, rates.size(), "the control's row is checked and skipped: " + rates);
+        assertEquals(new TreatmentMetrics.Value(Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-05-01T01:00:00Z"), "task_completed_rate", 520,
+                0.6, 3), rates.get(0));
+        TreatmentMetrics.Merged merged = SignalRates.merge(w, rates, "treatment", 500, dir.resolve(SignalRates.FILE));
+        assertEquals(Map.of("error_rate", 0.002, "task_completed_rate", 0.6, "rephrased_query_rate", 0.1),
+                merged.windows().get(0).variants().get("treatment").metrics());
+        assertEquals(Map.of("error_rate", 0.001), merged.windows().get(0).variants().get("control").metrics(), "the control is untouched");
+        assertEquals(Map.of("error_rate", 0.001), merged.windows().get(1).variants().get("treatment").metrics(), "40 turns: left out");
+        assertEquals(List.of("task_completed_rate not used: 40 turns of the treatment in this window, fewer than --min-turns 500"),
+                merged.notes().get(Instant.parse("2026-05-01T01:00:00Z")));
+        assertNull(merged.notes().get(Instant.parse("2026-05-01T00:00:00Z")));
+        assertEquals(2, merged.windows().size(), "an hour outside the monitoring windows adds no window");
+    }
+
+    @Test
+    void anotherWindowLengthAMetricInBothFilesAndForeignVariantLabelsAreInputErrors() throws Exception {
+        List<Window> w = Window.read(Files.writeString(tmp.resolve("m.csv"), """
+                window_start,window_end,variant,task_completed_rate
+                2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,treatment,0.6
+                2026-05-01T01:00:00Z,2026-05-01T02:00:00Z,treatment,
+                """));
+        Path file = tmp.resolve("signals/" + SignalRates.FILE);
+        InputException daily = assertThrows(InputException.class, () -> SignalRates.merge(w, SignalRates.read(signals(HEADER
+                + "2026-05-01T00:00:00Z,2026-05-02T00:00:00Z,treatment,task_completed,9000,5400,0.6,0.55,0.65\n"), "control", "treatment"), "treatment", 500, file));
+        assertEquals("signals-windows.csv:2: window_start: the signals window 2026-05-01T00:00:00Z to 2026-05-02T00:00:00Z does not coincide with the"
+                + " monitoring window 2026-05-01T00:00:00Z to 2026-05-01T01:00:00Z; run `prompt-arena signals` with --window-hours equal to the"
+                + " monitoring windows' length", daily.describe().replace(tmp.resolve("signals") + "/", ""));
+        InputException twice = assertThrows(InputException.class, () -> SignalRates.merge(w, SignalRates.read(signals(HEADER
+                + "2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,treatment,task_completed,600,360,0.6,0.55,0.65\n"), "control", "treatment"), "treatment", 500, file));
+        assertTrue(twice.describe().contains("signals-windows.csv:2: signal: task_completed_rate for the window starting 2026-05-01T00:00:00Z is also in"
+                + " the windows file"), twice.describe());
+
+        InputException labels = assertThrows(InputException.class, () -> SignalRates.read(signals(HEADER
+                + "2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,A,task_completed,600,360,0.6,0.55,0.65\n"), "control", "treatment"));
+        assertTrue(labels.describe().contains("signals-windows.csv:2: variant: 'A' is neither the plan's control 'control' nor its treatment 'treatment'"),
+                labels.describe());
+        InputException onlyControl = assertThrows(InputException.class, () -> SignalRates.read(signals(HEADER
+                + "2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,control,task_completed,600,360,0.6,0.55,0.65\n"), "control", "treatment"));
+        assertTrue(onlyControl.describe().contains("signals-windows.csv:1: variant: no rows of the plan's treatment 'treatment'"), onlyControl.describe());
+    }
+
+    @Test
+    void aSignalsFolderWithoutWindowEndsSaysToRunSignalsAgain() throws Exception {
+        InputException e = assertThrows(InputException.class, () -> SignalRates.read(signals("""
+                window_start,variant,signal,turns,with_signal,rate,lower,upper
+                2026-05-01T00:00:00Z,treatment,task_completed,600,360,0.6,0.55,0.65
+                """), "control", "treatment"));
+        assertTrue(e.describe().contains("signals-windows.csv:2: window_end: missing: written by an older prompt-arena; run `prompt-arena signals`"),
+                e.describe());
+        InputException none = assertThrows(InputException.class, () -> SignalRates.read(tmp.resolve("nowhere"), "control", "treatment"));
+        assertTrue(none.describe().contains("not a signals folder (no signals-windows.csv)"), none.describe());
+    }
+}
