@@ -76,7 +76,7 @@ public class FakeServer {
             if (n > b.max()) reply(ex, 503, "{\"error\":{\"message\":\"request bound reached\"}}", null);
             else if (x < b.errorRate()) { errors.incrementAndGet(); reply(ex, 500, "{\"error\":{\"message\":\"injected\"}}", null); }
             else if (x < b.errorRate() + b.rate429()) { limited.incrementAndGet(); reply(ex, 429, "{\"error\":{\"message\":\"slow down\"}}", "1"); }
-            else { ok.incrementAndGet(); reply(ex, 200, success(new String(in, StandardCharsets.UTF_8), n, axisNames), null); }
+            else { ok.incrementAndGet(); reply(ex, 200, success(new String(in, StandardCharsets.UTF_8), n, contentHash(in), axisNames), null); }
         });
         server.start();
         if (warmupConcurrency > 0) {
@@ -232,19 +232,45 @@ public class FakeServer {
         }
     }
 
-    private static String success(String body, long n, String[] axes) {
+    /**
+     * What the reply says is a function of the request's bytes, as a model's at temperature 0 is of its prompt: the same
+     * case gets the same answers, hence the same judge prompt and verdict, in whatever order the requests arrive (a
+     * verdict by arrival order made the bench's exit code vary between runs of the same command). On the measured path:
+     * eight bytes a step through a view of the array (no allocation; about a fifth of Arrays.hashCode's time, which
+     * chains a multiply per byte), then murmur3's 64-bit finalizer, so that the residues mod 3 and 5 are even.
+     */
+    static long contentHash(byte[] request) {
+        long h = request.length;
+        int i = 0;
+        for (; i + 8 <= request.length; i += 8) h = (h ^ (long) LONGS.get(request, i)) * 0x9E3779B97F4A7C15L;
+        for (; i < request.length; i++) h = (h ^ request[i]) * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h >>> 1; // non-negative
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** {@code n} is the request's number (the reply's id only), {@code h} its {@link #contentHash}. */
+    static String success(String body, long n, long h, String[] axes) {
         // Judge prompts get a verdict with a 1-5 score per axis for both sides; everything else a short answer.
         boolean judge = body.contains("\"winner\"") || body.contains("judge");
+        long h5 = h % 5; // the scores below are (h * 7 + i) % 5 and (h * 11 + 2i + 2) % 5, without overflowing
         StringBuilder a = new StringBuilder(), b = new StringBuilder();
         for (int i = 0; i < axes.length; i++) {
             String sep = i == 0 ? "" : ", ";
-            a.append(sep).append("\\\"").append(axes[i]).append("\\\": ").append(1 + (n * 7 + i) % 5);
-            b.append(sep).append("\\\"").append(axes[i]).append("\\\": ").append(1 + (n * 11 + 2 * i + 2) % 5);
+            a.append(sep).append("\\\"").append(axes[i]).append("\\\": ").append(1 + (h5 * 7 + i) % 5);
+            b.append(sep).append("\\\"").append(axes[i]).append("\\\": ").append(1 + (h5 * 11 + 2 * i + 2) % 5);
         }
+        // A third each of ties, A and B, as by arrival order before.
         String content = judge
-                ? "{\\\"winner\\\": \\\"" + (n % 3 == 0 ? "tie" : n % 2 == 0 ? "A" : "B") + "\\\", \\\"scores\\\": {\\\"A\\\": {" + a
+                ? "{\\\"winner\\\": \\\"" + (h % 3 == 0 ? "tie" : h % 3 == 1 ? "A" : "B") + "\\\", \\\"scores\\\": {\\\"A\\\": {" + a
                         + "}, \\\"B\\\": {" + b + "}}, \\\"reason\\\": \\\"bench\\\"}"
-                : "A helpful answer number " + n + ".";
+                : "A helpful answer number " + h % 10_000 + ".";
         return "{\"id\":\"b" + n + "\",\"object\":\"chat.completion\",\"model\":\"bench-model\",\"choices\":[{\"index\":0,"
                 + "\"message\":{\"role\":\"assistant\",\"content\":\"" + content + "\"},\"finish_reason\":\"stop\"}],"
                 + "\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":40,\"total_tokens\":160}}";

@@ -52,11 +52,14 @@ public final class ManifestFactory {
         for (String model : List.of(c.a().model(), c.b().model())) modelFamilies.put(model, List.copyOf(families.of(model)));
         judges.forEach(j -> modelFamilies.put(j.model(), List.copyOf(families.of(j.model()))));
         List<SelfPreference> self = SelfPreferenceCheck.find(judges, List.of(c.a(), c.b()), families);
-        return new Manifest(1, "prompt-arena", Version.current(), runId, c.name(), c.file().toAbsolutePath().normalize().toString(), c.sha256(),
-                c.dataset().toString(), in.datasetSha256(), c.rubric().toString(), in.rubric().sha256(), judgeTemplateSha,
-                cases, o.repeats(), variants, judgeInfo, providers, in.rubric().axisNames(), c.policy(), started.toString(), finished == null ? null : finished.toString(),
-                partialReason != null, partialReason, o.args(), embedder, reference == null ? null : reference.margin(),
-                judgeInfos, modelFamilies, self, null, designChanges(c, o), null, Manifest.CASE_IDS_AS_WRITTEN);
+        return Manifest.builder().toolVersion(Version.current()).runId(runId).arena(c.name())
+                .config(c.file().toAbsolutePath().normalize().toString(), c.sha256())
+                .dataset(c.dataset().toString(), in.datasetSha256()).rubric(c.rubric().toString(), in.rubric().sha256())
+                .judgeTemplateSha256(judgeTemplateSha).cases(cases).repeats(o.repeats()).variants(variants).judge(judgeInfo)
+                .providers(providers).axes(in.rubric().axisNames()).policy(c.policy()).startedAt(started.toString())
+                .end(finished == null ? null : finished.toString(), partialReason).args(o.args()).embedderModel(embedder)
+                .referenceJudgeMargin(reference == null ? null : reference.margin()).judges(judgeInfos).modelFamilies(modelFamilies)
+                .selfPreference(self).designChanges(designChanges(c, o)).caseIds(Manifest.CASE_IDS_AS_WRITTEN).build();
     }
 
     /** Settings of the config's pre-registered design the command line replaced. */

@@ -146,10 +146,8 @@ public final class ShardMerge {
             if (a.equals("--shard")) i++;
             else if (!a.startsWith("--shard=")) args.add(a);
         }
-        return new Manifest(m.schemaVersion(), m.tool(), m.toolVersion(), runId, m.arena(), m.configFile(), m.configSha256(), m.datasetFile(),
-                m.datasetSha256(), m.rubricFile(), m.rubricSha256(), m.judgeTemplateSha256(), cases, m.repeats(), m.variants(), m.judge(),
-                m.providers(), m.axes(), m.policy(), started, finished, false, null, args, m.embedderModel(), m.referenceJudgeMargin(),
-                m.judges(), m.modelFamilies(), m.selfPreference(), null, designChanges, m.sequential(), m.caseIds());
+        return m.toBuilder().runId(runId).cases(cases).startedAt(started).end(finished, null).args(args).served(null)
+                .designChanges(designChanges).build();
     }
 
     /** The shards' engine counters added up, or null when none recorded any. */

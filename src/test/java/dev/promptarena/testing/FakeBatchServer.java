@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.promptarena.testing.FakeBatchPoll.Batch;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -30,8 +26,7 @@ import java.util.function.Predicate;
  */
 public final class FakeBatchServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpServer server;
-    private final ExecutorService pool = Executors.newCachedThreadPool();
+    private final LoopbackHttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, Batch> batches = new ConcurrentHashMap<>();
     private final List<FakeOpenAiServer.Recorded> requests = new CopyOnWriteArrayList<>();
@@ -51,19 +46,12 @@ public final class FakeBatchServer implements AutoCloseable {
     private volatile int pollsBeforeDone;
 
     public FakeBatchServer() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.setExecutor(pool);
-        server.createContext("/", this::handle);
-        server.start();
+        server = LoopbackHttpServer.start(128, Executors.newCachedThreadPool(), this::handle);
     }
 
     public String baseUrl() { return rootUrl() + "/v1"; }
 
-    public String rootUrl() { return "http://127.0.0.1:" + server.getAddress().getPort(); }
+    public String rootUrl() { return server.rootUrl(); }
 
     /** Polls answered "in progress" before a batch ends (0: it has ended at the first poll). */
     public FakeBatchServer pollsBeforeDone(int n) { pollsBeforeDone = n; return this; }
@@ -224,7 +212,6 @@ public final class FakeBatchServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        pool.shutdownNow();
+        server.close();
     }
 }

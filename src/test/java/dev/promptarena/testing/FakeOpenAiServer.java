@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,7 +14,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -73,8 +69,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final List<Served> served = new CopyOnWriteArrayList<>();
-    private final HttpServer server;
-    private final ExecutorService pool = Executors.newCachedThreadPool();
+    private final LoopbackHttpServer server;
     private final ArrayDeque<Reply> script = new ArrayDeque<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicLong> byKind = new ConcurrentHashMap<>();
@@ -83,24 +78,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private volatile long latencyMillis;
 
     public FakeOpenAiServer() {
-        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
-        // delayed ACK and every reply takes ~40 ms longer (read once, at the first server start).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.setExecutor(pool);
-        server.createContext("/", this::handle);
-        server.start();
+        server = LoopbackHttpServer.start(512, Executors.newCachedThreadPool(), this::handle);
     }
 
     /** e.g. {@code http://127.0.0.1:PORT/v1} — what an openai provider's base_url should be. */
-    public String baseUrl() { return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1"; }
+    public String baseUrl() { return server.rootUrl() + "/v1"; }
 
     /** The root URL, for Anthropic (whose client appends /v1/messages). */
-    public String rootUrl() { return "http://127.0.0.1:" + server.getAddress().getPort(); }
+    public String rootUrl() { return server.rootUrl(); }
 
     public synchronized FakeOpenAiServer enqueue(Reply... replies) {
         script.addAll(List.of(replies));
@@ -246,7 +231,6 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        pool.shutdownNow();
+        server.close();
     }
 }

@@ -2,9 +2,7 @@ package dev.promptarena.llm.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import dev.promptarena.testing.LoopbackHttpServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,9 +18,7 @@ import org.junit.jupiter.api.Test;
 class ExchangeThreadsTest {
     @Test
     void manyConcurrentCallsCompleteWithoutTheJdksDefaultWorkerThreads() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/", ex -> {
+        LoopbackHttpServer server = LoopbackHttpServer.start(256, Executors.newCachedThreadPool(), ex -> {
             ex.getRequestBody().readAllBytes();
             try {
                 Thread.sleep(50); // the calls overlap: all 64 are in flight together
@@ -34,10 +30,9 @@ class ExchangeThreadsTest {
             ex.getResponseBody().write(body);
             ex.close();
         });
-        server.start();
         HttpClient client = JsonHttp.clientFor("http://127.0.0.1", Duration.ofSeconds(5));
         try {
-            URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/chat/completions");
+            URI uri = URI.create(server.rootUrl() + "/v1/chat/completions");
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
                 calls.add(client.sendAsync(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("{\"n\":" + i + "}")).build(),
@@ -53,7 +48,7 @@ class ExchangeThreadsTest {
             assertEquals(true, client.executor().isPresent(), "the client was built with its own executor");
         } finally {
             HttpClients.release(client);
-            server.stop(0);
+            server.close();
         }
     }
 }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import dev.promptarena.testing.LoopbackHttpServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,17 +15,14 @@ import org.junit.jupiter.api.Test;
 class HttpClientsTest {
     @Test
     void releaseEndsTheClientsSelectorThreadSoTheJvmNeedNotWaitForIt() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", ex -> {
+        try (LoopbackHttpServer server = LoopbackHttpServer.start(0, null, ex -> {
             ex.sendResponseHeaders(200, 2);
             ex.getResponseBody().write("ok".getBytes());
             ex.close();
-        });
-        server.start();
-        try {
+        })) {
             HttpClient client = JsonHttp.clientFor("http://127.0.0.1", Duration.ofSeconds(5));
-            HttpResponse<String> reply = client.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> reply = client.send(HttpRequest.newBuilder(URI.create(server.rootUrl() + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals("ok", reply.body());
             Thread selector = selectorThreadOf(client);
             assertNotNull(selector, "the client's selector thread is running before release");
@@ -36,8 +31,6 @@ class HttpClientsTest {
 
             selector.join(5_000);
             assertFalse(selector.isAlive(), "the selector thread ended");
-        } finally {
-            server.stop(0);
         }
     }
 
