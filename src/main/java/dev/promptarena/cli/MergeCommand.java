@@ -53,6 +53,7 @@ public final class MergeCommand implements Callable<Integer> {
         Reports.Written written = Reports.writeAll(dir, model);
         if (junit != null) JUnitReport.write(junit, model);
         main.err.println("Merged " + shards.size() + " shards, " + run.cases().size() + " cases, into " + dir.path());
+        RepeatedSendsNote.print(merged.repeatedSends(), main.err);
         TerminalSummary.print(model, dir.file("report.html").toString(), written.htmlBytes(), main.out, w -> false, written.judgeErrors(), written.generationErrors());
         if (HumanLabelsGate.refuses(model)) {
             main.err.println(HumanLabelsGate.refusal(dir.path()));

@@ -209,7 +209,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         // Not overridable by --allow-changed-inputs: the inputs are the same, the ids read from them are not, and the
         // calls already paid for would be paid again.
-        List<String> renamed = ResumeCheck.caseIdRule(m, loaded.config().dataset());
+        List<String> renamed = ResumeCheck.caseIdRule(m, loaded.config().dataset(), loaded.golden().ids(), resume);
         if (!renamed.isEmpty()) {
             main.err.println("error: " + resume + ": " + renamed.get(0));
             renamed.subList(1, renamed.size()).forEach(l -> main.err.println("  " + l));

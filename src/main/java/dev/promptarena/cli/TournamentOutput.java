@@ -39,8 +39,10 @@ final class TournamentOutput {
     /** {@code merge} of a tournament's shard folders: the whole tournament's folder, its reports and the gate's exit code. */
     static int merge(Main main, List<Path> shards, Path runDir, Path junit, Path labels) {
         if (labels != null) throw new InputException(labels, "--labels: human-corrected estimates are not computed for a tournament yet");
-        RunDirectory dir = dev.promptarena.run.TournamentShards.merge(shards, runDir, java.time.ZonedDateTime.now());
+        dev.promptarena.run.TournamentShards.Merged merged = dev.promptarena.run.TournamentShards.merge(shards, runDir, java.time.ZonedDateTime.now());
+        RunDirectory dir = merged.dir();
         main.err.println("Merged " + shards.size() + " tournament shards into " + dir.path());
+        RepeatedSendsNote.print(merged.repeatedSends(), main.err);
         return report(dir, main.out, junit);
     }
 

@@ -23,8 +23,11 @@ final class JournalLine {
      * without an answer that the line's cost paid for: those before a sent answer ({@code billedBefore}; none for a cache
      * hit, which this run did not pay for), or those of a failed call (its failure's {@code billed}).
      */
-    record Head(String key, String role, boolean succeeded, double costUsd, Usage billed) {
+    record Head(String key, String role, boolean succeeded, double costUsd, Usage billed, boolean cached) {
         String slot() { return JournalEntry.slot(role, key); }
+
+        /** An answer this run sent for (not served from the cache or an identical call). */
+        boolean sent() { return succeeded && !cached; }
     }
 
     /** The fields of a line as read; the answer and failure only when asked for. */
@@ -47,7 +50,7 @@ final class JournalLine {
     /** The head of the line in {@code line[0, len)}; IOException when it is not a journal entry. */
     static Head head(ObjectMapper json, byte[] line, int len) throws IOException {
         Fields f = parse(json, line, len, false);
-        return new Head(f.key, f.role, f.hasResponse, f.costUsd, f.cached ? Usage.NONE : f.billed);
+        return new Head(f.key, f.role, f.hasResponse, f.costUsd, f.cached ? Usage.NONE : f.billed, f.cached);
     }
 
     /** The entry in {@code line[0, len)} without its request (no reader of an entry needs it back). */

@@ -58,9 +58,15 @@ public final class ResumeCheck {
      * empty when it may be. The judge's presentation order is drawn from (seed, case id, repeat) and balanced over all
      * of a stratum's ids, so a renamed id sends other judge requests than the ones the journal holds: they would be paid
      * again, and the report would mix two orders. A shard's cases and a sequential design's order are drawn from the ids
-     * too. The journal records requests, not case ids, so the earlier ids cannot be matched after the fact.
+     * too. The journal records requests, not case ids, so the ids are taken from the cases the folder recorded
+     * ({@link RecordedCaseIds}): the versions between the id rule (e679cbd) and the manifest's marker ran under today's
+     * ids without saying so, and their folders resume when a renamed case is recorded under its id as read now and none
+     * under its earlier one. A folder that recorded no renamed case cannot tell, and is refused as before.
+     *
+     * @param currentIds the golden set's ids as read now (an earlier id that is one of them cannot tell the rules apart)
+     * @param runDir     the folder being resumed
      */
-    public static List<String> caseIdRule(Manifest m, Path dataset) {
+    public static List<String> caseIdRule(Manifest m, Path dataset, List<String> currentIds, Path runDir) {
         if (Manifest.CASE_IDS_AS_WRITTEN.equals(m.caseIds())) return List.of();
         List<EarlierCaseIds.Renamed> renamed;
         try {
@@ -69,6 +75,13 @@ public final class ResumeCheck {
             throw ReadErrors.of(dataset, e);
         }
         if (renamed.isEmpty()) return List.of();
+        CaseIdEvidence evidence;
+        try {
+            evidence = CaseIdEvidence.of(renamed, currentIds, runDir);
+        } catch (IOException e) {
+            throw ReadErrors.of(runDir, e);
+        }
+        if (evidence.underCurrentIds()) return List.of();
         List<String> out = new ArrayList<>();
         out.add("the run started before case ids kept what the user wrote, and " + renamed.size() + " of the golden set's ids read"
                 + " differently now:");
@@ -76,6 +89,9 @@ public final class ResumeCheck {
             out.add(new InputException(dataset, r.line(), "id", "was '" + r.before() + "', is now '" + r.now() + "'").describe());
         }
         if (renamed.size() > LISTED) out.add("... and " + (renamed.size() - LISTED) + " more");
+        out.add(evidence.earlier() > 0
+                ? "The folder's cases record " + evidence.earlier() + " of them under the earlier id: the run started under the earlier rule."
+                : "The folder records none of these cases, so which rule the run started under cannot be told from it.");
         out.add("The judge's A/B presentation order (and a shard's cases, a sequential design's order) is drawn from the case"
                 + " ids: resumed under the new ids, judge calls the run already paid for would be sent and paid again.");
         out.add("Finish the run with the version that started it, or start a new run.");

@@ -2,6 +2,7 @@ package dev.promptarena.run;
 
 import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.EngineSnapshot;
+import dev.promptarena.engine.RepeatedSends;
 import dev.promptarena.input.InputException;
 import dev.promptarena.util.HashSlots;
 import java.nio.file.Files;
@@ -22,8 +23,13 @@ import java.util.stream.Stream;
 public final class ShardMerge {
     private ShardMerge() {}
 
-    /** The new run folder and what it records. */
-    public record Merged(RunDirectory dir, RecordedRun run) {}
+    /**
+     * The new run folder and what it records.
+     *
+     * @param repeatedSends requests more than one shard sent and paid for (identical cases in different shards), which
+     *                      engine.json counts as often as they were billed and a single machine sends once
+     */
+    public record Merged(RunDirectory dir, RecordedRun run, RepeatedSends.Summary repeatedSends) {}
 
     /**
      * @param shardDirs the shard folders, in any order
@@ -59,11 +65,11 @@ public final class ShardMerge {
         writeInOrder(dir, "cases.jsonl", shardCases, owner, repeats, r -> r);
         writeInOrder(dir, "outcomes.jsonl", shardCases, owner, repeats, CaseRecord::outcome);
         if (engine != null) dir.writeJson("engine.json", engine);
-        concatJournals(set, dir);
+        RepeatedSends.Summary repeated = concatJournals(set, dir);
         manifest = manifest.withServed(ServedModels.read(dir.file(CallEngine.JOURNAL)));
         dir.writeJson("manifest.json", manifest);
         // The records stay in the merged cases.jsonl, read back as the reports stream through them.
-        return new Merged(dir, new RecordedRun(manifest, StoredCases.index(dir.file("cases.jsonl"), total, List.of()), engine));
+        return new Merged(dir, new RecordedRun(manifest, StoredCases.index(dir.file("cases.jsonl"), total, List.of()), engine), repeated);
     }
 
     /**
@@ -155,19 +161,26 @@ public final class ShardMerge {
         return EngineTotals.sum(set.shards().stream().map(m -> RecordedRun.readEngine(m.dir().resolve("engine.json"))).toList());
     }
 
-    /** The shards' journals one after another: the audit trail of every call, and what a resume of the merged folder replays. */
-    static void concatJournals(ShardSet set, RunDirectory dir) {
+    /**
+     * The shards' journals one after another: the audit trail of every call, and what a resume of the merged folder replays.
+     * Returns the requests that more than one shard sent, found on the way.
+     */
+    static RepeatedSends.Summary concatJournals(ShardSet set, RunDirectory dir) {
+        RepeatedSends repeated = new RepeatedSends();
         dir.writeAtomically(CallEngine.JOURNAL, w -> {
             for (ShardSet.Member m : set.shards()) {
+                repeated.nextJournal();
                 Path journal = m.dir().resolve(CallEngine.JOURNAL);
                 if (!Files.exists(journal)) continue;
                 try (Stream<String> lines = Files.lines(journal)) {
                     for (String line : (Iterable<String>) lines::iterator) {
                         w.write(line);
                         w.write('\n');
+                        repeated.line(line);
                     }
                 }
             }
         });
+        return repeated.summary();
     }
 }

@@ -2,6 +2,7 @@ package dev.promptarena.run;
 
 import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.EngineSnapshot;
+import dev.promptarena.engine.RepeatedSends;
 import dev.promptarena.input.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,12 +61,15 @@ public final class TournamentShards {
         return !shardDirs.isEmpty() && Files.isRegularFile(shardDirs.get(0).resolve(TournamentFolder.FILE));
     }
 
+    /** The tournament's merged folder, and the requests more than one shard sent (see {@link ShardMerge.Merged}). */
+    public record Merged(RunDirectory dir, RepeatedSends.Summary repeatedSends) {}
+
     /**
      * Merges the shard folders of one tournament into {@code runDir} (null: a new folder beside the first shard). Everything
      * is checked before the folder is created: the shards (as {@link ShardSet} checks them), the same schedule in each, and
      * every pairing's folder in each.
      */
-    public static RunDirectory merge(List<Path> shardDirs, Path runDir, ZonedDateTime now) {
+    public static Merged merge(List<Path> shardDirs, Path runDir, ZonedDateTime now) {
         ShardSet set = ShardSet.check(shardDirs);
         ShardSet.Member first = set.shards().get(0);
         TournamentFolder layout = TournamentFolder.read(RunDirectory.open(first.dir()));
@@ -89,12 +93,12 @@ public final class TournamentShards {
         RunDirectory dir = ShardMerge.create(runDir, first.dir(), first.manifest().arena(), now);
         for (int p = 0; p < layout.pairs().size(); p++) ShardMerge.merge(pairings.get(p), dir.file(layout.pairs().get(p).dir()), now);
         int total = first.info().cases() * first.info().repeats();
-        ShardMerge.concatJournals(set, dir);
+        RepeatedSends.Summary repeated = ShardMerge.concatJournals(set, dir);
         dir.writeJson("manifest.json", ShardMerge.wholeRun(set, dir.runId(), total)
                 .withServed(ServedModels.read(dir.file(CallEngine.JOURNAL))));
         dir.writeJson(TournamentFolder.FILE, layout);
         EngineSnapshot engine = ShardMerge.engineTotals(set);
         if (engine != null) dir.writeJson("engine.json", engine);
-        return dir;
+        return new Merged(dir, repeated);
     }
 }

@@ -108,6 +108,7 @@ class EarlierCaseIdsResumeTest {
             assertTrue(err.contains("golden.jsonl:4: id: was '0', is now '-0'"), err);
             assertFalse(err.contains(":2: id:"), "c2 reads the same: " + err);
             assertTrue(err.contains("paid again"), err);
+            assertTrue(err.contains("record 3 of them under the earlier id"), err);
             assertFalse(err.contains("Exception") || err.contains("\tat ") || err.contains("dev.promptarena"), err);
             assertEquals(sent, server.requests().size(), "nothing sent");
             assertEquals(before, contents(run), "nothing written");
@@ -119,6 +120,12 @@ class EarlierCaseIdsResumeTest {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             server.fallback(DeterministicReplies::reply);
             Path run = interruptedRun(server, List.of("\" c1 \"", "\"c2\""), true);
+            // The earlier version kept the blanks: its cases recorded " c1 " (this version's run recorded "c1").
+            for (String file : List.of("cases.jsonl", "outcomes.jsonl")) {
+                Path p = run.resolve(file);
+                Files.writeString(p, Files.readString(p).replace("\"caseId\":\"c1\"", "\"caseId\":\" c1 \""));
+                assertTrue(Files.readString(p).contains("\" c1 \""), file + " holds the earlier id");
+            }
             CliRun resumed = CliRun.of(env(), "run", "--resume", run.toString(), "--quiet");
             assertEquals(2, resumed.exitCode(), resumed.err());
             assertTrue(resumed.err().contains("golden.jsonl:1: id: was ' c1 ', is now 'c1'"), resumed.err());
@@ -136,6 +143,62 @@ class EarlierCaseIdsResumeTest {
             assertEquals(sent, server.requests().size(), "every call served from the journal");
             assertEquals("as-written", JSON.readTree(run.resolve("manifest.json").toFile()).path("caseIds").asText(),
                     "resumed by this version, its ids are this version's");
+        }
+    }
+
+    /**
+     * The versions between the id rule and the manifest's marker ran under today's ids without recording the rule: their
+     * cases recorded "1e3", "c2" (blanks dropped), "2.50", the NFC form. That evidence lets the resume go on, sending
+     * nothing again. "1000.0" beside 1e3 is some case's id now, so it says nothing about the earlier rule (which refused
+     * the two as duplicates) and does not count against the folder.
+     */
+    @Test
+    void aRunStartedUnderTodaysIdsBeforeTheMarkerResumesFromItsRecordedIdsSendingNothing() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            server.fallback(DeterministicReplies::reply);
+            Path run = interruptedRun(server, List.of("1e3", "\" c2 \"", "2.50", "\"e\u0301\"", "\"1000.0\""), true);
+            int sent = server.requests().size();
+            CliRun resumed = CliRun.of(env(), "run", "--resume", run.toString(), "--quiet");
+            assertTrue(List.of(0, 1, 3).contains(resumed.exitCode()), resumed.err());
+            assertEquals(sent, server.requests().size(), "every call served from the journal");
+            assertEquals("as-written", JSON.readTree(run.resolve("manifest.json").toFile()).path("caseIds").asText());
+        }
+    }
+
+    /** A killed run has no cases.jsonl yet: the cases it wrote before the kill, in .cases.jsonl.tmp, are the evidence. */
+    @Test
+    void aKilledRunsUnfinishedCasesFileIsEvidenceToo() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            server.fallback(DeterministicReplies::reply);
+            Path run = interruptedRun(server, List.of("\"c1\"", "1e3", "\"c3\""), true);
+            List<String> lines = Files.readAllLines(run.resolve("cases.jsonl"));
+            // The kill came while the third case was being written: its line is torn.
+            Files.writeString(run.resolve(".cases.jsonl.tmp"), lines.get(0) + "\n" + lines.get(1) + "\n" + lines.get(2).substring(0, 40));
+            Files.delete(run.resolve("cases.jsonl"));
+            Files.delete(run.resolve("outcomes.jsonl"));
+            int sent = server.requests().size();
+            CliRun resumed = CliRun.of(env(), "run", "--resume", run.toString(), "--quiet");
+            assertTrue(List.of(0, 1, 3).contains(resumed.exitCode()), resumed.err());
+            assertEquals(sent, server.requests().size(), "every call served from the journal");
+        }
+    }
+
+    /** No recorded case of a renamed id (killed before any was written): which rule it ran under cannot be told, refused. */
+    @Test
+    void aFolderThatRecordedNoRenamedCaseIsRefusedUntouched() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            server.fallback(DeterministicReplies::reply);
+            Path run = interruptedRun(server, List.of("\"c1\"", "1e3"), true);
+            Files.delete(run.resolve("cases.jsonl"));
+            Files.delete(run.resolve("outcomes.jsonl"));
+            Map<String, String> before = contents(run);
+            int sent = server.requests().size();
+            CliRun resumed = CliRun.of(env(), "run", "--resume", run.toString(), "--quiet");
+            assertEquals(2, resumed.exitCode(), resumed.err());
+            assertTrue(resumed.err().contains("golden.jsonl:2: id: was '1000.0', is now '1e3'"), resumed.err());
+            assertTrue(resumed.err().contains("records none of these cases"), resumed.err());
+            assertEquals(sent, server.requests().size(), "nothing sent");
+            assertEquals(before, contents(run), "nothing written");
         }
     }
 

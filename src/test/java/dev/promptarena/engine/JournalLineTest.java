@@ -35,7 +35,8 @@ class JournalLineTest {
         for (JournalEntry e : new JournalEntry[] {ok, failed}) {
             byte[] line = JSON.writeValueAsBytes(e);
             JournalLine.Head head = JournalLine.head(JSON, line, line.length);
-            assertEquals(new JournalLine.Head(e.key(), e.role(), e.succeeded(), e.costUsd(), Usage.NONE), head);
+            assertEquals(new JournalLine.Head(e.key(), e.role(), e.succeeded(), e.costUsd(), Usage.NONE,
+                    e.succeeded() && e.response().cached()), head);
             assertEquals(e.slot(), head.slot());
             JournalEntry back = JournalLine.entry(JSON, line, line.length);
             assertEquals(new JournalEntry(e.key(), e.role(), e.provider(), null, e.response(), e.failure(), e.costUsd(), e.atMillis()), back);
