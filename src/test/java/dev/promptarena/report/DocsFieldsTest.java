@@ -23,10 +23,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fields docs/report-json.md documents are in the golden report.json files (src/test/resources/golden-main), unless
- * the doc says they are conditional; the judge panel's fields, conditional or not, are in the golden panel run's, and
- * the tournament table's in the golden tournament's; the CSV columns docs/reports.md lists are the golden CSV headers,
- * both ways.
+ * docs/report-json.md and the golden report.json files (src/test/resources/golden-main) agree both ways: the fields the
+ * doc documents are in the goldens, unless the doc says they are conditional (the judge panel's fields, conditional or
+ * not, are in the golden panel run's, and the tournament table's in the golden tournament's); every key a golden holds is
+ * documented at its path; the type column says what each golden value is. The CSV columns docs/reports.md lists are the
+ * golden CSV headers, both ways.
  */
 class DocsFieldsTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden-main");
