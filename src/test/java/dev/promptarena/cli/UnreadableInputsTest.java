@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A FIFO without a writer is not used: opening it blocks. A folder where a file goes is NewUserPathsTest's.
  * Before these, a dataset or rubric behind a loop or a file was "file not found", a run folder's manifest.json behind a
  * loop was "missing", its engine.json behind one was left out of the report without a word, and a resume whose
- * journal could not be read failed with exit 4 after marking the run folder running.
+ * journal could not be read failed with exit 4 after marking the run folder running, and a prompt file or judge
+ * template that failed its read gave the JDK's capitalized message ("Input/output error").
  */
 class UnreadableInputsTest {
     @TempDir static Path shared;
@@ -77,7 +78,7 @@ class UnreadableInputsTest {
     }
 
     @Test
-    void theGoldenSetAndTheRubricTheConfigNames() throws IOException {
+    void theFilesTheConfigNames() throws IOException {
         Path config = CliRuns.arena(dir, "judge: {provider: sim, model: sim-judge-1, order: both, seed: 3}\n");
         String yaml = Files.readString(config);
         for (Unreadable u : unreadable) {
@@ -89,6 +90,10 @@ class UnreadableInputsTest {
             Path responses = Files.writeString(dir.resolve("responses.yaml"), yaml.replace("A: {provider: sim, model: sim-a,",
                     "A: {name: recorded, responses: " + u.path() + ","));
             refusedNamingIt(u, "run", responses.toString(), "--quiet");
+            Path prompt = Files.writeString(dir.resolve("prompt.yaml"), yaml.replace("system: \"Be helpful.\"", "system_file: " + u.path()));
+            refusedNamingIt(u, "run", prompt.toString(), "--quiet");
+            Path template = Files.writeString(dir.resolve("template.yaml"), yaml.replace("seed: 3}", "seed: 3, template: " + u.path() + "}"));
+            refusedNamingIt(u, "run", template.toString(), "--quiet");
         }
     }
 
