@@ -172,7 +172,9 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Re-runs the interrupted run's own command line in its own folder. */
     private int resumeRun() throws Exception {
-        if (!Files.isRegularFile(resume.resolve("manifest.json"))) {
+        // No entry at all: not a run folder. Anything else there (a loop of links, a file that refuses reads) is read
+        // below, so the error says why it cannot be read instead of calling it missing.
+        if (Files.notExists(resume.resolve("manifest.json"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             main.err.println("error: " + resume + ": not a run folder (no manifest.json)");
             return ExitCode.USAGE_OR_INPUT.code();
         }
@@ -181,6 +183,7 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCode.USAGE_OR_INPUT.code();
         }
         Manifest m = ManifestFactory.read(resume.resolve("manifest.json"));
+        dev.promptarena.input.ReadErrors.requireReadableIfPresent(resume.resolve(dev.promptarena.engine.CallEngine.JOURNAL));
         if (config != null && !sameFile(config, Path.of(m.configFile()))) {
             // A resume runs the run's own config; another one given beside it was silently ignored.
             main.err.println("error: " + config + " is not the config of " + resume + " (" + m.configFile() + "): --resume completes the run"

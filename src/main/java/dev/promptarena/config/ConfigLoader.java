@@ -187,7 +187,7 @@ public final class ConfigLoader {
             try {
                 return Files.readString(p, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw fromFile.error("cannot read " + p + ": " + e.getMessage());
+                throw fromFile.error("cannot read " + p + ": " + dev.promptarena.util.IoReason.of(e));
             }
         }
         if (required) throw new InputException(node.file(), node.line(), node.path() + "." + key, "required key is missing (or give " + fileKey + ")");

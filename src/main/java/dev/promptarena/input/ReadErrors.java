@@ -27,6 +27,21 @@ public final class ReadErrors {
         return new InputException(file, "cannot read: " + IoReason.of(e));
     }
 
+    /**
+     * Refuses a file that is there but cannot be read (a loop of links, a file that fails its first read) before a
+     * command writes anything: {@code run --resume} marks its folder running and locks it before the engine opens the
+     * journal. A file with no entry at all passes: whether it may be absent is the caller's to say.
+     */
+    public static void requireReadableIfPresent(Path file) {
+        if (Files.notExists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        requireNotFolder(file);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            in.read();
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read: " + IoReason.of(e));
+        }
+    }
+
     /** A folder given where a file is read: in the words a read of it gives everywhere else (the OS's, IoReason's). */
     public static InputException folder(Path file) { return new InputException(file, "cannot read: is a directory"); }
 

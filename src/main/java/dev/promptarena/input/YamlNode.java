@@ -263,7 +263,14 @@ public final class YamlNode {
     /** Resolves a path written in this file relative to the file's folder; it must exist. */
     public Path existingPath() {
         Path p = resolvePath();
-        if (!Files.exists(p)) throw error("file not found: " + p);
+        try {
+            Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw error("file not found: " + p);
+        } catch (java.io.IOException e) {
+            // A path through a file ("notes.txt/cases.jsonl") or a loop of links: Files.exists said "not found" to both.
+            throw error("cannot read " + p + ": " + dev.promptarena.util.IoReason.of(e));
+        }
         return p;
     }
 

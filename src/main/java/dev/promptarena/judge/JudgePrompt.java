@@ -101,7 +101,7 @@ public final class JudgePrompt {
         try {
             return Files.readString(p, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InputException(p, "cannot read judge template: " + e.getMessage());
+            throw new InputException(p, "cannot read judge template: " + dev.promptarena.util.IoReason.of(e));
         }
     }
 

@@ -78,9 +78,10 @@ public final class ManifestFactory {
 
     /** A run folder's manifest.json; every command that opens a run folder reads it here. */
     public static Manifest read(Path file) {
-        try {
-            return JSON.readValue(file.toFile(), Manifest.class);
-        } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
+        // Through NIO, not File: a FileNotFoundException said "missing" for a manifest.json that is a loop of links.
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return JSON.readValue(in, Manifest.class);
+        } catch (java.nio.file.NoSuchFileException e) {
             throw new InputException(file, "not a run folder: manifest.json is missing" + parentHint(file.getParent()));
         } catch (java.io.IOException e) {
             throw JsonProblem.of(file, 0, "cannot read manifest", e);

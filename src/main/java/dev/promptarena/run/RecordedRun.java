@@ -92,11 +92,13 @@ public record RecordedRun(Manifest manifest, List<CaseRecord> cases, EngineSnaps
 
     /** The engine's counters; null when the run folder predates engine.json. */
     static EngineSnapshot readEngine(Path file) {
-        if (!Files.exists(file)) return null;
-        try {
-            return JSON.readValue(file.toFile(), EngineSnapshot.class);
+        // Absent means no entry at all: Files.exists is false for a loop of links too, and the report then dropped the
+        // counters and cost of a run that has them without a word.
+        if (Files.notExists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return null;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return JSON.readValue(in, EngineSnapshot.class);
         } catch (IOException e) {
-            throw new InputException(file, "cannot read the engine counters: " + e.getMessage());
+            throw JsonProblem.of(file, 0, "cannot read the engine counters", e);
         }
     }
 

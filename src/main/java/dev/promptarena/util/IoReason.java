@@ -14,6 +14,8 @@ import java.nio.file.NotDirectoryException;
  * path, or a Java class name, which says nothing about what to fix.
  */
 public final class IoReason {
+    private static final String LOOP = "too many levels of symbolic links";
+
     private IoReason() {}
 
     /** The plain-words reason of {@code e} (unwrapping an UncheckedIOException). */
@@ -25,7 +27,9 @@ public final class IoReason {
         if (t instanceof FileAlreadyExistsException) return "already exists";
         String reason = t instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : t.getMessage();
         if (reason == null || reason.isBlank()) return t instanceof IOException ? "input/output error" : "unexpected error";
-        return reason.strip().toLowerCase(java.util.Locale.ROOT);
+        String plain = reason.strip().toLowerCase(java.util.Locale.ROOT);
+        // The JDK appends "or unable to access attributes of symbolic link" to the OS's ELOOP, which only blurs it.
+        return plain.startsWith(LOOP) ? LOOP : plain;
     }
 
     /** Whether {@code e} is the device-full error, which stops a run rather than failing one call. */
