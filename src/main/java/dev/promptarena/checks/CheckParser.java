@@ -98,7 +98,9 @@ public final class CheckParser {
         if (file != null) {
             Path path = file.existingPath();
             try {
-                schema = JSON.readTree(Files.readString(path));
+                schema = JSON.readTree(dev.promptarena.input.ByteLines.readUtf8(path));
+            } catch (InputException notUtf8) {
+                throw file.error("schema file " + path + (notUtf8.line() > 0 ? ":" + notUtf8.line() : "") + ": " + notUtf8.getMessage());
             } catch (JsonProcessingException e) {
                 throw file.error("schema file " + path + " is not valid JSON: " + dev.promptarena.input.JsonProblem.plain(e));
             } catch (IOException e) {

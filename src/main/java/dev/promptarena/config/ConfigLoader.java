@@ -185,7 +185,9 @@ public final class ConfigLoader {
         if (fromFile != null) {
             Path p = fromFile.existingPath();
             try {
-                return Files.readString(p, StandardCharsets.UTF_8);
+                return dev.promptarena.input.ByteLines.readUtf8(p);
+            } catch (InputException notUtf8) {
+                throw fromFile.error(p + (notUtf8.line() > 0 ? ":" + notUtf8.line() : "") + ": " + notUtf8.getMessage());
             } catch (IOException e) {
                 throw fromFile.error("cannot read " + p + ": " + dev.promptarena.util.IoReason.of(e));
             }

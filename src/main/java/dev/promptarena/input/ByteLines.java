@@ -142,6 +142,18 @@ public final class ByteLines {
         return new InputException(file, line, null, NOT_UTF8);
     }
 
+    /**
+     * {@code file}'s whole text, strict UTF-8. A file that is not UTF-8 throws {@link #notUtf8(Path)}'s error naming its first
+     * bad line, not the JDK's "Input length = 1"; other read failures are thrown as they are.
+     */
+    public static String readUtf8(Path file) throws IOException {
+        try {
+            return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw notUtf8(file);
+        }
+    }
+
     /** A line of a strictly read file that is not UTF-8 text (a file saved as Latin-1 or Windows-1252). */
     public static final class NotUtf8 extends CharacterCodingException {
         private final int line;

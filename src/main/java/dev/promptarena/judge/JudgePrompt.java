@@ -99,7 +99,7 @@ public final class JudgePrompt {
 
     private static String read(Path p) {
         try {
-            return Files.readString(p, StandardCharsets.UTF_8);
+            return dev.promptarena.input.ByteLines.readUtf8(p); // not UTF-8: an InputException naming the line
         } catch (IOException e) {
             throw new InputException(p, "cannot read judge template: " + dev.promptarena.util.IoReason.of(e));
         }

@@ -59,9 +59,9 @@ final class Sources {
 
     static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return dev.promptarena.input.ByteLines.readUtf8(file); // not UTF-8: an InputException naming the line
         } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage());
+            throw new InputException(file, "cannot read: " + dev.promptarena.util.IoReason.of(e));
         }
     }
 
