@@ -15,8 +15,10 @@ final class JudgePanelText {
         boolean sampled = p.perJudge().stream().anyMatch(r -> r.stability() != null);
         if (p.perJudge().size() < 2 && !sampled) return;
         for (JudgeResult r : p.perJudge()) {
-            out.printf(Locale.ROOT, "  judge %-18s B's win rate %s  first-slot share %s%s%s%n", r.judge(), pct(r.winRate()),
-                    pct(r.orderBias().firstShare()),
+            // The p the "(significant)" label and the order warning follow (Holm over the panel's judges), as report.html's judges table shows it.
+            Double adjusted = r.orderBias().firstSharePAdjusted();
+            out.printf(Locale.ROOT, "  judge %-18s B's win rate %s  first-slot share %s%s%s%s%n", r.judge(), pct(r.winRate()),
+                    pct(r.orderBias().firstShare()), adjusted == null ? "" : String.format(Locale.ROOT, " (p(Holm) %.3g)", adjusted),
                     r.stability() == null ? "" : String.format(Locale.ROOT, "  stability %s (%d samples)", pct(r.stability()), r.samples()),
                     r.unparseableVotes() == 0 ? "" : "  unparseable " + r.unparseableVotes());
         }
