@@ -125,17 +125,18 @@ public final class SignalGuardrailSimulation {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         System.out.println("# task_completed_rate guardrail (min 0.55, pause, 2 consecutive windows, 24-window stage); healthy treatment 0.60,"
                 + " at the limit 0.55, drops to 0.50 and 0.45; sessions of 1-6 turns, intra-session correlation icc");
-        System.out.println("# A: stage limit of `canary plan --units-per-hour` at that window size, every window used (--min-turns 1);"
-                + " reading: turns as independent (before) or clustered by session (design effect)");
-        System.out.println("turns/window icc stage_limit reading alert_per_window_at_0.55 pause_0.60(false) pause_0.55(at_limit) detect_0.50 detect_0.45");
+        System.out.println("# A: every window used (--min-turns 1); the plan's limit 0.55 (a design effect changes nothing there), or the stage limit of"
+                + " `canary plan --units-per-hour` at that window size with turns read as independent (before) or clustered by session (design effect)");
+        System.out.println("turns/window icc limit reading alert_per_window_at_0.55 pause_0.60(false) pause_0.55(at_limit) detect_0.50 detect_0.45");
         for (double icc : new double[] {0, 0.2}) {
             for (int turns : new int[] {50, 100, 200, 500, 1000}) {
-                for (Reading reading : Reading.values()) {
-                    Setting s = new Setting(turns, icc, true, 1, reading);
+                List<Setting> settings = List.of(new Setting(turns, icc, false, 1, Reading.CLUSTERED), new Setting(turns, icc, true, 1, Reading.INDEPENDENT),
+                        new Setting(turns, icc, true, 1, Reading.CLUSTERED));
+                for (Setting s : settings) {
                     Rates atLimit = rates(s, 0.55, seeds, 7_000_000L);
-                    System.out.printf(Locale.ROOT, "%d %.1f %.3f %s %.4f %.4f %.4f %.4f %.4f%n", turns, icc, stageLimit(turns), reading, atLimit.alertPerWindow(),
-                            rates(s, 0.60, seeds, 6_000_000L).paused(), atLimit.paused(), rates(s, 0.50, seeds, 8_000_000L).paused(),
-                            rates(s, 0.45, seeds, 9_000_000L).paused());
+                    System.out.printf(Locale.ROOT, "%d %.1f %.3f %s %.4f %.4f %.4f %.4f %.4f%n", turns, icc, s.stageLimit() ? stageLimit(turns) : LIMIT,
+                            s.stageLimit() ? s.reading() : "ANY", atLimit.alertPerWindow(), rates(s, 0.60, seeds, 6_000_000L).paused(), atLimit.paused(),
+                            rates(s, 0.50, seeds, 8_000_000L).paused(), rates(s, 0.45, seeds, 9_000_000L).paused());
                 }
             }
         }
