@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,6 +15,10 @@ import java.util.Map;
  * reaching the guardrail's {@code consecutive_windows} fires its registered action. Unlike the documents'
  * {@code ==}, the action keeps firing while the breach persists ({@code >=}), so a review or hold is not
  * silently dropped on the third bad window. The most severe action wins (ROLLBACK over PAUSE over HOLD).
+ *
+ * <p>A stage limit of a rate is the plan's limit plus a noise allowance for a window of independent units
+ * ({@link StageLimits}). A signal rate whose turns come in sessions carries its design effect ({@code --signals}), and
+ * its allowance is widened to match ({@link StageLimits#forDesignEffect}); the plan's numbers are read as they were written.
  *
  * <p>A sample-ratio mismatch in the window (units per variant against the stage's split, p below the plan's
  * {@code srm_alpha}) pauses: with broken assignment no metric of the window can be trusted.
@@ -46,8 +51,9 @@ public final class Monitor {
             held = false;
         }
         for (Guardrail g0 : plan.guardrails()) {
-            Guardrail g = plan.at(g0, stage);
-            Double value = t == null ? null : t.metrics().get(g.metric());
+            Guardrail staged = plan.at(g0, stage);
+            Double value = t == null ? null : t.metrics().get(staged.metric());
+            Guardrail g = t == null ? staged : StageLimits.forDesignEffect(g0, staged, t.designEffect(g0.metric()));
             if (value == null) {
                 if (t != null) notes.add(g.metric() + (streaks.containsKey(g.metric()) ? " missing: streak unchanged"
                         : " missing: no window of this stage has carried it yet, so the stage cannot advance"));
@@ -59,8 +65,10 @@ public final class Monitor {
             streaks.put(g.metric(), streak);
             if (!breached) continue;
             held = false;
-            alerts.add(String.format("alert %s: streak=%d (%s %s limit %s)", g.metric(), streak, num(value),
-                    g.direction() == Direction.MAX ? ">" : "<", num(g.limit())));
+            alerts.add(String.format("alert %s: streak=%d (%s %s limit %s%s)", g.metric(), streak, num(value),
+                    g.direction() == Direction.MAX ? ">" : "<", num(g.limit()), g.limit() == staged.limit() ? ""
+                            : String.format(Locale.ROOT, ": stage limit %s widened for design effect %.2f of turns clustered by session",
+                            num(staged.limit()), t.designEffect(g.metric()))));
             if (streak >= g.consecutiveWindows()) {
                 actions.add(g.label() + ": " + g.metric());
                 action = action.max(g.response().action());

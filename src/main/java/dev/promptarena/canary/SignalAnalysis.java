@@ -26,8 +26,19 @@ public final class SignalAnalysis {
      * One signal's rate for one variant in one time window [windowStart, windowEnd). Windows are aligned as {@code score}
      * aligns its windows (on the hour for 1 hour, at 00:00 UTC for 24), so {@code canary check --signals} can match each to
      * the monitoring window with the same bounds.
+     *
+     * <p>{@code designEffect} is the rate's session-clustered variance over its variance for independent turns
+     * ({@link ClusteredProportions#rateDesignEffect}, at least 1): turns of one session are correlated, so a window of many
+     * multi-turn sessions knows less than its count of turns suggests. {@link #effectiveTurns} is what
+     * {@code canary check --min-turns} and the guardrail's test use.
      */
-    public record WindowRate(Instant windowStart, Instant windowEnd, String variant, String signal, int turns, int withSignal, Estimate rate) {}
+    public record WindowRate(Instant windowStart, Instant windowEnd, String variant, String signal, int turns, int withSignal, Estimate rate,
+                             double designEffect) {
+        /** The number of independent turns that would measure the rate as precisely: turns / design effect. */
+        public double effectiveTurns() {
+            return turns / designEffect;
+        }
+    }
 
     /** Everything the signals report shows. */
     public record Result(String control, String treatment, int turnsControl, int turnsTreatment, int sessions, double alpha,
@@ -79,7 +90,7 @@ public final class SignalAnalysis {
                     double[] y = ts.stream().mapToDouble(t -> t.signals().contains(signal) ? 1 : 0).toArray();
                     int k = (int) java.util.Arrays.stream(y).sum();
                     out.add(new WindowRate(Instant.ofEpochSecond(w.getKey() * width), Instant.ofEpochSecond((w.getKey() + 1) * width), variant, signal, ts.size(), k,
-                            ClusteredProportions.rate(y, cluster, alpha)));
+                            ClusteredProportions.rate(y, cluster, alpha), ClusteredProportions.rateDesignEffect(y, cluster)));
                 }
             }
         }

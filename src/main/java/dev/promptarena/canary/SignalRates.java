@@ -54,10 +54,11 @@ public final class SignalRates {
             if (!SignalEvents.SIGNALS.contains(signal)) {
                 throw row.error("signal", "unknown signal '" + signal + "'; expected one of " + String.join(", ", SignalEvents.SIGNALS));
             }
+            double effect = designEffect(row);
             if (!variant.equals(treatment)) continue;
             long turns = row.count("turns");
             out.add(new TreatmentMetrics.Value(start, end, metric(signal), (int) Math.min(Integer.MAX_VALUE, turns), turns == 0 ? null : row.number("rate"),
-                    row.line()));
+                    row.line(), effect));
         }
         if (!rows.isEmpty() && out.isEmpty()) {
             throw new InputException(file, 1, "variant", "no rows of the plan's treatment '" + treatment + "'; the event log must name the variants"
@@ -67,8 +68,23 @@ public final class SignalRates {
     }
 
     /**
+     * The row's design effect. A file without the column predates it and is refused, not read as independent turns: that
+     * reading is what paused a treatment exactly at its stage limit in 1.1-3.0% of stages instead of at most 1% of windows
+     * (docs/statistics.md 13), and the event log it came from can be read again.
+     */
+    private static double designEffect(InputRows.Row row) {
+        if (!row.fields().containsKey("design_effect")) {
+            throw row.error("design_effect", "missing: written by an older prompt-arena, without the design effect of turns clustered by"
+                    + " session that --min-turns and the guardrail use; run `prompt-arena signals` on the event log again");
+        }
+        double effect = row.number("design_effect");
+        if (!(effect >= 1)) throw row.error("design_effect", "must be >= 1 (the clustered variance over the independent one, floored at 1), got " + effect);
+        return effect;
+    }
+
+    /**
      * Adds the rates to the treatment's rows of the monitoring windows with the same bounds ({@link TreatmentMetrics#merge}):
-     * a rate of fewer than {@code minTurns} turns of the treatment is left out with a note.
+     * a rate of fewer than {@code minTurns} effective turns of the treatment (turns / design effect) is left out with a note.
      */
     public static TreatmentMetrics.Merged merge(List<Window> windows, List<TreatmentMetrics.Value> rates, String treatment, int minTurns, Path file) {
         return TreatmentMetrics.merge(windows, rates, treatment, new TreatmentMetrics.Source(file, "signals window", "signal", "turn of the treatment",

@@ -42,4 +42,28 @@ public final class StageLimits {
         }
         return out;
     }
+
+    /**
+     * The guardrail at a stage, for a rate whose units are correlated. A stage limit more lenient than the plan's limit
+     * ({@link #at}) is a noise allowance for independent units: about z·√(L(1 − L)/n). Turns of one session are
+     * correlated, which multiplies the rate's variance by its design effect D, so the allowance becomes √D times as wide:
+     * {@code L + (stage − L)·√D}, the normal approximation of the quantile at the effective count n/D. That keeps what
+     * a stage limit promised when the plan was written (a rate exactly at L alerts in about {@code alertRate} of windows)
+     * without changing the plan file: a plan written before design effects were measured means what it meant, and D = 1
+     * (independent turns, or a metric of the user's export) leaves every limit as written. A stage limit equal to or
+     * stricter than the plan's is not an allowance and is kept.
+     *
+     * @param planned     the plan's guardrail (its limit L)
+     * @param staged      the same guardrail at the stage ({@link CanaryPlan#at})
+     * @param designEffect the rate's design effect in the window, at least 1
+     */
+    public static Guardrail forDesignEffect(Guardrail planned, Guardrail staged, double designEffect) {
+        if (!(designEffect >= 1)) throw new IllegalArgumentException("design effect must be >= 1, got: " + designEffect);
+        if (designEffect == 1 || !isRate(planned)) return staged;
+        double allowance = staged.limit() - planned.limit();
+        boolean lenient = planned.direction() == Direction.MAX ? allowance > 0 : allowance < 0;
+        if (!lenient) return staged;
+        double widened = planned.limit() + allowance * Math.sqrt(designEffect);
+        return staged.withLimit(Math.min(1, Math.max(0, widened)));
+    }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,8 +20,27 @@ import java.util.Map;
  * empty cell), with a note.
  */
 public final class TreatmentMetrics {
-    /** One metric of one computed window: from {@code n} units (scored traces, turns), with the line it came from. */
-    public record Value(Instant start, Instant end, String metric, int n, Double value, int line) {}
+    /**
+     * One metric of one computed window: from {@code n} units (scored traces, turns), with the line it came from.
+     * {@code designEffect} (at least 1) says how much less the units are worth than independent ones (turns of one
+     * session are correlated); the minimum is checked against {@link #effectiveN}, and the design effect goes with the
+     * value into the window so the guardrail's test accounts for it. 1 for units that are independent (scored traces).
+     */
+    public record Value(Instant start, Instant end, String metric, int n, Double value, int line, double designEffect) {
+        public Value {
+            if (!(designEffect >= 1)) throw new IllegalArgumentException("design effect must be >= 1, got: " + designEffect);
+        }
+
+        /** Independent units. */
+        public Value(Instant start, Instant end, String metric, int n, Double value, int line) {
+            this(start, end, metric, n, value, line, 1);
+        }
+
+        /** The number of independent units that would measure the value as precisely: n / design effect. */
+        public double effectiveN() {
+            return n / designEffect;
+        }
+    }
 
     /**
      * Where the values come from, for the messages.
@@ -50,6 +70,7 @@ public final class TreatmentMetrics {
         Map<String, Window> byBounds = new LinkedHashMap<>();
         for (Window w : windows) byBounds.put(w.start() + "/" + w.end(), w);
         Map<String, Map<String, Double>> added = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> effects = new LinkedHashMap<>();
         Map<Instant, List<String>> notes = new LinkedHashMap<>();
         for (Value v : values) {
             Window w = byBounds.get(v.start() + "/" + v.end());
@@ -66,12 +87,20 @@ public final class TreatmentMetrics {
                 throw new InputException(source.file(), v.line(), source.metricField(), v.metric() + " for the window starting " + v.start()
                         + " is also in the windows file; give it in one of the two");
             }
-            if (v.n() < source.min()) {
+            if (v.designEffect() == 1 && v.n() < source.min()) {
                 notes.computeIfAbsent(w.start(), k -> new ArrayList<>()).add(String.format("%s not used: %d %s in this window, fewer than %s %d",
                         v.metric(), v.n(), v.n() == 1 ? source.unit() : source.units(), source.minOption(), source.min()));
                 continue;
             }
+            if (v.effectiveN() < source.min()) {
+                // Correlated units: the count overstates what the window knows, so the minimum is on the effective count.
+                notes.computeIfAbsent(w.start(), k -> new ArrayList<>()).add(String.format(Locale.ROOT, "%s not used: %.0f effective %s in this window"
+                        + " (%d / design effect %.2f, clustered by session), fewer than %s %d", v.metric(), v.effectiveN(), source.units(), v.n(),
+                        v.designEffect(), source.minOption(), source.min()));
+                continue;
+            }
             added.computeIfAbsent(v.start() + "/" + v.end(), k -> new LinkedHashMap<>()).put(v.metric(), v.value());
+            if (v.designEffect() > 1) effects.computeIfAbsent(v.start() + "/" + v.end(), k -> new LinkedHashMap<>()).put(v.metric(), v.designEffect());
         }
         List<Window> out = new ArrayList<>();
         for (Window w : windows) {
@@ -84,7 +113,9 @@ public final class TreatmentMetrics {
             Window.VariantMetrics t = variants.get(treatment);
             Map<String, Double> metrics = new LinkedHashMap<>(t == null ? Map.of() : t.metrics());
             metrics.putAll(extra);
-            variants.put(treatment, new Window.VariantMetrics(t == null ? null : t.units(), metrics));
+            Map<String, Double> designEffects = new LinkedHashMap<>(t == null ? Map.of() : t.designEffects());
+            designEffects.putAll(effects.getOrDefault(w.start() + "/" + w.end(), Map.of()));
+            variants.put(treatment, new Window.VariantMetrics(t == null ? null : t.units(), metrics, designEffects));
             out.add(new Window(w.start(), w.end(), variants, w.line()));
         }
         return new Merged(List.copyOf(out), notes);

@@ -21,10 +21,25 @@ public record Window(Instant start, Instant end, Map<String, VariantMetrics> var
     /** Columns with a fixed meaning; every other column is a metric. */
     public static final Set<String> KEY_COLUMNS = Set.of("window_start", "window_end", "variant", "units");
 
-    /** A variant's numbers in one window; {@code units} null when the export has no unit counts. */
-    public record VariantMetrics(Long units, Map<String, Double> metrics) {
+    /**
+     * A variant's numbers in one window; {@code units} null when the export has no unit counts. {@code designEffects}, by
+     * metric, for a rate whose units are correlated (a signal rate's turns, clustered by session; from {@code --signals}):
+     * the guardrail's noise allowance grows with it ({@link Monitor}). A metric without one is taken as it is (an export's
+     * own metrics).
+     */
+    public record VariantMetrics(Long units, Map<String, Double> metrics, Map<String, Double> designEffects) {
         public VariantMetrics {
             metrics = Map.copyOf(metrics);
+            designEffects = Map.copyOf(designEffects);
+        }
+
+        public VariantMetrics(Long units, Map<String, Double> metrics) {
+            this(units, metrics, Map.of());
+        }
+
+        /** The design effect of a metric's value, 1 when none was given. */
+        public double designEffect(String metric) {
+            return designEffects.getOrDefault(metric, 1.0);
         }
     }
 

@@ -37,7 +37,8 @@ import picocli.CommandLine.ParentCommand;
                 "--scores: the folder of `prompt-arena score` over the treatment's traces (--window-hours = the windows' length);",
                 "its per-window axis means become the treatment's judge_<axis>_mean in the window with the same start and end.",
                 "--signals: the folder of `prompt-arena signals` (--window-hours = the windows' length); the treatment's rate of each",
-                "signal the plan guards becomes <signal>_rate (task_completed_rate) in the window with the same start and end.",
+                "signal the plan guards becomes <signal>_rate (task_completed_rate) in the window with the same start and end;",
+                "--min-turns counts its effective turns, and a stage limit's noise allowance widens with the rate's design effect.",
                 "", "Exit codes: 0 advance (or rollout complete), 1 rollback, 2 usage or input error, 3 hold, 4 tool error, 5 pause."})
 public final class CanaryCheckCommand implements Callable<Integer> {
     @ParentCommand CanaryCommand parent;
@@ -63,7 +64,8 @@ public final class CanaryCheckCommand implements Callable<Integer> {
     Path signalsDir;
 
     @Option(names = "--min-turns", defaultValue = "500", paramLabel = "N",
-            description = "Fewest turns of the treatment for a window's signal rate to count (default: ${DEFAULT-VALUE}).")
+            description = "Fewest effective turns of the treatment (turns / design effect, clustered by session) for a window's signal rate"
+                    + " to count (default: ${DEFAULT-VALUE}).")
     int minTurns;
 
     @Override

@@ -33,6 +33,38 @@ public final class ClusteredProportions {
         return estimate(mean, se, alpha, n, g);
     }
 
+    /**
+     * How much less a rate's turns are worth than independent ones: the cluster-robust variance of the rate (as
+     * {@link #rate}) over its variance when the turns are taken as independent, s²/n with the sample variance s²
+     * (statsmodels {@code OLS(y, ones).fit().bse[0]²}). With one turn per session the two are equal and the effect is
+     * exactly 1, so independent turns keep their count; turns / design effect is the window's effective number of turns.
+     * Floored at 1: below 1 (sessions whose turns disagree more than chance) is noise at these sizes, and taking it would
+     * count more turns than there are. With every turn alike the independent variance is 0 and nothing can be measured:
+     * 1. With a single session nothing separates the turns from the session: the effect is the number of turns (one
+     * effective turn).
+     */
+    public static double rateDesignEffect(double[] y, int[] cluster) {
+        int n = y.length;
+        if (n == 0) throw new IllegalArgumentException("no units");
+        double mean = 0;
+        for (double v : y) mean += v;
+        mean /= n;
+        Map<Integer, Double> sums = new HashMap<>();
+        double squares = 0;
+        for (int i = 0; i < n; i++) {
+            sums.merge(cluster[i], y[i] - mean, Double::sum);
+            squares += (y[i] - mean) * (y[i] - mean);
+        }
+        int g = sums.size();
+        if (g < 2) return n;
+        if (!(squares > 0)) return 1;
+        double meat = 0;
+        for (double s : sums.values()) meat += s * s;
+        // (g/(g−1)·meat/n²) / (squares/((n−1)·n))
+        double ratio = g / (g - 1.0) * meat * (n - 1.0) / (squares * n);
+        return Math.max(1, ratio);
+    }
+
     /** The difference in rates, treated minus untreated, from {@code y ~ 1 + treated} with clustered errors. */
     public static Estimate difference(double[] y, boolean[] treated, int[] cluster, double alpha) {
         int n = y.length, nt = 0;

@@ -153,4 +153,29 @@ class MonitorTest {
         Monitor.Step ok = Monitor.step(plan, MonitorState.initial(), window(0, 1, 9895L, 105L, metrics(100, 0, 0.01)));
         assertEquals(Action.ADVANCE, ok.action());
     }
+
+    /** A signal rate's design effect (from --signals) widens the stage limit's allowance; the export's own rates keep theirs. */
+    @Test
+    void aSignalRatesDesignEffectWidensItsStageLimit() {
+        CanaryPlan plan = new CanaryPlan("exp", BucketingScheme.USER, "user_id", "exp", "control", "treatment", SampleRatio.DEFAULT_ALPHA,
+                List.of(new Guardrail("task_completed_rate", Direction.MIN, 0.55, 1, Response.PAUSE, null, "")),
+                List.of(new Stage(1, 0, Map.of("task_completed_rate", 0.498), null, null), new Stage(100, 0, Map.of(), null, null)), Map.of());
+        Map<String, Window.VariantMetrics> clustered = new LinkedHashMap<>();
+        clustered.put("treatment", new Window.VariantMetrics(null, Map.of("task_completed_rate", 0.49), Map.of("task_completed_rate", 1.69)));
+        Window w = new Window(T0, T0.plusSeconds(3600), clustered, 2);
+        // 0.55 - 0.052 * 1.3 = 0.4824: 0.49 is within the noise of 500 turns worth 296 independent ones
+        Monitor.Step held = Monitor.step(plan, MonitorState.initial(), w);
+        assertEquals(List.of(), held.alerts());
+        assertEquals(Action.ADVANCE, held.action());
+
+        Map<String, Window.VariantMetrics> lower = new LinkedHashMap<>();
+        lower.put("treatment", new Window.VariantMetrics(null, Map.of("task_completed_rate", 0.47), Map.of("task_completed_rate", 1.69)));
+        Monitor.Step paused = Monitor.step(plan, MonitorState.initial(), new Window(T0, T0.plusSeconds(3600), lower, 2));
+        assertEquals(List.of("alert task_completed_rate: streak=1 (0.47 < limit 0.4824: stage limit 0.498 widened for design effect 1.69 of turns"
+                + " clustered by session)"), paused.alerts());
+        assertEquals(Action.PAUSE, paused.action());
+
+        Monitor.Step independent = Monitor.step(plan, MonitorState.initial(), window(0, 1, null, null, Map.of("task_completed_rate", 0.49)));
+        assertEquals(Action.PAUSE, independent.action(), "without a design effect the plan's stage limit 0.498 applies as written");
+    }
 }

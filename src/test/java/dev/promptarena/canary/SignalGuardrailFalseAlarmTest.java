@@ -3,34 +3,43 @@ package dev.promptarena.canary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptarena.canary.SignalGuardrailSimulation.Reading;
+import dev.promptarena.canary.SignalGuardrailSimulation.Setting;
 import org.junit.jupiter.api.Test;
 
 /**
  * The task_completed_rate guardrail fed by {@code canary check --signals} (min 0.55, pause, two consecutive windows,
- * 24-window stage; healthy treatment 0.60, turns of one session correlated at 0.2): few seeds, bounds from the
- * 2,000-seed figures of docs/statistics.md 13 ({@code bench/canary-false-alarms.sh}). Seeds are fixed: deterministic.
+ * 24-window stage; healthy treatment 0.60; turns of one session correlated at 0.2): few seeds, bounds from the 2,000-seed
+ * figures of docs/statistics.md 13 ({@code bench/canary-false-alarms.sh}). Seeds are fixed: deterministic.
  */
 class SignalGuardrailFalseAlarmTest {
-    private static int pauses(int turns, double trueRate, double limit, int seeds, long first) {
-        return (int) Math.round(SignalGuardrailSimulation.pauseRate(seeds, turns, trueRate, 0.2, limit, first) * seeds);
+    @Test
+    void theStageLimitKeepsItsOnePercentPerWindowAtTheLimitWhenTurnsAreClusteredBySession() {
+        // 2,000 seeds at 500 turns, ICC 0.2, a treatment exactly at 0.55: statistics.md 13: 1.06% of windows alert with the design effect, 3.3% read as independent.
+        // 100 stages are at most 2,400 windows: Binomial(2400, 0.01) exceeds 40 (1.7%) with probability < 0.001.
+        SignalGuardrailSimulation.Rates clustered = SignalGuardrailSimulation.rates(new Setting(500, 0.2, true, 1, Reading.CLUSTERED), 0.55, 100, 7_000_000L);
+        assertTrue(clustered.alertPerWindow() <= 0.017, "alerts per window at the limit, design effect used: " + clustered.alertPerWindow());
+        assertTrue(clustered.paused() <= 0.02, "paused stages at the limit: " + clustered.paused());
+        SignalGuardrailSimulation.Rates independent = SignalGuardrailSimulation.rates(new Setting(500, 0.2, true, 1, Reading.INDEPENDENT), 0.55, 100,
+                7_000_000L);
+        assertTrue(independent.alertPerWindow() >= 0.025, "why: read as independent turns the same windows alert well above 1%: "
+                + independent.alertPerWindow());
+        int caught = (int) Math.round(SignalGuardrailSimulation.rates(new Setting(500, 0.2, true, 1, Reading.CLUSTERED), 0.45, 50, 9_000_000L).paused() * 50);
+        assertEquals(50, caught, "completion 0.60 -> 0.45 is still paused within the stage");
     }
 
     @Test
-    void fiveHundredTurnsPerWindowKeepAHealthyCanaryQuietAndCatchADrop() {
-        // 2,000 seeds: 0.0285 false pauses per stage at 500 turns, 0.514 at 100. Binomial(200, 0.0285): mean 5.7, P(> 14) < 0.001.
-        int quiet500 = pauses(500, 0.60, 0.55, 200, 1), quiet100 = pauses(100, 0.60, 0.55, 200, 1);
-        assertTrue(quiet500 <= 14, "false pauses per stage at 500 turns per window (the default --min-turns): " + quiet500 + "/200");
-        assertTrue(quiet100 >= 70, "why the minimum: at 100 turns the same healthy canary pauses in about half the stages: " + quiet100 + "/200");
-        assertEquals(100, pauses(500, 0.45, 0.55, 100, 10_000), "completion 0.60 -> 0.45 is paused within the stage");
-    }
-
-    @Test
-    void theStageLimitOfCanaryPlanKeepsSmallWindowsQuietAtThePriceOfDetection() {
-        double limit = SignalGuardrailSimulation.stageLimit(0.55, 100);
-        assertEquals(0.43, limit, 1e-12, "scipy.stats.binom.ppf(0.01, 100, 0.55) / 100 = 43 / 100");
-        // 2,000 seeds: 0.0005 false pauses, 0.9145 detection of 0.45 at 100 turns per window.
-        assertTrue(pauses(100, 0.60, limit, 200, 1) <= 3, "false pauses with the stage limit at 100 turns per window");
-        int caught = pauses(100, 0.45, limit, 100, 10_000);
-        assertTrue(caught >= 80 && caught < 100, "0.60 -> 0.45 is caught in most stages, not all: " + caught + "/100");
+    void minTurnsCountsEffectiveTurnsSoAWindowOfManyMultiTurnSessionsIsNotTakenAtItsRawCount() {
+        // 500 turns in sessions of 1-6 turns at ICC 0.2 are worth about 300 independent ones: left out under --min-turns 500.
+        SignalGuardrailSimulation.Rates five = SignalGuardrailSimulation.rates(new Setting(500, 0.2, false, 500, Reading.CLUSTERED), 0.60, 100, 6_000_000L);
+        assertTrue(five.checkedPerWindow() < 0.01, "windows used at 500 raw turns: " + five.checkedPerWindow());
+        assertEquals(0, five.paused(), "an unused window cannot pause");
+        // 1,000 raw turns (~600 effective) are used, keep the healthy canary quiet and catch a drop.
+        SignalGuardrailSimulation.Rates thousand = SignalGuardrailSimulation.rates(new Setting(1000, 0.2, false, 500, Reading.CLUSTERED), 0.60, 100,
+                6_000_000L);
+        assertTrue(thousand.checkedPerWindow() > 0.9, "windows used at 1,000 raw turns: " + thousand.checkedPerWindow());
+        assertTrue(thousand.paused() <= 0.03, "false pauses per stage: " + thousand.paused());
+        assertEquals(1.0, SignalGuardrailSimulation.rates(new Setting(1000, 0.2, false, 500, Reading.CLUSTERED), 0.45, 50, 9_000_000L).paused(),
+                "completion 0.60 -> 0.45 is paused within the stage");
     }
 }

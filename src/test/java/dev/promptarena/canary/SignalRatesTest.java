@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SignalRatesTest {
     @TempDir Path tmp;
 
-    static final String HEADER = "window_start,window_end,variant,signal,turns,with_signal,rate,lower,upper\n";
+    static final String HEADER = "window_start,window_end,variant,signal,turns,with_signal,rate,lower,upper,sessions,design_effect,effective_turns\n";
 
     private List<Window> windows(String body) throws Exception {
         return Window.read(Files.writeString(tmp.resolve("metrics.csv"), "window_start,window_end,variant,units,error_rate\n" + body));
@@ -39,16 +39,16 @@ class SignalRatesTest {
                 2026-05-01T01:00:00Z,2026-05-01T02:00:00Z,treatment,500,0.001
                 """);
         Path dir = signals(HEADER + """
-                2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,control,task_completed,600,360,0.6,0.55,0.65
-                2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,treatment,task_completed,520,312,0.6,0.55,0.65
-                2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,treatment,rephrased_query,520,52,0.1,0.08,0.12
-                2026-05-01T01:00:00Z,2026-05-01T02:00:00Z,treatment,task_completed,40,10,0.25,0.1,0.4
-                2026-05-01T07:00:00Z,2026-05-01T08:00:00Z,treatment,task_completed,900,90,0.1,0.08,0.12
+                2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,control,task_completed,600,360,0.6,0.55,0.65,600,1,600
+                2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,treatment,task_completed,520,312,0.6,0.55,0.65,520,1,520
+                2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,treatment,rephrased_query,520,52,0.1,0.08,0.12,520,1,520
+                2026-05-01T01:00:00Z,2026-05-01T02:00:00Z,treatment,task_completed,40,10,0.25,0.1,0.4,40,1,40
+                2026-05-01T07:00:00Z,2026-05-01T08:00:00Z,treatment,task_completed,900,90,0.1,0.08,0.12,900,1,900
                 """);
         List<TreatmentMetrics.Value> rates = SignalRates.read(dir, "control", "treatment");
         assertEquals(4, rates.size(), "the control's row is checked and skipped: " + rates);
         assertEquals(new TreatmentMetrics.Value(Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-05-01T01:00:00Z"), "task_completed_rate", 520,
-                0.6, 3), rates.get(0));
+                0.6, 3, 1), rates.get(0));
         TreatmentMetrics.Merged merged = SignalRates.merge(w, rates, "treatment", 500, dir.resolve(SignalRates.FILE));
         assertEquals(Map.of("error_rate", 0.002, "task_completed_rate", 0.6, "rephrased_query_rate", 0.1),
                 merged.windows().get(0).variants().get("treatment").metrics());
@@ -69,22 +69,56 @@ class SignalRatesTest {
                 """));
         Path file = tmp.resolve("signals/" + SignalRates.FILE);
         InputException daily = assertThrows(InputException.class, () -> SignalRates.merge(w, SignalRates.read(signals(HEADER
-                + "2026-05-01T00:00:00Z,2026-05-02T00:00:00Z,treatment,task_completed,9000,5400,0.6,0.55,0.65\n"), "control", "treatment"), "treatment", 500, file));
+                + "2026-05-01T00:00:00Z,2026-05-02T00:00:00Z,treatment,task_completed,9000,5400,0.6,0.55,0.65,9000,1,9000\n"), "control", "treatment"), "treatment", 500, file));
         assertEquals("signals-windows.csv:2: window_start: the signals window 2026-05-01T00:00:00Z to 2026-05-02T00:00:00Z does not coincide with the"
                 + " monitoring window 2026-05-01T00:00:00Z to 2026-05-01T01:00:00Z; run `prompt-arena signals` with --window-hours equal to the"
                 + " monitoring windows' length", daily.describe().replace(tmp.resolve("signals") + "/", ""));
         InputException twice = assertThrows(InputException.class, () -> SignalRates.merge(w, SignalRates.read(signals(HEADER
-                + "2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,treatment,task_completed,600,360,0.6,0.55,0.65\n"), "control", "treatment"), "treatment", 500, file));
+                + "2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,treatment,task_completed,600,360,0.6,0.55,0.65,600,1,600\n"), "control", "treatment"), "treatment", 500, file));
         assertTrue(twice.describe().contains("signals-windows.csv:2: signal: task_completed_rate for the window starting 2026-05-01T00:00:00Z is also in"
                 + " the windows file"), twice.describe());
 
         InputException labels = assertThrows(InputException.class, () -> SignalRates.read(signals(HEADER
-                + "2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,A,task_completed,600,360,0.6,0.55,0.65\n"), "control", "treatment"));
+                + "2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,A,task_completed,600,360,0.6,0.55,0.65,600,1,600\n"), "control", "treatment"));
         assertTrue(labels.describe().contains("signals-windows.csv:2: variant: 'A' is neither the plan's control 'control' nor its treatment 'treatment'"),
                 labels.describe());
         InputException onlyControl = assertThrows(InputException.class, () -> SignalRates.read(signals(HEADER
-                + "2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,control,task_completed,600,360,0.6,0.55,0.65\n"), "control", "treatment"));
+                + "2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,control,task_completed,600,360,0.6,0.55,0.65,600,1,600\n"), "control", "treatment"));
         assertTrue(onlyControl.describe().contains("signals-windows.csv:1: variant: no rows of the plan's treatment 'treatment'"), onlyControl.describe());
+    }
+
+    @Test
+    void minTurnsCountsEffectiveTurnsAndTheDesignEffectGoesWithTheRateIntoTheWindow() throws Exception {
+        List<Window> w = windows("""
+                2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,treatment,700,0.002
+                2026-05-01T01:00:00Z,2026-05-01T02:00:00Z,treatment,700,0.001
+                """);
+        Path dir = signals(HEADER + """
+                2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,treatment,task_completed,700,420,0.6,0.55,0.65,350,1.25,560
+                2026-05-01T01:00:00Z,2026-05-01T02:00:00Z,treatment,task_completed,700,420,0.6,0.55,0.65,140,1.75,400
+                """);
+        TreatmentMetrics.Merged merged = SignalRates.merge(w, SignalRates.read(dir, "control", "treatment"), "treatment", 500, dir.resolve(SignalRates.FILE));
+        Window.VariantMetrics first = merged.windows().get(0).variants().get("treatment");
+        assertEquals(0.6, first.metrics().get("task_completed_rate"), "560 effective turns: used");
+        assertEquals(1.25, first.designEffect("task_completed_rate"), 0, "the guardrail's test sees the design effect");
+        assertEquals(1.0, first.designEffect("error_rate"), 0, "the export's own metric: taken as it is");
+        assertEquals(Map.of("error_rate", 0.001), merged.windows().get(1).variants().get("treatment").metrics(), "700 turns but 400 effective: left out");
+        assertEquals(List.of("task_completed_rate not used: 400 effective turns of the treatment in this window (700 / design effect 1.75, clustered by"
+                + " session), fewer than --min-turns 500"), merged.notes().get(Instant.parse("2026-05-01T01:00:00Z")));
+    }
+
+    @Test
+    void aSignalsFileWithoutTheDesignEffectIsRefusedNotReadAsIndependentTurns() throws Exception {
+        InputException e = assertThrows(InputException.class, () -> SignalRates.read(signals("""
+                window_start,window_end,variant,signal,turns,with_signal,rate,lower,upper
+                2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,treatment,task_completed,600,360,0.6,0.55,0.65
+                """), "control", "treatment"));
+        assertEquals("signals-windows.csv:2: design_effect: missing: written by an older prompt-arena, without the design effect of turns clustered"
+                + " by session that --min-turns and the guardrail use; run `prompt-arena signals` on the event log again",
+                e.describe().replace(tmp.resolve("signals") + "/", ""));
+        InputException below = assertThrows(InputException.class, () -> SignalRates.read(signals(HEADER
+                + "2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,treatment,task_completed,600,360,0.6,0.55,0.65,300,0.8,750\n"), "control", "treatment"));
+        assertTrue(below.describe().contains("signals-windows.csv:2: design_effect: must be >= 1"), below.describe());
     }
 
     @Test

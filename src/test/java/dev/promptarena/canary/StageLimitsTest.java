@@ -43,4 +43,29 @@ class StageLimitsTest {
         }
         assertEquals(0, falseAlarms);
     }
+
+    @Test
+    void aStageAllowanceWidensWithTheDesignEffectAsTheQuantileAtTheEffectiveCount() {
+        Guardrail planned = g("task_completed_rate", Direction.MIN, 0.55);
+        Guardrail staged = planned.withLimit(StageLimits.at(List.of(planned), 500, 0.01).get("task_completed_rate")); // 0.498
+        // Normal approximation of the exact quantile at n / D turns; tolerance 0.003 (about one count in 300, the quantile's step).
+        // scipy.stats.binom.ppf(0.01, 300, 0.55) / 300 = 0.48333 (D = 5/3), binom.ppf(0.01, 200, 0.55) / 200 = 0.47 (D = 2.5)
+        assertEquals(0.48333, StageLimits.forDesignEffect(planned, staged, 5 / 3.0).limit(), 0.003);
+        assertEquals(0.47, StageLimits.forDesignEffect(planned, staged, 2.5).limit(), 0.003);
+        assertEquals(0.55 - 0.052 * Math.sqrt(5 / 3.0), StageLimits.forDesignEffect(planned, staged, 5 / 3.0).limit(), 1e-12, "L + (stage - L) * sqrt(D)");
+        // A maximum widens upwards: refusal_rate max 0.05 at 500 units is 0.074; scipy.stats.binom.ppf(0.99, 250, 0.05) / 250 = 0.084 (D = 2).
+        Guardrail refusals = g("refusal_rate", Direction.MAX, 0.05);
+        assertEquals(0.084, StageLimits.forDesignEffect(refusals, refusals.withLimit(0.074), 2).limit(), 0.003);
+    }
+
+    @Test
+    void whatIsNotANoiseAllowanceIsKept() {
+        Guardrail planned = g("task_completed_rate", Direction.MIN, 0.55);
+        assertEquals(0.498, StageLimits.forDesignEffect(planned, planned.withLimit(0.498), 1).limit(), 0, "independent turns: the plan as written");
+        assertEquals(0.55, StageLimits.forDesignEffect(planned, planned, 2).limit(), 0, "no stage limit: the plan's limit holds");
+        assertEquals(0.6, StageLimits.forDesignEffect(planned, planned.withLimit(0.6), 2).limit(), 0, "a stricter stage limit is not an allowance");
+        Guardrail latency = g("latency_p95_ms", Direction.MAX, 3000);
+        assertEquals(3500, StageLimits.forDesignEffect(latency, latency.withLimit(3500), 2).limit(), 0, "not a rate");
+        assertEquals(0, StageLimits.forDesignEffect(planned, planned.withLimit(0.1), 100).limit(), 0, "clamped to [0, 1]");
+    }
 }

@@ -123,6 +123,21 @@ class CanaryPathEndToEndTest {
         assertFalse(few.out().contains("alert task_completed_rate"), "a rate of too few turns alerts nobody: " + few.out());
     }
 
+    /** 520 turns in 130 sessions whose turns all complete or all fail know what 130 independent turns know, not 520. */
+    @Test
+    void aWindowOfWholeSessionsIsCountedInEffectiveTurns() throws Exception {
+        Path signals = signals(events("control", "treatment", 0.40, true), "--window-hours", "1");
+        CliRun check = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", metrics.toString(), "--signals", signals.toString());
+        assertEquals(3, check.exitCode(), check.out() + check.err());
+        // design effect 130/129 * 4 * 519/520 = 4.024 (ClusteredProportions.rateDesignEffect), 520 / 4.024 = 129
+        assertTrue(check.out().contains("task_completed_rate not used: 129 effective turns of the treatment in this window (520 / design effect 4.02,"
+                + " clustered by session), fewer than --min-turns 500"), check.out());
+        assertFalse(check.out().contains("alert task_completed_rate"), check.out());
+        CliRun low = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", metrics.toString(), "--signals", signals.toString(),
+                "--min-turns", "100");
+        assertEquals(1, low.exitCode(), "129 effective turns >= 100: the drop to 0.40 is seen: " + low.out() + low.err());
+    }
+
     @Test
     void withoutTheScoresTheHoldSaysWhereJudgeMeansComeFrom() throws Exception {
         CliRun check = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", metrics.toString(), "--signals",
@@ -201,6 +216,11 @@ class CanaryPathEndToEndTest {
      * every other turn logged as served.
      */
     private Path events(String control, String treatment, double treatmentCompleted) throws Exception {
+        return events(control, treatment, treatmentCompleted, false);
+    }
+
+    /** As above; with {@code wholeSessions} the treatment's sessions complete all their turns or none (design effect about 4). */
+    private Path events(String control, String treatment, double treatmentCompleted, boolean wholeSessions) throws Exception {
         List<String> lines = new ArrayList<>();
         for (int h = 0; h < 2; h++) {
             for (String variant : List.of(control, treatment)) {
@@ -212,13 +232,17 @@ class CanaryPathEndToEndTest {
                     e.put("experiment_id", "support-2026-05");
                     e.put("variant", variant);
                     // Spread the completed turns over the hour: turn i completed when floor((i+1)k/n) > floor(ik/n).
-                    e.put("signal", (i + 1) * completed / 520 > i * completed / 520 ? "task_completed" : "served");
+                    int sessions = 130, completedSessions = (int) Math.round(sessions * (double) completed / 520), j = i / 4;
+                    boolean done = wholeSessions && variant.equals(treatment) ? (j + 1) * completedSessions / sessions > j * completedSessions / sessions
+                            : (i + 1) * completed / 520 > i * completed / 520;
+                    e.put("signal", done ? "task_completed" : "served");
                     e.put("timestamp", String.format(Locale.ROOT, "2026-05-01T%02d:%02d:%02dZ", h, i * 3600 / 520 / 60, i * 3600 / 520 % 60));
                     lines.add(e.toString());
                 }
             }
         }
-        return Files.write(tmp.resolve(String.format(Locale.ROOT, "events-%s-%.2f.jsonl", treatment, treatmentCompleted)), lines);
+        return Files.write(tmp.resolve(String.format(Locale.ROOT, "events-%s-%.2f%s.jsonl", treatment, treatmentCompleted, wholeSessions ? "-whole" : "")),
+                lines);
     }
 
     private Path signals(Path events, String... extra) {

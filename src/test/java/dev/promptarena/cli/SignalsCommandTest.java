@@ -29,7 +29,7 @@ class SignalsCommandTest {
         CliRun r = CliRun.of("signals", "src/test/resources/canary/events.jsonl", "--window-hours", "1", "--out", tmp.toString());
         assertEquals(0, r.exitCode(), r.err());
         java.util.List<String> lines = Files.readAllLines(tmp.resolve("signals-windows.csv"));
-        assertEquals("window_start,window_end,variant,signal,turns,with_signal,rate,lower,upper", lines.get(0));
+        assertEquals("window_start,window_end,variant,signal,turns,with_signal,rate,lower,upper,sessions,design_effect,effective_turns", lines.get(0));
         assertTrue(lines.size() > 10, "several hours of turns: " + lines.size());
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",");
@@ -38,6 +38,27 @@ class SignalsCommandTest {
             assertEquals(3600, end.getEpochSecond() - start.getEpochSecond(), line);
         }
         assertTrue(Files.readString(tmp.resolve("signals.json")).contains("\"windowEnd\""));
+    }
+
+    /** canary check --min-turns and the signal guardrail's test count effective turns: turns over the session-clustered design effect. */
+    @Test
+    void everyWindowCarriesItsDesignEffectAndEffectiveTurns() throws Exception {
+        CliRun r = CliRun.of("signals", "src/test/resources/canary/events.jsonl", "--window-hours", "24", "--out", tmp.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        java.util.List<String> lines = Files.readAllLines(tmp.resolve("signals-windows.csv"));
+        double largest = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            double turns = Double.parseDouble(cells[4]), sessions = Double.parseDouble(cells[9]), effect = Double.parseDouble(cells[10]);
+            assertTrue(sessions >= 1 && sessions <= turns, line);
+            assertTrue(effect >= 1, "floored at 1: " + line);
+            assertEquals(turns / effect, Double.parseDouble(cells[11]), 1e-9 * turns, line);
+            largest = Math.max(largest, effect);
+        }
+        // The seeded log's sessions share a random effect (reference/signals.py): some rate's turns are worth less than their count.
+        assertTrue(largest > 1.2, "largest design effect " + largest);
+        assertTrue(Files.readString(tmp.resolve("signals.json")).contains("\"effectiveTurns\""));
+        assertTrue(Files.readString(tmp.resolve("signals.html")).contains("<th>effective turns</th>"));
     }
 
     @Test

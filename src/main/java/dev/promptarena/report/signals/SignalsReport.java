@@ -38,9 +38,11 @@ public final class SignalsReport {
                     (double) s.control().units(), (double) s.treatment().units());
         }
         t.writeTo(dir, "signals.csv");
-        CsvTable w = new CsvTable("window_start", "window_end", "variant", "signal", "turns", "with_signal", "rate", "lower", "upper");
+        CsvTable w = new CsvTable("window_start", "window_end", "variant", "signal", "turns", "with_signal", "rate", "lower", "upper", "sessions",
+                "design_effect", "effective_turns");
         for (WindowRate x : r.windows()) {
-            w.row(x.windowStart().toString(), x.windowEnd().toString(), x.variant(), x.signal(), (double) x.turns(), (double) x.withSignal(), x.rate().estimate(), lo(x.rate()), hi(x.rate()));
+            w.row(x.windowStart().toString(), x.windowEnd().toString(), x.variant(), x.signal(), (double) x.turns(), (double) x.withSignal(), x.rate().estimate(),
+                    lo(x.rate()), hi(x.rate()), (double) x.rate().clusters(), x.designEffect(), x.effectiveTurns());
         }
         w.writeTo(dir, "signals-windows.csv");
         dir.writeText("signals.html", html(r));
@@ -79,6 +81,9 @@ public final class SignalsReport {
             x.put("turns", w.turns());
             x.put("withSignal", w.withSignal());
             x.put("rate", estimate(w.rate()));
+            x.put("sessions", w.rate().clusters());
+            x.put("designEffect", w.designEffect());
+            x.put("effectiveTurns", w.effectiveTurns());
             windows.add(x);
         }
         m.put("windows", windows);
@@ -110,6 +115,10 @@ public final class SignalsReport {
         for (Object o : (List<?>) ctx.get("signals")) {
             @SuppressWarnings("unchecked") Map<String, Object> s = (Map<String, Object>) o;
             s.put("pBhText", Fmt.p((Double) s.get("pBenjaminiHochberg")));
+        }
+        for (Object o : (List<?>) ctx.get("windows")) {
+            @SuppressWarnings("unchecked") Map<String, Object> w = (Map<String, Object>) o;
+            w.put("effectiveTurnsText", String.format(java.util.Locale.ROOT, "%.0f", (Double) w.get("effectiveTurns")));
         }
         try (InputStream in = SignalsReport.class.getResourceAsStream("/report/signals.html.mustache");
              Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
