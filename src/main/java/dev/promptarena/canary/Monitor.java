@@ -66,7 +66,9 @@ public final class Monitor {
             if (!breached) continue;
             held = false;
             alerts.add(String.format("alert %s: streak=%d (%s %s limit %s%s)", g.metric(), streak, num(value),
-                    g.direction() == Direction.MAX ? ">" : "<", num(g.limit()), g.limit() == staged.limit() ? ""
+                    // A widened limit is computed (a square root): four digits, not Double.toString's seventeen.
+                    g.direction() == Direction.MAX ? ">" : "<", g.limit() == staged.limit() ? num(g.limit())
+                            : String.format(Locale.ROOT, "%.4g", g.limit()), g.limit() == staged.limit() ? ""
                             : String.format(Locale.ROOT, ": stage limit %s widened for design effect %.2f of turns clustered by session",
                             num(staged.limit()), t.designEffect(g.metric()))));
             if (streak >= g.consecutiveWindows()) {

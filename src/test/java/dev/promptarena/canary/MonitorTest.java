@@ -175,6 +175,12 @@ class MonitorTest {
                 + " clustered by session)"), paused.alerts());
         assertEquals(Action.PAUSE, paused.action());
 
+        // A design effect whose root is irrational: the widened limit 0.55 - 0.052 * sqrt(1.5) = 0.486314... is shown to four digits.
+        Map<String, Window.VariantMetrics> irrational = new LinkedHashMap<>();
+        irrational.put("treatment", new Window.VariantMetrics(null, Map.of("task_completed_rate", 0.47), Map.of("task_completed_rate", 1.5)));
+        assertEquals(List.of("alert task_completed_rate: streak=1 (0.47 < limit 0.4863: stage limit 0.498 widened for design effect 1.50 of turns"
+                + " clustered by session)"), Monitor.step(plan, MonitorState.initial(), new Window(T0, T0.plusSeconds(3600), irrational, 2)).alerts());
+
         Monitor.Step independent = Monitor.step(plan, MonitorState.initial(), window(0, 1, null, null, Map.of("task_completed_rate", 0.49)));
         assertEquals(Action.PAUSE, independent.action(), "without a design effect the plan's stage limit 0.498 applies as written");
     }
