@@ -89,8 +89,9 @@ public final class SignalAnalysis {
                 for (String signal : SignalEvents.SIGNALS) {
                     double[] y = ts.stream().mapToDouble(t -> t.signals().contains(signal) ? 1 : 0).toArray();
                     int k = (int) java.util.Arrays.stream(y).sum();
+                    Estimate rate = ClusteredProportions.rate(y, cluster, alpha);
                     out.add(new WindowRate(Instant.ofEpochSecond(w.getKey() * width), Instant.ofEpochSecond((w.getKey() + 1) * width), variant, signal, ts.size(), k,
-                            ClusteredProportions.rate(y, cluster, alpha), ClusteredProportions.rateDesignEffect(y, cluster)));
+                            rate, ClusteredProportions.rateDesignEffect(y, rate)));
                 }
             }
         }

@@ -27,7 +27,7 @@ final class JudgePanelRows {
             OrderBiasResult o = r.orderBias();
             Interval f = o.firstShareInterval();
             // Named beside the raw p: "(significant)" follows the adjusted one, as the judge's order warning does.
-            String family = p.perJudge().size() > 1 ? "the panel's judges" : "the run's exploratory checks";
+            String family = p.orderAdjustedOverJudges() ? "the panel's judges" : "the run's exploratory checks";
             t.row(k + "first_slot_share", o.firstShare(), f == null ? null : f.lower(), f == null ? null : f.upper(),
                     f == null ? null : f.method(), role, "position bias; binomial p = " + o.firstShareP()
                             + (o.firstSharePAdjusted() == null ? "" : ", Holm-adjusted over " + family + " " + o.firstSharePAdjusted())

@@ -42,27 +42,17 @@ public final class ClusteredProportions {
      * count more turns than there are. With every turn alike the independent variance is 0 and nothing can be measured:
      * 1. With a single session nothing separates the turns from the session: the effect is the number of turns (one
      * effective turn).
+     *
+     * @param rate {@link #rate} of the same {@code y} and clusters: its variance is the numerator, not computed again
      */
-    public static double rateDesignEffect(double[] y, int[] cluster) {
+    public static double rateDesignEffect(double[] y, Estimate rate) {
         int n = y.length;
-        if (n == 0) throw new IllegalArgumentException("no units");
-        double mean = 0;
-        for (double v : y) mean += v;
-        mean /= n;
-        Map<Integer, Double> sums = new HashMap<>();
+        if (rate.clusters() < 2) return n;
         double squares = 0;
-        for (int i = 0; i < n; i++) {
-            sums.merge(cluster[i], y[i] - mean, Double::sum);
-            squares += (y[i] - mean) * (y[i] - mean);
-        }
-        int g = sums.size();
-        if (g < 2) return n;
+        for (double v : y) squares += (v - rate.estimate()) * (v - rate.estimate());
         if (!(squares > 0)) return 1;
-        double meat = 0;
-        for (double s : sums.values()) meat += s * s;
-        // (g/(g−1)·meat/n²) / (squares/((n−1)·n))
-        double ratio = g / (g - 1.0) * meat * (n - 1.0) / (squares * n);
-        return Math.max(1, ratio);
+        // rate.se()² = g/(g−1)·meat/n² (as rate computes it), over s²/n = squares/((n−1)·n)
+        return Math.max(1, rate.se() * rate.se() * (n - 1.0) * n / squares);
     }
 
     /** The difference in rates, treated minus untreated, from {@code y ~ 1 + treated} with clustered errors. */

@@ -34,7 +34,7 @@ public final class JudgePanelAnalysis {
                 stablePairs += r.stablePairs();
             }
         }
-        if (perJudge.size() > 1) {
+        if (perJudge.size() > 1) { // JudgePanelResult.orderAdjustedOverJudges names this family in the reports
             // The table's "(significant)" per judge follows the same Holm family as the judges' order warnings.
             ExploratoryFamily orderFamily = ExploratoryFamily.of(alpha, perJudge.stream().map(JudgePanelAnalysis::orderP).toArray(Double[]::new));
             for (int i = 0; i < perJudge.size(); i++) {

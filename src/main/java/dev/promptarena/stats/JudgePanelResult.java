@@ -25,6 +25,13 @@ public record JudgePanelResult(Evidence role, List<String> judges, List<JudgeRes
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * Which family each judge's {@code firstSharePAdjusted} is Holm-adjusted over: the panel's judges when there are
+     * several ({@link JudgePanelAnalysis}), else the run's exploratory checks, which the lone judge's order test is one
+     * of (ArenaAnalysis). The reports name the family from this, not from their own count of judges.
+     */
+    public boolean orderAdjustedOverJudges() { return perJudge.size() > 1; }
+
     /** A panel of one judge, its order diagnostics replaced by {@code o} (the run's family decides its significance). */
     public JudgePanelResult withOnlyJudgeOrder(OrderBiasResult o) {
         if (perJudge.size() != 1) throw new IllegalStateException("not a single-judge panel: " + judges);

@@ -66,7 +66,7 @@ public final class SignalGuardrailSimulation {
                 }
             }
         }
-        return new Sample(turns, k, ClusteredProportions.rateDesignEffect(y, session));
+        return new Sample(turns, k, ClusteredProportions.rateDesignEffect(y, ClusteredProportions.rate(y, session, 0.05)));
     }
 
     /** The per-stage limit {@code canary plan --units-per-hour} writes for a window of {@code turns} turns (StageLimits, 1% alert at the limit). */

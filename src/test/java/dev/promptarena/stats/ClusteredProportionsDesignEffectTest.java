@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  */
 class ClusteredProportionsDesignEffectTest {
     private static double effect(int[] y, int[] session) {
-        return ClusteredProportions.rateDesignEffect(java.util.Arrays.stream(y).asDoubleStream().toArray(), session);
+        double[] values = java.util.Arrays.stream(y).asDoubleStream().toArray();
+        return ClusteredProportions.rateDesignEffect(values, ClusteredProportions.rate(values, session, 0.05));
     }
 
     @Test

@@ -64,7 +64,7 @@ public record JudgePanelView(List<Row> judges, String orderFamily, String agreem
     private static String orderFamily(JudgePanelResult p) {
         boolean adjusted = p.perJudge().stream().anyMatch(j -> j.orderBias() != null && j.orderBias().firstSharePAdjusted() != null);
         if (!adjusted) return null;
-        return p.perJudge().size() > 1 ? "the panel's judges" : "the run's exploratory checks (order, verbosity, segment reversal)";
+        return p.orderAdjustedOverJudges() ? "the panel's judges" : "the run's exploratory checks (order, verbosity, segment reversal)";
     }
 
     private static Row row(JudgeResult j) {
