@@ -3,6 +3,7 @@ package dev.promptarena.calibration;
 import dev.promptarena.stats.CorrectedWinRate;
 import dev.promptarena.stats.ErrorSplit;
 import dev.promptarena.stats.MeanEstimate;
+import dev.promptarena.stats.OrderPairSplit;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -31,9 +32,16 @@ public final class CorrectionText {
         if (h.wrongVotes() > 0) {
             out.printf(Locale.ROOT, "  %d of %d decisive judge votes contradict the labels. Do they lean to one side more than a judge"
                     + " erring at random would (noise: of all votes, the share where the answer the humans passed over sat there)?"
-                    + " Fisher's exact test, votes clustered by case, Holm over the two:%n", h.wrongVotes(), h.decisiveVotes());
+                    + " %s, Holm over the two:%n", h.wrongVotes(), h.decisiveVotes(), h.firstSlot().pairedTest() == null
+                    ? "Fisher's exact test, votes clustered by case"
+                    : "By slot, the exact sign test of the cases judged in both orders (which order they erred in); by length,"
+                    + " Fisher's exact test, votes clustered by case");
             split("first slot", "response shown first", "position", h.firstSlot(), out);
             split("longer output", "longer output", "length", h.longer(), out);
+        }
+        if (h.casesLeftOut() > 0) {
+            out.printf(Locale.ROOT, "  %d labelled case%s the humans called a tie (or split on) left out of the split: no answer was passed over%n",
+                    h.casesLeftOut(), h.casesLeftOut() == 1 ? "" : "s");
         }
         out.printf(Locale.ROOT, "Recommendation: %s (%s)%n", s.recommendation().toUpperCase(Locale.ROOT), s.reason());
     }
@@ -42,8 +50,11 @@ public final class CorrectionText {
     private static void split(String name, String position, String bias, HumanBias.Split split, PrintStream out) {
         ErrorSplit t = split.test();
         if (t.share() == null) return; // no wrong vote here (for length: every pair had equal lengths)
-        out.printf(Locale.ROOT, "  %-16s %.0f%% of %d wrong votes picked the %s, noise %.0f%%; p %s, Holm %s: %s%n", name, 100 * t.share(),
-                t.wrong(), position, 100 * t.expectedShare(), p(t.p()), p(split.pHolm()),
+        OrderPairSplit pairs = split.pairedTest();
+        String paired = pairs == null ? "" : String.format(Locale.ROOT, "; of %d cases in both orders %d erred more with it first, %d with it"
+                + " second", pairs.cases(), pairs.casesLeaningFirst(), pairs.casesLeaningSecond());
+        out.printf(Locale.ROOT, "  %-16s %.0f%% of %d wrong votes picked the %s, noise %.0f%%%s; p %s, Holm %s: %s%n", name, 100 * t.share(),
+                t.wrong(), position, 100 * t.expectedShare(), paired, p(split.p()), p(split.pHolm()),
                 split.biased() ? "SIGN OF " + bias.toUpperCase(Locale.ROOT) + " BIAS" : "no sign of " + bias + " bias beyond noise");
     }
 

@@ -3,10 +3,8 @@ package dev.promptarena.calibration;
 import dev.promptarena.judge.JudgeStatus;
 import dev.promptarena.judge.JudgeTrace;
 import dev.promptarena.run.CaseRecord;
-import dev.promptarena.stats.ErrorSplit;
-import dev.promptarena.stats.Interval;
+import dev.promptarena.stats.ExploratoryFamily;
 import dev.promptarena.stats.Side;
-import dev.promptarena.stats.WilsonScore;
 import dev.promptarena.stats.Winner;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +24,9 @@ import java.util.SplittableRandom;
  * misjudges, it misjudges in every vote: the votes of a case are not independent). Each vote: with probability
  * {@code positionBias} the response shown first; else with probability {@code lengthBias} the longer one; else with
  * probability {@code voteNoise} the other one than its reading; else its reading. Order "both": every case judged in
- * both orders (two votes); "random": one vote, B first with probability ½; {@code samples} votes per order. The first {@code labels} of 400 cases
- * carry a human label.
+ * both orders (two votes); "random": one vote, B first with probability ½; {@code samples} votes per order. A panel of
+ * {@code judges} members of that behaviour: each reads the case on its own and votes as above. The first {@code labels}
+ * of 400 cases carry a human label.
  */
 public final class BiasSplitSimulation {
     static final int CASES = 400;
@@ -38,21 +37,32 @@ public final class BiasSplitSimulation {
         boolean noise() { return positionBias == 0 && lengthBias == 0; }
     }
 
-    /** A setting: the judge, the order design, votes per order ({@code samples}) and how the humans relate to length. */
-    record Setting(Judge judge, boolean bothOrders, int samples, double humansPickLonger) {
+    /**
+     * A setting: the judge, the order design, votes per order ({@code samples}), how the humans relate to length, and
+     * how many judges of that behaviour form the panel (each reads each case on its own).
+     */
+    record Setting(Judge judge, boolean bothOrders, int samples, double humansPickLonger, int judges) {
+        Setting(Judge judge, boolean bothOrders, int samples, double humansPickLonger) { this(judge, bothOrders, samples, humansPickLonger, 1); }
+
         Setting(Judge judge, boolean bothOrders, double humansPickLonger) { this(judge, bothOrders, 1, humansPickLonger); }
 
-        String design() { return (bothOrders ? "both" : "random") + (samples > 1 ? ", " + samples + " samples" : ""); }
+        String design() {
+            return (bothOrders ? "both" : "random") + (samples > 1 ? ", " + samples + " samples" : "") + (judges > 1 ? ", panel of " + judges : "");
+        }
     }
 
-    /** What one run showed: flagged by slot, by length (the rule now in the product), and by the old reading. */
+    /**
+     * What one run showed: flagged by slot, by length (the rule now in the product), and by the rule before this session
+     * (session 15: the slot split also by the clustered Fisher test, Holm over the two).
+     */
     record Flags(boolean slot, boolean length, boolean oldSlot, boolean oldLength) {}
 
     private BiasSplitSimulation() {}
 
     static Flags once(Setting s, int labels, long seed) {
         HumanBias h = summary(s, labels, seed).positionAndLength();
-        return new Flags(h.firstSlot().biased(), h.longer().biased(), before(h.firstSlot().test()), before(h.longer().test()));
+        ExploratoryFamily before = ExploratoryFamily.of(ALPHA, h.firstSlot().test().p(), h.longer().test().p());
+        return new Flags(h.firstSlot().biased(), h.longer().biased(), before.keeps(0), before.keeps(1));
     }
 
     /** What {@code calibrate} computes for one simulated run. */
@@ -64,18 +74,20 @@ public final class BiasSplitSimulation {
             int wordsA = 20 + rng.nextInt(101), wordsB = 20 + rng.nextInt(101);
             boolean bLonger = wordsB > wordsA;
             boolean humanB = wordsA == wordsB ? rng.nextBoolean() : (rng.nextDouble() < s.humansPickLonger()) == bLonger;
-            boolean readingB = rng.nextDouble() < s.judge().caseError() ? !humanB : humanB;
             List<JudgeTrace> traces = new ArrayList<>();
             boolean[] orders = s.bothOrders() ? new boolean[] {true, false} : new boolean[] {rng.nextBoolean()};
-            for (int k = 0; k < orders.length * s.samples(); k++) {
-                boolean bFirst = orders[k % orders.length];
-                boolean voteB;
-                if (rng.nextDouble() < s.judge().positionBias()) voteB = bFirst;
-                else if (wordsA != wordsB && rng.nextDouble() < s.judge().lengthBias()) voteB = bLonger;
-                else if (rng.nextDouble() < s.judge().voteNoise()) voteB = !readingB;
-                else voteB = readingB;
-                traces.add(new JudgeTrace("judge", k / orders.length, bFirst, JudgeStatus.OK, voteB ? Winner.B : Winner.A, Map.of(), Map.of(), "", "{}",
-                        false, null, 0, false));
+            for (int j = 0; j < s.judges(); j++) {
+                boolean readingB = rng.nextDouble() < s.judge().caseError() ? !humanB : humanB;
+                for (int k = 0; k < orders.length * s.samples(); k++) {
+                    boolean bFirst = orders[k % orders.length];
+                    boolean voteB;
+                    if (rng.nextDouble() < s.judge().positionBias()) voteB = bFirst;
+                    else if (wordsA != wordsB && rng.nextDouble() < s.judge().lengthBias()) voteB = bLonger;
+                    else if (rng.nextDouble() < s.judge().voteNoise()) voteB = !readingB;
+                    else voteB = readingB;
+                    traces.add(new JudgeTrace("judge-" + j, k / orders.length, bFirst, JudgeStatus.OK, voteB ? Winner.B : Winner.A, Map.of(), Map.of(),
+                            "", "{}", false, null, 0, false));
+                }
             }
             String id = "case-" + c;
             records.add(new CaseRecord(id, 0, Map.of(), "q", side(wordsA), side(wordsB), traces));
@@ -84,13 +96,6 @@ public final class BiasSplitSimulation {
         JudgedCases judged = JudgedCases.of(records);
         HumanCorrection.Result r = HumanCorrection.fromLabels(Path.of("labels.csv"), judged, human, ALPHA);
         return CorrectionSummary.of(judged, r, false, 0.10, ALPHA);
-    }
-
-    /** The reading before this session: the share's Wilson interval, each split on its own, excludes 50%. */
-    static boolean before(ErrorSplit t) {
-        if (t.wrong() == 0) return false;
-        Interval i = WilsonScore.interval(t.wrongToPosition(), t.wrong(), ALPHA);
-        return i.lower() > 0.5 || i.upper() < 0.5;
     }
 
     private static Side side(int words) {
@@ -117,19 +122,23 @@ public final class BiasSplitSimulation {
     static final Judge POSITION = new Judge("position bias 0.15 (10% misjudged)", 0.10, 0.05, 0.15, 0);
     static final Judge LENGTH = new Judge("length bias 0.15 (10% misjudged)", 0.10, 0.05, 0, 0.15);
 
+    static final int[] LABELS = {30, 50, 100, 200};
+
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        System.out.println("| judge | order | humans pick the longer | labels (of 400 cases) | slot flagged | length flagged | either | before: slot | before: length | before: either |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| judge | order | humans pick the longer | labels (of 400 cases) | slot flagged | length flagged | either | before: slot | before: either |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         List<Setting> settings = List.of(new Setting(NOISE_10, true, 0.5), new Setting(NOISE_25, true, 0.5), new Setting(NOISE_10, false, 0.5),
                 new Setting(NOISE_25, false, 0.5), new Setting(NOISE_10, true, 0.65), new Setting(NOISE_25, false, 0.65),
                 new Setting(NOISE_25, false, 3, 0.5), new Setting(POSITION, true, 0.5), new Setting(POSITION, false, 0.5),
-                new Setting(LENGTH, true, 0.5), new Setting(LENGTH, false, 0.5), new Setting(LENGTH, false, 3, 0.5));
+                new Setting(LENGTH, true, 0.5), new Setting(LENGTH, false, 0.5), new Setting(LENGTH, false, 3, 0.5),
+                new Setting(NOISE_25, true, 3, 0.5), new Setting(POSITION, true, 3, 0.5), new Setting(NOISE_25, true, 1, 0.5, 3),
+                new Setting(POSITION, true, 1, 0.5, 3));
         for (Setting s : settings) {
-            for (int labels : new int[] {30, 60, 100, 200}) {
+            for (int labels : LABELS) {
                 double[] r = rates(s, labels, runs, 1);
-                System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %d | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |%n", s.judge().name(),
-                        s.design(), s.humansPickLonger(), labels, 100 * r[0], 100 * r[1], 100 * r[2], 100 * r[3], 100 * r[4], 100 * r[5]);
+                System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %d | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |%n", s.judge().name(),
+                        s.design(), s.humansPickLonger(), labels, 100 * r[0], 100 * r[1], 100 * r[2], 100 * r[3], 100 * r[5]);
             }
         }
     }
