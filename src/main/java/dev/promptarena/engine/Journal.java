@@ -1,5 +1,6 @@
 package dev.promptarena.engine;
 
+import dev.promptarena.input.ReadErrors;
 import dev.promptarena.util.DaemonThreads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -86,6 +87,8 @@ public final class Journal implements AutoCloseable {
      * @param callbacks where append futures are completed — not the writer thread, which would
      *                  otherwise run every caller's continuation (the next request, the judge
      *                  prompt...) before it could write the next batch
+     * @throws dev.promptarena.input.InputException when a read of the file fails (it is read whole here, before a resume
+     *                  marks its folder running)
      */
     public static Journal open(Path file, ObjectMapper json, Executor callbacks) {
         return open(file, json, callbacks, HashSlots::hash);
@@ -99,7 +102,11 @@ public final class Journal implements AutoCloseable {
             JournalScan scan;
             try {
                 scan = JournalScan.of(file, ch, json, hash);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                ch.close();
+                // A read that fails part way (the resume's check read its first bytes): said as any input that cannot be read.
+                throw ReadErrors.of(file, e);
+            } catch (RuntimeException e) {
                 ch.close();
                 throw e;
             }
