@@ -24,13 +24,16 @@ import java.util.function.Supplier;
  * journaled and counted as its own failure under the first's reason, without sending again: the failure is remembered by
  * its slot until the run ends, so a waiter, and a call asked after the first failed, get it. Before, each waiter went on as
  * if it had come after the failure and was sent itself, so against a provider that failed transiently the case that asked
- * first was FAILED and a later one might succeed: which one depended on timing. Sending each waiter again would make the
- * outcome depend on timing whatever the order, since only the first ever fails alone; failing all of them does not, and
- * never pays twice for a request the provider just refused after every retry. A resume asks such a call again, as before
- * (failed lines are not served from the journal). A first that fails for another reason (the run stopping before a retry,
- * the budget refusing it, the journal failing) is not the request's failure: each waiter then goes on as if it had come
- * after it (through the cache, this class and the budget again), so one of them is sent next, alone, and the others wait
- * for that one.
+ * first was FAILED and a later one might succeed: which one depended on timing. Sharing the failure was chosen over a
+ * fixed order of sending (say, the lowest case first): the engine sees requests, not cases, asked from many threads, and a
+ * shared outcome needs no order at all; it also never pays again for a request the provider just refused after every
+ * retry. The failure is sent and billed once (the sent call's journal line holds the attempts billed; the others' lines
+ * none), and each case hears it with those billed tokens, as a cache hit carries its answer's cost, so the case files do
+ * not say which case was sent (IdenticalCallFailureTest, IdenticalCasesFailedJudgeTest). A resume asks such a call again,
+ * as before (failed lines are not served from the journal). A first that fails for another reason (the run stopping
+ * before a retry, the budget refusing to send it, the journal failing) is not the request's failure: each waiter then goes
+ * on as if it had come after it (through the cache, this class and the budget again), so one of them is sent next, alone,
+ * and the others wait for that one.
  */
 final class IdenticalCalls {
     private final ConcurrentHashMap<String, CompletableFuture<LlmResponse>> firsts = new ConcurrentHashMap<>();
