@@ -13,6 +13,7 @@ import dev.promptarena.llm.http.RetryingClient;
 import dev.promptarena.util.DaemonThreads;
 import dev.promptarena.util.IoReason;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,7 @@ import java.util.function.Function;
  * The {@link Calls} implementation every run uses. Per call, in order: this run's journal
  * (resume: a call completed before is served, not re-issued), the batch lane (batch mode), the answer another
  * role's identical call journaled before (a cache hit), the shared content-addressed cache, an identical call in flight, of any role ({@link IdenticalCalls}: waited
- * for, not sent again), then {@link CallSender}: the budget, the provider's client behind the one retry
+ * for, not sent again; its failure after retries fails every identical call of the run), then {@link CallSender}: the budget, the provider's client behind the one retry
  * layer (retries, adaptive concurrency, rate buckets — see {@link Endpoints}) and the wire. Every completed
  * call, success or final failure, is appended to {@code journal.jsonl} and forced to disk before its
  * future completes.
@@ -109,7 +110,10 @@ public final class CallEngine implements Calls {
         if (client == null) return CompletableFuture.failedFuture(new IllegalArgumentException("no provider named '" + providerKey + "'"));
         String normalized = keys.normalized(request);
         String key = keys.key(client.identity(), normalized);
-        Usage earlier = journal.takeFailedBilling(role.name(), key);
+        // A cacheable request is shared by every role that sends it (one is sent, the others served its outcome), so each
+        // carries what any role's failed calls of it were billed; an uncached one is each role's own.
+        boolean shared = cache != null && endpoints.cacheable(providerKey);
+        Usage earlier = journal.failedBilling(key, shared ? EnumSet.allOf(Role.class) : EnumSet.of(role));
         CompletableFuture<LlmResponse> call = call(client, providerKey, key, role, request, normalized);
         return Usage.NONE.equals(earlier) ? call : EarlierBilling.carry(call, earlier);
     }
@@ -132,7 +136,7 @@ public final class CallEngine implements Calls {
 
     /**
      * A cacheable call: from the cache, else from an identical call in flight, of any role ({@link IdenticalCalls}),
-     * else sent. Served from an identical call, it counts and is journaled as a cache hit of its own role: it would have
+     * else failed with the failure after retries of an identical call of this run (not sent again), else sent. Served from an identical call, it counts and is journaled as a cache hit of its own role: it would have
      * been one had it started after that call finished, so engine.json does not depend on when it started. The slot is
      * the cache key, which has no role in it, as the cache has none: an A/A arena, or A and B sending one case the same
      * request, get one answer, as a re-run or a resume (served from the one cache entry, or the paying role's journal
@@ -146,11 +150,11 @@ public final class CallEngine implements Calls {
         return identical.sendOrWait(asked.key(), () -> {
             // An identical call may have finished between the look above and taking the slot: its answer is in the cache.
             CompletableFuture<LlmResponse> late = cacheHit(asked);
-            return late != null ? late : sender.send(asked, true);
+            return late != null ? late : sender.send(asked, true, failure -> identical.failedAfterRetries(asked.key(), failure));
         }, answer -> {
             counters.cacheHits.increment();
             return sender.record(asked, answer.asCached(), null, 0.0);
-        }, () -> cachedOrSent(asked));
+        }, failure -> sender.recordSharedFailure(asked, failure), () -> cachedOrSent(asked));
     }
 
     /**

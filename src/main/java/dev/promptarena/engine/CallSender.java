@@ -3,12 +3,16 @@ package dev.promptarena.engine;
 import dev.promptarena.engine.Calls.Role;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
+import dev.promptarena.llm.ProviderException;
+import dev.promptarena.llm.Usage;
 import dev.promptarena.llm.TokenCounter;
 import dev.promptarena.llm.http.RetryingClient;
+import dev.promptarena.util.Futures;
 import dev.promptarena.util.IoReason;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The sending end of {@link CallEngine}'s chain, for a call no journal, cache or identical call could serve:
@@ -42,7 +46,13 @@ final class CallSender {
     }
 
     /** Reserves the call's worst case (waiting for room), then sends it; its answer goes to the cache when {@code cacheable}. */
-    CompletableFuture<LlmResponse> send(Asked c, boolean cacheable) {
+    CompletableFuture<LlmResponse> send(Asked c, boolean cacheable) { return send(c, cacheable, failure -> { }); }
+
+    /**
+     * As {@link #send(Asked, boolean)}; {@code failedAfterRetries} hears the call's final failure (not a stop's) before
+     * the failure is journaled and the call's future completes ({@link IdenticalCalls} shares it with identical calls).
+     */
+    CompletableFuture<LlmResponse> send(Asked c, boolean cacheable, Consumer<CallFailure> failedAfterRetries) {
         if (stopping.getAsBoolean()) return CompletableFuture.failedFuture(new RunStoppedException());
         double estimate = prices.cost(c.request().model(), TokenCounter.worstInput(c.request()), TokenCounter.outputCap(c.request()));
         return budget.reserve(estimate).thenCompose(reserved -> {
@@ -54,12 +64,12 @@ final class CallSender {
                 budget.settle(estimate, 0);
                 return CompletableFuture.failedFuture(new RunStoppedException());
             }
-            return issue(c, estimate, cacheable);
+            return issue(c, estimate, cacheable, failedAfterRetries);
         });
     }
 
     /** Sends a call whose worst case is reserved, settles the budget and journals the outcome. */
-    private CompletableFuture<LlmResponse> issue(Asked c, double estimate, boolean cacheable) {
+    private CompletableFuture<LlmResponse> issue(Asked c, double estimate, boolean cacheable, Consumer<CallFailure> failedAfterRetries) {
         counters.issued.increment();
         counters.inFlight.increment();
         CallSpend spend = new CallSpend(budget, costs, c.request(), estimate);
@@ -77,7 +87,9 @@ final class CallSender {
                     return record(c, null, new CallFailure("STOPPED", 0, "the run stopped before a retry; earlier attempts were billed",
                             spend.billedUsage()), billed);
                 }
-                return record(c, null, CallFailure.ofError(error).withBilled(spend.billedUsage()), billed);
+                CallFailure failure = CallFailure.ofError(error).withBilled(spend.billedUsage());
+                failedAfterRetries.accept(failure);
+                return record(c, null, failure, billed);
             }
             double cost = spend.finish(costs.of(c.request(), response));
             // The attempts billed before it go with the answer (journal, cache, the case's cost): they were paid to get it.
@@ -90,6 +102,19 @@ final class CallSender {
             if (cacheable) cache.put(c.key(), answer);
             return recorded;
         }).thenCompose(f -> f);
+    }
+
+    /**
+     * Journals and counts, as this call's own failure under its reason, the final failure of an identical call this run
+     * sent ({@link IdenticalCalls}). Its line and the counters carry nothing billed and no cost (the sent call's have
+     * them, counted once); its caller hears what that call was billed, as a cache hit's caller hears what its answer cost,
+     * so the case is priced as if it had paid and does not depend on which of the two was sent.
+     */
+    CompletableFuture<LlmResponse> recordSharedFailure(Asked c, CallFailure failure) {
+        return record(c, null, failure.withBilled(Usage.NONE), 0.0).exceptionallyCompose(error -> {
+            Throwable cause = Futures.cause(error);
+            return CompletableFuture.failedFuture(cause instanceof ProviderException ? failure.toException() : cause);
+        });
     }
 
     /**

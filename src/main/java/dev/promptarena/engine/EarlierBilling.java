@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Hands a call's caller, not the journal or the counters, the tokens its slot was billed by failed calls before this
- * session ({@link Journal#takeFailedBilling}): the answer's {@code billedBefore} or the failure's billed tokens grow by
+ * session ({@link Journal#failedBilling}): the answer's {@code billedBefore} or the failure's billed tokens grow by
  * them, so the case's cost counts them as the uninterrupted run's case did. engine.json counted them at open, and the
  * journal line of this call keeps only its own, so a later resume counts nothing twice.
  */

@@ -1,5 +1,6 @@
 package dev.promptarena.engine;
 
+import dev.promptarena.input.ReadErrors;
 import dev.promptarena.util.DaemonThreads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +48,7 @@ public final class Journal implements AutoCloseable {
     private final double spentUsd;
     private final Map<String, Double> spentByRole;
     private final Map<String, Usage> billedByRole;
-    /** Per slot, the tokens its failed lines were billed, until a call of that slot in this session takes them. */
+    /** Per slot, the tokens its failed lines were billed. */
     private final Map<String, Usage> failedBilling;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -74,7 +76,7 @@ public final class Journal implements AutoCloseable {
         this.spentUsd = scan.spentUsd;
         this.spentByRole = Map.copyOf(scan.spentByRole);
         this.billedByRole = Map.copyOf(scan.billedByRole);
-        this.failedBilling = new java.util.concurrent.ConcurrentHashMap<>(scan.failedBillingBySlot);
+        this.failedBilling = Map.copyOf(scan.failedBillingBySlot);
         this.loaded = scan.entries;
         this.tornBytes = tornBytes;
     }
@@ -85,6 +87,8 @@ public final class Journal implements AutoCloseable {
      * @param callbacks where append futures are completed — not the writer thread, which would
      *                  otherwise run every caller's continuation (the next request, the judge
      *                  prompt...) before it could write the next batch
+     * @throws dev.promptarena.input.InputException when a read of the file fails (it is read whole here, before a resume
+     *                  marks its folder running)
      */
     public static Journal open(Path file, ObjectMapper json, Executor callbacks) {
         return open(file, json, callbacks, HashSlots::hash);
@@ -98,7 +102,11 @@ public final class Journal implements AutoCloseable {
             JournalScan scan;
             try {
                 scan = JournalScan.of(file, ch, json, hash);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                ch.close();
+                // A read that fails part way (the resume's check read its first bytes): said as any input that cannot be read.
+                throw ReadErrors.of(file, e);
+            } catch (RuntimeException e) {
                 ch.close();
                 throw e;
             }
@@ -157,14 +165,18 @@ public final class Journal implements AutoCloseable {
     public Map<String, Usage> billedByRole() { return billedByRole; }
 
     /**
-     * The tokens that calls of this role and request were billed without an answer before this session and that ended
-     * failed, or none; given once (to the first call of the slot that asks). A failed call is asked again on resume, and
-     * the case it serves then carries what the slot cost before, as the case of the uninterrupted run did, so the cases
-     * still sum to engine.json (which counted that cost at open).
+     * The tokens that failed calls of request {@code key} by any of {@code roles} were billed without an answer before
+     * this session, or none. A failed call is asked again on resume, and the case it serves then carries what the request
+     * cost before, as the case of the uninterrupted run did, so without identical requests the cases still sum to
+     * engine.json (which counted that cost at open). Every call that asks gets them, not only the first: which of two
+     * identical cases asks first depends on timing, and a case served a shared answer or failure is priced as if it paid
+     * (docs/report-json.md), so each carries the cost of getting it.
      */
-    public Usage takeFailedBilling(String role, String key) {
-        Usage earlier = failedBilling.isEmpty() ? null : failedBilling.remove(JournalEntry.slot(role, key));
-        return earlier == null ? Usage.NONE : earlier;
+    public Usage failedBilling(String key, Collection<Calls.Role> roles) {
+        if (failedBilling.isEmpty()) return Usage.NONE;
+        Usage earlier = Usage.NONE;
+        for (Calls.Role role : roles) earlier = earlier.plus(failedBilling.getOrDefault(JournalEntry.slot(role.name(), key), Usage.NONE));
+        return earlier;
     }
 
     /** Entries read at open. */

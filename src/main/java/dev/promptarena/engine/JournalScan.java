@@ -37,7 +37,7 @@ final class JournalScan {
     final Map<String, Usage> billedByRole = new TreeMap<>();
     /**
      * Per slot, tokens its failed calls were billed without an answer: a resumed run asks a failed call again, and the
-     * case that call serves carries them (see {@link Journal#takeFailedBilling}). Only billed failures are kept: few.
+     * case that call serves carries them (see {@link Journal#failedBilling}). Only billed failures are kept: few.
      */
     final Map<String, Usage> failedBillingBySlot = new java.util.HashMap<>();
     /** Bytes up to and including the last newline: what stays after a torn last line is cut off. */

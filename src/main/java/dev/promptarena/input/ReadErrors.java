@@ -29,8 +29,9 @@ public final class ReadErrors {
 
     /**
      * Refuses a file that is there but cannot be read (a loop of links, a file that fails its first read) before a
-     * command writes anything: {@code run --resume} marks its folder running and locks it before the engine opens the
-     * journal. A file with no entry at all passes: whether it may be absent is the caller's to say.
+     * command writes anything: {@code run --resume} locks its folder before the engine reads the journal (whole, before the
+     * folder is marked running; a read that fails part way is refused there in the same words). A file with no entry at all
+     * passes: whether it may be absent is the caller's to say.
      */
     public static void requireReadableIfPresent(Path file) {
         if (Files.notExists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;

@@ -121,12 +121,17 @@ public final class RunPipeline implements AutoCloseable {
         int total = in.cases().size() * options.repeats();
         RunDirectory dir;
         Instant started;
+        CallEngine resumed = null;
         if (options.resumeDir() != null) {
             // Resume: the same folder, whose journal serves every call that already completed.
             dir = RunDirectory.open(options.resumeDir());
             // Before anything is written: a second process on this folder is refused untouched.
             lock = RunLock.acquire(dir.path());
             started = Instant.parse(ManifestFactory.read(dir.file("manifest.json")).startedAt());
+            // The engine reads the journal whole (every line's slot, outcome and cost) before the folder is marked running
+            // below: a journal that fails a read part way, or holds a line that is not an entry, is refused with the folder
+            // as it was. Before, the folder was marked running first and the resume then failed (UnreadableInputsTest).
+            resumed = CallEngine.create(config, usedProviders(config, in), env, dir.path(), options.engine());
         } else {
             started = Instant.now();
             if (options.runDir() != null) {
@@ -140,13 +145,18 @@ public final class RunPipeline implements AutoCloseable {
             }
             lock = RunLock.acquire(dir.path());
         }
-        if (shard != null) {
-            dir.writeJson(ShardInfo.FILE, new ShardInfo(shard.index(), shard.count(), limited.cases().size(), options.repeats(),
-                    shard.positions(limited.cases())));
-        }
         Manifest manifest = ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options, started, null, "running",
                 reference, embedder).withSequential(sequential);
-        if (options.resumeDir() != null || options.runDir() != null) dir.writeJson("manifest.json", manifest);
+        try {
+            if (shard != null) {
+                dir.writeJson(ShardInfo.FILE, new ShardInfo(shard.index(), shard.count(), limited.cases().size(), options.repeats(),
+                        shard.positions(limited.cases())));
+            }
+            if (options.resumeDir() != null || options.runDir() != null) dir.writeJson("manifest.json", manifest);
+        } catch (RuntimeException | Error e) {
+            if (resumed != null) resumed.close();
+            throw e;
+        }
         // Warn before spending anything: the user may prefer to add or swap a judge first.
         manifest.selfPreference().forEach(s -> err.println("warning: " + s.message()));
         CostModel costs = new PriceTable(config.prices());
@@ -155,7 +165,7 @@ public final class RunPipeline implements AutoCloseable {
         EngineSnapshot snapshot;
         SequentialMonitor monitor;
         // The engine: journal (resume), shared cache, budget, retries, per-provider limits.
-        CallEngine calls = CallEngine.create(config, usedProviders(config, in), env, dir.path(), options.engine());
+        CallEngine calls = resumed != null ? resumed : CallEngine.create(config, usedProviders(config, in), env, dir.path(), options.engine());
         engine = calls;
         if (interrupted) calls.stop();
         CaseOrder order = new CaseOrder(in.cases(), options.repeats());

@@ -122,17 +122,26 @@ public final class TournamentRun {
         JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
         String templateSha = prompt == null ? null : prompt.templateSha256();
         int total = in.cases().size() * options.repeats();
-        // The top-level manifest (control against the first candidate) carries the command line for --resume.
-        dir.writeJson("manifest.json", ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options, started, null, "running",
-                reference, embedder));
-        AdaptiveStage adaptive = t.adaptive() == null ? null
-                : AdaptiveStage.of(t.adaptive(), in.cases(), judges.isEmpty() ? 0 : judges.get(0).seed());
+        // On resume the engine reads the journal whole before the folder is marked running: a journal that fails a read part
+        // way, or holds a line that is not an entry, is refused with the folder as it was (as RunPipeline does).
+        CallEngine resumed = options.resumeDir() == null ? null : CallEngine.create(config, usedProviders(config), env, dir.path(), options.engine());
+        AdaptiveStage adaptive;
         List<Planned> plan = new ArrayList<>();
-        for (int[] p : t.pairings()) plan.add(new Planned(p[0], p[1], adaptive == null || p[0] == 0 ? in.cases() : adaptive.firstPass(), false));
-        TournamentFolder folder = layout(t, plan, adaptive);
-        dir.writeJson(TournamentFolder.FILE, folder);
+        TournamentFolder folder;
+        try {
+            // The top-level manifest (control against the first candidate) carries the command line for --resume.
+            dir.writeJson("manifest.json", ManifestFactory.create(in, judges, templateSha, dir.runId(), total, options, started, null, "running",
+                    reference, embedder));
+            adaptive = t.adaptive() == null ? null : AdaptiveStage.of(t.adaptive(), in.cases(), judges.isEmpty() ? 0 : judges.get(0).seed());
+            for (int[] p : t.pairings()) plan.add(new Planned(p[0], p[1], adaptive == null || p[0] == 0 ? in.cases() : adaptive.firstPass(), false));
+            folder = layout(t, plan, adaptive);
+            dir.writeJson(TournamentFolder.FILE, folder);
+        } catch (RuntimeException | Error e) {
+            if (resumed != null) resumed.close();
+            throw e;
+        }
         CostModel costs = new PriceTable(config.prices());
-        CallEngine calls = CallEngine.create(config, usedProviders(config), env, dir.path(), options.engine());
+        CallEngine calls = resumed != null ? resumed : CallEngine.create(config, usedProviders(config), env, dir.path(), options.engine());
         engine = calls;
         if (interrupted) calls.stop();
         SharedGenerations shared = new SharedGenerations(calls);

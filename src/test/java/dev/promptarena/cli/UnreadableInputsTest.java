@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code /proc/self/mem}, which opens and then fails its first read at address 0 (EIO, "input/output error");</li>
  *   <li>{@code /proc/self/clear_refs}, write-only, whose read fails (EINVAL as root, EACCES otherwise).</li>
  * </ul>
- * A FIFO without a writer is not used: opening it blocks. A folder where a file goes is NewUserPathsTest's.
+ * A FIFO without a writer is not used: opening it blocks; one whose writer gives it a line stands for a journal that
+ * fails a read after its first bytes (positional reads of a FIFO fail: ESPIPE, "illegal seek"). A folder where a file goes is NewUserPathsTest's.
  * Before these, a dataset or rubric behind a loop or a file was "file not found", a run folder's manifest.json behind a
  * loop was "missing", its engine.json behind one was left out of the report without a word, and a resume whose
  * journal could not be read failed with exit 4 after marking the run folder running, and a prompt file or judge
@@ -130,6 +131,58 @@ class UnreadableInputsTest {
                 if (readByResume) refusedNamingIt(new Unreadable(file, u.reason()), "run", "--resume", run.toString(), "--quiet");
                 assertEquals(before, snapshot(run), name + " behind " + u.path() + ": the run folder is left as it was");
             }
+        }
+    }
+
+    /**
+     * A journal whose first bytes read (the resume's check before it locks the folder reads them) and whose next read
+     * fails: a FIFO, which a writer answers with the journal's first line, read as a stream, and which the journal's
+     * positional reads find unseekable (ESPIPE, "illegal seek"). Before, the resume marked the folder running (manifest.json
+     * rewritten) and then exited 4 when the engine's read of the journal failed.
+     */
+    @Test
+    void aJournalWhoseFirstBytesReadAndALaterReadFailsOnResume() throws Exception {
+        refusedWithAJournalThatFailsItsSecondRead(copyOfTheRun());
+    }
+
+    /** The same for a tournament, whose resume marked its folder running (manifest.json, tournament.json) before the engine opened. */
+    @Test
+    void aTournamentJournalWhoseFirstBytesReadAndALaterReadFailsOnResume() throws Exception {
+        Path run = shared.resolve("tournament");
+        if (Files.notExists(run)) {
+            CliRuns.Result r = CliRuns.cli("run", "examples/support-bot.tournament.arena.yaml", "--limit", "2", "--no-cache", "--quiet",
+                    "--run-dir", run.toString());
+            assertTrue(List.of(0, 1, 3).contains(r.exit()), r.err());
+        }
+        refusedWithAJournalThatFailsItsSecondRead(run);
+    }
+
+    private void refusedWithAJournalThatFailsItsSecondRead(Path run) throws Exception {
+        Path journal = run.resolve("journal.jsonl");
+        String firstLine = Files.readAllLines(journal).get(0) + "\n";
+        Path fifo = Files.createTempDirectory(dir, "fifo").resolve("journal.fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assumeTrue(mkfifo.waitFor() == 0, "mkfifo");
+        Files.delete(journal);
+        Files.createSymbolicLink(journal, fifo);
+        Map<Path, String> before = snapshot(run);
+        // Opening a FIFO to write waits for a reader: the resume's check. The writer gives it the first line and is done.
+        Thread writer = new Thread(() -> {
+            try (var out = Files.newOutputStream(fifo)) {
+                out.write(firstLine.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException readerClosedFirst) {
+                // the check read what it needed and closed: nothing to do
+            }
+        }, "fifo-writer");
+        writer.setDaemon(true);
+        writer.start();
+        try {
+            refusedNamingIt(new Unreadable(journal, "illegal seek"), "run", "--resume", run.toString(), "--quiet");
+            assertEquals(before, snapshot(run), "the run folder is left as it was: manifest.json not marked running");
+        } finally {
+            // Should the check never have opened the FIFO, the writer still waits for a reader: this open ends its wait.
+            if (writer.isAlive()) java.nio.channels.FileChannel.open(fifo, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE).close(); // O_RDWR: never waits
+            writer.join(60_000);
         }
     }
 

@@ -79,8 +79,13 @@ class IdenticalCallsInFlightTest {
         }
     }
 
+    /**
+     * The first fails (a 400 is not retried): the second, waiting for it, fails with it, under its reason, and is not sent.
+     * Before, it was sent once the first had failed and answered, so which of two cases failed depended on which asked first
+     * (IdenticalCallFailureTest has both orders).
+     */
     @Test
-    void whenTheFirstFailsTheSecondIsSentAfterItNeverAlongside() throws Exception {
+    void whenTheFirstFailsTheSecondGetsItsFailureAndIsNotSent() throws Exception {
         script(Reply.error(400, "bad request"), Reply.ok("answer-2"));
         try (CallEngine engine = engine()) {
             CompletableFuture<LlmResponse> first = engine.call("fake", EngineFixture.request(1), Role.A);
@@ -90,13 +95,14 @@ class IdenticalCallsInFlightTest {
             releaseFirst.countDown();
             CompletionException e = assertThrows(CompletionException.class, first::join);
             assertEquals(400, assertInstanceOf(ProviderException.class, e.getCause()).status());
-            assertEquals("answer-2", second.join().text(), "sent itself once the first had failed, as if it had started later");
-            assertEquals(2, server.requests().size());
-            assertEquals(1, server.peakInFlight(r -> true), "never two identical requests at once");
+            CompletionException shared = assertThrows(CompletionException.class, second::join);
+            assertEquals(e.getCause().getMessage(), assertInstanceOf(ProviderException.class, shared.getCause()).getMessage());
+            assertEquals(1, server.requests().size(), "not sent again");
             EngineSnapshot s = engine.snapshot();
-            assertEquals(2, s.issued());
-            assertEquals(1, s.failed());
-            assertEquals(1, s.succeeded());
+            assertEquals(1, s.issued());
+            assertEquals(2, s.failed());
+            assertEquals(java.util.Map.of("FATAL 400", 2L), s.failuresByReason());
+            assertEquals(0, s.succeeded());
             assertEquals(0, s.cacheHits());
         }
     }
