@@ -54,11 +54,11 @@ public final class SignalRates {
             if (!SignalEvents.SIGNALS.contains(signal)) {
                 throw row.error("signal", "unknown signal '" + signal + "'; expected one of " + String.join(", ", SignalEvents.SIGNALS));
             }
-            double effect = designEffect(row);
+            SessionClustering clustering = clustering(row);
             if (!variant.equals(treatment)) continue;
             long turns = row.count("turns");
-            out.add(new TreatmentMetrics.Value(start, end, metric(signal), (int) Math.min(Integer.MAX_VALUE, turns), turns == 0 ? null : row.number("rate"),
-                    row.line(), effect));
+            // turns >= sessions >= 1 (clustering): every row has a rate.
+            out.add(new TreatmentMetrics.Value(start, end, metric(signal), (int) Math.min(Integer.MAX_VALUE, turns), row.number("rate"), row.line(), clustering));
         }
         if (!rows.isEmpty() && out.isEmpty()) {
             throw new InputException(file, 1, "variant", "no rows of the plan's treatment '" + treatment + "'; the event log must name the variants"
@@ -68,18 +68,23 @@ public final class SignalRates {
     }
 
     /**
-     * The row's design effect. A file without the column predates it and is refused, not read as independent turns: that
-     * reading is what paused a treatment exactly at its stage limit in 1.1-3.0% of stages instead of at most 1% of windows
-     * (docs/statistics.md 13), and the event log it came from can be read again.
+     * The row's design effect and the sessions it was estimated from. A file without the design effect predates it and is
+     * refused, not read as independent turns: that reading is what paused a treatment exactly at its stage limit in
+     * 1.1-3.0% of stages instead of at most 1% of windows (docs/statistics.md 13), and the event log it came from can be
+     * read again.
      */
-    private static double designEffect(InputRows.Row row) {
+    private static SessionClustering clustering(InputRows.Row row) {
         if (!row.fields().containsKey("design_effect")) {
             throw row.error("design_effect", "missing: written by an older prompt-arena, without the design effect of turns clustered by"
                     + " session that --min-turns and the guardrail use; run `prompt-arena signals` on the event log again");
         }
         double effect = row.number("design_effect");
         if (!(effect >= 1)) throw row.error("design_effect", "must be >= 1 (the clustered variance over the independent one, floored at 1), got " + effect);
-        return effect;
+        long sessions = row.count("sessions"), turns = row.count("turns");
+        if (sessions < 1 || sessions > turns) {
+            throw row.error("sessions", "must be from 1 to the window's " + turns + " turns (the sessions those turns belong to), got " + sessions);
+        }
+        return new SessionClustering(effect, (int) Math.min(Integer.MAX_VALUE, sessions), (int) Math.min(Integer.MAX_VALUE, turns));
     }
 
     /**

@@ -22,23 +22,25 @@ import java.util.Map;
 public final class TreatmentMetrics {
     /**
      * One metric of one computed window: from {@code n} units (scored traces, turns), with the line it came from.
-     * {@code designEffect} (at least 1) says how much less the units are worth than independent ones (turns of one
-     * session are correlated); the minimum is checked against {@link #effectiveN}, and the design effect goes with the
-     * value into the window so the guardrail's test accounts for it. 1 for units that are independent (scored traces).
+     * {@code clustering} says how much less the units are worth than independent ones (turns of one session are
+     * correlated) and from how many sessions that was estimated; null for units that are independent (scored traces). The
+     * minimum is checked against {@link #effectiveN}, and the clustering goes with the value into the window so the
+     * guardrail's test accounts for it.
      */
-    public record Value(Instant start, Instant end, String metric, int n, Double value, int line, double designEffect) {
-        public Value {
-            if (!(designEffect >= 1)) throw new IllegalArgumentException("design effect must be >= 1, got: " + designEffect);
-        }
-
+    public record Value(Instant start, Instant end, String metric, int n, Double value, int line, SessionClustering clustering) {
         /** Independent units. */
         public Value(Instant start, Instant end, String metric, int n, Double value, int line) {
-            this(start, end, metric, n, value, line, 1);
+            this(start, end, metric, n, value, line, null);
+        }
+
+        /** The design effect of the units: 1 when they are independent. */
+        public double designEffect() {
+            return clustering == null ? 1 : clustering.designEffect();
         }
 
         /** The number of independent units that would measure the value as precisely: n / design effect. */
         public double effectiveN() {
-            return n / designEffect;
+            return n / designEffect();
         }
     }
 
@@ -70,7 +72,7 @@ public final class TreatmentMetrics {
         Map<String, Window> byBounds = new LinkedHashMap<>();
         for (Window w : windows) byBounds.put(w.start() + "/" + w.end(), w);
         Map<String, Map<String, Double>> added = new LinkedHashMap<>();
-        Map<String, Map<String, Double>> effects = new LinkedHashMap<>();
+        Map<String, Map<String, SessionClustering>> clustering = new LinkedHashMap<>();
         Map<Instant, List<String>> notes = new LinkedHashMap<>();
         for (Value v : values) {
             Window w = byBounds.get(v.start() + "/" + v.end());
@@ -100,7 +102,7 @@ public final class TreatmentMetrics {
                 continue;
             }
             added.computeIfAbsent(v.start() + "/" + v.end(), k -> new LinkedHashMap<>()).put(v.metric(), v.value());
-            if (v.designEffect() > 1) effects.computeIfAbsent(v.start() + "/" + v.end(), k -> new LinkedHashMap<>()).put(v.metric(), v.designEffect());
+            if (v.clustering() != null) clustering.computeIfAbsent(v.start() + "/" + v.end(), k -> new LinkedHashMap<>()).put(v.metric(), v.clustering());
         }
         List<Window> out = new ArrayList<>();
         for (Window w : windows) {
@@ -113,9 +115,9 @@ public final class TreatmentMetrics {
             Window.VariantMetrics t = variants.get(treatment);
             Map<String, Double> metrics = new LinkedHashMap<>(t == null ? Map.of() : t.metrics());
             metrics.putAll(extra);
-            Map<String, Double> designEffects = new LinkedHashMap<>(t == null ? Map.of() : t.designEffects());
-            designEffects.putAll(effects.getOrDefault(w.start() + "/" + w.end(), Map.of()));
-            variants.put(treatment, new Window.VariantMetrics(t == null ? null : t.units(), metrics, designEffects));
+            Map<String, SessionClustering> clustered = new LinkedHashMap<>(t == null ? Map.of() : t.clustering());
+            clustered.putAll(clustering.getOrDefault(w.start() + "/" + w.end(), Map.of()));
+            variants.put(treatment, new Window.VariantMetrics(t == null ? null : t.units(), metrics, clustered));
             out.add(new Window(w.start(), w.end(), variants, w.line()));
         }
         return new Merged(List.copyOf(out), notes);

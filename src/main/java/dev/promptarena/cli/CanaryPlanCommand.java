@@ -244,7 +244,7 @@ public final class CanaryPlanCommand implements Callable<Integer> {
             long[] sizes = baseline == null || pct <= 0 || pct > 100 ? null : StageSizes.at(pct / 100, baseline, mde, alpha, power);
             // Per-stage rate limits need the stage's window size; 1% per-window alerts at a true rate on the limit.
             Map<String, Double> limits = unitsPerHour == null || pct <= 0 || pct > 100 ? Map.of()
-                    : StageLimits.at(guardrails, unitsPerHour * windowHours * pct / 100, 0.01);
+                    : StageLimits.at(guardrails, unitsPerHour * windowHours * pct / 100, StageLimits.ALERT_RATE);
             out.add(new Stage(pct, hours, limits, sizes == null ? null : sizes[0], sizes == null ? null : sizes[1]));
         }
         return out;

@@ -45,7 +45,7 @@ public final class SignalGuardrailSimulation {
     public record Setting(int turns, double icc, boolean stageLimit, int minTurns, Reading reading) {}
 
     /** One window of the treatment as {@code signals} reports it. */
-    record Sample(int turns, int completed, double designEffect) {}
+    record Sample(int turns, int completed, double designEffect, int sessions) {}
 
     /** What a stage did: its last action, windows run, windows whose rate was used, and windows that alerted. */
     public record StageResult(Action action, int windows, int checked, int alerts) {}
@@ -66,7 +66,8 @@ public final class SignalGuardrailSimulation {
                 }
             }
         }
-        return new Sample(turns, k, ClusteredProportions.rateDesignEffect(y, ClusteredProportions.rate(y, session, 0.05)));
+        ClusteredProportions.Estimate rate = ClusteredProportions.rate(y, session, 0.05);
+        return new Sample(turns, k, ClusteredProportions.rateDesignEffect(y, rate), rate.clusters());
     }
 
     /** The per-stage limit {@code canary plan --units-per-hour} writes for a window of {@code turns} turns (StageLimits, 1% alert at the limit). */
@@ -90,10 +91,10 @@ public final class SignalGuardrailSimulation {
         for (int w = 0; w < windows; w++) {
             Instant start = T0.plusSeconds(3600L * w), end = start.plusSeconds(3600);
             Sample x = window(s.turns(), trueRate, s.icc(), rng);
-            double effect = s.reading() == Reading.CLUSTERED ? x.designEffect() : 1;
+            SessionClustering clustering = s.reading() == Reading.CLUSTERED ? new SessionClustering(x.designEffect(), x.sessions(), x.turns()) : null;
             Window empty = new Window(start, end, Map.of("treatment", new Window.VariantMetrics(null, Map.of())), 0);
             Window fed = SignalRates.merge(List.of(empty), List.of(new TreatmentMetrics.Value(start, end, METRIC, x.turns(),
-                    x.completed() / (double) x.turns(), 0, effect)), "treatment", s.minTurns(), Path.of("sim", SignalRates.FILE)).windows().get(0);
+                    x.completed() / (double) x.turns(), 0, clustering)), "treatment", s.minTurns(), Path.of("sim", SignalRates.FILE)).windows().get(0);
             if (fed.variants().get("treatment").metrics().containsKey(METRIC)) checked++;
             Monitor.Step step = Monitor.step(plan, state, fed);
             if (!step.alerts().isEmpty()) alerts++;

@@ -48,7 +48,7 @@ class SignalRatesTest {
         List<TreatmentMetrics.Value> rates = SignalRates.read(dir, "control", "treatment");
         assertEquals(4, rates.size(), "the control's row is checked and skipped: " + rates);
         assertEquals(new TreatmentMetrics.Value(Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-05-01T01:00:00Z"), "task_completed_rate", 520,
-                0.6, 3, 1), rates.get(0));
+                0.6, 3, new SessionClustering(1, 520, 520)), rates.get(0));
         TreatmentMetrics.Merged merged = SignalRates.merge(w, rates, "treatment", 500, dir.resolve(SignalRates.FILE));
         assertEquals(Map.of("error_rate", 0.002, "task_completed_rate", 0.6, "rephrased_query_rate", 0.1),
                 merged.windows().get(0).variants().get("treatment").metrics());
@@ -100,7 +100,7 @@ class SignalRatesTest {
         TreatmentMetrics.Merged merged = SignalRates.merge(w, SignalRates.read(dir, "control", "treatment"), "treatment", 500, dir.resolve(SignalRates.FILE));
         Window.VariantMetrics first = merged.windows().get(0).variants().get("treatment");
         assertEquals(0.6, first.metrics().get("task_completed_rate"), "560 effective turns: used");
-        assertEquals(1.25, first.designEffect("task_completed_rate"), 0, "the guardrail's test sees the design effect");
+        assertEquals(new SessionClustering(1.25, 350, 700), first.clustering("task_completed_rate"), "the guardrail's test sees the design effect and its sessions");
         assertEquals(1.0, first.designEffect("error_rate"), 0, "the export's own metric: taken as it is");
         assertEquals(Map.of("error_rate", 0.001), merged.windows().get(1).variants().get("treatment").metrics(), "700 turns but 400 effective: left out");
         assertEquals(List.of("task_completed_rate not used: 400 effective turns of the treatment in this window (700 / design effect 1.75, clustered by"
