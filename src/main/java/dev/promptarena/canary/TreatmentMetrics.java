@@ -4,10 +4,13 @@ import dev.promptarena.input.InputException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Treatment metrics computed by another prompt-arena command per time window (the online judge's axis means of
@@ -58,6 +61,9 @@ public final class TreatmentMetrics {
      */
     public record Source(Path file, String window, String metricField, String unit, String units, String minOption, int min, String alignHint) {}
 
+    /** The bounds of one row of a computed file, with its line, whichever variant or metric the row is of. */
+    public record Span(Instant start, Instant end, int line) {}
+
     /** The windows with the treatment's values added, and per window start what was left out and why. */
     public record Merged(List<Window> windows, Map<Instant, List<String>> notes) {}
 
@@ -69,6 +75,7 @@ public final class TreatmentMetrics {
      * coinciding with one, and a metric the windows file already carries for the treatment in that window.
      */
     public static Merged merge(List<Window> windows, List<Value> values, String treatment, Source source) {
+        requireAligned(windows, values.stream().map(v -> new Span(v.start(), v.end(), v.line())).toList(), source);
         Map<String, Window> byBounds = new LinkedHashMap<>();
         for (Window w : windows) byBounds.put(w.start() + "/" + w.end(), w);
         Map<String, Map<String, Double>> added = new LinkedHashMap<>();
@@ -76,14 +83,7 @@ public final class TreatmentMetrics {
         Map<Instant, List<String>> notes = new LinkedHashMap<>();
         for (Value v : values) {
             Window w = byBounds.get(v.start() + "/" + v.end());
-            if (w == null) {
-                Window overlapping = windows.stream().filter(x -> x.start().isBefore(v.end()) && v.start().isBefore(x.end())).findFirst().orElse(null);
-                if (overlapping != null) {
-                    throw new InputException(source.file(), v.line(), "window_start", String.format("the %s %s to %s does not coincide with the"
-                            + " monitoring window %s to %s; %s", source.window(), v.start(), v.end(), overlapping.start(), overlapping.end(), source.alignHint()));
-                }
-                continue; // time outside the monitoring windows: nothing to check it against
-            }
+            if (w == null) continue; // time outside the monitoring windows (requireAligned): nothing to check it against
             Window.VariantMetrics t = w.variants().get(treatment);
             if (t != null && t.metrics().containsKey(v.metric())) {
                 throw new InputException(source.file(), v.line(), source.metricField(), v.metric() + " for the window starting " + v.start()
@@ -121,5 +121,23 @@ public final class TreatmentMetrics {
             out.add(new Window(w.start(), w.end(), variants, w.line()));
         }
         return new Merged(List.copyOf(out), notes);
+    }
+
+    /**
+     * Refuses a file computed with another window length: the first of its rows (in line order, whatever the row's variant
+     * or metric) whose window overlaps a monitoring window without coinciding with it. The field is the bound that differs:
+     * {@code window_end} when the row starts with the monitoring window (a longer or shorter window), else
+     * {@code window_start}. Rows wholly outside the monitoring windows are fine: nothing to check them against.
+     */
+    public static void requireAligned(List<Window> windows, List<Span> rows, Source source) {
+        Set<String> bounds = new HashSet<>();
+        for (Window w : windows) bounds.add(w.start() + "/" + w.end());
+        rows.stream().filter(r -> !bounds.contains(r.start() + "/" + r.end())).sorted(Comparator.comparingInt(Span::line)).forEach(r -> {
+            Window overlapping = windows.stream().filter(x -> x.start().isBefore(r.end()) && r.start().isBefore(x.end())).findFirst().orElse(null);
+            if (overlapping == null) return;
+            throw new InputException(source.file(), r.line(), r.start().equals(overlapping.start()) ? "window_end" : "window_start", String.format(
+                    "the %s %s to %s does not coincide with the monitoring window %s to %s; %s", source.window(), r.start(), r.end(), overlapping.start(),
+                    overlapping.end(), source.alignHint()));
+        });
     }
 }

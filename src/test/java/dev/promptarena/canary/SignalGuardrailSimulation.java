@@ -93,8 +93,9 @@ public final class SignalGuardrailSimulation {
             Sample x = window(s.turns(), trueRate, s.icc(), rng);
             SessionClustering clustering = s.reading() == Reading.CLUSTERED ? new SessionClustering(x.designEffect(), x.sessions(), x.turns()) : null;
             Window empty = new Window(start, end, Map.of("treatment", new Window.VariantMetrics(null, Map.of())), 0);
-            Window fed = SignalRates.merge(List.of(empty), List.of(new TreatmentMetrics.Value(start, end, METRIC, x.turns(),
-                    x.completed() / (double) x.turns(), 0, clustering)), "treatment", s.minTurns(), Path.of("sim", SignalRates.FILE)).windows().get(0);
+            SignalRates.Rows rows = new SignalRates.Rows(Path.of("sim", SignalRates.FILE), List.of(new TreatmentMetrics.Value(start, end, METRIC, x.turns(),
+                    x.completed() / (double) x.turns(), 2, clustering)), List.of(new TreatmentMetrics.Span(start, end, 2)));
+            Window fed = SignalRates.merge(List.of(empty), rows, "treatment", s.minTurns()).windows().get(0);
             if (fed.variants().get("treatment").metrics().containsKey(METRIC)) checked++;
             Monitor.Step step = Monitor.step(plan, state, fed);
             if (!step.alerts().isEmpty()) alerts++;
