@@ -106,8 +106,8 @@ public final class SignalGuardrailSimulation {
         return new StageResult(last, windows, checked, alerts);
     }
 
-    /** Totals over {@code seeds} 24-window stages. */
-    public record Rates(double paused, double alertPerWindow, double checkedPerWindow, double neverChecked) {}
+    /** Totals over {@code seeds} 24-window stages; {@code checked} and {@code alerts} count windows, for pooling. */
+    public record Rates(double paused, double alertPerWindow, double checkedPerWindow, double neverChecked, int checked, int alerts) {}
 
     public static Rates rates(Setting s, double trueRate, int seeds, long seed0) {
         int paused = 0, windows = 0, checked = 0, alerts = 0, never = 0;
@@ -119,7 +119,8 @@ public final class SignalGuardrailSimulation {
             checked += r.checked();
             alerts += r.alerts();
         }
-        return new Rates(paused / (double) seeds, alerts / (double) Math.max(1, checked), checked / (double) windows, never / (double) seeds);
+        return new Rates(paused / (double) seeds, alerts / (double) Math.max(1, checked), checked / (double) windows, never / (double) seeds, checked,
+                alerts);
     }
 
     /** Prints the task_completed_rate tables of docs/statistics.md 13. Args: SEEDS (default 2000). */
