@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SignalGuardrailFalseAlarmTest {
     @Test
     void theStageLimitKeepsItsOnePercentPerWindowAtTheLimitWhenTurnsAreClusteredBySession() {
-        // 2,000 seeds at 500 turns, ICC 0.2, a treatment exactly at 0.55: statistics.md 13: 1.06% of windows alert with the design effect, 3.3% read as independent.
+        // 2,000 seeds at 500 turns, ICC 0.2, a treatment exactly at 0.55: statistics.md 13: 0.89% of windows alert with the design effect, 3.3% read as independent.
         // 100 stages are at most 2,400 windows: Binomial(2400, 0.01) exceeds 40 (1.7%) with probability < 0.001.
         SignalGuardrailSimulation.Rates clustered = SignalGuardrailSimulation.rates(new Setting(500, 0.2, true, 1, Reading.CLUSTERED), 0.55, 100, 7_000_000L);
         assertTrue(clustered.alertPerWindow() <= 0.017, "alerts per window at the limit, design effect used: " + clustered.alertPerWindow());
