@@ -36,15 +36,15 @@ public final class SignalRates {
      * What {@link #read} found: the treatment's rates, and the bounds of every row (the control's and every signal's too), so
      * a file computed with another window length is refused at its first such row, not at the first rate that is used.
      */
-    public record Rows(Path file, List<TreatmentMetrics.Value> treatment, List<TreatmentMetrics.Span> windows) {
+    public record Rows(Path file, List<TreatmentMetrics.Value> treatment, List<TreatmentMetrics.Span> spans) {
         public Rows {
             treatment = List.copyOf(treatment);
-            windows = List.copyOf(windows);
+            spans = List.copyOf(spans);
         }
 
         /** The same rows with only the rates of these metrics (the guarded ones); every row's bounds are kept. */
         public Rows only(Collection<String> metrics) {
-            return new Rows(file, treatment.stream().filter(v -> metrics.contains(v.metric())).toList(), windows);
+            return new Rows(file, treatment.stream().filter(v -> metrics.contains(v.metric())).toList(), spans);
         }
     }
 
@@ -114,7 +114,7 @@ public final class SignalRates {
     public static TreatmentMetrics.Merged merge(List<Window> windows, Rows rows, String treatment, int minTurns) {
         TreatmentMetrics.Source source = new TreatmentMetrics.Source(rows.file(), "signals window", "signal", "turn of the treatment",
                 "turns of the treatment", "--min-turns", minTurns, "run `prompt-arena signals` with --window-hours equal to the monitoring windows' length");
-        TreatmentMetrics.requireAligned(windows, rows.windows(), source);
+        TreatmentMetrics.requireAligned(windows, rows.spans(), source);
         return TreatmentMetrics.merge(windows, rows.treatment(), treatment, source);
     }
 }
