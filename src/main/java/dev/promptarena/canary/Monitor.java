@@ -17,8 +17,9 @@ import java.util.Map;
  * silently dropped on the third bad window. The most severe action wins (ROLLBACK over PAUSE over HOLD).
  *
  * <p>A stage limit of a rate is the plan's limit plus a noise allowance for a window of independent units
- * ({@link StageLimits}). A signal rate whose turns come in sessions carries its design effect ({@code --signals}), and
- * its allowance is widened to match ({@link StageLimits#forDesignEffect}); the plan's numbers are read as they were written.
+ * ({@link StageLimits}). A signal rate whose turns come in sessions carries its design effect and the number of sessions
+ * it was estimated from ({@code --signals}), and its allowance is widened to match ({@link StageLimits#forDesignEffect});
+ * the plan's numbers are read as they were written.
  *
  * <p>A sample-ratio mismatch in the window (units per variant against the stage's split, p below the plan's
  * {@code srm_alpha}) pauses: with broken assignment no metric of the window can be trusted.
@@ -53,7 +54,7 @@ public final class Monitor {
         for (Guardrail g0 : plan.guardrails()) {
             Guardrail staged = plan.at(g0, stage);
             Double value = t == null ? null : t.metrics().get(staged.metric());
-            Guardrail g = t == null ? staged : StageLimits.forDesignEffect(g0, staged, t.designEffect(g0.metric()));
+            Guardrail g = t == null ? staged : StageLimits.forDesignEffect(g0, staged, t.clustering(g0.metric()));
             if (value == null) {
                 if (t != null) notes.add(g.metric() + (streaks.containsKey(g.metric()) ? " missing: streak unchanged"
                         : " missing: no window of this stage has carried it yet, so the stage cannot advance"));
@@ -69,8 +70,8 @@ public final class Monitor {
                     // A widened limit is computed (a square root): four digits, not Double.toString's seventeen.
                     g.direction() == Direction.MAX ? ">" : "<", g.limit() == staged.limit() ? num(g.limit())
                             : String.format(Locale.ROOT, "%.4g", g.limit()), g.limit() == staged.limit() ? ""
-                            : String.format(Locale.ROOT, ": stage limit %s widened for design effect %.2f of turns clustered by session",
-                            num(staged.limit()), t.designEffect(g.metric()))));
+                            : String.format(Locale.ROOT, ": stage limit %s widened for design effect %.2f of turns clustered in %d sessions",
+                            num(staged.limit()), t.designEffect(g.metric()), t.clustering(g.metric()).sessions())));
             if (streak >= g.consecutiveWindows()) {
                 actions.add(g.label() + ": " + g.metric());
                 action = action.max(g.response().action());

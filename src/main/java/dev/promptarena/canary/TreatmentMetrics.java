@@ -4,10 +4,13 @@ import dev.promptarena.input.InputException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Treatment metrics computed by another prompt-arena command per time window (the online judge's axis means of
@@ -22,23 +25,25 @@ import java.util.Map;
 public final class TreatmentMetrics {
     /**
      * One metric of one computed window: from {@code n} units (scored traces, turns), with the line it came from.
-     * {@code designEffect} (at least 1) says how much less the units are worth than independent ones (turns of one
-     * session are correlated); the minimum is checked against {@link #effectiveN}, and the design effect goes with the
-     * value into the window so the guardrail's test accounts for it. 1 for units that are independent (scored traces).
+     * {@code clustering} says how much less the units are worth than independent ones (turns of one session are
+     * correlated) and from how many sessions that was estimated; null for units that are independent (scored traces). The
+     * minimum is checked against {@link #effectiveN}, and the clustering goes with the value into the window so the
+     * guardrail's test accounts for it.
      */
-    public record Value(Instant start, Instant end, String metric, int n, Double value, int line, double designEffect) {
-        public Value {
-            if (!(designEffect >= 1)) throw new IllegalArgumentException("design effect must be >= 1, got: " + designEffect);
-        }
-
+    public record Value(Instant start, Instant end, String metric, int n, Double value, int line, SessionClustering clustering) {
         /** Independent units. */
         public Value(Instant start, Instant end, String metric, int n, Double value, int line) {
-            this(start, end, metric, n, value, line, 1);
+            this(start, end, metric, n, value, line, null);
+        }
+
+        /** The design effect of the units: 1 when they are independent. */
+        public double designEffect() {
+            return clustering == null ? 1 : clustering.designEffect();
         }
 
         /** The number of independent units that would measure the value as precisely: n / design effect. */
         public double effectiveN() {
-            return n / designEffect;
+            return n / designEffect();
         }
     }
 
@@ -56,6 +61,9 @@ public final class TreatmentMetrics {
      */
     public record Source(Path file, String window, String metricField, String unit, String units, String minOption, int min, String alignHint) {}
 
+    /** The bounds of one row of a computed file, with its line, whichever variant or metric the row is of. */
+    public record Span(Instant start, Instant end, int line) {}
+
     /** The windows with the treatment's values added, and per window start what was left out and why. */
     public record Merged(List<Window> windows, Map<Instant, List<String>> notes) {}
 
@@ -67,21 +75,15 @@ public final class TreatmentMetrics {
      * coinciding with one, and a metric the windows file already carries for the treatment in that window.
      */
     public static Merged merge(List<Window> windows, List<Value> values, String treatment, Source source) {
+        requireAligned(windows, values.stream().map(v -> new Span(v.start(), v.end(), v.line())).toList(), source);
         Map<String, Window> byBounds = new LinkedHashMap<>();
         for (Window w : windows) byBounds.put(w.start() + "/" + w.end(), w);
         Map<String, Map<String, Double>> added = new LinkedHashMap<>();
-        Map<String, Map<String, Double>> effects = new LinkedHashMap<>();
+        Map<String, Map<String, SessionClustering>> clustering = new LinkedHashMap<>();
         Map<Instant, List<String>> notes = new LinkedHashMap<>();
         for (Value v : values) {
             Window w = byBounds.get(v.start() + "/" + v.end());
-            if (w == null) {
-                Window overlapping = windows.stream().filter(x -> x.start().isBefore(v.end()) && v.start().isBefore(x.end())).findFirst().orElse(null);
-                if (overlapping != null) {
-                    throw new InputException(source.file(), v.line(), "window_start", String.format("the %s %s to %s does not coincide with the"
-                            + " monitoring window %s to %s; %s", source.window(), v.start(), v.end(), overlapping.start(), overlapping.end(), source.alignHint()));
-                }
-                continue; // time outside the monitoring windows: nothing to check it against
-            }
+            if (w == null) continue; // time outside the monitoring windows (requireAligned): nothing to check it against
             Window.VariantMetrics t = w.variants().get(treatment);
             if (t != null && t.metrics().containsKey(v.metric())) {
                 throw new InputException(source.file(), v.line(), source.metricField(), v.metric() + " for the window starting " + v.start()
@@ -100,7 +102,7 @@ public final class TreatmentMetrics {
                 continue;
             }
             added.computeIfAbsent(v.start() + "/" + v.end(), k -> new LinkedHashMap<>()).put(v.metric(), v.value());
-            if (v.designEffect() > 1) effects.computeIfAbsent(v.start() + "/" + v.end(), k -> new LinkedHashMap<>()).put(v.metric(), v.designEffect());
+            if (v.clustering() != null) clustering.computeIfAbsent(v.start() + "/" + v.end(), k -> new LinkedHashMap<>()).put(v.metric(), v.clustering());
         }
         List<Window> out = new ArrayList<>();
         for (Window w : windows) {
@@ -113,11 +115,29 @@ public final class TreatmentMetrics {
             Window.VariantMetrics t = variants.get(treatment);
             Map<String, Double> metrics = new LinkedHashMap<>(t == null ? Map.of() : t.metrics());
             metrics.putAll(extra);
-            Map<String, Double> designEffects = new LinkedHashMap<>(t == null ? Map.of() : t.designEffects());
-            designEffects.putAll(effects.getOrDefault(w.start() + "/" + w.end(), Map.of()));
-            variants.put(treatment, new Window.VariantMetrics(t == null ? null : t.units(), metrics, designEffects));
+            Map<String, SessionClustering> clustered = new LinkedHashMap<>(t == null ? Map.of() : t.clustering());
+            clustered.putAll(clustering.getOrDefault(w.start() + "/" + w.end(), Map.of()));
+            variants.put(treatment, new Window.VariantMetrics(t == null ? null : t.units(), metrics, clustered));
             out.add(new Window(w.start(), w.end(), variants, w.line()));
         }
         return new Merged(List.copyOf(out), notes);
+    }
+
+    /**
+     * Refuses a file computed with another window length: the first of its rows (in line order, whatever the row's variant
+     * or metric) whose window overlaps a monitoring window without coinciding with it. The field is the bound that differs:
+     * {@code window_end} when the row starts with the monitoring window (a longer or shorter window), else
+     * {@code window_start}. Rows wholly outside the monitoring windows are fine: nothing to check them against.
+     */
+    public static void requireAligned(List<Window> windows, List<Span> rows, Source source) {
+        Set<String> bounds = new HashSet<>();
+        for (Window w : windows) bounds.add(w.start() + "/" + w.end());
+        rows.stream().filter(r -> !bounds.contains(r.start() + "/" + r.end())).sorted(Comparator.comparingInt(Span::line)).forEach(r -> {
+            Window overlapping = windows.stream().filter(x -> x.start().isBefore(r.end()) && r.start().isBefore(x.end())).findFirst().orElse(null);
+            if (overlapping == null) return;
+            throw new InputException(source.file(), r.line(), r.start().equals(overlapping.start()) ? "window_end" : "window_start", String.format(
+                    "the %s %s to %s does not coincide with the monitoring window %s to %s; %s", source.window(), r.start(), r.end(), overlapping.start(),
+                    overlapping.end(), source.alignHint()));
+        });
     }
 }

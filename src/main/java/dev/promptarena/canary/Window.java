@@ -22,24 +22,30 @@ public record Window(Instant start, Instant end, Map<String, VariantMetrics> var
     public static final Set<String> KEY_COLUMNS = Set.of("window_start", "window_end", "variant", "units");
 
     /**
-     * A variant's numbers in one window; {@code units} null when the export has no unit counts. {@code designEffects}, by
+     * A variant's numbers in one window; {@code units} null when the export has no unit counts. {@code clustering}, by
      * metric, for a rate whose units are correlated (a signal rate's turns, clustered by session; from {@code --signals}):
-     * the guardrail's noise allowance grows with it ({@link Monitor}). A metric without one is taken as it is (an export's
-     * own metrics).
+     * the guardrail's noise allowance grows with its design effect and with the noise of estimating it from few sessions
+     * ({@link Monitor}). A metric without one is taken as it is (an export's own metrics).
      */
-    public record VariantMetrics(Long units, Map<String, Double> metrics, Map<String, Double> designEffects) {
+    public record VariantMetrics(Long units, Map<String, Double> metrics, Map<String, SessionClustering> clustering) {
         public VariantMetrics {
             metrics = Map.copyOf(metrics);
-            designEffects = Map.copyOf(designEffects);
+            clustering = Map.copyOf(clustering);
         }
 
         public VariantMetrics(Long units, Map<String, Double> metrics) {
             this(units, metrics, Map.of());
         }
 
-        /** The design effect of a metric's value, 1 when none was given. */
+        /** How a metric's units are clustered by session; null when they are independent (or the metric is not a rate of turns). */
+        public SessionClustering clustering(String metric) {
+            return clustering.get(metric);
+        }
+
+        /** The design effect of a metric's value, 1 when its units are independent. */
         public double designEffect(String metric) {
-            return designEffects.getOrDefault(metric, 1.0);
+            SessionClustering c = clustering.get(metric);
+            return c == null ? 1 : c.designEffect();
         }
     }
 

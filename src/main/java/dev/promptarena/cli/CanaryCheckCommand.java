@@ -94,13 +94,12 @@ public final class CanaryCheckCommand implements Callable<Integer> {
         if (signalsDir != null) {
             // Only guarded rates: an unguarded one changes no decision, and would make a note or a conflict with the export for nothing.
             List<String> guarded = plan.guardrails().stream().map(Guardrail::metric).toList();
-            List<TreatmentMetrics.Value> rates = SignalRates.read(signalsDir, plan.control(), plan.treatment()).stream()
-                    .filter(v -> guarded.contains(v.metric())).toList();
+            SignalRates.Rows rates = SignalRates.read(signalsDir, plan.control(), plan.treatment()).only(guarded);
             if (SignalEvents.SIGNALS.stream().map(SignalRates::metric).noneMatch(guarded::contains)) {
                 out.println("note: --signals: the plan guards no signal rate (" + String.join(", ", SignalEvents.SIGNALS.stream().map(SignalRates::metric)
                         .toList()) + "); the signals are not used");
             }
-            TreatmentMetrics.Merged merged = SignalRates.merge(windows, rates, plan.treatment(), minTurns, SignalRates.file(signalsDir));
+            TreatmentMetrics.Merged merged = SignalRates.merge(windows, rates, plan.treatment(), minTurns);
             windows = merged.windows();
             merged.notes().forEach((start, n) -> inputNotes.computeIfAbsent(start, k -> new ArrayList<>()).addAll(n));
         }

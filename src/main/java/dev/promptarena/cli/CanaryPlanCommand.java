@@ -11,8 +11,8 @@ import dev.promptarena.canary.JudgeMeans;
 import dev.promptarena.canary.Response;
 import dev.promptarena.canary.SampleRatio;
 import dev.promptarena.canary.Stage;
-import dev.promptarena.canary.StageLimits;
 import dev.promptarena.canary.StageSizes;
+import dev.promptarena.canary.UnitsPerHour;
 import dev.promptarena.decision.Outcome;
 import dev.promptarena.input.InputException;
 import dev.promptarena.util.TerminalText;
@@ -96,8 +96,11 @@ public final class CanaryPlanCommand implements Callable<Integer> {
     @Option(names = "--power", defaultValue = "0.8", description = "Power for the stage sizes (default: ${DEFAULT-VALUE}).")
     double power;
 
-    @Option(names = "--units-per-hour", description = "All traffic per hour; with it, rate guardrails get per-stage limits for the stage's window size.")
-    Double unitsPerHour;
+    @Option(names = "--units-per-hour", paramLabel = "N|METRIC=N",
+            description = {"All traffic per hour; with it, rate guardrails get per-stage limits for the stage's window size.",
+                    "METRIC=N (repeatable) counts one rate's own units, e.g. task_completed_rate=35000 (turns) beside 10000",
+                    "(requests) for every other rate."})
+    List<String> unitsPerHour = new ArrayList<>();
 
     @Option(names = "--window-hours", defaultValue = "1", description = "Monitoring window length, for --units-per-hour (default: ${DEFAULT-VALUE}).")
     double windowHours;
@@ -130,7 +133,12 @@ public final class CanaryPlanCommand implements Callable<Integer> {
         if (!(headroom >= 0 && headroom < 1)) return usage("--headroom must be in [0, 1), got " + headroom);
         if (windows < 1) return usage("--consecutive-windows must be >= 1, got " + windows);
         if ((baseline == null) != (mde == null)) return usage("give both --baseline and --mde, or neither");
-        if (unitsPerHour != null && !(unitsPerHour > 0)) return usage("--units-per-hour must be > 0, got " + unitsPerHour);
+        UnitsPerHour traffic;
+        try {
+            traffic = UnitsPerHour.parse(unitsPerHour);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
         if (!(windowHours > 0)) return usage("--window-hours must be > 0, got " + windowHours);
         Path target = out != null ? out : runDir.resolve("canary-plan.yaml");
         if (Files.exists(target) && !force) return usage(target + " exists; use --force to replace it");
@@ -149,11 +157,16 @@ public final class CanaryPlanCommand implements Callable<Integer> {
             instrument = JudgeMeans.instrument(judgeBaseline);
         }
         List<Guardrail> guardrails = mergeSupplied(derived);
+        try {
+            traffic.requireRates(guardrails);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
         double alpha = report.path("manifest").path("policy").path("alpha").asDouble(0.05);
         CanaryPlan plan;
         try {
             plan = new CanaryPlan(exp, bs, routingKey != null ? routingKey : bs == BucketingScheme.USER ? "user_id" : "conversation_id",
-                    bs == BucketingScheme.USER ? exp : "", control, treatment, SampleRatio.DEFAULT_ALPHA, guardrails, stages(alpha, guardrails),
+                    bs == BucketingScheme.USER ? exp : "", control, treatment, SampleRatio.DEFAULT_ALPHA, guardrails, stages(alpha, guardrails, traffic),
                     provenance(report, runId, instrument));
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
@@ -229,7 +242,7 @@ public final class CanaryPlanCommand implements Callable<Integer> {
         return new ArrayList<>(byMetric.values());
     }
 
-    private List<Stage> stages(double alpha, List<Guardrail> guardrails) {
+    private List<Stage> stages(double alpha, List<Guardrail> guardrails, UnitsPerHour traffic) {
         List<Stage> out = new ArrayList<>();
         for (String part : stages.split(",")) {
             String[] pv = part.strip().split(":");
@@ -243,8 +256,7 @@ public final class CanaryPlanCommand implements Callable<Integer> {
             }
             long[] sizes = baseline == null || pct <= 0 || pct > 100 ? null : StageSizes.at(pct / 100, baseline, mde, alpha, power);
             // Per-stage rate limits need the stage's window size; 1% per-window alerts at a true rate on the limit.
-            Map<String, Double> limits = unitsPerHour == null || pct <= 0 || pct > 100 ? Map.of()
-                    : StageLimits.at(guardrails, unitsPerHour * windowHours * pct / 100, 0.01);
+            Map<String, Double> limits = pct <= 0 || pct > 100 ? Map.of() : traffic.stageLimits(guardrails, pct, windowHours);
             out.add(new Stage(pct, hours, limits, sizes == null ? null : sizes[0], sizes == null ? null : sizes[1]));
         }
         return out;

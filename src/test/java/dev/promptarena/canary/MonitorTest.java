@@ -161,27 +161,27 @@ class MonitorTest {
                 List.of(new Guardrail("task_completed_rate", Direction.MIN, 0.55, 1, Response.PAUSE, null, "")),
                 List.of(new Stage(1, 0, Map.of("task_completed_rate", 0.498), null, null), new Stage(100, 0, Map.of(), null, null)), Map.of());
         Map<String, Window.VariantMetrics> clustered = new LinkedHashMap<>();
-        clustered.put("treatment", new Window.VariantMetrics(null, Map.of("task_completed_rate", 0.49), Map.of("task_completed_rate", 1.69)));
+        clustered.put("treatment", new Window.VariantMetrics(null, Map.of("task_completed_rate", 0.49), Map.of("task_completed_rate", new SessionClustering(1.69, 140, 500))));
         Window w = new Window(T0, T0.plusSeconds(3600), clustered, 2);
-        // 0.55 - 0.052 * 1.3 = 0.4824: 0.49 is within the noise of 500 turns worth 296 independent ones
+        // 0.55 - (0.052 + 0.5 / 500) * 1.3 * t(0.99; 139) / z(0.99) = 0.4803 (stage_limit_sessions.py): 0.49 is within the noise of 500 turns worth 296 independent ones
         Monitor.Step held = Monitor.step(plan, MonitorState.initial(), w);
         assertEquals(List.of(), held.alerts());
         assertEquals(Action.ADVANCE, held.action());
 
         Map<String, Window.VariantMetrics> lower = new LinkedHashMap<>();
-        lower.put("treatment", new Window.VariantMetrics(null, Map.of("task_completed_rate", 0.47), Map.of("task_completed_rate", 1.69)));
+        lower.put("treatment", new Window.VariantMetrics(null, Map.of("task_completed_rate", 0.47), Map.of("task_completed_rate", new SessionClustering(1.69, 140, 500))));
         Monitor.Step paused = Monitor.step(plan, MonitorState.initial(), new Window(T0, T0.plusSeconds(3600), lower, 2));
-        assertEquals(List.of("alert task_completed_rate: streak=1 (0.47 < limit 0.4824: stage limit 0.498 widened for design effect 1.69 of turns"
-                + " clustered by session)"), paused.alerts());
+        assertEquals(List.of("alert task_completed_rate: streak=1 (0.47 < limit 0.4803: stage limit 0.498 widened for design effect 1.69 of turns"
+                + " clustered in 140 sessions)"), paused.alerts());
         assertEquals(Action.PAUSE, paused.action());
 
-        // A design effect whose root is irrational: the widened limit 0.55 - 0.052 * sqrt(1.5) = 0.486314... is shown to four digits.
+        // A design effect whose root is irrational: the widened limit 0.484331620... (stage_limit_sessions.py) is shown to four digits.
         Map<String, Window.VariantMetrics> irrational = new LinkedHashMap<>();
-        irrational.put("treatment", new Window.VariantMetrics(null, Map.of("task_completed_rate", 0.47), Map.of("task_completed_rate", 1.5)));
-        assertEquals(List.of("alert task_completed_rate: streak=1 (0.47 < limit 0.4863: stage limit 0.498 widened for design effect 1.50 of turns"
-                + " clustered by session)"), Monitor.step(plan, MonitorState.initial(), new Window(T0, T0.plusSeconds(3600), irrational, 2)).alerts());
+        irrational.put("treatment", new Window.VariantMetrics(null, Map.of("task_completed_rate", 0.47), Map.of("task_completed_rate", new SessionClustering(1.5, 140, 500))));
+        assertEquals(List.of("alert task_completed_rate: streak=1 (0.47 < limit 0.4843: stage limit 0.498 widened for design effect 1.50 of turns"
+                + " clustered in 140 sessions)"), Monitor.step(plan, MonitorState.initial(), new Window(T0, T0.plusSeconds(3600), irrational, 2)).alerts());
 
         Monitor.Step independent = Monitor.step(plan, MonitorState.initial(), window(0, 1, null, null, Map.of("task_completed_rate", 0.49)));
-        assertEquals(Action.PAUSE, independent.action(), "without a design effect the plan's stage limit 0.498 applies as written");
+        assertEquals(Action.PAUSE, independent.action(), "without session clustering the plan's stage limit 0.498 applies as written");
     }
 }

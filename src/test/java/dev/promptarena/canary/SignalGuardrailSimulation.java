@@ -45,7 +45,7 @@ public final class SignalGuardrailSimulation {
     public record Setting(int turns, double icc, boolean stageLimit, int minTurns, Reading reading) {}
 
     /** One window of the treatment as {@code signals} reports it. */
-    record Sample(int turns, int completed, double designEffect) {}
+    record Sample(int turns, int completed, double designEffect, int sessions) {}
 
     /** What a stage did: its last action, windows run, windows whose rate was used, and windows that alerted. */
     public record StageResult(Action action, int windows, int checked, int alerts) {}
@@ -66,7 +66,8 @@ public final class SignalGuardrailSimulation {
                 }
             }
         }
-        return new Sample(turns, k, ClusteredProportions.rateDesignEffect(y, ClusteredProportions.rate(y, session, 0.05)));
+        ClusteredProportions.Estimate rate = ClusteredProportions.rate(y, session, 0.05);
+        return new Sample(turns, k, ClusteredProportions.rateDesignEffect(y, rate), rate.clusters());
     }
 
     /** The per-stage limit {@code canary plan --units-per-hour} writes for a window of {@code turns} turns (StageLimits, 1% alert at the limit). */
@@ -90,10 +91,11 @@ public final class SignalGuardrailSimulation {
         for (int w = 0; w < windows; w++) {
             Instant start = T0.plusSeconds(3600L * w), end = start.plusSeconds(3600);
             Sample x = window(s.turns(), trueRate, s.icc(), rng);
-            double effect = s.reading() == Reading.CLUSTERED ? x.designEffect() : 1;
+            SessionClustering clustering = s.reading() == Reading.CLUSTERED ? new SessionClustering(x.designEffect(), x.sessions(), x.turns()) : null;
             Window empty = new Window(start, end, Map.of("treatment", new Window.VariantMetrics(null, Map.of())), 0);
-            Window fed = SignalRates.merge(List.of(empty), List.of(new TreatmentMetrics.Value(start, end, METRIC, x.turns(),
-                    x.completed() / (double) x.turns(), 0, effect)), "treatment", s.minTurns(), Path.of("sim", SignalRates.FILE)).windows().get(0);
+            SignalRates.Rows rows = new SignalRates.Rows(Path.of("sim", SignalRates.FILE), List.of(new TreatmentMetrics.Value(start, end, METRIC, x.turns(),
+                    x.completed() / (double) x.turns(), 2, clustering)), List.of(new TreatmentMetrics.Span(start, end, 2)));
+            Window fed = SignalRates.merge(List.of(empty), rows, "treatment", s.minTurns()).windows().get(0);
             if (fed.variants().get("treatment").metrics().containsKey(METRIC)) checked++;
             Monitor.Step step = Monitor.step(plan, state, fed);
             if (!step.alerts().isEmpty()) alerts++;
@@ -104,8 +106,8 @@ public final class SignalGuardrailSimulation {
         return new StageResult(last, windows, checked, alerts);
     }
 
-    /** Totals over {@code seeds} 24-window stages. */
-    public record Rates(double paused, double alertPerWindow, double checkedPerWindow, double neverChecked) {}
+    /** Totals over {@code seeds} 24-window stages; {@code checked} and {@code alerts} count windows, for pooling. */
+    public record Rates(double paused, double alertPerWindow, double checkedPerWindow, double neverChecked, int checked, int alerts) {}
 
     public static Rates rates(Setting s, double trueRate, int seeds, long seed0) {
         int paused = 0, windows = 0, checked = 0, alerts = 0, never = 0;
@@ -117,7 +119,8 @@ public final class SignalGuardrailSimulation {
             checked += r.checked();
             alerts += r.alerts();
         }
-        return new Rates(paused / (double) seeds, alerts / (double) Math.max(1, checked), checked / (double) windows, never / (double) seeds);
+        return new Rates(paused / (double) seeds, alerts / (double) Math.max(1, checked), checked / (double) windows, never / (double) seeds, checked,
+                alerts);
     }
 
     /** Prints the task_completed_rate tables of docs/statistics.md 13. Args: SEEDS (default 2000). */

@@ -101,10 +101,13 @@ class CanaryPathEndToEndTest {
         CliRun misaligned = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", metrics.toString(), "--state", state.toString(),
                 "--signals", daily.toString());
         assertEquals(2, misaligned.exitCode(), misaligned.out() + misaligned.err());
-        // Line 11: the first row of the treatment's task_completed (rows of the control and of unguarded signals come first).
-        assertTrue(misaligned.err().contains("signals-windows.csv:11: window_start: the signals window 2026-05-01T00:00:00Z to 2026-05-02T00:00:00Z"
+        // Line 2, the file's first row (the control's): every row of the file is of the wrong length, not only the guarded rate's
+        // rows (line 11 on); its window starts with the monitoring window, so the bound that differs is window_end.
+        assertTrue(misaligned.err().contains("signals-windows.csv:2: window_end: the signals window 2026-05-01T00:00:00Z to 2026-05-02T00:00:00Z"
                 + " does not coincide with the monitoring window 2026-05-01T00:00:00Z to 2026-05-01T01:00:00Z; run `prompt-arena signals` with"
                 + " --window-hours equal to the monitoring windows' length"), misaligned.err());
+        assertFalse(misaligned.err().contains("Exception"), misaligned.err());
+        assertFalse(Files.exists(state), "nothing written");
 
         Path labels = signals(events("A", "B", 0.62), "--window-hours", "1");
         CliRun foreign = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", metrics.toString(), "--state", state.toString(),
@@ -164,7 +167,7 @@ class CanaryPathEndToEndTest {
         CliRun misaligned = CliRun.of("canary", "check", "--plan", plan.toString(), "--windows", metrics.toString(), "--state", state.toString(),
                 "--scores", daily.toString());
         assertEquals(2, misaligned.exitCode(), misaligned.out() + misaligned.err());
-        assertTrue(misaligned.err().contains("score-windows.csv:2: window_start: the score window 2026-05-01T00:00:00Z to 2026-05-02T00:00:00Z"
+        assertTrue(misaligned.err().contains("score-windows.csv:2: window_end: the score window 2026-05-01T00:00:00Z to 2026-05-02T00:00:00Z"
                 + " does not coincide with the monitoring window 2026-05-01T00:00:00Z to 2026-05-01T01:00:00Z"), misaligned.err());
 
         Path rubric = Files.writeString(tmp.resolve("rubric.yaml"), Files.readString(Path.of("rubrics/support-bot.yaml")) + "\n# edited\n");

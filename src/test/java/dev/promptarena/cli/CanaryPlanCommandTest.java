@@ -2,6 +2,7 @@ package dev.promptarena.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptarena.canary.CanaryPlan;
@@ -9,10 +10,12 @@ import dev.promptarena.canary.CanaryPlanFile;
 import dev.promptarena.canary.Direction;
 import dev.promptarena.canary.Guardrail;
 import dev.promptarena.canary.Response;
+import dev.promptarena.canary.StageLimits;
 import dev.promptarena.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +76,50 @@ class CanaryPlanCommandTest {
         CliRun notRun = CliRun.of("canary", "plan", tmp.toString());
         assertEquals(2, notRun.exitCode());
         assertTrue(notRun.err().contains("not a finished run folder"), notRun.err());
+    }
+
+    /**
+     * A signal rate counts turns, an export's rate its own units: {@code --units-per-hour METRIC=N} sizes one rate's stage
+     * limits with its own count, the bare number every other rate. Limits against {@link StageLimits#at} (pinned to
+     * scipy.stats.binom.ppf by StageLimitsTest) at the stage's units: 1% of 10,000 requests and of 35,000 turns an hour.
+     */
+    @Test
+    void eachRateGuardrailCanHaveItsOwnUnitsPerHour() throws Exception {
+        Path run = CliRunner.runExample(tmp.resolve("runs"));
+        Path planFile = tmp.resolve("plan.yaml");
+        CliRun r = CliRun.of("canary", "plan", run.toString(), "--out", planFile.toString(), "--limit", "task_completed_rate>=0.55",
+                "--units-per-hour", "10000", "--units-per-hour", "task_completed_rate=35000");
+        assertEquals(0, r.exitCode(), r.err());
+        CanaryPlan plan = CanaryPlanFile.read(planFile);
+        Map<String, Double> first = plan.stages().get(0).limits(); // 1%, 1-hour windows
+        assertEquals(StageLimits.at(List.of(find(plan, "error_rate")), 100, 0.01).get("error_rate"), first.get("error_rate"), "100 requests");
+        assertEquals(StageLimits.at(List.of(find(plan, "task_completed_rate")), 350, 0.01).get("task_completed_rate"), first.get("task_completed_rate"),
+                "350 turns");
+        assertNotEquals(StageLimits.at(List.of(find(plan, "task_completed_rate")), 100, 0.01).get("task_completed_rate"), first.get("task_completed_rate"),
+                "not sized by the bare number");
+
+        // Only one rate named: the others get no stage limit, as without --units-per-hour.
+        CliRun only = CliRun.of("canary", "plan", run.toString(), "--out", planFile.toString(), "--force", "--limit", "task_completed_rate>=0.55",
+                "--units-per-hour", "task_completed_rate=35000");
+        assertEquals(0, only.exitCode(), only.err());
+        assertEquals(java.util.Set.of("task_completed_rate"), CanaryPlanFile.read(planFile).stages().get(0).limits().keySet());
+
+        Path none = tmp.resolve("none.yaml");
+        for (String[] bad : new String[][] {
+                {"task_completion_rate=35000", "--units-per-hour: task_completion_rate is not a rate guardrail of the plan (rate guardrails: error_rate,"},
+                {"latency_p95_ms=100", "--units-per-hour: latency_p95_ms is not a rate guardrail of the plan"},
+                {"task_completed_rate=many", "--units-per-hour: expected N or METRIC=N with N a number, got 'task_completed_rate=many'"},
+                {"task_completed_rate=0", "--units-per-hour must be a finite number > 0, got 'task_completed_rate=0'"}}) {
+            CliRun refused = CliRun.of("canary", "plan", run.toString(), "--out", none.toString(), "--limit", "task_completed_rate>=0.55",
+                    "--limit", "latency_p95_ms<=3000", "--units-per-hour", bad[0]);
+            assertEquals(2, refused.exitCode(), refused.err());
+            assertTrue(refused.err().contains(bad[1]), refused.err());
+            assertFalse(Files.exists(none), "nothing written");
+        }
+        CliRun twice = CliRun.of("canary", "plan", run.toString(), "--out", none.toString(), "--units-per-hour", "10000", "--units-per-hour", "20000");
+        assertEquals(2, twice.exitCode(), twice.err());
+        assertTrue(twice.err().contains("one bare number serves every rate, got two"), twice.err());
+        assertFalse(Files.exists(none));
     }
 
     /**
