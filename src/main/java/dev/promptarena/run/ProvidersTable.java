@@ -29,9 +29,11 @@ public final class ProvidersTable {
     public static Result of(ArenaConfig config, Map<String, String> env) {
         Map<String, Set<String>> users = new LinkedHashMap<>();   // provider -> "A (model)", ...
         Map<String, Set<String>> models = new LinkedHashMap<>();  // provider -> models
-        for (VariantConfig v : List.of(config.a(), config.b())) {
+        // Every variant of a tournament, by name: a later candidate's provider is used, so it is neither "(unused)" nor
+        // spared the unset-key warning.
+        for (VariantConfig v : config.variants()) {
             if (v.provider() == null) continue; // recorded outputs: nothing is called
-            users.computeIfAbsent(v.provider(), k -> new LinkedHashSet<>()).add(v.slot());
+            users.computeIfAbsent(v.provider(), k -> new LinkedHashSet<>()).add(config.tournament() == null ? v.slot() : v.name());
             models.computeIfAbsent(v.provider(), k -> new LinkedHashSet<>()).add(v.model());
         }
         for (JudgeConfig j : config.judges()) {
