@@ -59,6 +59,30 @@ class MainTest {
         assertEquals(List.of(), cut, "summaries that stop mid-sentence");
     }
 
+    /**
+     * picocli prints each description and footer element on a line of its own (wrapping only inside it), so an element
+     * that stops mid-sentence breaks the command's own --help there ("... and the units each" / "stage needs ..."). Every
+     * element ends a sentence or a clause (. ! ? :), or is an indented example line.
+     */
+    @Test
+    void everyHelpParagraphEndsASentence() {
+        List<String> broken = new ArrayList<>();
+        paragraphsCutMidSentence(Main.commandTree(new Main(Map.of(), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), null), null).getCommandSpec(), broken);
+        assertEquals(List.of(), broken, "help lines that stop mid-sentence");
+    }
+
+    private static void paragraphsCutMidSentence(picocli.CommandLine.Model.CommandSpec spec, List<String> out) {
+        List<String> lines = new ArrayList<>(List.of(spec.usageMessage().description()));
+        lines.addAll(List.of(spec.usageMessage().footer()));
+        for (String line : lines) {
+            if (!line.isBlank() && !line.startsWith("  ") && !line.strip().matches("(?s).*[.!?:]")) out.add(spec.qualifiedName() + ": " + line);
+        }
+        for (picocli.CommandLine sub : spec.subcommands().values()) {
+            if (sub.getCommandSpec().parent() == spec && !sub.getCommandName().equals("help")) paragraphsCutMidSentence(sub.getCommandSpec(), out);
+        }
+    }
+
     /** The checker itself: it must see a summary cut mid-sentence and one continued on the next line. */
     @Test
     void theCommandListReaderJoinsWrappedSummaries() {
