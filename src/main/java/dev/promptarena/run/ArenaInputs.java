@@ -46,10 +46,7 @@ public record ArenaInputs(ArenaConfig config, Rubric rubric, List<GoldenCase> ca
         GoldenSet cases = new DatasetLoader().load(config.dataset(), templates);
         BalanceTag.check(config, cases);
         templates.throwFirst();
-        // run --responses replaces the variants' own responses: files the run will not read are not validated either, so a
-        // stale one in the config neither stops the run nor is named in its error (the combined file is read next).
-        Recorded recorded = recordedOutputs ? Recorded.NONE
-                : new Recorded(recorded(config.a().responses(), "A", cases, config), recorded(config.b().responses(), "B", cases, config));
+        Recorded recorded = new Recorded(recorded(config.a().responses(), "A", cases, config), recorded(config.b().responses(), "B", cases, config));
         // The hash of the bytes the loader read (not a second read, which could see another version of the file).
         return new ArenaInputs(config, rubric, cases, cases.sha256(), recorded);
     }
