@@ -16,14 +16,14 @@ import picocli.CommandLine.ParentCommand;
 /** {@code prompt-arena allocate --counts counts.csv}: Thompson-sampling traffic split advice. */
 @Command(name = "allocate", mixinStandardHelpOptions = true,
         description = {"Thompson-sampling traffic split advice.",
-                "The split for the next period by Beta-Bernoulli Thompson sampling: each variant gets its posterior",
-                "probability of having the highest success rate (seeded Monte Carlo over --draws joint draws)."},
+                "The split for the next period by Beta-Bernoulli Thompson sampling: each variant gets its posterior"
+                        + " probability of having the highest success rate (seeded Monte Carlo over --draws joint draws)."},
         footer = {"", "Counts (CSV or JSONL): variant,successes,failures — one row per variant.",
-                "", "When a fixed A/B split is better: when you need an unbiased estimate of the difference with a valid test",
-                "(adaptive allocation biases the estimates and breaks fixed-horizon tests), when the reward arrives late",
-                "(retention after 7 days: the bandit adapts to stale data), when the success signal is not the business",
-                "metric (it will optimize the proxy), or when guardrails need enough control traffic. Use the bandit to cut",
-                "exposure to a clearly worse variant among several, not to decide whether B beats A (docs/canary.md).",
+                "", "When a fixed A/B split is better: when you need an unbiased estimate of the difference with a valid test"
+                        + " (adaptive allocation biases the estimates and breaks fixed-horizon tests), when the reward arrives late"
+                        + " (retention after 7 days: the bandit adapts to stale data), when the success signal is not the business"
+                        + " metric (it will optimize the proxy), or when guardrails need enough control traffic. Use the bandit to cut"
+                        + " exposure to a clearly worse variant among several, not to decide whether B beats A (docs/canary.md).",
                 "", "Exit codes: 0 advice printed, 2 usage or input error."})
 public final class AllocateCommand implements Callable<Integer> {
     @ParentCommand Main main;

@@ -28,10 +28,10 @@ import picocli.CommandLine.ParentCommand;
 /** {@code prompt-arena assign}: stable variant assignment of ids, and the sample-ratio check of observed counts. */
 @Command(name = "assign", mixinStandardHelpOptions = true,
         description = {"Stable variant assignment of ids, and the sample-ratio check.",
-                "Assigns ids (one per line, from a file or stdin) to control or treatment with a stable hash and prints",
-                "id,variant,bucket. With --observed, tests observed counts against the planned split instead (SRM)."},
-        footer = {"", "Schemes (docs/canary.md): user = sha256(\"<experiment-id>:<id>\") mod 10,000 below percent x 100;",
-                "conversation = first 4 bytes of sha256(id) big-endian / 2^32 below the fraction (salt, if given, is prefixed as \"<salt>:\").",
+                "Assigns ids (one per line, from a file or stdin) to control or treatment with a stable hash and prints"
+                        + " id,variant,bucket. With --observed, tests observed counts against the planned split instead (SRM)."},
+        footer = {"", "Schemes (docs/canary.md): user = sha256(\"<experiment-id>:<id>\") mod 10,000 below percent x 100;"
+                        + " conversation = first 4 bytes of sha256(id) big-endian / 2^32 below the fraction (salt, if given, is prefixed as \"<salt>:\").",
                 "", "Examples:", "  prompt-arena assign ids.txt --scheme user --experiment-id model-upgrade-2026-04 --percent 10",
                 "  prompt-arena assign --percent 1 --observed control=9810 --observed treatment=190",
                 "", "Exit codes: 0 assigned / split consistent, 1 sample-ratio mismatch (p < --srm-alpha), 2 usage or input error."})

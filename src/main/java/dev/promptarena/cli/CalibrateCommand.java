@@ -23,14 +23,20 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code prompt-arena calibrate <run-dir> --labels human.csv}: does the judge agree with people? */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Compare a run's judge verdicts with human labels of the same cases: raw agreement with and without ties,",
-                "Cohen's kappa with its interval and the confusion matrix, per judge and for the panel's majority verdict.",
-                "The policy is on the panel's raw agreement (ties included): at or above --threshold the judge is trusted."},
-        footer = {"", "Labels CSV: header case_id,label with optional repeat and labeler columns; label is A, B or tie",
-                "(the better variant, not the presented position). A label without repeat applies to every repeat of its case;",
-                "several labelers of one case are combined by majority (a split is a tie).",
-                "", "Exit codes: 0 judge trusted, 1 recalibrate the judge (agreement below the threshold),",
-                "2 usage or input error (bad labels file: file:line: column: problem; not a run folder)."})
+        // The first line is the summary the top-level --help lists, so it is one whole sentence; each element after it is
+        // one paragraph, which picocli wraps (an element per source line broke the help mid-sentence).
+        description = {"Check a run's judge against human labels of the same cases.",
+                "Compares the judge verdicts with the labels: raw agreement with and without ties, Cohen's kappa with its interval"
+                        + " and the confusion matrix, per judge and for the panel's majority verdict; then the judge-only, human-only"
+                        + " and human-corrected win rates, the judge's bias on the labelled cases and a recommendation.",
+                "The policy is on the panel's raw agreement (ties included): at or above --threshold the judge is trusted"
+                        + " (with --rule lower-bound, when the agreement's Wilson lower bound is)."},
+        footer = {"", "Labels CSV: header case_id,label with optional repeat and labeler columns; label is A, B or tie (the better"
+                        + " variant, not the presented position), or the sheet label wrote, filled with 1, 2 or tie. A label without"
+                        + " repeat applies to every repeat of its case; several labelers of one case are combined by majority (a split"
+                        + " is a tie).",
+                "", "Exit codes: 0 judge trusted, 1 recalibrate the judge (agreement below the threshold), 2 usage or input error"
+                        + " (bad labels file: file:line: column: problem; not a run folder)."})
 public final class CalibrateCommand implements Callable<Integer> {
     @ParentCommand Main main;
 
@@ -46,7 +52,7 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--rule", paramLabel = "RULE", defaultValue = "point", converter = RuleConverter.class,
             completionCandidates = OptionNames.RuleNames.class,
-            description = "Pre-registered trust rule: point (the agreement reaches --threshold) or lower-bound (its Wilson lower bound does).")
+            description = "Pre-registered trust rule: point (the agreement reaches --threshold) or lower-bound (its Wilson lower bound does); default: ${DEFAULT-VALUE}.")
     CalibrationResult.Rule rule;
     @Option(names = "--target-width", paramLabel = "W", defaultValue = "0.10",
             description = "Interval width the recommendation aims at when it asks for more labels (default: ${DEFAULT-VALUE}).")

@@ -34,11 +34,11 @@ import picocli.CommandLine.ParentCommand;
                 "With --state, windows already processed are skipped and the stage, streaks and status persist."},
         footer = {"", "Windows file (CSV with header, or .jsonl): window_start,window_end,variant[,units],<metric>...",
                 "times ISO-8601 (2026-05-01T10:00:00Z); one row per variant per window; empty cell = not measured.",
-                "--scores: the folder of `prompt-arena score` over the treatment's traces (--window-hours = the windows' length);",
-                "its per-window axis means become the treatment's judge_<axis>_mean in the window with the same start and end.",
-                "--signals: the folder of `prompt-arena signals` (--window-hours = the windows' length); the treatment's rate of each",
-                "signal the plan guards becomes <signal>_rate (task_completed_rate) in the window with the same start and end;",
-                "--min-turns counts its effective turns, and a stage limit's noise allowance widens with the rate's design effect.",
+                "--scores: the folder of `prompt-arena score` over the treatment's traces (--window-hours = the windows' length);"
+                        + " its per-window axis means become the treatment's judge_<axis>_mean in the window with the same start and end.",
+                "--signals: the folder of `prompt-arena signals` (--window-hours = the windows' length); the treatment's rate of each"
+                        + " signal the plan guards becomes <signal>_rate (task_completed_rate) in the window with the same start and end;"
+                        + " --min-turns counts its effective turns, and a stage limit's noise allowance widens with the rate's design effect.",
                 "", "Exit codes: 0 advance (or rollout complete), 1 rollback, 2 usage or input error, 3 hold, 4 tool error, 5 pause."})
 public final class CanaryCheckCommand implements Callable<Integer> {
     @ParentCommand CanaryCommand parent;

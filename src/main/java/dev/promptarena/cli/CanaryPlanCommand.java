@@ -36,11 +36,11 @@ import picocli.CommandLine.ParentCommand;
 /** {@code prompt-arena canary plan RUN_DIR}: the rollout plan for a candidate that passed the offline gate. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Write canary-plan.yaml for a run that PASSed.",
-                "Ramp stages with minimum durations, guardrail limits derived",
-                "from the run's offline measurements of B (or supplied with --limit), routing key and salt, and the units each",
-                "stage needs to detect the pre-registered online effect (--baseline, --mde)."},
-        footer = {"", "Exit codes: 0 plan written; 1, 3 or 4 the run's own decision was FAIL, INCONCLUSIVE or RUN_ERROR (no plan:",
-                "a canary needs a PASS); 2 usage or input error (not a run folder, bad option, plan exists without --force)."})
+                "Ramp stages with minimum durations, guardrail limits derived"
+                        + " from the run's offline measurements of B (or supplied with --limit), routing key and salt, and the units each"
+                        + " stage needs to detect the pre-registered online effect (--baseline, --mde)."},
+        footer = {"", "Exit codes: 0 plan written; 1, 3 or 4 the run's own decision was FAIL, INCONCLUSIVE or RUN_ERROR (no plan:"
+                        + " a canary needs a PASS); 2 usage or input error (not a run folder, bad option, plan exists without --force)."})
 public final class CanaryPlanCommand implements Callable<Integer> {
     /** Provenance key: the hash of the judge and rubric of --judge-baseline's scoring ({@link JudgeMeans#instrument}). */
     static final String JUDGE_INSTRUMENT = "judge_instrument_sha256";

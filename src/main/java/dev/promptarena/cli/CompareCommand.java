@@ -16,10 +16,12 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code prompt-arena compare <run-dir-1> <run-dir-2>}: what changed between two runs, and were they judged the same way? */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"What changed between two runs of an arena: B's win rate and each axis (change with interval, paired by case id),",
-                "cases that flipped between win and loss, new check failures, cost and latency; and whether the runs were judged the same",
-                "way (judge models, providers, template and rubric hashes, order policy, samples, decoding).",
-                "Writes compare.json, compare.md and compare.html."},
+        // The first line is the summary the top-level --help lists (one whole sentence); then one element per paragraph.
+        description = {"Show what changed between two runs of an arena.",
+                "B's win rate and each axis (change with interval, paired by case id), cases that flipped between win and loss,"
+                        + " new check failures, cost and latency; and whether the runs were judged the same way (judge models,"
+                        + " providers, template and rubric hashes, order policy, samples, decoding).",
+                "Writes compare.json, compare.md and compare.html (into RUN_DIR_2 unless --out)."},
         footer = {"", "Regression rule (pre-registered): the (1 - alpha) interval of the change in B's win rate lies entirely below 0.",
                 "Exit codes: 0 no regression and same judging, 1 regression or the judges differ (results not comparable), 2 input error."})
 public final class CompareCommand implements Callable<Integer> {

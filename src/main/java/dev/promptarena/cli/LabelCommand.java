@@ -29,13 +29,15 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code prompt-arena label <run-dir> --n 60 --out to-label.csv}: the cases humans should label, blind. */
 @Command(name = "label", mixinStandardHelpOptions = true,
-        description = {"Write the cases of a finished run for humans to label: question, context, reference and both outputs",
-                "in a random order per case (recorded as an order key, so labels map back to A and B), with a blank label",
-                "column and each case's sampling probability. Feed the filled file to calibrate --labels."},
-        footer = {"", "Exactly --n cases are drawn (all of them if the run has fewer), each with its recorded probability.",
-                "--strategy uncertain favours cases where the judge contradicted itself (across orders, samples or panel",
-                "members) or scored both outputs alike; the recorded probabilities keep the estimate unbiased.",
-                "Labellers write 1, 2 or tie (response 1, response 2, neither) and must label every row.",
+        // The first line is the summary the top-level --help lists (one whole sentence); then one element per paragraph.
+        description = {"Write a finished run's cases for humans to label, blind.",
+                "Each row holds the question, context, reference and both outputs in a random order per case (recorded as an"
+                        + " order key, so labels map back to A and B), a blank label column and the case's sampling probability."
+                        + " Feed the filled file to calibrate --labels."},
+        footer = {"", "Exactly --n cases are drawn (all of them if the run has fewer), each with its recorded probability."
+                        + " --strategy uncertain favours cases where the judge contradicted itself (across orders, samples or panel"
+                        + " members) or scored both outputs alike; the recorded probabilities keep the estimate unbiased."
+                        + " Labellers write 1, 2 or tie (response 1, response 2, neither) and must label every row.",
                 "", "Exit codes: 0 written, 2 usage or input error (nothing written)."})
 public final class LabelCommand implements Callable<Integer> {
     @ParentCommand Main main;

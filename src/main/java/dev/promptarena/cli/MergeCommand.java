@@ -21,8 +21,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = "Merge the folders of shards 1..N (run --shard K/N) into one run folder and write its reports, equal to a"
                 + " single-machine run. The shards must share config, golden set, rubric and seeds. Exits with the gate's code.",
-        footer = {"", "Exit codes: 0 PASS, 1 FAIL, 2 usage/input error (nothing is written; or decision.metric is",
-                "human_corrected_win_rate and no --labels: reports written, no decision), 3 INCONCLUSIVE, 4 run error."})
+        footer = {"", "Exit codes: 0 PASS, 1 FAIL, 2 usage/input error (nothing is written; or decision.metric is"
+                        + " human_corrected_win_rate and no --labels: reports written, no decision), 3 INCONCLUSIVE, 4 run error."})
 public final class MergeCommand implements Callable<Integer> {
     @ParentCommand Main main;
 

@@ -26,10 +26,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Plan a test: cases needed for a given effect, or the effect a given size can detect.",
-                "KIND: proportions (two independent arms), winrate (the gate's pairwise win rate),",
-                "paired (a per-case score difference; SD from --pilot or --sd), mde (minimum detectable effect for --n),",
-                "tournament (cases and judge calls to separate k variants with --scores),",
-                "sequential (a group-sequential win-rate design: boundaries, maximum and expected cases)."},
+                "KIND: proportions (two independent arms), winrate (the gate's pairwise win rate),"
+                        + " paired (a per-case score difference; SD from --pilot or --sd), mde (minimum detectable effect for --n),"
+                        + " tournament (cases and judge calls to separate k variants with --scores),"
+                        + " sequential (a group-sequential win-rate design: boundaries, maximum and expected cases)."},
         footer = {"", "Examples:",
                 "  prompt-arena plan proportions --baseline 0.60 --mde 0.05",
                 "  prompt-arena plan winrate --win-rate 0.60 --tie-rate 0.2",

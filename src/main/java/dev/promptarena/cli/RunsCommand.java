@@ -18,8 +18,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code prompt-arena runs [DIR]}: the runs under a folder, and index.html with each arena's trend. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
-        description = {"List the runs under DIR (date, arena, decision, win rate and interval, n, cost) and write DIR/index.html:",
-                "per arena, the trend of B's gated win rate across its runs, each point linked to the run's report."},
+        // The first line is the summary the top-level --help lists (one whole sentence); then one element per paragraph.
+        description = {"List the runs under DIR and write DIR/index.html.",
+                "Per run: date, arena, decision, win rate and interval, n and cost. index.html shows, per arena, the trend of"
+                        + " B's gated win rate across its runs, each point linked to the run's report."},
         footer = {"", "Exit codes: 0 listed, 2 DIR is not a folder or holds no runs (then nothing is written)."})
 public final class RunsCommand implements Callable<Integer> {
     @ParentCommand Main main;

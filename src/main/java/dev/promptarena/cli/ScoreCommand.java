@@ -27,13 +27,13 @@ import picocli.CommandLine.ParentCommand;
 /** {@code prompt-arena score traces.jsonl --rubric R --judge arena.yaml}: the online judge over sampled production traces. */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Online judge: score a predeclared sample of production traces.",
-                "Scores a seeded random sample of traces, one output at a time, 1-5 per rubric axis, with the",
-                "judge of an arena config (same provider, model, decoding), through the same engine as run (cache, journal, resume,",
-                "budget). Reports per-window means with intervals and drift against a baseline window."},
+                "Scores a seeded random sample of traces, one output at a time, 1-5 per rubric axis, with the"
+                        + " judge of an arena config (same provider, model, decoding), through the same engine as run (cache, journal, resume,"
+                        + " budget). Reports per-window means with intervals and drift against a baseline window."},
         footer = {"", "Traces (JSONL): trace_id, timestamp (ISO-8601), request, output [, context].",
                 "The sample: sha256(\"score-<seed>:<trace_id>\") first 4 bytes / 2^32 < --sample (fixed before any score is seen).",
-                "", "Exit codes: 0 scored, 2 usage or input error, 3 partial (the budget stopped it; --resume later),",
-                "4 more than 5%% of the sampled traces unparseable or failed."})
+                "", "Exit codes: 0 scored, 2 usage or input error, 3 partial (the budget stopped it; --resume later),"
+                        + " 4 more than 5%% of the sampled traces unparseable or failed."})
 public final class ScoreCommand implements Callable<Integer> {
     private static final double DRIFT_ALPHA = 0.05;
 

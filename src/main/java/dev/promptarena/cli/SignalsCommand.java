@@ -22,15 +22,15 @@ import picocli.CommandLine.ParentCommand;
 /** {@code prompt-arena signals events.jsonl}: implicit-feedback rates per variant and their differences. */
 @Command(name = "signals", mixinStandardHelpOptions = true,
         description = {"Implicit-feedback rates per variant, clustered by session.",
-                "From an event log (rephrased_query, immediate_retry, session_abandoned,",
-                "follow_up_question, task_completed): share of turns with each signal and its interval, the treatment - control",
-                "difference with a two-proportion test clustered by session, Benjamini-Hochberg across the signals, and the",
-                "rates per time window (novelty effects). Writes signals.json, signals.csv, signals-windows.csv, signals.html."},
+                "From an event log (rephrased_query, immediate_retry, session_abandoned,"
+                        + " follow_up_question, task_completed): share of turns with each signal and its interval, the treatment - control"
+                        + " difference with a two-proportion test clustered by session, Benjamini-Hochberg across the signals, and the"
+                        + " rates per time window (novelty effects). Writes signals.json, signals.csv, signals-windows.csv, signals.html."},
         footer = {"", "Events (JSONL): session_id, turn_id, variant, signal, timestamp (ISO-8601) [, experiment_id, model].",
                 "A turn without any signal logs signal \"served\" so it counts in the denominators.",
-                "signals-windows.csv (window_start, window_end, variant, signal, turns, rate, ..., design_effect, effective_turns) is what",
-                "`canary check --signals DIR` reads: give --window-hours equal to the monitoring windows' length. design_effect: the rate's",
-                "variance clustered by session over its variance for independent turns (at least 1); effective_turns = turns / design_effect.",
+                "signals-windows.csv (window_start, window_end, variant, signal, turns, rate, ..., design_effect, effective_turns) is what"
+                        + " `canary check --signals DIR` reads: give --window-hours equal to the monitoring windows' length. design_effect: the rate's"
+                        + " variance clustered by session over its variance for independent turns (at least 1); effective_turns = turns / design_effect.",
                 "", "Exit codes: 0 report written, 2 usage or input error (file:line: field: problem)."})
 public final class SignalsCommand implements Callable<Integer> {
     @ParentCommand Main main;

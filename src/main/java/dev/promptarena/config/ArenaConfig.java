@@ -95,6 +95,9 @@ public record ArenaConfig(Path file, String sha256, String name, Path dataset, P
 
     public ProviderConfig provider(String key) { return providers.get(key); }
 
+    /** Every variant the config generates with: a tournament's, control first (its {@code a} and {@code b} are only the first two), else A and B. */
+    public List<VariantConfig> variants() { return tournament == null ? List.of(a, b) : tournament.variants(); }
+
     /** The first (for a single {@code judge:}, the only) LLM judge, or null when there is none; its order and seed are the panel's. */
     public JudgeConfig judge() { return judges.isEmpty() ? null : judges.get(0); }
 }

@@ -136,8 +136,10 @@ public final class ConfigLoader {
         String user = textOrFile(node, "user", "user_file", generated);
         if (user != null) checkTemplate(node, user);
         String name = node.get("name") == null ? slot : nonBlank(node.get("name"));
+        // run --responses replaces a variant's own responses file: one the run will not read is neither required to exist
+        // nor validated, so a stale one in the config does not stop the run or get named in its errors.
         return new VariantConfig(slot, name, provider, model, system, user == null ? "" : user,
-                shared.overriddenBy(override), overridden, responses == null ? null : responses.existingPath());
+                shared.overriddenBy(override), overridden, responses == null || recordedOutputs ? null : responses.existingPath());
     }
 
     /**

@@ -29,9 +29,11 @@ public final class ProvidersTable {
     public static Result of(ArenaConfig config, Map<String, String> env) {
         Map<String, Set<String>> users = new LinkedHashMap<>();   // provider -> "A (model)", ...
         Map<String, Set<String>> models = new LinkedHashMap<>();  // provider -> models
-        for (VariantConfig v : List.of(config.a(), config.b())) {
+        // Every variant of a tournament, by name: a later candidate's provider is used, so it is neither "(unused)" nor
+        // spared the unset-key warning.
+        for (VariantConfig v : config.variants()) {
             if (v.provider() == null) continue; // recorded outputs: nothing is called
-            users.computeIfAbsent(v.provider(), k -> new LinkedHashSet<>()).add(v.slot());
+            users.computeIfAbsent(v.provider(), k -> new LinkedHashSet<>()).add(config.tournament() == null ? v.slot() : v.name());
             models.computeIfAbsent(v.provider(), k -> new LinkedHashSet<>()).add(v.model());
         }
         for (JudgeConfig j : config.judges()) {
@@ -41,7 +43,8 @@ public final class ProvidersTable {
         PriceTable prices = new PriceTable(config.prices());
         List<String> lines = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%-12s %-10s %-36s %-28s %5s  %-16s %s", "provider", "wire", "base URL", "key variable", "conc.", "used by", "models (USD per 1M tokens in/out)"));
+        // Two blanks before the models: a "used by" list wider than its column (a tournament's variants) stays apart from them.
+        lines.add(String.format(Locale.ROOT, "%-12s %-10s %-36s %-28s %5s  %-16s  %s", "provider", "wire", "base URL", "key variable", "conc.", "used by", "models (USD per 1M tokens in/out)"));
         for (ProviderConfig p : config.providers().values()) {
             Set<String> who = users.getOrDefault(p.name(), Set.of());
             boolean sim = p.type().equals("sim");
@@ -57,7 +60,7 @@ public final class ProvidersTable {
             if (!who.isEmpty() && p.apiKeyEnv() != null && !isSet(env, p.apiKeyEnv())) {
                 warnings.add(p.apiKeyEnv() + " is not set (provider " + p.name() + ", used by " + String.join(", ", who) + "): every call to it would fail");
             }
-            lines.add(String.format(Locale.ROOT, "%-12s %-10s %-36s %-28s %5d  %-16s %s", p.name(), p.type(), p.baseUrl() == null ? "-" : BaseUrl.withoutCredentials(p.baseUrl()), key,
+            lines.add(String.format(Locale.ROOT, "%-12s %-10s %-36s %-28s %5d  %-16s  %s", p.name(), p.type(), p.baseUrl() == null ? "-" : BaseUrl.withoutCredentials(p.baseUrl()), key,
                     p.concurrency(), who.isEmpty() ? "(unused)" : String.join(", ", who), String.join(", ", priced)));
         }
         return new Result(lines, warnings);

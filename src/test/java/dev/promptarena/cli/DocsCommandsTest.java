@@ -81,6 +81,44 @@ class DocsCommandsTest {
         assertTrue(Files.readAllLines(Path.of(".ci/run")).contains(blocks.get(1)), ".ci/run does not run README's test command: " + blocks.get(1));
     }
 
+    /**
+     * The other way round: every option a command's --help lists is named in README.md or docs/*.md, where a user looks
+     * for what it does (canary plan --routing-key and the --control/--treatment names of assign, canary plan and signals
+     * were in --help only). A name counts once written anywhere as {@code --name} (not as the prefix of a longer one).
+     */
+    @Test
+    void everyOptionOfEveryCommandIsNamedInTheDocs() throws IOException {
+        StringBuilder docs = new StringBuilder(Files.readString(Path.of("README.md")));
+        try (Stream<Path> files = Files.list(Path.of("docs"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) docs.append('\n').append(Files.readString(f));
+        }
+        List<String> undocumented = new ArrayList<>();
+        int options = undocumentedOptions(tree().getCommandSpec(), docs.toString(), undocumented);
+        assertTrue(options >= 100, "only " + options + " options found in the command tree");
+        assertEquals(List.of(), undocumented, "options that --help lists and no doc names");
+    }
+
+    /** Adds each option of {@code spec} and its subcommands that {@code docs} never names to {@code out}; returns how many options were checked. */
+    private static int undocumentedOptions(CommandSpec spec, String docs, List<String> out) {
+        int checked = 0;
+        for (OptionSpec option : spec.options()) {
+            if (option.hidden() || option.usageHelp() || option.versionHelp()) continue;
+            checked++;
+            boolean named = false;
+            for (String name : option.names()) {
+                if (name.startsWith("--") && Pattern.compile(Pattern.quote(name) + "(?![\\w-])").matcher(docs).find()) named = true;
+            }
+            if (!named) out.add(spec.qualifiedName() + " " + option.longestName());
+        }
+        for (CommandLine sub : spec.subcommands().values()) {
+            // help and generate-completion are picocli's own; "help" is also registered under its aliases.
+            if (sub.getCommandSpec().parent() == spec && !List.of("help", "generate-completion").contains(sub.getCommandName())) {
+                checked += undocumentedOptions(sub.getCommandSpec(), docs, out);
+            }
+        }
+        return checked;
+    }
+
     /** The checker itself: it must catch what this test exists for. */
     @Test
     void flagsAnUnknownSubcommandOptionAndValue() {

@@ -219,6 +219,29 @@ class RecordedRunTest {
         assertNull(manifest.get("referenceJudgeMargin").textValue());
     }
 
+    /**
+     * run --responses replaces the config's per-variant files, so a broken one there (here a.jsonl with a duplicate id, then
+     * deleted) neither stops the run nor is named: it used to be validated anyway and the run exited 2 over a file it never
+     * reads.
+     */
+    @Test
+    void combinedResponsesDoNotValidateTheFilesTheyReplace() throws IOException {
+        Path cfg = RecordedFixture.config(dir, "judge: {type: reference, margin: 0.0}", "");
+        List<String> a = Files.readAllLines(dir.resolve("a.jsonl"));
+        a.add(a.get(0));
+        Files.write(dir.resolve("a.jsonl"), a);
+        assertEquals(ExitCode.USAGE_OR_INPUT.code(), CliRun.of("run", cfg.toString(), "--quiet").exitCode(), "the broken file is read without --responses");
+        CliRun run = CliRun.of("run", cfg.toString(), "--responses", dir.resolve("both.jsonl").toString(), "--quiet");
+        assertTrue(List.of(0, 1, 3).contains(run.exitCode()), run.err());
+        assertFalse(run.err().contains("a.jsonl"), run.err());
+        assertEquals(RecordedFixture.OUT_A, row(csv(onlyRun().resolve("cases.csv")), "case_id", "c0").get("output_a"));
+
+        deleteRuns();
+        Files.delete(dir.resolve("a.jsonl"));
+        CliRun missing = CliRun.of("run", cfg.toString(), "--responses", dir.resolve("both.jsonl").toString(), "--quiet");
+        assertTrue(List.of(0, 1, 3).contains(missing.exitCode()), "a replaced file need not exist: " + missing.err());
+    }
+
     @Test
     void theReferenceJudgeRefusesARubricWithAxes() throws IOException {
         Path cfg = RecordedFixture.config(dir, "judge: {type: reference}", "");

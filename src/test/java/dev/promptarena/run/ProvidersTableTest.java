@@ -116,4 +116,41 @@ class ProvidersTableTest {
         assertTrue(r.out().startsWith("ok: t — 1 cases"), r.out());
         assertTrue(r.out().chars().noneMatch(c -> c == 0x1B || c == 0x07), r.out());
     }
+
+    /**
+     * A tournament calls every variant, not only its control and first candidate (the config's a and b): a later
+     * candidate's provider is listed as used, by the variant's name, and its unset key is warned about; validate names
+     * every variant and checks each for self-preference.
+     */
+    @Test
+    void aTournamentsLaterCandidatesCountAsUsers() throws IOException {
+        goldenSetAndRubric();
+        Path cfg = dir.resolve("arena.yaml");
+        Files.writeString(cfg, """
+                name: t
+                dataset: g.jsonl
+                rubric: r.yaml
+                providers:
+                  local: {preset: ollama}
+                  router: {preset: openrouter}
+                variants:
+                  base: {control: true, provider: local, model: llama3.1:8b, user: "{{q}}"}
+                  terse: {provider: local, model: llama3.1:8b, system: "Be brief.", user: "{{q}}"}
+                  routed: {provider: router, model: openai/gpt-4o-mini, user: "{{q}}"}
+                tournament: {schedule: round_robin}
+                judge: {provider: local, model: gpt-4o}
+                """);
+        for (String command : new String[] {"validate", "run"}) {
+            CliRun r = command.equals("run") ? CliRun.of(Map.of(), "run", cfg.toString(), "--dry-run") : CliRun.of(Map.of(), command, cfg.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            String router = r.out().lines().filter(l -> l.startsWith("router")).findFirst().orElseThrow();
+            assertTrue(router.contains(" routed ") && !router.contains("(unused)"), router);
+            // A "used by" list wider than its column still ends where the models begin: "judge  llama3.1:8b", not "judge llama3.1:8b".
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith("local") && l.contains("base, terse, judge  llama3.1:8b")), r.out());
+            assertTrue(r.err().contains("warning: OPENROUTER_API_KEY is not set (provider router, used by routed)"), command + ": " + r.err());
+        }
+        CliRun v = CliRun.of(Map.of(), "validate", cfg.toString());
+        assertTrue(v.out().startsWith("ok: t — 1 cases, 1 rubric axes, 3 variants: base (llama3.1:8b), terse (llama3.1:8b), routed (openai/gpt-4o-mini), control base, judge gpt-4o"), v.out());
+        assertTrue(v.err().contains("Self-preference risk") && v.err().contains("openai/gpt-4o-mini"), v.err());
+    }
 }
