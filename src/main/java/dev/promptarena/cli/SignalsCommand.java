@@ -81,15 +81,26 @@ public final class SignalsCommand implements Callable<Integer> {
         SignalsReport.write(r, RunDirectory.open(dir));
         main.out.printf("%d turns of %s, %d of %s, %d sessions (intervals and tests clustered by session)%n", r.turnsControl(),
                 TerminalText.plain(c), r.turnsTreatment(), TerminalText.plain(t), r.sessions());
-        main.out.printf("%-20s %8s %8s %9s %-18s %8s %8s%n", "signal", c.length() > 8 ? "control" : TerminalText.plain(c), t.length() > 8 ? "treatment" : TerminalText.plain(t), "diff", "95% interval", "p", "p (BH)");
+        // Each variant's column is as wide as its name (within bounds), so the header names the variants themselves: a
+        // role word in place of a long name read "control control" when the names were those words, swapped.
+        String cName = columnName(c), tName = columnName(t);
+        String row = "%-20s %" + cName.length() + "s %" + tName.length() + "s %9s %-18s %8s %8s%s%n";
+        main.out.printf(row, "signal", cName, tName, "diff", "95% interval", "p", "p (BH)", "");
         for (SignalAnalysis.SignalRow s : r.signals()) {
-            main.out.printf("%-20s %8s %8s %9s %-18s %8s %8s%s%n", s.signal(), Fmt.pct(s.control().estimate()), Fmt.pct(s.treatment().estimate()),
+            main.out.printf(row, s.signal(), Fmt.pct(s.control().estimate()), Fmt.pct(s.treatment().estimate()),
                     Fmt.pct(s.difference().estimate()), s.difference().interval() == null ? Fmt.NONE
                             : Fmt.pct(s.difference().interval().lower()) + " to " + Fmt.pct(s.difference().interval().upper()),
                     Fmt.p(s.difference().p()), Fmt.p(s.pBenjaminiHochberg()), s.pBenjaminiHochberg() < alpha ? "  *" : "");
         }
         main.out.println("Report: " + dir.resolve("signals.html") + " (signals.json, signals.csv, signals-windows.csv alongside)");
         return ExitCode.PASS.code();
+    }
+
+    /** A variant's name as a column header: printable, at least 8 wide (a rate's width), cut to 24 with an ellipsis. */
+    static String columnName(String variant) {
+        String plain = TerminalText.plain(variant);
+        String cut = plain.codePointCount(0, plain.length()) <= 24 ? plain : plain.substring(0, plain.offsetByCodePoints(0, 23)) + "\u2026";
+        return String.format("%8s", cut);
     }
 
     private int usage(String message) {

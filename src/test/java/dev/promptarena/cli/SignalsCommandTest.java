@@ -18,9 +18,24 @@ class SignalsCommandTest {
         CliRun r = CliRun.of("signals", "src/test/resources/canary/events.jsonl", "--out", tmp.toString());
         assertEquals(0, r.exitCode(), r.err());
         // SignalAnalysisTest pins the numbers against statsmodels; here the wiring: p 0.232, BH 0.580 for rephrased_query
-        assertTrue(r.out().contains("rephrased_query         13.1%    10.8%     -2.3% -6.0% to 1.5%         0.232    0.580"), r.out());
+        assertTrue(r.out().contains("rephrased_query         13.1%     10.8%     -2.3% -6.0% to 1.5%         0.232    0.580"), r.out());
         for (String f : new String[] {"signals.json", "signals.csv", "signals-windows.csv", "signals.html"}) assertTrue(Files.exists(tmp.resolve(f)), f);
         assertTrue(Files.readString(tmp.resolve("signals.json")).contains("\"pBenjaminiHochberg\" : 0.58043796434"));
+    }
+
+    /** The header names each column's variant, whatever the names: a long name was shown as its role word. */
+    @Test
+    void theHeaderNamesTheVariantsEvenWhenTheirNamesAreTheOtherRolesWord() throws Exception {
+        Path events = Files.writeString(tmp.resolve("e.jsonl"), Files.readString(Path.of("src/test/resources/canary/events.jsonl"))
+                .replace("\"variant\": \"treatment\"", "\"variant\": \"a-very-long-treatment-variant-name\""));
+        CliRun r = CliRun.of("signals", events.toString(), "--control", "a-very-long-treatment-variant-name", "--treatment", "control",
+                "--out", tmp.resolve("o").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String header = r.out().lines().filter(l -> l.startsWith("signal ")).findFirst().orElseThrow();
+        assertTrue(header.matches("signal +a-very-long-treatment-v\u2026  control +diff +95% interval +p +p \\(BH\\)"), header);
+        // The rates line up under their names: each row's control rate ends where the control's name ends.
+        String row = r.out().lines().filter(l -> l.startsWith("rephrased_query")).findFirst().orElseThrow();
+        assertEquals(header.indexOf('\u2026'), row.indexOf('%'), header + "\n" + row);
     }
 
     /** canary check --signals matches these windows to the monitoring windows by their bounds, as it does score's. */
