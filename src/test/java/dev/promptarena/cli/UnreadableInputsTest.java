@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * fails a read after its first bytes (positional reads of a FIFO fail: ESPIPE, "illegal seek"). A folder where a file goes is NewUserPathsTest's.
  * Before these, a dataset or rubric behind a loop or a file was "file not found", a run folder's manifest.json behind a
  * loop was "missing", its engine.json behind one was left out of the report without a word, and a resume whose
- * journal could not be read failed with exit 4 after marking the run folder running, and a prompt file or judge
+ * journal could not be read failed with exit 4 after marking the run folder running (and, once refused before that,
+ * still rewrote the pid in {@code .lock}), and a prompt file or judge
  * template that failed its read gave the JDK's capitalized message ("Input/output error").
  */
 class UnreadableInputsTest {
@@ -165,6 +166,10 @@ class UnreadableInputsTest {
         assumeTrue(mkfifo.waitFor() == 0, "mkfifo");
         Files.delete(journal);
         Files.createSymbolicLink(journal, fifo);
+        // The run that wrote .lock ran in this process: an ended process's pid there shows a rewrite with this one's.
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Files.writeString(run.resolve(".lock"), ended.pid() + "\n");
         Map<Path, String> before = snapshot(run);
         // Opening a FIFO to write waits for a reader: the resume's check. The writer gives it the first line and is done.
         Thread writer = new Thread(() -> {
@@ -178,7 +183,7 @@ class UnreadableInputsTest {
         writer.start();
         try {
             refusedNamingIt(new Unreadable(journal, "illegal seek"), "run", "--resume", run.toString(), "--quiet");
-            assertEquals(before, snapshot(run), "the run folder is left as it was: manifest.json not marked running");
+            assertEquals(before, snapshot(run), "the run folder is left as it was: manifest.json not marked running, .lock not rewritten");
         } finally {
             // Should the check never have opened the FIFO, the writer still waits for a reader: this open ends its wait.
             if (writer.isAlive()) java.nio.channels.FileChannel.open(fifo, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE).close(); // O_RDWR: never waits
