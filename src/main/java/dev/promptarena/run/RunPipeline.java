@@ -135,7 +135,7 @@ public final class RunPipeline implements AutoCloseable {
             // Before anything is written: a second process on this folder is refused untouched.
             lock = RunLock.acquire(dir.path());
             try {
-                started = Instant.parse(ManifestFactory.read(dir.file("manifest.json")).startedAt());
+                started = ManifestFactory.startedAt(dir.file("manifest.json"));
                 // The engine reads the journal whole (every line's slot, outcome and cost) before the folder is marked running
                 // below: a journal that fails a read part way, or holds a line that is not an entry, is refused with the folder
                 // as it was. Before, the folder was marked running first and the resume then failed (UnreadableInputsTest).

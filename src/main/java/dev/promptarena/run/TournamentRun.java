@@ -100,7 +100,7 @@ public final class TournamentRun {
         Instant started;
         if (options.resumeDir() != null) {
             dir = RunDirectory.open(options.resumeDir());
-            started = Instant.parse(ManifestFactory.read(dir.file("manifest.json")).startedAt());
+            started = ManifestFactory.startedAt(dir.file("manifest.json"));
         } else {
             started = Instant.now();
             dir = options.runDir() != null ? RunDirectory.createExact(options.runDir())

@@ -166,10 +166,7 @@ class UnreadableInputsTest {
         assumeTrue(mkfifo.waitFor() == 0, "mkfifo");
         Files.delete(journal);
         Files.createSymbolicLink(journal, fifo);
-        // The run that wrote .lock ran in this process: an ended process's pid there shows a rewrite with this one's.
-        Process ended = new ProcessBuilder("true").start();
-        ended.waitFor();
-        Files.writeString(run.resolve(".lock"), ended.pid() + "\n");
+        lockedLastByAnEndedProcess(run);
         Map<Path, String> before = snapshot(run);
         // Opening a FIFO to write waits for a reader: the resume's check. The writer gives it the first line and is done.
         Thread writer = new Thread(() -> {
@@ -200,7 +197,23 @@ class UnreadableInputsTest {
         for (String report : List.of("report.json", "report.html", "summary.md", "summary.csv", "cases.csv")) {
             Files.writeString(copy.resolve(report), "marker", StandardCharsets.UTF_8);
         }
+        lockedLastByAnEndedProcess(copy);
         return copy;
+    }
+
+    /**
+     * The run that wrote {@code .lock} ran in this process, so a resume that rewrites it writes the same bytes: an ended
+     * process's pid there shows the rewrite (as a folder whose run was killed holds).
+     */
+    private static void lockedLastByAnEndedProcess(Path run) throws IOException {
+        Process ended = new ProcessBuilder("true").start();
+        try {
+            ended.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        Files.writeString(run.resolve(".lock"), ended.pid() + "\n");
     }
 
     /** One error line that names the file and the reason; exit 2; nothing new in the test's folder. */
