@@ -86,21 +86,46 @@ public final class CallEngine implements Calls {
     public CallEngine(Map<String, ProviderConfig> providers, Function<ProviderConfig, LlmClient> clients, int maxAttempts,
                       Map<String, Price> priceOverrides, Path runDir, EngineOptions options,
                       Function<ProviderConfig, dev.promptarena.llm.BatchApi> batchApis) {
-        this.endpoints = new Endpoints(providers, clients, maxAttempts, options, scheduler, counters);
-        this.journal = Journal.open(runDir.resolve(JOURNAL), json, callbacks).withRoom(options.journalRoom()).onFailure(this::stop);
-        this.cache = options.cacheDir() == null ? null : new ResponseCache(options.cacheDir(), json);
-        this.prices = new PriceTable(priceOverrides);
-        this.costs = new CallCosts(prices, counters);
-        this.budget = new Budget(options.maxCostUsd());
-        this.sender = new CallSender(journal, cache, budget, prices, costs, counters, () -> stopping, this::stop);
-        budget.addSpent(journal.spentUsd());
-        // Counted once here, not per journal hit: two cases may be served from one billed answer (resume, issue 21).
-        journal.spentByRole().forEach((role, usd) -> counters.spentBefore(Role.valueOf(role), usd));
-        // Their tokens likewise: a journal hit counts its answer's tokens, not those billed without an answer (before it,
-        // or by a failed call), which the cost above paid for.
-        journal.billedByRole().forEach((role, tokens) -> counters.billed(Role.valueOf(role), tokens, 0.0));
-        this.lane = options.batch() == null ? null : BatchLane.open(providers, batchApis, options, runDir, json, journal, cache, endpoints,
-                budget, prices, counters, keys, costs);
+        Endpoints opened = null;
+        Journal read = null;
+        ResponseCache shared = null;
+        try {
+            this.endpoints = opened = new Endpoints(providers, clients, maxAttempts, options, scheduler, counters);
+            this.journal = read = Journal.open(runDir.resolve(JOURNAL), json, callbacks).withRoom(options.journalRoom()).onFailure(this::stop);
+            this.cache = shared = options.cacheDir() == null ? null : new ResponseCache(options.cacheDir(), json);
+            this.prices = new PriceTable(priceOverrides);
+            this.costs = new CallCosts(prices, counters);
+            this.budget = new Budget(options.maxCostUsd());
+            this.sender = new CallSender(journal, cache, budget, prices, costs, counters, () -> stopping, this::stop);
+            budget.addSpent(journal.spentUsd());
+            // Counted once here, not per journal hit: two cases may be served from one billed answer (resume, issue 21).
+            journal.spentByRole().forEach((role, usd) -> counters.spentBefore(Role.valueOf(role), usd));
+            // Their tokens likewise: a journal hit counts its answer's tokens, not those billed without an answer (before it,
+            // or by a failed call), which the cost above paid for.
+            journal.billedByRole().forEach((role, tokens) -> counters.billed(Role.valueOf(role), tokens, 0.0));
+            this.lane = options.batch() == null ? null : BatchLane.open(providers, batchApis, options, runDir, json, journal, cache, endpoints,
+                    budget, prices, counters, keys, costs);
+        } catch (RuntimeException | Error failed) {
+            // No one gets an engine to close: what was opened is closed here (a refused resume's journal, the clients and
+            // their HTTP threads), or every refused resume of a long-lived process (watch, tests) would leave them behind.
+            Journal j = read;
+            ResponseCache c = shared;
+            Endpoints e = opened;
+            closeAfter(failed, () -> { if (j != null) j.close(); }, () -> { if (c != null) c.close(); }, () -> { if (e != null) e.close(); },
+                    scheduler::shutdownNow, callbacks::shutdownNow);
+            throw failed;
+        }
+    }
+
+    /** Runs every step, each failure kept with {@code failed} (the error the caller is told) rather than skipping the rest. */
+    private static void closeAfter(Throwable failed, Runnable... steps) {
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                failed.addSuppressed(e);
+            }
+        }
     }
 
     @Override

@@ -40,7 +40,13 @@ final class Endpoints {
             if (!WireProtocols.isRemote(p.type())) uncached.add(p.name());
             TokenBucket rpm = p.requestsPerMinute() == null ? null : new TokenBucket(p.requestsPerMinute(), options.clock());
             TokenBucket tpm = p.tokensPerMinute() == null ? null : new TokenBucket(p.tokensPerMinute(), options.clock());
-            LlmClient own = factory.apply(p);
+            LlmClient own;
+            try {
+                own = factory.apply(p);
+            } catch (RuntimeException | Error failed) {
+                close(); // the clients built before this one: no engine is made to close them (CallEngineOpenFailureTest)
+                throw failed;
+            }
             direct.put(p.name(), own);
             clients.put(p.name(), new RetryingClient(own, policy,
                     new AdaptiveLimiter(p.concurrency(), DECREASE_COOLDOWN, options.clock()), rpm, tpm, delayer,

@@ -87,8 +87,8 @@ public final class Journal implements AutoCloseable {
      * @param callbacks where append futures are completed — not the writer thread, which would
      *                  otherwise run every caller's continuation (the next request, the judge
      *                  prompt...) before it could write the next batch
-     * @throws dev.promptarena.input.InputException when a read of the file fails (it is read whole here, before a resume
-     *                  marks its folder running)
+     * @throws dev.promptarena.input.InputException when a read of the file fails, or a complete line is not a journal
+     *                  entry (it is read whole here, before a resume marks its folder running)
      */
     public static Journal open(Path file, ObjectMapper json, Executor callbacks) {
         return open(file, json, callbacks, HashSlots::hash);

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
+import dev.promptarena.input.InputException;
 import dev.promptarena.llm.Usage;
 import dev.promptarena.util.HashSlots;
 
@@ -101,11 +102,14 @@ final class JournalScan {
         try {
             e = JournalLine.head(json, line, len); // slot, outcome and cost: the answer is bound when its case asks
         } catch (IOException corrupt) {
-            // A complete but unreadable line cannot come from a crash (lines are written
-            // whole, then the newline); refuse rather than silently drop evidence.
-            throw new IllegalStateException(file + ": line " + lineNo + " (bytes " + start + " to " + end
-                    + ") is not a journal entry, so this run cannot be resumed safely: "
-                    + (corrupt instanceof JsonProcessingException jp ? dev.promptarena.input.JsonProblem.plain(jp) : corrupt.getMessage()));
+            // A complete but unreadable line cannot come from a crash (lines are written whole, then the newline): it was
+            // edited or damaged. Refused rather than skipped, as a skipped paid call would be sent and paid again. An input
+            // error (exit 2), as a damaged manifest.json or cases.jsonl of the folder is: the run did not fail, its record did.
+            // The journal is the only record of what was paid, so the way out never involves removing it.
+            throw new InputException(file, lineNo, null, "not a journal entry (bytes " + start + " to " + end + "): "
+                    + (corrupt instanceof JsonProcessingException jp ? dev.promptarena.input.JsonProblem.plain(jp) : corrupt.getMessage())
+                    + ". The journal is the record of every call this run paid for, so the run cannot be resumed safely from it:"
+                    + " put the line back as it was, or start a new run folder (keep this one: its journal is the record of what was spent)");
         }
         entries++;
         // Every line's cost was paid once (a cache hit is journaled at 0), even when the slot repeats, so all of them

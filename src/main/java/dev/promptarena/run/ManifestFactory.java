@@ -77,6 +77,32 @@ public final class ManifestFactory {
     }
 
     /** A run folder's manifest.json; every command that opens a run folder reads it here. */
+    /**
+     * When the resumed run began ({@code startedAt} of its manifest.json), which the resume keeps. A value that is not a
+     * time (an edit) is an input error naming the field, as a manifest that is not JSON is; it was exit 4 with the JDK's
+     * parse message.
+     */
+    static Instant startedAt(Path file) {
+        String at = read(file).startedAt();
+        try {
+            if (at != null) return Instant.parse(at);
+        } catch (java.time.format.DateTimeParseException notATime) {
+            // said below, with the line
+        }
+        throw new InputException(file, lineOf(file, "\"startedAt\""), "startedAt", (at == null ? "missing" : "'" + at
+                + "' is not a UTC time such as 2026-01-31T12:00:00Z") + "; put back the value the run wrote, or start a new run folder");
+    }
+
+    /** The first line of {@code file} holding {@code text}, or 0 (no line) when none does or the file cannot be read again. */
+    private static int lineOf(Path file, String text) {
+        try (java.util.stream.Stream<String> lines = Files.lines(file)) {
+            int[] n = {0};
+            return lines.peek(l -> n[0]++).anyMatch(l -> l.contains(text)) ? n[0] : 0;
+        } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
+            return 0;
+        }
+    }
+
     public static Manifest read(Path file) {
         // Through NIO, not File: a FileNotFoundException said "missing" for a manifest.json that is a loop of links.
         try (java.io.InputStream in = Files.newInputStream(file)) {

@@ -84,6 +84,13 @@ public final class RunPipeline implements AutoCloseable {
         if (l != null) l.close();
     }
 
+    /** Releases the folder of a resume refused before it was marked running, with {@code .lock} as it was ({@link RunLock}). */
+    private void releaseUnchanged() {
+        RunLock l = lock;
+        lock = null;
+        if (l != null) l.releaseUnchanged();
+    }
+
     public Result execute(ArenaInputs fullInputs, RunOptions options) throws InterruptedException {
         ArenaInputs limited = fullInputs.limitedTo(options.limit());
         Shard shard = options.shard();
@@ -127,11 +134,16 @@ public final class RunPipeline implements AutoCloseable {
             dir = RunDirectory.open(options.resumeDir());
             // Before anything is written: a second process on this folder is refused untouched.
             lock = RunLock.acquire(dir.path());
-            started = Instant.parse(ManifestFactory.read(dir.file("manifest.json")).startedAt());
-            // The engine reads the journal whole (every line's slot, outcome and cost) before the folder is marked running
-            // below: a journal that fails a read part way, or holds a line that is not an entry, is refused with the folder
-            // as it was. Before, the folder was marked running first and the resume then failed (UnreadableInputsTest).
-            resumed = CallEngine.create(config, usedProviders(config, in), env, dir.path(), options.engine());
+            try {
+                started = ManifestFactory.startedAt(dir.file("manifest.json"));
+                // The engine reads the journal whole (every line's slot, outcome and cost) before the folder is marked running
+                // below: a journal that fails a read part way, or holds a line that is not an entry, is refused with the folder
+                // as it was. Before, the folder was marked running first and the resume then failed (UnreadableInputsTest).
+                resumed = CallEngine.create(config, usedProviders(config, in), env, dir.path(), options.engine());
+            } catch (RuntimeException | Error refused) {
+                releaseUnchanged(); // .lock too: a refused resume leaves every byte of the folder as it was
+                throw refused;
+            }
         } else {
             started = Instant.now();
             if (options.runDir() != null) {
@@ -154,7 +166,10 @@ public final class RunPipeline implements AutoCloseable {
             }
             if (options.resumeDir() != null || options.runDir() != null) dir.writeJson("manifest.json", manifest);
         } catch (RuntimeException | Error e) {
-            if (resumed != null) resumed.close();
+            if (resumed != null) {
+                resumed.close();
+                releaseUnchanged();
+            }
             throw e;
         }
         // Warn before spending anything: the user may prefer to add or swap a judge first.

@@ -100,7 +100,7 @@ public final class TournamentRun {
         Instant started;
         if (options.resumeDir() != null) {
             dir = RunDirectory.open(options.resumeDir());
-            started = Instant.parse(ManifestFactory.read(dir.file("manifest.json")).startedAt());
+            started = ManifestFactory.startedAt(dir.file("manifest.json"));
         } else {
             started = Instant.now();
             dir = options.runDir() != null ? RunDirectory.createExact(options.runDir())
@@ -110,13 +110,13 @@ public final class TournamentRun {
         }
         // One process per run folder, as for a two-variant run (a second resume is refused).
         try (RunLock lock = RunLock.acquire(dir.path())) {
-            return execute(in, limited, options, dir, started, judges, reference, checkRunner, embedder);
+            return execute(in, limited, options, dir, started, judges, reference, checkRunner, embedder, lock);
         }
     }
 
     /** @param limited the whole run's cases (a shard's {@code in} is part of them): the judge's balanced order is drawn over these */
     private Result execute(ArenaInputs in, ArenaInputs limited, RunOptions options, RunDirectory dir, Instant started, List<JudgeConfig> judges,
-                           ReferenceJudgeConfig reference, CheckRunner checkRunner, String embedder) throws InterruptedException {
+                           ReferenceJudgeConfig reference, CheckRunner checkRunner, String embedder, RunLock lock) throws InterruptedException {
         ArenaConfig config = in.config();
         TournamentConfig t = config.tournament();
         JudgePrompt prompt = judges.isEmpty() ? null : new JudgePrompt(in.rubric(), judges.get(0).template());
@@ -124,7 +124,13 @@ public final class TournamentRun {
         int total = in.cases().size() * options.repeats();
         // On resume the engine reads the journal whole before the folder is marked running: a journal that fails a read part
         // way, or holds a line that is not an entry, is refused with the folder as it was (as RunPipeline does).
-        CallEngine resumed = options.resumeDir() == null ? null : CallEngine.create(config, usedProviders(config), env, dir.path(), options.engine());
+        CallEngine resumed;
+        try {
+            resumed = options.resumeDir() == null ? null : CallEngine.create(config, usedProviders(config), env, dir.path(), options.engine());
+        } catch (RuntimeException | Error refused) {
+            if (options.resumeDir() != null) lock.releaseUnchanged(); // .lock too: a refused resume leaves the folder as it was
+            throw refused;
+        }
         AdaptiveStage adaptive;
         List<Planned> plan = new ArrayList<>();
         TournamentFolder folder;
@@ -137,7 +143,10 @@ public final class TournamentRun {
             folder = layout(t, plan, adaptive);
             dir.writeJson(TournamentFolder.FILE, folder);
         } catch (RuntimeException | Error e) {
-            if (resumed != null) resumed.close();
+            if (resumed != null) {
+                resumed.close();
+                lock.releaseUnchanged();
+            }
             throw e;
         }
         CostModel costs = new PriceTable(config.prices());

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * fails a read after its first bytes (positional reads of a FIFO fail: ESPIPE, "illegal seek"). A folder where a file goes is NewUserPathsTest's.
  * Before these, a dataset or rubric behind a loop or a file was "file not found", a run folder's manifest.json behind a
  * loop was "missing", its engine.json behind one was left out of the report without a word, and a resume whose
- * journal could not be read failed with exit 4 after marking the run folder running, and a prompt file or judge
+ * journal could not be read failed with exit 4 after marking the run folder running (and, once refused before that,
+ * still rewrote the pid in {@code .lock}), and a prompt file or judge
  * template that failed its read gave the JDK's capitalized message ("Input/output error").
  */
 class UnreadableInputsTest {
@@ -165,6 +166,7 @@ class UnreadableInputsTest {
         assumeTrue(mkfifo.waitFor() == 0, "mkfifo");
         Files.delete(journal);
         Files.createSymbolicLink(journal, fifo);
+        lockedLastByAnEndedProcess(run);
         Map<Path, String> before = snapshot(run);
         // Opening a FIFO to write waits for a reader: the resume's check. The writer gives it the first line and is done.
         Thread writer = new Thread(() -> {
@@ -178,7 +180,7 @@ class UnreadableInputsTest {
         writer.start();
         try {
             refusedNamingIt(new Unreadable(journal, "illegal seek"), "run", "--resume", run.toString(), "--quiet");
-            assertEquals(before, snapshot(run), "the run folder is left as it was: manifest.json not marked running");
+            assertEquals(before, snapshot(run), "the run folder is left as it was: manifest.json not marked running, .lock not rewritten");
         } finally {
             // Should the check never have opened the FIFO, the writer still waits for a reader: this open ends its wait.
             if (writer.isAlive()) java.nio.channels.FileChannel.open(fifo, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE).close(); // O_RDWR: never waits
@@ -195,7 +197,23 @@ class UnreadableInputsTest {
         for (String report : List.of("report.json", "report.html", "summary.md", "summary.csv", "cases.csv")) {
             Files.writeString(copy.resolve(report), "marker", StandardCharsets.UTF_8);
         }
+        lockedLastByAnEndedProcess(copy);
         return copy;
+    }
+
+    /**
+     * The run that wrote {@code .lock} ran in this process, so a resume that rewrites it writes the same bytes: an ended
+     * process's pid there shows the rewrite (as a folder whose run was killed holds).
+     */
+    private static void lockedLastByAnEndedProcess(Path run) throws IOException {
+        Process ended = new ProcessBuilder("true").start();
+        try {
+            ended.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        Files.writeString(run.resolve(".lock"), ended.pid() + "\n");
     }
 
     /** One error line that names the file and the reason; exit 2; nothing new in the test's folder. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.Usage;
+import dev.promptarena.input.InputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,10 +106,9 @@ class JournalIndexTest {
         Path file = write(ok("A", "k1", "a", 0.1));
         long first = Files.size(file);
         Files.write(file, "\n{not json}\n".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Journal.open(file, JSON, Runnable::run));
+        InputException e = assertThrows(InputException.class, () -> Journal.open(file, JSON, Runnable::run));
         // Line 2 is blank (skipped, but counted); line 3 runs from byte first+1 to its newline at first+11.
-        String expected = file + ": line 3 (bytes " + (first + 1) + " to " + (first + 11)
-                + ") is not a journal entry, so this run cannot be resumed safely: ";
-        assertEquals(expected, e.getMessage().substring(0, expected.length()));
+        String expected = file + ":3: not a journal entry (bytes " + (first + 1) + " to " + (first + 11) + "): ";
+        assertEquals(expected, e.describe().substring(0, expected.length()));
     }
 }

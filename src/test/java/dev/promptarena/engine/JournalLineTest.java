@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.Usage;
+import dev.promptarena.input.InputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,9 +115,9 @@ class JournalLineTest {
         for (String[] c : cases) {
             Path file = dir.resolve("j" + c[0].hashCode() + ".jsonl");
             Files.writeString(file, c[0] + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Journal.open(file, JSON, Runnable::run), c[0]);
-            assertTrue(e.getMessage().startsWith(file + ": line 1 (bytes 0 to "), e.getMessage());
-            assertTrue(e.getMessage().contains("is not a journal entry") && e.getMessage().contains(c[1]), e.getMessage());
+            InputException e = assertThrows(InputException.class, () -> Journal.open(file, JSON, Runnable::run), c[0]);
+            assertTrue(e.describe().startsWith(file + ":1: not a journal entry (bytes 0 to "), e.describe());
+            assertTrue(e.getMessage().contains(c[1]), e.getMessage());
         }
     }
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 14 item 3: the journal's disk fills up mid-run (an injected limit that writes part of a line,
  * then fails with "No space left on device", as a full disk does). The run starts no new call, leaves
  * only complete journal lines, says why in plain words, and a resume once space is back ends with the
- * numbers of an uninterrupted run. Also: a corrupt middle line is reported with its line number.
+ * numbers of an uninterrupted run. Also: a corrupt middle line is an input error naming its line.
  */
 class JournalDiskFullTest {
     private static final int CASES = 20;
@@ -84,8 +84,13 @@ class JournalDiskFullTest {
         }
     }
 
+    /**
+     * A hand-edited middle line: an input error (exit 2) as a damaged manifest.json is, naming the file and the line, what is
+     * wrong and the way out, without a Java name, and with every byte of the folder as it was, {@code .lock} included (it
+     * holds an ended process's pid here, so a rewrite with this process's pid shows). Before, it was exit 4.
+     */
     @Test
-    void aCorruptMiddleLineIsReportedWithItsLineNumber() throws Exception {
+    void aCorruptMiddleLineIsAnInputErrorNamingItsLineWithTheFolderUnchanged() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             Path cfg = arena(server);
             CliRun first = CliRun.of("run", cfg.toString(), "--quiet", "--no-cache", "--limit", "2", "--out", dir.resolve("o").toString());
@@ -95,11 +100,34 @@ class JournalDiskFullTest {
             List<String> lines = new java.util.ArrayList<>(Files.readAllLines(journal));
             lines.set(2, "{\"key\": \"half a li");
             Files.write(journal, lines);
+            Files.writeString(runDir.resolve(".lock"), endedProcessPid() + "\n");
+            Map<String, String> before = contents(runDir);
             CliRun resumed = CliRun.of("run", "--resume", runDir.toString(), "--quiet");
-            assertEquals(4, resumed.exitCode(), first.err() + resumed.err());
-            assertTrue(resumed.err().contains("journal.jsonl: line 3 "), resumed.err());
-            assertFalse(resumed.err().contains("Exception"), resumed.err());
+            assertEquals(2, resumed.exitCode(), first.err() + resumed.err());
+            List<String> errors = resumed.err().lines().filter(l -> l.startsWith("error: ")).toList();
+            assertEquals(1, errors.size(), resumed.err());
+            String error = errors.get(0);
+            assertTrue(error.startsWith("error: " + journal + ":3: not a journal entry (bytes "), error);
+            assertTrue(error.contains("start a new run folder") && error.contains("its journal is the record of what was spent"), error);
+            assertFalse(resumed.err().contains("Exception") || resumed.err().contains("java.") || resumed.err().contains("\tat "), resumed.err());
+            assertEquals(before, contents(runDir), "the run folder is left as it was");
         }
+    }
+
+    /** The pid of a process that has ended: what a {@code .lock} holds after its run was killed. */
+    static long endedProcessPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
+    }
+
+    /** Each file of a folder with its bytes. */
+    private static Map<String, String> contents(Path folder) throws Exception {
+        Map<String, String> out = new java.util.TreeMap<>();
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path p : s.toList()) out.put(p.getFileName().toString(), new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+        }
+        return out;
     }
 
     private Path arena(FakeOpenAiServer server) throws Exception {
