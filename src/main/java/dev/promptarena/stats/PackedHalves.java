@@ -26,13 +26,7 @@ final class PackedHalves {
             byte[] values = new byte[k];
             for (int j = 0; j < k; j++) values[j] = (byte) (nums[0][j] * 2);
             return (random, from, to, boot) -> {
-                int[] drawn = new int[k];
-                for (int b = from; b < to; b++) {
-                    random.fill(drawn, k);
-                    long sum = 0;
-                    for (int i = 0; i < k; i++) sum += values[drawn[i]];
-                    boot[0][b] = sum / 2.0 / k;
-                }
+                for (int b = from; b < to; b++) boot[0][b] = random.sumOf(values, k, k) / 2.0 / k;
             };
         }
         int longs = (width + LANES - 1) / LANES;
@@ -45,17 +39,17 @@ final class PackedHalves {
         }
         long offset = (long) OFFSET * k; // every column's sum of k draws carries k offsets
         return (random, from, to, boot) -> {
-            int[] drawn = new int[k];
+            // One long a draw: drawn and summed in one loop (SplitMixDraws.sumOf); several: the draws kept to read each row's longs.
+            int[] drawn = longs == 1 ? null : new int[k];
             long[] sums = new long[longs * LANES], acc = new long[longs];
             for (int b = from; b < to; b++) {
-                random.fill(drawn, k);
+                if (drawn != null) random.fill(drawn, k);
                 Arrays.fill(sums, 0);
                 for (int i = 0; i < k; ) {
                     int end = Math.min(k, i + LANE_DRAWS);
-                    if (longs == 1) {
-                        long a = 0;
-                        for (; i < end; i++) a += rows[drawn[i]];
-                        addLanes(a, sums, 0);
+                    if (drawn == null) {
+                        addLanes(random.sumOf(rows, end - i, k), sums, 0);
+                        i = end;
                         continue;
                     }
                     Arrays.fill(acc, 0);

@@ -1,6 +1,7 @@
 package dev.promptarena.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.SplittableRandom;
@@ -51,6 +52,52 @@ class SplitMixDrawsTest {
             }
         }
         assertThrows(IllegalArgumentException.class, () -> new SplitMixDraws(1).skip(1, 0));
+    }
+
+    @Test
+    void sumsOfDrawsEqualTheValuesAtFillsDrawsAndContinueTheSameStream() {
+        // 3,576,095 and 50,331,649 leave about half of a bound above the largest multiple below 2^31, so the rejection
+        // loop runs (~0.08 % and ~1.6 % of the first values): a sum that skipped it would read other values.
+        int[] bounds = {1, 2, 3, 7, 1024, 10_000, 3_576_095};
+        for (long seed : new long[] {0, 42, -7}) {
+            for (int bound : bounds) {
+                long[] longs = new long[bound];
+                byte[] bytes = new byte[bound];
+                SplittableRandom values = new SplittableRandom(seed ^ bound);
+                for (int j = 0; j < bound; j++) {
+                    longs[j] = values.nextLong();
+                    bytes[j] = (byte) values.nextInt();
+                }
+                SplitMixDraws drawn = new SplitMixDraws(seed), summedLongs = new SplitMixDraws(seed), summedBytes = new SplitMixDraws(seed);
+                for (int count : new int[] {0, 1, 256, 20_000}) {
+                    int[] draws = new int[count];
+                    drawn.fill(draws, bound);
+                    long expectedLongs = 0, expectedBytes = 0;
+                    for (int d : draws) {
+                        expectedLongs += longs[d];
+                        expectedBytes += bytes[d];
+                    }
+                    String where = "seed " + seed + ", bound " + bound + ", " + count + " draws";
+                    assertEquals(expectedLongs, summedLongs.sumOf(longs, count, bound), where);
+                    assertEquals(expectedBytes, summedBytes.sumOf(bytes, count, bound), where);
+                }
+                int[] next = new int[50], afterLongs = new int[50], afterBytes = new int[50];
+                drawn.fill(next, bound);
+                summedLongs.fill(afterLongs, bound);
+                summedBytes.fill(afterBytes, bound);
+                assertArrayEquals(next, afterLongs, "stream after the long sums, seed " + seed + ", bound " + bound);
+                assertArrayEquals(next, afterBytes, "stream after the byte sums, seed " + seed + ", bound " + bound);
+            }
+        }
+        byte[] many = new byte[50_331_649];
+        new SplittableRandom(3).nextBytes(many);
+        int[] draws = new int[5000];
+        new SplitMixDraws(9).fill(draws, many.length);
+        long expected = 0;
+        for (int d : draws) expected += many[d];
+        assertEquals(expected, new SplitMixDraws(9).sumOf(many, draws.length, many.length));
+        assertThrows(IllegalArgumentException.class, () -> new SplitMixDraws(1).sumOf(new long[1], 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new SplitMixDraws(1).sumOf(new byte[1], 1, 0));
     }
 
     @Test
