@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A red-team pass over every surface the tool writes. A fake provider whose answers and judge rationales carry
  * markup, spreadsheet formulas and terminal sequences, and whose error bodies echo the API key; a golden set and
- * label sheets that carry the same. Then run, report, label, calibrate (text and --json), report --labels, compare
- * and runs on those folders, and every file written and every byte printed is scanned: no key anywhere, no live
+ * label sheets and production traces that carry the same. Then run, report, label, calibrate (text and --json),
+ * report --labels, compare, runs and score on those folders, and every file written and every byte printed is scanned: no key anywhere, no live
  * markup in HTML or Markdown, no formula-led or control-carrying CSV cell, well-formed XML, no terminal control on
  * the terminal. Each neutralizer (HTML escaping, CSV formula prefix, terminal stripping, key redaction) is needed to pass.
  */
@@ -67,6 +67,7 @@ class HostileTextEndToEndTest {
         List<Path> written = new ArrayList<>(List.of(out, dir.resolve("reports")));
         List<CliRun> printed = new ArrayList<>();
         AtomicBoolean secondRun = new AtomicBoolean();
+        Path run1;
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             // The first call of all fails with a retryable 500 that echoes the key (retried: the run goes on).
             server.enqueue(new Reply("500", 500, Map.of(), errorBody("upstream said Authorization: Bearer " + KEY), 0));
@@ -77,7 +78,7 @@ class HostileTextEndToEndTest {
             Map<String, String> env = Map.of("TEST_KEY", KEY, "PROMPT_ARENA_CACHE_DIR", out.resolve("cache").toString());
             CliRun first = record(printed, CliRun.of(env, "run", cfg.toString(), "--junit", out.resolve("junit.xml").toString()));
             assertTrue(List.of(0, 1, 3, 4).contains(first.exitCode()), first.out() + first.err());
-            Path run1 = onlyRun();
+            run1 = onlyRun();
             String cases = Files.readString(run1.resolve("cases.jsonl"));
             assertTrue(cases.contains("pa-xss") && cases.contains("cmd|") && cases.contains("HYPERLINK"), "the payloads reached the run");
             secondRun.set(true);
@@ -112,11 +113,10 @@ class HostileTextEndToEndTest {
             assertTrue(List.of(0, 1).contains(compared.exitCode()), compared.out() + compared.err());
             assertTrue(compared.out().contains("flipped"), compared.out());
             assertEquals(0, record(printed, CliRun.of("runs", dir.resolve("reports").toString())).exitCode());
-            // The payloads reached the written surfaces, neutralized rather than absent.
-            assertTrue(Files.readString(run1.resolve("cases.csv")).contains("'=HYPERLINK"), "cases.csv holds the formula, quoted");
-            assertTrue(Files.readString(run1.resolve("report.html")).contains("\\u003csvg onload"), "report.html holds the markup as text");
-            assertTrue(Files.readString(out.resolve("sheet.html")).contains("&lt;svg onload"), "the label page holds the markup as text");
-            assertTrue(Files.readString(run1.resolve("cases.jsonl")).contains("[REDACTED]"), "the echoed key was redacted in the error text");
+            // The online judge over production traces whose ids, requests and outputs are hostile.
+            CliRun scored = record(printed, CliRun.of(env, "score", traces().toString(), "--judge", cfg.toString(), "--sample", "1", "--seed", "1",
+                    "--out", out.resolve("score").toString()));
+            assertTrue(List.of(0, 3).contains(scored.exitCode()), scored.out() + scored.err());
         }
 
         List<String> problems = new ArrayList<>();
@@ -130,6 +130,15 @@ class HostileTextEndToEndTest {
             problems.addAll(scanTerminal("stderr", r.err()));
         }
         assertEquals(List.of(), problems);
+        // The payloads reached the written surfaces, neutralized rather than absent.
+        assertTrue(Files.readString(run1.resolve("cases.csv")).contains("'=HYPERLINK"), "cases.csv holds the formula, quoted");
+        assertTrue(Files.readString(run1.resolve("report.html")).contains("\\u003csvg onload"), "report.html holds the markup as text");
+        assertTrue(Files.readString(out.resolve("sheet.html")).contains("&lt;svg onload"), "the label page holds the markup as text");
+        assertTrue(Files.readString(run1.resolve("cases.jsonl")).contains("[REDACTED]"), "the echoed key was redacted in the error text");
+        try (Stream<Path> s = Files.walk(out.resolve("score"))) {
+            List<String> names = s.filter(f -> f.toString().matches(".*\\.(html|csv|md)$")).map(f -> f.getFileName().toString()).toList();
+            assertTrue(names.size() >= 2, "score wrote its reports: " + names);
+        }
     }
 
     /** Generators: markup and terminal sequences from A, a formula-led answer from B; the judge's reason a formula too. */
@@ -143,6 +152,12 @@ class HostileTextEndToEndTest {
                 return new Reply("error", 400, Map.of(), errorBody("Incorrect API key provided: " + KEY + ". " + MARKUP + TERMINAL), 0);
             }
             return Reply.ok(FORMULAS.get(caseNo % FORMULAS.size()) + " " + MARKUP + TERMINAL);
+        }
+        if (r.body().contains("TRACE-")) {
+            // the online judge scores one output: a hostile reason beside the scores
+            ObjectNode scored = new ObjectMapper().createObjectNode();
+            scored.putObject("scores").put("Clarity", 2 + caseNo % 3).put("Policy citation", 3);
+            return Reply.ok(scored.put("reason", FORMULAS.get(0) + MARKUP + TERMINAL).toString());
         }
         String winner = second ? (caseNo % 2 == 0 ? "A" : "B") : (caseNo % 3 == 0 ? "A" : "B");
         String reason = FORMULAS.get((caseNo + 1) % FORMULAS.size()) + " " + MARKUP + TERMINAL;
@@ -188,6 +203,21 @@ class HostileTextEndToEndTest {
         }
         Files.write(dir.resolve("golden.jsonl"), lines);
         Files.writeString(dir.resolve("rubric.yaml"), ArenaFixture.RUBRIC);
+    }
+
+    /** Production traces for score: hostile ids (one formula-led, one with terminal sequences), requests and outputs. */
+    private Path traces() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            lines.add(json.createObjectNode().put("trace_id", i == 0 ? "=tr0" + MARKUP : i == 1 ? "tr1" + TERMINAL : "tr" + i)
+                    .put("timestamp", "2026-05-0" + (1 + i % 2) + "T0" + i + ":00:00Z")
+                    .put("request", FORMULAS.get(i % FORMULAS.size()) + " TRACE-" + i + " I waited " + i + " days " + MARKUP + TERMINAL)
+                    .put("context", MARKUP + TERMINAL).put("output", FORMULAS.get((i + 1) % FORMULAS.size()) + MARKUP + TERMINAL).toString());
+        }
+        Path p = dir.resolve("traces.jsonl");
+        Files.write(p, lines);
+        return p;
     }
 
     /** The label sheet with every row labelled, and a labeller whose name is a formula, markup and terminal sequences. */
