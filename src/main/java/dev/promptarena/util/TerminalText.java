@@ -10,10 +10,8 @@ import java.util.regex.Pattern;
  * characters, so what a reader sees is what it holds.
  */
 public final class TerminalText {
-    // CSI and OSC sequences are removed first, so their parameters do not survive as text; in their 7-bit (ESC [, ESC ])
-    // and 8-bit (U+009B, U+009D, ended by BEL or ST: ESC \ or U+009C) forms.
-    private static final Pattern SEQUENCES = Pattern.compile(
-            "(\u001B\\[|\u009B)[0-?]*[ -/]*[@-~]|(\u001B\\]|\u009D)[^\u0007\u001B\u009C]*(\u0007|\u001B\\\\|\u009C)?");
+    // CSI and OSC sequences are removed first, so their parameters do not survive as text.
+    private static final Pattern SEQUENCES = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(\u0007|\u001B\\\\)?");
     private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}&&[^\\t]]|[\u0080-\u009F]|" + BidiControls.CLASS);
     private static final Pattern CONTROLS_BUT_LINE_FEED = Pattern.compile("[\\p{Cc}&&[^\\t\\n]]|[\u0080-\u009F]|" + BidiControls.CLASS);
     private static final Pattern CARRIAGE_RETURNS = Pattern.compile("\r\n?");

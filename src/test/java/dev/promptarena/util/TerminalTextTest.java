@@ -12,10 +12,6 @@ class TerminalTextTest {
         assertEquals("ab c", TerminalText.plain("a\rb\u0008 c\u009B"));
         assertEquals("café\tok", TerminalText.plain("café\tok"));
         assertEquals("", TerminalText.plain(null));
-        // The 8-bit forms of CSI (U+009B) and OSC (U+009D, ended by ST U+009C or BEL) go whole, parameters included.
-        assertEquals("redtext", TerminalText.plain("\u009B31mred\u009B0mtext"));
-        assertEquals("title", TerminalText.plain("\u009D8;;http://evil.example\u009Ctitle"));
-        assertEquals("link", TerminalText.plain("\u009D8;;http://evil.example\u0007link\u009D8;;\u0007"));
     }
 
     /** "Trojan Source": an override (RLO) displays what follows it reversed; every embedding, override and isolate goes. */
