@@ -33,7 +33,8 @@ public final class LabelSheetReader {
         return false;
     }
 
-    public static List<SheetLabel> read(Path file, String runId) {
+    /** @param ids the run's case ids by the (neutralized) text the sheet holds for them */
+    public static List<SheetLabel> read(Path file, String runId, SheetIds ids) {
         try (CSVReader r = new CSVReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             String[] header = r.readNext();
             if (header == null) throw new InputException(file, 1, null, "the labels file is empty");
@@ -50,7 +51,7 @@ public final class LabelSheetReader {
                 before = r.getLinesRead();
                 if (row.length == 1 && row[0].isBlank()) continue;
                 if (row.length != header.length) throw new InputException(file, line, null, "expected " + header.length + " columns, got " + row.length);
-                out.add(parse(file, line, row, col, runId));
+                out.add(parse(file, line, row, col, runId, ids));
             }
             if (out.isEmpty()) throw new InputException(file, 2, null, "the label sheet has no rows");
             return out;
@@ -61,9 +62,9 @@ public final class LabelSheetReader {
         }
     }
 
-    private static SheetLabel parse(Path file, int line, String[] row, Map<String, Integer> col, String runId) {
-        String caseId = CaseIds.of(row[col.get("case_id")]);
-        if (caseId.isEmpty()) throw new InputException(file, line, "case_id", "every row needs a case id");
+    private static SheetLabel parse(Path file, int line, String[] row, Map<String, Integer> col, String runId, SheetIds ids) {
+        String cell = CaseIds.of(row[col.get("case_id")]);
+        if (cell.isEmpty()) throw new InputException(file, line, "case_id", "every row needs a case id");
         String repeatText = row[col.get("repeat")].trim();
         int repeat;
         try {
@@ -79,9 +80,16 @@ public final class LabelSheetReader {
             p = Double.NaN;
         }
         if (!(p > 0 && p <= 1)) throw new InputException(file, line, "probability", "expected a number in (0, 1] as written by 'label', got '" + pText + "'");
-        Boolean bFirst = BlindOrder.bFirst(runId, caseId, repeat, row[col.get("order_key")].trim());
+        String orderKey = row[col.get("order_key")].trim();
+        String caseId = cell;
+        Boolean bFirst = null;
+        for (String candidate : ids.candidates(cell)) {
+            bFirst = BlindOrder.bFirst(runId, candidate, repeat, orderKey);
+            caseId = candidate;
+            if (bFirst != null) break;
+        }
         if (bFirst == null) {
-            throw new InputException(file, line, "order_key", "does not match case '" + caseId + "' repeat " + repeat
+            throw new InputException(file, line, "order_key", "does not match case '" + cell + "' repeat " + repeat
                     + " of run " + runId + "; the row was edited or the sheet belongs to another run");
         }
         String raw = row[col.get("label")].trim();

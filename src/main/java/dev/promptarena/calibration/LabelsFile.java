@@ -1,9 +1,10 @@
 package dev.promptarena.calibration;
 
+import com.opencsv.CSVReader;
+import com.opencsv.exceptions.CsvException;
 import dev.promptarena.input.Hashing;
 import dev.promptarena.input.InputException;
 import dev.promptarena.input.ReadErrors;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,10 +21,11 @@ import java.util.List;
  * @param sha256 SHA-256 of the file's bytes when it was read, so reports name the labels by content
  */
 public record LabelsFile(Path file, List<HumanLabel> labels, List<SheetLabel> sheet, String sha256) {
-    public static LabelsFile read(Path file, String runId) {
+    /** @param ids the run's case ids by the text a label sheet holds for them ({@link SheetIds}) */
+    public static LabelsFile read(Path file, String runId, SheetIds ids) {
         if (!isSheet(file)) return plain(file);
         String sha = sha256(file);
-        List<SheetLabel> sheet = LabelSheetReader.read(file, runId);
+        List<SheetLabel> sheet = LabelSheetReader.read(file, runId, ids);
         List<HumanLabel> labels = sheet.stream()
                 .map(s -> new HumanLabel(s.caseId(), s.repeat(), s.score() == 1 ? "B" : s.score() == 0 ? "A" : "tie", "", s.line())).toList();
         return new LabelsFile(file, labels, sheet, sha);
@@ -45,13 +47,16 @@ public record LabelsFile(Path file, List<HumanLabel> labels, List<SheetLabel> sh
 
     /** True when the file's header is a label sheet's (it has {@code order_key}); false for a plain labels file. */
     public static boolean isSheet(Path file) {
-        String header;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            header = r.readLine();
+        // Read as CSV, not split on commas: a spreadsheet that quotes every cell on save ("order_key") wrote a sheet
+        // that was then read as a plain labels file and refused for its column "probability".
+        try (CSVReader r = new CSVReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            String[] header = r.readNext();
+            return header != null && LabelSheetReader.isSheet(header);
         } catch (IOException e) {
             throw ReadErrors.of(file, e);
+        } catch (CsvException e) {
+            return false; // the plain reader names the malformed line
         }
-        return header != null && LabelSheetReader.isSheet(header.split(",", -1));
     }
 
     /** The human-corrected win rate with the estimator the format calls for. */

@@ -7,6 +7,8 @@ import dev.promptarena.calibration.CorrectionSummary;
 import dev.promptarena.calibration.CorrectionText;
 import dev.promptarena.calibration.JudgedCases;
 import dev.promptarena.calibration.LabelsFile;
+import dev.promptarena.calibration.SheetIds;
+import dev.promptarena.report.CsvTable;
 import dev.promptarena.run.CaseRecord;
 import dev.promptarena.run.Manifest;
 import dev.promptarena.run.ManifestFactory;
@@ -79,7 +81,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         RunDirectory dir = RunDirectory.open(runDir);
         Manifest manifest = ManifestFactory.read(dir.file("manifest.json"));
         List<CaseRecord> records = StoredCases.read(dir.file("cases.jsonl")); // streamed, not loaded (issue 21)
-        LabelsFile file = LabelsFile.read(labels, manifest.runId());
+        LabelsFile file = LabelsFile.read(labels, manifest.runId(), SheetIds.of(records.stream().map(CaseRecord::caseId), CsvTable::safe));
         CalibrationResult r = Calibration.compute(runDir, labels, records, file.labels(), threshold, manifest.policy().alpha(),
                 rule);
         // The human-corrected win rate (issue 17) is added beside the agreement, without changing it.
@@ -89,7 +91,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (json) {
             com.fasterxml.jackson.databind.node.ObjectNode node = RunDirectory.JSON.valueToTree(r);
             node.set("humanCorrected", RunDirectory.JSON.valueToTree(correction));
-            main.out.println(RunDirectory.JSON.writeValueAsString(node));
+            main.out.println(TerminalJson.write(node));
         } else {
             CalibrationText.print(r, main.out);
             CorrectionText.print(correction, main.out);

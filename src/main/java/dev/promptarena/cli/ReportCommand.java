@@ -1,11 +1,14 @@
 package dev.promptarena.cli;
 
 import dev.promptarena.calibration.LabelsFile;
+import dev.promptarena.calibration.SheetIds;
 import dev.promptarena.report.CasePass;
+import dev.promptarena.report.CsvTable;
 import dev.promptarena.report.ReportModel;
 import dev.promptarena.report.TerminalSummary;
 import dev.promptarena.report.files.Reports;
 import dev.promptarena.report.junit.JUnitReport;
+import dev.promptarena.run.CaseRecord;
 import dev.promptarena.run.RecordedRun;
 import dev.promptarena.run.RunDirectory;
 import java.nio.file.Files;
@@ -56,7 +59,8 @@ public final class ReportCommand implements Callable<Integer> {
         RecordedRun run = RecordedRun.readForAnalysis(dir);
         // The facts of every case the reports need besides the statistics, gathered in the analysis's read of cases.jsonl.
         CasePass pass = CasePass.forRun(run.manifest());
-        ReportModel model = HumanLabelsGate.model(run, labels == null ? null : LabelsFile.read(labels, run.manifest().runId()), pass, main.err);
+        ReportModel model = HumanLabelsGate.model(run, labels == null ? null : LabelsFile.read(labels, run.manifest().runId(),
+                SheetIds.of(run.cases().stream().map(CaseRecord::caseId), CsvTable::safe)), pass, main.err);
         Reports.Written written = Reports.writeAll(dir, model, pass == null ? CasePass.of(model) : pass.facts(model));
         if (junit != null) JUnitReport.write(junit, model);
         if (quiet) main.out.println("DECISION: " + model.analysis().decision().outcome());

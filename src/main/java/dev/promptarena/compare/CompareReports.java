@@ -6,6 +6,7 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import dev.promptarena.input.InputException;
 import dev.promptarena.report.markdown.MarkdownText;
+import dev.promptarena.util.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -84,8 +85,9 @@ public final class CompareReports {
 
     private static Template template() {
         try (InputStream in = CompareReports.class.getResourceAsStream("/compare/compare.html.mustache")) {
-            // escapeHTML(true): every value, case ids included, is text, never markup.
-            return Mustache.compiler().escapeHTML(true).nullValue("").compile(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            // escapeHTML(true): every value, case ids included, is text, never markup. Escaping leaves ESC and the bidi
+            // controls in place (a case id's terminal sequence replayed on `cat compare.html`): the formatter removes them.
+            return Mustache.compiler().escapeHTML(true).nullValue("").withFormatter(value -> TerminalText.plain(String.valueOf(value))).compile(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

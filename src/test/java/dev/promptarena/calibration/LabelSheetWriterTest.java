@@ -38,6 +38,32 @@ class LabelSheetWriterTest {
         assertEquals(null, BlindOrder.bFirst("run-2", "c1", 0, row[3]), "a key from another run matches nothing");
     }
 
+    /**
+     * The sheet's cells are neutralized, case ids too: a formula-led id gets a quote and control characters become
+     * U+FFFD, so "=x", "c\u0007" and "c\u001B" were written as ids no case has and the filled sheet was refused
+     * ("order_key does not match"). {@link SheetIds} maps each back; the two ids written alike are told apart by
+     * their order keys.
+     */
+    @Test
+    void aSheetWhoseIdsWereNeutralizedIsReadBackAsTheRunsIds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        List<String> ids = List.of("=x", "c\u0007", "c\u001B", "plain");
+        List<LabelSheet.Item> items = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            CaseRecord r = new CaseRecord(ids.get(i), 0, Map.of(), "q", new Side("a", 0, 0, 0, false, null, false),
+                    new Side("b", 0, 0, 0, false, null, false), List.of());
+            items.add(new LabelSheet.Item(ids.get(i), 0, 0.5, i % 2 == 0, r));
+        }
+        java.util.function.UnaryOperator<String> neutralize = s -> (s.startsWith("=") ? "'" + s : s).replaceAll("\\p{Cc}", "\uFFFD");
+        StringWriter w = new StringWriter();
+        LabelSheetWriter.csv(new LabelSheet("run-1", 4, 4, LabelSheet.Strategy.RANDOM, items), Map.of(), w, neutralize);
+        java.nio.file.Path filled = dir.resolve("filled.csv");
+        java.nio.file.Files.writeString(filled, w.toString().replace(",,\n", ",1,\n"));
+        List<SheetLabel> read = LabelSheetReader.read(filled, "run-1", SheetIds.of(ids.stream(), neutralize));
+        assertEquals(ids, read.stream().map(SheetLabel::caseId).toList());
+        // response 1 won every row: B when B was shown first (rows 0 and 2)
+        assertEquals(List.of(1.0, 0.0, 1.0, 0.0), read.stream().map(SheetLabel::score).toList());
+    }
+
     @Test
     void htmlEscapesModelOutput() throws Exception {
         StringWriter w = new StringWriter();

@@ -1,6 +1,7 @@
 package dev.promptarena.calibration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,14 @@ class LabelsReaderTest {
             InputException e = assertThrows(InputException.class, read);
             assertEquals(p + ":3: not valid UTF-8 text (save the file as UTF-8)", e.describe());
         }
+    }
+
+    /** A spreadsheet that quotes every cell on save (Python's csv.QUOTE_ALL, LibreOffice's "quote all text cells"). */
+    @Test
+    void aSheetWhoseHeaderIsQuotedIsStillASheet() throws IOException {
+        assertTrue(LabelsFile.isSheet(write("\"case_id\",\"repeat\",\"probability\",\"order_key\",\"label\"\n\"c1\",\"0\",\"1\",\"k\",\"1\"\n")));
+        assertTrue(LabelsFile.isSheet(write("case_id,repeat,probability,order_key,label\n")));
+        assertFalse(LabelsFile.isSheet(write("\"case_id\",\"label\"\n\"c1\",\"A\"\n")));
     }
 
     @Test

@@ -118,4 +118,16 @@ class CompareCommandTest {
         assertTrue(html.contains("&lt;img src"), html);
         assertFalse(CompareReports.markdown(c).contains("<img"));
     }
+
+    /** HTML escaping leaves ESC and bidi controls as they are: {@code cat compare.html} replayed a case id's terminal sequences. */
+    @Test
+    void theHtmlPageHoldsNoTerminalOrBidiControlFromACaseId() {
+        Comparison c = new Comparison("r1", "r2", "arena\u001B]0;title\u0007", true, 2, 0, 0, 0.05, 0.5, 0.5,
+                MeanDifference.paired(new double[] {1, 0}, new double[] {1, 0}, 0.05), List.of(),
+                List.of(new Comparison.Flip("c3\u001B[2J\u009B31m\u202Eevil", "win", "loss")), List.of(), List.of(), List.of(), false, List.of("ok"));
+        String html = CompareReports.html(c);
+        assertFalse(html.matches("(?s).*[\\p{Cc}&&[^\\t\\n\\r]].*|.*[\u0080-\u009F\u202A-\u202E].*"), html);
+        assertTrue(html.contains("<td>c331mevil</td>"), html); // a lone U+009B goes, its text stays (TerminalText)
+        assertTrue(html.contains("<h1>arena: run 1 r1"), html);
+    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.promptarena.judge.JudgeTrace;
 import dev.promptarena.report.CaseFacts;
 import dev.promptarena.run.CaseRecord;
+import dev.promptarena.util.BidiControls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -90,22 +91,29 @@ public final class CaseData {
     /**
      * Escapes JSON text for embedding in an HTML script element: {@code <}, {@code >} and {@code &}
      * become \\u escapes so no {@code </script>} or {@code <!--} can appear, and U+2028/U+2029 are
-     * escaped because older JavaScript parsers treat them as line ends. JSON.parse reads them back unchanged.
+     * escaped because older JavaScript parsers treat them as line ends. DEL, the C1 controls (U+0080-U+009F: U+009B
+     * starts a terminal sequence as ESC [ does) and the bidirectional controls ({@link BidiControls}) become \\u escapes
+     * too, which JSON leaves raw: {@code cat report.html} would replay a model's terminal sequences and show its lines
+     * reordered. JSON.parse reads them all back unchanged.
      */
     public static String scriptSafe(String json) {
         StringBuilder sb = new StringBuilder(json.length() + 64);
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("\\u003c");
-                case '>' -> sb.append("\\u003e");
-                case '&' -> sb.append("\\u0026");
-                case '\u2028' -> sb.append("\\u2028");
-                case '\u2029' -> sb.append("\\u2029");
-                default -> sb.append(c);
-            }
+            if (needsEscape(c)) sb.append(unicodeEscape(c));
+            else sb.append(c);
         }
         return sb.toString();
+    }
+
+    /** The characters {@link #scriptSafe} escapes beyond JSON's own. */
+    static boolean needsEscape(char c) {
+        return c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029' || (c >= 0x7F && c <= 0x9F) || BidiControls.is(c);
+    }
+
+    /** {@code c} as a lower-case JSON \\u escape. */
+    static String unicodeEscape(char c) {
+        return String.format(java.util.Locale.ROOT, "\\u%04x", (int) c);
     }
 
     static Map<String, Object> row(CaseFacts f, List<String> axes) {

@@ -6,19 +6,22 @@ import com.fasterxml.jackson.core.io.SerializedString;
 
 /**
  * JSON's own escapes plus those of {@link CaseData#scriptSafe}, applied by the JSON writer as it writes: {@code <},
- * {@code >}, {@code &}, U+2028 and U+2029 as lower-case {@code \\u} escapes, so no {@code </script>} or {@code <!--}
- * can appear in the page's embedded cases. The same characters as a pass of {@link CaseData#scriptSafe} over the
+ * {@code >}, {@code &}, U+2028 and U+2029, DEL, the C1 and the bidirectional controls as lower-case {@code \\u}
+ * escapes, so no {@code </script>} or {@code <!--} and no raw terminal or bidi control can appear in the page's
+ * embedded cases. The same characters as a pass of {@link CaseData#scriptSafe} over the
  * written JSON (which never holds one of them inside an escape), without that pass (CaseDataTest).
  */
 final class ScriptSafeEscapes extends CharacterEscapes {
-    private static final SerializableString LT = new SerializedString("\\u003c"), GT = new SerializedString("\\u003e"),
-            AMP = new SerializedString("\\u0026"), LS = new SerializedString("\\u2028"), PS = new SerializedString("\\u2029");
     private final int[] ascii = standardAsciiEscapesForJSON();
+    /** The escapes of the characters below U+00A0, made once: {@code <}, {@code >} and {@code &} are common in answers. */
+    private final SerializableString[] low = new SerializableString[0xA0];
 
     ScriptSafeEscapes() {
-        ascii['<'] = ESCAPE_CUSTOM;
-        ascii['>'] = ESCAPE_CUSTOM;
-        ascii['&'] = ESCAPE_CUSTOM;
+        for (char c = 0; c < low.length; c++) {
+            if (!CaseData.needsEscape(c)) continue;
+            low[c] = new SerializedString(CaseData.unicodeEscape(c));
+            if (c < ascii.length) ascii[c] = ESCAPE_CUSTOM;
+        }
     }
 
     @Override
@@ -26,13 +29,8 @@ final class ScriptSafeEscapes extends CharacterEscapes {
 
     @Override
     public SerializableString getEscapeSequence(int ch) {
-        return switch (ch) {
-            case '<' -> LT;
-            case '>' -> GT;
-            case '&' -> AMP;
-            case '\u2028' -> LS;
-            case '\u2029' -> PS;
-            default -> null;
-        };
+        // Called for every character beyond ASCII and the ASCII ones marked above.
+        if (ch < low.length) return low[ch];
+        return ch <= Character.MAX_VALUE && CaseData.needsEscape((char) ch) ? new SerializedString(CaseData.unicodeEscape((char) ch)) : null;
     }
 }

@@ -31,5 +31,7 @@ class ScaleTest {
     @Test
     void scriptSafeEscapesEverythingThatCouldEndTheScript() {
         assertEquals("\"\\u003c/script\\u003e \\u0026 \\u2028\\u2029\"", CaseData.scriptSafe("\"</script> & \u2028\u2029\""));
+        // DEL, C1 (U+009B is CSI) and bidi controls, which JSON leaves raw: cat report.html would replay or reorder them
+        assertEquals("\"\\u007f \\u0085 \\u009b31m \\u202eevil \\u2066\"", CaseData.scriptSafe("\"\u007f \u0085 \u009B31m \u202Eevil \u2066\""));
     }
 }
