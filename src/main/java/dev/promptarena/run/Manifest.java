@@ -141,22 +141,11 @@ public record Manifest(int schemaVersion, String tool, String toolVersion, Strin
     /** A variant as run; {@code responsesSha256} is the hash of its recorded-outputs file (null when generated). */
     public record VariantInfo(String name, String provider, String model, String systemSha256, String userTemplateSha256,
                               Map<String, Object> decoding, List<String> overriddenDecoding, String responsesFile,
-                              String responsesSha256) {
-        /** A variant without a recorded-outputs hash, as before it was recorded. */
-        public VariantInfo(String name, String provider, String model, String systemSha256, String userTemplateSha256,
-                           Map<String, Object> decoding, List<String> overriddenDecoding, String responsesFile) {
-            this(name, provider, model, systemSha256, userTemplateSha256, decoding, overriddenDecoding, responsesFile, null);
-        }
-    }
+                              String responsesSha256) {}
 
     /** A judge as run; {@code id} names it in traces, {@code structured} says whether the verdict schema was sent. */
     public record JudgeInfo(String provider, String model, String order, long seed, int samples, Map<String, Object> decoding,
-                            String template, String id, Boolean structured) {
-        /** A judge without id and structured-output flag, as before judge panels. */
-        public JudgeInfo(String provider, String model, String order, long seed, int samples, Map<String, Object> decoding, String template) {
-            this(provider, model, order, seed, samples, decoding, template, null, null);
-        }
-    }
+                            String template, String id, Boolean structured) {}
 
     /** A provider as configured (no secret). */
     public record ProviderInfo(String type, String baseUrl, String apiKeyEnv, int concurrency) {}

@@ -45,7 +45,7 @@ public final class ManifestFactory {
         }
         List<Manifest.JudgeInfo> judgeInfos = judges.stream().map(ManifestFactory::judge).toList();
         Manifest.JudgeInfo judgeInfo = judges.isEmpty()
-                ? new Manifest.JudgeInfo(null, "reference", "none", reference.seed(), 1, Map.of(), "none")
+                ? new Manifest.JudgeInfo(null, "reference", "none", reference.seed(), 1, Map.of(), "none", null, null)
                 : judgeInfos.get(0);
         ModelFamilies families = new ModelFamilies(c.families());
         Map<String, List<String>> modelFamilies = new TreeMap<>();

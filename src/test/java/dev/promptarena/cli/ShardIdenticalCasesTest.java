@@ -8,18 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.promptarena.run.Shard;
 import dev.promptarena.testing.ArenaFixture;
 import dev.promptarena.testing.CliRun;
 import dev.promptarena.testing.DeterministicReplies;
 import dev.promptarena.testing.FakeOpenAiServer;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,42 +35,11 @@ class ShardIdenticalCasesTest {
 
     @TempDir Path dir;
 
-    /** The first id of the form twin-N in each of the two shards: the id alone decides a case's shard. */
-    private static List<String> twinIds() {
-        String first = null, second = null;
-        for (int i = 0; first == null || second == null; i++) {
-            String id = "twin-" + i;
-            if (Shard.bucket(id, 2) == 0 && first == null) first = id;
-            if (Shard.bucket(id, 2) == 1 && second == null) second = id;
-        }
-        return List.of(first, second);
-    }
-
-    private static String line(String id, int days) {
-        return "{\"id\": \"" + id + "\", \"customer_name\": \"Ana\", \"message\": \"My package hasn't arrived after " + days
-                + " days\", \"context\": \"Shipping policy (S-1): late orders are traced and reshipped.\", \"tags\": {\"category\": \"shipping\"}}";
-    }
-
     /** c0 and c1, and two twins (the same question), one in each shard of 2. */
     private Path arena(FakeOpenAiServer server) throws Exception {
-        ArenaFixture.goldenSet(dir, 1); // the rubric
-        List<String> twins = twinIds();
-        Files.write(dir.resolve("golden.jsonl"), List.of(line("c0", 5), line(twins.get(0), 9), line("c1", 6), line(twins.get(1), 9)));
+        ShardTwins.writeDataset(dir);
         return ArenaFixture.config(dir, "oa: {type: openai, base_url: \"" + server.baseUrl() + "\", api_key_env: TEST_KEY}", "oa", "oa",
                 "both", PRICES);
-    }
-
-    private Map<String, String> env(String cache) {
-        return Map.of("TEST_KEY", "sk-test", "PROMPT_ARENA_CACHE_DIR", dir.resolve(cache).toString());
-    }
-
-    private Path merge(List<Path> shards, String name, List<String> err) {
-        List<String> args = new ArrayList<>(List.of("merge", "--run-dir", dir.resolve(name).toString()));
-        shards.forEach(s -> args.add(s.toString()));
-        CliRun merge = CliRun.of(args.toArray(String[]::new));
-        assertTrue(List.of(0, 1, 3).contains(merge.exitCode()), merge.err());
-        err.add(merge.err());
-        return dir.resolve(name);
     }
 
     @Test
@@ -82,22 +47,18 @@ class ShardIdenticalCasesTest {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             server.fallback(DeterministicReplies::reply);
             Path cfg = arena(server);
-            for (int k = 1; k <= 2; k++) {
-                // Parallel CI jobs: each shard its own cache.
-                CliRun shard = CliRun.of(env("cache-" + k), "run", cfg.toString(), "--shard", k + "/2", "--out", dir.resolve("shards").toString(), "-q");
-                assertEquals(0, shard.exitCode(), shard.err());
-            }
+            ShardTwins.runShards(dir, cfg, k -> "cache-" + k); // parallel CI jobs: each shard its own cache
             int shardsSent = server.requests().size();
-            CliRun whole = CliRun.of(env("cache-whole"), "run", cfg.toString(), "--run-dir", dir.resolve("whole").toString(), "-q");
+            CliRun whole = CliRun.of(ShardTwins.env(dir, "cache-whole"), "run", cfg.toString(), "--run-dir", dir.resolve("whole").toString(), "-q");
             assertTrue(List.of(0, 1, 3).contains(whole.exitCode()), whole.err());
             int wholeSent = server.requests().size() - shardsSent;
             assertEquals(4 * 3, wholeSent, "one machine: 3 distinct cases' A, B and two judge presentations");
             assertEquals(wholeSent + 4, shardsSent, "each shard sent the twins' four requests");
 
-            List<String> err = new ArrayList<>();
-            Path merged = merge(folders(dir.resolve("shards")), "merged", err);
-            assertTrue(err.get(0).contains("note: 4 requests (identical cases in different shards) were sent by more than one shard: 4 sends"
-                    + " more than a single machine makes"), err.get(0));
+            String mergeErr = ShardTwins.mergeShards(dir, "merged").err();
+            Path merged = dir.resolve("merged");
+            assertTrue(mergeErr.contains("note: 4 requests (identical cases in different shards) were sent by more than one shard: 4 sends"
+                    + " more than a single machine makes"), mergeErr);
 
             JsonNode mergedEngine = JSON.readTree(merged.resolve("engine.json").toFile());
             JsonNode wholeEngine = JSON.readTree(dir.resolve("whole").resolve("engine.json").toFile());
@@ -108,7 +69,7 @@ class ShardIdenticalCasesTest {
                     + twin.get("traces").findValues("costUsd").stream().mapToDouble(JsonNode::asDouble).sum();
             assertTrue(twinCost > 0, twin.toString());
             assertEquals(wholeEngine.get("costUsd").asDouble() + twinCost, mergedEngine.get("costUsd").asDouble(), 1e-9);
-            assertTrue(err.get(0).contains(String.format(java.util.Locale.ROOT, "$%.4f of engine.json's cost", twinCost)), err.get(0));
+            assertTrue(mergeErr.contains(String.format(java.util.Locale.ROOT, "$%.4f of engine.json's cost", twinCost)), mergeErr);
 
             // The case files hold the same answers, costs and verdicts; only latencies differ (wall-clock, per send).
             assertEquals(withoutLatencies(dir.resolve("whole").resolve("cases.jsonl")), withoutLatencies(merged.resolve("cases.jsonl")));
@@ -120,17 +81,14 @@ class ShardIdenticalCasesTest {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             server.fallback(DeterministicReplies::reply);
             Path cfg = arena(server);
-            for (int k = 1; k <= 2; k++) {
-                CliRun shard = CliRun.of(env("shared"), "run", cfg.toString(), "--shard", k + "/2", "--out", dir.resolve("shards").toString(), "-q");
-                assertEquals(0, shard.exitCode(), shard.err());
-            }
+            ShardTwins.runShards(dir, cfg, k -> "shared"); // one cache, shard after shard
             assertEquals(4 * 3, server.requests().size(), "the second shard's twin was served from the first's answers");
-            CliRun whole = CliRun.of(env("shared"), "run", cfg.toString(), "--run-dir", dir.resolve("whole").toString(), "-q");
+            CliRun whole = CliRun.of(ShardTwins.env(dir, "shared"), "run", cfg.toString(), "--run-dir", dir.resolve("whole").toString(), "-q");
             assertEquals(4 * 3, server.requests().size(), "the single machine replays the same answers");
 
-            List<String> err = new ArrayList<>();
-            Path merged = merge(folders(dir.resolve("shards")), "merged", err);
-            assertFalse(err.get(0).contains("note:"), err.get(0));
+            String mergeErr = ShardTwins.mergeShards(dir, "merged").err();
+            Path merged = dir.resolve("merged");
+            assertFalse(mergeErr.contains("note:"), mergeErr);
             assertEquals(whole.exitCode(), CliRun.of("report", merged.toString()).exitCode());
             for (String f : SAME) {
                 assertArrayEquals(Files.readAllBytes(dir.resolve("whole").resolve(f)), Files.readAllBytes(merged.resolve(f)), f);
@@ -148,11 +106,5 @@ class ShardIdenticalCasesTest {
             out.add(n);
         }
         return out;
-    }
-
-    private static List<Path> folders(Path parent) throws Exception {
-        try (Stream<Path> s = Files.list(parent)) {
-            return s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
-        }
     }
 }

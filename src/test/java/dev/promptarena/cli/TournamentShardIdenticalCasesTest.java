@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptarena.run.Shard;
-import dev.promptarena.testing.ArenaFixture;
 import dev.promptarena.testing.CliRun;
 import dev.promptarena.testing.DeterministicReplies;
 import dev.promptarena.testing.FakeOpenAiServer;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,26 +27,8 @@ class TournamentShardIdenticalCasesTest {
 
     @TempDir Path dir;
 
-    /** The first id of the form twin-N in each of the two shards: the id alone decides a case's shard. */
-    private static List<String> twinIds() {
-        String first = null, second = null;
-        for (int i = 0; first == null || second == null; i++) {
-            String id = "twin-" + i;
-            if (Shard.bucket(id, 2) == 0 && first == null) first = id;
-            if (Shard.bucket(id, 2) == 1 && second == null) second = id;
-        }
-        return List.of(first, second);
-    }
-
-    private static String line(String id, int days) {
-        return "{\"id\": \"" + id + "\", \"customer_name\": \"Ana\", \"message\": \"My package hasn't arrived after " + days
-                + " days\", \"context\": \"Shipping policy (S-1): late orders are traced and reshipped.\", \"tags\": {\"category\": \"shipping\"}}";
-    }
-
     private Path tournament(FakeOpenAiServer server) throws Exception {
-        ArenaFixture.goldenSet(dir, 1); // the rubric
-        List<String> twins = twinIds();
-        Files.write(dir.resolve("golden.jsonl"), List.of(line("c0", 5), line(twins.get(0), 9), line("c1", 6), line(twins.get(1), 9)));
+        ShardTwins.writeDataset(dir);
         String yaml = """
                 name: fixture
                 dataset: golden.jsonl
@@ -75,31 +51,20 @@ class TournamentShardIdenticalCasesTest {
         return p;
     }
 
-    private Map<String, String> env(String cache) {
-        return Map.of("TEST_KEY", "sk-test", "PROMPT_ARENA_CACHE_DIR", dir.resolve(cache).toString());
-    }
-
     @Test
     void shardsWithTheirOwnCachesEachPayForTheTwinsRequestsAndTheTournamentMergeSaysSo() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             server.fallback(DeterministicReplies::reply);
             Path cfg = tournament(server);
-            for (int k = 1; k <= 2; k++) {
-                // Parallel CI jobs: each shard its own cache.
-                CliRun shard = CliRun.of(env("cache-" + k), "run", cfg.toString(), "--shard", k + "/2", "--out", dir.resolve("shards").toString(), "-q");
-                assertEquals(0, shard.exitCode(), shard.out() + shard.err());
-            }
+            ShardTwins.runShards(dir, cfg, k -> "cache-" + k); // parallel CI jobs: each shard its own cache
             int shardsSent = server.requests().size();
-            CliRun whole = CliRun.of(env("cache-whole"), "run", cfg.toString(), "--run-dir", dir.resolve("whole").toString(), "-q");
+            CliRun whole = CliRun.of(ShardTwins.env(dir, "cache-whole"), "run", cfg.toString(), "--run-dir", dir.resolve("whole").toString(), "-q");
             assertTrue(List.of(0, 1, 3).contains(whole.exitCode()), whole.out() + whole.err());
             int wholeSent = server.requests().size() - shardsSent;
             assertEquals(3 * (3 + 3 * 2), wholeSent, "one machine: 3 distinct cases' 3 generations and 3 pairings' two presentations");
             assertEquals(wholeSent + 9, shardsSent, "each shard sent the twins' nine requests");
 
-            List<String> args = new ArrayList<>(List.of("merge", "--run-dir", dir.resolve("merged").toString()));
-            folders(dir.resolve("shards")).forEach(s -> args.add(s.toString()));
-            CliRun merge = CliRun.of(args.toArray(String[]::new));
-            assertTrue(List.of(0, 1, 3).contains(merge.exitCode()), merge.out() + merge.err());
+            CliRun merge = ShardTwins.mergeShards(dir, "merged");
 
             JsonNode mergedEngine = JSON.readTree(dir.resolve("merged/engine.json").toFile());
             JsonNode wholeEngine = JSON.readTree(dir.resolve("whole/engine.json").toFile());
@@ -110,12 +75,6 @@ class TournamentShardIdenticalCasesTest {
             assertEquals(List.of(String.format(Locale.ROOT, "note: 9 requests (identical cases in different shards) were sent by more than one"
                     + " shard: 9 sends more than a single machine makes, $%.4f of engine.json's cost; those cases carry their own shard's"
                     + " answer, where a single machine serves them one (docs/ci.md)", extraUsd)), notes, merge.err());
-        }
-    }
-
-    private static List<Path> folders(Path parent) throws Exception {
-        try (Stream<Path> s = Files.list(parent)) {
-            return s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
     }
 }

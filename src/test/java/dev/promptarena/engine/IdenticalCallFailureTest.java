@@ -22,9 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,31 +39,18 @@ class IdenticalCallFailureTest {
     private static final int MAX_ATTEMPTS = 3;
 
     @TempDir Path tmp;
-    private final FakeOpenAiServer server = new FakeOpenAiServer();
-    private final CountDownLatch firstArrived = new CountDownLatch(1);
-    private final CountDownLatch releaseFirst = new CountDownLatch(1);
-    private final AtomicInteger received = new AtomicInteger();
+    private final HeldFirstRequest held = new HeldFirstRequest();
+    private final FakeOpenAiServer server = held.server();
 
     @AfterEach
-    void close() {
-        releaseFirst.countDown();
-        server.close();
-    }
+    void close() { held.close(); }
 
     /**
      * The first {@link #MAX_ATTEMPTS} requests are billed 20 + 5 tokens without an answer (a 200 with usage and no
      * choices), the first of them held until released; every later request is answered.
      */
     private void failTheFirstCallsAttempts() {
-        server.fallback(r -> {
-            int n = received.incrementAndGet();
-            if (n > MAX_ATTEMPTS) return Reply.ok("answer");
-            if (n == 1) {
-                firstArrived.countDown();
-                await(releaseFirst, "the test released the first attempt");
-            }
-            return BilledFailureCostTest.billedWithoutAnswer(20, 5);
-        });
+        held.script(n -> n > MAX_ATTEMPTS ? Reply.ok("answer") : BilledFailureCostTest.billedWithoutAnswer(20, 5));
     }
 
     private EngineFixture fixture(String name) {
@@ -81,20 +65,19 @@ class IdenticalCallFailureTest {
     /** Both cases' calls (the first sent, the second asked while it is in flight or after it failed), and what they left. */
     private Outcome run(String name, boolean secondWhileFirstInFlight) throws Exception {
         failTheFirstCallsAttempts();
-        received.set(0);
         int sentBefore = server.requests().size();
         Path runDir = tmp.resolve(name);
         List<CompletableFuture<LlmResponse>> calls = new ArrayList<>();
         EngineSnapshot snapshot;
         try (CallEngine engine = fixture(name).engine(runDir)) {
             calls.add(engine.call("fake", EngineFixture.request(1), Role.A));
-            await(firstArrived, "the first call's request reached the fake");
+            held.awaitFirstArrived();
             if (secondWhileFirstInFlight) {
                 calls.add(engine.call("fake", EngineFixture.request(1), Role.A));
                 assertFalse(calls.get(1).isDone(), "the second waits for the first");
-                releaseFirst.countDown();
+                held.releaseFirst();
             } else {
-                releaseFirst.countDown();
+                held.releaseFirst();
                 assertThrows(CompletionException.class, calls.get(0)::join);
                 calls.add(engine.call("fake", EngineFixture.request(1), Role.A));
             }
@@ -178,7 +161,7 @@ class IdenticalCallFailureTest {
     @Test
     void theOtherRoleSharesTheFailureAndOnResumeCarriesItsBilling() throws Exception {
         failTheFirstCallsAttempts();
-        releaseFirst.countDown();
+        held.releaseFirst();
         Path runDir = tmp.resolve("aa");
         Usage failed = new Usage(MAX_ATTEMPTS * 20, MAX_ATTEMPTS * 5);
         try (CallEngine engine = fixture("aa").engine(runDir)) {
@@ -192,15 +175,6 @@ class IdenticalCallFailureTest {
             assertEquals(failed, resumed.call("fake", EngineFixture.request(1), Role.A).join().billedBefore());
             assertEquals(failed, resumed.call("fake", EngineFixture.request(1), Role.B).join().billedBefore());
             assertEquals(MAX_ATTEMPTS + 1, server.requests().size());
-        }
-    }
-
-    private static void await(CountDownLatch latch, String what) {
-        try {
-            if (!latch.await(60, TimeUnit.SECONDS)) throw new AssertionError(what);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -14,9 +14,6 @@ import dev.promptarena.testing.FakeOpenAiServer.Reply;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,37 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IdenticalCallsInFlightTest {
     @TempDir Path tmp;
-    private final FakeOpenAiServer server = new FakeOpenAiServer();
-    private final CountDownLatch firstArrived = new CountDownLatch(1);
-    private final CountDownLatch releaseFirst = new CountDownLatch(1);
-    private final AtomicInteger received = new AtomicInteger();
+    private final HeldFirstRequest held = new HeldFirstRequest();
+    private final FakeOpenAiServer server = held.server();
 
     @AfterEach
-    void close() {
-        releaseFirst.countDown();
-        server.close();
-    }
+    void close() { held.close(); }
 
-    /** The fake's n-th request: the first is held until released, then answered by {@code first}; later ones by {@code later}. */
+    /** The fake's first request is held until released, then answered by {@code first}; later ones by {@code later}. */
     private void script(Reply first, Reply later) {
-        server.fallback(r -> {
-            if (received.incrementAndGet() > 1) return later;
-            firstArrived.countDown();
-            try {
-                if (!releaseFirst.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("the test never released the first request");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return first;
-        });
+        held.script(n -> n == 1 ? first : later);
     }
 
     private CallEngine engine() {
         return new EngineFixture(server, tmp.resolve("cache")).engine(tmp.resolve("run"));
-    }
-
-    private static void await(CountDownLatch latch) throws InterruptedException {
-        assertTrue(latch.await(60, TimeUnit.SECONDS), "the first request reached the fake");
     }
 
     @Test
@@ -66,9 +45,9 @@ class IdenticalCallsInFlightTest {
         script(Reply.ok("answer-1"), Reply.ok("answer-2"));
         try (CallEngine engine = engine()) {
             CompletableFuture<LlmResponse> first = engine.call("fake", EngineFixture.request(1), Role.A);
-            await(firstArrived);
+            held.awaitFirstArrived();
             CompletableFuture<LlmResponse> second = engine.call("fake", EngineFixture.request(1), Role.A);
-            releaseFirst.countDown();
+            held.releaseFirst();
             assertEquals("answer-1", first.join().text());
             assertEquals("answer-1", second.join().text(), "both cases got the one answer sent");
             assertEquals(1, server.requests().size(), "sent once");
@@ -89,10 +68,10 @@ class IdenticalCallsInFlightTest {
         script(Reply.error(400, "bad request"), Reply.ok("answer-2"));
         try (CallEngine engine = engine()) {
             CompletableFuture<LlmResponse> first = engine.call("fake", EngineFixture.request(1), Role.A);
-            await(firstArrived);
+            held.awaitFirstArrived();
             CompletableFuture<LlmResponse> second = engine.call("fake", EngineFixture.request(1), Role.A);
             assertFalse(second.isDone());
-            releaseFirst.countDown();
+            held.releaseFirst();
             CompletionException e = assertThrows(CompletionException.class, first::join);
             assertEquals(400, assertInstanceOf(ProviderException.class, e.getCause()).status());
             CompletionException shared = assertThrows(CompletionException.class, second::join);
@@ -112,14 +91,14 @@ class IdenticalCallsInFlightTest {
         script(Reply.ok("answer-1"), Reply.ok("answer-2"));
         try (CallEngine engine = engine()) {
             CompletableFuture<LlmResponse> first = engine.call("fake", EngineFixture.request(1), Role.A);
-            await(firstArrived);
+            held.awaitFirstArrived();
             CompletableFuture<LlmResponse> second = engine.call("fake", EngineFixture.request(1), Role.A);
             engine.stop();
             // The first is still held by the fake: the waiter did not wait for it.
             CompletionException e = assertThrows(CompletionException.class, second::join);
             assertInstanceOf(RunStoppedException.class, e.getCause());
             assertFalse(first.isDone());
-            releaseFirst.countDown();
+            held.releaseFirst();
             assertEquals("answer-1", first.join().text(), "a call already sent finishes");
             assertEquals(1, server.requests().size());
         }
@@ -135,10 +114,10 @@ class IdenticalCallsInFlightTest {
         script(Reply.ok("answer-1"), Reply.ok("answer-2"));
         try (CallEngine engine = engine()) {
             CompletableFuture<LlmResponse> a = engine.call("fake", EngineFixture.request(1), Role.A);
-            await(firstArrived);
+            held.awaitFirstArrived();
             CompletableFuture<LlmResponse> b = engine.call("fake", EngineFixture.request(1), Role.B);
             assertFalse(b.isDone(), "B waits for A's call");
-            releaseFirst.countDown();
+            held.releaseFirst();
             assertEquals("answer-1", a.join().text());
             assertEquals("answer-1", b.join().text(), "both cases got the one answer sent");
             assertEquals(1, server.requests().size(), "sent once");

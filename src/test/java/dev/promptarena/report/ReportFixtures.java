@@ -65,12 +65,12 @@ public final class ReportFixtures {
         AnalysisResult analysis = ArenaAnalysis.analyze(cases.stream().map(CaseRecord::outcome).toList(), axes,
                 new AnalysisOptions(0.05, 42, resamples, policy));
         Map<String, Manifest.VariantInfo> variants = new LinkedHashMap<>();
-        variants.put("A", new Manifest.VariantInfo("baseline " + payload(1), "sim", "m-a", "aa", "bb", Map.of("temperature", 0.0), List.of(), null));
-        variants.put("B", new Manifest.VariantInfo("candidate " + payload(2), "sim", "m-b", "cc", "dd", Map.of("temperature", 0.0), List.of(), null));
+        variants.put("A", new Manifest.VariantInfo("baseline " + payload(1), "sim", "m-a", "aa", "bb", Map.of("temperature", 0.0), List.of(), null, null));
+        variants.put("B", new Manifest.VariantInfo("candidate " + payload(2), "sim", "m-b", "cc", "dd", Map.of("temperature", 0.0), List.of(), null, null));
         Manifest m = Manifest.builder().toolVersion("0.1.0-test").runId("20261123-000000-test").arena(arena)
                 .config("arena.yaml", "0".repeat(64)).dataset("set.jsonl", "1".repeat(64)).rubric("rubric.yaml", "2".repeat(64))
                 .judgeTemplateSha256("3".repeat(64)).cases(cases.size()).repeats(1).variants(variants)
-                .judge(new Manifest.JudgeInfo("sim", "judge " + payload(3), "random", 42, 1, Map.of("temperature", 0.0), "built-in"))
+                .judge(new Manifest.JudgeInfo("sim", "judge " + payload(3), "random", 42, 1, Map.of("temperature", 0.0), "built-in", null, null))
                 .providers(Map.of("sim", new Manifest.ProviderInfo("sim", null, null, 8))).axes(axes).policy(policy)
                 .startedAt("2026-11-23T00:00:00Z").end("2026-11-23T00:01:30Z", partial ? "interrupted " + payload(5) : null)
                 .args(List.of("run", "arena.yaml")).build();

@@ -1,40 +1,22 @@
 package dev.promptarena.run;
 
+import static dev.promptarena.run.IdenticalCasesHarness.PRICES;
+import static dev.promptarena.run.IdenticalCasesHarness.answer;
+import static dev.promptarena.run.IdenticalCasesHarness.await;
+import static dev.promptarena.run.IdenticalCasesHarness.caseOf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptarena.config.JudgeConfig;
-import dev.promptarena.config.VariantConfig;
-import dev.promptarena.dataset.GoldenCase;
-import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.Calls.Role;
-import dev.promptarena.engine.EngineOptions;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.engine.PriceTable;
-import dev.promptarena.judge.JudgePanel;
-import dev.promptarena.judge.JudgePrompt;
-import dev.promptarena.judge.PairJudge;
-import dev.promptarena.llm.Decoding;
 import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;
 import dev.promptarena.llm.LlmResponse;
-import dev.promptarena.llm.Price;
-import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.Usage;
-import dev.promptarena.recorded.Recorded;
-import dev.promptarena.report.ReportFixtures;
-import dev.promptarena.report.ReportModel;
-import dev.promptarena.report.files.Reports;
-import dev.promptarena.rubric.Axis;
-import dev.promptarena.rubric.Rubric;
-import dev.promptarena.stats.ClusterBootstrap;
-import dev.promptarena.testing.RecordingDelayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,8 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,9 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IdenticalCasesCostTest {
     private static final String VERDICT = "{\"winner\": \"%s\", \"scores\": {\"A\": {\"Clarity\": 3}, \"B\": {\"Clarity\": 4}}, \"reason\": \"r\"}";
-    private static final Rubric RUBRIC = new Rubric("r", "", List.of(new Axis("Clarity", "c", Map.of(1, "x", 3, "y", 5, "z"), 1)), "sha");
-    private static final Map<String, Price> PRICES = Map.of("model-a", new Price(1.0, 2.0), "model-b", new Price(3.0, 4.0),
-            "judge-model", new Price(5.0, 6.0));
 
     @TempDir Path tmp;
     private final ExecutorService replies = Executors.newCachedThreadPool();
@@ -74,7 +53,7 @@ class IdenticalCasesCostTest {
      * for a case is held until that case's latch is released; A's is held until {@code releaseA}.
      */
     private final class HeldClient implements LlmClient {
-        final Map<String, CountDownLatch> releaseB = Map.of("first", new CountDownLatch(1), "second", new CountDownLatch(1));
+        final Map<String, CountDownLatch> releaseB = IdenticalCasesHarness.latchPerCase();
         final CountDownLatch releaseA = new CountDownLatch(1);
         final List<LlmRequest> sent = new CopyOnWriteArrayList<>();
 
@@ -84,7 +63,7 @@ class IdenticalCasesCostTest {
             String text = request.lastUserText();
             return switch (request.model()) {
                 case "model-a" -> held(releaseA, "On its way.", 11);
-                case "model-b" -> held(releaseB.get(text.contains("(first)") ? "first" : "second"), "Hi, per policy S-1 we reship.", 13);
+                case "model-b" -> held(releaseB.get(caseOf(request)), "Hi, per policy S-1 we reship.", 13);
                 default -> {
                     boolean bFirst = text.indexOf("per policy S-1") < text.indexOf("On its way.");
                     yield CompletableFuture.completedFuture(answer(String.format(VERDICT, bFirst ? "A" : "B"), 17));
@@ -97,10 +76,6 @@ class IdenticalCasesCostTest {
                 await(release, "the test released the answer");
                 return answer(text, latency);
             }, replies);
-        }
-
-        private LlmResponse answer(String text, long latency) {
-            return new LlmResponse(text, "served", null, new Usage(100 + text.length(), 20 + text.length()), "stop", latency, 1, false);
         }
 
         @Override public String identity() { return "held"; }
@@ -141,57 +116,23 @@ class IdenticalCasesCostTest {
      */
     private Outcome run(String name, String judgedFirst, boolean generationInFlight) throws Exception {
         HeldClient provider = new HeldClient();
-        ProviderConfig fake = new ProviderConfig("fake", "openai", "http://127.0.0.1:9/v1", "FAKE_KEY", 16, null, null, Map.of(), Map.of());
-        EngineOptions options = new EngineOptions(tmp.resolve(name + "-cache"), null, null, null, new RecordingDelayer(), Clock.systemUTC());
-        Path runDir = tmp.resolve(name);
-        VariantConfig a = new VariantConfig("A", "control", "fake", "model-a", null, "{{q}}", Decoding.UNSET, List.of(), null);
-        VariantConfig b = new VariantConfig("B", "candidate", "fake", "model-b", null, "{{q}} ({{who}})", Decoding.UNSET, List.of(), null);
-        JudgeConfig judge = new JudgeConfig("j", "fake", "judge-model", JudgeConfig.Order.BOTH, 7, Decoding.UNSET, null, 1, true);
-        List<GoldenCase> cases = List.of(
-                new GoldenCase("c1", Map.of("q", "Where is my parcel?", "who", "first"), null, null, Map.of(), List.of(), 1),
-                new GoldenCase("c2", Map.of("q", "Where is my parcel?", "who", "second"), null, null, Map.of(), List.of(), 2));
-        String other = judgedFirst.equals("first") ? "second" : "first";
-        List<CaseRecord> records;
-        EngineSnapshot snapshot;
-        try (CallEngine engine = new CallEngine(Map.of("fake", fake), p -> provider, 3, PRICES, runDir, options)) {
+        Function<Calls, Watched> watch = engine -> {
             Watched calls = new Watched(engine);
             calls.secondAWaitsForFirst = !generationInFlight;
-            PairJudge pairJudge = new PairJudge(judge, new JudgePrompt(RUBRIC, null), calls, new PriceTable(PRICES));
-            ArenaRunner runner = new ArenaRunner(a, b, JudgePanel.of(pairJudge), calls, new PriceTable(PRICES), 2, Recorded.NONE, CheckStage.none());
-            ExecutorService runnerThread = Executors.newSingleThreadExecutor();
-            try {
-                var running = runnerThread.submit(() -> runner.run(cases, 1, r -> { }));
-                if (generationInFlight) await(calls.secondAAsked, "the second case asked its A generation while the first's was held");
-                provider.releaseA.countDown();
-                provider.releaseB.get(judgedFirst).countDown();
-                await(calls.twoJudgeCallsAsked, "the case released first asked both its judge calls");
-                provider.releaseB.get(other).countDown();
-                records = running.get(60, TimeUnit.SECONDS);
-            } finally {
-                runnerThread.shutdownNow();
-            }
-            snapshot = engine.snapshot();
-            // The case released first asked first and paid (its two calls were sent); the other's were served.
-            assertEquals(List.of(false, false, true, true), calls.judgeCalls.stream().map(f -> f.join().cached()).toList());
-        }
-        assertEquals(2, records.size());
-        Path out = Files.createDirectories(tmp.resolve(name + "-files"));
-        RunDirectory dir = RunDirectory.open(out);
-        dir.writeJsonLines("cases.jsonl", records);
-        dir.writeJsonLines("outcomes.jsonl", records.stream().map(CaseRecord::outcome).toList());
-        ReportModel model = ReportFixtures.model(records, RUBRIC.axisNames(), "identical cases", false, ClusterBootstrap.MIN_RESAMPLES);
-        Reports.writeAll(dir, model);
+            return calls;
+        };
+        IdenticalCasesHarness.Ran<Watched> ran = IdenticalCasesHarness.runTwoCases(tmp, name, provider, 3, watch, calls -> {
+            if (generationInFlight) await(calls.secondAAsked, "the second case asked its A generation while the first's was held");
+            provider.releaseA.countDown();
+            provider.releaseB.get(judgedFirst).countDown();
+            await(calls.twoJudgeCallsAsked, "the case released first asked both its judge calls");
+            provider.releaseB.get(IdenticalCasesHarness.otherCase(judgedFirst)).countDown();
+        });
+        // The case released first asked first and paid (its two calls were sent); the other's were served.
+        assertEquals(List.of(false, false, true, true), ran.calls().judgeCalls.stream().map(f -> f.join().cached()).toList());
+        Path out = IdenticalCasesHarness.writeFiles(tmp.resolve(name + "-files"), ran.records(), "identical cases");
         List<String> judgeTexts = provider.sent.stream().filter(r -> r.model().equals("judge-model")).map(LlmRequest::lastUserText).toList();
-        return new Outcome(out, records, snapshot, provider.sent.size(), judgeTexts);
-    }
-
-    private static void await(CountDownLatch latch, String what) {
-        try {
-            assertTrue(latch.await(60, TimeUnit.SECONDS), what);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new Outcome(out, ran.records(), ran.engine(), provider.sent.size(), judgeTexts);
     }
 
     @Test

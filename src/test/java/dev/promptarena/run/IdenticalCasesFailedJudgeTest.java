@@ -1,50 +1,33 @@
 package dev.promptarena.run;
 
+import static dev.promptarena.run.IdenticalCasesHarness.PRICES;
+import static dev.promptarena.run.IdenticalCasesHarness.answer;
+import static dev.promptarena.run.IdenticalCasesHarness.await;
+import static dev.promptarena.run.IdenticalCasesHarness.caseOf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptarena.config.JudgeConfig;
-import dev.promptarena.config.VariantConfig;
-import dev.promptarena.dataset.GoldenCase;
-import dev.promptarena.engine.CallEngine;
 import dev.promptarena.engine.Calls;
 import dev.promptarena.engine.Calls.Role;
-import dev.promptarena.engine.EngineOptions;
 import dev.promptarena.engine.EngineSnapshot;
 import dev.promptarena.engine.PriceTable;
-import dev.promptarena.judge.JudgePanel;
-import dev.promptarena.judge.JudgePrompt;
-import dev.promptarena.judge.PairJudge;
-import dev.promptarena.llm.Decoding;
+import dev.promptarena.llm.BilledUsage;
 import dev.promptarena.llm.LlmClient;
 import dev.promptarena.llm.LlmRequest;
-import dev.promptarena.llm.BilledUsage;
 import dev.promptarena.llm.LlmResponse;
 import dev.promptarena.llm.ProviderException;
-import dev.promptarena.llm.Price;
-import dev.promptarena.llm.ProviderConfig;
 import dev.promptarena.llm.Usage;
-import dev.promptarena.recorded.Recorded;
-import dev.promptarena.report.ReportFixtures;
-import dev.promptarena.report.ReportModel;
-import dev.promptarena.report.files.Reports;
-import dev.promptarena.rubric.Axis;
-import dev.promptarena.rubric.Rubric;
-import dev.promptarena.stats.ClusterBootstrap;
-import dev.promptarena.testing.RecordingDelayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,9 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IdenticalCasesFailedJudgeTest {
     private static final String VERDICT = "{\"winner\": \"B\", \"scores\": {\"A\": {\"Clarity\": 3}, \"B\": {\"Clarity\": 4}}, \"reason\": \"r\"}";
-    private static final Rubric RUBRIC = new Rubric("r", "", List.of(new Axis("Clarity", "c", Map.of(1, "x", 3, "y", 5, "z"), 1)), "sha");
-    private static final Map<String, Price> PRICES = Map.of("model-a", new Price(1.0, 2.0), "model-b", new Price(3.0, 4.0),
-            "judge-model", new Price(5.0, 6.0));
     private static final int MAX_ATTEMPTS = 3;
     private static final Usage BILLED_PER_FAILED_ATTEMPT = new Usage(40, 3);
 
@@ -74,7 +54,7 @@ class IdenticalCasesFailedJudgeTest {
 
     /** The provider: B's answer for a case is held until that case's latch is released; a judge request fails its first attempts. */
     private final class FlakyJudgeClient implements LlmClient {
-        final Map<String, CountDownLatch> releaseB = Map.of("first", new CountDownLatch(1), "second", new CountDownLatch(1));
+        final Map<String, CountDownLatch> releaseB = IdenticalCasesHarness.latchPerCase();
         final Map<String, AtomicInteger> judgeAttempts = new ConcurrentHashMap<>();
         final List<LlmRequest> sent = new CopyOnWriteArrayList<>();
 
@@ -85,7 +65,7 @@ class IdenticalCasesFailedJudgeTest {
             return switch (request.model()) {
                 case "model-a" -> CompletableFuture.completedFuture(answer("On its way.", 11));
                 case "model-b" -> CompletableFuture.supplyAsync(() -> {
-                    await(releaseB.get(text.contains("(first)") ? "first" : "second"), "the test released B's answer");
+                    await(releaseB.get(caseOf(request)), "the test released B's answer");
                     return answer("Hi, per policy S-1 we reship.", 13);
                 }, replies);
                 default -> judgeAttempts.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet() <= MAX_ATTEMPTS
@@ -93,10 +73,6 @@ class IdenticalCasesFailedJudgeTest {
                                 null, new BilledUsage(BILLED_PER_FAILED_ATTEMPT, null)))
                         : CompletableFuture.completedFuture(answer(VERDICT, 17));
             };
-        }
-
-        private LlmResponse answer(String text, long latency) {
-            return new LlmResponse(text, "served", null, new Usage(100 + text.length(), 20 + text.length()), "stop", latency, 1, false);
         }
 
         @Override public String identity() { return "flaky-judge"; }
@@ -124,52 +100,14 @@ class IdenticalCasesFailedJudgeTest {
     /** Runs the two cases, B's answer of {@code judgedFirst} released first, the other's once the first's judge calls are done. */
     private Outcome run(String name, String judgedFirst) throws Exception {
         FlakyJudgeClient provider = new FlakyJudgeClient();
-        ProviderConfig fake = new ProviderConfig("fake", "openai", "http://127.0.0.1:9/v1", "FAKE_KEY", 16, null, null, Map.of(), Map.of());
-        EngineOptions options = new EngineOptions(tmp.resolve(name + "-cache"), null, null, null, new RecordingDelayer(), Clock.systemUTC());
-        Path runDir = tmp.resolve(name);
-        VariantConfig a = new VariantConfig("A", "control", "fake", "model-a", null, "{{q}}", Decoding.UNSET, List.of(), null);
-        VariantConfig b = new VariantConfig("B", "candidate", "fake", "model-b", null, "{{q}} ({{who}})", Decoding.UNSET, List.of(), null);
-        JudgeConfig judge = new JudgeConfig("j", "fake", "judge-model", JudgeConfig.Order.BOTH, 7, Decoding.UNSET, null, 1, true);
-        List<GoldenCase> cases = List.of(
-                new GoldenCase("c1", Map.of("q", "Where is my parcel?", "who", "first"), null, null, Map.of(), List.of(), 1),
-                new GoldenCase("c2", Map.of("q", "Where is my parcel?", "who", "second"), null, null, Map.of(), List.of(), 2));
-        String other = judgedFirst.equals("first") ? "second" : "first";
-        List<CaseRecord> records;
-        EngineSnapshot snapshot;
-        try (CallEngine engine = new CallEngine(Map.of("fake", fake), p -> provider, MAX_ATTEMPTS, PRICES, runDir, options)) {
-            Watched calls = new Watched(engine);
-            PairJudge pairJudge = new PairJudge(judge, new JudgePrompt(RUBRIC, null), calls, new PriceTable(PRICES));
-            ArenaRunner runner = new ArenaRunner(a, b, JudgePanel.of(pairJudge), calls, new PriceTable(PRICES), 2, Recorded.NONE, CheckStage.none());
-            ExecutorService runnerThread = Executors.newSingleThreadExecutor();
-            try {
-                var running = runnerThread.submit(() -> runner.run(cases, 1, r -> { }));
-                provider.releaseB.get(judgedFirst).countDown();
-                await(calls.twoJudgeCallsDone, "the case released first had both its judge calls done");
-                provider.releaseB.get(other).countDown();
-                records = running.get(60, TimeUnit.SECONDS);
-            } finally {
-                runnerThread.shutdownNow();
-            }
-            snapshot = engine.snapshot();
-        }
-        assertEquals(2, records.size());
-        Path out = Files.createDirectories(tmp.resolve(name + "-files"));
-        RunDirectory dir = RunDirectory.open(out);
-        dir.writeJsonLines("cases.jsonl", records);
-        dir.writeJsonLines("outcomes.jsonl", records.stream().map(CaseRecord::outcome).toList());
-        ReportModel model = ReportFixtures.model(records, RUBRIC.axisNames(), "identical cases, failed judge", false, ClusterBootstrap.MIN_RESAMPLES);
-        Reports.writeAll(dir, model);
+        IdenticalCasesHarness.Ran<Watched> ran = IdenticalCasesHarness.runTwoCases(tmp, name, provider, MAX_ATTEMPTS, Watched::new, calls -> {
+            provider.releaseB.get(judgedFirst).countDown();
+            await(calls.twoJudgeCallsDone, "the case released first had both its judge calls done");
+            provider.releaseB.get(IdenticalCasesHarness.otherCase(judgedFirst)).countDown();
+        });
+        Path out = IdenticalCasesHarness.writeFiles(tmp.resolve(name + "-files"), ran.records(), "identical cases, failed judge");
         int judgeSent = (int) provider.sent.stream().filter(r -> r.model().equals("judge-model")).count();
-        return new Outcome(out, records, snapshot, judgeSent);
-    }
-
-    private static void await(CountDownLatch latch, String what) {
-        try {
-            assertTrue(latch.await(60, TimeUnit.SECONDS), what);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new Outcome(out, ran.records(), ran.engine(), judgeSent);
     }
 
     @Test
