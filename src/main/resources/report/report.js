@@ -1,5 +1,6 @@
 /* prompt-arena report: renders the per-case table from the embedded JSON, one page at a time.
-   Untrusted text (model, dataset and judge output) only ever goes through textContent. */
+   Untrusted text (model, dataset and judge output) only ever goes through textContent, and only through
+   untrusted() or textBlock(), which drop bidi controls and isolate it (see there). */
 (function () {
   'use strict';
   var root = document.documentElement;
@@ -17,6 +18,18 @@
     if (cls) e.className = cls;
     if (text !== undefined && text !== null) e.textContent = String(text);
     return e;
+  }
+  // The case JSON carries bidi embedding, override and isolate controls (U+202A-202E, U+2066-2069) escaped but
+  // intact; shown as is, an override in an answer, id or reason would make a verdict, score or id read as
+  // something else. Every untrusted piece therefore loses those controls and sits in its own isolate (a bdi, or a
+  // block with dir=auto), so even plain right-to-left text cannot reorder the trusted text next to it.
+  var BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+  function withoutBidiControls(text) { return String(text).replace(BIDI_CONTROLS, ''); }
+  function untrusted(text) { return el('bdi', null, withoutBidiControls(text)); }
+  function textBlock(cls, text) {
+    var d = el('div', cls, withoutBidiControls(text));
+    d.dir = 'auto';
+    return d;
   }
   function fmt(x) { return x === null || x === undefined ? '\u2014' : (Math.round(x * 100) / 100).toString(); }
 
@@ -55,17 +68,22 @@
     }
     function textCell(text, extra) {
       var td = el('td');
-      var d = el('div', 'text', text);
-      d.dir = 'auto'; // a right-to-left answer, or an override character in it, stays inside its cell
-      td.appendChild(d);
-      if (extra) td.appendChild(el('div', 'flag', extra));
+      td.appendChild(textBlock('text', text));
+      if (extra) td.appendChild(extra);
       return td;
+    }
+    function sideFlag(error, truncated) {
+      if (!error) return truncated ? el('div', 'flag', 'truncated') : null;
+      var flag = el('div', 'flag', 'error: ');
+      flag.appendChild(untrusted(error));
+      return flag;
     }
     function scores(c) {
       var td = el('td', 'scores');
       axes.forEach(function (name, i) {
         var line = el('div');
-        line.appendChild(el('span', 'axis-name', name + ' '));
+        line.appendChild(el('span', 'axis-name')).appendChild(untrusted(name));
+        line.appendChild(document.createTextNode(' '));
         line.appendChild(el('span', 'num', fmt(c.sa[i]) + ' / ' + fmt(c.sb[i])));
         td.appendChild(line);
       });
@@ -76,11 +94,17 @@
       c.votes.forEach(function (v) {
         var box = el('div', 'vote');
         var head = v.st === 'ok' ? 'winner ' + v.w + ' (presented ' + v.pw + ')' : v.st;
-        box.appendChild(el('div', 'vote-head', v.ord + ' \u00b7 ' + head + (v.fix ? ' \u00b7 repaired' : '') + ' \u00b7 ' + v.j));
-        box.appendChild(el('div', 'text', v.err ? v.err : v.why));
+        var title = box.appendChild(el('div', 'vote-head', v.ord + ' \u00b7 ' + head + (v.fix ? ' \u00b7 repaired' : '') + ' \u00b7 '));
+        title.appendChild(untrusted(v.j));
+        box.appendChild(textBlock('text', v.err ? v.err : v.why));
         if (c.votes.length > 1 && v.st === 'ok') {
           // With several votes the per-vote scores explain a split; the Scores column shows their mean.
-          box.appendChild(el('div', 'vote-head', axes.map(function (name, i) { return name + ' ' + fmt(v.sa[i]) + '/' + fmt(v.sb[i]); }).join(' \u00b7 ')));
+          var perVote = box.appendChild(el('div', 'vote-head'));
+          axes.forEach(function (name, i) {
+            if (i) perVote.appendChild(document.createTextNode(' \u00b7 '));
+            perVote.appendChild(untrusted(name));
+            perVote.appendChild(document.createTextNode(' ' + fmt(v.sa[i]) + '/' + fmt(v.sb[i])));
+          });
         }
         td.appendChild(box);
       });
@@ -91,12 +115,12 @@
       var id = el('td', 'case-id');
       // Ids and tags are the user's text: each isolated (bdi), so a right-to-left override in one
       // cannot reverse the text around it.
-      id.appendChild(el('strong', null, null)).appendChild(el('bdi', null, c.id));
+      id.appendChild(el('strong', null, null)).appendChild(untrusted(c.id));
       if (c.rep) id.appendChild(el('div', 'muted', 'repeat ' + c.rep));
       var tags = id.appendChild(el('div', 'muted'));
       c.tags.forEach(function (t, i) {
         if (i) tags.appendChild(document.createTextNode(' '));
-        tags.appendChild(el('bdi', null, t));
+        tags.appendChild(untrusted(t));
       });
       id.appendChild(el('div', 'muted', 'words ' + c.wa + ' \u2192 ' + c.wb));
       tr.appendChild(id);
@@ -104,11 +128,15 @@
       v.appendChild(el('span', 'pill v-' + c.v, c.vl));
       if (c.flip) v.appendChild(el('div', 'flag', 'flipped with order'));
       if (c.dis && !c.flip) v.appendChild(el('div', 'flag', 'judges disagree'));
-      if (c.drop !== null && c.drop > 0) v.appendChild(el('div', 'muted', c.dropAxis + ' \u2212' + fmt(c.drop)));
+      if (c.drop !== null && c.drop > 0) {
+        var drop = v.appendChild(el('div', 'muted'));
+        drop.appendChild(untrusted(c.dropAxis));
+        drop.appendChild(document.createTextNode(' \u2212' + fmt(c.drop)));
+      }
       tr.appendChild(v);
       tr.appendChild(textCell(c.q));
-      tr.appendChild(textCell(c.a, c.ea ? 'error: ' + c.ea : (c.ta ? 'truncated' : null)));
-      tr.appendChild(textCell(c.b, c.eb ? 'error: ' + c.eb : (c.tb ? 'truncated' : null)));
+      tr.appendChild(textCell(c.a, sideFlag(c.ea, c.ta)));
+      tr.appendChild(textCell(c.b, sideFlag(c.eb, c.tb)));
       tr.appendChild(scores(c));
       tr.appendChild(votes(c));
       return tr;

@@ -4,6 +4,7 @@ import dev.promptarena.input.InputException;
 import dev.promptarena.promptfoo.ImportFiles;
 import dev.promptarena.promptfoo.PromptfooImporter;
 import dev.promptarena.run.ArenaInputs;
+import dev.promptarena.util.TerminalText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,18 +47,20 @@ public final class ImportCommand implements Callable<Integer> {
         r.notes().unmappedItems().forEach(s -> header.add("not mapped: " + s));
         ImportFiles.write(out, golden, rubric, r, header);
         main.out.printf("wrote %s, %s (%d cases), %s%n", out, golden, r.cases().size(), rubric);
-        main.out.println("variants: A = " + r.variants().get(0) + ", B = " + r.variants().get(1));
-        if (r.variants().size() > 2) r.variants().subList(2, r.variants().size()).forEach(v -> main.out.println("  not in this arena: " + v));
-        r.notes().reviewItems().forEach(s -> main.out.println("review: " + s));
+        // The config is the user's own but often copied from elsewhere: its names and the notes quoting it
+        // go through the same terminal neutralizer as every other output.
+        main.out.println("variants: A = " + TerminalText.plain(r.variants().get(0)) + ", B = " + TerminalText.plain(r.variants().get(1)));
+        if (r.variants().size() > 2) r.variants().subList(2, r.variants().size()).forEach(v -> main.out.println("  not in this arena: " + TerminalText.plain(v)));
+        r.notes().reviewItems().forEach(s -> main.out.println("review: " + TerminalText.plain(s)));
         List<String> unmapped = r.notes().unmappedItems();
         main.out.println(unmapped.isEmpty() ? "everything was mapped" : "not mapped (" + unmapped.size() + "):");
-        unmapped.forEach(s -> main.out.println("  " + s));
+        unmapped.forEach(s -> main.out.println("  " + TerminalText.plain(s)));
         try {
             ArenaInputs in = ArenaInputs.load(out, main.env);
             main.out.println("validate: ok (" + in.cases().size() + " cases)");
         } catch (InputException e) {
             // The files are written for the user to edit; say what still stops a run.
-            main.out.println("validate: " + e.describe());
+            main.out.println("validate: " + TerminalText.plain(e.describe()));
         }
         return ExitCode.PASS.code();
     }

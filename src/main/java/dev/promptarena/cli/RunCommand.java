@@ -251,6 +251,7 @@ public final class RunCommand implements Callable<Integer> {
         TournamentRun tournament = inputs.config().tournament() == null ? null
                 : new TournamentRun(main.env, main.err, dev.promptarena.report.files.TournamentReports::writeInterim);
         var humanLabels = HumanLabelsGate.forRun(labels, inputs, main.err); // checked before anything is spent
+        if (!options.quiet()) BatchNote.of(inputs, options).ifPresent(main.err::println); // stderr, with the batch states
         RunPipeline pipeline = new RunPipeline(main.env, main.err,
                 (dir, run, analysis) -> Reports.writeAll(dir, ReportModel.of(run, analysis)));
         CountDownLatch finished = new CountDownLatch(1);

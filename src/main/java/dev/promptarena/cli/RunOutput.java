@@ -25,6 +25,7 @@ final class RunOutput {
         if (!inputs.config().providers().isEmpty()) providers.lines().forEach(main.out::println);
         providers.warnings().forEach(w -> main.err.println("warning: " + w));
         main.out.println(DryRun.estimate(inputs, options).describe());
+        BatchNote.of(inputs, options).ifPresent(main.out::println);
         return ExitCode.PASS.code();
     }
 

@@ -53,6 +53,7 @@ final class TournamentOutput {
         providers.warnings().forEach(w -> main.err.println("warning: " + w));
         main.out.println(dev.promptarena.run.TournamentDryRun.schedule(inputs, options));
         main.out.println(dev.promptarena.run.TournamentDryRun.estimate(inputs, options).describe());
+        BatchNote.of(inputs, options).ifPresent(main.out::println);
         return ExitCode.PASS.code();
     }
 

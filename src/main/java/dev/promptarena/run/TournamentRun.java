@@ -258,7 +258,7 @@ public final class TournamentRun {
     }
 
     /** Every variant's provider and every panel judge's. */
-    private static Set<String> usedProviders(ArenaConfig config) {
+    public static Set<String> usedProviders(ArenaConfig config) {
         Set<String> used = new LinkedHashSet<>();
         config.tournament().variants().forEach(v -> used.add(v.provider()));
         config.judges().forEach(j -> used.add(j.provider()));

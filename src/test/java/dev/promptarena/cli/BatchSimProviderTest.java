@@ -46,4 +46,36 @@ class BatchSimProviderTest {
             assertEquals(BatchModeTest.summary(syncRun), BatchModeTest.summary(batchRun));
         }
     }
+
+    /** On the simulator alone, --batch changes nothing: the dry run and the run's terminal say so, once. */
+    @Test
+    void batchOnTheSimulatorAloneSaysItsCallsAreAnsweredDirectly() throws Exception {
+        ArenaFixture.goldenSet(dir, 3);
+        Path cfg = ArenaFixture.config(dir, "sim: {type: sim}", "sim", "sim", "random", "");
+        String note = "batch: no provider this run calls (sim) has a batch API; its calls are answered directly, as without --batch";
+
+        CliRun dryBatch = CliRun.of("run", cfg.toString(), "--dry-run", "--batch");
+        assertEquals(0, dryBatch.exitCode(), dryBatch.err());
+        assertEquals(1, count(dryBatch.out(), note), dryBatch.out());
+        CliRun dry = CliRun.of("run", cfg.toString(), "--dry-run");
+        assertEquals(0, count(dry.out() + dry.err(), "batch:"), "no batch line without --batch: " + dry.out());
+
+        CliRun run = CliRun.of("run", cfg.toString(), "--batch", "--run-dir", dir.resolve("run").toString());
+        assertTrue(List.of(0, 1, 3).contains(run.exitCode()), run.err());
+        assertEquals(1, count(run.err(), note), run.err());
+    }
+
+    /** With one provider that has a batch API (the judge's), the calls do go in batches: no such line. */
+    @Test
+    void noNoteWhenSomeProviderHasABatchApi() throws Exception {
+        ArenaFixture.goldenSet(dir, 3);
+        Path cfg = ArenaFixture.config(dir, "p: {type: openai, base_url: \"http://127.0.0.1:9/v1\", api_key_env: BATCH_KEY}\nsim: {type: sim}",
+                "sim", "p", "random", "");
+        CliRun dry = CliRun.of(BatchModeTest.env(dir.resolve("cache")), "run", cfg.toString(), "--dry-run", "--batch");
+        assertEquals(0, dry.exitCode(), dry.err());
+        assertTrue(dry.out().startsWith("provider"), dry.out());
+        assertEquals(0, count(dry.out() + dry.err(), "batch: no provider"), dry.out());
+    }
+
+    private static int count(String text, String line) { return text.split(java.util.regex.Pattern.quote(line), -1).length - 1; }
 }

@@ -11,6 +11,7 @@ import dev.promptarena.dataset.DatasetLoader;
 import dev.promptarena.dataset.GoldenCase;
 import dev.promptarena.run.ArenaInputs;
 import dev.promptarena.testing.CliRun;
+import dev.promptarena.util.BidiControls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,6 +158,27 @@ class PromptfooImportTest {
         assertEquals("json", rubric.at("/checks/2/type").asText());
         assertEquals(3, rubric.get("checks").size());
         assertEquals("hard", new ObjectMapper().readTree(Files.readAllLines(dir.resolve("arena.golden.jsonl")).get(2)).at("/tags/difficulty").asText());
+    }
+
+    /** A promptfoo config is often copied from elsewhere: the import prints its notes through the terminal neutralizer. */
+    @Test
+    void notesAndVariantNamesCannotDriveTheTerminal() throws IOException {
+        Path cfg = write("promptfooconfig.yaml", """
+                prompts: ["Answer: {{question}}", "Brief: {{question}}", "Third \\e]0;owned\\a\\u202Eword: {{question}}"]
+                providers:
+                  - "python:\\e[31mevil\\u202E.py"
+                  - openai:gpt-4o-mini
+                tests:
+                  - vars: {question: "What is 2+2?"}
+                    assert: [{type: contains, value: "4"}]
+                """);
+        Path out = dir.resolve("arena.yaml");
+        CliRun r = CliRun.of("import", "promptfoo", cfg.toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String o = r.out();
+        assertTrue(o.contains("provider 'python:evil.py' has no equivalent"), o);
+        assertTrue(o.contains("not in this arena: Third word: {{question}}"), o);
+        assertFalse(o.chars().anyMatch(c -> c == 0x1b || c == 0x07 || BidiControls.is((char) c)), "a terminal or bidi control printed: " + o);
     }
 
     /** The arena refuses A and B with one name, so two variants that promptfoo labels alike are told apart on import. */

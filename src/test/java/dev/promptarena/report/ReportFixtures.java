@@ -58,6 +58,33 @@ public final class ReportFixtures {
         return model(cases, axes, "arena " + payload(0), false, ClusterBootstrap.MIN_RESAMPLES);
     }
 
+    /** The marker in every untrusted text of {@link #bidiSpoof}: each starts with a right-to-left override. */
+    public static final String SPOOF = "SPOOF";
+
+    /**
+     * {@code n} cases whose every untrusted text (ids, tags, question, answers, errors, judge name and reasons, axis
+     * names) carries a bidi override and right-to-left letters, to check that none can reorder the page around it.
+     */
+    public static ReportModel bidiSpoof(int n) {
+        List<String> axes = List.of(spoof("axis-1"), spoof("axis-2"));
+        List<CaseRecord> cases = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean errored = i % 2 == 1;
+            Side a = new Side(spoof("answer-a-" + i), 100, 0.001, 50, false, null, false);
+            Side b = new Side(errored ? "" : spoof("answer-b-" + i), 100, 0.001, 50, errored, errored ? spoof("error-b-" + i) : null, false);
+            Map<String, Integer> high = new LinkedHashMap<>();
+            Map<String, Integer> low = new LinkedHashMap<>();
+            axes.forEach(axis -> { high.put(axis, 5); low.put(axis, 1); });
+            List<JudgeTrace> traces = List.of(
+                    new JudgeTrace(spoof("judge"), 0, false, JudgeStatus.OK, Winner.A, high, low, spoof("reason-" + i), "{}", false, null, 0.0, false),
+                    new JudgeTrace(spoof("judge"), 0, true, JudgeStatus.FAILED, Winner.TIE, Map.of(), Map.of(), null, "", false, spoof("judge-error-" + i), 0.0, false));
+            cases.add(new CaseRecord(spoof("case-" + i), 0, Map.of("category", spoof("tag")), spoof("question-" + i), a, b, traces));
+        }
+        return model(cases, axes, "arena", false, ClusterBootstrap.MIN_RESAMPLES);
+    }
+
+    private static String spoof(String text) { return "\u202E" + SPOOF + " " + text + " \u05D0\u05D1 12 \u2067x"; }
+
     /** Builds the model through the real analysis, as RecordedRun.analyze does. */
     public static ReportModel model(List<CaseRecord> cases, List<String> axes, String arena, boolean partial, int resamples) {
         DecisionPolicy policy = new DecisionPolicy(DecisionPolicy.Test.SUPERIORITY, 0, 0.05,

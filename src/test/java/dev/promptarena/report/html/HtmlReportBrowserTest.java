@@ -8,14 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.promptarena.cli.CliRunner;
 import dev.promptarena.report.ReportFixtures;
 import dev.promptarena.report.ReportModel;
+import dev.promptarena.util.BidiControls;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +57,33 @@ class HtmlReportBrowserTest {
         assertTrue(dom.select("#case-rows img, #case-rows script, #case-rows svg, #case-rows a").isEmpty(), "no element from case text");
         String rows = dom.getElementById("case-rows").text();
         assertTrue(rows.contains("<script>alert(1)</script>"), "payload rendered as visible text");
+    }
+
+    /**
+     * An override or right-to-left letters in untrusted text must not reorder the trusted text next to it: the page
+     * drops the bidi controls and gives every untrusted piece an element of its own that isolates it (a bdi, or a
+     * block with dir=auto) and holds nothing else.
+     */
+    @Test
+    void untrustedTextIsIsolatedAndLosesItsBidiControls() throws Exception {
+        Chromium chromium = Chromium.require();
+        Document dom = Jsoup.parse(chromium.dumpDom(write(ReportFixtures.bidiSpoof(6)), tmp));
+        assertHealthy(dom);
+        Element rows = dom.getElementById("case-rows");
+        int untrusted = 0;
+        for (Element e : rows.getAllElements()) {
+            for (TextNode t : e.textNodes()) {
+                String text = t.getWholeText();
+                assertFalse(Pattern.compile(BidiControls.CLASS).matcher(text).find(), "bidi control shown in <" + e.tagName() + ">: " + text);
+                if (!text.contains(ReportFixtures.SPOOF)) continue;
+                untrusted++;
+                boolean isolating = e.tagName().equals("bdi") || e.attr("dir").equals("auto");
+                assertTrue(isolating && e.childNodeSize() == 1, "untrusted text not alone in an isolating element: " + e.outerHtml());
+            }
+        }
+        // Per case: id, tag, question, two answers or an answer and its error, two axis names with scores, the
+        // worst-axis drop, two judge names, a reason, a judge error, two axis names in the per-vote line.
+        assertTrue(untrusted >= 6 * 14, "untrusted pieces seen: " + untrusted);
     }
 
     @Test
